@@ -1,0 +1,8 @@
+import { bootstrapApp } from './services/app-bootstrap';
+
+App<IAppOption>({
+  globalData: {},
+  onLaunch() {
+    bootstrapApp();
+  },
+});

@@ -1,0 +1,80 @@
+#!/usr/bin/env node
+/**
+ * npm run build: builds miniprogram_npm offline (miniprogram-ci packNpmManually, like DevTools' "Build npm"),
+ * type-checks, compiles every WXML/WXSS with the official compiler, and prints what DevTools needs.
+ *   --quiet         only print errors (used before `npm test`)
+ *   --no-typecheck  skip tsc (used before `npm test`: jest transpiles only, `npm run build` checks types)
+ */
+const path = require('path');
+const fs = require('fs');
+const { spawnSync } = require('child_process');
+const { PROJECT_ROOT, MP_ROOT, NPM_DIST } = require('./lib/paths');
+const { compileTemplates } = require('./lib/compile-templates');
+const { summarizeUploadSet } = require('./lib/upload-set');
+
+const args = new Set(process.argv.slice(2));
+const quiet = args.has('--quiet');
+const log = (...m) => {
+  if (!quiet) console.log(...m);
+};
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+
+async function packNpm() {
+  const ci = require('miniprogram-ci');
+  const started = Date.now();
+  const result = await ci.packNpmManually({
+    packageJsonPath: path.join(PROJECT_ROOT, 'package.json'),
+    miniprogramNpmDistDir: MP_ROOT,
+  });
+  if (!fs.existsSync(path.join(NPM_DIST, '@vant', 'weapp'))) {
+    throw new Error('packNpmManually did not produce miniprogram_npm/@vant/weapp');
+  }
+  for (const w of result.warnList || []) console.warn(`npm build warning: ${w.msg || JSON.stringify(w)}`);
+  log(
+    `✔ npm packages built into miniprogram/miniprogram_npm (${result.miniProgramPackNum} mini program, ` +
+      `${result.otherNpmPackNum} other) in ${Date.now() - started} ms`,
+  );
+}
+
+function typecheck() {
+  const tsc = path.join(PROJECT_ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+  for (const project of ['tsconfig.json', 'test/tsconfig.json']) {
+    const r = spawnSync(process.execPath, [tsc, '-p', project], { cwd: PROJECT_ROOT, encoding: 'utf8' });
+    if (r.status !== 0) {
+      process.stderr.write(r.stdout + r.stderr);
+      throw new Error(`type check failed (${project})`);
+    }
+  }
+  log('✔ TypeScript: strict type check passed (app and tests)');
+}
+
+function templates() {
+  const { wxmlCount, wxssCount } = compileTemplates();
+  log(`✔ official compiler: ${wxmlCount} WXML and ${wxssCount} WXSS files compiled`);
+}
+
+function report() {
+  const s = summarizeUploadSet();
+  log('');
+  log(`Open in WeChat DevTools: ${PROJECT_ROOT}`);
+  log(
+    '  (Import project → this folder; set your own AppID in project.config.json — see README "AppID and plugin")',
+  );
+  log('Code package (files DevTools uploads, main package limit 2048 KB):');
+  log(`  our code          ${kb(s.ours)}`);
+  for (const [pkg, bytes] of Object.entries(s.npm)) log(`  ${pkg.padEnd(17)} ${kb(bytes)}`);
+  log(`  total             ${kb(s.total)} in ${s.fileCount} files`);
+  log(`  Vant components used: ${s.vantComponents.join(', ') || 'none'}`);
+}
+
+async function main() {
+  await packNpm();
+  if (!args.has('--no-typecheck')) typecheck();
+  templates();
+  report();
+}
+
+main().catch((err) => {
+  console.error(`✘ build failed: ${err && err.message ? err.message : err}`);
+  process.exit(1);
+});
