@@ -1,15 +1,19 @@
 import common from './messages/common';
 import contacts from './messages/contacts';
 import calling from './messages/calling';
+import errors from './messages/errors';
+import history from './messages/history';
+import status from './messages/status';
 
 export type Locale = 'zh-CN' | 'en';
 
 export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
 export const DEFAULT_LOCALE: Locale = 'zh-CN';
 
-const catalogs = { common, contacts, calling };
+const catalogs = { common, contacts, calling, errors, status, history };
 
 export type Namespace = keyof typeof catalogs;
+export const NAMESPACES = Object.keys(catalogs) as Namespace[];
 export type Messages<N extends Namespace> = (typeof catalogs)[N]['zh-CN'];
 export type MessageKey<N extends Namespace> = keyof Messages<N> & string;
 export type MessageParams = Record<string, string | number>;

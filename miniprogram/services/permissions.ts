@@ -1,0 +1,42 @@
+/** Microphone and camera permission (wx.authorize), before a call starts. */
+export type PermissionScope = 'scope.record' | 'scope.camera';
+export type PermissionOutcome = 'granted' | 'denied';
+
+export interface Permissions {
+  /** Asks once; a previous refusal resolves 'denied' without a dialog (WeChat does not ask twice). */
+  ensure(scope: PermissionScope): Promise<PermissionOutcome>;
+  /** Opens the Mini Program settings so the person can turn a permission back on. */
+  openSettings(): Promise<void>;
+}
+
+export const wxPermissions: Permissions = {
+  async ensure(scope) {
+    try {
+      await wx.authorize({ scope });
+      return 'granted';
+    } catch {
+      return 'denied';
+    }
+  },
+  async openSettings() {
+    try {
+      await wx.openSetting({});
+    } catch {
+      // nothing to do: the page keeps showing how to enable the permission
+    }
+  },
+};
+
+/** Simulated devices (DevTools, tests) grant everything unless told otherwise. */
+export function createSimulatedPermissions(denied: PermissionScope[] = []): Permissions & { opened: number } {
+  const state = {
+    opened: 0,
+    async ensure(scope: PermissionScope): Promise<PermissionOutcome> {
+      return denied.includes(scope) ? 'denied' : 'granted';
+    },
+    async openSettings() {
+      state.opened += 1;
+    },
+  };
+  return state;
+}

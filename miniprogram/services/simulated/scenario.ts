@@ -1,0 +1,91 @@
+/**
+ * The scriptable behaviour of the simulated platform (DevTools without a device, tests, `npm start`, bench).
+ * One object describes the device, the host app, the backend and what the next calls will do.
+ */
+import type { ContactsError } from '../contacts/types';
+
+export type HostReplyScript =
+  | { kind: 'ok' }
+  | { kind: 'fail'; errMsg: string }
+  /** The host answers with something that is not valid protocol JSON. */
+  | { kind: 'malformed'; raw: string }
+  | { kind: 'never-answers' };
+
+export type PrefetchScript = HostReplyScript | { kind: 'error-text'; errMsg: string };
+
+/** What the next simulated call does, after initByCaller. Times are in ms of simulated time. */
+export type CallScript =
+  | { kind: 'answer'; ringMs: number; talkMs: number; hangUpBy: 'listener' | 'caller' }
+  | { kind: 'busy'; ringMs: number }
+  | { kind: 'reject'; ringMs: number }
+  | { kind: 'timeout'; ringMs: number }
+  | { kind: 'cancel'; ringMs: number }
+  | { kind: 'abort'; ringMs: number; talkMs: number; errMsg: string }
+  | { kind: 'join-fail'; errMsg: string }
+  /** initByCaller throws a VoipError with this code */
+  | { kind: 'throw'; errCode: number; errMsg: string }
+  /** initByCaller resolves { isSuccess: false, errCode } */
+  | { kind: 'resolve-failure'; errCode: number; errMsg: string };
+
+export interface SimulatedContactEntry {
+  openId: string;
+  name: string;
+  avatarUrl?: string;
+  /** status returned by getIotBindContactList: 1 = authorised */
+  bindStatus: 0 | 1;
+}
+
+export interface SimulationScenario {
+  device: { registered: boolean; sn: string; modelId: string; wmpfVersion: string };
+  /** Reply to getMiniProgramDeviceInfo (the info above is sent when ok). */
+  deviceInfoReply: HostReplyScript;
+  prefetchReply: PrefetchScript;
+  /** Host round-trip latency for every Channel command. */
+  hostLatencyMs: number;
+  /**
+   * Cost of the credential fetch WMPF performs inside initByCaller when no prefetched credential is cached
+   * (the framework caches a prefetched one for one hour).
+   */
+  credentialFetchMs: number;
+  credentialTtlMs: number;
+  /** Latency of initByCaller itself (creating the room), credential aside. */
+  initByCallerMs: number;
+  /** Calls play these scripts in order; the last one repeats. */
+  calls: CallScript[];
+  pluginVersion: string;
+  /** false: requirePlugin fails as for an undeclared plugin. */
+  pluginAvailable: boolean;
+  contacts: SimulatedContactEntry[];
+  /** Makes the simulated backend fail. */
+  contactsFailure?: ContactsError;
+  contactsLatencyMs: number;
+  /** Raw entries appended to the backend reply as-is (to exercise validation). */
+  malformedContacts?: unknown[];
+}
+
+export const SAMPLE_CONTACTS: SimulatedContactEntry[] = [
+  { openId: 'o-sim-mum', name: '妈妈', bindStatus: 1 },
+  { openId: 'o-sim-dad', name: '爸爸', bindStatus: 1 },
+  { openId: 'o-sim-grandson', name: '小明', bindStatus: 1 },
+  { openId: 'o-sim-daughter', name: '王丽', bindStatus: 1 },
+  { openId: 'o-sim-doctor', name: '社区李医生', bindStatus: 1 },
+  { openId: 'o-sim-uncle', name: '张叔叔', bindStatus: 0 },
+  { openId: 'o-sim-friend', name: 'Anna Schmidt', bindStatus: 1 },
+];
+
+export function defaultScenario(): SimulationScenario {
+  return {
+    device: { registered: true, sn: 'SIM-DEVICE-0001', modelId: 'sim-model', wmpfVersion: '2.4.0' },
+    deviceInfoReply: { kind: 'ok' },
+    prefetchReply: { kind: 'ok' },
+    hostLatencyMs: 120,
+    credentialFetchMs: 300,
+    credentialTtlMs: 60 * 60 * 1000,
+    initByCallerMs: 150,
+    calls: [{ kind: 'answer', ringMs: 3000, talkMs: 8000, hangUpBy: 'listener' }],
+    pluginVersion: '2.4.6',
+    pluginAvailable: true,
+    contacts: SAMPLE_CONTACTS.map((c) => ({ ...c })),
+    contactsLatencyMs: 200,
+  };
+}

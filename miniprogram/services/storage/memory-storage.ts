@@ -1,0 +1,26 @@
+import { ok } from '../result';
+import type { KeyValueStorage } from './types';
+
+/** In-memory storage with JSON round-trips (values come back as copies, like wx storage). */
+export function createMemoryStorage(initial: Record<string, unknown> = {}): KeyValueStorage & {
+  snapshot(): Record<string, unknown>;
+} {
+  const data = new Map<string, string>(Object.entries(initial).map(([k, v]) => [k, JSON.stringify(v)]));
+  return {
+    async get(key) {
+      const raw = data.get(key);
+      return ok(raw === undefined ? undefined : (JSON.parse(raw) as unknown));
+    },
+    async set(key, value) {
+      data.set(key, JSON.stringify(value));
+      return ok(undefined);
+    },
+    async remove(key) {
+      data.delete(key);
+      return ok(undefined);
+    },
+    snapshot() {
+      return Object.fromEntries([...data].map(([k, v]) => [k, JSON.parse(v) as unknown]));
+    },
+  };
+}

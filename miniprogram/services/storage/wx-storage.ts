@@ -1,0 +1,42 @@
+import { err, ok } from '../result';
+import type { KeyValueStorage, StorageError } from './types';
+
+function toError(e: unknown): StorageError {
+  if (e && typeof e === 'object' && 'errMsg' in e && typeof (e as { errMsg: unknown }).errMsg === 'string') {
+    return { errMsg: (e as { errMsg: string }).errMsg };
+  }
+  return { errMsg: e instanceof Error ? e.message : String(e) };
+}
+
+function isMissingKey(e: StorageError): boolean {
+  return /data not found|not found/i.test(e.errMsg);
+}
+
+/** wx storage (async API). A missing key reads as undefined, not as an error. */
+export const wxStorage: KeyValueStorage = {
+  async get(key) {
+    try {
+      const res = await wx.getStorage({ key });
+      return ok(res.data as unknown);
+    } catch (e) {
+      const error = toError(e);
+      return isMissingKey(error) ? ok(undefined) : err(error);
+    }
+  },
+  async set(key, value) {
+    try {
+      await wx.setStorage({ key, data: value });
+      return ok(undefined);
+    } catch (e) {
+      return err(toError(e));
+    }
+  },
+  async remove(key) {
+    try {
+      await wx.removeStorage({ key });
+      return ok(undefined);
+    } catch (e) {
+      return err(toError(e));
+    }
+  },
+};
