@@ -12,9 +12,8 @@ export function createFakeClock(start = 1_700_000_000_000): FakeClock {
   let now = start;
   let nextId = 1;
   const timers = new Map<number, { at: number; fn: () => void }>();
-  const flush = async () => {
-    for (let i = 0; i < 5; i += 1) await Promise.resolve();
-  };
+  // a real macrotask: every pending promise chain settles before the next timer is considered
+  const flush = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
   const runDue = async (until: number) => {
     for (;;) {
       const due = [...timers.entries()]

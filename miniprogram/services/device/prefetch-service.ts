@@ -1,0 +1,125 @@
+/**
+ * Asks the host to prefetch the device credential so that initByCaller starts faster. Only an optimisation:
+ * the framework fetches the credential itself when a call starts, so nothing here ever blocks a call.
+ * Single flight, success reused for PREFETCH_TTL_MS (below the 1 h token TTL), failures retried with backoff.
+ */
+import { systemClock, type Clock } from '../clock';
+import type { HostBridge, PrefetchError } from '../host/types';
+import type { PrefetchService, PrefetchState } from './prefetch-types';
+import type { DeviceService, DeviceStatus } from './types';
+
+export const PREFETCH_TTL_MS = 50 * 60 * 1000;
+/** Wait before the n-th retry after n consecutive failures; the last step repeats. */
+export const DEFAULT_PREFETCH_BACKOFF_MS: readonly number[] = [30_000, 60_000, 120_000, 300_000, 600_000];
+
+type UnsupportedReason = Extract<PrefetchState, { status: 'unsupported' }>['reason'];
+
+export interface PrefetchServiceOptions {
+  clock?: Clock;
+  ttlMs?: number;
+  backoffMs?: readonly number[];
+}
+
+export function createPrefetchService(
+  host: HostBridge,
+  device: DeviceService,
+  options: PrefetchServiceOptions = {},
+): PrefetchService {
+  const clock = options.clock ?? systemClock;
+  const ttlMs = options.ttlMs ?? PREFETCH_TTL_MS;
+  const backoffMs =
+    options.backoffMs && options.backoffMs.length > 0 ? options.backoffMs : DEFAULT_PREFETCH_BACKOFF_MS;
+  const listeners = new Set<(state: PrefetchState) => void>();
+  let state: PrefetchState = { status: 'idle' };
+  let consecutiveFailures = 0;
+  let inFlight: Promise<PrefetchState> | undefined;
+
+  function setState(next: PrefetchState): PrefetchState {
+    if (sameState(state, next)) return state;
+    state = next;
+    for (const listener of [...listeners]) {
+      try {
+        listener(next);
+      } catch (thrown) {
+        console.warn('[prefetch] a state listener threw', thrown);
+      }
+    }
+    return next;
+  }
+
+  function failed(error: PrefetchError): PrefetchState {
+    consecutiveFailures += 1;
+    const at = clock.now();
+    const wait = backoffMs[Math.min(consecutiveFailures, backoffMs.length) - 1];
+    return { status: 'failed', at, error, attempts: consecutiveFailures, retryAt: at + wait };
+  }
+
+  async function run(): Promise<PrefetchState> {
+    const deviceStatus = await device.getStatus();
+    const reason = unsupportedReason(deviceStatus);
+    if (reason) return { status: 'unsupported', reason };
+    if (deviceStatus.kind === 'host-error') return failed(deviceStatus.error);
+
+    const since = clock.now();
+    setState({ status: 'pending', since });
+    const reply = await host.prefetchDeviceToken();
+    if (reply.ok) {
+      consecutiveFailures = 0;
+      // Counted from the request, so host latency never stretches reuse past the real token lifetime.
+      return { status: 'ready', at: clock.now(), validUntil: since + ttlMs };
+    }
+    if (reply.error.kind === 'not-wmpf') return { status: 'unsupported', reason: 'not-wmpf' };
+    return failed(reply.error);
+  }
+
+  function isWaitingOrValid(now: number): boolean {
+    if (state.status === 'ready') return now < state.validUntil;
+    if (state.status === 'failed') return now < state.retryAt;
+    return false;
+  }
+
+  return {
+    getState: () => state,
+    isStale: () => !(state.status === 'ready' && clock.now() < state.validUntil),
+    request() {
+      if (inFlight) return inFlight;
+      if (isWaitingOrValid(clock.now())) return Promise.resolve(state);
+      inFlight = run()
+        .catch((thrown: unknown) =>
+          failed({
+            kind: 'prefetch-failed',
+            errMsg: thrown instanceof Error ? thrown.message : 'unexpected error',
+          }),
+        )
+        .then((next) => {
+          inFlight = undefined;
+          return setState(next);
+        });
+      return inFlight;
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+  };
+}
+
+function unsupportedReason(status: DeviceStatus): UnsupportedReason | undefined {
+  switch (status.kind) {
+    case 'not-wmpf':
+      return 'not-wmpf';
+    case 'not-registered':
+      return 'not-registered';
+    case 'unsupported':
+      return 'versions';
+    default:
+      return undefined;
+  }
+}
+
+/** States are small plain data; equal content means nothing changed for a subscriber. */
+function sameState(a: PrefetchState, b: PrefetchState): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
