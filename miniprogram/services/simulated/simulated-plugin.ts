@@ -1,0 +1,297 @@
+/**
+ * A stand-in for the wmpf-voip plugin, driven by the scenario's CallScripts. It fires the real plugin's events in
+ * the real order (plugin onVoipEvent page and the official troubleshooting phases):
+ *   callPageOnShow → joinedRoomByCaller → (startVoip → calling every second → hangUpVoip | abortVoip)
+ *   | busy | rejectVoip | timeout | cancelVoip → endVoip → (finishVoip after a talk)
+ * and, after endVoip, opens the page set with setVoipEndPagePath. Times come from the framework's clock.
+ */
+import { delay } from '../clock';
+import type { Router } from '../router';
+import type { CallScript } from './scenario';
+import type { SimulatedFramework } from './simulated-framework';
+
+export const SIMULATED_CALL_PAGE_PATH = '/pages/calling/index?view=simulated-call';
+
+/** Time from the call page showing to the caller having joined the room. */
+const JOIN_MS = 300;
+/** Delay of the backend's billed duration after endVoip. */
+const FINISH_MS = 200;
+const TICK_MS = 1000;
+const FALLBACK_SCRIPT: CallScript = { kind: 'answer', ringMs: 3000, talkMs: 8000, hangUpBy: 'listener' };
+
+/** Shaped like the plugin's VoipError (>= 2.4.0). */
+export class SimulatedVoipError extends Error {
+  readonly errCode: number;
+  readonly errMsg: string;
+  readonly errno: number;
+
+  constructor(errCode: number, errMsg: string) {
+    super(errMsg);
+    this.name = 'VoipError';
+    this.errCode = errCode;
+    this.errMsg = errMsg;
+    this.errno = errCode;
+  }
+}
+
+export type SimulatedPlugin = WmpfVoip.Plugin & {
+  /** Every initByCaller request as received (deep copies, undefined-valued keys kept). */
+  requests: WmpfVoip.InitByCallerRequest[];
+  /** Every forceHangUpVoip argument. */
+  hangUpCalls: Array<string | undefined>;
+};
+
+/** Scripts that create a room (the others fail initByCaller itself). */
+type RoomScript = Exclude<CallScript, { kind: 'throw' } | { kind: 'resolve-failure' }>;
+
+interface ActiveCall {
+  roomId: string;
+  phase: 'starting' | 'ringing' | 'connected';
+  connectedAt?: number;
+  listenerName: string;
+  roomType: WmpfVoip.RoomType;
+  timers: number[];
+}
+
+function deepCopy<T>(value: T): T {
+  if (Array.isArray(value)) return value.map((item: unknown) => deepCopy(item)) as unknown as T;
+  if (typeof value !== 'object' || value === null) return value;
+  const copy: Record<string, unknown> = {};
+  for (const [key, item] of Object.entries(value)) copy[key] = deepCopy(item);
+  return copy as T;
+}
+
+export function createSimulatedPlugin(framework: SimulatedFramework, router: Router): SimulatedPlugin {
+  const { clock } = framework;
+  const listeners = new Set<WmpfVoip.EventListener>();
+  const requests: WmpfVoip.InitByCallerRequest[] = [];
+  const hangUpCalls: Array<string | undefined> = [];
+  let endPage: WmpfVoip.SetVoipEndPagePathRequest | undefined;
+  let active: ActiveCall | undefined;
+  let scriptIndex = 0;
+  let roomSeq = 0;
+
+  function fire(eventName: WmpfVoip.EventName, roomId?: string, data?: unknown): void {
+    const event: WmpfVoip.RawEvent = { eventName };
+    if (roomId) {
+      event.roomId = roomId;
+      event.groupId = roomId;
+    }
+    if (data !== undefined) event.data = data;
+    for (const listener of [...listeners]) {
+      try {
+        listener(event);
+      } catch (error) {
+        console.error(
+          '[sim-plugin] a voip event listener threw',
+          error instanceof Error ? error.message : error,
+        );
+      }
+    }
+  }
+
+  function nextScript(): CallScript {
+    const calls = framework.scenario.calls;
+    if (calls.length === 0) return FALLBACK_SCRIPT;
+    const script = calls[Math.min(scriptIndex, calls.length - 1)];
+    scriptIndex += 1;
+    return script;
+  }
+
+  function keepTimeOf(call: ActiveCall): number {
+    return call.connectedAt === undefined ? 0 : Math.floor((clock.now() - call.connectedAt) / 1000);
+  }
+
+  function at(call: ActiveCall, ms: number, action: () => void): void {
+    call.timers.push(clock.setTimeout(action, ms));
+  }
+
+  function endCall(call: ActiveCall, keepTime: number, billed: boolean): void {
+    for (const timer of call.timers) clock.clearTimeout(timer);
+    if (active === call) active = undefined;
+    fire('endVoip', call.roomId, {
+      keepTime,
+      callerName: '',
+      listenerName: call.listenerName,
+      roomType: call.roomType,
+      isCaller: true,
+      businessType: 1,
+    });
+    if (endPage) {
+      const url = endPage.options ? `${endPage.url}?${endPage.options}` : endPage.url;
+      void router.redirectTo(url);
+    }
+    if (billed) clock.setTimeout(() => fire('finishVoip', call.roomId, { keepTime }), FINISH_MS);
+  }
+
+  /** startVoip, then a calling tick every second until `talkMs`, then `finish`. */
+  function talk(call: ActiveCall, talkMs: number, finish: (keepTime: number) => void): void {
+    call.phase = 'connected';
+    call.connectedAt = clock.now();
+    fire('startVoip', call.roomId);
+    for (let elapsed = TICK_MS; elapsed < talkMs; elapsed += TICK_MS) {
+      const keepTime = elapsed / TICK_MS;
+      at(call, elapsed, () => fire('calling', call.roomId, { keepTime }));
+    }
+    at(call, talkMs, () => finish(Math.floor(talkMs / TICK_MS)));
+  }
+
+  function play(call: ActiveCall, script: RoomScript): void {
+    const { roomId } = call;
+    at(call, 0, () => fire('callPageOnShow'));
+    if (script.kind === 'join-fail') {
+      // A failed join never reports joinedRoomByCaller.
+      at(call, JOIN_MS, () => {
+        fire('joinFailCaller', roomId, { errMsg: script.errMsg, message: script.errMsg });
+        endCall(call, 0, false);
+      });
+      return;
+    }
+    at(call, JOIN_MS, () => {
+      call.phase = 'ringing';
+      fire('joinedRoomByCaller', roomId);
+    });
+    const ringEnd = JOIN_MS + script.ringMs;
+    switch (script.kind) {
+      case 'answer':
+        at(call, ringEnd, () =>
+          talk(call, script.talkMs, (keepTime) => {
+            const status = script.hangUpBy === 'listener' ? 'endByListener' : 'endByCaller';
+            fire('hangUpVoip', roomId, { keepTime, status, origin: 'manual' });
+            endCall(call, keepTime, true);
+          }),
+        );
+        return;
+      case 'abort':
+        at(call, ringEnd, () =>
+          talk(call, script.talkMs, (keepTime) => {
+            fire('abortVoip', roomId, {
+              keepTime,
+              status: 'abortByListener',
+              error: { errMsg: script.errMsg },
+            });
+            endCall(call, keepTime, false);
+          }),
+        );
+        return;
+      case 'busy':
+        at(call, ringEnd, () => {
+          fire('busy', roomId);
+          endCall(call, 0, false);
+        });
+        return;
+      case 'reject':
+        at(call, ringEnd, () => {
+          fire('rejectVoip', roomId, { status: 'other' });
+          endCall(call, 0, false);
+        });
+        return;
+      case 'timeout':
+        at(call, ringEnd, () => {
+          fire('timeout', roomId);
+          endCall(call, 0, false);
+        });
+        return;
+      case 'cancel':
+        at(call, ringEnd, () => {
+          fire('cancelVoip', roomId, { status: 'manual' });
+          endCall(call, 0, false);
+        });
+        return;
+    }
+  }
+
+  /** The backend refuses contacts the scenario lists as not authorised (bindStatus 0), like errCode 9. */
+  function isKnownUnauthorised(openId: string): boolean {
+    const contact = framework.scenario.contacts.find((c) => c.openId === openId);
+    return contact !== undefined && contact.bindStatus !== 1;
+  }
+
+  async function initByCaller(request: WmpfVoip.InitByCallerRequest): Promise<WmpfVoip.InitByCallerResult> {
+    requests.push(deepCopy(request));
+    if (active) return { isSuccess: false, errCode: 1005, errMsg: 'plugin is busy handling another call' };
+    if (!framework.scenario.device.registered) {
+      return { isSuccess: false, errCode: 1000, errMsg: 'getWMPFDeviceToken:fail:register info invalid' };
+    }
+    const call: ActiveCall = {
+      roomId: '',
+      phase: 'starting',
+      listenerName: request.listener?.name ?? '',
+      roomType: request.roomType,
+      timers: [],
+    };
+    active = call;
+    try {
+      await framework.obtainCredential();
+      await delay(clock, framework.scenario.initByCallerMs);
+    } catch {
+      active = undefined;
+      return { isSuccess: false, errCode: 1000, errMsg: 'getWMPFDeviceToken:fail' };
+    }
+    if (isKnownUnauthorised(request.listener?.id)) {
+      active = undefined;
+      return { isSuccess: false, errCode: 9, errMsg: 'openId has not authorised the device' };
+    }
+    const script = nextScript();
+    if (script.kind === 'throw' || script.kind === 'resolve-failure') {
+      active = undefined;
+      if (script.kind === 'throw') throw new SimulatedVoipError(script.errCode, script.errMsg);
+      return { isSuccess: false, errCode: script.errCode, errMsg: script.errMsg };
+    }
+    roomSeq += 1;
+    call.roomId = `sim-room-${roomSeq}`;
+    play(call, script);
+    return { isSuccess: true, roomId: call.roomId, groupId: call.roomId, chargeType: 'duration' };
+  }
+
+  function forceHangUpVoip(roomId?: string): void {
+    hangUpCalls.push(roomId);
+    const call = active;
+    if (!call || !call.roomId || (roomId && roomId !== call.roomId)) return;
+    for (const timer of call.timers) clock.clearTimeout(timer);
+    call.timers = [];
+    if (call.phase === 'connected') {
+      const keepTime = keepTimeOf(call);
+      fire('hangUpVoip', call.roomId, { keepTime, status: 'endByCaller', origin: 'forceFromApp' });
+      endCall(call, keepTime, true);
+    } else {
+      fire('cancelVoip', call.roomId, { status: 'forceFromApp' });
+      endCall(call, 0, false);
+    }
+  }
+
+  async function getIotBindContactList(
+    request: WmpfVoip.BindContactListRequest,
+  ): Promise<WmpfVoip.BindContactListResult> {
+    const { scenario } = framework;
+    const openIds = Array.isArray(request?.openid_list) ? request.openid_list : [];
+    const sameDevice = request?.sn === scenario.device.sn;
+    const contactList = openIds.map((openid) => {
+      const entry = scenario.contacts.find((c) => c.openId === openid);
+      const status = sameDevice && entry ? entry.bindStatus : 0;
+      return { sn: request.sn, model_id: request.model_id, openid, status };
+    });
+    return { errcode: 0, errmsg: 'ok', contact_list: contactList };
+  }
+
+  return {
+    CALL_PAGE_PATH: SIMULATED_CALL_PAGE_PATH,
+    requests,
+    hangUpCalls,
+    initByCaller,
+    forceHangUpVoip,
+    getIotBindContactList,
+    onVoipEvent(listener) {
+      listeners.add(listener);
+      return () => {
+        listeners.delete(listener);
+      };
+    },
+    setUIConfig() {
+      // the simulated call view has no configurable UI
+    },
+    setVoipEndPagePath(request) {
+      endPage = { ...request };
+    },
+  };
+}
