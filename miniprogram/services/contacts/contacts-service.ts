@@ -1,0 +1,137 @@
+/**
+ * The contacts list as the app sees it: the source, the plugin's authorisation check, and the last good list
+ * in storage (shown at once on start and when the source is unreachable). The sn is never cached nor logged.
+ */
+import { systemClock, type Clock } from '../clock';
+import type { KeyValueStorage } from '../storage/types';
+import type {
+  Authorisation,
+  AuthorisationChecker,
+  AuthorisationError,
+  ContactsError,
+  ContactsFetch,
+  ContactsLoad,
+  ContactsService,
+  ContactsSource,
+  ContactWithAuth,
+} from './types';
+import { err, type Result } from '../result';
+import { validateContact } from './validate-contacts';
+
+export const CONTACTS_CACHE_KEY = 'contacts.cache.v1';
+export const CONTACTS_CACHE_SCHEMA = 1;
+
+export interface ContactsCacheDocument {
+  schema: typeof CONTACTS_CACHE_SCHEMA;
+  savedAt: number;
+  contacts: ContactWithAuth[];
+}
+
+export interface ContactsServiceDeps {
+  source: ContactsSource;
+  authorisation: AuthorisationChecker;
+  storage: KeyValueStorage;
+  clock?: Clock;
+}
+
+const AUTHORISATIONS: readonly Authorisation[] = ['authorised', 'not-authorised', 'unknown'];
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function errMsgOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Valid cached entries, each re-validated like a fresh reply; anything unreadable gives []. */
+export function readContactsCache(value: unknown): ContactWithAuth[] {
+  if (!isRecord(value) || value.schema !== CONTACTS_CACHE_SCHEMA || !Array.isArray(value.contacts)) return [];
+  const seen = new Set<string>();
+  const contacts: ContactWithAuth[] = [];
+  for (const entry of value.contacts) {
+    const contact = validateContact(entry);
+    if (!contact || seen.has(contact.openId)) continue;
+    seen.add(contact.openId);
+    const stored = isRecord(entry) ? entry.authorisation : undefined;
+    const authorisation = AUTHORISATIONS.find((a) => a === stored) ?? 'unknown';
+    contacts.push({ ...contact, authorisation });
+  }
+  return contacts;
+}
+
+export function createContactsService(deps: ContactsServiceDeps): ContactsService {
+  const { source, authorisation, storage } = deps;
+  const clock = deps.clock ?? systemClock;
+
+  async function cached(): Promise<ContactWithAuth[]> {
+    try {
+      const stored = await storage.get(CONTACTS_CACHE_KEY);
+      if (!stored.ok) {
+        console.warn('[contacts] cache unreadable:', stored.error.errMsg);
+        return [];
+      }
+      return readContactsCache(stored.value);
+    } catch (e) {
+      console.warn('[contacts] cache unreadable:', errMsgOf(e));
+      return [];
+    }
+  }
+
+  async function saveCache(contacts: ContactWithAuth[]): Promise<void> {
+    const document: ContactsCacheDocument = { schema: CONTACTS_CACHE_SCHEMA, savedAt: clock.now(), contacts };
+    try {
+      const saved = await storage.set(CONTACTS_CACHE_KEY, document);
+      if (!saved.ok) console.warn('[contacts] cache not saved:', saved.error.errMsg);
+    } catch (e) {
+      console.warn('[contacts] cache not saved:', errMsgOf(e));
+    }
+  }
+
+  async function fetchFromSource(sn: string): Promise<Result<ContactsFetch, ContactsError>> {
+    try {
+      return await source.fetch(sn);
+    } catch (e) {
+      return err({ kind: 'network', errMsg: errMsgOf(e) });
+    }
+  }
+
+  async function checkAuthorisation(
+    device: { sn: string; modelId: string },
+    openIds: string[],
+  ): Promise<Result<Map<string, Authorisation>, AuthorisationError>> {
+    try {
+      return await authorisation.check(device.sn, device.modelId, openIds);
+    } catch (e) {
+      return err({ kind: 'failed', errMsg: errMsgOf(e) });
+    }
+  }
+
+  return {
+    cached,
+    async load(device): Promise<ContactsLoad> {
+      const fetched = await fetchFromSource(device.sn);
+      if (!fetched.ok) {
+        console.warn('[contacts] source failed:', fetched.error.kind);
+        return { contacts: await cached(), fromCache: true, error: fetched.error, skipped: 0 };
+      }
+      const { skipped } = fetched.value;
+      if (skipped > 0) console.warn(`[contacts] skipped ${skipped} malformed entries`);
+
+      const checked = await checkAuthorisation(
+        device,
+        fetched.value.contacts.map((c) => c.openId),
+      );
+      if (!checked.ok) console.warn('[contacts] authorisation check failed:', checked.error.kind);
+      const contacts: ContactWithAuth[] = fetched.value.contacts.map((contact) => ({
+        ...contact,
+        authorisation: checked.ok ? (checked.value.get(contact.openId) ?? 'unknown') : 'unknown',
+      }));
+
+      await saveCache(contacts);
+      return checked.ok
+        ? { contacts, fromCache: false, skipped }
+        : { contacts, fromCache: false, skipped, authorisationError: checked.error };
+    },
+  };
+}

@@ -1,0 +1,130 @@
+/**
+ * Which openIds authorised this device, via the plugin's getIotBindContactList({ sn, model_id, openid_list }).
+ *
+ * Reply items are documented as `{ sn, model_id, status }`, while public sample code reads `item.openid`; we match
+ * by `openid` when items carry it. Items without one are NOT matched by position (the order is undocumented), with
+ * one exception that needs no order: when the list has exactly one item per requested openId and every item has the
+ * same status, that status holds for all of them. Anything unmatched stays 'unknown'.
+ */
+import { systemClock, type Clock } from '../clock';
+import { err, ok, type Result } from '../result';
+import type { Authorisation, AuthorisationChecker, AuthorisationError } from './types';
+
+/** The plugin's limit for openid_list is undocumented; 100 per request is a conservative guess. */
+export const AUTHORISATION_BATCH_SIZE = 100;
+export const AUTHORISATION_TIMEOUT_MS = 10_000;
+
+export interface PluginAuthorisationOptions {
+  clock?: Clock;
+  timeoutMs?: number;
+  batchSize?: number;
+}
+
+type BatchResult = Result<Map<string, Authorisation>, AuthorisationError>;
+
+interface ReplyItem {
+  openId?: string;
+  authorisation: Authorisation;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** status 1 = may be called; any other number = not authorised; missing or not a number = unknown. */
+function toAuthorisation(status: unknown): Authorisation {
+  const value = typeof status === 'string' && status.trim() !== '' ? Number(status) : status;
+  if (typeof value !== 'number' || !Number.isFinite(value)) return 'unknown';
+  return value === 1 ? 'authorised' : 'not-authorised';
+}
+
+function readItem(raw: unknown): ReplyItem {
+  if (!isRecord(raw)) return { authorisation: 'unknown' };
+  const openId = typeof raw.openid === 'string' ? raw.openid : undefined;
+  return { openId, authorisation: toAuthorisation(raw.status) };
+}
+
+function matchItems(batch: string[], rawItems: unknown[]): Map<string, Authorisation> {
+  const result = new Map<string, Authorisation>(batch.map((openId) => [openId, 'unknown']));
+  const items = rawItems.map(readItem);
+  for (const item of items) {
+    if (item.openId !== undefined && result.has(item.openId)) result.set(item.openId, item.authorisation);
+  }
+  // Items without openid are only usable when their order cannot matter (see the comment at the top).
+  const anonymous = items.filter((item) => item.openId === undefined);
+  const onePerOpenId = anonymous.length === items.length && items.length === batch.length;
+  const shared = anonymous[0]?.authorisation;
+  if (onePerOpenId && shared && anonymous.every((item) => item.authorisation === shared)) {
+    for (const openId of batch) result.set(openId, shared);
+  }
+  return result;
+}
+
+function errMsgOf(e: unknown): string {
+  if (isRecord(e) && typeof e.errMsg === 'string') return e.errMsg;
+  return e instanceof Error ? e.message : String(e);
+}
+
+function scrub(text: string, sn: string): string {
+  return sn ? text.split(sn).join('…') : text;
+}
+
+export function createPluginAuthorisationChecker(
+  loadPlugin: () => WmpfVoip.Plugin | undefined,
+  options: PluginAuthorisationOptions = {},
+): AuthorisationChecker {
+  const clock = options.clock ?? systemClock;
+  const timeoutMs = options.timeoutMs ?? AUTHORISATION_TIMEOUT_MS;
+  const batchSize = Math.max(1, Math.floor(options.batchSize ?? AUTHORISATION_BATCH_SIZE));
+
+  async function checkBatch(plugin: WmpfVoip.Plugin, sn: string, modelId: string, batch: string[]) {
+    let timer: number | undefined;
+    const timeout = new Promise<BatchResult>((resolve) => {
+      timer = clock.setTimeout(() => resolve(err({ kind: 'failed', errMsg: 'timeout' })), timeoutMs);
+    });
+    const request = (async (): Promise<BatchResult> => {
+      try {
+        const reply: unknown = await plugin.getIotBindContactList({
+          sn,
+          model_id: modelId,
+          openid_list: batch,
+        });
+        if (!isRecord(reply)) return err({ kind: 'failed', errMsg: 'reply is not an object' });
+        if (reply.errcode !== undefined && reply.errcode !== null && Number(reply.errcode) !== 0) {
+          const detail = typeof reply.errmsg === 'string' ? `: ${reply.errmsg}` : '';
+          return err({ kind: 'failed', errMsg: scrub(`errcode ${String(reply.errcode)}${detail}`, sn) });
+        }
+        if (!Array.isArray(reply.contact_list))
+          return err({ kind: 'failed', errMsg: 'reply has no contact_list' });
+        return ok(matchItems(batch, reply.contact_list));
+      } catch (e) {
+        return err({ kind: 'failed', errMsg: scrub(errMsgOf(e), sn) });
+      }
+    })();
+    const result = await Promise.race([request, timeout]);
+    if (timer !== undefined) clock.clearTimeout(timer);
+    return result;
+  }
+
+  return {
+    async check(sn, modelId, openIds) {
+      let plugin: WmpfVoip.Plugin | undefined;
+      try {
+        plugin = loadPlugin();
+      } catch {
+        plugin = undefined;
+      }
+      if (!plugin || typeof plugin.getIotBindContactList !== 'function')
+        return err({ kind: 'plugin-missing' });
+
+      const unique = [...new Set(openIds)];
+      const all = new Map<string, Authorisation>();
+      for (let start = 0; start < unique.length; start += batchSize) {
+        const result = await checkBatch(plugin, sn, modelId, unique.slice(start, start + batchSize));
+        if (!result.ok) return result;
+        result.value.forEach((authorisation, openId) => all.set(openId, authorisation));
+      }
+      return ok(all);
+    },
+  };
+}

@@ -1,0 +1,94 @@
+/**
+ * Validation of the contacts reply `{ "contacts": [{ "openId", "name", "avatarUrl"? }] }`. Entries are checked one
+ * by one: a bad entry is skipped and counted, the others are still shown.
+ */
+import { err, ok, type Result } from '../result';
+import type { Contact, ContactsError, ContactsFetch } from './types';
+
+export const MAX_NAME_LENGTH = 40;
+/** Real openIds are 28 characters; anything far longer is not an openId. */
+export const MAX_OPEN_ID_LENGTH = 128;
+export const MAX_AVATAR_URL_LENGTH = 2048;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isControlChar(ch: string): boolean {
+  const code = ch.charCodeAt(0);
+  return code < 0x20 || code === 0x7f;
+}
+
+export function cleanOpenId(raw: unknown): string | undefined {
+  if (typeof raw !== 'string') return undefined;
+  const openId = raw.trim();
+  const invalidChar = Array.from(openId).some((ch) => isControlChar(ch) || /\s/.test(ch));
+  if (openId.length === 0 || openId.length > MAX_OPEN_ID_LENGTH || invalidChar) return undefined;
+  return openId;
+}
+
+/** Trimmed, control characters and runs of spaces collapsed, capped by characters (not UTF-16 units). */
+export function cleanName(raw: unknown): string | undefined {
+  if (typeof raw !== 'string') return undefined;
+  const name = Array.from(raw)
+    .map((ch) => (isControlChar(ch) ? ' ' : ch))
+    .join('')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (name.length === 0) return undefined;
+  const chars = Array.from(name);
+  return chars.length > MAX_NAME_LENGTH ? chars.slice(0, MAX_NAME_LENGTH).join('').trim() : name;
+}
+
+/**
+ * Only https:// avatars are kept: http://tmp and wxfile:// are temporary files of one device's session,
+ * which a backend cannot meaningfully send.
+ */
+export function cleanAvatarUrl(raw: unknown): string | undefined {
+  if (typeof raw !== 'string') return undefined;
+  const url = raw.trim();
+  if (!/^https:\/\/[^\s/]+/i.test(url) || url.length > MAX_AVATAR_URL_LENGTH || /\s/.test(url))
+    return undefined;
+  return url;
+}
+
+/** A clean copy of one contact (unknown fields dropped), or undefined when it cannot be shown or called. */
+export function validateContact(raw: unknown): Contact | undefined {
+  if (!isRecord(raw)) return undefined;
+  const openId = cleanOpenId(raw.openId);
+  const name = cleanName(raw.name);
+  if (!openId || !name) return undefined;
+  const avatarUrl = cleanAvatarUrl(raw.avatarUrl);
+  return avatarUrl ? { openId, name, avatarUrl } : { openId, name };
+}
+
+function parseBody(data: unknown): Result<unknown, ContactsError> {
+  if (typeof data !== 'string') return ok(data);
+  try {
+    return ok(JSON.parse(data) as unknown);
+  } catch {
+    return err({ kind: 'malformed', detail: 'reply is not valid JSON' });
+  }
+}
+
+export function parseContactsReply(data: unknown): Result<ContactsFetch, ContactsError> {
+  const body = parseBody(data);
+  if (!body.ok) return body;
+  if (!isRecord(body.value)) return err({ kind: 'malformed', detail: 'reply is not an object' });
+  const entries = body.value.contacts;
+  if (!Array.isArray(entries)) return err({ kind: 'malformed', detail: '"contacts" is not an array' });
+
+  const contacts: Contact[] = [];
+  const seen = new Set<string>();
+  let skipped = 0;
+  for (const entry of entries) {
+    const contact = validateContact(entry);
+    if (!contact || seen.has(contact.openId)) {
+      skipped += 1;
+      continue;
+    }
+    seen.add(contact.openId);
+    contacts.push(contact);
+  }
+  return ok({ contacts, skipped });
+}

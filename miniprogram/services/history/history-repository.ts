@@ -1,0 +1,197 @@
+/**
+ * Call history persisted as `{ schema: 1, records }` under one storage key, newest first and capped.
+ * Reading never throws: unreadable or corrupt data is reported and the app continues with what could be read.
+ * Writes are serialised, so two quick upserts cannot overwrite each other.
+ */
+import type { KeyValueStorage } from '../storage/types';
+import type { CallOutcome, CallRecord, HistoryLoad, HistoryProblem, HistoryRepository } from './types';
+
+export const HISTORY_KEY = 'call-history';
+export const HISTORY_SCHEMA = 1;
+export const HISTORY_CAP = 200;
+const MAX_ID_LENGTH = 128;
+const MAX_NAME_LENGTH = 80;
+
+export interface HistoryDocument {
+  schema: typeof HISTORY_SCHEMA;
+  records: CallRecord[];
+}
+
+/** A Record (not an array) so that the compiler insists every outcome is listed. */
+const OUTCOMES: Record<CallOutcome, true> = {
+  'hung-up': true,
+  rejected: true,
+  busy: true,
+  'no-answer': true,
+  cancelled: true,
+  aborted: true,
+  'join-failed': true,
+  unknown: true,
+  failed: true,
+  'in-progress': true,
+};
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isTime(value: unknown): value is number {
+  return typeof value === 'number' && Number.isFinite(value) && value >= 0;
+}
+
+function isOutcome(value: unknown): value is CallOutcome {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(OUTCOMES, value);
+}
+
+/** A clean copy holding only the known fields (so nothing else, such as an sn, is ever stored), or undefined. */
+export function validateCallRecord(raw: unknown): CallRecord | undefined {
+  if (!isRecord(raw) || !isRecord(raw.contact)) return undefined;
+  const { id, contact, roomType, direction, startedAt, endedAt, outcome, durationSec, errCode } = raw;
+  if (typeof id !== 'string' || id.length === 0 || id.length > MAX_ID_LENGTH) return undefined;
+  if (typeof contact.name !== 'string') return undefined;
+  if (contact.openId !== undefined && typeof contact.openId !== 'string') return undefined;
+  if (roomType !== 'voice' && roomType !== 'video') return undefined;
+  if (direction !== 'outgoing' && direction !== 'incoming') return undefined;
+  if (!isTime(startedAt) || !isTime(durationSec) || !isOutcome(outcome)) return undefined;
+  if (endedAt !== undefined && !isTime(endedAt)) return undefined;
+  if (errCode !== undefined && !(typeof errCode === 'number' && Number.isInteger(errCode))) return undefined;
+
+  const name = Array.from(contact.name).slice(0, MAX_NAME_LENGTH).join('');
+  const record: CallRecord = {
+    id,
+    contact: contact.openId === undefined ? { name } : { openId: contact.openId, name },
+    roomType,
+    direction,
+    startedAt,
+    outcome,
+    durationSec,
+  };
+  if (endedAt !== undefined) record.endedAt = endedAt;
+  if (errCode !== undefined) record.errCode = errCode;
+  return record;
+}
+
+/** Newest first; the sort is stable, so among equal start times the earlier position wins. */
+function arrange(records: CallRecord[], cap: number): CallRecord[] {
+  return [...records].sort((a, b) => b.startedAt - a.startedAt).slice(0, cap);
+}
+
+function errMsgOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** How many records an unreadable document seems to hold (at least 1, for the report). */
+function countEntries(value: unknown): number {
+  if (Array.isArray(value)) return Math.max(1, value.length);
+  if (isRecord(value) && Array.isArray(value.records)) return Math.max(1, value.records.length);
+  return 1;
+}
+
+export function readHistoryDocument(value: unknown): { records: CallRecord[]; problem?: HistoryProblem } {
+  if (value === undefined || value === null || value === '') return { records: [] };
+  if (!isRecord(value) || value.schema !== HISTORY_SCHEMA || !Array.isArray(value.records)) {
+    return { records: [], problem: { kind: 'corrupt', dropped: countEntries(value) } };
+  }
+  const records: CallRecord[] = [];
+  const seen = new Set<string>();
+  let dropped = 0;
+  for (const raw of value.records) {
+    const record = validateCallRecord(raw);
+    if (!record || seen.has(record.id)) {
+      dropped += 1;
+      continue;
+    }
+    seen.add(record.id);
+    records.push(record);
+  }
+  return dropped > 0 ? { records, problem: { kind: 'corrupt', dropped } } : { records };
+}
+
+export function createHistoryRepository(
+  storage: KeyValueStorage,
+  options: { cap?: number } = {},
+): HistoryRepository {
+  const cap = options.cap !== undefined && options.cap >= 1 ? Math.floor(options.cap) : HISTORY_CAP;
+  let records: CallRecord[] | undefined;
+  /** Reported by the first load() after it was found, then cleared. */
+  let pendingProblem: HistoryProblem | undefined;
+  let queue: Promise<unknown> = Promise.resolve();
+
+  function serialised<T>(task: () => Promise<T>): Promise<T> {
+    const run = queue.then(task);
+    queue = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+
+  async function ensureLoaded(): Promise<CallRecord[]> {
+    if (records) return records;
+    try {
+      const stored = await storage.get(HISTORY_KEY);
+      if (stored.ok) {
+        const read = readHistoryDocument(stored.value);
+        records = arrange(read.records, cap);
+        pendingProblem = read.problem;
+      } else {
+        records = [];
+        pendingProblem = { kind: 'unreadable', errMsg: stored.error.errMsg };
+      }
+    } catch (e) {
+      records = [];
+      pendingProblem = { kind: 'unreadable', errMsg: errMsgOf(e) };
+    }
+    if (pendingProblem) console.warn('[history] could not read everything:', pendingProblem);
+    return records;
+  }
+
+  async function persist(next: CallRecord[]): Promise<boolean> {
+    const document: HistoryDocument = { schema: HISTORY_SCHEMA, records: next };
+    try {
+      const saved = await storage.set(HISTORY_KEY, document);
+      if (!saved.ok) console.warn('[history] not saved:', saved.error.errMsg);
+      return saved.ok;
+    } catch (e) {
+      console.warn('[history] not saved:', errMsgOf(e));
+      return false;
+    }
+  }
+
+  return {
+    load: () =>
+      serialised(async (): Promise<HistoryLoad> => {
+        const current = await ensureLoaded();
+        const problem = pendingProblem;
+        pendingProblem = undefined;
+        const copy = current.map((record) => ({ ...record, contact: { ...record.contact } }));
+        return problem ? { records: copy, problem } : { records: copy };
+      }),
+
+    upsert: (input) =>
+      serialised(async () => {
+        const record = validateCallRecord(input);
+        if (!record) {
+          console.warn('[history] invalid record not saved');
+          return false;
+        }
+        const current = await ensureLoaded();
+        records = arrange([record, ...current.filter((r) => r.id !== record.id)], cap);
+        return persist(records);
+      }),
+
+    clear: () =>
+      serialised(async () => {
+        records = [];
+        pendingProblem = undefined;
+        try {
+          const removed = await storage.remove(HISTORY_KEY);
+          if (!removed.ok) console.warn('[history] not cleared:', removed.error.errMsg);
+          return removed.ok;
+        } catch (e) {
+          console.warn('[history] not cleared:', errMsgOf(e));
+          return false;
+        }
+      }),
+  };
+}

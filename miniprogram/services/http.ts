@@ -1,0 +1,102 @@
+/**
+ * A tiny typed HTTP client over wx.request. Transport failures are values; any HTTP status (200, 404, 500...)
+ * is a successful transport and is left to the caller to judge.
+ */
+import { systemClock, type Clock } from './clock';
+import { err, ok, type Result } from './result';
+
+export interface HttpRequestOptions {
+  timeoutMs?: number;
+  headers?: Record<string, string>;
+}
+
+export interface HttpResponse {
+  status: number;
+  /** Parsed JSON when the body was JSON, else the raw text. Always validate. */
+  data: unknown;
+}
+
+export type HttpError = { kind: 'timeout' } | { kind: 'network'; errMsg: string };
+
+export type HttpResult = Result<HttpResponse, HttpError>;
+
+export interface HttpClient {
+  get(url: string, options?: HttpRequestOptions): Promise<HttpResult>;
+  /** Objects are sent as JSON; strings as they are. */
+  post(url: string, body: unknown, options?: HttpRequestOptions): Promise<HttpResult>;
+}
+
+export const DEFAULT_HTTP_TIMEOUT_MS = 10_000;
+/** wx.request enforces `timeout` itself; this guard only stops a request that never reports back. */
+const GUARD_GRACE_MS = 2_000;
+
+function errMsgOf(e: unknown): string {
+  if (e && typeof e === 'object' && typeof (e as { errMsg?: unknown }).errMsg === 'string') {
+    return (e as { errMsg: string }).errMsg;
+  }
+  return e instanceof Error ? e.message : String(e);
+}
+
+function toHttpError(e: unknown): HttpError {
+  const errMsg = errMsgOf(e);
+  return /timeout|timed out/i.test(errMsg) ? { kind: 'timeout' } : { kind: 'network', errMsg };
+}
+
+function encodeBody(body: unknown, headers: Record<string, string>): string | undefined {
+  if (body === undefined) return undefined;
+  if (typeof body === 'string') return body;
+  const hasContentType = Object.keys(headers).some((name) => name.toLowerCase() === 'content-type');
+  if (!hasContentType) headers['content-type'] = 'application/json';
+  return JSON.stringify(body);
+}
+
+export function createWxHttp(clock: Clock = systemClock): HttpClient {
+  function request(
+    method: 'GET' | 'POST',
+    url: string,
+    body: unknown,
+    options: HttpRequestOptions = {},
+  ): Promise<HttpResult> {
+    const timeoutMs = options.timeoutMs ?? DEFAULT_HTTP_TIMEOUT_MS;
+    const header: Record<string, string> = { ...options.headers };
+    return new Promise((resolve) => {
+      let settled = false;
+      let task: WechatMiniprogram.RequestTask | undefined;
+      const settle = (result: HttpResult) => {
+        if (settled) return;
+        settled = true;
+        clock.clearTimeout(guard);
+        resolve(result);
+      };
+      const guard = clock.setTimeout(() => {
+        settle(err({ kind: 'timeout' }));
+        try {
+          task?.abort();
+        } catch {
+          // already finished or not abortable: nothing more to do
+        }
+      }, timeoutMs + GUARD_GRACE_MS);
+      try {
+        const data = method === 'POST' ? encodeBody(body, header) : undefined;
+        task = wx.request({
+          url,
+          method,
+          header,
+          timeout: timeoutMs,
+          ...(data === undefined ? {} : { data }),
+          success: (res) => settle(ok({ status: res.statusCode, data: res.data as unknown })),
+          fail: (e) => settle(err(toHttpError(e))),
+        });
+      } catch (e) {
+        settle(err(toHttpError(e)));
+      }
+    });
+  }
+
+  return {
+    get: (url, options) => request('GET', url, undefined, options),
+    post: (url, body, options) => request('POST', url, body, options),
+  };
+}
+
+export const wxHttp: HttpClient = createWxHttp();

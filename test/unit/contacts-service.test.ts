@@ -1,0 +1,243 @@
+import {
+  CONTACTS_CACHE_KEY,
+  CONTACTS_CACHE_SCHEMA,
+  createContactsService,
+} from '../../miniprogram/services/contacts/contacts-service';
+import type {
+  Authorisation,
+  AuthorisationChecker,
+  ContactsError,
+  ContactsSource,
+  ContactWithAuth,
+} from '../../miniprogram/services/contacts/types';
+import { err, ok } from '../../miniprogram/services/result';
+import { createMemoryStorage } from '../../miniprogram/services/storage/memory-storage';
+import type { KeyValueStorage } from '../../miniprogram/services/storage/types';
+import { createFakeClock } from '../helpers/fake-clock';
+
+const DEVICE = { sn: 'SN-NEVER-STORED-77', modelId: 'model-1' };
+const MUM = { openId: 'o-mum', name: '妈妈', avatarUrl: 'https://a.example/mum.png' };
+const UNCLE = { openId: 'o-uncle', name: '张叔叔' };
+
+type FetchResult = Awaited<ReturnType<ContactsSource['fetch']>>;
+
+function sourceReturning(...replies: FetchResult[]): ContactsSource {
+  const fetch = jest.fn<Promise<FetchResult>, [string]>();
+  for (const r of replies) fetch.mockResolvedValueOnce(r);
+  return { fetch };
+}
+
+function authorising(statuses: Record<string, Authorisation>): AuthorisationChecker & { check: jest.Mock } {
+  return { check: jest.fn(async () => ok(new Map(Object.entries(statuses)))) };
+}
+
+const failingStorage: KeyValueStorage = {
+  get: async () => err({ errMsg: 'getStorage:fail disk I/O' }),
+  set: async () => err({ errMsg: 'setStorage:fail exceed storage max size 10MB' }),
+  remove: async () => err({ errMsg: 'removeStorage:fail' }),
+};
+
+let warn: jest.SpyInstance;
+beforeEach(() => {
+  warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+});
+afterEach(() => {
+  const logged = JSON.stringify(warn.mock.calls);
+  expect(logged).not.toContain(DEVICE.sn);
+  warn.mockRestore();
+});
+
+describe('createContactsService', () => {
+  it('loads, checks authorisation, caches the list (without the sn) and shows it on the next start', async () => {
+    const storage = createMemoryStorage();
+    const clock = createFakeClock(1_000);
+    const authorisation = authorising({ 'o-mum': 'authorised', 'o-uncle': 'not-authorised' });
+    const service = createContactsService({
+      source: sourceReturning(ok({ contacts: [MUM, UNCLE], skipped: 1 })),
+      authorisation,
+      storage,
+      clock,
+    });
+
+    const loaded = await service.load(DEVICE);
+
+    const expected: ContactWithAuth[] = [
+      { ...MUM, authorisation: 'authorised' },
+      { ...UNCLE, authorisation: 'not-authorised' },
+    ];
+    expect(loaded).toEqual({ contacts: expected, fromCache: false, skipped: 1 });
+    expect(authorisation.check).toHaveBeenCalledWith(DEVICE.sn, DEVICE.modelId, ['o-mum', 'o-uncle']);
+    expect(storage.snapshot()[CONTACTS_CACHE_KEY]).toEqual({
+      schema: CONTACTS_CACHE_SCHEMA,
+      savedAt: 1_000,
+      contacts: expected,
+    });
+    expect(JSON.stringify(storage.snapshot())).not.toContain(DEVICE.sn);
+
+    const restarted = createContactsService({ source: sourceReturning(), authorisation, storage });
+    expect(await restarted.cached()).toEqual(expected);
+  });
+
+  it('shows the cached list with the error when the source is down', async () => {
+    const storage = createMemoryStorage({
+      [CONTACTS_CACHE_KEY]: {
+        schema: CONTACTS_CACHE_SCHEMA,
+        savedAt: 1,
+        contacts: [{ ...MUM, authorisation: 'authorised' }],
+      },
+    });
+    const authorisation = authorising({});
+    const error: ContactsError = { kind: 'timeout' };
+    const service = createContactsService({ source: sourceReturning(err(error)), authorisation, storage });
+
+    expect(await service.load(DEVICE)).toEqual({
+      contacts: [{ ...MUM, authorisation: 'authorised' }],
+      fromCache: true,
+      error,
+      skipped: 0,
+    });
+    expect(authorisation.check).not.toHaveBeenCalled();
+  });
+
+  it('treats a throwing source like a network failure', async () => {
+    const source: ContactsSource = {
+      fetch: async () => {
+        throw new Error('bug');
+      },
+    };
+    const service = createContactsService({
+      source,
+      authorisation: authorising({}),
+      storage: createMemoryStorage(),
+    });
+    expect(await service.load(DEVICE)).toEqual({
+      contacts: [],
+      fromCache: true,
+      error: { kind: 'network', errMsg: 'bug' },
+      skipped: 0,
+    });
+  });
+
+  it.each([
+    ['garbage', 'not an object'],
+    ['wrong schema', { schema: 99, savedAt: 1, contacts: [{ ...MUM, authorisation: 'authorised' }] }],
+    ['contacts not an array', { schema: CONTACTS_CACHE_SCHEMA, savedAt: 1, contacts: 'x' }],
+  ])('reads a corrupt cache (%s) as []', async (_label, value) => {
+    const storage = createMemoryStorage({ [CONTACTS_CACHE_KEY]: value });
+    const service = createContactsService({
+      source: sourceReturning(),
+      authorisation: authorising({}),
+      storage,
+    });
+    expect(await service.cached()).toEqual([]);
+  });
+
+  it('keeps the valid cached entries, defaults a bad authorisation to unknown and drops unknown fields', async () => {
+    const storage = createMemoryStorage({
+      [CONTACTS_CACHE_KEY]: {
+        schema: CONTACTS_CACHE_SCHEMA,
+        savedAt: 1,
+        contacts: [
+          { ...MUM, authorisation: 'authorised', sn: 'leak' },
+          { openId: '', name: 'bad' },
+          { ...UNCLE, authorisation: 'maybe' },
+          { ...MUM, name: 'duplicate', authorisation: 'not-authorised' },
+        ],
+      },
+    });
+    const service = createContactsService({
+      source: sourceReturning(),
+      authorisation: authorising({}),
+      storage,
+    });
+    expect(await service.cached()).toEqual([
+      { ...MUM, authorisation: 'authorised' },
+      { ...UNCLE, authorisation: 'unknown' },
+    ]);
+  });
+
+  it('reads [] when storage cannot be read or throws', async () => {
+    const a = createContactsService({
+      source: sourceReturning(),
+      authorisation: authorising({}),
+      storage: failingStorage,
+    });
+    expect(await a.cached()).toEqual([]);
+    const throwing: KeyValueStorage = { ...failingStorage, get: () => Promise.reject(new Error('boom')) };
+    const b = createContactsService({
+      source: sourceReturning(),
+      authorisation: authorising({}),
+      storage: throwing,
+    });
+    expect(await b.cached()).toEqual([]);
+  });
+
+  it('still shows every contact, as unknown, when the authorisation check fails', async () => {
+    const authorisation: AuthorisationChecker = {
+      check: async () => err({ kind: 'failed', errMsg: 'errcode -1: system error' }),
+    };
+    const storage = createMemoryStorage();
+    const service = createContactsService({
+      source: sourceReturning(ok({ contacts: [MUM, UNCLE], skipped: 0 })),
+      authorisation,
+      storage,
+    });
+
+    expect(await service.load(DEVICE)).toEqual({
+      contacts: [
+        { ...MUM, authorisation: 'unknown' },
+        { ...UNCLE, authorisation: 'unknown' },
+      ],
+      fromCache: false,
+      skipped: 0,
+      authorisationError: { kind: 'failed', errMsg: 'errcode -1: system error' },
+    });
+  });
+
+  it('reports plugin-missing and a throwing checker as authorisation errors', async () => {
+    const missing = createContactsService({
+      source: sourceReturning(ok({ contacts: [MUM], skipped: 0 })),
+      authorisation: { check: async () => err({ kind: 'plugin-missing' }) },
+      storage: createMemoryStorage(),
+    });
+    expect((await missing.load(DEVICE)).authorisationError).toEqual({ kind: 'plugin-missing' });
+
+    const throwing = createContactsService({
+      source: sourceReturning(ok({ contacts: [MUM], skipped: 0 })),
+      authorisation: { check: () => Promise.reject(new Error('plugin crashed')) },
+      storage: createMemoryStorage(),
+    });
+    const loaded = await throwing.load(DEVICE);
+    expect(loaded.authorisationError).toEqual({ kind: 'failed', errMsg: 'plugin crashed' });
+    expect(loaded.contacts).toEqual([{ ...MUM, authorisation: 'unknown' }]);
+  });
+
+  it('returns the fresh list even when the cache cannot be written', async () => {
+    const service = createContactsService({
+      source: sourceReturning(ok({ contacts: [MUM], skipped: 0 })),
+      authorisation: authorising({ 'o-mum': 'authorised' }),
+      storage: failingStorage,
+    });
+    expect(await service.load(DEVICE)).toEqual({
+      contacts: [{ ...MUM, authorisation: 'authorised' }],
+      fromCache: false,
+      skipped: 0,
+    });
+    expect(warn).toHaveBeenCalled();
+  });
+
+  it('replaces the cache with each good list', async () => {
+    const storage = createMemoryStorage();
+    const service = createContactsService({
+      source: sourceReturning(
+        ok({ contacts: [MUM, UNCLE], skipped: 0 }),
+        ok({ contacts: [UNCLE], skipped: 0 }),
+      ),
+      authorisation: authorising({ 'o-mum': 'authorised', 'o-uncle': 'authorised' }),
+      storage,
+    });
+    await service.load(DEVICE);
+    await service.load(DEVICE);
+    expect(await service.cached()).toEqual([{ ...UNCLE, authorisation: 'authorised' }]);
+  });
+});

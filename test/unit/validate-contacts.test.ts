@@ -1,0 +1,127 @@
+import {
+  MAX_NAME_LENGTH,
+  parseContactsReply,
+  validateContact,
+} from '../../miniprogram/services/contacts/validate-contacts';
+
+describe('parseContactsReply', () => {
+  it('accepts a well-formed object reply', () => {
+    const result = parseContactsReply({
+      contacts: [
+        { openId: 'o-1', name: '妈妈', avatarUrl: 'https://thirdwx.qlogo.cn/a/132' },
+        { openId: 'o-2', name: 'Anna Schmidt' },
+      ],
+    });
+    expect(result).toEqual({
+      ok: true,
+      value: {
+        contacts: [
+          { openId: 'o-1', name: '妈妈', avatarUrl: 'https://thirdwx.qlogo.cn/a/132' },
+          { openId: 'o-2', name: 'Anna Schmidt' },
+        ],
+        skipped: 0,
+      },
+    });
+  });
+
+  it('accepts the same reply as a JSON string (wx.request leaves unparsable-as-JSON types as text)', () => {
+    const result = parseContactsReply(JSON.stringify({ contacts: [{ openId: 'o-1', name: '爸爸' }] }));
+    expect(result).toEqual({ ok: true, value: { contacts: [{ openId: 'o-1', name: '爸爸' }], skipped: 0 } });
+  });
+
+  it.each([
+    ['not JSON text', '<html>502 Bad Gateway</html>', 'reply is not valid JSON'],
+    ['null', null, 'reply is not an object'],
+    ['a number', 42, 'reply is not an object'],
+    ['an array', [{ openId: 'o-1', name: 'x' }], 'reply is not an object'],
+    ['no contacts field', { list: [] }, '"contacts" is not an array'],
+    ['contacts as an object', { contacts: { openId: 'o-1' } }, '"contacts" is not an array'],
+  ])('rejects %s as malformed', (_label, data, detail) => {
+    expect(parseContactsReply(data)).toEqual({ ok: false, error: { kind: 'malformed', detail } });
+  });
+
+  it('accepts an empty list', () => {
+    expect(parseContactsReply({ contacts: [] })).toEqual({ ok: true, value: { contacts: [], skipped: 0 } });
+  });
+
+  it('skips and counts malformed entries one by one, keeping the rest', () => {
+    const result = parseContactsReply({
+      contacts: [
+        { openId: 'o-1', name: '妈妈' },
+        null,
+        'o-2',
+        { openId: '', name: 'Empty id' },
+        { openId: 'o-3', name: '   ' },
+        { openId: 'o-4' },
+        { name: 'No id' },
+        { openId: 42, name: 'Numeric id' },
+        { openId: 'o has spaces', name: 'Spaces' },
+        { openId: 'o-5', name: ['not', 'a', 'string'] },
+        { openId: 'o-6', name: '小明' },
+      ],
+    });
+    expect(result.ok && result.value).toEqual({
+      contacts: [
+        { openId: 'o-1', name: '妈妈' },
+        { openId: 'o-6', name: '小明' },
+      ],
+      skipped: 9,
+    });
+  });
+
+  it('keeps the first of duplicate openIds and counts the others as skipped', () => {
+    const result = parseContactsReply({
+      contacts: [
+        { openId: 'o-1', name: 'First' },
+        { openId: 'o-1', name: 'Second' },
+        { openId: ' o-1 ', name: 'Third' },
+      ],
+    });
+    expect(result.ok && result.value).toEqual({ contacts: [{ openId: 'o-1', name: 'First' }], skipped: 2 });
+  });
+});
+
+describe('validateContact', () => {
+  it('trims names, collapses spaces and control characters, and caps the length by characters', () => {
+    expect(validateContact({ openId: 'o-1', name: '  王\n  丽 \t' })).toEqual({
+      openId: 'o-1',
+      name: '王 丽',
+    });
+    const long = '😀'.repeat(MAX_NAME_LENGTH + 10);
+    const contact = validateContact({ openId: 'o-1', name: long });
+    expect(Array.from(contact?.name ?? '')).toHaveLength(MAX_NAME_LENGTH);
+    expect(contact?.name).toBe('😀'.repeat(MAX_NAME_LENGTH));
+  });
+
+  it('drops unknown fields', () => {
+    expect(validateContact({ openId: 'o-1', name: 'A', sn: 'SECRET-SN', extra: true })).toEqual({
+      openId: 'o-1',
+      name: 'A',
+    });
+  });
+
+  it.each([
+    ['http://example.com/a.png'],
+    ['http://tmp/abc.png'],
+    ['wxfile://tmp_abc.png'],
+    ['javascript:alert(1)'],
+    ['https://'],
+    ['https://example.com/a b.png'],
+    [42],
+    [''],
+  ])('drops the avatar %p but keeps the contact', (avatarUrl) => {
+    expect(validateContact({ openId: 'o-1', name: 'A', avatarUrl })).toEqual({ openId: 'o-1', name: 'A' });
+  });
+
+  it('keeps an https avatar', () => {
+    expect(validateContact({ openId: 'o-1', name: 'A', avatarUrl: ' https://a.example/x.png ' })).toEqual({
+      openId: 'o-1',
+      name: 'A',
+      avatarUrl: 'https://a.example/x.png',
+    });
+  });
+
+  it('rejects an absurdly long openId', () => {
+    expect(validateContact({ openId: 'o'.repeat(200), name: 'A' })).toBeUndefined();
+  });
+});
