@@ -6,3 +6,12 @@ export const PLUGIN_VERSION = '2.4.6';
 /** Token-less calls (device registered through WMPF) need at least these versions. */
 export const MIN_WMPF_VERSION = '1.2.0';
 export const MIN_PLUGIN_VERSION = '2.3.0';
+
+/**
+ * Backend that lists the device's contacts (docs/backend-api.md). Empty = not configured: on a real device the
+ * contacts page then explains that the service is not set up. Simulated devices use the built-in sample backend.
+ */
+export const BACKEND_BASE_URL = '';
+
+/** How long the Mini Program waits for the host app to answer a Channel command. */
+export const HOST_TIMEOUT_MS = 5000;

@@ -1,0 +1,223 @@
+import { makeAutoObservable, runInAction } from 'mobx-miniprogram';
+import type { DeviceStatus } from '../services/device/types';
+import type { CallEndReason } from '../services/host/types';
+import type { CallRecord } from '../services/history/types';
+import type { PermissionScope } from '../services/permissions';
+import { getPlatform } from '../services/platform';
+import type { CallFailure, CallLifecycleEvent, CallTarget, RoomType } from '../services/voip/types';
+import { deviceStore } from './device-store';
+import { historyStore } from './history-store';
+
+export type CallPhase = 'idle' | 'checking' | 'starting' | 'in-call' | 'failed' | 'ended';
+
+export interface CallRequest {
+  contact: CallTarget;
+  roomType: RoomType;
+}
+
+/** Why the call did not start: the device, a permission, or the plugin/backend. */
+export type CallProblem =
+  | { kind: 'device'; status: DeviceStatus }
+  | { kind: 'permission'; scope: PermissionScope }
+  | { kind: 'call'; failure: CallFailure };
+
+export interface CallOutcome {
+  roomId: string;
+  contact: CallTarget;
+  roomType: RoomType;
+  direction: 'outgoing' | 'incoming';
+  reason: CallEndReason;
+  /** connected seconds */
+  keepTime: number;
+  endedAt: number;
+}
+
+export type PlaceCallResult = 'started' | 'failed' | 'ignored';
+
+/** A call whose plugin page went silent for this long is considered over (the plugin died or the app was killed). */
+export const SILENT_CALL_MS = 2 * 60 * 1000;
+
+/** One call at a time: the pre-call checks, the start, and the outcome reported by the plugin's events. */
+export class CallStore {
+  phase: CallPhase = 'idle';
+  request: CallRequest | undefined = undefined;
+  problem: CallProblem | undefined = undefined;
+  roomId: string | undefined = undefined;
+  connected = false;
+  lastOutcome: CallOutcome | undefined = undefined;
+  private lastEventAt = 0;
+  private unsubscribe: (() => void) | undefined;
+
+  constructor() {
+    makeAutoObservable<CallStore, 'lastEventAt' | 'unsubscribe'>(
+      this,
+      { lastEventAt: false, unsubscribe: false },
+      { autoBind: true },
+    );
+  }
+
+  get busy(): boolean {
+    if (this.phase === 'checking' || this.phase === 'starting') return true;
+    return this.phase === 'in-call' && getPlatform().clock.now() - this.lastEventAt < SILENT_CALL_MS;
+  }
+
+  /**
+   * Runs the pre-call checks and starts the call once. A second request while one is being set up or is
+   * running (double tap, back-and-forth navigation) is ignored.
+   */
+  async placeCall(request: CallRequest): Promise<PlaceCallResult> {
+    if (this.busy) return 'ignored';
+    const platform = getPlatform();
+    this.phase = 'checking';
+    this.request = request;
+    this.problem = undefined;
+    this.roomId = undefined;
+    this.connected = false;
+    this.lastEventAt = platform.clock.now();
+
+    const status =
+      deviceStore.status && deviceStore.status.kind === 'ready'
+        ? deviceStore.status
+        : await deviceStore.refreshStatus();
+    if (status.kind !== 'ready') return this.fail({ kind: 'device', status });
+
+    const scopes: PermissionScope[] =
+      request.roomType === 'video' ? ['scope.record', 'scope.camera'] : ['scope.record'];
+    for (const scope of scopes) {
+      if ((await platform.permissions.ensure(scope)) === 'denied')
+        return this.fail({ kind: 'permission', scope });
+    }
+
+    deviceStore.refreshPrefetchIfStale();
+    runInAction(() => {
+      this.phase = 'starting';
+    });
+    const startedAt = platform.clock.now();
+    const result = await platform.voip.startCall({ ...request, callerSn: status.device.sn });
+    if (!result.ok) {
+      void historyStore.record(
+        this.recordFor(`failed-${startedAt}`, request, startedAt, 'failed', result.error.code),
+      );
+      return this.fail({ kind: 'call', failure: result.error });
+    }
+    runInAction(() => {
+      this.phase = 'in-call';
+      this.roomId = result.value.roomId;
+      this.lastEventAt = platform.clock.now();
+    });
+    void historyStore.record(this.recordFor(result.value.roomId, request, startedAt, 'in-progress'));
+    return 'started';
+  }
+
+  /** Subscribes to the plugin's lifecycle for the app's lifetime (again after a platform change). */
+  trackCalls(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = getPlatform().voipEvents.subscribe((event) => this.onLifecycle(event));
+  }
+
+  onLifecycle(event: CallLifecycleEvent): void {
+    if (event.type === 'call-page-shown') return;
+    const platform = getPlatform();
+    if (event.roomId === this.roomId) this.lastEventAt = platform.clock.now();
+    switch (event.type) {
+      case 'connected':
+        if (event.roomId === this.roomId) this.connected = true;
+        return;
+      case 'ended':
+        this.onEnded(event);
+        return;
+      case 'billed': {
+        const record = historyStore.find(event.roomId);
+        if (record && event.keepTime >= 0)
+          void historyStore.record({ ...record, durationSec: event.keepTime });
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  private onEnded(event: Extract<CallLifecycleEvent, { type: 'ended' }>): void {
+    const platform = getPlatform();
+    const now = platform.clock.now();
+    const existing = historyStore.find(event.roomId);
+    const incoming = !existing && event.isCaller === false;
+    const contact: CallTarget = {
+      openId: existing?.contact.openId ?? '',
+      name: existing?.contact.name ?? event.peerName ?? '',
+    };
+    const roomType = existing?.roomType ?? event.roomType ?? this.request?.roomType ?? 'voice';
+    const base =
+      existing ?? this.recordFor(event.roomId, { contact, roomType }, now - event.keepTime * 1000, 'unknown');
+    void historyStore.record({
+      ...base,
+      direction: incoming ? 'incoming' : base.direction,
+      outcome: event.reason,
+      durationSec: Math.max(0, event.keepTime),
+      endedAt: now,
+    });
+    this.lastOutcome = {
+      roomId: event.roomId,
+      contact,
+      roomType,
+      direction: incoming ? 'incoming' : base.direction,
+      reason: event.reason,
+      keepTime: Math.max(0, event.keepTime),
+      endedAt: now,
+    };
+    if (event.roomId === this.roomId) this.phase = 'ended';
+    void platform.host.notifyCallEnded({
+      roomId: event.roomId,
+      keepTime: event.keepTime,
+      reason: event.reason,
+    });
+  }
+
+  /** Back to a clean state (leaving the calling page after a failure or an outcome). */
+  dismiss(): void {
+    if (this.busy) return;
+    this.phase = 'idle';
+    this.problem = undefined;
+  }
+
+  reset(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    this.phase = 'idle';
+    this.request = undefined;
+    this.problem = undefined;
+    this.roomId = undefined;
+    this.connected = false;
+    this.lastOutcome = undefined;
+    this.lastEventAt = 0;
+  }
+
+  private fail(problem: CallProblem): PlaceCallResult {
+    runInAction(() => {
+      this.phase = 'failed';
+      this.problem = problem;
+    });
+    return 'failed';
+  }
+
+  private recordFor(
+    id: string,
+    request: CallRequest,
+    startedAt: number,
+    outcome: CallRecord['outcome'],
+    errCode?: number,
+  ): CallRecord {
+    return {
+      id,
+      contact: { openId: request.contact.openId || undefined, name: request.contact.name },
+      roomType: request.roomType,
+      direction: 'outgoing',
+      startedAt,
+      outcome,
+      durationSec: 0,
+      ...(errCode !== undefined ? { errCode } : {}),
+    };
+  }
+}
+
+export const callStore = new CallStore();

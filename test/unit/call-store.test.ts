@@ -1,0 +1,148 @@
+import type { CallScript } from '../../miniprogram/services/simulated/scenario';
+import { callStore, deviceStore, historyStore } from '../../miniprogram/stores/index';
+import { installTestPlatform, type TestPlatformOptions } from '../helpers/test-platform';
+
+const MUM = { openId: 'o-sim-mum', name: '妈妈' };
+
+function setup(call?: CallScript, options: TestPlatformOptions = {}) {
+  return installTestPlatform({
+    ...options,
+    scenario: (s) => {
+      if (call) s.calls = [call];
+      options.scenario?.(s);
+    },
+  });
+}
+
+async function placeAndFinish(call: CallScript, roomType: 'voice' | 'video' = 'video') {
+  const t = setup(call);
+  const placing = callStore.placeCall({ contact: MUM, roomType });
+  await t.clock.runAll();
+  const result = await placing;
+  return { t, result };
+}
+
+describe('call store: placing a call on the simulated platform', () => {
+  it('starts one token-less initByCaller with the registered sn and records an answered call', async () => {
+    const { t, result } = await placeAndFinish({
+      kind: 'answer',
+      ringMs: 2000,
+      talkMs: 65_000,
+      hangUpBy: 'listener',
+    });
+    expect(result).toBe('started');
+    expect(t.sim.plugin.requests).toHaveLength(1);
+    const request = t.sim.plugin.requests[0];
+    expect(Object.keys(request)).not.toContain('voipToken');
+    expect(request.businessType).toBe(1);
+    expect(request.caller.id).toBe(t.scenario.device.sn);
+    expect(request.listener).toEqual(expect.objectContaining({ id: MUM.openId, name: MUM.name }));
+    expect(request.roomType).toBe('video');
+
+    expect(callStore.phase).toBe('ended');
+    expect(callStore.lastOutcome).toEqual(expect.objectContaining({ reason: 'hung-up', keepTime: 65 }));
+    const [record] = historyStore.records;
+    expect(record).toEqual(
+      expect.objectContaining({
+        outcome: 'hung-up',
+        durationSec: 65,
+        roomType: 'video',
+        direction: 'outgoing',
+      }),
+    );
+    expect(record.contact).toEqual({ openId: MUM.openId, name: MUM.name });
+    expect(t.sim.framework.stats.hostCalls.voipCallEnded).toBe(1);
+  });
+
+  it.each<[string, CallScript, string]>([
+    ['busy', { kind: 'busy', ringMs: 1500 }, 'busy'],
+    ['rejected', { kind: 'reject', ringMs: 4000 }, 'rejected'],
+    ['no answer', { kind: 'timeout', ringMs: 60_000 }, 'no-answer'],
+    ['cancelled', { kind: 'cancel', ringMs: 3000 }, 'cancelled'],
+    ['aborted', { kind: 'abort', ringMs: 1000, talkMs: 12_000, errMsg: 'room status is abort' }, 'aborted'],
+    ['join failure', { kind: 'join-fail', errMsg: 'Already in room or joining' }, 'join-failed'],
+  ])('%s ends with the right reason in the outcome and the history', async (_, script, reason) => {
+    await placeAndFinish(script, 'voice');
+    expect(callStore.phase).toBe('ended');
+    expect(callStore.lastOutcome?.reason).toBe(reason);
+    expect(historyStore.records[0].outcome).toBe(reason);
+    expect(historyStore.records[0].durationSec).toBe(script.kind === 'abort' ? 12 : 0);
+  });
+
+  it.each<[string, CallScript]>([
+    ['a thrown VoipError', { kind: 'throw', errCode: 9, errMsg: 'openId not authorised' }],
+    ['a resolved isSuccess:false', { kind: 'resolve-failure', errCode: 15, errMsg: 'arrears' }],
+  ])('explains %s and records a failed call with its errCode', async (_, script) => {
+    const { result } = await placeAndFinish(script);
+    const code = script.kind === 'throw' || script.kind === 'resolve-failure' ? script.errCode : undefined;
+    expect(result).toBe('failed');
+    expect(callStore.phase).toBe('failed');
+    expect(callStore.problem).toEqual({ kind: 'call', failure: expect.objectContaining({ code }) });
+    expect(historyStore.records[0]).toEqual(expect.objectContaining({ outcome: 'failed', errCode: code }));
+  });
+
+  it('starts one call for a double tap', async () => {
+    const t = setup({ kind: 'answer', ringMs: 1000, talkMs: 5000, hangUpBy: 'caller' });
+    const first = callStore.placeCall({ contact: MUM, roomType: 'voice' });
+    const second = callStore.placeCall({ contact: MUM, roomType: 'voice' });
+    await t.clock.runAll();
+    expect(await first).toBe('started');
+    expect(await second).toBe('ignored');
+    expect(t.sim.plugin.requests).toHaveLength(1);
+  });
+
+  it('does not start a second call while one is running', async () => {
+    const t = setup({ kind: 'answer', ringMs: 1000, talkMs: 30_000, hangUpBy: 'listener' });
+    const first = callStore.placeCall({ contact: MUM, roomType: 'voice' });
+    await t.clock.advance(5000);
+    expect(await first).toBe('started');
+    expect(await callStore.placeCall({ contact: MUM, roomType: 'video' })).toBe('ignored');
+    await t.clock.runAll();
+    expect(t.sim.plugin.requests).toHaveLength(1);
+  });
+
+  it.each<['scope.record' | 'scope.camera', 'voice' | 'video']>([
+    ['scope.record', 'voice'],
+    ['scope.camera', 'video'],
+  ])('explains a refused %s permission and never calls the plugin', async (scope, roomType) => {
+    const t = setup(undefined, { deniedPermissions: [scope] });
+    const placing = callStore.placeCall({ contact: MUM, roomType });
+    await t.clock.runAll();
+    expect(await placing).toBe('failed');
+    expect(callStore.problem).toEqual({ kind: 'permission', scope });
+    expect(t.sim.plugin.requests).toHaveLength(0);
+  });
+
+  it('explains an unregistered device and never calls the plugin', async () => {
+    const t = setup(undefined, { scenario: (s) => (s.device.registered = false) });
+    const placing = callStore.placeCall({ contact: MUM, roomType: 'voice' });
+    await t.clock.runAll();
+    expect(await placing).toBe('failed');
+    expect(callStore.problem).toEqual({
+      kind: 'device',
+      status: expect.objectContaining({ kind: 'not-registered' }),
+    });
+    expect(t.sim.plugin.requests).toHaveLength(0);
+  });
+
+  it('refreshes a stale prefetch before the call without waiting for it', async () => {
+    const t = setup(
+      { kind: 'busy', ringMs: 500 },
+      { scenario: (s) => (s.prefetchReply = { kind: 'never-answers' }) },
+    );
+    const placing = callStore.placeCall({ contact: MUM, roomType: 'voice' });
+    await t.clock.advance(1000);
+    expect(await placing).toBe('started');
+    expect(t.sim.framework.stats.hostCalls.prefetchDeviceToken).toBe(1);
+    expect(deviceStore.prefetch.status).toBe('pending');
+  });
+
+  it('keeps the history across an app restart', async () => {
+    const { t } = await placeAndFinish({ kind: 'busy', ringMs: 1000 });
+    const before = historyStore.records.map((r) => r.id);
+    historyStore.reset();
+    await historyStore.load();
+    expect(historyStore.records.map((r) => r.id)).toEqual(before);
+    expect(t.platform.mode).toBe('simulated-device');
+  });
+});
