@@ -1,0 +1,148 @@
+/**
+ * simulate renders built-in components as empty `wx-*` elements and keeps their attributes out of the DOM. For a
+ * screenshot, copy onto a clone of the DOM what WeChat would draw: `hidden`, the state attributes the base style
+ * keys on (type, size, disabled, checked, …), ids, inline styles with rpx resolved, image pixels, input text.
+ */
+import * as fs from 'fs';
+import * as path from 'path';
+import { ownerComponent, templateAttrs, type TemplateAttr } from './exparser-tree';
+import { MP_ROOT } from './stylesheets';
+import { resolveUnits, type Screen } from './units';
+
+export type Warn = (message: string) => void;
+
+const STATE_FLAGS = ['disabled', 'plain', 'loading', 'checked', 'password', 'scrollX', 'scrollY'];
+const STATE_VALUES = ['type', 'size', 'mode'];
+
+const MIME: Record<string, string> = {
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.webp': 'image/webp',
+  '.svg': 'image/svg+xml',
+};
+
+const IMAGE_MODES: Record<string, string> = {
+  scaleToFill: 'background-size:100% 100%',
+  aspectFit: 'background-size:contain;background-position:center',
+  aspectFill: 'background-size:cover;background-position:center',
+  top: 'background-position:top center',
+  bottom: 'background-position:bottom center',
+  center: 'background-position:center',
+  left: 'background-position:center left',
+  right: 'background-position:center right',
+  'top left': 'background-position:top left',
+  'top right': 'background-position:top right',
+  'bottom left': 'background-position:bottom left',
+  'bottom right': 'background-position:bottom right',
+};
+
+const dashed = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+const text = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
+
+/** An image `src` as a URL the browser can load offline: package files become data: URLs. */
+function imageUrl(src: string, ownerPath: string | undefined, warn: Warn): string {
+  if (/^(data:|https?:|\/\/)/i.test(src)) {
+    if (!src.startsWith('data:')) warn(`remote image ${src} cannot load offline (blank in the preview)`);
+    return src;
+  }
+  const file = src.startsWith('/')
+    ? path.join(MP_ROOT, src)
+    : path.resolve(path.dirname(ownerPath ?? path.join(MP_ROOT, 'x')), src);
+  const mime = MIME[path.extname(file).toLowerCase()];
+  if (!mime || !fs.existsSync(file)) {
+    warn(`image ${src} not found in the package (${path.relative(MP_ROOT, file)})`);
+    return src;
+  }
+  return `data:${mime};base64,${fs.readFileSync(file).toString('base64')}`;
+}
+
+function drawImage(el: Element, attrs: Map<string, unknown>, ownerPath: string | undefined, warn: Warn): void {
+  const src = text(attrs.get('src'));
+  if (!src) return;
+  const url = imageUrl(src, ownerPath, warn);
+  const mode = text(attrs.get('mode')) || 'scaleToFill';
+  const doc = el.ownerDocument;
+  if (mode === 'widthFix' || mode === 'heightFix') {
+    const img = doc.createElement('img');
+    img.setAttribute('src', url);
+    img.setAttribute('alt', '');
+    el.appendChild(img);
+    return;
+  }
+  const fill = doc.createElement('div');
+  fill.className = 'wx-image-fill';
+  fill.setAttribute(
+    'style',
+    `background-image:url("${url.replace(/"/g, '%22')}");${IMAGE_MODES[mode] ?? IMAGE_MODES.scaleToFill}`,
+  );
+  el.appendChild(fill);
+}
+
+function drawInputText(el: Element, attrs: Map<string, unknown>): void {
+  const value = text(attrs.get('value'));
+  const span = el.ownerDocument.createElement('span');
+  if (value) {
+    span.textContent = attrs.get('password') ? '•'.repeat(value.length) : value;
+  } else {
+    span.textContent = text(attrs.get('placeholder'));
+    span.className = 'wx-placeholder';
+    const style = text(attrs.get('placeholderStyle'));
+    if (style) span.setAttribute('style', style);
+  }
+  el.appendChild(span);
+}
+
+function drawProgress(el: Element, attrs: Map<string, unknown>): void {
+  const percent = Math.max(0, Math.min(100, Number(attrs.get('percent')) || 0));
+  const track = el.ownerDocument.createElement('div');
+  track.className = 'wx-progress-track';
+  const bar = el.ownerDocument.createElement('div');
+  bar.setAttribute('style', `width:${percent}%`);
+  track.appendChild(bar);
+  el.appendChild(track);
+}
+
+/**
+ * The inline style with rpx resolved. The DOM holds simulate's 1rpx = 1px version, possibly followed by an
+ * animation style; the template attribute holds the original.
+ */
+function resolvedStyle(live: Element, raw: string, screen: Screen): string {
+  const current = live.getAttribute('style') ?? '';
+  const oneToOne = raw.replace(/(\d+)rpx/gi, '$1px');
+  const extra = current.startsWith(oneToOne) ? current.slice(oneToOne.length) : '';
+  return resolveUnits(raw, screen) + extra;
+}
+
+/** Copies onto `copy` (a deep clone of `live`) what WeChat would show for `live` and its subtree. */
+export function reflectBuiltIns(live: Element, copy: Element, screen: Screen, warn: Warn): void {
+  const list: TemplateAttr[] = templateAttrs(live);
+  const attrs = new Map(list.map((a) => [a.name, a.value]));
+  const tag = live.tagName.toLowerCase();
+  const builtIn = tag.startsWith('wx-');
+
+  if (attrs.get('hidden')) copy.setAttribute('hidden', '');
+  // simulate keeps ids off the DOM; page WXSS may select them
+  const id = attrs.get('id');
+  if (typeof id === 'string' && id) copy.setAttribute('id', id);
+  const style = attrs.get('style');
+  if (typeof style === 'string') copy.setAttribute('style', resolvedStyle(live, style, screen));
+  if (builtIn) {
+    for (const name of STATE_FLAGS) if (attrs.get(name)) copy.setAttribute(dashed(name), '');
+    for (const name of STATE_VALUES) {
+      const v = attrs.get(name);
+      if (typeof v === 'string' && v) copy.setAttribute(name, v);
+    }
+    if (tag === 'wx-image') drawImage(copy, attrs, ownerComponent(live)?.path, warn);
+    if (tag === 'wx-input' || tag === 'wx-textarea') drawInputText(copy, attrs);
+    if (tag === 'wx-progress') drawProgress(copy, attrs);
+  }
+
+  const liveChildren = Array.from(live.children);
+  const copyChildren = Array.from(copy.children);
+  liveChildren.forEach((child, i) => {
+    const twin = copyChildren[i];
+    if (twin) reflectBuiltIns(child, twin, screen, warn);
+  });
+}
