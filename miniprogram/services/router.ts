@@ -56,3 +56,31 @@ export const wxRouter: Router = {
     return top && top.route ? top.route : '';
   },
 };
+
+export interface CallingPageQuery {
+  openId: string;
+  name: string;
+  roomType: 'voice' | 'video';
+}
+
+/** The calling page URL for a contact; the calling page parses it back with parseCallingQuery. */
+export function callingUrl(query: CallingPageQuery): string {
+  return buildUrl(ROUTES.calling, { openId: query.openId, name: query.name, roomType: query.roomType });
+}
+
+/** Page query values arrive URI-encoded; anything malformed yields undefined. */
+export function parseCallingQuery(query: Record<string, string | undefined>): CallingPageQuery | undefined {
+  const decode = (v: string | undefined) => {
+    if (typeof v !== 'string') return '';
+    try {
+      return decodeURIComponent(v).trim();
+    } catch {
+      return '';
+    }
+  };
+  const openId = decode(query.openId);
+  const name = decode(query.name);
+  const roomType = decode(query.roomType);
+  if (!openId || (roomType !== 'voice' && roomType !== 'video')) return undefined;
+  return { openId, name: name || openId.slice(0, 6), roomType };
+}

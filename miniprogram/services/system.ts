@@ -12,3 +12,11 @@ export function readSystemLanguage(): string | undefined {
 export function setPageTitle(title: string): void {
   wx.setNavigationBarTitle({ title }).catch(() => undefined);
 }
+
+export function stopPullDownRefresh(): void {
+  try {
+    wx.stopPullDownRefresh();
+  } catch {
+    // not in a pull-down refresh: nothing to stop
+  }
+}

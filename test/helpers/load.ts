@@ -4,7 +4,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import simulate from 'miniprogram-simulate';
+import simulate, { type RootComponent } from 'miniprogram-simulate';
 
 export const MP_ROOT = path.resolve(__dirname, '../../miniprogram');
 const NPM_PREFIX = '/miniprogram_npm/';
@@ -67,14 +67,21 @@ export interface PageHooks {
   onHide?: () => void;
   onUnload?: () => void;
   onPullDownRefresh?: () => void | Promise<void>;
+  onReachBottom?: () => void;
 }
 
 /** Renders a page written with Component(), attaches it and runs onLoad(query) + onShow() like the framework. */
+export type RenderedPage = RootComponent<
+  WechatMiniprogram.Component.DataOption,
+  WechatMiniprogram.Component.PropertyOption,
+  WechatMiniprogram.Component.MethodOption
+>;
+
 export async function renderPage(
   route: string,
   query: Record<string, string> = {},
-): Promise<{ comp: Rendered; page: PageHooks }> {
-  const comp = simulate.render(load(route));
+): Promise<{ comp: RenderedPage; page: PageHooks }> {
+  const comp = simulate.render(load(route)) as RenderedPage;
   comp.attach(document.createElement('parent-wrapper'));
   const page = comp.instance as unknown as PageHooks;
   await page.onLoad?.(query);

@@ -1,15 +1,186 @@
-import { texts } from '../../i18n/index';
-import { setPageTitle } from '../../services/system';
+import { autorun, type IReactionDisposer } from 'mobx-miniprogram';
+import { t, texts } from '../../i18n/index';
+import { getPlatform } from '../../services/platform';
+import { callingUrl } from '../../services/router';
+import { setPageTitle, stopPullDownRefresh } from '../../services/system';
+import type { RoomType } from '../../services/voip/types';
+import { contactsStore, deviceStore } from '../../stores/index';
+import { describeDeviceStatus, describePrefetch } from '../../view-models/device-status';
+import { PAGE_SIZE, toRow, windowPatch, type ContactRow } from './rows';
+import { listStateOf, noticesOf } from './view';
+
+interface PageState {
+  disposers: IReactionDisposer[];
+  windowSize: number;
+  sent: ContactRow[];
+  /** a navigation to the calling page is on its way: ignore further taps (double tap) */
+  navigating: boolean;
+}
+
+const states = new WeakMap<object, PageState>();
+
+function stateOf(page: object): PageState {
+  let state = states.get(page);
+  if (!state) {
+    state = { disposers: [], windowSize: PAGE_SIZE, sent: [], navigating: false };
+    states.set(page, state);
+  }
+  return state;
+}
+
+function pageTexts() {
+  return { ...texts('contacts'), recheck: t('status', 'recheck') };
+}
+
+async function loadContacts(force: boolean): Promise<void> {
+  const status = await deviceStore.refreshStatus(force);
+  if (status.kind === 'ready')
+    await contactsStore.refresh({ sn: status.device.sn, modelId: status.device.modelId });
+}
 
 Component({
   data: {
-    text: texts('contacts'),
+    text: pageTexts(),
+    textCommon: texts('common'),
+    status: describeDeviceStatus(null),
+    prefetch: describePrefetch({ status: 'idle' }),
+    query: '',
+    tab: 'contacts',
+    listState: 'loading',
+    empty: { image: '', title: '', hint: '', retry: false },
+    notices: [] as string[],
+    rows: [] as ContactRow[],
+    hasMore: false,
+    totalText: '',
+    sheet: { show: false, index: -1, name: '', avatar: '', callable: false, title: '', explain: '' },
   },
   methods: {
     onLoad() {
-      const text = texts('contacts');
-      this.setData({ text });
+      const text = pageTexts();
+      this.setData({ text, textCommon: texts('common') });
       setPageTitle(text.title);
+      const state = stateOf(this);
+      state.disposers.push(
+        autorun(() => {
+          const status = describeDeviceStatus(deviceStore.status);
+          const prefetch = describePrefetch(deviceStore.prefetch);
+          this.setData({ status, prefetch });
+        }),
+        autorun(() => this.renderList()),
+      );
+      void contactsStore.showCached();
+      void loadContacts(false);
+    },
+
+    onShow() {
+      stateOf(this).navigating = false;
+      // never awaited: a call can be placed while the credential is still being prepared
+      deviceStore.requestPrefetch();
+    },
+
+    onUnload() {
+      stateOf(this).disposers.forEach((dispose) => dispose());
+      states.delete(this);
+    },
+
+    async onPullDownRefresh() {
+      await loadContacts(true);
+      stopPullDownRefresh();
+    },
+
+    onReachBottom() {
+      const state = stateOf(this);
+      if (state.windowSize >= contactsStore.filtered.length) return;
+      state.windowSize += PAGE_SIZE;
+      this.renderList();
+    },
+
+    /** Sends only what changed: the visible window of rows (by path), the state and the counters. */
+    renderList() {
+      const state = stateOf(this);
+      const { state: listState, empty } = listStateOf(contactsStore, deviceStore.status);
+      const filtered = contactsStore.filtered;
+      const next = listState === 'ready' ? filtered.slice(0, state.windowSize).map(toRow) : [];
+      const patch: Record<string, unknown> = windowPatch(state.sent, next) ?? {};
+      state.sent = next;
+      const hasMore = next.length < filtered.length;
+      const totalText = t('contacts', 'total', { count: filtered.length });
+      const notices = noticesOf(contactsStore);
+      if (listState !== this.data.listState) patch.listState = listState;
+      if (JSON.stringify(empty) !== JSON.stringify(this.data.empty)) patch.empty = empty;
+      if (hasMore !== this.data.hasMore) patch.hasMore = hasMore;
+      if (totalText !== this.data.totalText) patch.totalText = totalText;
+      if (notices.join('\n') !== this.data.notices.join('\n')) patch.notices = notices;
+      if (Object.keys(patch).length) this.setData(patch);
+    },
+
+    onSearch(event: { detail: unknown }) {
+      const query = typeof event.detail === 'string' ? event.detail : '';
+      stateOf(this).windowSize = PAGE_SIZE;
+      this.setData({ query });
+      contactsStore.setQuery(query);
+    },
+
+    onClearSearch() {
+      stateOf(this).windowSize = PAGE_SIZE;
+      this.setData({ query: '' });
+      contactsStore.setQuery('');
+    },
+
+    onTab(event: WechatMiniprogram.TouchEvent) {
+      const tab = event.currentTarget.dataset.tab;
+      if (tab === 'contacts' || tab === 'history') this.setData({ tab });
+    },
+
+    onRetry() {
+      void loadContacts(true);
+    },
+
+    onRecheck() {
+      void loadContacts(true);
+    },
+
+    onTapRow(event: WechatMiniprogram.TouchEvent) {
+      const row = stateOf(this).sent[Number(event.currentTarget.dataset.index)];
+      if (!row) return;
+      this.setData({
+        sheet: {
+          show: true,
+          index: Number(event.currentTarget.dataset.index),
+          name: row.name,
+          avatar: row.avatar,
+          callable: row.callable,
+          title: row.callable ? t('contacts', 'callWho', { name: row.name }) : row.name,
+          explain: row.callable ? row.note : t('contacts', 'notAuthorisedExplain', { name: row.name }),
+        },
+      });
+    },
+
+    onSheetClose() {
+      this.setData({ 'sheet.show': false });
+    },
+
+    onSheetCall(event: WechatMiniprogram.TouchEvent) {
+      const index = this.data.sheet.index;
+      this.setData({ 'sheet.show': false });
+      this.call(index, event.currentTarget.dataset.type);
+    },
+
+    onTapCall(event: WechatMiniprogram.TouchEvent) {
+      this.call(Number(event.currentTarget.dataset.index), event.currentTarget.dataset.type);
+    },
+
+    call(index: number, type: unknown) {
+      const state = stateOf(this);
+      const row = state.sent[index];
+      const roomType: RoomType | undefined = type === 'video' || type === 'voice' ? type : undefined;
+      if (!row || !row.callable || !roomType || state.navigating) return;
+      state.navigating = true;
+      void getPlatform()
+        .router.navigateTo(callingUrl({ openId: row.id, name: row.name, roomType }))
+        .then((ok) => {
+          if (!ok) state.navigating = false;
+        });
     },
   },
 });

@@ -1,0 +1,97 @@
+import { t } from '../../i18n/index';
+import type { ContactsError } from '../../services/contacts/types';
+import type { DeviceStatus } from '../../services/device/types';
+import type { ContactsStore } from '../../stores/contacts-store';
+
+export type ListState = 'loading' | 'ready' | 'empty' | 'empty-search' | 'error' | 'device';
+
+export interface EmptyView {
+  image: string;
+  title: string;
+  hint: string;
+  retry: boolean;
+}
+
+const NO_EMPTY: EmptyView = { image: '', title: '', hint: '', retry: false };
+
+function errorHint(error: ContactsError): string {
+  switch (error.kind) {
+    case 'timeout':
+      return t('contacts', 'errorTimeout');
+    case 'network':
+      return t('contacts', 'errorNetwork');
+    case 'http-status':
+      return t('contacts', 'errorServer', { status: error.status });
+    case 'malformed':
+      return t('contacts', 'errorMalformed');
+    case 'not-configured':
+      return t('contacts', 'errorNotConfigured');
+  }
+}
+
+/** Which of the list's states to show: loading, the list, or an empty state that says why and what to do. */
+export function listStateOf(
+  contacts: Pick<ContactsStore, 'all' | 'filtered' | 'query' | 'state' | 'error'>,
+  device: DeviceStatus | null,
+): { state: ListState; empty: EmptyView } {
+  const hasAny = contacts.all.length > 0;
+  if (!hasAny) {
+    if (device === null || contacts.state === 'loading') return { state: 'loading', empty: NO_EMPTY };
+    if (device.kind !== 'ready') {
+      // the status card above already says what is wrong and what to do
+      return {
+        state: 'device',
+        empty: {
+          image: '/assets/icons/people-grey.svg',
+          title: t('contacts', 'deviceNotReadyTitle'),
+          hint: t('contacts', 'deviceNotReadyHint'),
+          retry: false,
+        },
+      };
+    }
+    if (contacts.state === 'idle') return { state: 'loading', empty: NO_EMPTY };
+    if (contacts.error) {
+      return {
+        state: 'error',
+        empty: {
+          image: '/assets/icons/cloud-off-grey.svg',
+          title: t('contacts', 'errorTitle'),
+          hint: errorHint(contacts.error),
+          retry: contacts.error.kind !== 'not-configured',
+        },
+      };
+    }
+    return {
+      state: 'empty',
+      empty: {
+        image: '/assets/icons/people-grey.svg',
+        title: t('contacts', 'emptyTitle'),
+        hint: t('contacts', 'emptyNoneAuthorised'),
+        retry: false,
+      },
+    };
+  }
+  if (contacts.filtered.length === 0) {
+    return {
+      state: 'empty-search',
+      empty: {
+        image: '/assets/icons/search-grey.svg',
+        title: t('contacts', 'emptySearch', { query: contacts.query.trim() }),
+        hint: t('contacts', 'emptySearchHint'),
+        retry: false,
+      },
+    };
+  }
+  return { state: 'ready', empty: NO_EMPTY };
+}
+
+/** One-line notices above the list: stale cache, skipped entries, authorisation check failure. */
+export function noticesOf(
+  contacts: Pick<ContactsStore, 'fromCache' | 'error' | 'skipped' | 'authorisationError'>,
+): string[] {
+  const notices: string[] = [];
+  if (contacts.fromCache && contacts.error) notices.push(t('contacts', 'showingCached'));
+  if (contacts.skipped > 0) notices.push(t('contacts', 'skipped', { count: contacts.skipped }));
+  if (contacts.authorisationError) notices.push(t('contacts', 'authorisationCheckFailed'));
+  return notices;
+}

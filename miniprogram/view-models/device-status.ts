@@ -1,0 +1,84 @@
+import { MIN_PLUGIN_VERSION, MIN_WMPF_VERSION } from '../config';
+import { t } from '../i18n/index';
+import type { PrefetchState } from '../services/device/prefetch-types';
+import type { DeviceStatus } from '../services/device/types';
+
+export type Tone = 'ok' | 'info' | 'warn' | 'error';
+
+export interface StatusView {
+  tone: Tone;
+  /** icon file under /assets/icons */
+  icon: string;
+  title: string;
+  hint: string;
+  canCall: boolean;
+  /** A "check again" action makes sense (the cause may go away). */
+  canRecheck: boolean;
+}
+
+const ICON: Record<Tone, string> = {
+  ok: '/assets/icons/check-green.svg',
+  info: '/assets/icons/info-grey.svg',
+  warn: '/assets/icons/warning-orange.svg',
+  error: '/assets/icons/warning-red.svg',
+};
+
+function view(tone: Tone, title: string, hint = '', canCall = false, canRecheck = false): StatusView {
+  return { tone, icon: ICON[tone], title, hint, canCall, canRecheck };
+}
+
+/** The device status line: what works, and what to do when it does not. Versions are shown; the sn never is. */
+export function describeDeviceStatus(status: DeviceStatus | null): StatusView {
+  if (!status) return view('info', t('status', 'checking'));
+  switch (status.kind) {
+    case 'ready':
+      return status.simulated
+        ? view('info', t('status', 'simulated'), '', true)
+        : view('ok', t('status', 'ready'), '', true);
+    case 'not-registered':
+      return view('error', t('status', 'notRegistered'), t('status', 'notRegisteredHint'), false, true);
+    case 'unsupported':
+      return view(
+        'error',
+        t('status', 'unsupported'),
+        t('status', 'unsupportedHint', {
+          minWmpf: MIN_WMPF_VERSION,
+          minPlugin: MIN_PLUGIN_VERSION,
+          wmpf: status.wmpfVersion || '?',
+          plugin: status.pluginVersion || '?',
+        }),
+      );
+    case 'not-wmpf':
+      return view('warn', t('status', 'notWmpf'), t('status', 'notWmpfHint'));
+    case 'plugin-missing':
+      return view('error', t('status', 'pluginMissing'), t('status', 'pluginMissingHint'));
+    case 'host-error': {
+      const hint =
+        status.error.kind === 'timeout'
+          ? t('status', 'hostTimeoutHint')
+          : status.error.kind === 'malformed-reply'
+            ? t('status', 'hostMalformedHint')
+            : t('status', 'hostInvokeFailedHint');
+      return view('error', t('status', 'hostError'), hint, false, true);
+    }
+  }
+}
+
+export interface PrefetchView {
+  tone: Tone;
+  text: string;
+}
+
+/** The credential prefetch, shown beside the status. Calls are allowed in every state. */
+export function describePrefetch(state: PrefetchState): PrefetchView | null {
+  switch (state.status) {
+    case 'ready':
+      return { tone: 'ok', text: t('status', 'prefetchReady') };
+    case 'pending':
+      return { tone: 'info', text: t('status', 'prefetchPending') };
+    case 'failed':
+      return { tone: 'warn', text: t('status', 'prefetchFailed') };
+    default:
+      return null;
+  }
+}

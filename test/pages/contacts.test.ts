@@ -1,0 +1,248 @@
+import { PAGE_SIZE } from '../../miniprogram/pages/contacts/rows';
+import { createHostBridge } from '../../miniprogram/services/host/wmpf-host-bridge';
+import { setPlatform } from '../../miniprogram/services/platform';
+import { generateContacts } from '../../miniprogram/services/simulated/simulated-contacts';
+import {
+  find,
+  renderPage,
+  simulate,
+  textAll,
+  textOf,
+  type Rendered,
+  type RenderedPage,
+  type PageHooks,
+} from '../helpers/load';
+import { installTestPlatform, type TestPlatform, type TestPlatformOptions } from '../helpers/test-platform';
+
+const ROUTE = 'pages/contacts/index';
+const mounted: Array<{ comp: RenderedPage; page: PageHooks }> = [];
+
+async function open(
+  options: TestPlatformOptions & { settleMs?: number } = {},
+): Promise<TestPlatform & { comp: RenderedPage; page: PageHooks }> {
+  const t = installTestPlatform(options);
+  const rendered = await renderPage(ROUTE);
+  mounted.push(rendered);
+  if (options.settleMs === undefined) await t.clock.runAll();
+  else await t.clock.advance(options.settleMs);
+  return { ...t, ...rendered };
+}
+
+function rowNames(comp: Rendered): string[] {
+  return comp.querySelectorAll('.row__name').map((n) => textOf(n));
+}
+
+async function typeInSearch(t: { clock: { runAll(): Promise<void> } }, comp: Rendered, value: string) {
+  const field = find(find(comp, '#search'), '.van-search__field');
+  // van-field has a custom-control view and the real <input> with the same class
+  const input = field.querySelectorAll('.van-field__control').find((n) => n.dom?.tagName === 'WX-INPUT');
+  if (!input) throw new Error('no search input');
+  input.dispatchEvent('input', { detail: { value } });
+  await simulate.sleep(50); // van-field emits change on the next tick (a 33 ms timer under simulate)
+  await t.clock.runAll();
+}
+
+afterEach(() => {
+  for (const { comp, page } of mounted.splice(0)) {
+    page.onUnload?.();
+    comp.detach();
+  }
+});
+
+describe('contacts page', () => {
+  it('shows the contacts from the source, callable people first, with voice and video buttons', async () => {
+    const { comp } = await open();
+    expect(rowNames(comp)).toEqual(['妈妈', '爸爸', '小明', '王丽', '社区李医生', 'Anna Schmidt', '张叔叔']);
+    expect(comp.querySelectorAll('.call-btn--video')).toHaveLength(6);
+    expect(textOf(find(comp, '#row-0'))).toContain('视频');
+    expect(textOf(find(comp, '#row-0'))).toContain('语音');
+  });
+
+  it('narrows the list as the person types, by name or by pinyin initials', async () => {
+    const t = await open();
+    await typeInSearch(t, t.comp, '李');
+    expect(rowNames(t.comp)).toEqual(['社区李医生']);
+    await typeInSearch(t, t.comp, 'mm');
+    expect(rowNames(t.comp)).toEqual(['妈妈']);
+    await typeInSearch(t, t.comp, 'nobody');
+    expect(textAll(find(t.comp, '#empty'), '.van-empty__description')).toBe('没有找到“nobody”');
+    await typeInSearch(t, t.comp, '');
+    expect(rowNames(t.comp)).toHaveLength(7);
+  });
+
+  it('shows a not-authorised contact greyed with the reason, and never starts a call for them', async () => {
+    const t = await open();
+    const uncle = find(t.comp, '#row-6');
+    expect(textOf(uncle)).toContain('还没有授权这台设备');
+    expect(t.comp.querySelector('#row-6 .call-btn--video')).toBeUndefined();
+    expect(t.comp.querySelector('#row-5 .call-btn--video')).toBeDefined();
+    uncle.dispatchEvent('tap');
+    await simulate.sleep(0);
+    expect(textOf(t.comp.querySelector('.sheet__explain'))).toContain(
+      '张叔叔 需要先在手机微信里打开本小程序',
+    );
+    expect(t.comp.querySelector('#sheet-video')).toBeUndefined();
+    expect(t.router.history).toEqual([]);
+  });
+
+  it.each([
+    ['video', '.call-btn--video'],
+    ['voice', '.call-btn--voice'],
+  ])('goes to the calling page for a %s call with the contact', async (roomType, selector) => {
+    const t = await open();
+    find(t.comp, `#row-0 ${selector}`).dispatchEvent('tap');
+    await simulate.sleep(0);
+    expect(t.router.history).toEqual([
+      {
+        kind: 'navigateTo',
+        url: `/pages/calling/index?openId=o-sim-mum&name=${encodeURIComponent('妈妈')}&roomType=${roomType}`,
+      },
+    ]);
+  });
+
+  it('offers voice and video from a tap on the row, and a double tap navigates once', async () => {
+    const t = await open();
+    find(t.comp, '#row-1').dispatchEvent('tap');
+    await simulate.sleep(0);
+    expect(textOf(t.comp.querySelector('.sheet__title'))).toBe('给 爸爸 打电话');
+    find(t.comp, '#sheet-voice').dispatchEvent('tap');
+    find(t.comp, '#sheet-voice').dispatchEvent('tap');
+    find(t.comp, '#row-1 .call-btn--video').dispatchEvent('tap');
+    await simulate.sleep(0);
+    expect(t.router.history).toHaveLength(1);
+    expect(t.router.history[0].url).toContain('openId=o-sim-dad');
+    expect(t.router.history[0].url).toContain('roomType=voice');
+  });
+
+  it('requests the prefetch on show, once for two quick shows, and not again within its validity', async () => {
+    const t = await open({ scenario: (s) => (s.hostLatencyMs = 500) });
+    expect(t.sim.framework.stats.hostCalls.prefetchDeviceToken).toBe(1);
+    await t.page.onShow?.();
+    await t.page.onShow?.();
+    await t.clock.runAll();
+    expect(t.sim.framework.stats.hostCalls.prefetchDeviceToken).toBe(1);
+    expect(textOf(find(t.comp, '#prefetch'))).toBe('通话已准备好');
+    await t.clock.advance(49 * 60_000);
+    await t.page.onShow?.();
+    await t.clock.runAll();
+    expect(t.sim.framework.stats.hostCalls.prefetchDeviceToken).toBe(1);
+    await t.clock.advance(2 * 60_000);
+    await t.page.onShow?.();
+    await t.clock.runAll();
+    expect(t.sim.framework.stats.hostCalls.prefetchDeviceToken).toBe(2);
+  });
+
+  it('never waits for the prefetch before a call can be placed', async () => {
+    const t = await open({ scenario: (s) => (s.prefetchReply = { kind: 'never-answers' }), settleMs: 2000 });
+    expect(textOf(find(t.comp, '#prefetch'))).toBe('正在准备通话…');
+    find(t.comp, '#row-0 .call-btn--video').dispatchEvent('tap');
+    await simulate.sleep(0);
+    expect(t.router.history).toHaveLength(1);
+  });
+
+  it('says a failed prefetch still allows calls', async () => {
+    const t = await open({
+      scenario: (s) => (s.prefetchReply = { kind: 'error-text', errMsg: 'network down' }),
+    });
+    expect(textOf(find(t.comp, '#prefetch'))).toBe('通话准备没完成，仍然可以拨打，接通可能慢一点');
+    expect(t.comp.querySelectorAll('.call-btn--video')).toHaveLength(6);
+  });
+
+  it('explains an unregistered device and what to do', async () => {
+    const t = await open({ scenario: (s) => (s.device.registered = false) });
+    expect(textOf(find(t.comp, '#status'))).toContain('设备还没有注册，暂时不能通话');
+    expect(textOf(find(t.comp, '#status'))).toContain('请联系设备管理员');
+    expect(rowNames(t.comp)).toEqual([]);
+    expect(t.sim.framework.stats.hostCalls.prefetchDeviceToken ?? 0).toBe(0);
+  });
+
+  it('shows the versions found when WMPF or the plugin is too old', async () => {
+    const t = await open({ scenario: (s) => (s.device.wmpfVersion = '1.1.9') });
+    const status = textOf(find(t.comp, '#status'));
+    expect(status).toContain('设备软件版本太低，不能通话');
+    expect(status).toContain('WMPF 1.1.9');
+    expect(status).toContain('插件 2.4.6');
+  });
+
+  it('says when it is not running on a WMPF device', async () => {
+    const t = installTestPlatform();
+    setPlatform({ ...t.platform, host: createHostBridge(undefined), device: notWmpfDevice() });
+    const rendered = await renderPage(ROUTE);
+    mounted.push(rendered);
+    await t.clock.runAll();
+    expect(textOf(find(rendered.comp, '#status'))).toContain('这里不能发起设备通话');
+  });
+
+  it('labels the simulated device clearly', async () => {
+    const { comp } = await open();
+    expect(textOf(find(comp, '#status'))).toContain('模拟设备（开发者工具）');
+  });
+
+  it('skips malformed contacts from the source and still shows the others', async () => {
+    const { comp } = await open({
+      scenario: (s) => (s.malformedContacts = [{ name: 'no openId' }, { openId: 42 }, null, 'garbage']),
+    });
+    expect(rowNames(comp)).toHaveLength(7);
+    expect(textAll(comp, '.notice')).toContain('有 4 位联系人的信息不完整');
+  });
+
+  it('shows an error with retry when the source is down, and the list after a successful retry', async () => {
+    const t = await open({ scenario: (s) => (s.contactsFailure = { kind: 'network', errMsg: 'fail' }) });
+    const empty = find(t.comp, '#empty');
+    expect(textAll(empty, '.van-empty__description')).toBe('联系人加载失败');
+    expect(textOf(empty)).toContain('网络好像断了');
+    delete t.scenario.contactsFailure;
+    find(find(t.comp, '#retry'), '.van-button').dispatchEvent('tap');
+    await t.clock.runAll();
+    expect(rowNames(t.comp)).toHaveLength(7);
+  });
+
+  it('explains an empty list: nobody has authorised the device yet', async () => {
+    const { comp } = await open({ scenario: (s) => (s.contacts = []) });
+    expect(textAll(find(comp, '#empty'), '.van-empty__description')).toBe('还没有联系人');
+    expect(textOf(find(comp, '#empty'))).toContain('家人在手机微信里授权这台设备后');
+  });
+
+  it('shows the last good list offline, saying so', async () => {
+    const t = await open();
+    t.scenario.contactsFailure = { kind: 'timeout' };
+    const again = await renderPage(ROUTE);
+    mounted.push(again);
+    await t.clock.runAll();
+    expect(rowNames(again.comp)).toHaveLength(7);
+    expect(textAll(again.comp, '.notice')).toContain('网络不可用，显示的是上次保存的联系人');
+  });
+
+  it('renders 5,000 contacts a window at a time and searches them', async () => {
+    const t = await open({
+      scenario: (s) => {
+        s.contacts = generateContacts(5000);
+        s.contacts[4321] = { openId: 'o-needle', name: '独一无二', bindStatus: 1 };
+      },
+    });
+    expect(rowNames(t.comp)).toHaveLength(PAGE_SIZE);
+    t.page.onReachBottom?.();
+    await simulate.sleep(0);
+    expect(rowNames(t.comp)).toHaveLength(2 * PAGE_SIZE);
+    await typeInSearch(t, t.comp, '独一无二');
+    expect(rowNames(t.comp)).toEqual(['独一无二']);
+  });
+
+  it('speaks English when the locale is en', async () => {
+    const { setLocale } = await import('../../miniprogram/i18n/index');
+    setLocale('en');
+    try {
+      const { comp } = await open();
+      expect(textOf(comp.querySelector('.title'))).toBe('Contacts');
+      expect(textOf(find(comp, '#row-0'))).toContain('Video');
+    } finally {
+      setLocale('zh-CN');
+    }
+  });
+});
+
+function notWmpfDevice() {
+  return {
+    getStatus: () => Promise.resolve({ kind: 'not-wmpf' as const }),
+  };
+}
