@@ -1,4 +1,4 @@
-import { bootstrapApp } from './services/app-bootstrap';
+import { bootstrapApp, handleAppShow } from './services/app-bootstrap';
 import { startStores } from './stores/index';
 
 App<IAppOption>({
@@ -6,5 +6,8 @@ App<IAppOption>({
   onLaunch() {
     bootstrapApp();
     startStores();
+  },
+  onShow(options) {
+    handleAppShow(options);
   },
 });

@@ -4,13 +4,28 @@ import calling from './messages/calling';
 import errors from './messages/errors';
 import history from './messages/history';
 import status from './messages/status';
+import backend from './messages/backend';
+import pairing from './messages/pairing';
+import devices from './messages/devices';
+import devicePairing from './messages/device-pairing';
 
 export type Locale = 'zh-CN' | 'en';
 
 export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
 export const DEFAULT_LOCALE: Locale = 'zh-CN';
 
-const catalogs = { common, contacts, calling, errors, status, history };
+const catalogs = {
+  common,
+  contacts,
+  calling,
+  errors,
+  status,
+  history,
+  backend,
+  pairing,
+  devices,
+  devicePairing,
+};
 
 export type Namespace = keyof typeof catalogs;
 export const NAMESPACES = Object.keys(catalogs) as Namespace[];

@@ -1,4 +1,5 @@
 import { resolveLocale, setLocale } from '../i18n/index';
+import type { AppShowOptions, ShowKind } from './launch';
 import { getPlatform } from './platform';
 import { ROUTES } from './router';
 import { readSystemLanguage } from './system';
@@ -17,13 +18,15 @@ function isLandscape(): boolean {
 
 /**
  * Everything the app does once at launch: the language, the ONE plugin event subscription for the app's
- * lifetime, and the plugin's end page (so the device comes back to our outcome view after a call).
+ * lifetime, the plugin's end page (so the device comes back to our outcome view after a call), and the push token
+ * upload that lets family members call the device.
  */
 export function bootstrapApp(): void {
   setLocale(resolveLocale(readSystemLanguage()));
   const platform = getPlatform();
   if (platform.mode === 'phone') return;
   platform.voipEvents.start();
+  platform.pushToken?.start();
   const plugin = platform.loadPlugin();
   if (plugin)
     configurePlugin(plugin, {
@@ -31,4 +34,15 @@ export function bootstrapApp(): void {
       endPageQuery: CALL_END_QUERY,
       landscape: isLandscape(),
     });
+}
+
+/**
+ * App.onShow: remembers why the app is shown — a pre-launch (`isPreLaunch=1`) or the plugin's call page (an incoming
+ * call) must not make the app navigate or call — and runs what timers missed while in the background.
+ */
+export function handleAppShow(options?: AppShowOptions): ShowKind {
+  const platform = getPlatform();
+  const kind = platform.launch.noteShow(options);
+  platform.pushToken?.checkDue();
+  return kind;
 }

@@ -1,11 +1,21 @@
 /**
- * The composition root: the ONE place that decides which adapters the app uses.
- *  - on a WMPF device (`wmpf` defined): the real host bridge, the real plugin, the HTTP backend;
- *  - in DevTools (no `wmpf`): the simulated platform, clearly labelled as such on screen;
- *  - in phone WeChat: real adapters without `wmpf` (device calling is reported as unavailable).
+ * The composition root: the ONE place that decides which adapters the app uses, and the role.
+ *  - on a WMPF device (`wmpf` defined): the real host bridge, the real plugin, the HTTP backend, the push token;
+ *  - in DevTools (no `wmpf`): the simulated platform, clearly labelled as such on screen — a device by default,
+ *    a family member's phone when config.ts SIMULATED_ROLE is 'phone';
+ *  - in phone WeChat: the phone role (pairing, my devices, calling a device); device calling is unavailable.
  * Tests and scripts install their own platform with setPlatform().
  */
-import { BACKEND_BASE_URL, HOST_TIMEOUT_MS, PLUGIN_VERSION } from '../config';
+import {
+  BACKEND_BASE_URL,
+  HOST_TIMEOUT_MS,
+  PLUGIN_VERSION,
+  SIMULATED_ROLE,
+  type SimulatedRole,
+} from '../config';
+import { createHttpBackend } from './backend/http-backend';
+import { createSimulatedBackend, type SimulatedBackend } from './backend/simulated-backend';
+import type { Backend } from './backend/types';
 import { systemClock, type Clock } from './clock';
 import { createContactsService } from './contacts/contacts-service';
 import { createHttpContactsSource } from './contacts/http-contacts-source';
@@ -34,16 +44,30 @@ import { createPluginLoader, requireVoipPlugin, type PluginLoader } from './voip
 import { createVoipEvents } from './voip/voip-events';
 import { createVoipService } from './voip/voip-service';
 import type { VoipEvents, VoipService } from './voip/types';
+import { createDeviceCaller } from './voip/call-device';
+import { FAMILY_ROUTES } from './family-routes';
+import { createLaunchGuard, type LaunchGuard } from './launch';
+import type { PhoneSide } from './phone/types';
+import { createPhoneWechat, wxPhoneApi, type WxPhoneApi } from './phone/wechat-phone';
+import { createSimulatedWxPhone, type SimulatedWxPhone } from './phone/simulated-phone';
+import { createPushTokenService, type PushTokenService } from './push-token';
+import { familyOf, type FamilyScenario } from './simulated/family-scenario';
+import { addSimulatedCallWmpf, type SimulatedCallWmpfLog } from './simulated/simulated-call-wmpf';
 
 export type RuntimeMode = 'wmpf-device' | 'simulated-device' | 'phone';
 
-export type SimulatedPlugin = ReturnType<typeof createSimulatedPlugin>;
+export type SimulatedPlugin = ReturnType<typeof createSimulatedPlugin> & SimulatedCallWmpfLog;
 
 export interface Simulation {
   framework: SimulatedFramework;
   plugin: SimulatedPlugin;
   /** The live scenario: change it to script what happens next. */
   scenario: SimulationScenario;
+  /** The scenario's family part (backend, phone, push token), created with defaults when absent. */
+  readonly family: FamilyScenario;
+  backend: SimulatedBackend;
+  /** The simulated phone WeChat (used by the phone role). */
+  phone: SimulatedWxPhone;
 }
 
 export interface Platform {
@@ -60,6 +84,14 @@ export interface Platform {
   router: Router;
   permissions: Permissions;
   envVersion: EnvVersion;
+  /** Pairing, push token, my devices (docs/backend-api.md). */
+  backend: Backend;
+  /** Device roles only: keeps the WMPF push token uploaded so that phones can call the device. */
+  pushToken: PushTokenService | undefined;
+  /** Phone role only: WeChat's device authorisation, wx.login, calling a device. */
+  phone: PhoneSide | undefined;
+  /** Why the app is shown (pre-launch, plugin call page): no navigation or call on its own then. */
+  launch: LaunchGuard;
   /** Present only on the simulated platform. */
   simulation?: Simulation;
 }
@@ -76,6 +108,9 @@ export interface PlatformDeps {
   envVersion: EnvVersion;
   clock: Clock;
   hostTimeoutMs?: number;
+  backend: Backend;
+  /** The phone's WeChat APIs (phone mode); the real `wx` when absent. */
+  phoneApi?: WxPhoneApi;
 }
 
 export function createPlatform(deps: PlatformDeps): Platform {
@@ -89,6 +124,7 @@ export function createPlatform(deps: PlatformDeps): Platform {
     isPluginAvailable: () => loadPlugin() !== undefined,
     simulated: deps.mode === 'simulated-device',
   });
+  const isPhone = deps.mode === 'phone';
   return {
     mode: deps.mode,
     clock: deps.clock,
@@ -108,6 +144,22 @@ export function createPlatform(deps: PlatformDeps): Platform {
     router: deps.router,
     permissions: deps.permissions,
     envVersion: deps.envVersion,
+    backend: deps.backend,
+    pushToken: isPhone
+      ? undefined
+      : createPushTokenService({ wmpf: deps.wmpf, backend: deps.backend, device, clock: deps.clock }),
+    phone: isPhone
+      ? {
+          wechat: createPhoneWechat(deps.phoneApi ?? wxPhoneApi, deps.clock),
+          caller: createDeviceCaller({
+            loadPlugin,
+            router: deps.router,
+            envVersion: deps.envVersion,
+            endPageUrl: FAMILY_ROUTES.devices,
+          }),
+        }
+      : undefined,
+    launch: createLaunchGuard(loadPlugin),
   };
 }
 
@@ -118,18 +170,25 @@ export interface SimulatedPlatformOptions {
   router?: Router;
   permissions?: Permissions;
   envVersion?: EnvVersion;
+  /** 'device' (default): a WMPF device without hardware; 'phone': a family member's phone WeChat. */
+  role?: SimulatedRole;
 }
 
-/** A device without hardware: simulated WMPF host, plugin and backend, scripted by a scenario. */
+/** A device (or a phone) without hardware: simulated WMPF host, plugin, phone and backend, scripted by a scenario. */
 export function createSimulatedPlatform(options: SimulatedPlatformOptions = {}): Platform {
   const scenario = options.scenario ?? defaultScenario();
   const clock = options.clock ?? systemClock;
   const router = options.router ?? wxRouter;
   const framework = createSimulatedFramework(scenario, clock);
-  const plugin = createSimulatedPlugin(framework, router);
+  const liveScenario = () => framework.scenario;
+  const plugin = addSimulatedCallWmpf(createSimulatedPlugin(framework, router), liveScenario, clock);
+  const backend = createSimulatedBackend(liveScenario, clock);
+  const phone = createSimulatedWxPhone(liveScenario, backend, clock);
+  const isPhone = options.role === 'phone';
   const platform = createPlatform({
-    mode: 'simulated-device',
-    wmpf: createSimulatedWmpf(framework),
+    mode: isPhone ? 'phone' : 'simulated-device',
+    // A phone has no WMPF.
+    wmpf: isPhone ? undefined : createSimulatedWmpf(framework),
     loadPluginModule: () => {
       if (!framework.scenario.pluginAvailable) throw new Error('plugin wmpf-voip is not defined');
       return { default: plugin };
@@ -141,8 +200,20 @@ export function createSimulatedPlatform(options: SimulatedPlatformOptions = {}):
     permissions: options.permissions ?? createSimulatedPermissions(),
     envVersion: options.envVersion ?? 'develop',
     clock,
+    backend,
+    phoneApi: phone,
   });
-  return { ...platform, simulation: { framework, plugin, scenario: framework.scenario } };
+  const simulation: Simulation = {
+    framework,
+    plugin,
+    scenario: framework.scenario,
+    get family() {
+      return familyOf(framework.scenario);
+    },
+    backend,
+    phone,
+  };
+  return { ...platform, simulation };
 }
 
 function detectPlatform(): Platform {
@@ -155,9 +226,10 @@ function detectPlatform(): Platform {
     permissions: wxPermissions,
     envVersion: readEnvVersion(),
     clock: systemClock,
+    backend: createHttpBackend(wxHttp, { baseUrl: BACKEND_BASE_URL }),
   };
   if (hasWmpf()) return createPlatform({ ...real, mode: 'wmpf-device', wmpf });
-  if (isDevTools()) return createSimulatedPlatform({ envVersion: real.envVersion });
+  if (isDevTools()) return createSimulatedPlatform({ envVersion: real.envVersion, role: SIMULATED_ROLE });
   return createPlatform({ ...real, mode: 'phone', wmpf: undefined });
 }
 
@@ -168,8 +240,11 @@ export function getPlatform(): Platform {
   return current;
 }
 
-/** Installs a platform (tests, `npm start`, bench). Stops the previous one's event subscription. */
+/** Installs a platform (tests, `npm start`, bench). Stops the previous one's event subscription and timers. */
 export function setPlatform(platform: Platform): void {
-  if (current && current !== platform) current.voipEvents.stop();
+  if (current && current !== platform) {
+    current.voipEvents.stop();
+    current.pushToken?.stop();
+  }
   current = platform;
 }

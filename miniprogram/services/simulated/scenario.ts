@@ -3,6 +3,7 @@
  * One object describes the device, the host app, the backend and what the next calls will do.
  */
 import type { ContactsError } from '../contacts/types';
+import { defaultFamilyScenario, type FamilyScenario } from './family-scenario';
 
 export type HostReplyScript =
   | { kind: 'ok' }
@@ -61,6 +62,8 @@ export interface SimulationScenario {
   contactsLatencyMs: number;
   /** Raw entries appended to the backend reply as-is (to exercise validation). */
   malformedContacts?: unknown[];
+  /** The family side: pairing/push-token backend, the phone's WeChat APIs, WMPF's push token. Absent = defaults. */
+  family?: FamilyScenario;
 }
 
 export const SAMPLE_CONTACTS: SimulatedContactEntry[] = [
@@ -87,5 +90,6 @@ export function defaultScenario(): SimulationScenario {
     pluginAvailable: true,
     contacts: SAMPLE_CONTACTS.map((c) => ({ ...c })),
     contactsLatencyMs: 200,
+    family: defaultFamilyScenario(),
   };
 }

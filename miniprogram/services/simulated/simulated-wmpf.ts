@@ -4,6 +4,7 @@
  */
 import { delay } from '../clock';
 import { HOST_COMMANDS } from '../host/types';
+import { familyOf } from './family-scenario';
 import type { HostReplyScript, PrefetchScript } from './scenario';
 import type { SimulatedFramework } from './simulated-framework';
 
@@ -13,6 +14,7 @@ export const SIMULATED_NOT_REGISTERED_ERRMSG = 'getWMPFDeviceToken:fail:register
 type Reply = { kind: 'success'; data: string } | { kind: 'fail'; errMsg: string } | { kind: 'none' };
 
 export function createSimulatedWmpf(framework: SimulatedFramework): Wmpf.Api {
+  let pushTokenSeq = 0;
   return {
     Channel: {
       invoke(options: Wmpf.InvokeOptions) {
@@ -20,6 +22,27 @@ export function createSimulatedWmpf(framework: SimulatedFramework): Wmpf.Api {
         hostCalls[options.command] = (hostCalls[options.command] ?? 0) + 1;
         void answer(framework, options.command).then((reply) => deliver(options, reply));
       },
+    },
+    getWmpfPushToken(options) {
+      const script = familyOf(framework.scenario).pushToken;
+      if (script.kind === 'never-answers') return;
+      void delay(framework.clock, framework.scenario.hostLatencyMs).then(() => {
+        if (script.kind === 'fail') {
+          options.fail?.({ errMsg: `getWmpfPushToken:fail ${script.errMsg}` });
+          return;
+        }
+        if (script.kind === 'raw') {
+          // Exactly what the scenario says, however wrong, to exercise validation.
+          const raw = { token: script.token, expireTimestamp: script.expireTimestamp };
+          options.success?.(raw as unknown as Wmpf.PushTokenResult);
+          return;
+        }
+        pushTokenSeq += 1;
+        const expiresMs = framework.clock.now() + script.ttlSec * 1000;
+        const expireTimestamp =
+          script.format === 'seconds-string' ? String(Math.floor(expiresMs / 1000)) : expiresMs;
+        options.success?.({ token: `sim-push-token-${pushTokenSeq}`, expireTimestamp });
+      });
     },
   };
 }

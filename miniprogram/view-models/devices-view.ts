@@ -1,0 +1,100 @@
+/** What the phone's "my devices" page shows: rows, and why a call did not start. */
+import { t } from '../i18n/index';
+import type { FamilyCallProblem } from '../services/phone/call-family-device';
+import type { DeviceRow } from '../services/phone/my-devices';
+import { describeCallFailure } from '../services/voip/error-catalog';
+import { describeBackendError, type ProblemText } from './backend-error';
+
+export interface DeviceRowView {
+  /** index into the page's rows (no sn in page data) */
+  index: number;
+  name: string;
+  statusText: string;
+  tone: 'ok' | 'warn' | 'muted';
+  hint: string;
+  callable: boolean;
+  /** Offer "agree again" (a known single device whose authorisation is missing). */
+  canReauthorise: boolean;
+}
+
+function statusText(row: DeviceRow): { text: string; tone: DeviceRowView['tone'] } {
+  switch (row.authorisation) {
+    case 'authorised':
+      return { text: t('devices', 'statusAuthorised'), tone: 'ok' };
+    case 'not-authorised':
+      return { text: t('devices', 'statusNotAuthorised'), tone: 'warn' };
+    default:
+      return { text: t('devices', 'statusUnknown'), tone: 'muted' };
+  }
+}
+
+export function deviceRowView(row: DeviceRow, index: number): DeviceRowView {
+  const status = statusText(row);
+  const known = row.device !== undefined;
+  let name = row.name;
+  let hint = '';
+  if (row.kind === 'group') {
+    name = t('devices', 'groupName');
+    hint = t('devices', 'groupHint');
+  } else if (!known) {
+    name = t('devices', 'unnamedDevice');
+    hint = t('devices', 'unnamedHint');
+  }
+  return {
+    index,
+    name,
+    statusText: status.text,
+    tone: status.tone,
+    hint,
+    callable: known,
+    canReauthorise: row.kind === 'device' && row.sn !== undefined && row.authorisation === 'not-authorised',
+  };
+}
+
+export interface CallProblemView extends ProblemText {
+  /** Offer to open the Mini Program's settings (a permission was refused). */
+  showSettings: boolean;
+}
+
+/** Why a call from the phone did not start. Phone-specific wording where the device-side catalogue does not fit. */
+export function describeFamilyCallProblem(problem: FamilyCallProblem): CallProblemView {
+  if (problem.kind === 'permission') {
+    const title = t(
+      'devices',
+      problem.scope === 'scope.camera' ? 'permissionCameraTitle' : 'permissionRecordTitle',
+    );
+    return { title, hint: t('devices', 'permissionHint'), code: '', showSettings: true };
+  }
+  if (problem.kind === 'backend') return { ...describeBackendError(problem.error), showSettings: false };
+  const { failure } = problem;
+  const code = failure.code === undefined ? '' : t('errors', 'codeLabel', { code: failure.code });
+  switch (failure.kind) {
+    case 'device-credential': // 14: the push token is stale — the device has not been online to renew it
+      return {
+        title: t('devices', 'deviceOfflineTitle'),
+        hint: t('devices', 'deviceOfflineHint'),
+        code,
+        showSettings: false,
+      };
+    case 'not-wmpf':
+      return {
+        title: t('devices', 'notPhoneTitle'),
+        hint: t('devices', 'notPhoneHint'),
+        code,
+        showSettings: false,
+      };
+    case 'plugin-missing':
+      return {
+        title: t('devices', 'updateWechatTitle'),
+        hint: t('devices', 'updateWechatHint'),
+        code,
+        showSettings: false,
+      };
+    default: {
+      const described = describeCallFailure(failure);
+      // The catalogue's "unknown" hint already names the code.
+      const shown = failure.code !== undefined && described.hint.includes(String(failure.code)) ? '' : code;
+      return { title: described.title, hint: described.hint, code: shown, showSettings: false };
+    }
+  }
+}

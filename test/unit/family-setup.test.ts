@@ -1,0 +1,46 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { SIMULATED_ROLE } from '../../miniprogram/config';
+import { LOCALES, texts, type Namespace } from '../../miniprogram/i18n/index';
+import { FAMILY_ROUTES } from '../../miniprogram/services/family-routes';
+import { createSimulatedPlatform } from '../../miniprogram/services/platform';
+import { createFakeClock } from '../helpers/fake-clock';
+import { createRecordingRouter } from '../helpers/test-platform';
+
+const MP = path.join(__dirname, '../../miniprogram');
+const appJson = JSON.parse(fs.readFileSync(path.join(MP, 'app.json'), 'utf8')) as { pages: string[] };
+
+describe('family side: setup', () => {
+  it.each(Object.values(FAMILY_ROUTES))('declares %s in app.json, with its four files', (route) => {
+    const page = route.replace(/^\//, '');
+    expect(appJson.pages).toContain(page);
+    for (const ext of ['ts', 'json', 'wxml', 'wxss'])
+      expect(fs.existsSync(path.join(MP, `${page}.${ext}`))).toBe(true);
+  });
+
+  it.each<Namespace>(['backend', 'pairing', 'devices', 'devicePairing'])(
+    'has every %s text in every locale, none empty',
+    (ns) => {
+      const reference = Object.keys(texts(ns, 'zh-CN')).sort();
+      for (const locale of LOCALES) {
+        const messages = texts(ns, locale) as Record<string, string>;
+        expect(Object.keys(messages).sort()).toEqual(reference);
+        for (const value of Object.values(messages)) expect(value.trim()).not.toBe('');
+      }
+    },
+  );
+
+  it('simulates the device in DevTools by default; the phone role is a switch away', () => {
+    expect(SIMULATED_ROLE).toBe('device');
+    const options = { clock: createFakeClock(), router: createRecordingRouter() };
+    const device = createSimulatedPlatform(options);
+    expect(device.mode).toBe('simulated-device');
+    expect(device.phone).toBeUndefined();
+    expect(device.pushToken).toBeDefined();
+    const phone = createSimulatedPlatform({ ...options, role: 'phone' });
+    expect(phone.mode).toBe('phone');
+    expect(phone.phone).toBeDefined();
+    expect(phone.pushToken).toBeUndefined();
+    expect(phone.host.available).toBe(false);
+  });
+});

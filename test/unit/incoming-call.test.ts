@@ -1,0 +1,90 @@
+import { handleAppShow } from '../../miniprogram/services/app-bootstrap';
+import { callStore, historyStore, startStores } from '../../miniprogram/stores/index';
+import { installTestPlatform } from '../helpers/test-platform';
+
+const CALL_PAGE = 'plugin-private://wxf830863afde621eb/pages/call-page-plugin/call-page-plugin';
+
+/** A device whose host app launched the plugin's call page for a call from a family member's phone. */
+function incomingCallSetup() {
+  const t = installTestPlatform({ startStores: false });
+  let listener: WmpfVoip.EventListener | undefined;
+  t.sim.plugin.onVoipEvent = (l) => {
+    listener = l;
+    return () => undefined;
+  };
+  t.sim.plugin.getPluginEnterOptions = () => ({ query: { roomType: 'video', groupId: 'room-in-1' } });
+  t.platform.voipEvents.start();
+  startStores();
+  const fire = (eventName: string, data?: unknown) => listener?.({ eventName, roomId: 'room-in-1', data });
+  return { t, fire };
+}
+
+describe('an incoming call (phone → device)', () => {
+  it('is recorded in the history as incoming, and the app starts no call and goes nowhere', async () => {
+    const { t, fire } = incomingCallSetup();
+    expect(handleAppShow({ path: CALL_PAGE, query: { roomType: 'video' } })).toBe('call-page');
+    expect(t.platform.launch.mayActOnItsOwn()).toBe(false);
+
+    fire('callPageOnShow');
+    fire('hangOnVoip');
+    fire('calling', { keepTime: 1 });
+    fire('hangUpVoip', { keepTime: 42, status: 'endByCaller', origin: 'manual' });
+    fire('endVoip', {
+      keepTime: 42,
+      callerName: '小丽',
+      listenerName: '',
+      roomType: 'video',
+      isCaller: false,
+      businessType: 2,
+    });
+    await t.clock.runAll();
+
+    const [record] = historyStore.records;
+    expect(historyStore.records).toHaveLength(1);
+    expect(record).toEqual(
+      expect.objectContaining({
+        id: 'room-in-1',
+        direction: 'incoming',
+        outcome: 'hung-up',
+        durationSec: 42,
+        roomType: 'video',
+        contact: expect.objectContaining({ name: '小丽' }),
+      }),
+    );
+    expect(callStore.lastOutcome).toEqual(
+      expect.objectContaining({ direction: 'incoming', reason: 'hung-up' }),
+    );
+    // no outgoing call: no initByCaller, no callWMPF, the call store never left idle, no navigation by the app
+    expect(t.sim.plugin.requests).toHaveLength(0);
+    expect(t.sim.plugin.callWmpfRequests).toHaveLength(0);
+    expect(callStore.phase).toBe('idle');
+    expect(t.router.history).toEqual([]);
+  });
+
+  it('records a missed incoming call (cancelled by the caller) with no duration', async () => {
+    const { t, fire } = incomingCallSetup();
+    fire('cancelVoip', { status: 'other' });
+    fire('endVoip', { keepTime: 0, callerName: '小丽', roomType: 'voice', isCaller: false });
+    await t.clock.runAll();
+    expect(historyStore.records[0]).toEqual(
+      expect.objectContaining({
+        direction: 'incoming',
+        outcome: 'cancelled',
+        durationSec: 0,
+        roomType: 'voice',
+      }),
+    );
+    expect(t.sim.plugin.requests).toHaveLength(0);
+  });
+
+  it('a pre-launch show (isPreLaunch=1) is recognised and leaves everything untouched', async () => {
+    const t = installTestPlatform();
+    t.sim.plugin.getPluginEnterOptions = () => ({ query: { isPreLaunch: '1' } });
+    expect(handleAppShow({ path: CALL_PAGE, query: { isPreLaunch: '1' } })).toBe('pre-launch');
+    await t.clock.runAll();
+    expect(t.sim.plugin.requests).toHaveLength(0);
+    expect(historyStore.records).toHaveLength(0);
+    expect(callStore.phase).toBe('idle');
+    expect(t.router.history).toEqual([]);
+  });
+});

@@ -1,0 +1,77 @@
+import { handleAppShow } from '../../miniprogram/services/app-bootstrap';
+import { classifyShow, createLaunchGuard } from '../../miniprogram/services/launch';
+import { homeRouteForMode, redirectToRoleHome, roleHomeRedirect } from '../../miniprogram/services/role-home';
+import { installPhonePlatform } from '../helpers/phone-platform';
+import { installTestPlatform } from '../helpers/test-platform';
+
+const CALL_PAGE = 'plugin-private://wxf830863afde621eb/pages/call-page-plugin/call-page-plugin';
+
+function pluginEntering(query: Record<string, string> | undefined) {
+  return () =>
+    ({
+      getPluginEnterOptions: () => (query ? { query } : undefined),
+    }) as unknown as WmpfVoip.Plugin;
+}
+
+describe('why the app is shown', () => {
+  it('treats isPreLaunch=1 from getPluginEnterOptions().query as a pre-launch', () => {
+    const guard = createLaunchGuard(pluginEntering({ isPreLaunch: '1' }));
+    expect(guard.noteShow({ path: CALL_PAGE, query: {} })).toBe('pre-launch');
+    expect(guard.mayActOnItsOwn()).toBe(false);
+  });
+
+  it('also reads isPreLaunch from the app show query (a warm-up into our own page)', () => {
+    expect(classifyShow({ path: 'pages/contacts/index', query: { isPreLaunch: '1' } }, {})).toBe(
+      'pre-launch',
+    );
+    expect(classifyShow({ path: 'pages/contacts/index', query: { isPreLaunch: '0' } }, {})).toBe('normal');
+  });
+
+  it('treats a show into the plugin call page (incoming call, answer from a notification) as call-page', () => {
+    const guard = createLaunchGuard(pluginEntering({ roomType: 'video', groupId: 'r-1' }));
+    expect(guard.noteShow({ path: CALL_PAGE, query: { roomType: 'video' } })).toBe('call-page');
+    expect(guard.mayActOnItsOwn()).toBe(false);
+    expect(guard.noteShow({ path: 'pages/contacts/index', query: {} })).toBe('normal');
+    expect(guard.mayActOnItsOwn()).toBe(true);
+  });
+
+  it('survives a missing plugin, a throwing plugin and junk options', () => {
+    expect(createLaunchGuard(() => undefined).noteShow(undefined)).toBe('normal');
+    const throwing = createLaunchGuard(() => {
+      throw new Error('no plugin');
+    });
+    expect(throwing.noteShow({ path: 42 } as unknown as { path: string })).toBe('normal');
+  });
+});
+
+describe('role home', () => {
+  it('is the contacts page on a device and "my devices" on a phone', () => {
+    expect(homeRouteForMode('wmpf-device')).toBe('/pages/contacts/index');
+    expect(homeRouteForMode('simulated-device')).toBe('/pages/contacts/index');
+    expect(homeRouteForMode('phone')).toBe('/pages/devices/index');
+  });
+
+  it('sends a phone from the contacts page to its devices on a normal show', async () => {
+    const t = installPhonePlatform({ route: 'pages/contacts/index' });
+    handleAppShow({ path: 'pages/contacts/index', query: {} });
+    expect(await redirectToRoleHome()).toBe(true);
+    expect(t.router.history).toEqual([{ kind: 'redirectTo', url: '/pages/devices/index' }]);
+  });
+
+  it('keeps a device on the contacts page', async () => {
+    const t = installTestPlatform();
+    expect(await redirectToRoleHome()).toBe(false);
+    expect(t.router.history).toEqual([]);
+  });
+
+  it('never navigates on a pre-launch show, and never starts a call then', async () => {
+    const t = installPhonePlatform();
+    t.sim.plugin.getPluginEnterOptions = () => ({ query: { isPreLaunch: '1' } });
+    expect(handleAppShow({ path: CALL_PAGE, query: { isPreLaunch: '1' } })).toBe('pre-launch');
+    expect(roleHomeRedirect(t.platform)).toBeUndefined();
+    expect(await redirectToRoleHome()).toBe(false);
+    expect(t.router.history).toEqual([]);
+    expect(t.sim.plugin.requests).toHaveLength(0);
+    expect(t.sim.plugin.callWmpfRequests).toHaveLength(0);
+  });
+});
