@@ -32,7 +32,7 @@ export interface CallOutcome {
   endedAt: number;
 }
 
-export type PlaceCallResult = 'started' | 'failed' | 'ignored';
+export type PlaceCallResult = 'started' | 'failed' | 'ignored' | 'cancelled';
 
 /** A call whose plugin page went silent for this long is considered over (the plugin died or the app was killed). */
 export const SILENT_CALL_MS = 2 * 60 * 1000;
@@ -44,14 +44,17 @@ export class CallStore {
   problem: CallProblem | undefined = undefined;
   roomId: string | undefined = undefined;
   connected = false;
+  /** Connected seconds of the current call, from the plugin's `calling` ticks. */
+  keepTime = 0;
   lastOutcome: CallOutcome | undefined = undefined;
   private lastEventAt = 0;
+  private cancelRequested = false;
   private unsubscribe: (() => void) | undefined;
 
   constructor() {
-    makeAutoObservable<CallStore, 'lastEventAt' | 'unsubscribe'>(
+    makeAutoObservable<CallStore, 'lastEventAt' | 'cancelRequested' | 'unsubscribe'>(
       this,
-      { lastEventAt: false, unsubscribe: false },
+      { lastEventAt: false, cancelRequested: false, unsubscribe: false },
       { autoBind: true },
     );
   }
@@ -73,12 +76,15 @@ export class CallStore {
     this.problem = undefined;
     this.roomId = undefined;
     this.connected = false;
+    this.keepTime = 0;
+    this.cancelRequested = false;
     this.lastEventAt = platform.clock.now();
 
+    // A known "not ready" answer is cached by the device service: ask the host again, or Retry could never succeed.
     const status =
       deviceStore.status && deviceStore.status.kind === 'ready'
         ? deviceStore.status
-        : await deviceStore.refreshStatus();
+        : await deviceStore.refreshStatus(deviceStore.status !== null);
     if (status.kind !== 'ready') return this.fail({ kind: 'device', status });
 
     const scopes: PermissionScope[] =
@@ -86,6 +92,13 @@ export class CallStore {
     for (const scope of scopes) {
       if ((await platform.permissions.ensure(scope)) === 'denied')
         return this.fail({ kind: 'permission', scope });
+    }
+
+    if (this.cancelRequested) {
+      runInAction(() => {
+        this.phase = 'idle';
+      });
+      return 'cancelled';
     }
 
     deviceStore.refreshPrefetchIfStale();
@@ -106,7 +119,17 @@ export class CallStore {
       this.lastEventAt = platform.clock.now();
     });
     void historyStore.record(this.recordFor(result.value.roomId, request, startedAt, 'in-progress'));
+    // Cancelled while initByCaller ran (it cannot be aborted): end the call as soon as it exists.
+    if (this.cancelRequested) platform.voip.forceHangUp(result.value.roomId);
     return 'started';
+  }
+
+  /**
+   * The person gave up while the call was being set up: stop before the plugin is asked, or end the call
+   * as soon as the plugin has created it.
+   */
+  cancel(): void {
+    if (this.phase === 'checking' || this.phase === 'starting') this.cancelRequested = true;
   }
 
   /** Subscribes to the plugin's lifecycle for the app's lifetime (again after a platform change). */
@@ -122,6 +145,9 @@ export class CallStore {
     switch (event.type) {
       case 'connected':
         if (event.roomId === this.roomId) this.connected = true;
+        return;
+      case 'progress':
+        if (event.roomId === this.roomId) this.keepTime = event.keepTime;
         return;
       case 'ended':
         this.onEnded(event);
@@ -188,8 +214,10 @@ export class CallStore {
     this.problem = undefined;
     this.roomId = undefined;
     this.connected = false;
+    this.keepTime = 0;
     this.lastOutcome = undefined;
     this.lastEventAt = 0;
+    this.cancelRequested = false;
   }
 
   private fail(problem: CallProblem): PlaceCallResult {

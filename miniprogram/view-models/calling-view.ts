@@ -1,0 +1,297 @@
+/** What the calling page shows, from its own mode and the call store's state. Pure: the page only renders it. */
+import { t, texts } from '../i18n/index';
+import type { CallEndReason } from '../services/host/types';
+import type { CallRecord } from '../services/history/types';
+import { describeCallFailure, describeEndReason } from '../services/voip/error-catalog';
+import type { RoomType } from '../services/voip/types';
+import type { CallOutcome, CallPhase, CallProblem, CallRequest } from '../stores/call-store';
+import { formatDuration } from '../utils/format-time';
+import { describeDeviceStatus } from './device-status';
+
+/** call: place a call (default); outcome: back from the plugin after a call; simulated: the simulated plugin's call page. */
+export type CallingMode = 'call' | 'outcome' | 'simulated' | 'invalid';
+
+export type CallingScreen =
+  | 'invalid'
+  | 'connecting'
+  | 'failed'
+  /** another call is being set up or running: this page does not start one */
+  | 'elsewhere'
+  /** our page is still shown while the call runs (the call page did not open) */
+  | 'in-call'
+  | 'outcome'
+  /** ended, without knowing how */
+  | 'ended'
+  | 'simulated';
+
+export type SimulatedState = '' | 'ringing' | 'connected';
+
+export interface CallingInput {
+  mode: CallingMode;
+  /** The call this page is about (call mode). */
+  request?: CallRequest;
+  /** This page placed the store's current call (or found the same call already being set up). */
+  owns: boolean;
+  phase: CallPhase;
+  problem?: CallProblem;
+  storeRequest?: CallRequest;
+  roomId?: string;
+  connected: boolean;
+  keepTime: number;
+  lastOutcome?: CallOutcome;
+  /** Newest history entry: the outcome view's fallback after the app was restarted by the plugin. */
+  newestRecord?: CallRecord;
+}
+
+export interface CallingView {
+  screen: CallingScreen;
+  name: string;
+  roomType: RoomType;
+  roomTypeText: string;
+  /** icon file under /assets/icons, '' for none */
+  icon: string;
+  title: string;
+  hint: string;
+  /** "错误码 9", for the person helping */
+  codeText: string;
+  durationText: string;
+  showSettings: boolean;
+  /** outcome: the same call can be placed again (an openId is known) */
+  canCallAgain: boolean;
+  simState: SimulatedState;
+}
+
+const ICONS = {
+  ok: '/assets/icons/check-green.svg',
+  info: '/assets/icons/info-grey.svg',
+  warn: '/assets/icons/warning-orange.svg',
+  error: '/assets/icons/warning-red.svg',
+  lock: '/assets/icons/lock-grey.svg',
+};
+
+const END_ICON: Record<CallEndReason, string> = {
+  'hung-up': ICONS.ok,
+  rejected: ICONS.info,
+  busy: ICONS.info,
+  'no-answer': ICONS.info,
+  cancelled: ICONS.info,
+  aborted: ICONS.warn,
+  'join-failed': ICONS.warn,
+  unknown: ICONS.info,
+};
+
+const END_REASONS: readonly string[] = Object.keys(END_ICON);
+
+function isEndReason(value: string): value is CallEndReason {
+  return END_REASONS.includes(value);
+}
+
+function blank(screen: CallingScreen, roomType: RoomType = 'voice'): CallingView {
+  return {
+    screen,
+    name: '',
+    roomType,
+    roomTypeText: '',
+    icon: '',
+    title: '',
+    hint: '',
+    codeText: '',
+    durationText: '',
+    showSettings: false,
+    canCallAgain: false,
+    simState: '',
+  };
+}
+
+function roomTypeText(roomType: RoomType): string {
+  return roomType === 'video' ? t('calling', 'videoCall') : t('calling', 'voiceCall');
+}
+
+function about(screen: CallingScreen, request: CallRequest | undefined): CallingView {
+  const view = blank(screen, request?.roomType);
+  if (!request) return view;
+  return { ...view, name: request.contact.name, roomTypeText: roomTypeText(request.roomType) };
+}
+
+interface EndedCall {
+  name: string;
+  openId: string;
+  roomType: RoomType;
+  direction: 'outgoing' | 'incoming';
+  reason: CallEndReason;
+  keepTime: number;
+}
+
+function outcomeView(call: EndedCall): CallingView {
+  const { title, hint } = describeEndReason(call.reason);
+  const answered = call.reason === 'hung-up' || call.keepTime > 0;
+  return {
+    ...blank('outcome', call.roomType),
+    name: call.name,
+    roomTypeText:
+      call.direction === 'incoming'
+        ? `${t('calling', 'incomingCall')} · ${roomTypeText(call.roomType)}`
+        : roomTypeText(call.roomType),
+    icon: END_ICON[call.reason],
+    title,
+    hint,
+    durationText: answered ? t('calling', 'duration', { duration: formatDuration(call.keepTime) }) : '',
+    canCallAgain: call.openId !== '',
+  };
+}
+
+function fromOutcome(outcome: CallOutcome): EndedCall {
+  return {
+    name: outcome.contact.name,
+    openId: outcome.contact.openId,
+    roomType: outcome.roomType,
+    direction: outcome.direction,
+    reason: outcome.reason,
+    keepTime: outcome.keepTime,
+  };
+}
+
+function fromRecord(record: CallRecord): EndedCall | undefined {
+  if (!isEndReason(record.outcome)) return undefined;
+  return {
+    name: record.contact.name,
+    openId: record.contact.openId ?? '',
+    roomType: record.roomType,
+    direction: record.direction,
+    reason: record.outcome,
+    keepTime: record.durationSec,
+  };
+}
+
+function failedView(request: CallRequest | undefined, problem: CallProblem | undefined): CallingView {
+  const view = about('failed', request);
+  if (!problem) {
+    const { title, hint } = describeCallFailure({ kind: 'unknown' });
+    return { ...view, icon: ICONS.error, title, hint };
+  }
+  switch (problem.kind) {
+    case 'device': {
+      const status = describeDeviceStatus(problem.status);
+      return { ...view, icon: status.icon, title: status.title, hint: status.hint };
+    }
+    case 'permission': {
+      const camera = problem.scope === 'scope.camera';
+      return {
+        ...view,
+        icon: ICONS.lock,
+        title: t('calling', camera ? 'cameraDeniedTitle' : 'micDeniedTitle'),
+        hint: t('calling', camera ? 'cameraDeniedHint' : 'micDeniedHint'),
+        showSettings: true,
+      };
+    }
+    case 'call': {
+      const failure = describeCallFailure(problem.failure);
+      return {
+        ...view,
+        icon: ICONS.error,
+        title: failure.title,
+        hint: failure.hint,
+        codeText: failure.code === undefined ? '' : t('errors', 'codeLabel', { code: failure.code }),
+      };
+    }
+  }
+}
+
+function callView(input: CallingInput): CallingView {
+  if (!input.owns) {
+    return { ...about('elsewhere', input.request), icon: ICONS.info, ...elsewhereTexts() };
+  }
+  switch (input.phase) {
+    case 'idle':
+    case 'checking':
+    case 'starting':
+      return { ...about('connecting', input.request), title: texts('calling').connecting };
+    case 'failed':
+      return failedView(input.request, input.problem);
+    case 'in-call':
+      return {
+        ...about('in-call', input.request),
+        title: texts('calling').inCallTitle,
+        hint: texts('calling').inCallHint,
+      };
+    case 'ended': {
+      const ended = shownEndedCall(input);
+      return ended ? outcomeView(ended) : endedView();
+    }
+  }
+}
+
+function elsewhereTexts(): { title: string; hint: string } {
+  return { title: t('calling', 'busyElsewhereTitle'), hint: t('calling', 'busyElsewhereHint') };
+}
+
+function endedView(): CallingView {
+  return {
+    ...blank('ended'),
+    icon: ICONS.info,
+    title: t('calling', 'endedTitle'),
+    hint: t('calling', 'endedHint'),
+  };
+}
+
+function simulatedView(input: CallingInput): CallingView {
+  const ended = shownEndedCall(input);
+  if (ended) return outcomeView(ended);
+  if (input.phase !== 'in-call') return endedView();
+  const view = about('simulated', input.storeRequest);
+  return input.connected
+    ? {
+        ...view,
+        simState: 'connected',
+        title: t('calling', 'simulatedConnected'),
+        durationText: formatDuration(input.keepTime),
+      }
+    : { ...view, simState: 'ringing', title: t('calling', 'simulatedRinging') };
+}
+
+export function describeCallingScreen(input: CallingInput): CallingView {
+  switch (input.mode) {
+    case 'invalid':
+      return {
+        ...blank('invalid'),
+        icon: ICONS.warn,
+        title: t('calling', 'invalidTitle'),
+        hint: t('calling', 'invalidHint'),
+      };
+    case 'simulated':
+      return simulatedView(input);
+    case 'outcome': {
+      const ended = shownEndedCall(input);
+      return ended ? outcomeView(ended) : endedView();
+    }
+    case 'call':
+      return callView(input);
+  }
+}
+
+/**
+ * The ended call the page shows: after a call (outcome mode) the last outcome, else the newest history entry
+ * (the app was restarted by the plugin); on the calling and simulated pages only the call they were about.
+ */
+function shownEndedCall(input: CallingInput): EndedCall | undefined {
+  switch (input.mode) {
+    case 'outcome':
+      if (input.lastOutcome) return fromOutcome(input.lastOutcome);
+      return input.newestRecord ? fromRecord(input.newestRecord) : undefined;
+    case 'call':
+    case 'simulated': {
+      const outcome = input.lastOutcome;
+      const own = input.phase === 'ended' && outcome !== undefined && outcome.roomId === input.roomId;
+      return own && outcome ? fromOutcome(outcome) : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** The call "call again" places: the ended call shown, when its contact can be called. */
+export function callAgainRequest(input: CallingInput): CallRequest | undefined {
+  const ended = shownEndedCall(input);
+  if (!ended || !ended.openId) return undefined;
+  return { contact: { openId: ended.openId, name: ended.name }, roomType: ended.roomType };
+}

@@ -1,0 +1,120 @@
+/** One line per recorded call, ready for the call-history component's template. */
+import { format, getLocale, texts, type Locale } from '../i18n/index';
+import type { CallRecord, HistoryProblem } from '../services/history/types';
+import type { RoomType } from '../services/voip/types';
+import { formatCallTime, formatDuration } from '../utils/format-time';
+
+export type OutcomeTone = 'ok' | 'warn' | 'error' | 'muted';
+
+export interface HistoryRow {
+  id: string;
+  name: string;
+  /** '' for calls that cannot be placed again (an incoming call without an openId) */
+  openId: string;
+  roomType: RoomType;
+  canCallAgain: boolean;
+  callAgainLabel: string;
+  direction: 'outgoing' | 'incoming' | 'missed';
+  directionIcon: string;
+  directionText: string;
+  kindIcon: string;
+  kindText: string;
+  time: string;
+  outcomeText: string;
+  tone: OutcomeTone;
+}
+
+export interface HistoryRowOptions {
+  now: number;
+  /** roomId of the call running right now: its record reads "in progress" (any other such record is stale). */
+  activeRoomId?: string;
+  locale?: Locale;
+}
+
+const ICONS = {
+  outgoing: '/assets/icons/outgoing-green.svg',
+  incoming: '/assets/icons/incoming-green.svg',
+  missed: '/assets/icons/missed-red.svg',
+  voice: '/assets/icons/phone-green.svg',
+  video: '/assets/icons/video-green.svg',
+};
+
+function outcomeOf(record: CallRecord, activeRoomId: string | undefined, locale: Locale) {
+  const m = texts('history', locale);
+  const duration = formatDuration(record.durationSec);
+  switch (record.outcome) {
+    case 'hung-up':
+      return { text: format(m.answered, { duration }), tone: 'ok' as const };
+    case 'no-answer':
+      return { text: m.noAnswer, tone: 'warn' as const };
+    case 'busy':
+      return { text: m.busy, tone: 'warn' as const };
+    case 'rejected':
+      return { text: m.rejected, tone: 'warn' as const };
+    case 'cancelled':
+      return { text: m.cancelled, tone: 'muted' as const };
+    case 'aborted':
+      return {
+        text: record.durationSec > 0 ? format(m.abortedAfter, { duration }) : m.aborted,
+        tone: 'error' as const,
+      };
+    case 'join-failed':
+      return { text: m.joinFailed, tone: 'error' as const };
+    case 'failed':
+      return {
+        text: record.errCode === undefined ? m.failed : format(m.failedCode, { code: record.errCode }),
+        tone: 'error' as const,
+      };
+    case 'in-progress':
+      return record.id === activeRoomId
+        ? { text: m.inProgress, tone: 'ok' as const }
+        : { text: m.ended, tone: 'muted' as const };
+    default:
+      return { text: m.ended, tone: 'muted' as const };
+  }
+}
+
+export function historyRow(record: CallRecord, options: HistoryRowOptions): HistoryRow {
+  const locale = options.locale ?? getLocale();
+  const m = texts('history', locale);
+  const openId = record.contact.openId ?? '';
+  const name = record.contact.name || openId.slice(0, 6);
+  const missed = record.direction === 'incoming' && record.outcome !== 'hung-up';
+  const direction = missed ? 'missed' : record.direction;
+  const outcome = outcomeOf(record, options.activeRoomId, locale);
+  return {
+    id: record.id,
+    name,
+    openId,
+    roomType: record.roomType,
+    canCallAgain: openId !== '',
+    callAgainLabel: format(m.callAgainLabel, { name }),
+    direction,
+    directionIcon: ICONS[direction],
+    directionText: m[direction],
+    kindIcon: ICONS[record.roomType],
+    kindText: record.roomType === 'video' ? m.video : m.voice,
+    time: formatCallTime(record.startedAt, options.now, locale),
+    outcomeText: outcome.text,
+    tone: outcome.tone,
+  };
+}
+
+/** The first `limit` records (the store keeps them newest first). */
+export function historyRows(
+  records: readonly CallRecord[],
+  limit: number,
+  options: HistoryRowOptions,
+): HistoryRow[] {
+  const count = Number.isFinite(limit) && limit > 0 ? Math.floor(limit) : 0;
+  return records.slice(0, count).map((record) => historyRow(record, options));
+}
+
+export function describeHistoryProblem(
+  problem: HistoryProblem | undefined,
+  locale: Locale = getLocale(),
+): string {
+  if (!problem) return '';
+  const m = texts('history', locale);
+  return problem.kind === 'corrupt' ? m.problemCorrupt : m.problemUnreadable;
+}

@@ -1,0 +1,361 @@
+import { t as translate } from '../../miniprogram/i18n/index';
+import { SIMULATED_CALL_PAGE_PATH } from '../../miniprogram/services/simulated/simulated-plugin';
+import type { CallScript } from '../../miniprogram/services/simulated/scenario';
+import { describeCallFailure, describeEndReason } from '../../miniprogram/services/voip/error-catalog';
+import type { CallEndReason } from '../../miniprogram/services/host/types';
+import type { CallFailureKind } from '../../miniprogram/services/voip/types';
+import { callStore, historyStore } from '../../miniprogram/stores/index';
+import { find, renderPage, simulate, textOf, type PageHooks, type Rendered } from '../helpers/load';
+import { installTestPlatform, type TestPlatform, type TestPlatformOptions } from '../helpers/test-platform';
+
+const ROUTE = 'pages/calling/index';
+const MUM = { openId: 'o-sim-mum', name: '妈妈' };
+const DAD = { openId: 'o-sim-dad', name: '爸爸' };
+
+function callQuery(contact = MUM, roomType: 'voice' | 'video' = 'voice'): Record<string, string> {
+  // page queries arrive URI-encoded
+  return { openId: contact.openId, name: encodeURIComponent(contact.name), roomType };
+}
+
+const open: PageHooks[] = [];
+
+async function show(query: Record<string, string>): Promise<Rendered> {
+  const { comp, page } = await renderPage(ROUTE, query);
+  open.push(page);
+  return comp;
+}
+
+afterEach(() => {
+  for (const page of open.splice(0)) page.onUnload?.();
+});
+
+function setup(calls: CallScript[] = [], options: TestPlatformOptions = {}): TestPlatform {
+  return installTestPlatform({
+    ...options,
+    scenario: (s) => {
+      if (calls.length > 0) s.calls = calls;
+      options.scenario?.(s);
+    },
+  });
+}
+
+/** Taps a van-button (its inner <button>) or a plain element, and lets the handlers run. */
+async function tap(comp: Rendered, selector: string, times = 1): Promise<void> {
+  const node = find(comp, selector);
+  const target = (node.querySelector('.van-button') as Rendered | undefined) ?? node;
+  for (let i = 0; i < times; i += 1) target.dispatchEvent('tap');
+  await simulate.sleep(0);
+}
+
+function text(comp: Rendered, selector: string): string {
+  return textOf(comp.querySelector(selector));
+}
+
+function has(comp: Rendered, selector: string): boolean {
+  return !!comp.querySelector(selector);
+}
+
+const redirectedToCallPage = (t: TestPlatform) =>
+  t.router.history.filter((h) => h.kind === 'redirectTo' && h.url === SIMULATED_CALL_PAGE_PATH).length;
+
+describe('calling page: placing a call', () => {
+  it('shows who is called and "connecting", then opens the call page after one token-less initByCaller', async () => {
+    const t = setup([{ kind: 'busy', ringMs: 1000 }]);
+    const comp = await show(callQuery(MUM, 'video'));
+    expect(text(comp, '#name')).toBe('妈妈');
+    expect(text(comp, '#room-type')).toBe('视频通话');
+    expect(text(comp, '#state')).toBe('正在连接…');
+    expect(has(comp, '#cancel')).toBe(true);
+
+    await t.clock.advance(2000);
+    expect(redirectedToCallPage(t)).toBe(1);
+    expect(t.sim.plugin.requests).toHaveLength(1);
+    const request = t.sim.plugin.requests[0];
+    expect(Object.keys(request)).not.toContain('voipToken');
+    expect(request.businessType).toBe(1);
+    expect(request.caller.id).toBe(t.scenario.device.sn);
+    expect(request.listener).toEqual(expect.objectContaining({ id: MUM.openId, name: MUM.name }));
+    expect(request.roomType).toBe('video');
+  });
+
+  it('asks the host to refresh a stale credential prefetch without waiting for it', async () => {
+    const t = setup([{ kind: 'busy', ringMs: 1000 }], {
+      scenario: (s) => (s.prefetchReply = { kind: 'never-answers' }),
+    });
+    await show(callQuery());
+    await t.clock.advance(1500);
+    expect(t.sim.framework.stats.hostCalls.prefetchDeviceToken).toBe(1);
+    expect(redirectedToCallPage(t)).toBe(1);
+  });
+
+  it('starts one call for onLoad + onShow, a second onShow and a second page for the same call', async () => {
+    const t = setup([{ kind: 'answer', ringMs: 1000, talkMs: 3000, hangUpBy: 'listener' }]);
+    const { page } = await renderPage(ROUTE, callQuery());
+    open.push(page);
+    await page.onShow?.();
+    const second = await show(callQuery()); // double tap on the contacts page: two pages, one call
+    expect(text(second, '#state')).toBe('正在连接…');
+    await t.clock.runAll();
+    expect(t.sim.plugin.requests).toHaveLength(1);
+    expect(redirectedToCallPage(t)).toBe(1);
+  });
+
+  it('does not start a call while another one is running, and says so', async () => {
+    const t = setup([{ kind: 'answer', ringMs: 1000, talkMs: 60_000, hangUpBy: 'listener' }]);
+    await show(callQuery(MUM));
+    await t.clock.advance(5000);
+    expect(callStore.phase).toBe('in-call');
+
+    const comp = await show(callQuery(DAD));
+    expect(text(comp, '#title')).toBe('现在已经有一个电话在进行');
+    expect(text(comp, '#name')).toBe('爸爸');
+    await t.clock.runAll();
+    expect(t.sim.plugin.requests).toHaveLength(1);
+  });
+
+  it('explains a malformed query and offers only Back', async () => {
+    const t = setup();
+    const comp = await show({ openId: '', roomType: 'phone' });
+    expect(text(comp, '#title')).toBe(translate('calling', 'invalidTitle'));
+    expect(has(comp, '#retry')).toBe(false);
+    await tap(comp, '#back');
+    expect(t.router.history).toEqual([{ kind: 'backToContacts', url: '/pages/contacts/index' }]);
+    await t.clock.runAll();
+    expect(t.sim.plugin.requests).toHaveLength(0);
+  });
+
+  it('Cancel during the checks goes back and never starts the call', async () => {
+    const t = setup();
+    const comp = await show(callQuery());
+    await tap(comp, '#cancel');
+    await t.clock.runAll();
+    expect(t.router.history.map((h) => h.kind)).toEqual(['backToContacts']);
+    expect(t.sim.plugin.requests).toHaveLength(0);
+    expect(callStore.phase).toBe('idle');
+  });
+
+  it('Cancel while the plugin creates the room ends the call as soon as it exists', async () => {
+    const t = setup([{ kind: 'answer', ringMs: 5000, talkMs: 5000, hangUpBy: 'listener' }]);
+    const comp = await show(callQuery());
+    while (callStore.phase === 'checking') await t.clock.advance(10);
+    expect(callStore.phase).toBe('starting');
+    await tap(comp, '#cancel');
+    await t.clock.runAll();
+    expect(t.sim.plugin.requests).toHaveLength(1);
+    expect(t.sim.plugin.hangUpCalls).toEqual(['sim-room-1']);
+    expect(historyStore.records[0]).toEqual(
+      expect.objectContaining({ outcome: 'cancelled', durationSec: 0 }),
+    );
+  });
+});
+
+describe('calling page: why a call did not start', () => {
+  it.each<[string, CallScript, CallFailureKind]>([
+    [
+      'a thrown errCode',
+      { kind: 'throw', errCode: 9, errMsg: 'openId has not authorised the device' },
+      'not-authorised',
+    ],
+    ['a resolved isSuccess:false', { kind: 'resolve-failure', errCode: 15, errMsg: 'arrears' }, 'arrears'],
+    [
+      'an undocumented code',
+      { kind: 'resolve-failure', errCode: 4242, errMsg: 'new backend error' },
+      'unknown',
+    ],
+  ])(
+    'explains %s with its code; Retry starts the call once, Back goes to the contacts',
+    async (_, script, kind) => {
+      const code = script.kind === 'throw' || script.kind === 'resolve-failure' ? script.errCode : 0;
+      const t = setup([script, { kind: 'busy', ringMs: 1000 }]);
+      const comp = await show(callQuery());
+      await t.clock.runAll();
+
+      const expected = describeCallFailure({ kind, code });
+      if (kind === 'unknown') expect(expected.hint).toContain(String(code));
+      expect(text(comp, '#title')).toBe(expected.title);
+      expect(text(comp, '#hint')).toBe(expected.hint);
+      expect(text(comp, '#code')).toBe(`错误码 ${code}`);
+      expect(text(comp, '#state')).toBe(''); // not "connecting" any more
+      expect(redirectedToCallPage(t)).toBe(0);
+      expect(historyStore.records[0]).toEqual(expect.objectContaining({ outcome: 'failed', errCode: code }));
+
+      await tap(comp, '#retry', 2); // a double tap
+      expect(text(comp, '#state')).toBe('正在连接…');
+      await t.clock.runAll();
+      expect(t.sim.plugin.requests).toHaveLength(2);
+      expect(redirectedToCallPage(t)).toBe(1);
+
+      await tap(comp, '#back');
+      expect(t.router.history[t.router.history.length - 1].kind).toBe('backToContacts');
+    },
+  );
+
+  it('says clearly why for each failure kind (not authorised, credential, arrears, licence, busy, microphone, network)', async () => {
+    const codes = [9, 1000, 15, 23, 1005, 2007, 1002];
+    const t = setup(codes.map((errCode) => ({ kind: 'resolve-failure', errCode, errMsg: 'x' })));
+    const comp = await show(callQuery());
+    const titles: string[] = [];
+    for (const code of codes) {
+      await t.clock.runAll();
+      expect(text(comp, '#code')).toBe(`错误码 ${code}`);
+      titles.push(text(comp, '#title'));
+      await tap(comp, '#retry');
+    }
+    await t.clock.runAll();
+    expect(titles).toEqual([
+      '对方还没有同意接听这台设备的电话',
+      '这台设备还没准备好打电话',
+      '通话服务的额度用完了',
+      '这台设备的通话服务已过期或还没开通',
+      '现在已经有一个电话在进行',
+      '麦克风或摄像头用不了',
+      '网络不太好，电话没有打出去',
+    ]);
+  });
+
+  it('explains an unregistered device and calls once it is registered (Retry asks the host again)', async () => {
+    const t = setup([{ kind: 'busy', ringMs: 1000 }], { scenario: (s) => (s.device.registered = false) });
+    const comp = await show(callQuery());
+    await t.clock.runAll();
+    expect(text(comp, '#title')).toBe(translate('status', 'notRegistered'));
+    expect(text(comp, '#hint')).toBe(translate('status', 'notRegisteredHint'));
+    expect(t.sim.plugin.requests).toHaveLength(0);
+
+    t.scenario.device.registered = true;
+    await tap(comp, '#retry');
+    await t.clock.runAll();
+    expect(t.sim.plugin.requests).toHaveLength(1);
+    expect(redirectedToCallPage(t)).toBe(1);
+  });
+
+  it.each<['scope.record' | 'scope.camera', 'voice' | 'video', string]>([
+    ['scope.camera', 'video', '摄像头'],
+    ['scope.record', 'voice', '麦克风'],
+  ])('explains a refused %s and how to turn it on in the settings', async (scope, roomType, what) => {
+    const t = setup([], { deniedPermissions: [scope] });
+    const comp = await show(callQuery(MUM, roomType));
+    await t.clock.runAll();
+    expect(text(comp, '#title')).toContain(what);
+    expect(text(comp, '#hint')).toContain('去设置');
+    expect(text(comp, '#open-settings')).toBe('去设置');
+    expect(has(comp, '#retry')).toBe(true);
+    await tap(comp, '#open-settings');
+    expect(t.permissions.opened).toBe(1);
+    expect(t.sim.plugin.requests).toHaveLength(0);
+  });
+});
+
+describe('calling page: after the call', () => {
+  function expectOutcome(comp: Rendered, reason: CallEndReason) {
+    expect(text(comp, '#title')).toBe(describeEndReason(reason).title);
+    expect(text(comp, '#hint')).toBe(describeEndReason(reason).hint);
+    expect(text(comp, '#name')).toBe('妈妈');
+    expect(text(comp, '#call-again')).toBe('再打一次');
+    expect(text(comp, '#back')).toBe('返回联系人');
+  }
+
+  it('answered: the simulated call page rings, runs a clock, hangs up; the outcome shows the duration', async () => {
+    const t = setup([{ kind: 'answer', ringMs: 2000, talkMs: 600_000, hangUpBy: 'listener' }]);
+    await show(callQuery(MUM, 'video'));
+    await t.clock.advance(1000);
+    expect(redirectedToCallPage(t)).toBe(1);
+
+    const call = await show({ view: 'simulated-call' });
+    expect(text(call, '#simulated-label')).toBe('模拟通话 (simulated)');
+    expect(text(call, '#name')).toBe('妈妈');
+    expect(text(call, '#state')).toBe('正在呼叫，等对方接听…');
+    await t.clock.advance(2000 + 65_000);
+    expect(text(call, '#state')).toBe('通话中');
+    expect(text(call, '#call-clock')).toBe('01:05');
+
+    await tap(call, '#hang-up');
+    await t.clock.runAll();
+    expect(t.sim.plugin.hangUpCalls).toEqual(['sim-room-1']);
+    expect(t.sim.framework.stats.hostCalls.voipCallEnded).toBe(1);
+
+    const outcome = await show({ view: 'outcome' });
+    expectOutcome(outcome, 'hung-up');
+    expect(text(outcome, '#duration')).toBe('通话时长 01:05');
+    expect(text(outcome, '#room-type')).toBe('视频通话');
+    expect(historyStore.records[0]).toEqual(
+      expect.objectContaining({ outcome: 'hung-up', durationSec: 65, roomType: 'video' }),
+    );
+  });
+
+  it.each<[string, CallScript, CallEndReason, number]>([
+    [
+      'answered, hung up by them',
+      { kind: 'answer', ringMs: 1000, talkMs: 155_000, hangUpBy: 'listener' },
+      'hung-up',
+      155,
+    ],
+    ['busy', { kind: 'busy', ringMs: 1500 }, 'busy', 0],
+    ['rejected', { kind: 'reject', ringMs: 4000 }, 'rejected', 0],
+    ['no answer (timeout)', { kind: 'timeout', ringMs: 60_000 }, 'no-answer', 0],
+    ['cancelled', { kind: 'cancel', ringMs: 3000 }, 'cancelled', 0],
+    [
+      'cut off (abort)',
+      { kind: 'abort', ringMs: 1000, talkMs: 12_000, errMsg: 'room status is abort' },
+      'aborted',
+      12,
+    ],
+    ['join failure', { kind: 'join-fail', errMsg: 'Already in room or joining' }, 'join-failed', 0],
+  ])('%s: the outcome view explains it and the history has it', async (_, script, reason, seconds) => {
+    const t = setup([script]);
+    await show(callQuery());
+    await t.clock.runAll();
+    expect(redirectedToCallPage(t)).toBe(1);
+    expect(t.sim.framework.stats.hostCalls.voipCallEnded).toBe(1);
+
+    const outcome = await show({ view: 'outcome' });
+    expectOutcome(outcome, reason);
+    expect(text(outcome, '#duration')).toBe(
+      seconds > 0 || reason === 'hung-up'
+        ? `通话时长 ${String(Math.floor(seconds / 60)).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}`
+        : '',
+    );
+    expect(historyStore.records).toHaveLength(1);
+    expect(historyStore.records[0]).toEqual(
+      expect.objectContaining({ outcome: reason, durationSec: seconds, contact: MUM, roomType: 'voice' }),
+    );
+  });
+
+  it('"Call again" places the same call from the outcome view; Back returns to the contacts', async () => {
+    const t = setup([{ kind: 'busy', ringMs: 1000 }]);
+    await show(callQuery(MUM, 'video'));
+    await t.clock.runAll();
+    const outcome = await show({ view: 'outcome' });
+    await tap(outcome, '#call-again');
+    expect(text(outcome, '#state')).toBe('正在连接…');
+    expect(text(outcome, '#name')).toBe('妈妈');
+    await t.clock.runAll();
+    expect(t.sim.plugin.requests).toHaveLength(2);
+    expect(t.sim.plugin.requests[1].listener).toEqual(expect.objectContaining({ id: MUM.openId }));
+    expect(t.sim.plugin.requests[1].roomType).toBe('video');
+    expect(redirectedToCallPage(t)).toBe(2);
+
+    const second = await show({ view: 'outcome' });
+    expect(text(second, '#title')).toBe(describeEndReason('busy').title);
+    await tap(second, '#back');
+    expect(t.router.history[t.router.history.length - 1].kind).toBe('backToContacts');
+  });
+
+  it('after an app restart shows the newest history entry, or a neutral "call ended"', async () => {
+    const t = setup([{ kind: 'reject', ringMs: 1000 }]);
+    await show(callQuery());
+    await t.clock.runAll();
+
+    callStore.reset();
+    historyStore.reset();
+    const restarted = await show({ view: 'outcome' });
+    await t.clock.runAll();
+    expectOutcome(restarted, 'rejected');
+
+    expect(await historyStore.clear()).toBe(true);
+    callStore.reset();
+    const empty = await show({ view: 'outcome' });
+    expect(text(empty, '#title')).toBe('通话已结束');
+    expect(has(empty, '#call-again')).toBe(false);
+    expect(has(empty, '#back')).toBe(true);
+  });
+});
