@@ -67,7 +67,7 @@ const WANTED = {
   people: ['grey'],
   history: ['grey'],
   'cloud-off': ['grey'],
-  qrcode: ['green', 'grey'],
+  qrcode: ['green', 'grey', 'white'],
   trash: ['grey'],
 };
 

@@ -20,3 +20,12 @@ export function stopPullDownRefresh(): void {
     // not in a pull-down refresh: nothing to stop
   }
 }
+
+/** Width of the window in px (0 when unknown). Landscape device screens are >= 800. */
+export function readWindowWidth(): number {
+  try {
+    return (wx.getWindowInfo ? wx.getWindowInfo() : wx.getSystemInfoSync()).windowWidth || 0;
+  } catch {
+    return 0;
+  }
+}

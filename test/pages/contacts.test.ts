@@ -12,6 +12,7 @@ import {
   type RenderedPage,
   type PageHooks,
 } from '../helpers/load';
+import { installPhonePlatform } from '../helpers/phone-platform';
 import { installTestPlatform, type TestPlatform, type TestPlatformOptions } from '../helpers/test-platform';
 
 const ROUTE = 'pages/contacts/index';
@@ -238,6 +239,56 @@ describe('contacts page', () => {
     } finally {
       setLocale('zh-CN');
     }
+  });
+});
+
+describe('contacts page: history, family, roles', () => {
+  it('shows recent calls in the history tab and calls again from there', async () => {
+    const t = await open({ scenario: (s) => (s.calls = [{ kind: 'busy', ringMs: 500 }]) });
+    const { callStore } = await import('../../miniprogram/stores/index');
+    const placing = callStore.placeCall({
+      contact: { openId: 'o-sim-dad', name: '爸爸' },
+      roomType: 'voice',
+    });
+    await t.clock.runAll();
+    await placing;
+    find(t.comp, '#tab-history').dispatchEvent('tap');
+    await simulate.sleep(0);
+    const history = find(t.comp, '#history');
+    expect(textOf(history)).toContain('爸爸');
+    expect(textOf(history)).toContain('对方忙');
+    t.router.history.length = 0;
+    const again = history.querySelector('.row__call');
+    if (!again) throw new Error('no call-again button in the history');
+    again.dispatchEvent('tap');
+    await simulate.sleep(0);
+    expect(t.router.history).toEqual([
+      {
+        kind: 'navigateTo',
+        url: `/pages/calling/index?openId=o-sim-dad&name=${encodeURIComponent('爸爸')}&roomType=voice`,
+      },
+    ]);
+  });
+
+  it('opens the pairing view from the header and from the empty list', async () => {
+    const t = await open({ scenario: (s) => (s.contacts = []) });
+    find(t.comp, '#add-family').dispatchEvent('tap');
+    await simulate.sleep(0);
+    expect(t.router.history).toEqual([{ kind: 'navigateTo', url: '/pages/device-pairing/index' }]);
+    await t.page.onShow?.();
+    find(find(t.comp, '#empty-add-family'), '.van-button').dispatchEvent('tap');
+    await simulate.sleep(0);
+    expect(t.router.history).toHaveLength(2);
+    expect(t.router.history[1].url).toBe('/pages/device-pairing/index');
+  });
+
+  it('sends a family member on a phone to "my devices" instead', async () => {
+    const t = installPhonePlatform();
+    const rendered = await renderPage(ROUTE);
+    mounted.push(rendered);
+    await t.clock.runAll();
+    expect(t.router.history).toEqual([{ kind: 'redirectTo', url: '/pages/devices/index' }]);
+    expect(rowNames(rendered.comp)).toEqual([]);
   });
 });
 

@@ -1,5 +1,6 @@
 const zhCN = {
   title: '联系人',
+  addFamily: '添加家人',
   tabContacts: '联系人',
   tabHistory: '通话记录',
   searchPlaceholder: '搜索名字或拼音首字母',
@@ -34,6 +35,7 @@ const zhCN = {
 
 const en: typeof zhCN = {
   title: 'Contacts',
+  addFamily: 'Add family',
   tabContacts: 'Contacts',
   tabHistory: 'Recent calls',
   searchPlaceholder: 'Search by name',

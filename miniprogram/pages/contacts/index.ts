@@ -1,13 +1,18 @@
 import { autorun, type IReactionDisposer } from 'mobx-miniprogram';
 import { t, texts } from '../../i18n/index';
 import { getPlatform } from '../../services/platform';
-import { callingUrl } from '../../services/router';
-import { setPageTitle, stopPullDownRefresh } from '../../services/system';
+import { FAMILY_ROUTES } from '../../services/family-routes';
+import { redirectToRoleHome } from '../../services/role-home';
+import { callingUrl, type CallingPageQuery } from '../../services/router';
+import { readWindowWidth, setPageTitle, stopPullDownRefresh } from '../../services/system';
 import type { RoomType } from '../../services/voip/types';
 import { contactsStore, deviceStore } from '../../stores/index';
 import { describeDeviceStatus, describePrefetch } from '../../view-models/device-status';
 import { PAGE_SIZE, toRow, windowPatch, type ContactRow } from './rows';
 import { listStateOf, noticesOf } from './view';
+
+/** The same breakpoint as the page's landscape media query: history then sits in a narrow side column. */
+const WIDE_SCREEN_PX = 800;
 
 interface PageState {
   disposers: IReactionDisposer[];
@@ -47,7 +52,8 @@ Component({
     query: '',
     tab: 'contacts',
     listState: 'loading',
-    empty: { image: '', title: '', hint: '', retry: false },
+    empty: { image: '', title: '', hint: '', retry: false, addFamily: false },
+    compactHistory: false,
     notices: [] as string[],
     rows: [] as ContactRow[],
     hasMore: false,
@@ -55,9 +61,15 @@ Component({
     sheet: { show: false, index: -1, name: '', avatar: '', callable: false, title: '', explain: '' },
   },
   methods: {
-    onLoad() {
+    async onLoad() {
+      // a family member's phone has its own home ("my devices"); the device stays here
+      if (await redirectToRoleHome()) return;
       const text = pageTexts();
-      this.setData({ text, textCommon: texts('common') });
+      this.setData({
+        text,
+        textCommon: texts('common'),
+        compactHistory: readWindowWidth() >= WIDE_SCREEN_PX,
+      });
       setPageTitle(text.title);
       const state = stateOf(this);
       state.disposers.push(
@@ -70,6 +82,11 @@ Component({
       );
       void contactsStore.showCached();
       void loadContacts(false);
+    },
+
+    onResize() {
+      const compactHistory = readWindowWidth() >= WIDE_SCREEN_PX;
+      if (compactHistory !== this.data.compactHistory) this.setData({ compactHistory });
     },
 
     onShow() {
@@ -171,13 +188,29 @@ Component({
     },
 
     call(index: number, type: unknown) {
-      const state = stateOf(this);
-      const row = state.sent[index];
+      const row = stateOf(this).sent[index];
       const roomType: RoomType | undefined = type === 'video' || type === 'voice' ? type : undefined;
-      if (!row || !row.callable || !roomType || state.navigating) return;
+      if (!row || !row.callable || !roomType) return;
+      this.open(callingUrl({ openId: row.id, name: row.name, roomType }));
+    },
+
+    onCallAgain(event: { detail: CallingPageQuery }) {
+      const { openId, name, roomType } = event.detail;
+      if (openId && (roomType === 'voice' || roomType === 'video'))
+        this.open(callingUrl({ openId, name, roomType }));
+    },
+
+    onAddFamily() {
+      this.open(FAMILY_ROUTES.devicePairing);
+    },
+
+    /** One navigation at a time: a double tap must not open two pages. */
+    open(url: string) {
+      const state = stateOf(this);
+      if (state.navigating) return;
       state.navigating = true;
       void getPlatform()
-        .router.navigateTo(callingUrl({ openId: row.id, name: row.name, roomType }))
+        .router.navigateTo(url)
         .then((ok) => {
           if (!ok) state.navigating = false;
         });

@@ -10,9 +10,11 @@ export interface EmptyView {
   title: string;
   hint: string;
   retry: boolean;
+  /** offer the pairing view: nobody can be called until a family member authorises the device */
+  addFamily: boolean;
 }
 
-const NO_EMPTY: EmptyView = { image: '', title: '', hint: '', retry: false };
+const NO_EMPTY: EmptyView = { image: '', title: '', hint: '', retry: false, addFamily: false };
 
 function errorHint(error: ContactsError): string {
   switch (error.kind) {
@@ -46,6 +48,7 @@ export function listStateOf(
           title: t('contacts', 'deviceNotReadyTitle'),
           hint: t('contacts', 'deviceNotReadyHint'),
           retry: false,
+          addFamily: false,
         },
       };
     }
@@ -58,6 +61,7 @@ export function listStateOf(
           title: t('contacts', 'errorTitle'),
           hint: errorHint(contacts.error),
           retry: contacts.error.kind !== 'not-configured',
+          addFamily: false,
         },
       };
     }
@@ -68,6 +72,7 @@ export function listStateOf(
         title: t('contacts', 'emptyTitle'),
         hint: t('contacts', 'emptyNoneAuthorised'),
         retry: false,
+        addFamily: true,
       },
     };
   }
@@ -79,6 +84,7 @@ export function listStateOf(
         title: t('contacts', 'emptySearch', { query: contacts.query.trim() }),
         hint: t('contacts', 'emptySearchHint'),
         retry: false,
+        addFamily: false,
       },
     };
   }
