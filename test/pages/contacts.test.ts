@@ -157,6 +157,15 @@ describe('contacts page', () => {
     expect(t.sim.framework.stats.hostCalls.prefetchDeviceToken ?? 0).toBe(0);
   });
 
+  it('checks the device again on request and shows the contacts once it is registered', async () => {
+    const t = await open({ scenario: (s) => (s.device.registered = false) });
+    t.scenario.device.registered = true;
+    find(find(t.comp, '#recheck'), '.van-button').dispatchEvent('tap');
+    await t.clock.runAll();
+    expect(textOf(find(t.comp, '#status'))).toContain('模拟设备');
+    expect(rowNames(t.comp)).toHaveLength(7);
+  });
+
   it('shows the versions found when WMPF or the plugin is too old', async () => {
     const t = await open({ scenario: (s) => (s.device.wmpfVersion = '1.1.9') });
     const status = textOf(find(t.comp, '#status'));

@@ -1,0 +1,134 @@
+/**
+ * npm start: the device flow on the simulated platform, printed step by step, then every page state rendered to
+ * PNG under preview/ (portrait phone 375×667 and landscape device 1280×800) with an index.html to browse them.
+ * Without Chromium the walk-through still runs and the previews are written as HTML only.
+ *   --no-previews   walk-through only
+ */
+import '../preview/node-env';
+import * as fs from 'fs';
+import * as path from 'path';
+import type { Browser } from 'playwright-core';
+import { renderToHtml } from '../preview/render';
+import {
+  capture,
+  ChromiumMissingError,
+  CJK_FONT_INSTALL_HINT,
+  hasCjkFont,
+  isBlank,
+  openBrowser,
+} from '../preview/screenshot';
+import { PREVIEW_SIZES } from '../preview/sizes';
+import { PREVIEW_STATES, sessionFor } from './states';
+import { runWalkthrough } from './walkthrough';
+
+const OUT_DIR = path.resolve(__dirname, '../../preview');
+
+async function openBrowserOrExplain(): Promise<Browser | undefined> {
+  try {
+    const browser = await openBrowser();
+    if (!hasCjkFont())
+      console.warn(`! no Chinese font: zh-CN text will show as boxes. Install: ${CJK_FONT_INSTALL_HINT}`);
+    return browser;
+  } catch (e) {
+    if (!(e instanceof ChromiumMissingError)) throw e;
+    console.warn(`! ${e.message}\n! Writing the previews as HTML only.`);
+    return undefined;
+  }
+}
+
+interface Written {
+  state: string;
+  size: string;
+  file: string;
+}
+
+async function renderPreviews(browser: Browser | undefined): Promise<Written[]> {
+  const written: Written[] = [];
+  for (const state of PREVIEW_STATES) {
+    for (const size of PREVIEW_SIZES) {
+      const session = sessionFor(state, size);
+      try {
+        const page = await state.build(session);
+        const visible = (page.dom?.textContent ?? '').replace(/\s+/g, ' ');
+        if (!visible.includes(state.shows)) {
+          throw new Error(
+            `state ${state.name} (${size.name}) should show "${state.shows}" but shows: ${visible.slice(0, 300)}`,
+          );
+        }
+        const html = renderToHtml(page, {
+          width: size.width,
+          height: size.height,
+          route: state.route,
+          title: state.title,
+          lang: state.locale ?? 'zh-CN',
+          back: state.route !== 'pages/contacts/index',
+          onWarning: () => undefined,
+        });
+        const base = path.join(OUT_DIR, `${state.name}-${size.name}`);
+        fs.writeFileSync(`${base}.html`, html);
+        if (browser) {
+          const shot = await capture(browser, html, { ...size, outFile: `${base}.png` });
+          if (isBlank(shot.file)) throw new Error(`${shot.file} is blank`);
+          written.push({ state: state.name, size: size.name, file: path.basename(shot.file) });
+        } else {
+          written.push({ state: state.name, size: size.name, file: path.basename(`${base}.html`) });
+        }
+      } finally {
+        session.close();
+      }
+    }
+    console.log(`  ✔ ${state.name}`);
+  }
+  return written;
+}
+
+function writeIndex(written: Written[]): string {
+  const rows = PREVIEW_STATES.map((state) => {
+    const cells = PREVIEW_SIZES.map((size) => {
+      const item = written.find((w) => w.state === state.name && w.size === size.name);
+      if (!item) return '<td></td>';
+      return item.file.endsWith('.png')
+        ? `<td><a href="${item.file}"><img src="${item.file}" loading="lazy"></a></td>`
+        : `<td><a href="${item.file}">${item.file}</a></td>`;
+    });
+    return `<tr><th>${state.name}</th>${cells.join('')}</tr>`;
+  });
+  const html =
+    '<!doctype html><meta charset="utf-8"><title>Family Call — page states</title>' +
+    '<style>body{font-family:sans-serif;margin:24px}img{max-width:420px;border:1px solid #ddd}' +
+    'td,th{vertical-align:top;padding:8px;text-align:left}</style>' +
+    `<h1>Page states (simulated device)</h1><table><tr><th></th>${PREVIEW_SIZES.map(
+      (s) => `<th>${s.name} ${s.width}×${s.height}</th>`,
+    ).join('')}</tr>${rows.join('')}</table>`;
+  const file = path.join(OUT_DIR, 'index.html');
+  fs.writeFileSync(file, html);
+  return file;
+}
+
+async function main(): Promise<void> {
+  console.log('\n▶ Walk-through: a video call from a simulated WMPF device (simulated time)\n');
+  await runWalkthrough((line) => console.log(line));
+  if (process.argv.includes('--no-previews')) return;
+
+  console.log(`\n▶ Page states → ${path.relative(process.cwd(), OUT_DIR)}/`);
+  fs.rmSync(OUT_DIR, { recursive: true, force: true });
+  fs.mkdirSync(OUT_DIR, { recursive: true });
+  const started = Date.now();
+  const browser = await openBrowserOrExplain();
+  try {
+    const written = await renderPreviews(browser);
+    const index = writeIndex(written);
+    const pngs = written.filter((w) => w.file.endsWith('.png')).length;
+    console.log(
+      `\n${pngs} PNG${pngs === 1 ? '' : 's'} and ${written.length} HTML previews in ${((Date.now() - started) / 1000).toFixed(1)} s` +
+        ` — open ${path.relative(process.cwd(), index)}`,
+    );
+  } finally {
+    await browser?.close();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.stack : e);
+  process.exitCode = 1;
+});

@@ -1,0 +1,76 @@
+/**
+ * One simulated device session for the walk-through and the previews: the simulated platform on a fake clock (so
+ * a 60-second ring takes no real time), a router that records navigations, and the real pages rendered by
+ * miniprogram-simulate. Pages are unmounted between states so their store reactions do not pile up.
+ */
+import { setLocale, type Locale } from '../../miniprogram/i18n/index';
+import { CALL_END_QUERY } from '../../miniprogram/services/app-bootstrap';
+import { ROUTES } from '../../miniprogram/services/router';
+import { configurePlugin } from '../../miniprogram/services/voip/plugin-setup';
+import type { PermissionScope } from '../../miniprogram/services/permissions';
+import type { SimulationScenario } from '../../miniprogram/services/simulated/scenario';
+import { renderPage, type PageHooks, type RenderedPage } from '../../test/helpers/load';
+import { installTestPlatform, type TestPlatform } from '../../test/helpers/test-platform';
+
+export interface SessionOptions {
+  scenario?: (s: SimulationScenario) => void;
+  deniedPermissions?: PermissionScope[];
+  locale?: Locale;
+  /** window width the pages read (wx.getWindowInfo): 375 phone, 1280 landscape device */
+  windowWidth?: number;
+  windowHeight?: number;
+}
+
+export interface Session extends TestPlatform {
+  show(route: string, query?: Record<string, string>): Promise<RenderedPage>;
+  /** Simulated time passes (timers of the host, backend and plugin fire). */
+  wait(ms: number): Promise<void>;
+  settle(): Promise<void>;
+  close(): void;
+}
+
+function setWindow(width: number, height: number): void {
+  const w = wx as unknown as Record<string, unknown>;
+  const info = {
+    windowWidth: width,
+    windowHeight: height,
+    screenWidth: width,
+    screenHeight: height,
+    pixelRatio: 2,
+  };
+  w.getWindowInfo = () => ({
+    ...info,
+    statusBarHeight: 24,
+    safeArea: { left: 0, right: width, top: 0, bottom: height },
+  });
+}
+
+export function startSession(options: SessionOptions = {}): Session {
+  setLocale(options.locale ?? 'zh-CN');
+  setWindow(options.windowWidth ?? 375, options.windowHeight ?? 667);
+  const t = installTestPlatform({ scenario: options.scenario, deniedPermissions: options.deniedPermissions });
+  // as app launch does (services/app-bootstrap.ts): the plugin returns to our outcome view after a call
+  const plugin = t.platform.loadPlugin();
+  if (plugin) {
+    const landscape = (options.windowWidth ?? 375) > (options.windowHeight ?? 667);
+    configurePlugin(plugin, { endPageUrl: ROUTES.calling, endPageQuery: CALL_END_QUERY, landscape });
+  }
+  const mounted: Array<{ comp: RenderedPage; page: PageHooks }> = [];
+  return {
+    ...t,
+    async show(route, query = {}) {
+      const rendered = await renderPage(route, query);
+      mounted.push(rendered);
+      return rendered.comp;
+    },
+    wait: (ms) => t.clock.advance(ms),
+    settle: () => t.clock.runAll(),
+    close() {
+      for (const { comp, page } of mounted.splice(0)) {
+        page.onUnload?.();
+        comp.detach();
+      }
+      setLocale('zh-CN');
+    },
+  };
+}

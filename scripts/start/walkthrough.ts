@@ -1,0 +1,103 @@
+/**
+ * The textual walk-through: a person at a simulated WMPF device sees the contacts, the credential is prefetched,
+ * they tap Video on 妈妈, the call is answered and hung up, and the device comes back to the outcome. Each step is
+ * printed with simulated time; the initByCaller request is printed with the sn masked (it has no voipToken key).
+ */
+import type { CallLifecycleEvent } from '../../miniprogram/services/voip/types';
+import { historyStore } from '../../miniprogram/stores/index';
+import { find, textOf, type Rendered } from '../../test/helpers/load';
+import { CALLING, CONTACTS } from './states';
+import { startSession } from './session';
+
+type Log = (line: string) => void;
+
+function describeEvent(event: CallLifecycleEvent): string {
+  switch (event.type) {
+    case 'ended':
+      return `ended (${event.reason}, ${event.keepTime} s connected)`;
+    case 'progress':
+      return `connected ${event.keepTime} s`;
+    case 'billed':
+      return `billed duration ${event.keepTime} s`;
+    default:
+      return event.type;
+  }
+}
+
+function maskSn<T>(request: T, sn: string): T {
+  return JSON.parse(JSON.stringify(request).split(sn).join('<registered sn>')) as T;
+}
+
+export async function runWalkthrough(log: Log): Promise<void> {
+  const session = startSession({
+    scenario: (s) => (s.calls = [{ kind: 'answer', ringMs: 4000, talkMs: 65_000, hangUpBy: 'listener' }]),
+  });
+  const start = session.clock.now();
+  const at = () => `+${((session.clock.now() - start) / 1000).toFixed(1).padStart(6)} s`;
+  const step = (text: string) => log(`${at()}  ${text}`);
+  const scenario = session.scenario;
+
+  step(
+    `simulated WMPF device: WMPF ${scenario.device.wmpfVersion}, plugin ${scenario.pluginVersion}, ` +
+      `registered ${scenario.device.registered ? 'yes' : 'no'} (the sn is never printed)`,
+  );
+  session.platform.voipEvents.subscribe((event) => {
+    if (event.type !== 'progress' || event.keepTime % 30 === 0)
+      step(`plugin event → ${describeEvent(event)}`);
+  });
+
+  const contacts = await session.show(CONTACTS);
+  step('contacts page shown: it asks the host app for the device info and starts the credential prefetch');
+  await session.settle();
+  const rows = contacts.querySelectorAll('.row__name').map((n) => textOf(n));
+  const callable = contacts.querySelectorAll('.call-btn--video').length;
+  step(`contacts: ${rows.length} people (${callable} can be called): ${rows.join(', ')}`);
+  step(`device status: ${textOf(find(contacts, '#status .status__title'))}`);
+  step(
+    `prefetch: ${textOf(contacts.querySelector('#prefetch'))} (host round trips so far: ${JSON.stringify(session.sim.framework.stats.hostCalls)})`,
+  );
+
+  const video = find(contacts, '#row-0 .call-btn--video');
+  step(`tap: Video on ${rows[0]}`);
+  video.dispatchEvent('tap');
+  await session.settle();
+  const navigation = session.router.history[session.router.history.length - 1];
+  step(`navigate → ${decodeURIComponent(navigation.url)}`);
+
+  const query = Object.fromEntries(new URL(`https://x${navigation.url}`).searchParams);
+  const calling = await session.show(CALLING, query);
+  step(
+    `calling page: "${textOf(calling.querySelector('#state'))}" — microphone and camera allowed, device ready`,
+  );
+  while (session.sim.plugin.requests.length === 0 && session.clock.now() - start < 10_000)
+    await session.wait(10);
+  const request = session.sim.plugin.requests[0];
+  if (!request) throw new Error('walk-through: initByCaller was not called');
+  step('initByCaller request:');
+  log(JSON.stringify(maskSn(request, scenario.device.sn), null, 2).replace(/^/gm, '            '));
+  step(`voipToken key in the request: ${'voipToken' in request ? 'PRESENT (bug!)' : 'absent, as required'}`);
+  while (!session.router.history.some((h) => h.kind === 'redirectTo')) await session.wait(10);
+  const redirect = session.router.history.find((h) => h.kind === 'redirectTo');
+  step(
+    `initByCaller succeeded → redirectTo ${redirect?.url ?? '(none)'} (the plugin's call page; simulated here)`,
+  );
+
+  await session.show(CALLING, { view: 'simulated-call' });
+  await session.settle();
+  const end = session.router.history[session.router.history.length - 1];
+  step(`the plugin returns to our app → ${end.url}`);
+  const outcome: Rendered = await session.show(CALLING, { view: 'outcome' });
+  await session.settle();
+  step(
+    `outcome view: ${textOf(outcome.querySelector('#title'))} ${textOf(outcome.querySelector('#duration'))}`.trim(),
+  );
+  const record = historyStore.records[0];
+  step(
+    `history: ${record.contact.name}, ${record.roomType}, ${record.outcome}, ${record.durationSec} s ` +
+      `(${historyStore.records.length} call${historyStore.records.length === 1 ? '' : 's'} stored)`,
+  );
+  step(
+    `host app told the call ended (voipCallEnded): ${session.sim.framework.stats.hostCalls.voipCallEnded ?? 0} time(s)`,
+  );
+  session.close();
+}
