@@ -1,0 +1,292 @@
+/**
+ * Call start: from the person's tap on Video (first row of the real contacts page) to the plugin's initByCaller
+ * being called, and to its result. Path driven: tap → the page's recorded navigateTo → the real calling page
+ * mounted with that query → callStore.placeCall (pre-call checks) → voip service → simulated initByCaller.
+ *
+ * The simulated platform behaves like the framework: the credential fetch WMPF makes inside initByCaller costs
+ * CREDENTIAL_FETCH_MS unless a prefetched credential is cached (then nothing); every host question costs
+ * HOST_LATENCY_MS; creating the room costs INIT_BY_CALLER_MS. The backend answers at once, so the first row can be
+ * tapped at the earliest possible moment — the cold figures are upper bounds (a later tap waits less).
+ *   warm            the contacts page was shown and its prefetch finished before the tap
+ *   cold            first show (nothing cached), tap as soon as the first row is on screen: the prefetch is in flight
+ *   coldCachedList  first show with the list cached by an earlier session: rows are on screen before the host has
+ *                   even answered the device-info question, so the tap waits for that answer too
+ *   noPrefetch      the host does not implement prefetchDeviceToken (fails at once): WMPF fetches on demand
+ *
+ * "Awaited host round trips" counts what the tap path waits for, observed from outside:
+ *  - device-info questions to the host (getMiniProgramDeviceInfo) in flight at any time between the tap and
+ *    initByCaller being called. Conservative: the tap path awaits one only when the device status is not known
+ *    yet (placeCall joins the question in flight), and nothing else asks in that window here — any other would be
+ *    counted too, never missed;
+ *  - plus 1 when initByCaller had to wait for a credential: it fetched one itself, or joined a prefetch still in
+ *    flight (it waited for the rest of that round trip). 0 only when a valid prefetched credential was cached.
+ * prefetchDeviceToken commands sent after the tap (refreshPrefetchIfStale, or the page's own prefetch still waiting
+ * for the device status) are never awaited by the tap path; results.json lists them as prefetchCommandsAfterTap.
+ */
+import { CONTACTS_CACHE_KEY } from '../../miniprogram/services/contacts/contacts-service';
+import { parseCallingQuery } from '../../miniprogram/services/router';
+import { defaultScenario } from '../../miniprogram/services/simulated/scenario';
+import { createMemoryStorage } from '../../miniprogram/services/storage/memory-storage';
+import { deviceStore } from '../../miniprogram/stores/index';
+import {
+  dataOf,
+  installBenchPlatform,
+  medianOf,
+  mountPage,
+  round,
+  simulationOf,
+  startRecording,
+  stopRecording,
+  sumRenderMs,
+  waitFor,
+  type BenchPlatform,
+} from './harness';
+
+export type CallStartMode = 'warm' | 'cold' | 'coldCachedList' | 'noPrefetch';
+export const CALL_START_MODES: CallStartMode[] = ['warm', 'cold', 'coldCachedList', 'noPrefetch'];
+
+export const CALL_START_SCENARIO = {
+  hostLatencyMs: 120,
+  credentialFetchMs: 300,
+  initByCallerMs: 150,
+  contactsLatencyMs: 0,
+};
+
+/** How initByCaller got its credential. */
+export type CredentialPath = 'cached' | 'joined-prefetch' | 'fetched';
+
+export interface CallStartSample {
+  tapToInitByCallerMs: number;
+  tapToResultMs: number;
+  /** time initByCaller spent obtaining the credential */
+  credentialWaitMs: number;
+  credential: CredentialPath;
+  deviceInfoQuestionsAwaited: number;
+  awaitedHostRoundTrips: number;
+  prefetchCommandsAfterTap: number;
+  /** simulator time applying setData and building the calling page between the tap and initByCaller */
+  simulatorRenderMs: number;
+}
+
+export interface CallStartModeFigure {
+  mode: CallStartMode;
+  tapToInitByCallerMs: number;
+  tapToResultMs: number;
+  credentialWaitMs: number;
+  simulatorRenderMs: number;
+  /** median; the goal is checked on the max */
+  awaitedHostRoundTrips: number;
+  awaitedHostRoundTripsMax: number;
+  deviceInfoQuestionsAwaited: number;
+  prefetchCommandsAfterTap: number;
+  /** how often each credential path was seen over the runs */
+  credential: Partial<Record<CredentialPath, number>>;
+  runs: number;
+}
+
+export interface CallStartFigure {
+  scenario: typeof CALL_START_SCENARIO;
+  modes: CallStartModeFigure[];
+  /** tap→result ratios against warm */
+  ratios: { noPrefetchOverWarm: number; coldOverWarm: number; coldCachedListOverWarm: number };
+}
+
+interface HostTrip {
+  command: 'getDeviceInfo' | 'prefetchDeviceToken';
+  start: number;
+  end: number;
+}
+
+interface Probe {
+  trips: HostTrip[];
+  initCalled?: number;
+  result?: number;
+  resultOk?: boolean;
+  credentialWaitMs?: number;
+  credential?: CredentialPath;
+}
+
+/** Watches the host bridge, the framework's credential and the plugin's initByCaller of this platform. */
+function attachProbe(bench: BenchPlatform): Probe {
+  const probe: Probe = { trips: [] };
+  const { host } = bench.platform;
+  const timed =
+    <T>(command: HostTrip['command'], call: () => Promise<T>) =>
+    async (): Promise<T> => {
+      const trip: HostTrip = { command, start: performance.now(), end: Infinity };
+      probe.trips.push(trip);
+      try {
+        return await call();
+      } finally {
+        trip.end = performance.now();
+      }
+    };
+  host.getDeviceInfo = timed('getDeviceInfo', host.getDeviceInfo.bind(host));
+  host.prefetchDeviceToken = timed('prefetchDeviceToken', host.prefetchDeviceToken.bind(host));
+
+  const { framework, plugin } = simulationOf(bench);
+  const obtainCredential = framework.obtainCredential.bind(framework);
+  framework.obtainCredential = async () => {
+    const started = performance.now();
+    const cached = framework.hasValidCredential();
+    const fetchesBefore = framework.stats.credentialFetches;
+    try {
+      return await obtainCredential();
+    } finally {
+      probe.credentialWaitMs = performance.now() - started;
+      probe.credential = cached
+        ? 'cached'
+        : framework.stats.credentialFetches > fetchesBefore
+          ? 'fetched'
+          : 'joined-prefetch';
+    }
+  };
+  const initByCaller = plugin.initByCaller.bind(plugin);
+  plugin.initByCaller = async (request) => {
+    probe.initCalled = performance.now();
+    try {
+      const result = await initByCaller(request);
+      probe.resultOk = result.isSuccess === true;
+      return result;
+    } finally {
+      probe.result = performance.now();
+    }
+  };
+  return probe;
+}
+
+/** The default scenario's callable contacts as an earlier session would have cached them. */
+function cachedContactsStorage() {
+  const contacts = defaultScenario()
+    .contacts.filter((c) => c.bindStatus === 1)
+    .map((c) => ({ openId: c.openId, name: c.name, authorisation: 'authorised' }));
+  return createMemoryStorage({ [CONTACTS_CACHE_KEY]: { schema: 1, savedAt: Date.now(), contacts } });
+}
+
+interface ContactsData {
+  rows: unknown[];
+  listState: string;
+}
+
+async function measureOnce(mode: CallStartMode): Promise<CallStartSample> {
+  const bench = installBenchPlatform(
+    (s) => {
+      Object.assign(s, CALL_START_SCENARIO);
+      // a long ring: the call is still ringing when the bench hangs up
+      s.calls = [{ kind: 'answer', ringMs: 60_000, talkMs: 1000, hangUpBy: 'listener' }];
+      if (mode === 'noPrefetch') s.prefetchReply = { kind: 'fail', errMsg: 'invoke:fail unknown command' };
+    },
+    { storage: mode === 'coldCachedList' ? cachedContactsStorage() : undefined },
+  );
+  const sim = simulationOf(bench);
+  const probe = attachProbe(bench);
+
+  const contacts = await mountPage('pages/contacts/index');
+  const data = () => dataOf<ContactsData>(contacts);
+  await waitFor(() => data().listState === 'ready' && data().rows.length > 0, 'first row on screen');
+  if (mode === 'warm') {
+    const prefetch = bench.platform.prefetch;
+    await waitFor(
+      () => sim.framework.hasValidCredential() && prefetch.getState().status === 'ready',
+      'prefetch done',
+    );
+  } else if (sim.framework.hasValidCredential()) {
+    throw new Error(`bench: ${mode} call start, but a credential was already cached at the tap`);
+  }
+  if (mode === 'coldCachedList' && deviceStore.status !== null)
+    throw new Error('bench: coldCachedList, but the device status was already known at the tap');
+
+  const videoButton = contacts.comp.querySelector('#row-0 .call-btn--video');
+  if (!videoButton) throw new Error('bench: no video button on the first row');
+  const records = startRecording();
+  const tapAt = performance.now();
+  videoButton.dispatchEvent('tap');
+  await waitFor(() => bench.router.history.length > 0, 'navigation to the calling page');
+  const query = Object.fromEntries(new URL(`https://x${bench.router.history[0].url}`).searchParams);
+  if (!parseCallingQuery(query)) throw new Error('bench: the contacts page navigated with a bad query');
+  const calling = await mountPage('pages/calling/index', query);
+  await waitFor(() => probe.result !== undefined, 'initByCaller result');
+  stopRecording();
+
+  const initCalled = probe.initCalled ?? NaN;
+  if (!probe.resultOk) throw new Error(`bench: initByCaller did not succeed (${mode})`);
+  const inWindow = (trip: HostTrip) => trip.start < initCalled && trip.end > tapAt;
+  const deviceInfo = probe.trips.filter((t) => t.command === 'getDeviceInfo' && inWindow(t)).length;
+  const prefetchOnTap = probe.trips.filter(
+    (t) => t.command === 'prefetchDeviceToken' && t.start >= tapAt,
+  ).length;
+  const credential = probe.credential;
+  if (!credential) throw new Error('bench: initByCaller never asked the framework for a credential');
+  const beforeInit = records.filter((r) => r.at < initCalled);
+
+  sim.plugin.forceHangUpVoip();
+  calling.unmount();
+  contacts.unmount();
+  return {
+    tapToInitByCallerMs: initCalled - tapAt,
+    tapToResultMs: (probe.result ?? NaN) - tapAt,
+    credentialWaitMs: probe.credentialWaitMs ?? NaN,
+    credential,
+    deviceInfoQuestionsAwaited: deviceInfo,
+    awaitedHostRoundTrips: deviceInfo + (credential === 'cached' ? 0 : 1),
+    prefetchCommandsAfterTap: prefetchOnTap,
+    simulatorRenderMs: sumRenderMs(beforeInit) + calling.mountMs,
+  };
+}
+
+export type CallStartSamples = Record<CallStartMode, CallStartSample[]>;
+
+export function emptyCallStartSamples(): CallStartSamples {
+  return { warm: [], cold: [], coldCachedList: [], noPrefetch: [] };
+}
+
+/** Warm-up: module loading and the WXML compile of both pages are not a call's cost. */
+export async function warmUpCallStart(): Promise<void> {
+  await measureOnce('warm');
+  await measureOnce('coldCachedList');
+}
+
+/** One round: every mode once, one after the other, so a noisy moment hits them alike. */
+export async function callStartRound(samples: CallStartSamples): Promise<void> {
+  for (const mode of CALL_START_MODES) samples[mode].push(await measureOnce(mode));
+}
+
+export function summarizeCallStart(samples: CallStartSamples): CallStartFigure {
+  const modes = CALL_START_MODES.map((mode): CallStartModeFigure => {
+    const list = samples[mode];
+    const credential: Partial<Record<CredentialPath, number>> = {};
+    for (const s of list) credential[s.credential] = (credential[s.credential] ?? 0) + 1;
+    return {
+      mode,
+      tapToInitByCallerMs: medianOf(list, (s) => s.tapToInitByCallerMs),
+      tapToResultMs: medianOf(list, (s) => s.tapToResultMs),
+      credentialWaitMs: medianOf(list, (s) => s.credentialWaitMs),
+      simulatorRenderMs: medianOf(list, (s) => s.simulatorRenderMs),
+      awaitedHostRoundTrips: medianOf(list, (s) => s.awaitedHostRoundTrips, 0),
+      awaitedHostRoundTripsMax: Math.max(...list.map((s) => s.awaitedHostRoundTrips)),
+      deviceInfoQuestionsAwaited: medianOf(list, (s) => s.deviceInfoQuestionsAwaited, 0),
+      prefetchCommandsAfterTap: medianOf(list, (s) => s.prefetchCommandsAfterTap, 0),
+      credential,
+      runs: list.length,
+    };
+  });
+  const resultOf = (mode: CallStartMode) => modes.find((m) => m.mode === mode)?.tapToResultMs ?? NaN;
+  const over = (mode: CallStartMode) => round(resultOf(mode) / resultOf('warm'), 2);
+  return {
+    scenario: { ...CALL_START_SCENARIO },
+    modes,
+    ratios: {
+      noPrefetchOverWarm: over('noPrefetch'),
+      coldOverWarm: over('cold'),
+      coldCachedListOverWarm: over('coldCachedList'),
+    },
+  };
+}
+
+/** Medians over `runs` rounds (standalone use; the bench interleaves rounds with the other figures). */
+export async function measureCallStart(runs = 7): Promise<CallStartFigure> {
+  const samples = emptyCallStartSamples();
+  await warmUpCallStart();
+  for (let i = 0; i < runs; i += 1) await callStartRound(samples);
+  return summarizeCallStart(samples);
+}

@@ -1,0 +1,239 @@
+/**
+ * Contacts scale: the real contacts page in the simulator with 100, 1,000 and 5,000 contacts. Counts what crosses
+ * to the view layer (setData bytes of the page and of every component in it) until the first screen of rows is
+ * shown, for one search keystroke and for one scroll to the bottom (the next window of rows).
+ *
+ * The simulated host and backend answer at once, so the time to first screen is the app's own work plus two costs
+ * that are not the app's and are reported apart:
+ *   simPluginMs  the simulated plugin's getIotBindContactList (a linear scan per openId: its own cost, not WeChat's)
+ *   renderMs     miniprogram-simulate applying setData to its tree (a device's view layer has a different cost)
+ *   logicMs      what is left: the app's logic (validation, authorisation merge, sorting, rows, cache write)
+ * On a device each getIotBindContactList is a request to WeChat's backend, and the authorisation check sends them
+ * one after the other (AUTHORISATION_BATCH_SIZE openIds each) before the first screen. `authRequests` counts them
+ * and the "what if" measurement adds AUTH_REQUEST_MS to each to show what that costs (an assumption, not a device
+ * measurement).
+ */
+import { PAGE_SIZE } from '../../miniprogram/pages/contacts/rows';
+import { delay, systemClock } from '../../miniprogram/services/clock';
+import { generateContacts } from '../../miniprogram/services/simulated/simulated-contacts';
+import {
+  dataOf,
+  installBenchPlatform,
+  largestBytes,
+  medianOf,
+  mountPage,
+  simulationOf,
+  startRecording,
+  stopRecording,
+  sumBytes,
+  sumRenderMs,
+  waitFor,
+  type SetDataRecord,
+} from './harness';
+
+export const CONTACT_COUNTS = [100, 1000, 5000];
+export const GOAL_SCALE = 5000;
+export const FIRST_SETDATA_GOAL = 64 * 1024;
+export const MAX_SETDATA_GOAL = 128 * 1024;
+/** Assumed latency of one getIotBindContactList request on a device, for the "what if" figure. */
+export const AUTH_REQUEST_MS = 100;
+
+export interface ContactsScaleSample {
+  contacts: number;
+  /** the page's initial data, sent with the first render */
+  initialDataBytes: number;
+  /** the page's first setData (onLoad: texts and layout) */
+  firstSetDataBytes: number;
+  /** the first setData carrying rows */
+  firstRowsSetDataBytes: number;
+  /** the largest single setData of any component: first screen, keystroke and scroll */
+  largestSetDataBytes: number;
+  largestSetDataOwner: string;
+  /** initial data + every setData (page and components) until the first rows are on screen */
+  bytesUntilFirstScreen: number;
+  setDataCallsUntilFirstScreen: number;
+  firstScreenMs: number;
+  simPluginMs: number;
+  renderMs: number;
+  logicMs: number;
+  authRequests: number;
+  rowsOnFirstScreen: number;
+  searchKeystrokeBytes: number;
+  searchKeystrokeMs: number;
+  searchKeystrokeRenderMs: number;
+  scrollBytes: number;
+  scrollMs: number;
+}
+
+export interface ContactsScaleFigure extends ContactsScaleSample {
+  /** time to first screen when every authorisation request takes AUTH_REQUEST_MS */
+  firstScreenMsWithAuthLatency: number;
+  runs: number;
+  authLatencyRuns: number;
+}
+
+export interface ContactsScaleSamples {
+  plain: Map<number, ContactsScaleSample[]>;
+  withAuthLatency: Map<number, number[]>;
+}
+
+interface PageData {
+  rows: unknown[];
+  listState: string;
+}
+
+interface PageMethods {
+  onSearch(e: { detail: unknown }): void;
+  onReachBottom(): void;
+}
+
+const isRowsSetData = (r: SetDataRecord) =>
+  r.owner === 'pages/contacts/index' && r.keys.some((k) => k === 'rows' || k.startsWith('rows['));
+
+async function measureOnce(count: number, authRequestMs = 0): Promise<ContactsScaleSample> {
+  const contacts = generateContacts(count);
+  const bench = installBenchPlatform((s) => {
+    s.contacts = contacts;
+    s.contactsLatencyMs = 0;
+    s.hostLatencyMs = 0;
+  });
+  const { plugin } = simulationOf(bench);
+  const check = plugin.getIotBindContactList.bind(plugin);
+  let simPluginMs = 0;
+  let authRequests = 0;
+  plugin.getIotBindContactList = async (request) => {
+    authRequests += 1;
+    if (authRequestMs > 0) await delay(systemClock, authRequestMs);
+    const started = performance.now();
+    try {
+      return await check(request);
+    } finally {
+      simPluginMs += performance.now() - started;
+    }
+  };
+
+  const records = startRecording();
+  const started = performance.now();
+  const mounted = await mountPage('pages/contacts/index');
+  const data = () => dataOf<PageData>(mounted);
+  await waitFor(() => data().listState === 'ready' && data().rows.length > 0, 'first screen of contacts');
+  const firstScreenMs = performance.now() - started;
+  const untilFirstScreen = [...records];
+  const rowsOnFirstScreen = data().rows.length;
+  const page = mounted.comp.instance as unknown as PageMethods;
+
+  // one keystroke: the first character of a name in the middle of the list (the first one builds the index)
+  const query = contacts[Math.floor(count / 2)].name.slice(0, 1);
+  let from = records.length;
+  let keyStart = performance.now();
+  page.onSearch({ detail: query });
+  const searchKeystrokeMs = performance.now() - keyStart;
+  const keystroke = records.slice(from);
+
+  // back to the whole list, then one scroll to the bottom: the next window of rows
+  page.onSearch({ detail: '' });
+  from = records.length;
+  keyStart = performance.now();
+  page.onReachBottom();
+  const scrollMs = performance.now() - keyStart;
+  const scroll = records.slice(from);
+  stopRecording();
+  mounted.unmount();
+
+  const pageCalls = untilFirstScreen.filter((r) => r.owner === 'pages/contacts/index');
+  const largest = records.reduce<SetDataRecord | undefined>(
+    (a, r) => (!a || r.bytes > a.bytes ? r : a),
+    undefined,
+  );
+  const renderMs = sumRenderMs(untilFirstScreen) + mounted.mountMs;
+  return {
+    contacts: count,
+    initialDataBytes: mounted.initialBytes,
+    firstSetDataBytes: pageCalls[0]?.bytes ?? 0,
+    firstRowsSetDataBytes: untilFirstScreen.find(isRowsSetData)?.bytes ?? 0,
+    largestSetDataBytes: largestBytes(records),
+    largestSetDataOwner: largest?.owner ?? '',
+    bytesUntilFirstScreen: mounted.initialBytes + sumBytes(untilFirstScreen),
+    setDataCallsUntilFirstScreen: untilFirstScreen.length,
+    firstScreenMs,
+    simPluginMs,
+    renderMs,
+    logicMs: firstScreenMs - simPluginMs - renderMs - authRequests * authRequestMs,
+    authRequests,
+    rowsOnFirstScreen,
+    searchKeystrokeBytes: sumBytes(keystroke),
+    searchKeystrokeMs,
+    searchKeystrokeRenderMs: sumRenderMs(keystroke),
+    scrollBytes: sumBytes(scroll),
+    scrollMs,
+  };
+}
+
+export function emptyContactsSamples(): ContactsScaleSamples {
+  return {
+    plain: new Map(CONTACT_COUNTS.map((n) => [n, []])),
+    withAuthLatency: new Map(CONTACT_COUNTS.map((n) => [n, []])),
+  };
+}
+
+/** Warm-up: module loading and the WXML compile are not the page's cost. */
+export async function warmUpContacts(): Promise<void> {
+  await measureOnce(100);
+}
+
+/** One round: every size once (interleaved, so a noisy moment hits them alike). */
+export async function contactsRound(samples: ContactsScaleSamples): Promise<void> {
+  for (const count of CONTACT_COUNTS) samples.plain.get(count)?.push(await measureOnce(count));
+}
+
+/** One round of the "what if" figure: slow (≈ count / 100 × AUTH_REQUEST_MS per size), so fewer rounds. */
+export async function contactsAuthLatencyRound(samples: ContactsScaleSamples): Promise<void> {
+  for (const count of CONTACT_COUNTS) {
+    samples.withAuthLatency.get(count)?.push((await measureOnce(count, AUTH_REQUEST_MS)).firstScreenMs);
+  }
+}
+
+export function summarizeContacts(samples: ContactsScaleSamples): ContactsScaleFigure[] {
+  return CONTACT_COUNTS.map((count) => {
+    const list = samples.plain.get(count) ?? [];
+    const med = (pick: (f: ContactsScaleSample) => number, digits = 1) => medianOf(list, pick, digits);
+    const owners = list.map((s) => s.largestSetDataOwner);
+    const withAuthLatency = samples.withAuthLatency.get(count) ?? [];
+    return {
+      contacts: count,
+      initialDataBytes: med((f) => f.initialDataBytes, 0),
+      firstSetDataBytes: med((f) => f.firstSetDataBytes, 0),
+      firstRowsSetDataBytes: med((f) => f.firstRowsSetDataBytes, 0),
+      // sizes are deterministic; the max keeps the goal check strict anyway
+      largestSetDataBytes: Math.max(...list.map((f) => f.largestSetDataBytes)),
+      largestSetDataOwner: [...new Set(owners)].join(', '),
+      bytesUntilFirstScreen: med((f) => f.bytesUntilFirstScreen, 0),
+      setDataCallsUntilFirstScreen: med((f) => f.setDataCallsUntilFirstScreen, 0),
+      firstScreenMs: med((f) => f.firstScreenMs),
+      simPluginMs: med((f) => f.simPluginMs),
+      renderMs: med((f) => f.renderMs),
+      logicMs: med((f) => f.logicMs),
+      authRequests: med((f) => f.authRequests, 0),
+      rowsOnFirstScreen: med((f) => f.rowsOnFirstScreen, 0),
+      searchKeystrokeBytes: med((f) => f.searchKeystrokeBytes, 0),
+      searchKeystrokeMs: med((f) => f.searchKeystrokeMs, 2),
+      searchKeystrokeRenderMs: med((f) => f.searchKeystrokeRenderMs, 2),
+      scrollBytes: med((f) => f.scrollBytes, 0),
+      scrollMs: med((f) => f.scrollMs, 2),
+      firstScreenMsWithAuthLatency: medianOf(withAuthLatency, (ms) => ms),
+      runs: list.length,
+      authLatencyRuns: withAuthLatency.length,
+    };
+  });
+}
+
+/** Medians over `runs` rounds (standalone use; the bench interleaves rounds with the other figures). */
+export async function measureContactsScale(runs = 5, authLatencyRuns = 3): Promise<ContactsScaleFigure[]> {
+  const samples = emptyContactsSamples();
+  await warmUpContacts();
+  for (let i = 0; i < runs; i += 1) await contactsRound(samples);
+  for (let i = 0; i < authLatencyRuns; i += 1) await contactsAuthLatencyRound(samples);
+  return summarizeContacts(samples);
+}
+
+export { PAGE_SIZE };
