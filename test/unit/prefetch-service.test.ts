@@ -20,7 +20,7 @@ const ready: DeviceStatus = {
 type PrefetchReply = Result<void, PrefetchError>;
 
 /** Host whose prefetch answers come from `next` (a value, or a promise the test resolves later). */
-function setup(options: { status?: DeviceStatus; backoffMs?: number[] } = {}) {
+function setup(options: { status?: DeviceStatus; backoffMs?: number[]; unknownAtFirst?: boolean } = {}) {
   const clock: FakeClock = createFakeClock();
   let next: () => Promise<PrefetchReply> = () => Promise.resolve(ok(undefined));
   const host: HostBridge & { prefetchCalls: number } = {
@@ -34,12 +34,16 @@ function setup(options: { status?: DeviceStatus; backoffMs?: number[] } = {}) {
     notifyCallEnded: () => Promise.resolve(ok(undefined)),
   };
   let status: DeviceStatus = options.status ?? ready;
+  // as the real device service: known once asked, unless the test says it is known from the start
+  let known: DeviceStatus | undefined = options.unknownAtFirst || status.kind === 'host-error' ? undefined : status;
   const device: DeviceService & { statusCalls: number } = {
     statusCalls: 0,
     getStatus() {
       device.statusCalls += 1;
+      known = status.kind === 'host-error' ? undefined : status; // a host error is not an answer
       return Promise.resolve(status);
     },
+    known: () => known,
   };
   const prefetch = createPrefetchService(host, device, { clock, backoffMs: options.backoffMs });
   const states: PrefetchState[] = [];
@@ -56,7 +60,10 @@ function setup(options: { status?: DeviceStatus; backoffMs?: number[] } = {}) {
       next = () => new Promise((resolve) => (release = resolve));
       return (reply: PrefetchReply) => release(reply);
     },
-    setStatus: (s: DeviceStatus) => (status = s),
+    setStatus: (s: DeviceStatus) => {
+      status = s;
+      known = s;
+    },
   };
 }
 
@@ -194,12 +201,12 @@ describe('failure and backoff', () => {
     });
   });
 
-  it('a device host-error is a failed state with backoff, without a prefetch call', async () => {
+  it('a device host-error is a failed state with backoff: no more host calls until the backoff ends', async () => {
     const error = { kind: 'timeout', command: HOST_COMMANDS.getDeviceInfo, timeoutMs: 5000 } as const;
     const { prefetch, host, device } = setup({ status: { kind: 'host-error', error } });
     await expect(prefetch.request()).resolves.toMatchObject({ status: 'failed', error, attempts: 1 });
     await prefetch.request();
-    expect(host.prefetchCalls).toBe(0);
+    expect(host.prefetchCalls).toBe(1); // sent with the status question, its answer ignored
     expect(device.statusCalls).toBe(1);
   });
 });
@@ -276,5 +283,29 @@ describe('subscribers', () => {
     expect(states.map((s) => s.status)).toEqual(['pending', 'ready']);
     expect(warn).toHaveBeenCalled();
     warn.mockRestore();
+  });
+});
+
+describe('first show (device status not known yet)', () => {
+  it('asks for the status and prefetches together, so the credential fetch starts a round trip earlier', async () => {
+    const { prefetch, host, device, hold } = setup({ unknownAtFirst: true });
+    const release = hold();
+    const pending = prefetch.request();
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(device.statusCalls).toBe(1);
+    expect(host.prefetchCalls).toBe(1);
+    release(ok(undefined));
+    await expect(pending).resolves.toMatchObject({ status: 'ready' });
+  });
+
+  it('ignores that prefetch when the device turns out not registered, and sends no more', async () => {
+    const { prefetch, host } = setup({
+      unknownAtFirst: true,
+      status: { kind: 'not-registered', wmpfVersion: '2.4.0', simulated: false },
+    });
+    await expect(prefetch.request()).resolves.toEqual({ status: 'unsupported', reason: 'not-registered' });
+    await prefetch.request();
+    expect(host.prefetchCalls).toBe(1);
   });
 });

@@ -55,7 +55,10 @@ function setup(replies: TokenReply[], options: SetupOptions = {}) {
       return options.uploadFails ? err({ kind: 'timeout' as const }) : ok(undefined);
     }),
   } as unknown as Backend;
-  const device: DeviceService = { getStatus: async () => options.status ?? READY };
+  const device: DeviceService = {
+    getStatus: async () => options.status ?? READY,
+    known: () => options.status ?? READY,
+  };
   const service = createPushTokenService({
     wmpf,
     backend,
@@ -213,7 +216,7 @@ describe('push token service', () => {
   it('stays unsupported without WMPF, without the API, or on a device that is not registered', async () => {
     const clock = createFakeClock(NOW);
     const backend = { uploadPushToken: jest.fn() } as unknown as Backend;
-    const device: DeviceService = { getStatus: async () => READY };
+    const device: DeviceService = { getStatus: async () => READY, known: () => READY };
     const noWmpf = createPushTokenService({ wmpf: undefined, backend, device, clock });
     expect(await noWmpf.refresh()).toEqual({ status: 'unsupported', reason: 'not-wmpf' });
     const noApi = createPushTokenService({

@@ -50,6 +50,7 @@ export function createDeviceService(host: HostBridge, options: DeviceServiceOpti
       }
       return inFlight;
     },
+    known: () => cached,
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import { systemClock, type Clock } from '../clock';
 import type { HostBridge, PrefetchError } from '../host/types';
+import type { Result } from '../result';
 import type { PrefetchService, PrefetchState } from './prefetch-types';
 import type { DeviceService, DeviceStatus } from './types';
 
@@ -54,15 +55,7 @@ export function createPrefetchService(
     return { status: 'failed', at, error, attempts: consecutiveFailures, retryAt: at + wait };
   }
 
-  async function run(): Promise<PrefetchState> {
-    const deviceStatus = await device.getStatus();
-    const reason = unsupportedReason(deviceStatus);
-    if (reason) return { status: 'unsupported', reason };
-    if (deviceStatus.kind === 'host-error') return failed(deviceStatus.error);
-
-    const since = clock.now();
-    setState({ status: 'pending', since });
-    const reply = await host.prefetchDeviceToken();
+  function settle(reply: Result<void, PrefetchError>, since: number): PrefetchState {
     if (reply.ok) {
       consecutiveFailures = 0;
       // Counted from the request, so host latency never stretches reuse past the real token lifetime.
@@ -70,6 +63,33 @@ export function createPrefetchService(
     }
     if (reply.error.kind === 'not-wmpf') return { status: 'unsupported', reason: 'not-wmpf' };
     return failed(reply.error);
+  }
+
+  /** A prefetch is pointless on an unsupported device; a host error is a failure with backoff. */
+  function blockedBy(status: DeviceStatus): PrefetchState | undefined {
+    const reason = unsupportedReason(status);
+    if (reason) return { status: 'unsupported', reason };
+    if (status.kind === 'host-error') return failed(status.error);
+    return undefined;
+  }
+
+  async function run(): Promise<PrefetchState> {
+    const known = device.known();
+    if (known) {
+      const blocked = blockedBy(known);
+      if (blocked) return blocked;
+      const since = clock.now();
+      setState({ status: 'pending', since });
+      return settle(await host.prefetchDeviceToken(), since);
+    }
+    if (!host.available) return { status: 'unsupported', reason: 'not-wmpf' };
+    // First show: nothing is known about the device yet. The status question and the prefetch go out together, so
+    // the credential fetch starts one host round trip earlier for the first call. On a device that turns out
+    // unsupported or unregistered the prefetch's answer is ignored (the host refuses it anyway).
+    const since = clock.now();
+    setState({ status: 'pending', since });
+    const [status, reply] = await Promise.all([device.getStatus(), host.prefetchDeviceToken()]);
+    return blockedBy(status) ?? settle(reply, since);
   }
 
   function isWaitingOrValid(now: number): boolean {

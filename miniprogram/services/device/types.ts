@@ -20,4 +20,6 @@ export type DeviceStatus =
 export interface DeviceService {
   /** Asks the host (cached after the first successful answer; `refresh` forces a new question). */
   getStatus(options?: { refresh?: boolean }): Promise<DeviceStatus>;
+  /** The cached status, without asking (undefined before the first answer). */
+  known(): DeviceStatus | undefined;
 }
