@@ -1,5 +1,6 @@
 import {
   AUTHORISATION_BATCH_SIZE,
+  AUTHORISATION_CONCURRENCY,
   createPluginAuthorisationChecker,
 } from '../../miniprogram/services/contacts/plugin-authorisation';
 import type { Authorisation } from '../../miniprogram/services/contacts/types';
@@ -129,6 +130,27 @@ describe('createPluginAuthorisationChecker', () => {
       ok: false,
       error: { kind: 'failed', errMsg: 'getIotBindContactList:fail …' },
     });
+  });
+
+  it(`checks long lists ${AUTHORISATION_CONCURRENCY} batches at a time, not one after the other`, async () => {
+    let inFlight = 0;
+    let peak = 0;
+    const list = jest.fn<ReturnType<BindList>, Parameters<BindList>>(async ({ openid_list }) => {
+      inFlight += 1;
+      peak = Math.max(peak, inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      inFlight -= 1;
+      return reply(openid_list.map((openid) => ({ sn: SN, model_id: MODEL, openid, status: 1 })));
+    });
+    const checker = createPluginAuthorisationChecker(() => pluginWith(list), { batchSize: 10 });
+    const openIds = Array.from({ length: 95 }, (_, i) => `o-${i}`);
+
+    const result = await checker.check(SN, MODEL, openIds);
+
+    expect(list).toHaveBeenCalledTimes(10);
+    expect(peak).toBe(AUTHORISATION_CONCURRENCY);
+    expect(result.ok && result.value.size).toBe(95);
+    expect(result.ok && [...result.value.values()].every((a) => a === 'authorised')).toBe(true);
   });
 
   it('fails the whole check when a later batch fails', async () => {

@@ -13,6 +13,8 @@ import type { Authorisation, AuthorisationChecker, AuthorisationError } from './
 /** The plugin's limit for openid_list is undocumented; 100 per request is a conservative guess. */
 export const AUTHORISATION_BATCH_SIZE = 100;
 export const AUTHORISATION_TIMEOUT_MS = 10_000;
+/** Requests in flight at once: a long list is checked in about 1/4 of the sequential time, without a burst. */
+export const AUTHORISATION_CONCURRENCY = 4;
 
 export interface PluginAuthorisationOptions {
   clock?: Clock;
@@ -118,13 +120,22 @@ export function createPluginAuthorisationChecker(
         return err({ kind: 'plugin-missing' });
 
       const unique = [...new Set(openIds)];
+      const batches: string[][] = [];
+      for (let start = 0; start < unique.length; start += batchSize)
+        batches.push(unique.slice(start, start + batchSize));
       const all = new Map<string, Authorisation>();
-      for (let start = 0; start < unique.length; start += batchSize) {
-        const result = await checkBatch(plugin, sn, modelId, unique.slice(start, start + batchSize));
-        if (!result.ok) return result;
-        result.value.forEach((authorisation, openId) => all.set(openId, authorisation));
-      }
-      return ok(all);
+      let failure: BatchResult | undefined;
+      let next = 0;
+      const worker = async (ready: WmpfVoip.Plugin): Promise<void> => {
+        while (!failure && next < batches.length) {
+          const result = await checkBatch(ready, sn, modelId, batches[next++]);
+          if (!result.ok) failure = result;
+          else result.value.forEach((authorisation, openId) => all.set(openId, authorisation));
+        }
+      };
+      const workers = Math.min(AUTHORISATION_CONCURRENCY, batches.length);
+      await Promise.all(Array.from({ length: workers }, () => worker(plugin)));
+      return failure ?? ok(all);
     },
   };
 }
