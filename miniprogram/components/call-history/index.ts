@@ -16,6 +16,7 @@ import { texts } from '../../i18n/index';
 import { getPlatform } from '../../services/platform';
 import type { RoomType } from '../../services/voip/types';
 import { callStore, historyStore } from '../../stores/index';
+import { listPatch } from '../../utils/list-patch';
 import { describeHistoryProblem, historyRows, type HistoryRow } from '../../view-models/history-rows';
 
 export interface CallAgainDetail {
@@ -71,11 +72,12 @@ Component({
         now: getPlatform().clock.now(),
         activeRoomId: callStore.phase === 'in-call' ? callStore.roomId : undefined,
       });
-      this.setData({
-        rows,
-        loaded: historyStore.loaded,
-        problemText: describeHistoryProblem(historyStore.problem),
-      });
+      // only changed rows cross to the view layer: a call in progress updates one row, not the whole history
+      const patch: Record<string, unknown> = listPatch('rows', this.data.rows, rows) ?? {};
+      const problemText = describeHistoryProblem(historyStore.problem);
+      if (historyStore.loaded !== this.data.loaded) patch.loaded = historyStore.loaded;
+      if (problemText !== this.data.problemText) patch.problemText = problemText;
+      if (Object.keys(patch).length) this.setData(patch);
     },
     onCallAgain(event: WechatMiniprogram.TouchEvent) {
       const row = this.data.rows[Number(event.currentTarget.dataset.index)];

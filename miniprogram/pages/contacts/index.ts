@@ -8,7 +8,8 @@ import { readWindowWidth, setPageTitle, stopPullDownRefresh } from '../../servic
 import type { RoomType } from '../../services/voip/types';
 import { contactsStore, deviceStore } from '../../stores/index';
 import { describeDeviceStatus, describePrefetch } from '../../view-models/device-status';
-import { PAGE_SIZE, toRow, windowPatch, type ContactRow } from './rows';
+import { listPatch } from '../../utils/list-patch';
+import { PAGE_SIZE, toRow, type ContactRow } from './rows';
 import { listStateOf, noticesOf } from './view';
 
 /** The same breakpoint as the page's landscape media query: history then sits in a narrow side column. */
@@ -118,7 +119,7 @@ Component({
       const { state: listState, empty } = listStateOf(contactsStore, deviceStore.status);
       const filtered = contactsStore.filtered;
       const next = listState === 'ready' ? filtered.slice(0, state.windowSize).map(toRow) : [];
-      const patch: Record<string, unknown> = windowPatch(state.sent, next) ?? {};
+      const patch: Record<string, unknown> = listPatch('rows', state.sent, next) ?? {};
       state.sent = next;
       const hasMore = next.length < filtered.length;
       const totalText = t('contacts', 'total', { count: filtered.length });

@@ -24,31 +24,3 @@ export function toRow(contact: ContactWithAuth): ContactRow {
         : '';
   return { id: contact.openId, name: contact.name, avatar: contact.avatarUrl ?? '', callable, note };
 }
-
-function sameRow(a: ContactRow | undefined, b: ContactRow): boolean {
-  return (
-    !!a &&
-    a.id === b.id &&
-    a.name === b.name &&
-    a.avatar === b.avatar &&
-    a.callable === b.callable &&
-    a.note === b.note
-  );
-}
-
-/**
- * The setData patch that turns the rendered window `prev` into `next`: only the rows that changed are sent
- * (`rows[i]` paths). A shorter window is sent whole, since setData cannot truncate an array by path; it is at most
- * one window long. Returns null when nothing changed.
- */
-export function windowPatch(
-  prev: ContactRow[],
-  next: ContactRow[],
-): Record<string, ContactRow | ContactRow[]> | null {
-  if (next.length < prev.length) return { rows: next };
-  const patch: Record<string, ContactRow> = {};
-  next.forEach((row, i) => {
-    if (!sameRow(prev[i], row)) patch[`rows[${i}]`] = row;
-  });
-  return Object.keys(patch).length ? patch : null;
-}
