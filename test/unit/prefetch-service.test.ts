@@ -35,7 +35,8 @@ function setup(options: { status?: DeviceStatus; backoffMs?: number[]; unknownAt
   };
   let status: DeviceStatus = options.status ?? ready;
   // as the real device service: known once asked, unless the test says it is known from the start
-  let known: DeviceStatus | undefined = options.unknownAtFirst || status.kind === 'host-error' ? undefined : status;
+  let known: DeviceStatus | undefined =
+    options.unknownAtFirst || status.kind === 'host-error' ? undefined : status;
   const device: DeviceService & { statusCalls: number } = {
     statusCalls: 0,
     getStatus() {
