@@ -1,7 +1,7 @@
 /**
- * Types for the WeChat VOIP call plugin (alias `wmpf-voip`, provider wxf830863afde621eb) that
- * miniprogram-api-typings does not ship. Field names follow the official plugin API pages
- * (see docs/platform-reference.md for the sources).
+ * Types for the WeChat VOIP call plugin (alias `wmpf-voip`, provider wxf830863afde621eb), which
+ * miniprogram-api-typings does not ship: the plugin APIs this app calls. Field names follow the official pages,
+ * https://developers.weixin.qq.com/miniprogram/dev/framework/device/voip-plugin/api/<name>.html
  */
 declare namespace WmpfVoip {
   type RoomType = 'voice' | 'video';
@@ -158,13 +158,7 @@ declare namespace WmpfVoip {
     forceHangUpVoip(roomId?: string): void;
     setUIConfig(config: SetUIConfigRequest): void;
     setVoipEndPagePath(request: SetVoipEndPagePathRequest): void;
-    setCustomBtnText?(text: string): void;
     getIotBindContactList(request: BindContactListRequest): Promise<BindContactListResult>;
     getPluginEnterOptions?(): PluginEnterOptions | undefined;
-    getPluginOnloadOptions?(): Record<string, string | undefined> | undefined;
-  }
-
-  interface PluginModule {
-    default?: Plugin;
   }
 }

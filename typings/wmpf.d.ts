@@ -23,7 +23,6 @@ declare namespace Wmpf {
 
   interface Channel {
     invoke(options: InvokeOptions): void;
-    invokeSync?(options: { command: string; data?: Record<string, unknown> }): { data: string };
   }
 
   interface PushTokenResult {

@@ -2,19 +2,10 @@ import { resolveLocale, setLocale } from '../i18n/index';
 import type { AppShowOptions, ShowKind } from './launch';
 import { getPlatform } from './platform';
 import { ROUTES } from './router';
-import { readSystemLanguage } from './system';
+import { isLandscapeWindow, readSystemLanguage } from './system';
 import { configurePlugin } from './voip/plugin-setup';
 
 export const CALL_END_QUERY = 'view=outcome';
-
-function isLandscape(): boolean {
-  try {
-    const { windowWidth, windowHeight } = wx.getWindowInfo ? wx.getWindowInfo() : wx.getSystemInfoSync();
-    return windowWidth > windowHeight;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Everything the app does once at launch: the language, the ONE plugin event subscription for the app's
@@ -32,7 +23,7 @@ export function bootstrapApp(): void {
     configurePlugin(plugin, {
       endPageUrl: ROUTES.calling,
       endPageQuery: CALL_END_QUERY,
-      landscape: isLandscape(),
+      landscape: isLandscapeWindow(),
     });
 }
 

@@ -1,4 +1,4 @@
-/** Facts about where the Mini Program runs, read once. */
+/** Facts about where the Mini Program runs (the platform reads them once, when it is created). */
 export type EnvVersion = 'develop' | 'trial' | 'release';
 
 export function readEnvVersion(): EnvVersion {

@@ -3,7 +3,9 @@
  * is a successful transport and is left to the caller to judge.
  */
 import { systemClock, type Clock } from './clock';
+import { errMsgOf } from './guards';
 import { err, ok, type Result } from './result';
+import { settleOnce } from './settle-once';
 
 export interface HttpRequestOptions {
   timeoutMs?: number;
@@ -26,19 +28,12 @@ export interface HttpClient {
   post(url: string, body: unknown, options?: HttpRequestOptions): Promise<HttpResult>;
 }
 
-export const DEFAULT_HTTP_TIMEOUT_MS = 10_000;
+const DEFAULT_HTTP_TIMEOUT_MS = 10_000;
 /** wx.request enforces `timeout` itself; this guard only stops a request that never reports back. */
 const GUARD_GRACE_MS = 2_000;
 
-function errMsgOf(e: unknown): string {
-  if (e && typeof e === 'object' && typeof (e as { errMsg?: unknown }).errMsg === 'string') {
-    return (e as { errMsg: string }).errMsg;
-  }
-  return e instanceof Error ? e.message : String(e);
-}
-
 function toHttpError(e: unknown): HttpError {
-  const errMsg = errMsgOf(e);
+  const errMsg = errMsgOf(e, 'request failed');
   return /timeout|timed out/i.test(errMsg) ? { kind: 'timeout' } : { kind: 'network', errMsg };
 }
 
@@ -59,24 +54,9 @@ export function createWxHttp(clock: Clock = systemClock): HttpClient {
   ): Promise<HttpResult> {
     const timeoutMs = options.timeoutMs ?? DEFAULT_HTTP_TIMEOUT_MS;
     const header: Record<string, string> = { ...options.headers };
-    return new Promise((resolve) => {
-      let settled = false;
-      let task: WechatMiniprogram.RequestTask | undefined;
-      const settle = (result: HttpResult) => {
-        if (settled) return;
-        settled = true;
-        clock.clearTimeout(guard);
-        resolve(result);
-      };
-      const guard = clock.setTimeout(() => {
-        settle(err({ kind: 'timeout' }));
-        try {
-          task?.abort();
-        } catch {
-          // already finished or not abortable: nothing more to do
-        }
-      }, timeoutMs + GUARD_GRACE_MS);
-      try {
+    let task: WechatMiniprogram.RequestTask | undefined;
+    return settleOnce<HttpResult>(
+      (settle) => {
         const data = method === 'POST' ? encodeBody(body, header) : undefined;
         task = wx.request({
           url,
@@ -87,10 +67,21 @@ export function createWxHttp(clock: Clock = systemClock): HttpClient {
           success: (res) => settle(ok({ status: res.statusCode, data: res.data as unknown })),
           fail: (e) => settle(err(toHttpError(e))),
         });
-      } catch (e) {
-        settle(err(toHttpError(e)));
-      }
-    });
+      },
+      {
+        clock,
+        timeoutMs: timeoutMs + GUARD_GRACE_MS,
+        onTimeout: () => {
+          try {
+            task?.abort();
+          } catch {
+            // already finished or not abortable: nothing more to do
+          }
+          return err({ kind: 'timeout' });
+        },
+        onThrow: (e) => err(toHttpError(e)),
+      },
+    );
   }
 
   return {

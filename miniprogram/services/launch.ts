@@ -4,6 +4,7 @@
  * (or WeChat does, when a family member answers a call from the device). In both cases the app must neither
  * navigate nor start a call by itself: only people do, on a normal show.
  */
+import { isRecord } from './guards';
 import type { PluginLoader } from './voip/plugin-loader';
 
 export type ShowKind = 'normal' | 'pre-launch' | 'call-page';
@@ -24,10 +25,6 @@ export interface LaunchGuard {
 }
 
 const CALL_PAGE_MARK = 'call-page-plugin';
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function pluginEnterQuery(loadPlugin: PluginLoader): Record<string, unknown> {
   try {

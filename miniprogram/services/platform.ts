@@ -35,15 +35,15 @@ import { createSimulatedPermissions, wxPermissions, type Permissions } from './p
 import { wxRouter, type Router } from './router';
 import { createSimulatedContactsSource } from './simulated/simulated-contacts';
 import { createSimulatedFramework, type SimulatedFramework } from './simulated/simulated-framework';
-import { createSimulatedPlugin } from './simulated/simulated-plugin';
+import { createSimulatedPlugin, type SimulatedPlugin } from './simulated/simulated-plugin';
 import { createSimulatedWmpf } from './simulated/simulated-wmpf';
 import { defaultScenario, type SimulationScenario } from './simulated/scenario';
 import type { KeyValueStorage } from './storage/types';
 import { wxStorage } from './storage/wx-storage';
 import { createPluginLoader, requireVoipPlugin, type PluginLoader } from './voip/plugin-loader';
-import { createVoipEvents } from './voip/voip-events';
+import { createVoipEvents, type VoipEventHub } from './voip/voip-events';
 import { createVoipService } from './voip/voip-service';
-import type { VoipEvents, VoipService } from './voip/types';
+import type { VoipService } from './voip/types';
 import { createDeviceCaller } from './voip/call-device';
 import { FAMILY_ROUTES } from './family-routes';
 import { createLaunchGuard, type LaunchGuard } from './launch';
@@ -56,11 +56,9 @@ import { addSimulatedCallWmpf, type SimulatedCallWmpfLog } from './simulated/sim
 
 export type RuntimeMode = 'wmpf-device' | 'simulated-device' | 'phone';
 
-export type SimulatedPlugin = ReturnType<typeof createSimulatedPlugin> & SimulatedCallWmpfLog;
-
 export interface Simulation {
   framework: SimulatedFramework;
-  plugin: SimulatedPlugin;
+  plugin: SimulatedPlugin & SimulatedCallWmpfLog;
   /** The live scenario: change it to script what happens next. */
   scenario: SimulationScenario;
   /** The scenario's family part (backend, phone, push token), created with defaults when absent. */
@@ -78,7 +76,7 @@ export interface Platform {
   prefetch: PrefetchService;
   loadPlugin: PluginLoader;
   voip: VoipService;
-  voipEvents: VoipEvents & { start(): boolean; stop(): void };
+  voipEvents: VoipEventHub;
   contacts: ContactsService;
   history: HistoryRepository;
   router: Router;
@@ -96,7 +94,7 @@ export interface Platform {
   simulation?: Simulation;
 }
 
-export interface PlatformDeps {
+interface PlatformDeps {
   mode: RuntimeMode;
   wmpf: Wmpf.Api | undefined;
   loadPluginModule: () => unknown;
@@ -113,7 +111,7 @@ export interface PlatformDeps {
   phoneApi?: WxPhoneApi;
 }
 
-export function createPlatform(deps: PlatformDeps): Platform {
+function createPlatform(deps: PlatformDeps): Platform {
   const host = createHostBridge(deps.wmpf, {
     timeoutMs: deps.hostTimeoutMs ?? HOST_TIMEOUT_MS,
     clock: deps.clock,
@@ -125,6 +123,7 @@ export function createPlatform(deps: PlatformDeps): Platform {
     simulated: deps.mode === 'simulated-device',
   });
   const isPhone = deps.mode === 'phone';
+  const voipEvents = createVoipEvents(loadPlugin, { clock: deps.clock });
   return {
     mode: deps.mode,
     clock: deps.clock,
@@ -132,8 +131,14 @@ export function createPlatform(deps: PlatformDeps): Platform {
     device,
     prefetch: createPrefetchService(host, device, { clock: deps.clock }),
     loadPlugin,
-    voip: createVoipService({ loadPlugin, router: deps.router, envVersion: deps.envVersion }),
-    voipEvents: createVoipEvents(loadPlugin, { clock: deps.clock }),
+    voip: createVoipService({
+      loadPlugin,
+      clock: deps.clock,
+      router: deps.router,
+      envVersion: deps.envVersion,
+      bindEvents: () => voipEvents.start(),
+    }),
+    voipEvents,
     contacts: createContactsService({
       source: deps.contactsSource,
       authorisation: createPluginAuthorisationChecker(loadPlugin),

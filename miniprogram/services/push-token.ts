@@ -5,9 +5,12 @@
  * Single flight; the token is never logged nor stored by us.
  */
 import type { Backend, BackendError } from './backend/types';
+import { backoffDelay } from './backoff';
 import { systemClock, type Clock } from './clock';
 import type { DeviceService } from './device/types';
+import { errMsgOf, isRecord } from './guards';
 import { err, ok, type Result } from './result';
+import { settleOnce } from './settle-once';
 
 export type PushTokenError =
   | { kind: 'wmpf-failed'; errMsg: string }
@@ -48,13 +51,12 @@ export interface PushTokenDeps {
   backoffMs?: readonly number[];
 }
 
-export const PUSH_TOKEN_TIMEOUT_MS = 10_000;
+const PUSH_TOKEN_TIMEOUT_MS = 10_000;
 /** Refresh this long before expiry (or halfway, for short-lived tokens). */
 export const REFRESH_MARGIN_MS = 10 * 60 * 1000;
 export const MIN_REFRESH_DELAY_MS = 30_000;
-/** Long waits are cut into steps: some timer implementations misbehave beyond 2^31 ms, and a day is plenty. */
-export const MAX_TIMER_MS = 12 * 60 * 60 * 1000;
-export const DEFAULT_PUSH_TOKEN_BACKOFF_MS: readonly number[] = [30_000, 60_000, 120_000, 300_000, 600_000];
+/** Long waits are cut into steps of at most 12 h: some timer implementations misbehave beyond 2^31 ms. */
+const MAX_TIMER_MS = 12 * 60 * 60 * 1000;
 /** Values below this are seconds (1e11 s is year 5138; 1e11 ms is 1973). */
 const SECONDS_LIMIT = 1e11;
 /** An expiry further away than this is not a real one (e.g. microseconds). */
@@ -73,10 +75,11 @@ export function parseExpireTimestamp(raw: unknown, now: number): Result<number, 
   return ok(ms);
 }
 
-function readToken(res: unknown, now: number): Result<{ token: string; expiresAt: number }, PushTokenError> {
-  if (typeof res !== 'object' || res === null)
-    return err({ kind: 'invalid-reply', detail: 'reply is not an object' });
-  const { token, expireTimestamp } = res as Record<string, unknown>;
+type FetchedToken = Result<{ token: string; expiresAt: number }, PushTokenError>;
+
+function readToken(res: unknown, now: number): FetchedToken {
+  if (!isRecord(res)) return err({ kind: 'invalid-reply', detail: 'reply is not an object' });
+  const { token, expireTimestamp } = res;
   if (typeof token !== 'string' || token.trim() === '' || /\s/.test(token))
     return err({ kind: 'invalid-reply', detail: 'token is not a non-empty string' });
   const expiresAt = parseExpireTimestamp(expireTimestamp, now);
@@ -84,48 +87,33 @@ function readToken(res: unknown, now: number): Result<{ token: string; expiresAt
   return ok({ token, expiresAt: expiresAt.value });
 }
 
-function errMsgOf(e: unknown): string {
-  if (typeof e === 'object' && e !== null && typeof (e as { errMsg?: unknown }).errMsg === 'string')
-    return (e as { errMsg: string }).errMsg;
-  return e instanceof Error ? e.message : 'getWmpfPushToken failed';
-}
+const wmpfFailed = (e: unknown): FetchedToken =>
+  err({ kind: 'wmpf-failed', errMsg: errMsgOf(e, 'getWmpfPushToken failed') });
 
 export function createPushTokenService(deps: PushTokenDeps): PushTokenService {
   const clock = deps.clock ?? systemClock;
   const timeoutMs = deps.timeoutMs ?? PUSH_TOKEN_TIMEOUT_MS;
-  const backoffMs =
-    deps.backoffMs && deps.backoffMs.length > 0 ? deps.backoffMs : DEFAULT_PUSH_TOKEN_BACKOFF_MS;
   let state: PushTokenState = { status: 'idle' };
   let started = false;
   let failures = 0;
   let timer: number | undefined;
   let inFlight: Promise<PushTokenState> | undefined;
 
-  function fetchToken(api: Wmpf.Api): Promise<Result<{ token: string; expiresAt: number }, PushTokenError>> {
-    return new Promise((resolve) => {
-      let settled = false;
-      const settle = (result: Result<{ token: string; expiresAt: number }, PushTokenError>) => {
-        if (settled) return;
-        settled = true;
-        clock.clearTimeout(guard);
-        resolve(result);
-      };
-      const guard = clock.setTimeout(() => settle(err({ kind: 'timeout' })), timeoutMs);
-      try {
+  function fetchToken(api: Wmpf.Api): Promise<FetchedToken> {
+    return settleOnce<FetchedToken>(
+      (settle) =>
         api.getWmpfPushToken?.({
           success: (res) => settle(readToken(res, clock.now())),
-          fail: (e) => settle(err({ kind: 'wmpf-failed', errMsg: errMsgOf(e) })),
-        });
-      } catch (e) {
-        settle(err({ kind: 'wmpf-failed', errMsg: errMsgOf(e) }));
-      }
-    });
+          fail: (e) => settle(wmpfFailed(e)),
+        }),
+      { clock, timeoutMs, onTimeout: () => err({ kind: 'timeout' }), onThrow: wmpfFailed },
+    );
   }
 
   function failed(error: PushTokenError): PushTokenState {
     failures += 1;
     const at = clock.now();
-    const wait = backoffMs[Math.min(failures, backoffMs.length) - 1];
+    const wait = backoffDelay(failures, deps.backoffMs);
     console.warn(
       '[push-token] not uploaded:',
       error.kind === 'backend' ? `backend ${error.error.kind}` : error.kind,
@@ -181,9 +169,7 @@ export function createPushTokenService(deps: PushTokenDeps): PushTokenService {
     if (inFlight) return inFlight;
     state = { status: 'working' };
     inFlight = run()
-      .catch((e: unknown) =>
-        failed({ kind: 'wmpf-failed', errMsg: e instanceof Error ? e.message : 'unexpected error' }),
-      )
+      .catch((e: unknown) => failed({ kind: 'wmpf-failed', errMsg: errMsgOf(e, 'unexpected error') }))
       .then((next) => {
         state = next;
         inFlight = undefined;

@@ -82,5 +82,5 @@ export function parseCallingQuery(query: Record<string, string | undefined>): Ca
   const name = decode(query.name);
   const roomType = decode(query.roomType);
   if (!openId || (roomType !== 'voice' && roomType !== 'video')) return undefined;
-  return { openId, name: name || openId.slice(0, 6), roomType };
+  return { openId, name, roomType };
 }

@@ -10,7 +10,12 @@ export function readSystemLanguage(): string | undefined {
 }
 
 export function setPageTitle(title: string): void {
-  wx.setNavigationBarTitle({ title }).catch(() => undefined);
+  try {
+    // Promise.resolve: base libraries before 2.10.2 return nothing instead of a promise.
+    Promise.resolve(wx.setNavigationBarTitle({ title })).catch(() => undefined);
+  } catch {
+    // no navigation bar (custom style, or not on a page): nothing to set
+  }
 }
 
 export function stopPullDownRefresh(): void {
@@ -21,11 +26,22 @@ export function stopPullDownRefresh(): void {
   }
 }
 
+function readWindowSize(): { width: number; height: number } {
+  try {
+    const info = wx.getWindowInfo ? wx.getWindowInfo() : wx.getSystemInfoSync();
+    return { width: info.windowWidth || 0, height: info.windowHeight || 0 };
+  } catch {
+    return { width: 0, height: 0 };
+  }
+}
+
 /** Width of the window in px (0 when unknown). Landscape device screens are >= 800. */
 export function readWindowWidth(): number {
-  try {
-    return (wx.getWindowInfo ? wx.getWindowInfo() : wx.getSystemInfoSync()).windowWidth || 0;
-  } catch {
-    return 0;
-  }
+  return readWindowSize().width;
+}
+
+/** Wider than tall (false when unknown). */
+export function isLandscapeWindow(): boolean {
+  const { width, height } = readWindowSize();
+  return width > height;
 }

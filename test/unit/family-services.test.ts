@@ -2,10 +2,14 @@ import {
   createSimulatedBackend,
   SN_TICKET_TTL_MS,
 } from '../../miniprogram/services/backend/simulated-backend';
+import { CONTACT_NAME_MAX_LENGTH } from '../../miniprogram/services/backend/types';
 import { err, ok } from '../../miniprogram/services/result';
 import { withLoginCode } from '../../miniprogram/services/phone/login-code';
 import { mergeDeviceLists } from '../../miniprogram/services/phone/my-devices';
+import { createPairingFlow } from '../../miniprogram/services/phone/pairing-flow';
 import { pairingScene, parsePairingQuery } from '../../miniprogram/services/phone/pairing-target';
+import { createSimulatedWxPhone } from '../../miniprogram/services/phone/simulated-phone';
+import { createPhoneWechat } from '../../miniprogram/services/phone/wechat-phone';
 import type { PhoneWechat } from '../../miniprogram/services/phone/types';
 import { defaultFamilyScenario } from '../../miniprogram/services/simulated/family-scenario';
 import { createFakeClock } from '../helpers/fake-clock';
@@ -154,5 +158,34 @@ describe('simulated backend rules', () => {
     expect(await backend.getDevicePushToken({ sn: 'SIM-DEVICE-0002', code: 'sim-code-3' })).toEqual(
       err({ kind: 'rejected', status: 409, code: 'push-token-unavailable' }),
     );
+  });
+});
+
+describe('the name given when pairing (1 to 20 characters, docs/backend-api.md §3.3)', () => {
+  it('the simulated backend refuses a longer name, like the real one', async () => {
+    const scenario = { family: { ...defaultFamilyScenario(), backendLatencyMs: 0 } };
+    const backend = createSimulatedBackend(() => scenario, createFakeClock());
+    const name = '一'.repeat(CONTACT_NAME_MAX_LENGTH + 1);
+    expect(await backend.registerContact({ sn: 'SIM-DEVICE-0003', code: 'sim-code-1', name })).toEqual(
+      err({ kind: 'rejected', status: 400, code: 'invalid-request' }),
+    );
+  });
+
+  it('the pairing flow sends at most 20 characters', async () => {
+    const clock = createFakeClock();
+    const scenario = { family: { ...defaultFamilyScenario(), backendLatencyMs: 0, phoneLatencyMs: 0 } };
+    const backend = createSimulatedBackend(() => scenario, clock);
+    const registerContact = jest.spyOn(backend, 'registerContact');
+    const wechat = createPhoneWechat(
+      createSimulatedWxPhone(() => scenario, backend, clock),
+      clock,
+    );
+    const flow = createPairingFlow({ backend, wechat, clock });
+    await flow.start({ sn: 'SIM-DEVICE-0003' });
+    const answer = flow.authorise(`  ${'长'.repeat(25)}  `);
+    await clock.runAll();
+    expect(await answer).toBe('started');
+    expect(flow.getState()).toMatchObject({ step: 'done' });
+    expect(registerContact).toHaveBeenCalledWith(expect.objectContaining({ name: '长'.repeat(20) }));
   });
 });

@@ -264,6 +264,26 @@ describe('createHistoryRepository', () => {
       });
     });
 
+    it('never overwrites a history it could not read: the record waits in memory until storage reads again', async () => {
+      const { storage, inner, failing } = flakyStorage({
+        [HISTORY_KEY]: { schema: HISTORY_SCHEMA, records: [call('old', 1)] },
+      });
+      const repo = createHistoryRepository(storage);
+      failing.get = true;
+      expect(await repo.upsert(call('new', 2))).toBe(false);
+      expect(storedRecords(inner).map((r) => r.id)).toEqual(['old']);
+      expect(await repo.load()).toEqual({
+        records: [call('new', 2)],
+        problem: { kind: 'unreadable', errMsg: 'getStorage:fail disk I/O error' },
+      });
+      // still unreadable: not reported again
+      expect(await repo.load()).toEqual({ records: [call('new', 2)] });
+
+      failing.get = false;
+      expect(await repo.upsert(call('newer', 3))).toBe(true);
+      expect(storedRecords(inner).map((r) => r.id)).toEqual(['newer', 'new', 'old']);
+    });
+
     it('returns false when a write fails but keeps the record for this session, saving it with the next write', async () => {
       const { storage, inner, failing } = flakyStorage();
       const repo = createHistoryRepository(storage);

@@ -153,6 +153,28 @@ describe('prefetchDeviceToken', () => {
     expect(result).toEqual({ ok: false, error: { kind: 'prefetch-failed', errMsg: 'network unreachable' } });
   });
 
+  it('keeps the sn it was told out of the host texts it keeps (prefetch errMsg, hostError message)', async () => {
+    const replies = [
+      JSON.stringify(validInfo),
+      JSON.stringify({ errMsg: `register info invalid for ${SN}` }),
+      JSON.stringify({ hostError: 'internal', message: `no such device ${SN}` }),
+    ];
+    const bridge = createHostBridge(fakeWmpf((o) => o.success?.({ data: replies.shift() ?? '' })).api);
+    expect((await bridge.getDeviceInfo()).ok).toBe(true);
+    expect(await bridge.prefetchDeviceToken()).toEqual({
+      ok: false,
+      error: { kind: 'prefetch-failed', errMsg: 'register info invalid for …' },
+    });
+    expect(await bridge.prefetchDeviceToken()).toEqual({
+      ok: false,
+      error: {
+        kind: 'invoke-failed',
+        command: HOST_COMMANDS.prefetchDeviceToken,
+        errMsg: 'host error internal: no such device …',
+      },
+    });
+  });
+
   it.each([
     ['errMsg as a number', JSON.stringify({ errMsg: 13 })],
     ['errMsg as an object', JSON.stringify({ errMsg: { text: 'x' } })],

@@ -38,6 +38,11 @@ describe('createHttpBackend: requests (docs/backend-api.md)', () => {
     );
     const second = mockHttp(ok({ status: 204, data: '' }));
     expect(await second.backend.registerContact({ sn: SN, code: CODE, name: '小丽' })).toEqual(ok(undefined));
+    // docs/backend-api.md §1: any other 2xx is an error, even with the right body
+    const created = mockHttp(ok({ status: 201, data: { ok: true } }));
+    expect(await created.backend.registerContact({ sn: SN, code: CODE, name: '小丽' })).toEqual(
+      err({ kind: 'http-status', status: 201 }),
+    );
   });
 
   it('lists my devices with POST /me/devices, keeping valid entries and counting the others', async () => {

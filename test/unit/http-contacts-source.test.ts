@@ -163,6 +163,21 @@ describe('createHttpContactsSource through wx.request', () => {
     expect(abort).toHaveBeenCalledTimes(1);
   });
 
+  it('stays a timeout when the abort makes wx.request report a failure at once', async () => {
+    let fail: RequestOption['fail'];
+    mockWxRequest((options) => {
+      fail = options.fail;
+    });
+    abort.mockImplementation(() => fail?.({ errMsg: 'request:fail abort', errno: 0 } as FailResult));
+    const clock = createFakeClock();
+    const pending = createHttpContactsSource(createWxHttp(clock), { baseUrl: BASE, timeoutMs: 1000 }).fetch(
+      SN,
+    );
+    await clock.runAll();
+    expect(await pending).toEqual(err({ kind: 'timeout' }));
+    expect(abort).toHaveBeenCalledTimes(1);
+  });
+
   it('reports a synchronous throw of wx.request as a network error', async () => {
     mockWxRequest(() => {
       throw new Error('request is not supported');

@@ -1,8 +1,5 @@
-import {
-  createPrefetchService,
-  DEFAULT_PREFETCH_BACKOFF_MS,
-  PREFETCH_TTL_MS,
-} from '../../miniprogram/services/device/prefetch-service';
+import { RETRY_BACKOFF_MS } from '../../miniprogram/services/backoff';
+import { createPrefetchService, PREFETCH_TTL_MS } from '../../miniprogram/services/device/prefetch-service';
 import type { PrefetchState } from '../../miniprogram/services/device/prefetch-types';
 import type { DeviceService, DeviceStatus } from '../../miniprogram/services/device/types';
 import { HOST_COMMANDS, type HostBridge, type PrefetchError } from '../../miniprogram/services/host/types';
@@ -140,7 +137,7 @@ describe('failure and backoff', () => {
       at: clock.now(),
       error: { kind: 'prefetch-failed', errMsg: 'network' },
       attempts: 1,
-      retryAt: clock.now() + DEFAULT_PREFETCH_BACKOFF_MS[0],
+      retryAt: clock.now() + RETRY_BACKOFF_MS[0],
     });
     expect(prefetch.isStale()).toBe(true);
     await expect(prefetch.request()).resolves.toBe(state);
@@ -165,8 +162,8 @@ describe('failure and backoff', () => {
   });
 
   it('the default schedule starts at 30 s and is capped at 10 min', () => {
-    expect(DEFAULT_PREFETCH_BACKOFF_MS[0]).toBe(30_000);
-    expect(DEFAULT_PREFETCH_BACKOFF_MS[DEFAULT_PREFETCH_BACKOFF_MS.length - 1]).toBe(10 * MINUTE);
+    expect(RETRY_BACKOFF_MS[0]).toBe(30_000);
+    expect(RETRY_BACKOFF_MS[RETRY_BACKOFF_MS.length - 1]).toBe(10 * MINUTE);
   });
 
   it('a success after failures resets the backoff', async () => {

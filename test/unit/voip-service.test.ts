@@ -1,8 +1,11 @@
 import type { EnvVersion } from '../../miniprogram/services/environment';
+import { createSimulatedPlatform } from '../../miniprogram/services/platform';
+import { createMemoryStorage } from '../../miniprogram/services/storage/memory-storage';
 import type { Router } from '../../miniprogram/services/router';
 import { CALL_PAGE_PATH_FALLBACK, createPluginLoader } from '../../miniprogram/services/voip/plugin-loader';
 import type { StartCallRequest } from '../../miniprogram/services/voip/types';
-import { createVoipService } from '../../miniprogram/services/voip/voip-service';
+import { createVoipService, INIT_BY_CALLER_TIMEOUT_MS } from '../../miniprogram/services/voip/voip-service';
+import { createFakeClock } from '../helpers/fake-clock';
 
 const REQUEST: StartCallRequest = {
   contact: { openId: 'o-mum', name: '妈妈' },
@@ -233,6 +236,48 @@ describe('createVoipService().startCall', () => {
     expect(plugin.initByCaller).not.toHaveBeenCalled();
   });
 
+  it('binds the event hub before initByCaller (the plugin may have become loadable only after launch)', async () => {
+    const order: string[] = [];
+    const plugin = fakePlugin(async () => {
+      order.push('initByCaller');
+      return { isSuccess: true, roomId: 'room-1' };
+    });
+    const service = createVoipService({
+      loadPlugin: () => plugin as unknown as WmpfVoip.Plugin,
+      router: fakeRouter(),
+      envVersion: 'release',
+      bindEvents: () => order.push('bindEvents'),
+    });
+    await service.startCall(REQUEST);
+    expect(order).toEqual(['bindEvents', 'initByCaller']);
+  });
+
+  it('gives up on an initByCaller that never answers, frees the next call, and hangs up a late success', async () => {
+    const clock = createFakeClock();
+    let answer: (result: unknown) => void = () => undefined;
+    const plugin = fakePlugin(() => new Promise((resolve) => (answer = resolve)), '/plugin/call');
+    const router = fakeRouter();
+    const service = createVoipService({
+      loadPlugin: () => plugin as unknown as WmpfVoip.Plugin,
+      router,
+      envVersion: 'release',
+      clock,
+    });
+
+    const first = service.startCall(REQUEST);
+    await clock.advance(INIT_BY_CALLER_TIMEOUT_MS);
+    await expect(first).resolves.toEqual({ ok: false, error: expect.objectContaining({ kind: 'network' }) });
+    expect(router.redirectTo).not.toHaveBeenCalled();
+
+    answer({ isSuccess: true, roomId: 'late-room' });
+    await clock.advance(0);
+    expect(plugin.forceHangUpVoip).toHaveBeenCalledWith('late-room');
+    expect(router.redirectTo).not.toHaveBeenCalled();
+
+    plugin.initByCaller.mockImplementation(async () => ({ isSuccess: true, roomId: 'room-2' }));
+    await expect(service.startCall(REQUEST)).resolves.toEqual({ ok: true, value: { roomId: 'room-2' } });
+  });
+
   it('reports a missing plugin as plugin-missing', async () => {
     const service = createVoipService({
       loadPlugin: createPluginLoader(() => {
@@ -314,5 +359,22 @@ describe('createPluginLoader', () => {
     expect(createPluginLoader(requireVoipPlugin)()).toBe(plugin);
     resetPlatformGlobals();
     expect(createPluginLoader(requireVoipPlugin)()).toBeUndefined();
+  });
+});
+
+describe('the platform wiring', () => {
+  it('tracks the events of a call even when the hub was not started at launch', async () => {
+    const clock = createFakeClock();
+    const platform = createSimulatedPlatform({ clock, router: fakeRouter(), storage: createMemoryStorage() });
+    const seen: string[] = [];
+    platform.voipEvents.subscribe((event) => seen.push(event.type));
+    const started = platform.voip.startCall({
+      ...REQUEST,
+      callerSn: platform.simulation?.scenario.device.sn ?? '',
+    });
+    await clock.runAll();
+    expect((await started).ok).toBe(true);
+    expect(seen).toContain('ended');
+    platform.voipEvents.stop();
   });
 });

@@ -2,6 +2,7 @@
  * The backend over HTTP (docs/backend-api.md). Every reply is validated; transport error messages are scrubbed of
  * the URL, the sn and any code or token before they leave this file.
  */
+import { errMsgOf, scrub } from '../guards';
 import type { HttpClient, HttpResult } from '../http';
 import { err, type Result } from '../result';
 import type { Backend, BackendError } from './types';
@@ -14,7 +15,7 @@ import {
   parseSnTicketReply,
 } from './validate-backend';
 
-export const DEFAULT_BACKEND_TIMEOUT_MS = 8_000;
+const DEFAULT_BACKEND_TIMEOUT_MS = 8_000;
 
 export interface HttpBackendConfig {
   baseUrl: string;
@@ -22,16 +23,6 @@ export interface HttpBackendConfig {
 }
 
 type Parse<T> = (status: number, data: unknown) => Result<T, BackendError>;
-
-function scrub(text: string, secrets: string[]): string {
-  return secrets
-    .filter((secret) => secret.length > 0)
-    .reduce((acc, secret) => acc.split(secret).join('…'), text);
-}
-
-function errMsgOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
 
 export function createHttpBackend(http: HttpClient, config: HttpBackendConfig): Backend {
   const base = config.baseUrl.trim().replace(/\/+$/, '');
@@ -51,7 +42,7 @@ export function createHttpBackend(http: HttpClient, config: HttpBackendConfig): 
       reply =
         method === 'GET' ? await http.get(url, { timeoutMs }) : await http.post(url, body, { timeoutMs });
     } catch (e) {
-      reply = err({ kind: 'network', errMsg: errMsgOf(e) });
+      reply = err({ kind: 'network', errMsg: errMsgOf(e, 'request failed') });
     }
     if (!reply.ok) {
       if (reply.error.kind === 'timeout') return err({ kind: 'timeout' });

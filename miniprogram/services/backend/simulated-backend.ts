@@ -13,7 +13,13 @@ import {
   type FamilyScenario,
   type SimulatedFamilyDevice,
 } from '../simulated/family-scenario';
-import type { Backend, BackendError, BackendErrorCode, PushTokenUpload } from './types';
+import {
+  CONTACT_NAME_MAX_LENGTH,
+  type Backend,
+  type BackendError,
+  type BackendErrorCode,
+  type PushTokenUpload,
+} from './types';
 import { parseMyDevicesReply } from './validate-backend';
 
 /** WeChat's snTicket lifetime. */
@@ -104,7 +110,7 @@ export function createSimulatedBackend(
         if (!device) return rejected('device-unknown');
         if (!useCode(code)) return rejected('login-invalid');
         const clean = cleanName(name);
-        if (!clean) return rejected('invalid-request');
+        if (!clean || Array.from(clean).length > CONTACT_NAME_MAX_LENGTH) return rejected('invalid-request');
         device.myName = clean;
         return ok(undefined);
       }),

@@ -18,6 +18,9 @@ export const BACKEND_ERROR_CODES = [
 
 export type BackendErrorCode = (typeof BACKEND_ERROR_CODES)[number];
 
+/** The name a family member gives when pairing: 1 to this many characters (docs/backend-api.md §3.3). */
+export const CONTACT_NAME_MAX_LENGTH = 20;
+
 export type BackendError =
   | { kind: 'not-configured' }
   | { kind: 'timeout' }

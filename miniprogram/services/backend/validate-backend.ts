@@ -3,6 +3,7 @@
  * `malformed` error naming the field, never its value (values may be tickets or tokens).
  */
 import { cleanName } from '../contacts/validate-contacts';
+import { isRecord, keepValid } from '../guards';
 import { err, ok, type Result } from '../result';
 import {
   BACKEND_ERROR_CODES,
@@ -22,10 +23,6 @@ const MAX_SECRET_LENGTH = 4096;
 /** A data: URL of a wxacode PNG is about 40–100 kB; 1 MB leaves room without accepting anything. */
 const MAX_IMAGE_URL_LENGTH = 1024 * 1024;
 
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function hasWhitespaceOrControl(text: string): boolean {
   return Array.from(text).some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f || /\s/.test(ch));
 }
@@ -43,14 +40,14 @@ export function cleanModelId(raw: unknown): string | undefined {
 }
 
 /** A ticket or token: a non-empty opaque string without whitespace. */
-export function cleanSecret(raw: unknown): string | undefined {
+function cleanSecret(raw: unknown): string | undefined {
   if (typeof raw !== 'string') return undefined;
   if (raw === '' || raw.length > MAX_SECRET_LENGTH || hasWhitespaceOrControl(raw)) return undefined;
   return raw;
 }
 
 /** https URLs, and data: URLs of PNG/JPEG images (a backend may inline the wxacode it got as a buffer). */
-export function cleanImageUrl(raw: unknown): string | undefined {
+function cleanImageUrl(raw: unknown): string | undefined {
   if (typeof raw !== 'string') return undefined;
   const url = raw.trim();
   if (url.length > MAX_IMAGE_URL_LENGTH || /\s/.test(url)) return undefined;
@@ -59,7 +56,7 @@ export function cleanImageUrl(raw: unknown): string | undefined {
   return undefined;
 }
 
-export function parseBody(data: unknown): Result<unknown, BackendError> {
+function parseBody(data: unknown): Result<unknown, BackendError> {
   if (typeof data !== 'string') return ok(data);
   if (data.trim() === '') return ok(undefined);
   try {
@@ -118,19 +115,8 @@ export function parseMyDevicesReply(data: unknown): Result<MyDevicesFetch, Backe
   if (!body.ok) return body;
   if (!Array.isArray(body.value.devices))
     return err({ kind: 'malformed', detail: '"devices" is not an array' });
-  const devices: MyDevice[] = [];
-  const seen = new Set<string>();
-  let skipped = 0;
-  for (const entry of body.value.devices) {
-    const device = validateMyDevice(entry);
-    if (!device || seen.has(device.sn)) {
-      skipped += 1;
-      continue;
-    }
-    seen.add(device.sn);
-    devices.push(device);
-  }
-  return ok({ devices, skipped });
+  const { valid, dropped } = keepValid(body.value.devices, validateMyDevice, (device) => device.sn);
+  return ok({ devices: valid, skipped: dropped });
 }
 
 export function parsePushTokenReply(data: unknown): Result<{ pushToken: string }, BackendError> {
@@ -149,9 +135,10 @@ export function parsePairingCodeReply(data: unknown): Result<PairingCode, Backen
     : err({ kind: 'malformed', detail: '"imageUrl" is not an https or data:image URL' });
 }
 
-/** Write endpoints answer `{ "ok": true }` (200) or nothing (204). */
+/** Write endpoints answer `{ "ok": true }` (200) or nothing (204); any other 2xx is an error. */
 export function parseAcknowledgement(status: number, data: unknown): Result<void, BackendError> {
   if (status === 204) return ok(undefined);
+  if (status !== 200) return err({ kind: 'http-status', status });
   const body = objectBody(data);
   if (!body.ok) return body;
   return body.value.ok === true ? ok(undefined) : err({ kind: 'malformed', detail: '"ok" is not true' });

@@ -3,6 +3,7 @@
  * in storage (shown at once on start and when the source is unreachable). The sn is never cached nor logged.
  */
 import { systemClock, type Clock } from '../clock';
+import { errMsgOf, isRecord, keepValid } from '../guards';
 import type { KeyValueStorage } from '../storage/types';
 import type {
   Authorisation,
@@ -36,28 +37,18 @@ export interface ContactsServiceDeps {
 
 const AUTHORISATIONS: readonly Authorisation[] = ['authorised', 'not-authorised', 'unknown'];
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function errMsgOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
+const messageOf = (e: unknown) => errMsgOf(e, 'unexpected error');
 
 /** Valid cached entries, each re-validated like a fresh reply; anything unreadable gives []. */
-export function readContactsCache(value: unknown): ContactWithAuth[] {
+function readContactsCache(value: unknown): ContactWithAuth[] {
   if (!isRecord(value) || value.schema !== CONTACTS_CACHE_SCHEMA || !Array.isArray(value.contacts)) return [];
-  const seen = new Set<string>();
-  const contacts: ContactWithAuth[] = [];
-  for (const entry of value.contacts) {
+  const withAuthorisation = (entry: unknown): ContactWithAuth | undefined => {
     const contact = validateContact(entry);
-    if (!contact || seen.has(contact.openId)) continue;
-    seen.add(contact.openId);
+    if (!contact) return undefined;
     const stored = isRecord(entry) ? entry.authorisation : undefined;
-    const authorisation = AUTHORISATIONS.find((a) => a === stored) ?? 'unknown';
-    contacts.push({ ...contact, authorisation });
-  }
-  return contacts;
+    return { ...contact, authorisation: AUTHORISATIONS.find((a) => a === stored) ?? 'unknown' };
+  };
+  return keepValid(value.contacts, withAuthorisation, (contact) => contact.openId).valid;
 }
 
 export function createContactsService(deps: ContactsServiceDeps): ContactsService {
@@ -73,7 +64,7 @@ export function createContactsService(deps: ContactsServiceDeps): ContactsServic
       }
       return readContactsCache(stored.value);
     } catch (e) {
-      console.warn('[contacts] cache unreadable:', errMsgOf(e));
+      console.warn('[contacts] cache unreadable:', messageOf(e));
       return [];
     }
   }
@@ -84,7 +75,7 @@ export function createContactsService(deps: ContactsServiceDeps): ContactsServic
       const saved = await storage.set(CONTACTS_CACHE_KEY, document);
       if (!saved.ok) console.warn('[contacts] cache not saved:', saved.error.errMsg);
     } catch (e) {
-      console.warn('[contacts] cache not saved:', errMsgOf(e));
+      console.warn('[contacts] cache not saved:', messageOf(e));
     }
   }
 
@@ -92,7 +83,7 @@ export function createContactsService(deps: ContactsServiceDeps): ContactsServic
     try {
       return await source.fetch(sn);
     } catch (e) {
-      return err({ kind: 'network', errMsg: errMsgOf(e) });
+      return err({ kind: 'network', errMsg: messageOf(e) });
     }
   }
 
@@ -103,7 +94,7 @@ export function createContactsService(deps: ContactsServiceDeps): ContactsServic
     try {
       return await authorisation.check(device.sn, device.modelId, openIds);
     } catch (e) {
-      return err({ kind: 'failed', errMsg: errMsgOf(e) });
+      return err({ kind: 'failed', errMsg: messageOf(e) });
     }
   }
 

@@ -2,26 +2,21 @@
  * Contacts from our backend: `GET {baseUrl}/devices/{sn}/contacts`. The sn (and so the URL) is never logged, and is
  * scrubbed from transport error messages before they leave this file.
  */
+import { errMsgOf, scrub } from '../guards';
 import type { HttpClient, HttpResult } from '../http';
 import { err, type Result } from '../result';
 import type { ContactsError, ContactsFetch, ContactsSource } from './types';
 import { parseContactsReply } from './validate-contacts';
 
-export const DEFAULT_CONTACTS_TIMEOUT_MS = 8_000;
+const DEFAULT_CONTACTS_TIMEOUT_MS = 8_000;
 
 export interface HttpContactsConfig {
   baseUrl: string;
   timeoutMs?: number;
 }
 
-export function contactsUrl(baseUrl: string, sn: string): string {
+function contactsUrl(baseUrl: string, sn: string): string {
   return `${baseUrl.trim().replace(/\/+$/, '')}/devices/${encodeURIComponent(sn)}/contacts`;
-}
-
-function scrub(text: string, secrets: string[]): string {
-  return secrets
-    .filter((secret) => secret.length > 0)
-    .reduce((acc, secret) => acc.split(secret).join('…'), text);
 }
 
 export function createHttpContactsSource(http: HttpClient, config: HttpContactsConfig): ContactsSource {
@@ -34,7 +29,7 @@ export function createHttpContactsSource(http: HttpClient, config: HttpContactsC
       try {
         reply = await http.get(url, { timeoutMs: config.timeoutMs ?? DEFAULT_CONTACTS_TIMEOUT_MS });
       } catch (e) {
-        reply = err({ kind: 'network', errMsg: e instanceof Error ? e.message : String(e) });
+        reply = err({ kind: 'network', errMsg: errMsgOf(e, 'request failed') });
       }
       if (!reply.ok) {
         const error = reply.error;

@@ -7,12 +7,14 @@
  * same status, that status holds for all of them. Anything unmatched stays 'unknown'.
  */
 import { systemClock, type Clock } from '../clock';
+import { errMsgOf, isRecord, scrub } from '../guards';
 import { err, ok, type Result } from '../result';
+import { settleOnce } from '../settle-once';
 import type { Authorisation, AuthorisationChecker, AuthorisationError } from './types';
 
 /** The plugin's limit for openid_list is undocumented; 100 per request is a conservative guess. */
 export const AUTHORISATION_BATCH_SIZE = 100;
-export const AUTHORISATION_TIMEOUT_MS = 10_000;
+const AUTHORISATION_TIMEOUT_MS = 10_000;
 /** Requests in flight at once: a long list is checked in about 1/4 of the sequential time, without a burst. */
 export const AUTHORISATION_CONCURRENCY = 4;
 
@@ -27,10 +29,6 @@ type BatchResult = Result<Map<string, Authorisation>, AuthorisationError>;
 interface ReplyItem {
   openId?: string;
   authorisation: Authorisation;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** status 1 = may be called; any other number = not authorised; missing or not a number = unknown. */
@@ -62,15 +60,6 @@ function matchItems(batch: string[], rawItems: unknown[]): Map<string, Authorisa
   return result;
 }
 
-function errMsgOf(e: unknown): string {
-  if (isRecord(e) && typeof e.errMsg === 'string') return e.errMsg;
-  return e instanceof Error ? e.message : String(e);
-}
-
-function scrub(text: string, sn: string): string {
-  return sn ? text.split(sn).join('…') : text;
-}
-
 export function createPluginAuthorisationChecker(
   loadPlugin: () => WmpfVoip.Plugin | undefined,
   options: PluginAuthorisationOptions = {},
@@ -79,33 +68,44 @@ export function createPluginAuthorisationChecker(
   const timeoutMs = options.timeoutMs ?? AUTHORISATION_TIMEOUT_MS;
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? AUTHORISATION_BATCH_SIZE));
 
-  async function checkBatch(plugin: WmpfVoip.Plugin, sn: string, modelId: string, batch: string[]) {
-    let timer: number | undefined;
-    const timeout = new Promise<BatchResult>((resolve) => {
-      timer = clock.setTimeout(() => resolve(err({ kind: 'failed', errMsg: 'timeout' })), timeoutMs);
-    });
-    const request = (async (): Promise<BatchResult> => {
-      try {
-        const reply: unknown = await plugin.getIotBindContactList({
-          sn,
-          model_id: modelId,
-          openid_list: batch,
-        });
-        if (!isRecord(reply)) return err({ kind: 'failed', errMsg: 'reply is not an object' });
-        if (reply.errcode !== undefined && reply.errcode !== null && Number(reply.errcode) !== 0) {
-          const detail = typeof reply.errmsg === 'string' ? `: ${reply.errmsg}` : '';
-          return err({ kind: 'failed', errMsg: scrub(`errcode ${String(reply.errcode)}${detail}`, sn) });
-        }
-        if (!Array.isArray(reply.contact_list))
-          return err({ kind: 'failed', errMsg: 'reply has no contact_list' });
-        return ok(matchItems(batch, reply.contact_list));
-      } catch (e) {
-        return err({ kind: 'failed', errMsg: scrub(errMsgOf(e), sn) });
+  /** One getIotBindContactList request. Never rejects; its errMsg never carries the sn. */
+  async function askPlugin(
+    plugin: WmpfVoip.Plugin,
+    sn: string,
+    modelId: string,
+    batch: string[],
+  ): Promise<BatchResult> {
+    try {
+      const reply: unknown = await plugin.getIotBindContactList({
+        sn,
+        model_id: modelId,
+        openid_list: batch,
+      });
+      if (!isRecord(reply)) return err({ kind: 'failed', errMsg: 'reply is not an object' });
+      if (reply.errcode !== undefined && reply.errcode !== null && Number(reply.errcode) !== 0) {
+        const detail = typeof reply.errmsg === 'string' ? `: ${reply.errmsg}` : '';
+        return err({ kind: 'failed', errMsg: scrub(`errcode ${String(reply.errcode)}${detail}`, [sn]) });
       }
-    })();
-    const result = await Promise.race([request, timeout]);
-    if (timer !== undefined) clock.clearTimeout(timer);
-    return result;
+      if (!Array.isArray(reply.contact_list))
+        return err({ kind: 'failed', errMsg: 'reply has no contact_list' });
+      return ok(matchItems(batch, reply.contact_list));
+    } catch (e) {
+      return err({ kind: 'failed', errMsg: scrub(errMsgOf(e, 'getIotBindContactList failed'), [sn]) });
+    }
+  }
+
+  function checkBatch(plugin: WmpfVoip.Plugin, sn: string, modelId: string, batch: string[]) {
+    return settleOnce<BatchResult>(
+      (settle) => {
+        void askPlugin(plugin, sn, modelId, batch).then(settle);
+      },
+      {
+        clock,
+        timeoutMs,
+        onTimeout: () => err({ kind: 'failed', errMsg: 'timeout' }),
+        onThrow: () => err({ kind: 'failed', errMsg: 'getIotBindContactList failed' }),
+      },
+    );
   }
 
   return {

@@ -2,24 +2,21 @@
  * Validation of the contacts reply `{ "contacts": [{ "openId", "name", "avatarUrl"? }] }`. Entries are checked one
  * by one: a bad entry is skipped and counted, the others are still shown.
  */
+import { isRecord, keepValid } from '../guards';
 import { err, ok, type Result } from '../result';
 import type { Contact, ContactsError, ContactsFetch } from './types';
 
 export const MAX_NAME_LENGTH = 40;
 /** Real openIds are 28 characters; anything far longer is not an openId. */
-export const MAX_OPEN_ID_LENGTH = 128;
-export const MAX_AVATAR_URL_LENGTH = 2048;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+const MAX_OPEN_ID_LENGTH = 128;
+const MAX_AVATAR_URL_LENGTH = 2048;
 
 function isControlChar(ch: string): boolean {
   const code = ch.charCodeAt(0);
   return code < 0x20 || code === 0x7f;
 }
 
-export function cleanOpenId(raw: unknown): string | undefined {
+function cleanOpenId(raw: unknown): string | undefined {
   if (typeof raw !== 'string') return undefined;
   const openId = raw.trim();
   const invalidChar = Array.from(openId).some((ch) => isControlChar(ch) || /\s/.test(ch));
@@ -44,7 +41,7 @@ export function cleanName(raw: unknown): string | undefined {
  * Only https:// avatars are kept: http://tmp and wxfile:// are temporary files of one device's session,
  * which a backend cannot meaningfully send.
  */
-export function cleanAvatarUrl(raw: unknown): string | undefined {
+function cleanAvatarUrl(raw: unknown): string | undefined {
   if (typeof raw !== 'string') return undefined;
   const url = raw.trim();
   if (!/^https:\/\/[^\s/]+/i.test(url) || url.length > MAX_AVATAR_URL_LENGTH || /\s/.test(url))
@@ -78,17 +75,6 @@ export function parseContactsReply(data: unknown): Result<ContactsFetch, Contact
   const entries = body.value.contacts;
   if (!Array.isArray(entries)) return err({ kind: 'malformed', detail: '"contacts" is not an array' });
 
-  const contacts: Contact[] = [];
-  const seen = new Set<string>();
-  let skipped = 0;
-  for (const entry of entries) {
-    const contact = validateContact(entry);
-    if (!contact || seen.has(contact.openId)) {
-      skipped += 1;
-      continue;
-    }
-    seen.add(contact.openId);
-    contacts.push(contact);
-  }
-  return ok({ contacts, skipped });
+  const { valid, dropped } = keepValid(entries, validateContact, (contact) => contact.openId);
+  return ok({ contacts: valid, skipped: dropped });
 }

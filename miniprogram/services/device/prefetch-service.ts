@@ -3,15 +3,16 @@
  * the framework fetches the credential itself when a call starts, so nothing here ever blocks a call.
  * Single flight, success reused for PREFETCH_TTL_MS (below the 1 h token TTL), failures retried with backoff.
  */
+import { backoffDelay } from '../backoff';
 import { systemClock, type Clock } from '../clock';
+import { errMsgOf } from '../guards';
 import type { HostBridge, PrefetchError } from '../host/types';
+import { createListeners } from '../listeners';
 import type { Result } from '../result';
 import type { PrefetchService, PrefetchState } from './prefetch-types';
 import type { DeviceService, DeviceStatus } from './types';
 
 export const PREFETCH_TTL_MS = 50 * 60 * 1000;
-/** Wait before the n-th retry after n consecutive failures; the last step repeats. */
-export const DEFAULT_PREFETCH_BACKOFF_MS: readonly number[] = [30_000, 60_000, 120_000, 300_000, 600_000];
 
 type UnsupportedReason = Extract<PrefetchState, { status: 'unsupported' }>['reason'];
 
@@ -28,9 +29,7 @@ export function createPrefetchService(
 ): PrefetchService {
   const clock = options.clock ?? systemClock;
   const ttlMs = options.ttlMs ?? PREFETCH_TTL_MS;
-  const backoffMs =
-    options.backoffMs && options.backoffMs.length > 0 ? options.backoffMs : DEFAULT_PREFETCH_BACKOFF_MS;
-  const listeners = new Set<(state: PrefetchState) => void>();
+  const listeners = createListeners<PrefetchState>('prefetch');
   let state: PrefetchState = { status: 'idle' };
   let consecutiveFailures = 0;
   let inFlight: Promise<PrefetchState> | undefined;
@@ -38,21 +37,15 @@ export function createPrefetchService(
   function setState(next: PrefetchState): PrefetchState {
     if (sameState(state, next)) return state;
     state = next;
-    for (const listener of [...listeners]) {
-      try {
-        listener(next);
-      } catch (thrown) {
-        console.warn('[prefetch] a state listener threw', thrown);
-      }
-    }
+    listeners.emit(next);
     return next;
   }
 
   function failed(error: PrefetchError): PrefetchState {
     consecutiveFailures += 1;
     const at = clock.now();
-    const wait = backoffMs[Math.min(consecutiveFailures, backoffMs.length) - 1];
-    return { status: 'failed', at, error, attempts: consecutiveFailures, retryAt: at + wait };
+    const retryAt = at + backoffDelay(consecutiveFailures, options.backoffMs);
+    return { status: 'failed', at, error, attempts: consecutiveFailures, retryAt };
   }
 
   function settle(reply: Result<void, PrefetchError>, since: number): PrefetchState {
@@ -106,10 +99,7 @@ export function createPrefetchService(
       if (isWaitingOrValid(clock.now())) return Promise.resolve(state);
       inFlight = run()
         .catch((thrown: unknown) =>
-          failed({
-            kind: 'prefetch-failed',
-            errMsg: thrown instanceof Error ? thrown.message : 'unexpected error',
-          }),
+          failed({ kind: 'prefetch-failed', errMsg: errMsgOf(thrown, 'unexpected error') }),
         )
         .then((next) => {
           inFlight = undefined;
@@ -117,12 +107,7 @@ export function createPrefetchService(
         });
       return inFlight;
     },
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-      };
-    },
+    subscribe: listeners.add,
   };
 }
 

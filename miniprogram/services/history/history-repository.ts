@@ -3,6 +3,7 @@
  * Reading never throws: unreadable or corrupt data is reported and the app continues with what could be read.
  * Writes are serialised, so two quick upserts cannot overwrite each other.
  */
+import { errMsgOf, isRecord, keepValid } from '../guards';
 import type { KeyValueStorage } from '../storage/types';
 import type { CallOutcome, CallRecord, HistoryLoad, HistoryProblem, HistoryRepository } from './types';
 
@@ -30,10 +31,6 @@ const OUTCOMES: Record<CallOutcome, true> = {
   failed: true,
   'in-progress': true,
 };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function isTime(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0;
@@ -76,9 +73,7 @@ function arrange(records: CallRecord[], cap: number): CallRecord[] {
   return [...records].sort((a, b) => b.startedAt - a.startedAt).slice(0, cap);
 }
 
-function errMsgOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
+const messageOf = (e: unknown) => errMsgOf(e, 'unexpected error');
 
 /** How many records an unreadable document seems to hold (at least 1, for the report). */
 function countEntries(value: unknown): number {
@@ -87,24 +82,13 @@ function countEntries(value: unknown): number {
   return 1;
 }
 
-export function readHistoryDocument(value: unknown): { records: CallRecord[]; problem?: HistoryProblem } {
+function readHistoryDocument(value: unknown): { records: CallRecord[]; problem?: HistoryProblem } {
   if (value === undefined || value === null || value === '') return { records: [] };
   if (!isRecord(value) || value.schema !== HISTORY_SCHEMA || !Array.isArray(value.records)) {
     return { records: [], problem: { kind: 'corrupt', dropped: countEntries(value) } };
   }
-  const records: CallRecord[] = [];
-  const seen = new Set<string>();
-  let dropped = 0;
-  for (const raw of value.records) {
-    const record = validateCallRecord(raw);
-    if (!record || seen.has(record.id)) {
-      dropped += 1;
-      continue;
-    }
-    seen.add(record.id);
-    records.push(record);
-  }
-  return dropped > 0 ? { records, problem: { kind: 'corrupt', dropped } } : { records };
+  const { valid, dropped } = keepValid(value.records, validateCallRecord, (record) => record.id);
+  return dropped > 0 ? { records: valid, problem: { kind: 'corrupt', dropped } } : { records: valid };
 }
 
 export function createHistoryRepository(
@@ -112,7 +96,11 @@ export function createHistoryRepository(
   options: { cap?: number } = {},
 ): HistoryRepository {
   const cap = options.cap !== undefined && options.cap >= 1 ? Math.floor(options.cap) : HISTORY_CAP;
-  let records: CallRecord[] | undefined;
+  /** This session's list: what storage held once read, plus what was recorded since. */
+  let records: CallRecord[] = [];
+  /** False until storage could be read: until then nothing is written, so a failed read never erases the history. */
+  let loaded = false;
+  let unreadableReported = false;
   /** Reported by the first load() after it was found, then cleared. */
   let pendingProblem: HistoryProblem | undefined;
   let queue: Promise<unknown> = Promise.resolve();
@@ -126,23 +114,30 @@ export function createHistoryRepository(
     return run;
   }
 
+  /** Reads storage until that succeeds once; an unreadable storage is asked again next time (reported once). */
   async function ensureLoaded(): Promise<CallRecord[]> {
-    if (records) return records;
+    if (loaded) return records;
+    let problem: HistoryProblem | undefined;
     try {
       const stored = await storage.get(HISTORY_KEY);
       if (stored.ok) {
         const read = readHistoryDocument(stored.value);
-        records = arrange(read.records, cap);
-        pendingProblem = read.problem;
+        const recordedNow = new Set(records.map((record) => record.id));
+        records = arrange([...records, ...read.records.filter((r) => !recordedNow.has(r.id))], cap);
+        loaded = true;
+        problem = read.problem;
       } else {
-        records = [];
-        pendingProblem = { kind: 'unreadable', errMsg: stored.error.errMsg };
+        problem = { kind: 'unreadable', errMsg: stored.error.errMsg };
       }
     } catch (e) {
-      records = [];
-      pendingProblem = { kind: 'unreadable', errMsg: errMsgOf(e) };
+      problem = { kind: 'unreadable', errMsg: messageOf(e) };
     }
-    if (pendingProblem) console.warn('[history] could not read everything:', pendingProblem);
+    const alreadyReported = problem?.kind === 'unreadable' && unreadableReported;
+    if (problem && !alreadyReported) {
+      if (problem.kind === 'unreadable') unreadableReported = true;
+      pendingProblem = problem;
+      console.warn('[history] could not read everything:', problem);
+    }
     return records;
   }
 
@@ -153,7 +148,7 @@ export function createHistoryRepository(
       if (!saved.ok) console.warn('[history] not saved:', saved.error.errMsg);
       return saved.ok;
     } catch (e) {
-      console.warn('[history] not saved:', errMsgOf(e));
+      console.warn('[history] not saved:', messageOf(e));
       return false;
     }
   }
@@ -177,19 +172,24 @@ export function createHistoryRepository(
         }
         const current = await ensureLoaded();
         records = arrange([record, ...current.filter((r) => r.id !== record.id)], cap);
+        if (!loaded) {
+          console.warn('[history] not saved: the stored history could not be read');
+          return false;
+        }
         return persist(records);
       }),
 
     clear: () =>
       serialised(async () => {
         records = [];
+        loaded = true;
         pendingProblem = undefined;
         try {
           const removed = await storage.remove(HISTORY_KEY);
           if (!removed.ok) console.warn('[history] not cleared:', removed.error.errMsg);
           return removed.ok;
         } catch (e) {
-          console.warn('[history] not cleared:', errMsgOf(e));
+          console.warn('[history] not cleared:', messageOf(e));
           return false;
         }
       }),

@@ -24,7 +24,7 @@ export type HostError =
   /** `wmpf` is undefined: phone WeChat or DevTools without the simulator. */
   | { kind: 'not-wmpf' }
   | { kind: 'timeout'; command: HostCommand; timeoutMs: number }
-  /** Channel.invoke called `fail` (host does not implement the command, WMPF service down, ...). */
+  /** Channel.invoke called `fail` (no host app, WMPF service down, ...) or threw, or the host sent a `hostError`. */
   | { kind: 'invoke-failed'; command: HostCommand; errMsg: string }
   /** The host answered, but not with what the protocol says. */
   | { kind: 'malformed-reply'; command: HostCommand; detail: string };

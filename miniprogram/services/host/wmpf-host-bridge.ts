@@ -1,10 +1,12 @@
 /**
  * The real host bridge over `wmpf.Channel.invoke` (protocol: docs/host-protocol.md). Every reply is validated;
- * nothing the host sends can crash us or hang us (timeout). Error details never carry reply values, so the sn
- * can never end up in an error or a log.
+ * nothing the host sends can crash us or hang us (timeout). Error details name fields and types, never their values;
+ * the only reply texts kept are the host's own error messages, and the sn is removed from those.
  */
 import { systemClock, type Clock } from '../clock';
+import { isRecord, scrub } from '../guards';
 import { err, ok, type Result } from '../result';
+import { settleOnce } from '../settle-once';
 import {
   HOST_COMMANDS,
   type CallEndedNotice,
@@ -30,21 +32,30 @@ export function createHostBridge(
   const clock = options.clock ?? systemClock;
   const timeoutMs = options.timeoutMs ?? DEFAULT_HOST_TIMEOUT_MS;
   const invoke = (command: HostCommand, data: Json) => invokeOnce(api, clock, timeoutMs, command, data);
+  /** The last sn the host told, to keep it out of the host's error texts (docs/host-protocol.md §6). */
+  let knownSn = '';
+
+  function withoutSn<T, E extends PrefetchError>(result: Result<T, E>): Result<T, E> {
+    if (result.ok || !('errMsg' in result.error) || !knownSn) return result;
+    return err({ ...result.error, errMsg: scrub(result.error.errMsg, [knownSn]) });
+  }
 
   return {
     available: true,
     async getDeviceInfo() {
       const reply = await invoke(HOST_COMMANDS.getDeviceInfo, {});
-      return reply.ok ? parseDeviceInfo(reply.value) : reply;
+      const info = reply.ok ? parseDeviceInfo(reply.value) : reply;
+      if (info.ok && info.value.sn) knownSn = info.value.sn;
+      return withoutSn(info);
     },
     async prefetchDeviceToken() {
       const reply = await invoke(HOST_COMMANDS.prefetchDeviceToken, {});
-      return reply.ok ? parsePrefetchReply(reply.value) : reply;
+      return withoutSn(reply.ok ? parsePrefetchReply(reply.value) : reply);
     },
     async notifyCallEnded(notice: CallEndedNotice) {
       const { roomId, keepTime, reason } = notice;
       const reply = await invoke(HOST_COMMANDS.callEnded, { roomId, keepTime, reason });
-      return reply.ok ? parseCallEndedReply(reply.value) : reply;
+      return withoutSn(reply.ok ? parseCallEndedReply(reply.value) : reply);
     },
   };
 }
@@ -66,31 +77,26 @@ function invokeOnce(
   command: HostCommand,
   data: Json,
 ): Promise<Result<string, HostError>> {
-  return new Promise((resolve) => {
-    let settled = false;
-    const settle = (result: Result<string, HostError>) => {
-      if (settled) return;
-      settled = true;
-      clock.clearTimeout(timer);
-      resolve(result);
-    };
-    const timer = clock.setTimeout(() => settle(err({ kind: 'timeout', command, timeoutMs })), timeoutMs);
-    try {
+  return settleOnce<Result<string, HostError>>(
+    (settle) =>
       api.Channel.invoke({
         command,
         data,
         success: (res: unknown) => {
-          const replyData = isObject(res) ? res.data : undefined;
+          const replyData = isRecord(res) ? res.data : undefined;
           if (typeof replyData === 'string') settle(ok(replyData));
           else settle(malformed(command, `res.data is ${describeType(replyData)}, expected a string`));
         },
         fail: (failure: unknown) =>
           settle(err({ kind: 'invoke-failed', command, errMsg: failMessage(failure) })),
-      });
-    } catch (thrown) {
-      settle(err({ kind: 'invoke-failed', command, errMsg: thrownMessage(thrown) }));
-    }
-  });
+      }),
+    {
+      clock,
+      timeoutMs,
+      onTimeout: () => err({ kind: 'timeout', command, timeoutMs }),
+      onThrow: (thrown) => err({ kind: 'invoke-failed', command, errMsg: thrownMessage(thrown) }),
+    },
+  );
 }
 
 function parseDeviceInfo(raw: string): Result<DeviceInfo, HostError> {
@@ -145,7 +151,7 @@ function parseObject(command: HostCommand, raw: string): Result<Json, HostError>
   } catch {
     return malformed(command, `reply is not valid JSON (${raw.length} characters)`);
   }
-  if (!isObject(parsed))
+  if (!isRecord(parsed))
     return malformed(command, `reply must be a JSON object, got ${describeType(parsed)}`);
   return parsed.hostError === undefined ? ok(parsed) : hostErrorReply(command, parsed);
 }
@@ -190,12 +196,8 @@ function describeType(value: unknown): string {
   return `a ${typeof value}`;
 }
 
-function isObject(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function failMessage(failure: unknown): string {
-  if (isObject(failure) && typeof failure.errMsg === 'string' && failure.errMsg.trim() !== '') {
+  if (isRecord(failure) && typeof failure.errMsg === 'string' && failure.errMsg.trim() !== '') {
     return clip(failure.errMsg.trim());
   }
   return 'Channel.invoke failed without a message';

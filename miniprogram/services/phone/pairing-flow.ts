@@ -4,15 +4,16 @@
  * person as a contact of the device with the backend (wx.login code; the server resolves the openId).
  * Every failure is a state that says what happened; retry() does what makes sense for it.
  */
-import type { Backend, BackendError, SnTicket } from '../backend/types';
+import { CONTACT_NAME_MAX_LENGTH, type Backend, type BackendError, type SnTicket } from '../backend/types';
 import { systemClock, type Clock } from '../clock';
 import { cleanName } from '../contacts/validate-contacts';
+import { createListeners } from '../listeners';
 import { withLoginCode } from './login-code';
 import { parsePairingQuery, type PairingTarget } from './pairing-target';
 import type { PhoneWechat } from './types';
 
 /** A ticket lives 5 minutes; past this age a new one is fetched before WeChat's dialog. */
-export const TICKET_REUSE_MS = 4 * 60 * 1000;
+const TICKET_REUSE_MS = 4 * 60 * 1000;
 
 export type PairingProblem =
   | { kind: 'backend'; during: 'ticket' | 'register'; error: BackendError }
@@ -55,7 +56,7 @@ export interface PairingFlowDeps {
 
 export function createPairingFlow(deps: PairingFlowDeps): PairingFlow {
   const clock = deps.clock ?? systemClock;
-  const listeners = new Set<(state: PairingState) => void>();
+  const listeners = createListeners<PairingState>('pairing');
   let state: PairingState = { step: 'loading' };
   let target: PairingTarget | undefined;
   let ticket: { value: SnTicket; at: number } | undefined;
@@ -66,13 +67,7 @@ export function createPairingFlow(deps: PairingFlowDeps): PairingFlow {
 
   function setState(next: PairingState): void {
     state = next;
-    for (const listener of [...listeners]) {
-      try {
-        listener(next);
-      } catch (e) {
-        console.warn('[pairing] a state listener threw', e instanceof Error ? e.message : '');
-      }
-    }
+    listeners.emit(next);
   }
 
   const fail = (problem: PairingProblem) => setState({ step: 'failed', deviceName, problem });
@@ -149,12 +144,7 @@ export function createPairingFlow(deps: PairingFlowDeps): PairingFlow {
 
   return {
     getState: () => state,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-      };
-    },
+    subscribe: listeners.add,
     async start(query) {
       if (!deps.wechat) return setState({ step: 'not-phone' });
       target = parsePairingQuery(query);
@@ -165,7 +155,8 @@ export function createPairingFlow(deps: PairingFlowDeps): PairingFlow {
       if (state.step !== 'ready' && state.step !== 'failed') return 'ignored';
       const clean = cleanName(rawName);
       if (!clean) return 'name-missing';
-      name = clean;
+      // The backend refuses longer names; the page's input stops there too.
+      name = Array.from(clean).slice(0, CONTACT_NAME_MAX_LENGTH).join('').trim();
       await run();
       return 'started';
     },

@@ -12,7 +12,7 @@ export interface PairingTarget {
 }
 
 /** wxacode limit for `scene`. */
-export const MAX_SCENE_LENGTH = 32;
+const MAX_SCENE_LENGTH = 32;
 
 function decode(value: unknown): string {
   if (typeof value !== 'string') return '';

@@ -6,9 +6,11 @@
  * 10008 = snTicket error; "invalid scope" = capability not enabled (FAQ 3.3); a refusal reads like WeChat's other
  * authorisation refusals ("auth deny" / "cancel").
  */
+import { cleanModelId, cleanSn } from '../backend/validate-backend';
 import { systemClock, type Clock } from '../clock';
+import { errMsgOf, isRecord, nonEmptyString } from '../guards';
 import { err, ok, type Result } from '../result';
-import { cleanModelId, cleanSn, isRecord } from '../backend/validate-backend';
+import { settleOnce } from '../settle-once';
 import type {
   DeviceAuthError,
   DeviceAuthOutcome,
@@ -41,14 +43,9 @@ export interface WxPhoneApi {
 export const ALREADY_AUTHORISED_ERRCODE = 10001;
 export const TICKET_INVALID_ERRCODE = 10008;
 /** WeChat's dialog shows at most 13 characters of deviceName. */
-export const MAX_DIALOG_DEVICE_NAME = 13;
+const MAX_DIALOG_DEVICE_NAME = 13;
 /** getDeviceVoIPList and login answer quickly; this only stops a callback that never comes. */
-export const PHONE_API_TIMEOUT_MS = 10_000;
-
-function errMsgOf(res: unknown): string {
-  if (isRecord(res) && typeof res.errMsg === 'string') return res.errMsg;
-  return res instanceof Error ? res.message : '';
-}
+const PHONE_API_TIMEOUT_MS = 10_000;
 
 function errCodeOf(res: unknown): number | undefined {
   if (!isRecord(res)) return undefined;
@@ -89,7 +86,7 @@ function readVoipItem(raw: unknown): VoipListItem | undefined {
     const modelId = cleanModelId(raw.model_id) ?? '';
     return { kind: 'device', sn, modelId, authorisation };
   }
-  const groupId = typeof raw.group_id === 'string' && raw.group_id.trim() !== '' ? raw.group_id.trim() : '';
+  const groupId = nonEmptyString(raw.group_id)?.trim();
   return groupId ? { kind: 'group', groupId, authorisation } : undefined;
 }
 
@@ -114,30 +111,6 @@ export function dialogDeviceName(name: string): string {
 }
 
 export function createPhoneWechat(api: WxPhoneApi, clock: Clock = systemClock): PhoneWechat {
-  /** Resolves with the callback's value, or `onTimeout` when no callback comes in time. */
-  function settleOnce<T>(
-    start: (resolve: (value: T) => void) => void,
-    onTimeout: T | undefined,
-    onThrow: (e: unknown) => T,
-  ): Promise<T> {
-    return new Promise((resolve) => {
-      let settled = false;
-      let timer: number | undefined;
-      const settle = (value: T) => {
-        if (settled) return;
-        settled = true;
-        if (timer !== undefined) clock.clearTimeout(timer);
-        resolve(value);
-      };
-      if (onTimeout !== undefined) timer = clock.setTimeout(() => settle(onTimeout), PHONE_API_TIMEOUT_MS);
-      try {
-        start(settle);
-      } catch (e) {
-        settle(onThrow(e));
-      }
-    });
-  }
-
   return {
     requestDeviceVoIP(request) {
       const call = api.requestDeviceVoIP;
@@ -153,8 +126,7 @@ export function createPhoneWechat(api: WxPhoneApi, clock: Clock = systemClock): 
             success: () => settle(ok('authorised')),
             fail: (res) => settle(classifyAuthFailure(res)),
           }),
-        undefined,
-        (e) => classifyAuthFailure(e),
+        { clock, onThrow: classifyAuthFailure },
       );
     },
     getDeviceVoIPList() {
@@ -166,11 +138,15 @@ export function createPhoneWechat(api: WxPhoneApi, clock: Clock = systemClock): 
             success: (res) => settle(parseVoipList(res)),
             fail: (res) => settle(err({ kind: 'failed', errMsg: errMsgOf(res) || 'getDeviceVoIPList:fail' })),
           }),
-        err({ kind: 'failed', errMsg: 'timeout' }),
-        (e) =>
-          /not support/i.test(errMsgOf(e))
-            ? err({ kind: 'unsupported' })
-            : err({ kind: 'failed', errMsg: errMsgOf(e) || 'getDeviceVoIPList threw' }),
+        {
+          clock,
+          timeoutMs: PHONE_API_TIMEOUT_MS,
+          onTimeout: () => err({ kind: 'failed', errMsg: 'timeout' }),
+          onThrow: (e) =>
+            /not support/i.test(errMsgOf(e))
+              ? err({ kind: 'unsupported' })
+              : err({ kind: 'failed', errMsg: errMsgOf(e) || 'getDeviceVoIPList threw' }),
+        },
       );
     },
     login() {
@@ -186,8 +162,12 @@ export function createPhoneWechat(api: WxPhoneApi, clock: Clock = systemClock): 
             },
             fail: (res) => settle(err({ kind: 'failed', errMsg: errMsgOf(res) || 'login:fail' })),
           }),
-        err({ kind: 'failed', errMsg: 'timeout' }),
-        (e) => err({ kind: 'failed', errMsg: errMsgOf(e) || 'login threw' }),
+        {
+          clock,
+          timeoutMs: PHONE_API_TIMEOUT_MS,
+          onTimeout: () => err({ kind: 'failed', errMsg: 'timeout' }),
+          onThrow: (e) => err({ kind: 'failed', errMsg: errMsgOf(e) || 'login threw' }),
+        },
       );
     },
   };

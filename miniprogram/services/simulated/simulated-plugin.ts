@@ -6,6 +6,7 @@
  * and, after endVoip, opens the page set with setVoipEndPagePath. Times come from the framework's clock.
  */
 import { delay } from '../clock';
+import { createListeners } from '../listeners';
 import type { Router } from '../router';
 import type { CallScript } from './scenario';
 import type { SimulatedFramework } from './simulated-framework';
@@ -63,7 +64,7 @@ function deepCopy<T>(value: T): T {
 
 export function createSimulatedPlugin(framework: SimulatedFramework, router: Router): SimulatedPlugin {
   const { clock } = framework;
-  const listeners = new Set<WmpfVoip.EventListener>();
+  const listeners = createListeners<WmpfVoip.RawEvent>('sim-plugin');
   const requests: WmpfVoip.InitByCallerRequest[] = [];
   const hangUpCalls: Array<string | undefined> = [];
   let endPage: WmpfVoip.SetVoipEndPagePathRequest | undefined;
@@ -78,16 +79,7 @@ export function createSimulatedPlugin(framework: SimulatedFramework, router: Rou
       event.groupId = roomId;
     }
     if (data !== undefined) event.data = data;
-    for (const listener of [...listeners]) {
-      try {
-        listener(event);
-      } catch (error) {
-        console.error(
-          '[sim-plugin] a voip event listener threw',
-          error instanceof Error ? error.message : error,
-        );
-      }
-    }
+    listeners.emit(event);
   }
 
   function nextScript(): CallScript {
@@ -281,12 +273,7 @@ export function createSimulatedPlugin(framework: SimulatedFramework, router: Rou
     initByCaller,
     forceHangUpVoip,
     getIotBindContactList,
-    onVoipEvent(listener) {
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-      };
-    },
+    onVoipEvent: listeners.add,
     setUIConfig() {
       // the simulated call view has no configurable UI
     },

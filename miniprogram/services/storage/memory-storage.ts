@@ -1,4 +1,5 @@
-import { ok } from '../result';
+import { errMsgOf } from '../guards';
+import { err, ok } from '../result';
 import type { KeyValueStorage } from './types';
 
 /** In-memory storage with JSON round-trips (values come back as copies, like wx storage). */
@@ -12,8 +13,15 @@ export function createMemoryStorage(initial: Record<string, unknown> = {}): KeyV
       return ok(raw === undefined ? undefined : (JSON.parse(raw) as unknown));
     },
     async set(key, value) {
-      data.set(key, JSON.stringify(value));
-      return ok(undefined);
+      // Like wx storage, a value that cannot be serialised (a cycle, a BigInt) is refused, not thrown.
+      try {
+        const raw = JSON.stringify(value) as string | undefined;
+        if (raw === undefined) data.delete(key);
+        else data.set(key, raw);
+        return ok(undefined);
+      } catch (e) {
+        return err({ errMsg: `setStorage:fail ${errMsgOf(e)}` });
+      }
     },
     async remove(key) {
       data.delete(key);

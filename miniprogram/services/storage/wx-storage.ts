@@ -1,15 +1,14 @@
+import { errMsgOf } from '../guards';
 import { err, ok } from '../result';
 import type { KeyValueStorage, StorageError } from './types';
 
 function toError(e: unknown): StorageError {
-  if (e && typeof e === 'object' && 'errMsg' in e && typeof (e as { errMsg: unknown }).errMsg === 'string') {
-    return { errMsg: (e as { errMsg: string }).errMsg };
-  }
-  return { errMsg: e instanceof Error ? e.message : String(e) };
+  return { errMsg: errMsgOf(e, 'storage failed') };
 }
 
+/** wx.getStorage fails with "getStorage:fail data not found" for a missing key. */
 function isMissingKey(e: StorageError): boolean {
-  return /data not found|not found/i.test(e.errMsg);
+  return /not found/i.test(e.errMsg);
 }
 
 /** wx storage (async API). A missing key reads as undefined, not as an error. */

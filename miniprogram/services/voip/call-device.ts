@@ -4,10 +4,11 @@
  * classified by the shared error catalogue.
  */
 import type { EnvVersion } from '../environment';
+import { errMsgOf, isRecord, nonEmptyString } from '../guards';
 import { err, ok, type Result } from '../result';
 import type { Router } from '../router';
-import { classifyErrCode } from './error-catalog';
-import { CALL_PAGE_PATH_FALLBACK, type PluginLoader } from './plugin-loader';
+import { callFailure, failureFromThrown, withoutSecrets } from './call-failure';
+import { callPagePath, type PluginLoader } from './plugin-loader';
 import type { CallFailure, RoomType } from './types';
 
 export interface CallDeviceRequest {
@@ -35,33 +36,6 @@ export interface DeviceCallerDeps {
   endPageUrl?: string;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
-
-function nonEmpty(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
-}
-
-function failure(kind: CallFailure['kind'], code?: number, errMsg?: string): CallFailure {
-  const result: CallFailure = { kind };
-  if (code !== undefined) result.code = code;
-  if (errMsg) result.errMsg = errMsg;
-  return result;
-}
-
-/** A thrown VoipError (errCode/errMsg), a plain Error, or anything else; secrets removed from the message. */
-export function failureFromThrown(thrown: unknown, secrets: string[]): CallFailure {
-  if (!isObject(thrown)) return failure('unknown');
-  const rawCode = thrown.errCode;
-  const code = typeof rawCode === 'number' && Number.isFinite(rawCode) ? rawCode : undefined;
-  const rawMsg = nonEmpty(thrown.errMsg) ?? nonEmpty(thrown.message);
-  const errMsg = rawMsg
-    ? secrets.filter((s) => s.length > 0).reduce((acc, s) => acc.split(s).join('***'), rawMsg)
-    : undefined;
-  return failure(classifyErrCode(code, errMsg), code, errMsg);
-}
-
 export function createDeviceCaller(deps: DeviceCallerDeps): DeviceCaller {
   let inFlight = false;
 
@@ -83,36 +57,40 @@ export function createDeviceCaller(deps: DeviceCallerDeps): DeviceCaller {
     try {
       plugin.setVoipEndPagePath({ url: deps.endPageUrl, key: 'Call', routeType: 'redirectTo' });
     } catch (e) {
-      console.warn('[call-device] setVoipEndPagePath failed', e instanceof Error ? e.message : '');
+      console.warn('[call-device] setVoipEndPagePath failed', errMsgOf(e));
     }
   }
 
   async function call(plugin: WmpfVoip.Plugin, request: CallDeviceRequest): Promise<CallDeviceResult> {
     const callWMPF = plugin.callWMPF;
-    if (typeof callWMPF !== 'function') return err(failure('plugin-missing'));
+    if (typeof callWMPF !== 'function') return err(callFailure('plugin-missing'));
     setEndPage(plugin);
     let result: unknown;
     try {
       result = await callWMPF.call(plugin, buildRequest(request));
     } catch (thrown) {
-      return err(failureFromThrown(thrown, [request.sn, request.pushToken]));
+      return err(withoutSecrets(failureFromThrown(thrown), [request.sn, request.pushToken]));
     }
     // Documented to throw on failure: not throwing means the device is being called, so the call page must open.
-    const roomId = isObject(result) ? (nonEmpty(result.roomId) ?? '') : '';
-    const target = nonEmpty(plugin.CALL_PAGE_PATH) ?? CALL_PAGE_PATH_FALLBACK;
-    const opened = await deps.router.redirectTo(target).catch(() => false);
+    const roomId = isRecord(result) ? (nonEmptyString(result.roomId) ?? '') : '';
+    const opened = await deps.router.redirectTo(callPagePath(plugin)).catch(() => false);
     if (!opened) console.warn('[call-device] the plugin call page did not open');
     return ok({ roomId });
   }
 
   return {
     async callDevice(request) {
-      if (inFlight) return err(failure('busy'));
-      if (request.roomType !== 'voice' && request.roomType !== 'video') return err(failure('invalid-params'));
-      if (!nonEmpty(request.sn) || !nonEmpty(request.modelId) || !nonEmpty(request.pushToken))
-        return err(failure('invalid-params'));
+      if (inFlight) return err(callFailure('busy'));
+      if (request.roomType !== 'voice' && request.roomType !== 'video')
+        return err(callFailure('invalid-params'));
+      if (
+        !nonEmptyString(request.sn) ||
+        !nonEmptyString(request.modelId) ||
+        !nonEmptyString(request.pushToken)
+      )
+        return err(callFailure('invalid-params'));
       const plugin = deps.loadPlugin();
-      if (!plugin) return err(failure('plugin-missing'));
+      if (!plugin) return err(callFailure('plugin-missing'));
       inFlight = true;
       try {
         return await call(plugin, request);

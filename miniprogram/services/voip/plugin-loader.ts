@@ -2,10 +2,16 @@
  * Loads the WeChat VOIP call plugin (`wmpf-voip`) lazily and safely. The plugin is missing in DevTools without
  * the plugin declared, in old base libraries and on misconfigured builds: that must be a state, never a crash.
  */
+import { isRecord, nonEmptyString } from '../guards';
 
 /** Plugin call page for plugins older than 2.3.9, which do not export CALL_PAGE_PATH. */
 export const CALL_PAGE_PATH_FALLBACK =
   'plugin-private://wxf830863afde621eb/pages/call-page-plugin/call-page-plugin';
+
+/** Where to go once a call started (wx.redirectTo). */
+export function callPagePath(plugin: WmpfVoip.Plugin): string {
+  return nonEmptyString(plugin.CALL_PAGE_PATH) ?? CALL_PAGE_PATH_FALLBACK;
+}
 
 export type PluginLoader = () => WmpfVoip.Plugin | undefined;
 
@@ -14,15 +20,11 @@ export function requireVoipPlugin(): unknown {
   return requirePlugin('wmpf-voip');
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
-
 /** The plugin is usable when `.default` has the two functions every call needs. */
 function usablePlugin(module: unknown): WmpfVoip.Plugin | undefined {
-  if (!isObject(module)) return undefined;
+  if (!isRecord(module)) return undefined;
   const plugin = module.default;
-  if (!isObject(plugin)) return undefined;
+  if (!isRecord(plugin)) return undefined;
   if (typeof plugin.initByCaller !== 'function' || typeof plugin.onVoipEvent !== 'function') return undefined;
   return plugin as unknown as WmpfVoip.Plugin;
 }

@@ -1,4 +1,5 @@
 /** One-time plugin configuration at app start. Both settings must be in place before a call starts. */
+import { errMsgOf } from '../guards';
 
 export interface PluginSetupOptions {
   /** Our page the device returns to after a call (without a query). */
@@ -13,7 +14,7 @@ function guarded(what: string, action: () => void): void {
   try {
     action();
   } catch (error) {
-    console.warn(`[voip] ${what} failed`, error instanceof Error ? error.message : '');
+    console.warn(`[voip] ${what} failed`, errMsgOf(error));
   }
 }
 

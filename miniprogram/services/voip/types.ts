@@ -43,15 +43,22 @@ export interface CallFailure {
 
 export type StartCallResult = Result<{ roomId: string }, CallFailure>;
 
+export interface StartCallOptions {
+  /**
+   * Asked when initByCaller succeeded (it cannot be aborted): false when the person cancelled meanwhile. The call is
+   * then hung up at once and the plugin's call page is not opened.
+   */
+  stillWanted?: () => boolean;
+}
+
 export interface VoipService {
   /** Calls initByCaller (businessType 1, no voipToken key) and, on success, opens the plugin's call page. */
-  startCall(request: StartCallRequest): Promise<StartCallResult>;
+  startCall(request: StartCallRequest, options?: StartCallOptions): Promise<StartCallResult>;
   forceHangUp(roomId?: string): void;
 }
 
 /** The call lifecycle, derived from the plugin's 17 events and keyed by roomId. */
 export type CallLifecycleEvent =
-  | { type: 'dialing'; roomId: string }
   | { type: 'joined'; roomId: string }
   | { type: 'connected'; roomId: string }
   | { type: 'progress'; roomId: string; keepTime: number }

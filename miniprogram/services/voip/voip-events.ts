@@ -3,7 +3,9 @@
  * lifecycles duplicates listeners), so one subscription is made here and fanned out as a typed call lifecycle.
  */
 import { systemClock, type Clock } from '../clock';
+import { errMsgOf, isRecord, nonEmptyString } from '../guards';
 import type { CallEndReason } from '../host/types';
+import { createListeners } from '../listeners';
 import type { PluginLoader } from './plugin-loader';
 import type { CallLifecycleEvent, RoomType, VoipEvents } from './types';
 
@@ -35,22 +37,14 @@ interface PendingEnd {
   timer: number;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
-
-function nonEmptyString(value: unknown): string | undefined {
-  return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
 function seconds(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined;
 }
 
 /** errMsg of abortVoip (`data.error.errMsg`) or joinFail* (`data.errMsg` / `data.message`, sometimes an Error). */
-function errMsgOf(data: unknown): string | undefined {
-  if (!isObject(data)) return nonEmptyString(data);
-  const nested = isObject(data.error) ? nonEmptyString(data.error.errMsg) : undefined;
+function failureText(data: unknown): string | undefined {
+  if (!isRecord(data)) return nonEmptyString(data);
+  const nested = isRecord(data.error) ? nonEmptyString(data.error.errMsg) : undefined;
   return nested ?? nonEmptyString(data.errMsg) ?? nonEmptyString(data.message);
 }
 
@@ -62,7 +56,7 @@ export type VoipEventHub = VoipEvents & {
 
 export function createVoipEvents(loadPlugin: PluginLoader, options: { clock?: Clock } = {}): VoipEventHub {
   const clock = options.clock ?? systemClock;
-  const listeners = new Set<(event: CallLifecycleEvent) => void>();
+  const listeners = createListeners<CallLifecycleEvent>('voip');
   const pending = new Map<string, PendingEnd>();
   const connectedRooms = new Set<string>();
   const lastKeepTime = new Map<string, number>();
@@ -70,16 +64,6 @@ export function createVoipEvents(loadPlugin: PluginLoader, options: { clock?: Cl
   let lastRoomId = '';
   let subscribed = false;
   let off: (() => void) | undefined;
-
-  function emit(event: CallLifecycleEvent): void {
-    for (const listener of [...listeners]) {
-      try {
-        listener(event);
-      } catch (error) {
-        console.error('[voip] a call event listener failed', error instanceof Error ? error.message : error);
-      }
-    }
-  }
 
   function forgetRoom(roomId: string): void {
     const entry = pending.get(roomId);
@@ -110,7 +94,7 @@ export function createVoipEvents(loadPlugin: PluginLoader, options: { clock?: Cl
     if (peerName) event.peerName = peerName;
     if (entry?.errMsg) event.errMsg = entry.errMsg;
     forgetRoom(roomId);
-    emit(event);
+    listeners.emit(event);
   }
 
   function recordEnd(roomId: string, reason: CallEndReason, data: unknown): void {
@@ -119,9 +103,9 @@ export function createVoipEvents(loadPlugin: PluginLoader, options: { clock?: Cl
       reason,
       timer: clock.setTimeout(() => end(roomId, {}), END_EVENT_GRACE_MS),
     };
-    const keepTime = isObject(data) ? seconds(data.keepTime) : undefined;
+    const keepTime = isRecord(data) ? seconds(data.keepTime) : undefined;
     if (keepTime !== undefined) entry.keepTime = keepTime;
-    const errMsg = errMsgOf(data);
+    const errMsg = failureText(data);
     if (errMsg && (reason === 'aborted' || reason === 'join-failed')) entry.errMsg = errMsg;
     pending.set(roomId, entry);
   }
@@ -133,11 +117,11 @@ export function createVoipEvents(loadPlugin: PluginLoader, options: { clock?: Cl
   }
 
   function handle(raw: unknown): void {
-    if (!isObject(raw) || typeof raw.eventName !== 'string') return;
+    if (!isRecord(raw) || typeof raw.eventName !== 'string') return;
     const name = raw.eventName;
     const data = raw.data;
     if (name === 'callPageOnShow') {
-      emit({ type: 'call-page-shown' });
+      listeners.emit({ type: 'call-page-shown' });
       return;
     }
     if (name === 'showCustomBox' || name === 'hideCustomBox') return;
@@ -149,27 +133,27 @@ export function createVoipEvents(loadPlugin: PluginLoader, options: { clock?: Cl
     }
     switch (name) {
       case 'joinedRoomByCaller':
-        emit({ type: 'joined', roomId });
+        listeners.emit({ type: 'joined', roomId });
         return;
       case 'startVoip': // the conversation started (timeLimit counts from here)
       case 'hangOnVoip': // listener side: answered
         if (connectedRooms.has(roomId)) return;
         connectedRooms.add(roomId);
-        emit({ type: 'connected', roomId });
+        listeners.emit({ type: 'connected', roomId });
         return;
       case 'calling': {
-        const keepTime = isObject(data) ? seconds(data.keepTime) : undefined;
+        const keepTime = isRecord(data) ? seconds(data.keepTime) : undefined;
         if (keepTime === undefined) return;
         lastKeepTime.set(roomId, keepTime);
-        emit({ type: 'progress', roomId, keepTime });
+        listeners.emit({ type: 'progress', roomId, keepTime });
         return;
       }
       case 'endVoip':
-        end(roomId, isObject(data) ? data : {});
+        end(roomId, isRecord(data) ? data : {});
         return;
       case 'finishVoip': {
-        const keepTime = isObject(data) ? seconds(data.keepTime) : undefined;
-        if (keepTime !== undefined) emit({ type: 'billed', roomId, keepTime });
+        const keepTime = isRecord(data) ? seconds(data.keepTime) : undefined;
+        if (keepTime !== undefined) listeners.emit({ type: 'billed', roomId, keepTime });
         return;
       }
       default:
@@ -181,17 +165,12 @@ export function createVoipEvents(loadPlugin: PluginLoader, options: { clock?: Cl
     try {
       handle(raw);
     } catch (error) {
-      console.error('[voip] could not handle a plugin event', error instanceof Error ? error.message : error);
+      console.warn('[voip] could not handle a plugin event:', errMsgOf(error, 'unknown error'));
     }
   }
 
   return {
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-      };
-    },
+    subscribe: listeners.add,
     start() {
       if (subscribed) return true;
       const plugin = loadPlugin();
@@ -217,6 +196,9 @@ export function createVoipEvents(loadPlugin: PluginLoader, options: { clock?: Cl
       subscribed = false;
       for (const entry of pending.values()) clock.clearTimeout(entry.timer);
       pending.clear();
+      connectedRooms.clear();
+      lastKeepTime.clear();
+      lastRoomId = '';
     },
   };
 }

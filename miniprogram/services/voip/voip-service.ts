@@ -2,12 +2,14 @@
  * Starts device → WeChat user calls through the plugin's initByCaller (businessType 1, token-less: the device is
  * registered through WMPF, which fetches the device credential itself) and opens the plugin's call page.
  */
+import { systemClock, type Clock } from '../clock';
 import type { EnvVersion } from '../environment';
+import { errMsgOf, finiteNumber, isRecord, nonEmptyString } from '../guards';
 import { err, ok } from '../result';
 import type { Router } from '../router';
-import { classifyErrCode } from './error-catalog';
-import { CALL_PAGE_PATH_FALLBACK, type PluginLoader } from './plugin-loader';
-import type { CallFailure, StartCallRequest, StartCallResult, VoipService } from './types';
+import { callFailure, failureFromCode, failureFromThrown, withoutSecrets } from './call-failure';
+import { callPagePath, type PluginLoader } from './plugin-loader';
+import type { CallFailure, StartCallOptions, StartCallRequest, StartCallResult, VoipService } from './types';
 
 const MINIPROGRAM_STATE: Readonly<Record<EnvVersion, WmpfVoip.MiniprogramState>> = {
   develop: 'developer',
@@ -20,51 +22,14 @@ function cameraStatusFor(roomType: WmpfVoip.RoomType): WmpfVoip.CameraStatus {
   return roomType === 'video' ? 0 : 1;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
-
-function nonEmptyString(value: unknown): string | undefined {
-  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
-}
-
-function finiteNumber(value: unknown): number | undefined {
-  return typeof value === 'number' && Number.isFinite(value) ? value : undefined;
-}
-
-function failure(kind: CallFailure['kind'], code?: number, errMsg?: string): CallFailure {
-  const result: CallFailure = { kind };
-  if (code !== undefined) result.code = code;
-  if (errMsg) result.errMsg = errMsg;
-  return result;
-}
-
-function fromCode(code: number | undefined, errMsg: string | undefined): CallFailure {
-  return failure(classifyErrCode(code, errMsg), code, errMsg);
-}
-
-/** A thrown VoipError (errCode/errMsg), a plain Error, or anything else. */
-function failureFromThrown(thrown: unknown): CallFailure {
-  if (!isObject(thrown))
-    return failure('unknown', undefined, typeof thrown === 'string' ? thrown : undefined);
-  const errMsg = nonEmptyString(thrown.errMsg) ?? nonEmptyString(thrown.message);
-  return fromCode(finiteNumber(thrown.errCode), errMsg);
-}
-
 /** `{ isSuccess: false, ... }`: errCode, else the deprecated `error.err_code`, else errObj. */
 function failureFromResolved(result: Record<string, unknown>): CallFailure {
-  const legacy = isObject(result.error) ? result.error : {};
-  const errObj = isObject(result.errObj) ? result.errObj : {};
+  const legacy = isRecord(result.error) ? result.error : {};
+  const errObj = isRecord(result.errObj) ? result.errObj : {};
   const code = finiteNumber(result.errCode) ?? finiteNumber(legacy.err_code) ?? finiteNumber(errObj.errCode);
   const errMsg =
     nonEmptyString(result.errMsg) ?? nonEmptyString(legacy.errMsg) ?? nonEmptyString(errObj.errMsg);
-  return fromCode(code, errMsg);
-}
-
-/** The errMsg is kept for diagnostics; make sure our sn never travels with it. */
-function scrub(value: CallFailure, sn: string): CallFailure {
-  if (value.errMsg && sn && value.errMsg.includes(sn)) value.errMsg = value.errMsg.split(sn).join('***');
-  return value;
+  return failureFromCode(code, errMsg);
 }
 
 function normaliseRoute(url: string): string {
@@ -80,20 +45,36 @@ function isPluginCallPage(route: string, callPagePath: string): boolean {
   return route.includes('call-page-plugin') || normaliseRoute(route) === normaliseRoute(callPagePath);
 }
 
+const TIMED_OUT = Symbol('initByCaller timed out');
+
 let localRoomSeq = 0;
 /**
- * Used only when a successful initByCaller gives neither roomId nor groupId (very old plugin or a plugin bug).
- * It will not match the ids of the plugin's events, so the events hub keys those by its own last known room.
+ * Used only when a successful initByCaller gives neither roomId nor groupId (a plugin bug: the pinned 2.4.x gives
+ * both). The plugin's events then carry other ids (or none), so they cannot be matched to this call: the calling
+ * page relies on its silence timeout to stop waiting.
  */
 function localRoomId(): string {
   localRoomSeq += 1;
   return `local-${Date.now().toString(36)}-${localRoomSeq}`;
 }
 
+/**
+ * initByCaller includes WMPF's credential fetch and the room creation: seconds at worst. A plugin that never answers
+ * must not keep the screen on "connecting" nor block every later call as "busy".
+ */
+export const INIT_BY_CALLER_TIMEOUT_MS = 20_000;
+
 export interface VoipServiceDeps {
   loadPlugin: PluginLoader;
+  clock?: Clock;
+  timeoutMs?: number;
   router: Router;
   envVersion: EnvVersion;
+  /**
+   * Binds the app's one plugin event subscription if it is not bound yet (idempotent). Events must be bound before
+   * a call starts; the app binds them at launch, but the plugin may only have become loadable since.
+   */
+  bindEvents?: () => void;
 }
 
 export function createVoipService(deps: VoipServiceDeps): VoipService {
@@ -115,8 +96,37 @@ export function createVoipService(deps: VoipServiceDeps): VoipService {
     };
   }
 
+  const clock = deps.clock ?? systemClock;
+  const timeoutMs = deps.timeoutMs ?? INIT_BY_CALLER_TIMEOUT_MS;
+
+  /** The plugin's answer, or TIMED_OUT; a success arriving after that is hung up (nobody is waiting for it). */
+  function answerInTime(plugin: WmpfVoip.Plugin, answer: Promise<unknown>): Promise<unknown> {
+    let timedOut = false;
+    let timer = 0;
+    const late = answer.then(
+      (result) => {
+        clock.clearTimeout(timer);
+        if (timedOut && isRecord(result) && result.isSuccess === true) {
+          safeForceHangUp(plugin, nonEmptyString(result.roomId) ?? nonEmptyString(result.groupId));
+        }
+        return result;
+      },
+      (thrown: unknown) => {
+        clock.clearTimeout(timer);
+        throw thrown;
+      },
+    );
+    const deadline = new Promise<never>((_, reject) => {
+      timer = clock.setTimeout(() => {
+        timedOut = true;
+        reject(TIMED_OUT);
+      }, timeoutMs);
+    });
+    return Promise.race([late, deadline]);
+  }
+
   async function openCallPage(plugin: WmpfVoip.Plugin): Promise<void> {
-    const target = nonEmptyString(plugin.CALL_PAGE_PATH) ?? CALL_PAGE_PATH_FALLBACK;
+    const target = callPagePath(plugin);
     // Navigating again while on the plugin page would interrupt the call (official call-intro page).
     if (isPluginCallPage(deps.router.currentRoute(), target)) return;
     const opened = await deps.router.redirectTo(target).catch(() => false);
@@ -129,40 +139,51 @@ export function createVoipService(deps: VoipServiceDeps): VoipService {
     request: StartCallRequest,
     openId: string,
     name: string,
+    options: StartCallOptions,
   ) {
+    deps.bindEvents?.();
     let result: unknown;
     try {
-      result = await plugin.initByCaller(buildRequest(request, openId, name));
+      result = await answerInTime(plugin, plugin.initByCaller(buildRequest(request, openId, name)));
     } catch (thrown) {
-      return err(failureFromThrown(thrown));
+      return err(
+        thrown === TIMED_OUT
+          ? callFailure('network', undefined, 'initByCaller timed out')
+          : failureFromThrown(thrown),
+      );
     }
-    if (!isObject(result) || (result.isSuccess !== true && result.isSuccess !== false)) {
+    if (!isRecord(result) || (result.isSuccess !== true && result.isSuccess !== false)) {
       // Reported in the community: a result without isSuccess while the phone may ring. Never treat it as success,
       // and end whatever the plugin may have started so no one answers a call nobody on the device can see.
       safeForceHangUp(plugin, undefined);
-      return err(failure('unknown', undefined, 'initByCaller returned no usable result'));
+      return err(callFailure('unknown', undefined, 'initByCaller returned no usable result'));
     }
     if (result.isSuccess === false) return err(failureFromResolved(result));
     const roomId = nonEmptyString(result.roomId) ?? nonEmptyString(result.groupId) ?? localRoomId();
-    await openCallPage(plugin);
+    if (options.stillWanted && !options.stillWanted()) safeForceHangUp(plugin, roomId);
+    else await openCallPage(plugin);
     return ok({ roomId });
   }
 
-  async function startCall(request: StartCallRequest): Promise<StartCallResult> {
-    if (inFlight) return err(failure('busy'));
+  async function startCall(
+    request: StartCallRequest,
+    options: StartCallOptions = {},
+  ): Promise<StartCallResult> {
+    if (inFlight) return err(callFailure('busy'));
     const openId = nonEmptyString(request?.contact?.openId);
-    if (!openId) return err(failure('invalid-contact'));
-    if (!nonEmptyString(request.callerSn)) return err(failure('invalid-params'));
-    if (request.roomType !== 'voice' && request.roomType !== 'video') return err(failure('invalid-params'));
+    if (!openId) return err(callFailure('invalid-contact'));
+    if (!nonEmptyString(request.callerSn)) return err(callFailure('invalid-params'));
+    if (request.roomType !== 'voice' && request.roomType !== 'video')
+      return err(callFailure('invalid-params'));
     const name = typeof request.contact.name === 'string' ? request.contact.name : '';
 
     const plugin = deps.loadPlugin();
-    if (!plugin) return err(failure('plugin-missing'));
+    if (!plugin) return err(callFailure('plugin-missing'));
 
     inFlight = true;
     try {
-      const result = await callPlugin(plugin, request, openId, name);
-      return result.ok ? result : err(scrub(result.error, request.callerSn));
+      const result = await callPlugin(plugin, request, openId, name, options);
+      return result.ok ? result : err(withoutSecrets(result.error, [request.callerSn]));
     } finally {
       inFlight = false;
     }
@@ -183,6 +204,6 @@ function safeForceHangUp(plugin: WmpfVoip.Plugin, roomId: string | undefined): v
     if (roomId) plugin.forceHangUpVoip(roomId);
     else plugin.forceHangUpVoip();
   } catch (error) {
-    console.warn('[voip] forceHangUpVoip failed', error instanceof Error ? error.message : '');
+    console.warn('[voip] forceHangUpVoip failed', errMsgOf(error));
   }
 }
