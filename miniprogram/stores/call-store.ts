@@ -106,21 +106,26 @@ export class CallStore {
       this.phase = 'starting';
     });
     const startedAt = platform.clock.now();
-    const result = await platform.voip.startCall({ ...request, callerSn: status.device.sn });
+    const result = await platform.voip.startCall(
+      { ...request, callerSn: status.device.sn },
+      { stillWanted: () => !this.cancelRequested },
+    );
     if (!result.ok) {
       void historyStore.record(
         this.recordFor(`failed-${startedAt}`, request, startedAt, 'failed', result.error.code),
       );
       return this.fail({ kind: 'call', failure: result.error });
     }
+    const roomId = result.value.roomId;
+    // The plugin's events may have ended this room already (a hang-up right at the start): keep that outcome.
+    const ended = historyStore.find(roomId);
     runInAction(() => {
-      this.phase = 'in-call';
-      this.roomId = result.value.roomId;
+      this.phase = ended ? 'ended' : 'in-call';
+      this.roomId = roomId;
       this.lastEventAt = platform.clock.now();
     });
-    void historyStore.record(this.recordFor(result.value.roomId, request, startedAt, 'in-progress'));
-    // Cancelled while initByCaller ran (it cannot be aborted): end the call as soon as it exists.
-    if (this.cancelRequested) platform.voip.forceHangUp(result.value.roomId);
+    if (!ended) void historyStore.record(this.recordFor(roomId, request, startedAt, 'in-progress'));
+    // Cancelled while initByCaller ran (it cannot be aborted): the voip service hung it up without opening its page.
     return 'started';
   }
 

@@ -11,7 +11,6 @@ export class DeviceStore {
   /** null until the host has answered */
   status: DeviceStatus | null = null;
   prefetch: PrefetchState = { status: 'idle' };
-  checking = false;
   private unsubscribePrefetch: (() => void) | undefined;
 
   constructor() {
@@ -22,16 +21,10 @@ export class DeviceStore {
     );
   }
 
-  get canCall(): boolean {
-    return this.status !== null && this.status.kind === 'ready';
-  }
-
   async refreshStatus(force = false): Promise<DeviceStatus> {
-    this.checking = true;
     const status = await getPlatform().device.getStatus({ refresh: force });
     runInAction(() => {
       this.status = status;
-      this.checking = false;
     });
     return status;
   }
@@ -64,7 +57,6 @@ export class DeviceStore {
     this.unsubscribePrefetch = undefined;
     this.status = null;
     this.prefetch = { status: 'idle' };
-    this.checking = false;
   }
 }
 

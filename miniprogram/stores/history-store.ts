@@ -8,8 +8,6 @@ export class HistoryStore {
   loaded = false;
   /** Something in storage could not be read (shown once, the rest of the history is kept). */
   problem: HistoryProblem | undefined = undefined;
-  /** The last write failed: the entry exists for this session only. */
-  saveFailed = false;
   private loading: Promise<void> | undefined;
 
   constructor() {
@@ -34,14 +32,14 @@ export class HistoryStore {
     return this.loading;
   }
 
-  /** Inserts or updates a record; memory first so nothing is lost when storage fails. */
+  /**
+   * Inserts or updates a record; memory first, so the entry is shown for this session even when storage fails
+   * (the repository reports that failure itself).
+   */
   async record(entry: CallRecord): Promise<void> {
     const others = this.records.filter((r) => r.id !== entry.id);
     this.records = [entry, ...others].sort((a, b) => b.startedAt - a.startedAt);
-    const saved = await getPlatform().history.upsert(entry);
-    runInAction(() => {
-      this.saveFailed = !saved;
-    });
+    await getPlatform().history.upsert(entry);
   }
 
   find(id: string): CallRecord | undefined {
@@ -67,7 +65,6 @@ export class HistoryStore {
     this.records = [];
     this.loaded = false;
     this.problem = undefined;
-    this.saveFailed = false;
     this.loading = undefined;
   }
 }

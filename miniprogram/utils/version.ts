@@ -13,7 +13,7 @@ export function compareVersions(a: string, b: string): number | undefined {
   return 0;
 }
 
-export function parseVersion(v: string): number[] | undefined {
+function parseVersion(v: string): number[] | undefined {
   if (typeof v !== 'string' || !/^\d+(\.\d+)*$/.test(v.trim())) return undefined;
   return v
     .trim()

@@ -1,12 +1,17 @@
 /** What the calling page shows, from its own mode and the call store's state. Pure: the page only renders it. */
-import { t, texts } from '../i18n/index';
+import { t } from '../i18n/index';
 import type { CallEndReason } from '../services/host/types';
 import type { CallRecord } from '../services/history/types';
 import { describeCallFailure, describeEndReason } from '../services/voip/error-catalog';
 import type { RoomType } from '../services/voip/types';
 import type { CallOutcome, CallPhase, CallProblem, CallRequest } from '../stores/call-store';
 import { formatDuration } from '../utils/format-time';
-import { describeDeviceStatus } from './device-status';
+import { describeDeviceStatus, TONE_ICON } from './device-status';
+
+/** A contact whose name is unknown (a bad link, an incoming call without one) is said so, not shown blank. */
+function displayName(name: string): string {
+  return name.trim() || t('history', 'unknownName');
+}
 
 /** call: place a call (default); outcome: back from the plugin after a call; simulated: the simulated plugin's call page. */
 export type CallingMode = 'call' | 'outcome' | 'simulated' | 'invalid';
@@ -23,8 +28,6 @@ export type CallingScreen =
   /** ended, without knowing how */
   | 'ended'
   | 'simulated';
-
-export type SimulatedState = '' | 'ringing' | 'connected';
 
 export interface CallingInput {
   mode: CallingMode;
@@ -58,16 +61,9 @@ export interface CallingView {
   showSettings: boolean;
   /** outcome: the same call can be placed again (an openId is known) */
   canCallAgain: boolean;
-  simState: SimulatedState;
 }
 
-const ICONS = {
-  ok: '/assets/icons/check-green.svg',
-  info: '/assets/icons/info-grey.svg',
-  warn: '/assets/icons/warning-orange.svg',
-  error: '/assets/icons/warning-red.svg',
-  lock: '/assets/icons/lock-grey.svg',
-};
+const ICONS = { ...TONE_ICON, lock: '/assets/icons/lock-grey.svg' };
 
 const END_ICON: Record<CallEndReason, string> = {
   'hung-up': ICONS.ok,
@@ -99,18 +95,17 @@ function blank(screen: CallingScreen, roomType: RoomType = 'voice'): CallingView
     durationText: '',
     showSettings: false,
     canCallAgain: false,
-    simState: '',
   };
 }
 
 function roomTypeText(roomType: RoomType): string {
-  return roomType === 'video' ? t('calling', 'videoCall') : t('calling', 'voiceCall');
+  return roomType === 'video' ? t('common', 'videoCall') : t('common', 'voiceCall');
 }
 
 function about(screen: CallingScreen, request: CallRequest | undefined): CallingView {
   const view = blank(screen, request?.roomType);
   if (!request) return view;
-  return { ...view, name: request.contact.name, roomTypeText: roomTypeText(request.roomType) };
+  return { ...view, name: displayName(request.contact.name), roomTypeText: roomTypeText(request.roomType) };
 }
 
 interface EndedCall {
@@ -127,7 +122,7 @@ function outcomeView(call: EndedCall): CallingView {
   const answered = call.reason === 'hung-up' || call.keepTime > 0;
   return {
     ...blank('outcome', call.roomType),
-    name: call.name,
+    name: displayName(call.name),
     roomTypeText:
       call.direction === 'incoming'
         ? `${t('calling', 'incomingCall')} · ${roomTypeText(call.roomType)}`
@@ -142,7 +137,7 @@ function outcomeView(call: EndedCall): CallingView {
 
 function fromOutcome(outcome: CallOutcome): EndedCall {
   return {
-    name: outcome.contact.name,
+    name: displayName(outcome.contact.name),
     openId: outcome.contact.openId,
     roomType: outcome.roomType,
     direction: outcome.direction,
@@ -154,7 +149,7 @@ function fromOutcome(outcome: CallOutcome): EndedCall {
 function fromRecord(record: CallRecord): EndedCall | undefined {
   if (!isEndReason(record.outcome)) return undefined;
   return {
-    name: record.contact.name,
+    name: displayName(record.contact.name),
     openId: record.contact.openId ?? '',
     roomType: record.roomType,
     direction: record.direction,
@@ -205,14 +200,14 @@ function callView(input: CallingInput): CallingView {
     case 'idle':
     case 'checking':
     case 'starting':
-      return { ...about('connecting', input.request), title: texts('calling').connecting };
+      return { ...about('connecting', input.request), title: t('calling', 'connecting') };
     case 'failed':
       return failedView(input.request, input.problem);
     case 'in-call':
       return {
         ...about('in-call', input.request),
-        title: texts('calling').inCallTitle,
-        hint: texts('calling').inCallHint,
+        title: t('calling', 'inCallTitle'),
+        hint: t('calling', 'inCallHint'),
       };
     case 'ended': {
       const ended = shownEndedCall(input);
@@ -240,13 +235,8 @@ function simulatedView(input: CallingInput): CallingView {
   if (input.phase !== 'in-call') return endedView();
   const view = about('simulated', input.storeRequest);
   return input.connected
-    ? {
-        ...view,
-        simState: 'connected',
-        title: t('calling', 'simulatedConnected'),
-        durationText: formatDuration(input.keepTime),
-      }
-    : { ...view, simState: 'ringing', title: t('calling', 'simulatedRinging') };
+    ? { ...view, title: t('calling', 'simulatedConnected'), durationText: formatDuration(input.keepTime) }
+    : { ...view, title: t('calling', 'simulatedRinging') };
 }
 
 export function describeCallingScreen(input: CallingInput): CallingView {

@@ -11,20 +11,19 @@ export interface StatusView {
   icon: string;
   title: string;
   hint: string;
-  canCall: boolean;
   /** A "check again" action makes sense (the cause may go away). */
   canRecheck: boolean;
 }
 
-const ICON: Record<Tone, string> = {
+export const TONE_ICON: Record<Tone, string> = {
   ok: '/assets/icons/check-green.svg',
   info: '/assets/icons/info-grey.svg',
   warn: '/assets/icons/warning-orange.svg',
   error: '/assets/icons/warning-red.svg',
 };
 
-function view(tone: Tone, title: string, hint = '', canCall = false, canRecheck = false): StatusView {
-  return { tone, icon: ICON[tone], title, hint, canCall, canRecheck };
+function view(tone: Tone, title: string, hint = '', canRecheck = false): StatusView {
+  return { tone, icon: TONE_ICON[tone], title, hint, canRecheck };
 }
 
 /** The device status line: what works, and what to do when it does not. Versions are shown; the sn never is. */
@@ -32,11 +31,9 @@ export function describeDeviceStatus(status: DeviceStatus | null): StatusView {
   if (!status) return view('info', t('status', 'checking'));
   switch (status.kind) {
     case 'ready':
-      return status.simulated
-        ? view('info', t('status', 'simulated'), '', true)
-        : view('ok', t('status', 'ready'), '', true);
+      return status.simulated ? view('info', t('status', 'simulated')) : view('ok', t('status', 'ready'));
     case 'not-registered':
-      return view('error', t('status', 'notRegistered'), t('status', 'notRegisteredHint'), false, true);
+      return view('error', t('status', 'notRegistered'), t('status', 'notRegisteredHint'), true);
     case 'unsupported':
       return view(
         'error',
@@ -59,7 +56,7 @@ export function describeDeviceStatus(status: DeviceStatus | null): StatusView {
           : status.error.kind === 'malformed-reply'
             ? t('status', 'hostMalformedHint')
             : t('status', 'hostInvokeFailedHint');
-      return view('error', t('status', 'hostError'), hint, false, true);
+      return view('error', t('status', 'hostError'), hint, true);
     }
   }
 }

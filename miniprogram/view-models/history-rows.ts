@@ -78,7 +78,8 @@ export function historyRow(record: CallRecord, options: HistoryRowOptions): Hist
   const locale = options.locale ?? getLocale();
   const m = texts('history', locale);
   const openId = record.contact.openId ?? '';
-  const name = record.contact.name || openId.slice(0, 6);
+  // never a piece of an openId: it means nothing to the person reading the list
+  const name = record.contact.name || m.unknownName;
   const missed = record.direction === 'incoming' && record.outcome !== 'hung-up';
   const direction = missed ? 'missed' : record.direction;
   const outcome = outcomeOf(record, options.activeRoomId, locale);

@@ -63,6 +63,19 @@ function withStored(records: CallRecord[], extra: { storage?: KeyValueStorage } 
   return installTestPlatform({ storage });
 }
 
+/** History stored before the app starts (timestamps from the test clock), then the list mounted over it. */
+async function mountWithHistory(
+  records: (now: number) => CallRecord[],
+  data: { limit?: number; compact?: boolean } = {},
+): Promise<{ t: TestPlatform; history: Rendered }> {
+  const t = withStored([]);
+  await t.storage.set(HISTORY_KEY, { schema: 1, records: records(t.clock.now()) });
+  historyStore.reset();
+  const history = await mount(data);
+  await t.clock.runAll();
+  return { t, history };
+}
+
 async function tap(root: Rendered, selector: string): Promise<void> {
   const node = find(root, selector);
   ((node.querySelector('.van-button') as Rendered | undefined) ?? node).dispatchEvent('tap');
@@ -101,28 +114,28 @@ describe('call-history component', () => {
   });
 
   it('lists the calls newest first with contact, voice/video, time, outcome and duration', async () => {
-    const t = withStored([]);
-    const now = t.clock.now();
-    const records: CallRecord[] = [
-      record({ id: 'r1', startedAt: now - 5 * 60_000, durationSec: 155, roomType: 'video' }),
-      record({
-        id: 'r2',
-        startedAt: now - 30 * HOUR,
-        outcome: 'no-answer',
-        contact: { openId: 'o-dad', name: '爸爸' },
-      }),
-      record({ id: 'r3', startedAt: now - 3 * 24 * HOUR, outcome: 'busy' }),
-      record({ id: 'r4', startedAt: now - 4 * 24 * HOUR, outcome: 'rejected' }),
-      record({ id: 'r5', startedAt: now - 5 * 24 * HOUR, outcome: 'cancelled' }),
-      record({ id: 'r6', startedAt: now - 6 * 24 * HOUR, outcome: 'aborted' }),
-      record({ id: 'r7', startedAt: now - 7 * 24 * HOUR, outcome: 'failed', errCode: 9 }),
-      record({ id: 'r8', startedAt: now - 8 * 24 * HOUR, outcome: 'join-failed' }),
-    ];
-    // stored out of order: the list sorts them
-    await t.storage.set(HISTORY_KEY, { schema: 1, records: [...records].reverse() });
-    historyStore.reset();
-    const history = await mount();
-    await t.clock.runAll();
+    let now = 0;
+    let records: CallRecord[] = [];
+    const { history } = await mountWithHistory((at) => {
+      now = at;
+      records = [
+        record({ id: 'r1', startedAt: now - 5 * 60_000, durationSec: 155, roomType: 'video' }),
+        record({
+          id: 'r2',
+          startedAt: now - 30 * HOUR,
+          outcome: 'no-answer',
+          contact: { openId: 'o-dad', name: '爸爸' },
+        }),
+        record({ id: 'r3', startedAt: now - 3 * 24 * HOUR, outcome: 'busy' }),
+        record({ id: 'r4', startedAt: now - 4 * 24 * HOUR, outcome: 'rejected' }),
+        record({ id: 'r5', startedAt: now - 5 * 24 * HOUR, outcome: 'cancelled' }),
+        record({ id: 'r6', startedAt: now - 6 * 24 * HOUR, outcome: 'aborted' }),
+        record({ id: 'r7', startedAt: now - 7 * 24 * HOUR, outcome: 'failed', errCode: 9 }),
+        record({ id: 'r8', startedAt: now - 8 * 24 * HOUR, outcome: 'join-failed' }),
+      ];
+      // stored out of order: the list sorts them
+      return [...records].reverse();
+    });
 
     const time = (at: number) => formatCallTime(at, now, 'zh-CN');
     expect(rows(history)).toEqual([
@@ -153,32 +166,24 @@ describe('call-history component', () => {
   });
 
   it('marks incoming and missed calls; a call without an openId has no "call again" button', async () => {
-    const t = withStored([]);
-    const now = t.clock.now();
-    await t.storage.set(HISTORY_KEY, {
-      schema: 1,
-      records: [
-        record({
-          id: 'in1',
-          startedAt: now - 1000,
-          direction: 'incoming',
-          contact: { name: '小明' },
-          outcome: 'hung-up',
-          durationSec: 61,
-        }),
-        record({
-          id: 'in2',
-          startedAt: now - 2000,
-          direction: 'incoming',
-          contact: { name: '王丽' },
-          outcome: 'no-answer',
-        }),
-        record({ id: 'out', startedAt: now - 3000 }),
-      ],
-    });
-    historyStore.reset();
-    const history = await mount();
-    await t.clock.runAll();
+    const { history } = await mountWithHistory((now) => [
+      record({
+        id: 'in1',
+        startedAt: now - 1000,
+        direction: 'incoming',
+        contact: { name: '小明' },
+        outcome: 'hung-up',
+        durationSec: 61,
+      }),
+      record({
+        id: 'in2',
+        startedAt: now - 2000,
+        direction: 'incoming',
+        contact: { name: '王丽' },
+        outcome: 'no-answer',
+      }),
+      record({ id: 'out', startedAt: now - 3000 }),
+    ]);
     const directions = ['outgoing', 'incoming', 'missed'];
     const shown = [0, 1, 2].map((i) =>
       directions.filter((d) => history.querySelector(`#row-${i} .row__direction--${d}`)),
@@ -193,23 +198,15 @@ describe('call-history component', () => {
   });
 
   it('"call again" triggers callagain with the openId, name and room type', async () => {
-    const t = withStored([]);
-    const now = t.clock.now();
-    await t.storage.set(HISTORY_KEY, {
-      schema: 1,
-      records: [
-        record({
-          id: 'a',
-          startedAt: now - 1000,
-          roomType: 'video',
-          contact: { openId: 'o-dad', name: '爸爸' },
-        }),
-        record({ id: 'b', startedAt: now - 2000 }),
-      ],
-    });
-    historyStore.reset();
-    const history = await mount();
-    await t.clock.runAll();
+    const { history } = await mountWithHistory((now) => [
+      record({
+        id: 'a',
+        startedAt: now - 1000,
+        roomType: 'video',
+        contact: { openId: 'o-dad', name: '爸爸' },
+      }),
+      record({ id: 'b', startedAt: now - 2000 }),
+    ]);
     await tap(history, '#row-0 .row__call');
     await tap(history, '#row-1 .row__call');
     expect(hostEvents).toEqual([
@@ -219,13 +216,10 @@ describe('call-history component', () => {
   });
 
   it('renders only the first `limit` calls, and icon-only buttons when compact', async () => {
-    const t = withStored([]);
-    const now = t.clock.now();
-    const many = Array.from({ length: 12 }, (_, i) => record({ id: `r${i}`, startedAt: now - i * 60_000 }));
-    await t.storage.set(HISTORY_KEY, { schema: 1, records: many });
-    historyStore.reset();
-    const history = await mount({ limit: 5, compact: true });
-    await t.clock.runAll();
+    const { history } = await mountWithHistory(
+      (now) => Array.from({ length: 12 }, (_, i) => record({ id: `r${i}`, startedAt: now - i * 60_000 })),
+      { limit: 5, compact: true },
+    );
     expect(history.querySelectorAll('.row')).toHaveLength(5);
     expect(history.querySelectorAll('.row__call')).toHaveLength(5);
     expect(history.querySelectorAll('.row__call-text')).toHaveLength(0);
@@ -263,14 +257,7 @@ describe('call-history component', () => {
   });
 
   it('clears everything only after a confirmation', async () => {
-    const t = withStored([]);
-    await t.storage.set(HISTORY_KEY, {
-      schema: 1,
-      records: [record({ id: 'x', startedAt: t.clock.now() - 1000 })],
-    });
-    historyStore.reset();
-    const history = await mount();
-    await t.clock.runAll();
+    const { t, history } = await mountWithHistory((now) => [record({ id: 'x', startedAt: now - 1000 })]);
 
     await tap(history, '#clear-all');
     expect(textAll(history, '#confirm-clear .confirm__text')).toBe(

@@ -134,7 +134,7 @@ describe('calling page: placing a call', () => {
     expect(callStore.phase).toBe('idle');
   });
 
-  it('Cancel while the plugin creates the room ends the call as soon as it exists', async () => {
+  it('Cancel while the plugin creates the room ends the call as soon as it exists, without its call page', async () => {
     const t = setup([{ kind: 'answer', ringMs: 5000, talkMs: 5000, hangUpBy: 'listener' }]);
     const comp = await show(callQuery());
     while (callStore.phase === 'checking') await t.clock.advance(10);
@@ -143,6 +143,7 @@ describe('calling page: placing a call', () => {
     await t.clock.runAll();
     expect(t.sim.plugin.requests).toHaveLength(1);
     expect(t.sim.plugin.hangUpCalls).toEqual(['sim-room-1']);
+    expect(redirectedToCallPage(t)).toBe(0);
     expect(historyStore.records[0]).toEqual(
       expect.objectContaining({ outcome: 'cancelled', durationSec: 0 }),
     );
@@ -211,6 +212,21 @@ describe('calling page: why a call did not start', () => {
       '麦克风或摄像头用不了',
       '网络不太好，电话没有打出去',
     ]);
+  });
+
+  it('Back goes to the contacts once for a double tap, and the failure stays shown on the way out', async () => {
+    const t = setup([{ kind: 'resolve-failure', errCode: 9, errMsg: 'x' }]);
+    const { comp, page } = await renderPage(ROUTE, callQuery());
+    open.push(page);
+    await t.clock.runAll();
+    const title = text(comp, '#title');
+    await tap(comp, '#back', 2);
+    expect(t.router.history.map((h) => h.kind)).toEqual(['backToContacts']);
+    expect(text(comp, '#title')).toBe(title);
+    expect(has(comp, '#connecting')).toBe(false);
+    open.splice(open.indexOf(page), 1);
+    page.onUnload?.();
+    expect(callStore.phase).toBe('idle');
   });
 
   it('explains an unregistered device and calls once it is registered (Retry asks the host again)', async () => {

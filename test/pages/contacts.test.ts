@@ -76,7 +76,7 @@ describe('contacts page', () => {
     const uncle = find(t.comp, '#row-6');
     expect(textOf(uncle)).toContain('还没有授权这台设备');
     expect(t.comp.querySelector('#row-6 .call-btn--video')).toBeUndefined();
-    expect(t.comp.querySelector('#row-5 .call-btn--video')).toBeDefined();
+    expect(t.comp.querySelector('#row-5 .call-btn--video')).toBeTruthy();
     uncle.dispatchEvent('tap');
     await simulate.sleep(0);
     expect(textOf(t.comp.querySelector('.sheet__explain'))).toContain(
@@ -115,6 +115,22 @@ describe('contacts page', () => {
     expect(t.router.history[0].url).toContain('roomType=voice');
   });
 
+  it('calls the person the sheet names, even when the list was refreshed in a new order meanwhile', async () => {
+    const t = await open();
+    find(t.comp, '#row-1').dispatchEvent('tap');
+    await simulate.sleep(0);
+    expect(textOf(t.comp.querySelector('.sheet__title'))).toBe('给 爸爸 打电话');
+    t.scenario.contacts.reverse();
+    const refreshing = t.page.onPullDownRefresh?.();
+    await t.clock.runAll();
+    await refreshing;
+    expect(rowNames(t.comp)[1]).not.toBe('爸爸');
+    find(t.comp, '#sheet-voice').dispatchEvent('tap');
+    await simulate.sleep(0);
+    expect(t.router.history).toHaveLength(1);
+    expect(t.router.history[0].url).toContain('openId=o-sim-dad');
+  });
+
   it('requests the prefetch on show, once for two quick shows, and not again within its validity', async () => {
     const t = await open({ scenario: (s) => (s.hostLatencyMs = 500) });
     expect(t.sim.framework.stats.hostCalls.prefetchDeviceToken).toBe(1);
@@ -146,6 +162,7 @@ describe('contacts page', () => {
       scenario: (s) => (s.prefetchReply = { kind: 'error-text', errMsg: 'network down' }),
     });
     expect(textOf(find(t.comp, '#prefetch'))).toBe('通话准备没完成，仍然可以拨打，接通可能慢一点');
+    expect(t.comp.querySelector('#status #prefetch')).toBeTruthy(); // the selector the unregistered case relies on
     expect(t.comp.querySelectorAll('.call-btn--video')).toHaveLength(6);
   });
 
@@ -159,7 +176,7 @@ describe('contacts page', () => {
     await t.page.onShow?.();
     await t.clock.runAll();
     expect(t.sim.framework.stats.hostCalls.prefetchDeviceToken).toBe(1);
-    expect(find(t.comp, '#status').querySelector('#prefetch')).toBeUndefined();
+    expect(t.comp.querySelector('#status #prefetch')).toBeUndefined();
   });
 
   it('checks the device again on request and shows the contacts once it is registered', async () => {
@@ -294,6 +311,16 @@ describe('contacts page: history, family, roles', () => {
     await simulate.sleep(0);
     expect(t.router.history).toHaveLength(2);
     expect(t.router.history[1].url).toBe('/pages/device-pairing/index');
+  });
+
+  it('loads the contacts again when the person comes back from "add family"', async () => {
+    const t = await open({ scenario: (s) => (s.contacts = []) });
+    find(t.comp, '#add-family').dispatchEvent('tap');
+    await simulate.sleep(0);
+    t.scenario.contacts.push({ openId: 'o-sim-new', name: '小芳', bindStatus: 1 });
+    await t.page.onShow?.();
+    await t.clock.runAll();
+    expect(rowNames(t.comp)).toEqual(['小芳']);
   });
 
   it('sends a family member on a phone to "my devices" instead', async () => {

@@ -42,10 +42,16 @@ describe('device pairing page (device)', () => {
     expect(comp.querySelector('#code-image')).toBeTruthy();
   });
 
-  it('explains a device that is not registered (no code is asked for)', async () => {
+  it('explains a device that is not registered (no code is asked for), and asks the host again on reload', async () => {
     const { t, comp } = await open({ scenario: (s) => (s.device.registered = false) });
     expect(textOf(comp.querySelector('#problem-title'))).toBe('设备还没有注册，暂时不能通话');
     expect(t.sim.backend.log).toEqual([]);
+
+    t.scenario.device.registered = true;
+    find(comp, '#retry').dispatchEvent('click');
+    await settle(t);
+    expect(comp.querySelector('#code-image')).toBeTruthy();
+    expect(t.sim.backend.log).toEqual(['getPairingCode']);
   });
 
   it('says when the image cannot be shown', async () => {

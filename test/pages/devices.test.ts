@@ -104,17 +104,24 @@ describe('my devices page (phone)', () => {
     expect(t.permissions.opened).toBe(1);
   });
 
-  it('re-authorising opens the pairing page for that device', async () => {
-    const { t, comp } = await open();
+  it('re-authorising opens the pairing page for that device, once for a double tap', async () => {
+    const { t, comp, page } = await open();
+    find(comp, '#reauthorise-1').dispatchEvent('click');
     await tap(t, comp, '#reauthorise-1');
     expect(t.router.history).toEqual([
       { kind: 'navigateTo', url: '/pages/pairing/index?sn=SIM-DEVICE-0002&modelId=sim-model' },
     ]);
+    // back on the list: it can be opened again
+    await page.onShow?.();
+    await tap(t, comp, '#reauthorise-1');
+    expect(t.router.history).toHaveLength(2);
   });
 
   it('backend down: still shows what WeChat knows, and says the names are missing', async () => {
     const { comp } = await open({ family: (f) => (f.backendDown = { kind: 'timeout' }) });
-    expect(textOf(comp.querySelector('#names-problem'))).toContain('设备名字暂时加载不出来');
+    expect(textOf(comp.querySelector('#names-problem'))).toBe(
+      '设备名字暂时加载不出来：连接不上服务。请检查网络，过一会儿再试。',
+    );
     expect(comp.querySelectorAll('.row')).toHaveLength(3);
     expect(comp.querySelector('#voice-0')).toBeFalsy();
   });

@@ -59,7 +59,15 @@ describe('history rows', () => {
       now: NOW,
       locale: 'zh-CN',
     });
-    expect(row).toEqual(expect.objectContaining({ canCallAgain: false, openId: '', direction: 'missed' }));
+    expect(row).toEqual(
+      expect.objectContaining({ canCallAgain: false, openId: '', direction: 'missed', name: '未知联系人' }),
+    );
+    // never a piece of the openId
+    const nameless = historyRow(record({ contact: { openId: 'o-abcdefgh', name: '' } }), {
+      now: NOW,
+      locale: 'en',
+    });
+    expect(nameless.name).toBe('Unknown contact');
   });
 
   it('renders at most `limit` rows and nothing for a nonsensical limit', () => {

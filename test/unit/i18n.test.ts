@@ -1,14 +1,20 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import {
   LOCALES,
+  NAMESPACES,
   format,
   resolveLocale,
   setLocale,
   t,
   texts,
-  type Namespace,
 } from '../../miniprogram/i18n/index';
 
-const NAMESPACES: Namespace[] = ['common', 'contacts', 'calling'];
+const MESSAGES_DIR = path.join(__dirname, '../../miniprogram/i18n/messages');
+
+function placeholders(text: string): string[] {
+  return (text.match(/\{\w+\}/g) ?? []).sort();
+}
 
 describe('i18n', () => {
   afterEach(() => setLocale('zh-CN'));
@@ -33,12 +39,22 @@ describe('i18n', () => {
     expect(format('{missing}', {})).toBe('{missing}');
   });
 
-  it.each(NAMESPACES)('has every %s text in every locale, none empty', (ns) => {
-    const reference = Object.keys(texts(ns, 'zh-CN')).sort();
+  it('registers every message file as a namespace', () => {
+    const files = fs.readdirSync(MESSAGES_DIR).filter((f) => f.endsWith('.ts'));
+    const asNamespace = (file: string) =>
+      file.replace(/\.ts$/, '').replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
+    expect(files.map(asNamespace).sort()).toEqual([...NAMESPACES].sort());
+  });
+
+  it.each(NAMESPACES)('has every %s text in every locale, none empty, with the same placeholders', (ns) => {
+    const reference = texts(ns, 'zh-CN') as Record<string, string>;
     for (const locale of LOCALES) {
       const messages = texts(ns, locale) as Record<string, string>;
-      expect(Object.keys(messages).sort()).toEqual(reference);
-      for (const value of Object.values(messages)) expect(value.trim()).not.toBe('');
+      expect(Object.keys(messages).sort()).toEqual(Object.keys(reference).sort());
+      for (const [key, value] of Object.entries(messages)) {
+        expect(value.trim()).not.toBe('');
+        expect([key, placeholders(value)]).toEqual([key, placeholders(reference[key])]);
+      }
     }
   });
 });

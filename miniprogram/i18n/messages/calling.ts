@@ -3,8 +3,6 @@ const zhCN = {
   title: '通话',
   connecting: '正在连接…',
   connectingHint: '请稍等，马上就好。',
-  voiceCall: '语音通话',
-  videoCall: '视频通话',
   incomingCall: '来电',
   cancel: '取消',
   retry: '重试',
@@ -26,7 +24,6 @@ const zhCN = {
   endedTitle: '通话已结束',
   endedHint: '想再打，请回到联系人页面。',
   simulatedLabel: '模拟通话 (simulated)',
-  simulatedDialing: '正在接通…',
   simulatedRinging: '正在呼叫，等对方接听…',
   simulatedConnected: '通话中',
 };
@@ -35,8 +32,6 @@ const en: typeof zhCN = {
   title: 'Call',
   connecting: 'Connecting…',
   connectingHint: 'Just a moment, please.',
-  voiceCall: 'Voice call',
-  videoCall: 'Video call',
   incomingCall: 'Incoming call',
   cancel: 'Cancel',
   retry: 'Try again',
@@ -60,7 +55,6 @@ const en: typeof zhCN = {
   endedTitle: 'The call has ended',
   endedHint: 'To call again, go back to your contacts.',
   simulatedLabel: 'Simulated call',
-  simulatedDialing: 'Connecting…',
   simulatedRinging: 'Calling, waiting for an answer…',
   simulatedConnected: 'In call',
 };

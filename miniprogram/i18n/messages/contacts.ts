@@ -11,7 +11,6 @@ const zhCN = {
   authorisationUnknown: '暂时无法确认是否已授权，可以试着拨打',
   notAuthorisedExplain: '{name} 需要先在手机微信里打开本小程序，授权这台设备，之后就能通话了。',
   callWho: '给 {name} 打电话',
-  chooseCallType: '选择通话方式',
   close: '关闭',
   emptyTitle: '还没有联系人',
   emptyNoneAuthorised: '家人在手机微信里授权这台设备后，就会出现在这里。',
@@ -47,11 +46,10 @@ const en: typeof zhCN = {
   notAuthorisedExplain:
     '{name} first needs to open this Mini Program in WeChat on their phone and authorise this device. Then you can call.',
   callWho: 'Call {name}',
-  chooseCallType: 'Choose how to call',
   close: 'Close',
   emptyTitle: 'No contacts yet',
   emptyNoneAuthorised: 'Family members appear here once they authorise this device in WeChat on their phone.',
-  emptySearch: 'Nobody called “{query}”',
+  emptySearch: 'No one named “{query}”',
   emptySearchHint: 'Try another name or the first letters of it.',
   errorTitle: 'Could not load contacts',
   errorNetwork: 'The network seems to be down. Check it and try again.',
@@ -62,10 +60,10 @@ const en: typeof zhCN = {
   deviceNotReadyTitle: 'This device cannot call yet',
   deviceNotReadyHint: 'Please follow the advice above first; your contacts will appear here afterwards.',
   showingCached: 'No network: showing the contacts saved last time',
-  skipped: '{count} contacts have incomplete details and are not shown',
+  skipped: 'Contacts with incomplete details are not shown: {count}',
   authorisationCheckFailed: 'Could not check who has authorised this device; you can still try to call',
   retry: 'Try again',
-  total: '{count} people',
+  total: 'Contacts: {count}',
   loadMore: 'Loading more…',
 };
 

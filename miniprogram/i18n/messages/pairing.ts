@@ -44,7 +44,7 @@ const en: typeof zhCN = {
     "This step is done on a family member's phone: scan the code on the device's screen with WeChat.",
   deviceLabel: 'Calling device at home',
   intro: 'Once you agree, this device can call you by voice and video, and you can call it any time.',
-  nameLabel: 'How the device should call you',
+  nameLabel: 'Your name on the device',
   namePlaceholder: 'e.g. Lily (daughter)',
   nameMissing: 'Please enter a name first: the device will show it.',
   agree: 'Agree and add',

@@ -12,6 +12,7 @@ import { parseCallingQuery } from '../../services/router';
 import { setPageTitle } from '../../services/system';
 import type { CallRequest } from '../../stores/call-store';
 import { callStore, historyStore } from '../../stores/index';
+import { createNavigationGuard, type NavigationGuard } from '../../utils/navigation-guard';
 import {
   callAgainRequest,
   describeCallingScreen,
@@ -28,9 +29,8 @@ interface PageState {
 
 interface Session {
   state: PageState;
-  /** placeCall already ran for this page load */
-  placed: boolean;
   dispose: IReactionDisposer;
+  navigation: NavigationGuard;
 }
 
 const sessions = new WeakMap<object, Session>();
@@ -87,28 +87,22 @@ Component({
       const { mode, request } = modeOf(query || {});
       const state = observable<PageState>({ mode, request, owns: true }, {}, { deep: false });
       const dispose = autorun(() => this.setData({ view: describeCallingScreen(inputOf(state)) }));
-      sessions.set(this, { state, placed: false, dispose });
+      sessions.set(this, { state, dispose, navigation: createNavigationGuard() });
       if (mode === 'outcome' && !historyStore.loaded) void historyStore.load();
-      this.placeOnce();
-    },
-    onShow() {
-      // navigating back to this page never starts a second call
-      this.placeOnce();
+      // once per page load: coming back to this page never starts a second call
+      if (mode === 'call') void this.place();
     },
     onUnload() {
       const session = sessions.get(this);
       if (!session) return;
       session.dispose();
       sessions.delete(this);
+      const { owns, mode } = session.state;
+      if (!owns || (mode !== 'call' && mode !== 'outcome')) return;
       // left during the checks (back button): do not start the call behind the person's back
-      if (session.state.owns && session.state.mode === 'call' && callStore.phase === 'checking')
-        callStore.cancel();
-    },
-    placeOnce() {
-      const session = sessions.get(this);
-      if (!session || session.placed || session.state.mode !== 'call') return;
-      session.placed = true;
-      void this.place();
+      if (callStore.phase === 'checking') callStore.cancel();
+      // cleaned up only now, so the page never flashes "connecting" on its way out
+      else callStore.dismiss();
     },
     async place() {
       const session = sessions.get(this);
@@ -136,7 +130,6 @@ Component({
         session.state.mode = 'call';
         session.state.request = request;
       });
-      session.placed = true;
       void this.place();
     },
     onOpenSettings() {
@@ -144,11 +137,13 @@ Component({
     },
     onCancel() {
       callStore.cancel();
-      void getPlatform().router.backToContacts();
+      this.backToContacts();
     },
     onBack() {
-      callStore.dismiss();
-      void getPlatform().router.backToContacts();
+      this.backToContacts();
+    },
+    backToContacts() {
+      sessions.get(this)?.navigation.go(() => getPlatform().router.backToContacts());
     },
     onHangUp() {
       const roomId = callStore.roomId;

@@ -1,14 +1,16 @@
 import { autorun, type IReactionDisposer } from 'mobx-miniprogram';
+import type { CallAgainDetail } from '../../components/call-history/index';
 import { t, texts } from '../../i18n/index';
 import { getPlatform } from '../../services/platform';
 import { FAMILY_ROUTES } from '../../services/family-routes';
 import { redirectToRoleHome } from '../../services/role-home';
-import { callingUrl, type CallingPageQuery } from '../../services/router';
+import { callingUrl } from '../../services/router';
 import { readWindowWidth, setPageTitle, stopPullDownRefresh } from '../../services/system';
 import type { RoomType } from '../../services/voip/types';
 import { contactsStore, deviceStore } from '../../stores/index';
 import { describeDeviceStatus, describePrefetch } from '../../view-models/device-status';
 import { listPatch } from '../../utils/list-patch';
+import { createNavigationGuard, type NavigationGuard } from '../../utils/navigation-guard';
 import { PAGE_SIZE, toRow, type ContactRow } from './rows';
 import { listStateOf, noticesOf } from './view';
 
@@ -19,8 +21,9 @@ interface PageState {
   disposers: IReactionDisposer[];
   windowSize: number;
   sent: ContactRow[];
-  /** a navigation to the calling page is on its way: ignore further taps (double tap) */
-  navigating: boolean;
+  navigation: NavigationGuard;
+  /** back from the pairing view: a family member may just have been added */
+  reloadOnShow: boolean;
 }
 
 const states = new WeakMap<object, PageState>();
@@ -28,14 +31,24 @@ const states = new WeakMap<object, PageState>();
 function stateOf(page: object): PageState {
   let state = states.get(page);
   if (!state) {
-    state = { disposers: [], windowSize: PAGE_SIZE, sent: [], navigating: false };
+    state = {
+      disposers: [],
+      windowSize: PAGE_SIZE,
+      sent: [],
+      navigation: createNavigationGuard(),
+      reloadOnShow: false,
+    };
     states.set(page, state);
   }
   return state;
 }
 
 function pageTexts() {
-  return { ...texts('contacts'), recheck: t('status', 'recheck') };
+  return { ...texts('contacts'), ...texts('common'), recheck: t('status', 'recheck') };
+}
+
+function asRoomType(value: unknown): RoomType | undefined {
+  return value === 'video' || value === 'voice' ? value : undefined;
 }
 
 async function loadContacts(force: boolean): Promise<void> {
@@ -47,7 +60,6 @@ async function loadContacts(force: boolean): Promise<void> {
 Component({
   data: {
     text: pageTexts(),
-    textCommon: texts('common'),
     status: describeDeviceStatus(null),
     prefetch: describePrefetch({ status: 'idle' }),
     query: '',
@@ -59,21 +71,16 @@ Component({
     rows: [] as ContactRow[],
     hasMore: false,
     totalText: '',
-    sheet: { show: false, index: -1, name: '', avatar: '', callable: false, title: '', explain: '' },
+    sheet: { show: false, id: '', name: '', avatar: '', callable: false, title: '', explain: '' },
   },
   methods: {
     async onLoad() {
       // a family member's phone has its own home ("my devices"); the device stays here
       if (await redirectToRoleHome()) return;
       const text = pageTexts();
-      this.setData({
-        text,
-        textCommon: texts('common'),
-        compactHistory: readWindowWidth() >= WIDE_SCREEN_PX,
-      });
+      this.setData({ text, compactHistory: readWindowWidth() >= WIDE_SCREEN_PX });
       setPageTitle(text.title);
-      const state = stateOf(this);
-      state.disposers.push(
+      stateOf(this).disposers.push(
         autorun(() => {
           const status = describeDeviceStatus(deviceStore.status);
           const prefetch = describePrefetch(deviceStore.prefetch);
@@ -91,7 +98,12 @@ Component({
     },
 
     onShow() {
-      stateOf(this).navigating = false;
+      const state = stateOf(this);
+      state.navigation.release();
+      if (state.reloadOnShow) {
+        state.reloadOnShow = false;
+        void loadContacts(false);
+      }
       // never awaited: a call can be placed while the credential is still being prepared
       deviceStore.requestPrefetch();
     },
@@ -102,8 +114,11 @@ Component({
     },
 
     async onPullDownRefresh() {
-      await loadContacts(true);
-      stopPullDownRefresh();
+      try {
+        await loadContacts(true);
+      } finally {
+        stopPullDownRefresh();
+      }
     },
 
     onReachBottom() {
@@ -150,21 +165,27 @@ Component({
       if (tab === 'contacts' || tab === 'history') this.setData({ tab });
     },
 
-    onRetry() {
+    /** "Try again" under a failed list and "check again" on the device status. */
+    onReload() {
       void loadContacts(true);
     },
 
-    onRecheck() {
-      void loadContacts(true);
+    /**
+     * The contact as the store knows it now, by openId: a row index could point at someone else once the list was
+     * refreshed or filtered, and a contact may have lost the authorisation in the meantime.
+     */
+    rowOf(id: unknown): ContactRow | undefined {
+      const contact = typeof id === 'string' ? contactsStore.find(id) : undefined;
+      return contact && toRow(contact);
     },
 
     onTapRow(event: WechatMiniprogram.TouchEvent) {
-      const row = stateOf(this).sent[Number(event.currentTarget.dataset.index)];
+      const row = this.rowOf(event.currentTarget.dataset.id);
       if (!row) return;
       this.setData({
         sheet: {
           show: true,
-          index: Number(event.currentTarget.dataset.index),
+          id: row.id,
           name: row.name,
           avatar: row.avatar,
           callable: row.callable,
@@ -179,42 +200,34 @@ Component({
     },
 
     onSheetCall(event: WechatMiniprogram.TouchEvent) {
-      const index = this.data.sheet.index;
+      const id = this.data.sheet.id;
       this.setData({ 'sheet.show': false });
-      this.call(index, event.currentTarget.dataset.type);
+      this.call(this.rowOf(id), event.currentTarget.dataset.type);
     },
 
     onTapCall(event: WechatMiniprogram.TouchEvent) {
-      this.call(Number(event.currentTarget.dataset.index), event.currentTarget.dataset.type);
+      this.call(this.rowOf(event.currentTarget.dataset.id), event.currentTarget.dataset.type);
     },
 
-    call(index: number, type: unknown) {
-      const row = stateOf(this).sent[index];
-      const roomType: RoomType | undefined = type === 'video' || type === 'voice' ? type : undefined;
+    call(row: ContactRow | undefined, type: unknown) {
+      const roomType = asRoomType(type);
       if (!row || !row.callable || !roomType) return;
       this.open(callingUrl({ openId: row.id, name: row.name, roomType }));
     },
 
-    onCallAgain(event: { detail: CallingPageQuery }) {
-      const { openId, name, roomType } = event.detail;
-      if (openId && (roomType === 'voice' || roomType === 'video'))
-        this.open(callingUrl({ openId, name, roomType }));
+    onCallAgain(event: { detail: CallAgainDetail }) {
+      const { openId, name } = event.detail;
+      const roomType = asRoomType(event.detail.roomType);
+      if (openId && roomType) this.open(callingUrl({ openId, name, roomType }));
     },
 
     onAddFamily() {
+      stateOf(this).reloadOnShow = true;
       this.open(FAMILY_ROUTES.devicePairing);
     },
 
-    /** One navigation at a time: a double tap must not open two pages. */
     open(url: string) {
-      const state = stateOf(this);
-      if (state.navigating) return;
-      state.navigating = true;
-      void getPlatform()
-        .router.navigateTo(url)
-        .then((ok) => {
-          if (!ok) state.navigating = false;
-        });
+      stateOf(this).navigation.go(() => getPlatform().router.navigateTo(url));
     },
   },
 });

@@ -1,12 +1,16 @@
 import { t, texts } from '../../i18n/index';
 import { getPlatform } from '../../services/platform';
 import { setPageTitle } from '../../services/system';
+import { deviceStore } from '../../stores/index';
 import { describeBackendError, type ProblemText } from '../../view-models/backend-error';
 import { describeDeviceStatus } from '../../view-models/device-status';
 
 type Mode = 'loading' | 'ready' | 'problem';
 
 const NO_PROBLEM: ProblemText = { title: '', hint: '', code: '' };
+
+/** Per page instance: the load on its way (a double tap on "reload" asks once). */
+const loads = new WeakMap<object, Promise<void>>();
 
 /** Device: shows the pairing code a family member scans with WeChat, and what they have to do. */
 Component({
@@ -23,9 +27,17 @@ Component({
       const text = texts('devicePairing');
       this.setData({ text, simulated: getPlatform().simulation !== undefined });
       setPageTitle(text.title);
-      void this.load();
+      void this.load(false);
     },
-    async load(): Promise<void> {
+    /** `recheck`: ask the host again (a "not registered" answer is kept until asked again). */
+    load(recheck: boolean): Promise<void> {
+      const running = loads.get(this);
+      if (running) return running;
+      const load = this.loadCode(recheck).finally(() => loads.delete(this));
+      loads.set(this, load);
+      return load;
+    },
+    async loadCode(recheck: boolean): Promise<void> {
       const platform = getPlatform();
       if (platform.mode === 'phone') {
         this.showProblem(
@@ -35,7 +47,7 @@ Component({
         return;
       }
       this.setData({ mode: 'loading', problem: NO_PROBLEM });
-      const status = await platform.device.getStatus();
+      const status = await deviceStore.refreshStatus(recheck);
       if (status.kind !== 'ready') {
         const view = describeDeviceStatus(status);
         this.showProblem({ title: view.title, hint: view.hint, code: '' }, view.canRecheck);
@@ -62,7 +74,7 @@ Component({
       );
     },
     onRetry() {
-      return this.load();
+      return this.load(true);
     },
   },
 });

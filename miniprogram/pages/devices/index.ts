@@ -1,11 +1,11 @@
-import { texts } from '../../i18n/index';
+import { t, texts } from '../../i18n/index';
 import { pairingUrl } from '../../services/family-routes';
 import { getPlatform } from '../../services/platform';
 import { callFamilyDevice } from '../../services/phone/call-family-device';
 import { loadMyDevices, type DeviceRow } from '../../services/phone/my-devices';
-import { setPageTitle } from '../../services/system';
+import { setPageTitle, stopPullDownRefresh } from '../../services/system';
 import type { RoomType } from '../../services/voip/types';
-import type { ProblemText } from '../../view-models/backend-error';
+import { createNavigationGuard, type NavigationGuard } from '../../utils/navigation-guard';
 import { describeBackendError } from '../../view-models/backend-error';
 import {
   describeFamilyCallProblem,
@@ -17,6 +17,7 @@ import {
 interface Session {
   rows: DeviceRow[];
   loading?: Promise<void>;
+  navigation: NavigationGuard;
 }
 
 /** Per page instance: the rows with their sn stay here, out of the page data. */
@@ -25,10 +26,14 @@ const sessions = new WeakMap<object, Session>();
 function sessionOf(page: object): Session {
   let session = sessions.get(page);
   if (!session) {
-    session = { rows: [] };
+    session = { rows: [], navigation: createNavigationGuard() };
     sessions.set(page, session);
   }
   return session;
+}
+
+function namesNote(problem: { title: string; hint: string }): string {
+  return t('devices', 'namesUnavailable', { reason: problem.title, hint: problem.hint });
 }
 
 function indexOf(event: WechatMiniprogram.BaseEvent): number {
@@ -46,7 +51,8 @@ Component({
     simulated: false,
     rows: [] as DeviceRowView[],
     listNote: '',
-    namesProblem: null as ProblemText | null,
+    /** the backend (our device names) could not be reached: WeChat's list is shown without them */
+    namesNote: '',
     problem: null as CallProblemView | null,
     callingIndex: -1,
     callingRoom: '' as RoomType | '',
@@ -59,11 +65,15 @@ Component({
       setPageTitle(text.title);
     },
     onShow() {
+      sessionOf(this).navigation.release();
       void this.refresh();
     },
     async onPullDownRefresh() {
-      await this.refresh();
-      wx.stopPullDownRefresh().catch(() => undefined);
+      try {
+        await this.refresh();
+      } finally {
+        stopPullDownRefresh();
+      }
     },
     refresh(): Promise<void> {
       const session = sessionOf(this);
@@ -82,7 +92,7 @@ Component({
             problem: null,
             rows: load.rows.map(deviceRowView),
             listNote: load.voipListError ? this.data.text.listUnavailable : '',
-            namesProblem: load.backendError ? describeBackendError(load.backendError) : null,
+            namesNote: load.backendError ? namesNote(describeBackendError(load.backendError)) : '',
           });
         })
         .finally(() => {
@@ -98,21 +108,25 @@ Component({
       const platform = getPlatform();
       if (!device || !platform.phone) return;
       this.setData({ callingIndex: index, callingRoom: roomType, problem: null });
-      const result = await callFamilyDevice(
-        { phone: platform.phone, backend: platform.backend, permissions: platform.permissions },
-        device,
-        roomType,
-      );
-      this.setData({
-        callingIndex: -1,
-        callingRoom: '',
-        problem: result.ok ? null : describeFamilyCallProblem(result.error),
-      });
+      let problem: CallProblemView | null = null;
+      try {
+        const result = await callFamilyDevice(
+          { phone: platform.phone, backend: platform.backend, permissions: platform.permissions },
+          device,
+          roomType,
+        );
+        if (!result.ok) problem = describeFamilyCallProblem(result.error);
+      } finally {
+        // the buttons come back whatever happened: never a spinner that does not end
+        this.setData({ callingIndex: -1, callingRoom: '', problem });
+      }
     },
     onReauthorise(event: WechatMiniprogram.BaseEvent) {
-      const row = sessionOf(this).rows[indexOf(event)];
-      if (!row?.sn) return;
-      void getPlatform().router.navigateTo(pairingUrl({ sn: row.sn, modelId: row.modelId }));
+      const session = sessionOf(this);
+      const row = session.rows[indexOf(event)];
+      const sn = row?.sn;
+      if (!sn) return;
+      session.navigation.go(() => getPlatform().router.navigateTo(pairingUrl({ sn, modelId: row.modelId })));
     },
     onOpenSettings() {
       return getPlatform().permissions.openSettings();

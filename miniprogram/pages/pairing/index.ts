@@ -3,11 +3,13 @@ import { FAMILY_ROUTES } from '../../services/family-routes';
 import { getPlatform } from '../../services/platform';
 import { createPairingFlow, type PairingFlow } from '../../services/phone/pairing-flow';
 import { setPageTitle } from '../../services/system';
+import { createNavigationGuard, type NavigationGuard } from '../../utils/navigation-guard';
 import { pairingView } from '../../view-models/pairing-view';
 
 interface Session {
   flow: PairingFlow;
   unsubscribe: () => void;
+  navigation: NavigationGuard;
 }
 
 /** Per page instance (the page may be opened twice in a stack). */
@@ -33,7 +35,7 @@ Component({
         clock: platform.clock,
       });
       const unsubscribe = flow.subscribe((state) => this.setData({ view: pairingView(state) }));
-      sessions.set(this, { flow, unsubscribe });
+      sessions.set(this, { flow, unsubscribe, navigation: createNavigationGuard() });
       void flow.start(query);
     },
     onUnload() {
@@ -42,7 +44,7 @@ Component({
     },
     onNameChange(event: { detail: unknown }) {
       const name = typeof event.detail === 'string' ? event.detail : '';
-      this.setData({ name, nameError: '' });
+      this.setData(this.data.nameError ? { name, nameError: '' } : { name });
     },
     async onAgree() {
       const flow = sessions.get(this)?.flow;
@@ -57,7 +59,7 @@ Component({
       return getPlatform().permissions.openSettings();
     },
     onMyDevices() {
-      return getPlatform().router.redirectTo(FAMILY_ROUTES.devices);
+      sessions.get(this)?.navigation.go(() => getPlatform().router.redirectTo(FAMILY_ROUTES.devices));
     },
   },
 });
