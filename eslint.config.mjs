@@ -16,14 +16,7 @@ const miniProgramGlobals = {
 
 export default tseslint.config(
   {
-    ignores: [
-      'node_modules/',
-      'miniprogram/miniprogram_npm/',
-      'preview/',
-      'coverage/',
-      '.build/',
-      'bench/results.json',
-    ],
+    ignores: ['node_modules/', 'miniprogram/miniprogram_npm/', 'preview/', 'coverage/', 'bench/results.json'],
   },
   js.configs.recommended,
   ...tseslint.configs.strict,

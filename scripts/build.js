@@ -2,13 +2,13 @@
 /**
  * npm run build: builds miniprogram_npm offline (miniprogram-ci packNpmManually, like DevTools' "Build npm"),
  * type-checks, compiles every WXML/WXSS with the official compiler, and prints what DevTools needs.
- *   --quiet         only print errors (used before `npm test`)
- *   --no-typecheck  skip tsc (used before `npm test`: jest transpiles only, `npm run build` checks types)
+ *   --quiet         only print errors (used before `npm test`, whose jest only transpiles: the types are checked here)
+ *   --no-typecheck  skip tsc
  */
 const path = require('path');
-const fs = require('fs');
 const { spawnSync } = require('child_process');
-const { PROJECT_ROOT, MP_ROOT, NPM_DIST } = require('./lib/paths');
+const { PROJECT_ROOT } = require('./lib/paths');
+const { packNpm } = require('./lib/pack-npm');
 const { compileTemplates } = require('./lib/compile-templates');
 const { summarizeUploadSet } = require('./lib/upload-set');
 
@@ -19,16 +19,9 @@ const log = (...m) => {
 };
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 
-async function packNpm() {
-  const ci = require('miniprogram-ci');
+async function buildNpm() {
   const started = Date.now();
-  const result = await ci.packNpmManually({
-    packageJsonPath: path.join(PROJECT_ROOT, 'package.json'),
-    miniprogramNpmDistDir: MP_ROOT,
-  });
-  if (!fs.existsSync(path.join(NPM_DIST, '@vant', 'weapp'))) {
-    throw new Error('packNpmManually did not produce miniprogram_npm/@vant/weapp');
-  }
+  const result = await packNpm();
   for (const w of result.warnList || []) console.warn(`npm build warning: ${w.msg || JSON.stringify(w)}`);
   log(
     `✔ npm packages built into miniprogram/miniprogram_npm (${result.miniProgramPackNum} mini program, ` +
@@ -58,7 +51,7 @@ function report() {
   log('');
   log(`Open in WeChat DevTools: ${PROJECT_ROOT}`);
   log(
-    '  (Import project → this folder; set your own AppID in project.config.json — see README "AppID and plugin")',
+    '  (Import project → this folder; set your own AppID in project.config.json — see README "AppID, plugin and backend")',
   );
   log('Code package (files DevTools uploads, main package limit 2048 KB):');
   log(`  our code          ${kb(s.ours)}`);
@@ -68,7 +61,7 @@ function report() {
 }
 
 async function main() {
-  await packNpm();
+  await buildNpm();
   if (!args.has('--no-typecheck')) typecheck();
   templates();
   report();

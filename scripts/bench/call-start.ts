@@ -34,7 +34,6 @@ import {
   medianOf,
   mountPage,
   round,
-  simulationOf,
   startRecording,
   stopRecording,
   sumRenderMs,
@@ -124,7 +123,7 @@ function attachProbe(bench: BenchPlatform): Probe {
   host.getDeviceInfo = timed('getDeviceInfo', host.getDeviceInfo.bind(host));
   host.prefetchDeviceToken = timed('prefetchDeviceToken', host.prefetchDeviceToken.bind(host));
 
-  const { framework, plugin } = simulationOf(bench);
+  const { framework, plugin } = bench.sim;
   const obtainCredential = framework.obtainCredential.bind(framework);
   framework.obtainCredential = async () => {
     const started = performance.now();
@@ -178,7 +177,7 @@ async function measureOnce(mode: CallStartMode): Promise<CallStartSample> {
     },
     { storage: mode === 'coldCachedList' ? cachedContactsStorage() : undefined },
   );
-  const sim = simulationOf(bench);
+  const sim = bench.sim;
   const probe = attachProbe(bench);
 
   const contacts = await mountPage('pages/contacts/index');

@@ -23,7 +23,6 @@ import {
   largestBytes,
   medianOf,
   mountPage,
-  simulationOf,
   startRecording,
   stopRecording,
   sumBytes,
@@ -98,7 +97,7 @@ async function measureOnce(count: number, authRequestMs = 0): Promise<ContactsSc
     s.contactsLatencyMs = 0;
     s.hostLatencyMs = 0;
   });
-  const { plugin } = simulationOf(bench);
+  const { plugin } = bench.sim;
   const check = plugin.getIotBindContactList.bind(plugin);
   let simPluginMs = 0;
   let authRequests = 0;

@@ -6,20 +6,13 @@
  */
 import '../preview/node-env';
 import simulate from 'miniprogram-simulate';
-import { systemClock } from '../../miniprogram/services/clock';
-import { createSimulatedPlatform, setPlatform, type Platform } from '../../miniprogram/services/platform';
-import { defaultScenario, type SimulationScenario } from '../../miniprogram/services/simulated/scenario';
-import { createMemoryStorage } from '../../miniprogram/services/storage/memory-storage';
+import { systemClock, type Clock } from '../../miniprogram/services/clock';
+import type { SimulationScenario } from '../../miniprogram/services/simulated/scenario';
 import type { KeyValueStorage } from '../../miniprogram/services/storage/types';
-import { resetStores, startStores } from '../../miniprogram/stores/index';
 import { load, MP_ROOT, type PageHooks, type RenderedPage } from '../../test/helpers/load';
-import { createRecordingRouter, type RecordingRouter } from '../../test/helpers/test-platform';
+import { installSimulatedPlatform, type SimulatedSetup } from '../../test/helpers/test-platform';
 
-export interface BenchPlatform {
-  platform: Platform;
-  scenario: SimulationScenario;
-  router: RecordingRouter;
-}
+export type BenchPlatform = SimulatedSetup<Clock>;
 
 export interface BenchPlatformOptions {
   /** Storage the platform starts with (history, contacts cache); empty memory storage by default. */
@@ -28,32 +21,17 @@ export interface BenchPlatformOptions {
   startStores?: boolean;
 }
 
+/** The simulated device on the real clock: the bench measures real time. */
 export function installBenchPlatform(
   configure: (s: SimulationScenario) => void = () => undefined,
   options: BenchPlatformOptions = {},
 ): BenchPlatform {
-  const scenario = defaultScenario();
-  configure(scenario);
-  const router = createRecordingRouter();
-  const platform = createSimulatedPlatform({
-    scenario,
+  return installSimulatedPlatform({
     clock: systemClock,
-    router,
-    storage: options.storage ?? createMemoryStorage(),
+    scenario: configure,
+    storage: options.storage,
+    startStores: options.startStores !== false,
   });
-  setPlatform(platform);
-  resetStores();
-  if (options.startStores !== false) {
-    platform.voipEvents.start();
-    startStores();
-  }
-  return { platform, scenario: platform.simulation?.scenario ?? scenario, router };
-}
-
-export function simulationOf(bench: BenchPlatform): NonNullable<Platform['simulation']> {
-  const sim = bench.platform.simulation;
-  if (!sim) throw new Error('bench: needs the simulated platform');
-  return sim;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -23,7 +23,6 @@ import {
   largestBytes,
   medianOf,
   mountComponent,
-  simulationOf,
   startRecording,
   stopRecording,
   sumBytes,
@@ -136,7 +135,7 @@ export function historyRecords(count: number, now: number): CallRecord[] {
 /** A whole (short) call through the call store, as the calling page places it; the records it caused. */
 async function placeOneCall(bench: BenchPlatform, records: SetDataRecord[]): Promise<SetDataRecord[]> {
   let billed = false;
-  simulationOf(bench).plugin.onVoipEvent((event) => {
+  bench.sim.plugin.onVoipEvent((event) => {
     if (event.eventName === 'finishVoip') billed = true;
   });
   bench.platform.voipEvents.start();

@@ -6,11 +6,11 @@
  *
  *   node scripts/bench/package.js     prints the table; exit code 1 if the goal is missed or an item fails
  *
- * measurePackage() is the pure measurement (used by scripts/bench/index.js); formatPackageReport() the printer.
+ * measurePackage() is the pure measurement (used by scripts/bench/index.ts); formatPackageReport() the printer.
  */
 const fs = require('fs');
-const path = require('path');
-const { PROJECT_ROOT, MP_ROOT, NPM_DIST } = require('../lib/paths');
+const { PROJECT_ROOT, NPM_DIST } = require('../lib/paths');
+const { packNpm } = require('../lib/pack-npm');
 const { summarizeUploadSet } = require('../lib/upload-set');
 const { runCodeQuality } = require('./lib/code-quality');
 
@@ -19,12 +19,7 @@ const GOAL = 600 * 1024;
 
 /** A fresh clone has no miniprogram_npm yet: build it as `npm run build` does (offline, a few seconds). */
 async function ensureNpmBuilt() {
-  if (fs.existsSync(NPM_DIST)) return;
-  const ci = require('miniprogram-ci');
-  await ci.packNpmManually({
-    packageJsonPath: path.join(PROJECT_ROOT, 'package.json'),
-    miniprogramNpmDistDir: MP_ROOT,
-  });
+  if (!fs.existsSync(NPM_DIST)) await packNpm();
 }
 
 /** Our code vs npm bytes in the analyser's graph (a cross-check of upload-set.js: it measures with its own rules). */

@@ -58,7 +58,12 @@ function imageUrl(src: string, ownerPath: string | undefined, warn: Warn): strin
   return `data:${mime};base64,${fs.readFileSync(file).toString('base64')}`;
 }
 
-function drawImage(el: Element, attrs: Map<string, unknown>, ownerPath: string | undefined, warn: Warn): void {
+function drawImage(
+  el: Element,
+  attrs: Map<string, unknown>,
+  ownerPath: string | undefined,
+  warn: Warn,
+): void {
   const src = text(attrs.get('src'));
   if (!src) return;
   const url = imageUrl(src, ownerPath, warn);

@@ -2,7 +2,13 @@
  * One screenshot from the command line: HTML on stdin, CaptureOptions as JSON in argv[2], the Capture as JSON on
  * stdout. Used by captureInChildProcess(); run with `node -r ./scripts/preview/register-ts.js`.
  */
-import { capture, ChromiumMissingError, CHROMIUM_MISSING_EXIT_CODE, openBrowser, type CaptureOptions } from './screenshot';
+import {
+  capture,
+  ChromiumMissingError,
+  CHROMIUM_MISSING_EXIT_CODE,
+  openBrowser,
+  type CaptureOptions,
+} from './screenshot';
 
 function readStdin(): Promise<string> {
   return new Promise((resolve, reject) => {

@@ -35,7 +35,7 @@ export function decodePng(file: Buffer): DecodedPng {
   let height = 0;
   let channels = 0;
   const idat: Buffer[] = [];
-  for (let pos = 8; pos + 8 <= file.length; ) {
+  for (let pos = 8; pos + 8 <= file.length;) {
     const length = file.readUInt32BE(pos);
     const type = file.toString('latin1', pos + 4, pos + 8);
     const data = file.subarray(pos + 8, pos + 8 + length);
@@ -45,7 +45,9 @@ export function decodePng(file: Buffer): DecodedPng {
       const [bitDepth, colorType, , , interlace] = data.subarray(8, 13);
       channels = CHANNELS[colorType] ?? 0;
       if (bitDepth !== 8 || !channels || interlace !== 0) {
-        throw new Error(`unsupported PNG (bit depth ${bitDepth}, colour type ${colorType}, interlace ${interlace})`);
+        throw new Error(
+          `unsupported PNG (bit depth ${bitDepth}, colour type ${colorType}, interlace ${interlace})`,
+        );
       }
     } else if (type === 'IDAT') {
       idat.push(data);
@@ -69,7 +71,15 @@ export function decodePng(file: Buffer): DecodedPng {
       const up = y > 0 ? pixels[out - stride + x] : 0;
       const upLeft = y > 0 && x >= channels ? pixels[out - stride + x - channels] : 0;
       const predictor =
-        filter === 0 ? 0 : filter === 1 ? left : filter === 2 ? up : filter === 3 ? (left + up) >> 1 : paeth(left, up, upLeft);
+        filter === 0
+          ? 0
+          : filter === 1
+            ? left
+            : filter === 2
+              ? up
+              : filter === 3
+                ? (left + up) >> 1
+                : paeth(left, up, upLeft);
       if (filter > 4) throw new Error(`bad PNG filter ${filter}`);
       pixels[out + x] = (line[x] + predictor) & 0xff;
     }

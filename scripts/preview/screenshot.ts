@@ -8,11 +8,13 @@
  */
 import { execFileSync, spawn } from 'child_process';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import type { Browser } from 'playwright-core';
 import { countColours, decodePng, pngSize } from './png';
 
-export const CHROMIUM_PATH = '/usr/bin/chromium';
+/** Debian's chromium; the CHROMIUM_PATH environment variable points elsewhere (another distribution, a test). */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const CHROMIUM_INSTALL_HINT = 'apt-get install -y chromium';
 export const CJK_FONT_INSTALL_HINT = 'apt-get install -y fonts-wqy-microhei';
 
@@ -30,7 +32,7 @@ export class ChromiumMissingError extends Error {
   constructor() {
     super(
       `Chromium not found at ${CHROMIUM_PATH}: install it with \`${CHROMIUM_INSTALL_HINT}\` ` +
-        '(Debian package; as root, or with sudo) to get PNG previews.',
+        '(Debian package; as root, or with sudo), or set CHROMIUM_PATH, to get PNG previews.',
     );
     this.name = 'ChromiumMissingError';
   }
@@ -40,12 +42,39 @@ export function isChromiumInstalled(): boolean {
   return fs.existsSync(CHROMIUM_PATH);
 }
 
-/** Whether fontconfig has a font with Chinese glyphs (without one, Chinese text renders as empty boxes). */
+const FONT_DIRS = [
+  '/usr/share/fonts',
+  '/usr/local/share/fonts',
+  path.join(os.homedir(), '.fonts'),
+  path.join(os.homedir(), '.local/share/fonts'),
+];
+const CJK_FONT_FILE =
+  /(wqy|wenquanyi|cjk|sourcehan|droidsansfallback|uming|ukai|notos(ans|erif)(sc|tc|hk))[^/]*\.(ttf|ttc|otf|otc)$/i;
+
+function hasCjkFontFile(dir: string, depth = 0): boolean {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return false;
+  }
+  return entries.some((e) =>
+    e.isDirectory() && depth < 4
+      ? hasCjkFontFile(path.join(dir, e.name), depth + 1)
+      : CJK_FONT_FILE.test(e.name),
+  );
+}
+
+/**
+ * Whether a font with Chinese glyphs is installed (without one, Chinese text renders as empty boxes). Asks
+ * fontconfig; where its `fc-list` tool is absent (Chromium only needs the library), looks for known CJK font files.
+ */
 export function hasCjkFont(): boolean {
   try {
     return execFileSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' }).trim().length > 0;
-  } catch {
-    return false;
+  } catch (e) {
+    const missingTool = (e as NodeJS.ErrnoException).code === 'ENOENT';
+    return missingTool && FONT_DIRS.some((dir) => hasCjkFontFile(dir));
   }
 }
 
@@ -83,7 +112,12 @@ export async function capture(browser: Browser, html: string, options: CaptureOp
     await page.setContent(html, { waitUntil: 'load' });
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
     fs.mkdirSync(path.dirname(options.outFile), { recursive: true });
-    const png = await page.screenshot({ path: options.outFile, fullPage: true, animations: 'disabled', caret: 'hide' });
+    const png = await page.screenshot({
+      path: options.outFile,
+      fullPage: true,
+      animations: 'disabled',
+      caret: 'hide',
+    });
     const { width, height } = pngSize(png);
     return { file: options.outFile, width, height };
   } finally {

@@ -41,5 +41,8 @@ export function resolveUnits(css: string, screen: Screen): string {
   };
   return css
     .replace(RPX, (_m, before: string, n: string) => `${before}${rpxToPx(Number(n), screen.width)}px`)
-    .replace(VIEWPORT, (_m, before: string, n: string, unit: string) => `${before}${viewport(Number(n), unit)}px`);
+    .replace(
+      VIEWPORT,
+      (_m, before: string, n: string, unit: string) => `${before}${viewport(Number(n), unit)}px`,
+    );
 }

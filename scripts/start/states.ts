@@ -7,7 +7,7 @@ import type { Locale } from '../../miniprogram/i18n/index';
 import type { PermissionScope } from '../../miniprogram/services/permissions';
 import type { CallScript, SimulationScenario } from '../../miniprogram/services/simulated/scenario';
 import { callStore } from '../../miniprogram/stores/index';
-import { find, simulate, type Rendered, type RenderedPage } from '../../test/helpers/load';
+import { find, simulate, typeIntoSearch, type RenderedPage } from '../../test/helpers/load';
 import { startSession, type Session } from './session';
 
 export interface PreviewState {
@@ -28,20 +28,6 @@ const MUM = { openId: 'o-sim-mum', name: '妈妈' };
 
 export function callingQuery(roomType: 'voice' | 'video' = 'video', contact = MUM): Record<string, string> {
   return { openId: contact.openId, name: encodeURIComponent(contact.name), roomType };
-}
-
-export async function typeInto(
-  session: Session,
-  page: Rendered,
-  selector: string,
-  value: string,
-): Promise<void> {
-  const field = find(find(page, selector), '.van-search__field');
-  const input = field.querySelectorAll('.van-field__control').find((n) => n.dom?.tagName === 'WX-INPUT');
-  if (!input) throw new Error('no search input');
-  input.dispatchEvent('input', { detail: { value } });
-  await simulate.sleep(50);
-  await session.settle();
 }
 
 async function contacts(session: Session): Promise<RenderedPage> {
@@ -106,7 +92,8 @@ export const PREVIEW_STATES: PreviewState[] = [
     shows: '共 1 人',
     async build(session) {
       const page = await contacts(session);
-      await typeInto(session, page, '#search', 'mm');
+      await typeIntoSearch(page, '#search', 'mm');
+      await session.settle();
       return page;
     },
   },

@@ -7,7 +7,7 @@ import type { CallLifecycleEvent } from '../../miniprogram/services/voip/types';
 import { historyStore } from '../../miniprogram/stores/index';
 import { find, textOf, type Rendered } from '../../test/helpers/load';
 import { CALLING, CONTACTS } from './states';
-import { startSession } from './session';
+import { startSession, type Session } from './session';
 
 type Log = (line: string) => void;
 
@@ -25,7 +25,17 @@ function describeEvent(event: CallLifecycleEvent): string {
 }
 
 function maskSn<T>(request: T, sn: string): T {
+  if (!sn) return request;
   return JSON.parse(JSON.stringify(request).split(sn).join('<registered sn>')) as T;
+}
+
+/** Lets simulated time pass until the condition holds; fails instead of hanging when it never does. */
+async function waitUntil(session: Session, condition: () => boolean, what: string): Promise<void> {
+  const limit = session.clock.now() + 10_000;
+  while (!condition()) {
+    if (session.clock.now() >= limit) throw new Error(`walk-through: ${what} did not happen`);
+    await session.wait(10);
+  }
 }
 
 export async function runWalkthrough(log: Log): Promise<void> {
@@ -69,14 +79,17 @@ export async function runWalkthrough(log: Log): Promise<void> {
   step(
     `calling page: "${textOf(calling.querySelector('#state'))}" — microphone and camera allowed, device ready`,
   );
-  while (session.sim.plugin.requests.length === 0 && session.clock.now() - start < 10_000)
-    await session.wait(10);
+  await waitUntil(session, () => session.sim.plugin.requests.length > 0, 'initByCaller');
   const request = session.sim.plugin.requests[0];
-  if (!request) throw new Error('walk-through: initByCaller was not called');
   step('initByCaller request:');
   log(JSON.stringify(maskSn(request, scenario.device.sn), null, 2).replace(/^/gm, '            '));
-  step(`voipToken key in the request: ${'voipToken' in request ? 'PRESENT (bug!)' : 'absent, as required'}`);
-  while (!session.router.history.some((h) => h.kind === 'redirectTo')) await session.wait(10);
+  if ('voipToken' in request) throw new Error('walk-through: the initByCaller request has a voipToken key');
+  step('voipToken key in the request: absent, as required');
+  await waitUntil(
+    session,
+    () => session.router.history.some((h) => h.kind === 'redirectTo'),
+    'the redirect to the call page',
+  );
   const redirect = session.router.history.find((h) => h.kind === 'redirectTo');
   step(
     `initByCaller succeeded → redirectTo ${redirect?.url ?? '(none)'} (the plugin's call page; simulated here)`,
@@ -92,6 +105,7 @@ export async function runWalkthrough(log: Log): Promise<void> {
     `outcome view: ${textOf(outcome.querySelector('#title'))} ${textOf(outcome.querySelector('#duration'))}`.trim(),
   );
   const record = historyStore.records[0];
+  if (!record) throw new Error('walk-through: the call is not in the history');
   step(
     `history: ${record.contact.name}, ${record.roomType}, ${record.outcome}, ${record.durationSec} s ` +
       `(${historyStore.records.length} call${historyStore.records.length === 1 ? '' : 's'} stored)`,

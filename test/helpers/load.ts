@@ -109,6 +109,23 @@ export function textAll(root: Queryable, selector: string): string {
     .join(' ');
 }
 
+/**
+ * Types into the van-search matching `selector` the way a person does: an input event on its real <input> (van-field
+ * also has a custom-control view with the same class), then the wait for van-field's change event (a 33 ms timer
+ * under simulate). The page's own reaction may still need the platform clock to run.
+ */
+export async function typeIntoSearch(root: Rendered, selector: string, value: string): Promise<void> {
+  const field = find(find(root, selector), '.van-search__field');
+  const input = field.querySelectorAll('.van-field__control').find((n) => n.dom?.tagName === 'WX-INPUT');
+  if (!input) throw new Error(`no search input in ${selector}`);
+  input.dispatchEvent('input', { detail: { value } });
+  // a native <input> shows what was typed by itself; simulate has none, so show it as WeChat would
+  (field.instance as unknown as { setData(data: Record<string, unknown>): void }).setData({
+    innerValue: value,
+  });
+  await simulate.sleep(50);
+}
+
 /** querySelector that fails the test with a clear message when nothing matches. */
 export function find(root: Rendered, selector: string): Rendered {
   const node = root.querySelector(selector);

@@ -2,6 +2,8 @@
  * Installs a simulated platform for a test: fake clock, in-memory storage, a router that records where the app
  * navigated, and a scenario to script the device, host, backend and calls.
  */
+import type { SimulatedRole } from '../../miniprogram/config';
+import type { Clock } from '../../miniprogram/services/clock';
 import { createSimulatedPermissions, type PermissionScope } from '../../miniprogram/services/permissions';
 import {
   createSimulatedPlatform,
@@ -44,15 +46,52 @@ export function createRecordingRouter(): RecordingRouter {
   return router;
 }
 
-export interface TestPlatform {
+export interface SimulatedSetup<C extends Clock> {
   platform: Platform;
   sim: Simulation;
   scenario: SimulationScenario;
-  clock: FakeClock;
+  clock: C;
   router: RecordingRouter;
   storage: KeyValueStorage;
   permissions: ReturnType<typeof createSimulatedPermissions>;
 }
+
+export interface SimulatedSetupOptions<C extends Clock> {
+  clock: C;
+  role?: SimulatedRole;
+  scenario?: (s: SimulationScenario) => void;
+  deniedPermissions?: PermissionScope[];
+  storage?: KeyValueStorage;
+  /** Connect stores to the platform like app.ts does on a device. */
+  startStores: boolean;
+}
+
+/**
+ * The one place tests, `npm start` and the bench build a simulated platform: installed with setPlatform(), stores
+ * reset (and started when asked), every part the caller may script or inspect returned.
+ */
+export function installSimulatedPlatform<C extends Clock>(
+  options: SimulatedSetupOptions<C>,
+): SimulatedSetup<C> {
+  const scenario = defaultScenario();
+  options.scenario?.(scenario);
+  const router = createRecordingRouter();
+  const storage = options.storage ?? createMemoryStorage();
+  const permissions = createSimulatedPermissions(options.deniedPermissions);
+  const { clock, role } = options;
+  const platform = createSimulatedPlatform({ scenario, clock, router, storage, permissions, role });
+  setPlatform(platform);
+  resetStores();
+  if (options.startStores) {
+    platform.voipEvents.start();
+    startStores();
+  }
+  const sim = platform.simulation;
+  if (!sim) throw new Error('simulated platform without simulation');
+  return { platform, sim, scenario: sim.scenario, clock, router, storage, permissions };
+}
+
+export type TestPlatform = SimulatedSetup<FakeClock>;
 
 export interface TestPlatformOptions {
   scenario?: (s: SimulationScenario) => void;
@@ -62,21 +101,11 @@ export interface TestPlatformOptions {
   startStores?: boolean;
 }
 
+/** The simulated device on a fake clock. */
 export function installTestPlatform(options: TestPlatformOptions = {}): TestPlatform {
-  const scenario = defaultScenario();
-  options.scenario?.(scenario);
-  const clock = createFakeClock();
-  const router = createRecordingRouter();
-  const storage = options.storage ?? createMemoryStorage();
-  const permissions = createSimulatedPermissions(options.deniedPermissions);
-  const platform = createSimulatedPlatform({ scenario, clock, router, storage, permissions });
-  setPlatform(platform);
-  resetStores();
-  if (options.startStores !== false) {
-    platform.voipEvents.start();
-    startStores();
-  }
-  const sim = platform.simulation;
-  if (!sim) throw new Error('simulated platform without simulation');
-  return { platform, sim, scenario: sim.scenario, clock, router, storage, permissions };
+  return installSimulatedPlatform({
+    ...options,
+    clock: createFakeClock(),
+    startStores: options.startStores !== false,
+  });
 }

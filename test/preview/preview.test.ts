@@ -3,6 +3,8 @@
  * Chromium. Chromium is required (CI installs it): without it this test fails with the install command.
  * playwright cannot run inside jest's jsdom environment, so screenshots are taken in a child Node process.
  */
+import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import { renderPage } from '../helpers/load';
 import { installTestPlatform } from '../helpers/test-platform';
@@ -15,10 +17,14 @@ import {
 } from '../../scripts/preview/screenshot';
 import { LANDSCAPE_DEVICE, PHONE } from '../../scripts/preview/sizes';
 
-const OUT_DIR = path.resolve(__dirname, '../../preview/test');
 const ROUTE = 'pages/contacts/index';
 
 describe('page preview (HTML + Chromium screenshot)', () => {
+  let outDir: string;
+  beforeAll(() => {
+    outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'preview-test-'));
+  });
+  afterAll(() => fs.rmSync(outDir, { recursive: true, force: true }));
 
   it('renders the contacts page to a phone-size PNG that is not blank', async () => {
     const { clock } = installTestPlatform();
@@ -30,7 +36,10 @@ describe('page preview (HTML + Chromium screenshot)', () => {
     expect(html).toMatch(/\.main--title\{font-size:28px;/); // px: the same size on every screen width
 
     // ChromiumMissingError here: "… install it with `apt-get install -y chromium` …"
-    const shot = await captureInChildProcess(html, { ...PHONE, outFile: path.join(OUT_DIR, 'contacts-phone.png') });
+    const shot = await captureInChildProcess(html, {
+      ...PHONE,
+      outFile: path.join(outDir, 'contacts-phone.png'),
+    });
     expect(shot.width).toBe(750); // 375 px at 2x
     expect(shot.height).toBeGreaterThanOrEqual(1334); // full page: at least one screen
     expect(isBlank(shot.file)).toBe(false);
@@ -43,7 +52,7 @@ describe('page preview (HTML + Chromium screenshot)', () => {
     expect(html).toMatch(/@media \(min-width: ?800px\)/);
   });
 
-  it('has a font with Chinese glyphs (otherwise zh-CN text shows as boxes)', () => {
-    if (!hasCjkFont()) throw new Error(`no Chinese font installed: ${CJK_FONT_INSTALL_HINT}`);
+  it(`has a font with Chinese glyphs, else zh-CN text shows as boxes (install: ${CJK_FONT_INSTALL_HINT})`, () => {
+    expect(hasCjkFont()).toBe(true);
   });
 });

@@ -8,17 +8,25 @@ import { PREVIEW_STATES, sessionFor } from '../../scripts/start/states';
 import { textOf } from '../helpers/load';
 
 describe('npm start page states', () => {
-  it.each(PREVIEW_STATES.map((s) => [s.name, s] as const))('%s builds and shows its content', async (_, state) => {
-    for (const size of [PHONE, LANDSCAPE_DEVICE]) {
-      const session = sessionFor(state, size);
-      try {
-        const page = await state.build(session);
-        expect(textOf(page)).toContain(state.shows);
-        const html = renderToHtml(page, { ...size, route: state.route, title: state.title, onWarning: () => undefined });
-        expect(html).toContain('<page');
-      } finally {
-        session.close();
+  it.each(PREVIEW_STATES.map((s) => [s.name, s] as const))(
+    '%s builds and shows its content',
+    async (_, state) => {
+      for (const size of [PHONE, LANDSCAPE_DEVICE]) {
+        const session = sessionFor(state, size);
+        try {
+          const page = await state.build(session);
+          expect(textOf(page)).toContain(state.shows);
+          const html = renderToHtml(page, {
+            ...size,
+            route: state.route,
+            title: state.title,
+            onWarning: () => undefined,
+          });
+          expect(html).toContain('<page');
+        } finally {
+          session.close();
+        }
       }
-    }
-  });
+    },
+  );
 });

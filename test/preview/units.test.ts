@@ -13,9 +13,9 @@ describe('WeChat units for previews', () => {
 
   it('rewrites rpx and window-relative units in CSS text, leaving names alone', () => {
     const screen = { width: 375, windowHeight: 619 };
-    expect(resolveUnits('.main--x2rpx{padding:24rpx 32rpx;margin:-24rpx;width:calc(100% - 48rpx)}', screen)).toBe(
-      '.main--x2rpx{padding:12px 16px;margin:-12px;width:calc(100% - 24px)}',
-    );
+    expect(
+      resolveUnits('.main--x2rpx{padding:24rpx 32rpx;margin:-24rpx;width:calc(100% - 48rpx)}', screen),
+    ).toBe('.main--x2rpx{padding:12px 16px;margin:-12px;width:calc(100% - 24px)}');
     expect(resolveUnits('min-height:100vh;width:10vmin;font-size:.5rpx', screen)).toBe(
       'min-height:619px;width:37.5px;font-size:1px',
     );
