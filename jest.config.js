@@ -6,6 +6,7 @@ module.exports = {
   // 'ts' first: miniprogram-simulate require()s '<page>/index' and must find index.ts
   moduleFileExtensions: ['ts', 'js', 'json'],
   setupFiles: ['<rootDir>/test/helpers/setup.ts'],
+  setupFilesAfterEnv: ['<rootDir>/test/helpers/after-each.ts'],
   modulePathIgnorePatterns: ['<rootDir>/miniprogram/miniprogram_npm/'],
   testTimeout: 20000,
 };

@@ -9,7 +9,7 @@ import { ROUTES } from '../../miniprogram/services/router';
 import { configurePlugin } from '../../miniprogram/services/voip/plugin-setup';
 import type { PermissionScope } from '../../miniprogram/services/permissions';
 import type { SimulationScenario } from '../../miniprogram/services/simulated/scenario';
-import { renderPage, type PageHooks, type RenderedPage } from '../../test/helpers/load';
+import { renderPage, unmountPages, type RenderedPage } from '../../test/helpers/load';
 import { installTestPlatform, type TestPlatform } from '../../test/helpers/test-platform';
 
 export interface SessionOptions {
@@ -55,21 +55,15 @@ export function startSession(options: SessionOptions = {}): Session {
     const landscape = (options.windowWidth ?? 375) > (options.windowHeight ?? 667);
     configurePlugin(plugin, { endPageUrl: ROUTES.calling, endPageQuery: CALL_END_QUERY, landscape });
   }
-  const mounted: Array<{ comp: RenderedPage; page: PageHooks }> = [];
   return {
     ...t,
     async show(route, query = {}) {
-      const rendered = await renderPage(route, query);
-      mounted.push(rendered);
-      return rendered.comp;
+      return (await renderPage(route, query)).comp;
     },
     wait: (ms) => t.clock.advance(ms),
     settle: () => t.clock.runAll(),
     close() {
-      for (const { comp, page } of mounted.splice(0)) {
-        page.onUnload?.();
-        comp.detach();
-      }
+      unmountPages();
       setLocale('zh-CN');
     },
   };

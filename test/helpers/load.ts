@@ -77,6 +77,20 @@ export type RenderedPage = RootComponent<
   WechatMiniprogram.Component.MethodOption
 >;
 
+const mountedPages = new Set<{ comp: RenderedPage; page: PageHooks }>();
+
+/**
+ * Unloads and detaches every page renderPage mounted, as leaving it would (run after each test by
+ * test/helpers/after-each.ts): no store reaction of one test lives on into the next.
+ */
+export function unmountPages(): void {
+  for (const mounted of mountedPages) {
+    mountedPages.delete(mounted);
+    mounted.page.onUnload?.();
+    mounted.comp.detach();
+  }
+}
+
 export async function renderPage(
   route: string,
   query: Record<string, string> = {},
@@ -84,6 +98,7 @@ export async function renderPage(
   const comp = simulate.render(load(route)) as RenderedPage;
   comp.attach(document.createElement('parent-wrapper'));
   const page = comp.instance as unknown as PageHooks;
+  mountedPages.add({ comp, page });
   await page.onLoad?.(query);
   await page.onShow?.();
   await simulate.sleep(0);

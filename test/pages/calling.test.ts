@@ -5,7 +5,7 @@ import { describeCallFailure, describeEndReason } from '../../miniprogram/servic
 import type { CallEndReason } from '../../miniprogram/services/host/types';
 import type { CallFailureKind } from '../../miniprogram/services/voip/types';
 import { callStore, historyStore } from '../../miniprogram/stores/index';
-import { find, renderPage, simulate, textOf, type PageHooks, type Rendered } from '../helpers/load';
+import { find, renderPage, simulate, textOf, type Rendered } from '../helpers/load';
 import { installTestPlatform, type TestPlatform, type TestPlatformOptions } from '../helpers/test-platform';
 
 const ROUTE = 'pages/calling/index';
@@ -17,17 +17,10 @@ function callQuery(contact = MUM, roomType: 'voice' | 'video' = 'voice'): Record
   return { openId: contact.openId, name: encodeURIComponent(contact.name), roomType };
 }
 
-const open: PageHooks[] = [];
-
 async function show(query: Record<string, string>): Promise<Rendered> {
-  const { comp, page } = await renderPage(ROUTE, query);
-  open.push(page);
+  const { comp } = await renderPage(ROUTE, query);
   return comp;
 }
-
-afterEach(() => {
-  for (const page of open.splice(0)) page.onUnload?.();
-});
 
 function setup(calls: CallScript[] = [], options: TestPlatformOptions = {}): TestPlatform {
   return installTestPlatform({
@@ -91,7 +84,6 @@ describe('calling page: placing a call', () => {
   it('starts one call for onLoad + onShow, a second onShow and a second page for the same call', async () => {
     const t = setup([{ kind: 'answer', ringMs: 1000, talkMs: 3000, hangUpBy: 'listener' }]);
     const { page } = await renderPage(ROUTE, callQuery());
-    open.push(page);
     await page.onShow?.();
     const second = await show(callQuery()); // double tap on the contacts page: two pages, one call
     expect(text(second, '#state')).toBe('正在连接…');
@@ -217,14 +209,12 @@ describe('calling page: why a call did not start', () => {
   it('Back goes to the contacts once for a double tap, and the failure stays shown on the way out', async () => {
     const t = setup([{ kind: 'resolve-failure', errCode: 9, errMsg: 'x' }]);
     const { comp, page } = await renderPage(ROUTE, callQuery());
-    open.push(page);
     await t.clock.runAll();
     const title = text(comp, '#title');
     await tap(comp, '#back', 2);
     expect(t.router.history.map((h) => h.kind)).toEqual(['backToContacts']);
     expect(text(comp, '#title')).toBe(title);
     expect(has(comp, '#connecting')).toBe(false);
-    open.splice(open.indexOf(page), 1);
     page.onUnload?.();
     expect(callStore.phase).toBe('idle');
   });

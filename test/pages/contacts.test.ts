@@ -16,14 +16,12 @@ import { installPhonePlatform } from '../helpers/phone-platform';
 import { installTestPlatform, type TestPlatform, type TestPlatformOptions } from '../helpers/test-platform';
 
 const ROUTE = 'pages/contacts/index';
-const mounted: Array<{ comp: RenderedPage; page: PageHooks }> = [];
 
 async function open(
   options: TestPlatformOptions & { settleMs?: number } = {},
 ): Promise<TestPlatform & { comp: RenderedPage; page: PageHooks }> {
   const t = installTestPlatform(options);
   const rendered = await renderPage(ROUTE);
-  mounted.push(rendered);
   if (options.settleMs === undefined) await t.clock.runAll();
   else await t.clock.advance(options.settleMs);
   return { ...t, ...rendered };
@@ -42,13 +40,6 @@ async function typeInSearch(t: { clock: { runAll(): Promise<void> } }, comp: Ren
   await simulate.sleep(50); // van-field emits change on the next tick (a 33 ms timer under simulate)
   await t.clock.runAll();
 }
-
-afterEach(() => {
-  for (const { comp, page } of mounted.splice(0)) {
-    page.onUnload?.();
-    comp.detach();
-  }
-});
 
 describe('contacts page', () => {
   it('shows the contacts from the source, callable people first, with voice and video buttons', async () => {
@@ -200,7 +191,6 @@ describe('contacts page', () => {
     const t = installTestPlatform();
     setPlatform({ ...t.platform, host: createHostBridge(undefined), device: notWmpfDevice() });
     const rendered = await renderPage(ROUTE);
-    mounted.push(rendered);
     await t.clock.runAll();
     expect(textOf(find(rendered.comp, '#status'))).toContain('这里不能发起设备通话');
   });
@@ -239,7 +229,6 @@ describe('contacts page', () => {
     const t = await open();
     t.scenario.contactsFailure = { kind: 'timeout' };
     const again = await renderPage(ROUTE);
-    mounted.push(again);
     await t.clock.runAll();
     expect(rowNames(again.comp)).toHaveLength(7);
     expect(textAll(again.comp, '.notice')).toContain('网络不可用，显示的是上次保存的联系人');
@@ -326,7 +315,6 @@ describe('contacts page: history, family, roles', () => {
   it('sends a family member on a phone to "my devices" instead', async () => {
     const t = installPhonePlatform();
     const rendered = await renderPage(ROUTE);
-    mounted.push(rendered);
     await t.clock.runAll();
     expect(t.router.history).toEqual([{ kind: 'redirectTo', url: '/pages/devices/index' }]);
     expect(rowNames(rendered.comp)).toEqual([]);

@@ -1,0 +1,3 @@
+import { unmountPages } from './load';
+
+afterEach(() => unmountPages());
