@@ -8,6 +8,7 @@
  * the call store's phases and the history records it writes each make the component render again).
  * The memory storage parses JSON at once; wx.getStorage on a device has its own cost, not included.
  */
+import { createRandom } from '../../miniprogram/services/simulated/simulated-contacts';
 import {
   HISTORY_KEY,
   HISTORY_SCHEMA,
@@ -58,18 +59,6 @@ export interface HistoryFigure extends HistorySample {
 }
 
 export type HistorySamples = Map<number, HistorySample[]>;
-
-/** mulberry32, so the mix is the same in every run. */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function weighted<T>(random: () => number, table: Array<[T, number]>): T {
   let roll = random() * table.reduce((a, [, w]) => a + w, 0);

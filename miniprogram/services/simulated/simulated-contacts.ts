@@ -43,8 +43,8 @@ const LAST_NAMES = words(
 );
 const OPEN_ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 
-/** mulberry32: small, fast, deterministic; plenty for sample data. */
-function createRandom(seed: number): () => number {
+/** mulberry32: small, fast, deterministic; plenty for sample data (also used by the bench). */
+export function createRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
