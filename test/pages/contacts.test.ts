@@ -219,6 +219,18 @@ describe('contacts page', () => {
     expect(rowNames(t.comp)).toHaveLength(7);
   });
 
+  it('reloads the list on pull-down and ends the pull-down animation', async () => {
+    const t = await open();
+    const stop = jest.spyOn(wx, 'stopPullDownRefresh');
+    t.scenario.contacts = t.scenario.contacts.filter((c) => c.name !== '爸爸');
+    const refreshing = t.page.onPullDownRefresh?.();
+    await t.clock.runAll();
+    await refreshing;
+    expect(rowNames(t.comp)).not.toContain('爸爸');
+    expect(rowNames(t.comp)).toHaveLength(6);
+    expect(stop).toHaveBeenCalledTimes(1);
+  });
+
   it('explains an empty list: nobody has authorised the device yet', async () => {
     const { comp } = await open({ scenario: (s) => (s.contacts = []) });
     expect(textAll(find(comp, '#empty'), '.van-empty__description')).toBe('还没有联系人');
