@@ -6,12 +6,8 @@ import { describeCallFailure, describeEndReason } from '../services/voip/error-c
 import type { RoomType } from '../services/voip/types';
 import type { CallOutcome, CallPhase, CallProblem, CallRequest } from '../stores/call-store';
 import { formatDuration } from '../utils/format-time';
+import { displayName } from './contact-name';
 import { describeDeviceStatus, TONE_ICON } from './device-status';
-
-/** A contact whose name is unknown (a bad link, an incoming call without one) is said so, not shown blank. */
-function displayName(name: string): string {
-  return name.trim() || t('history', 'unknownName');
-}
 
 /** call: place a call (default); outcome: back from the plugin after a call; simulated: the simulated plugin's call page. */
 export type CallingMode = 'call' | 'outcome' | 'simulated' | 'invalid';

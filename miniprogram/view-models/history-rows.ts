@@ -1,4 +1,5 @@
 /** One line per recorded call, ready for the call-history component's template. */
+import { displayName } from './contact-name';
 import { format, getLocale, texts, type Locale } from '../i18n/index';
 import type { CallRecord, HistoryProblem } from '../services/history/types';
 import type { RoomType } from '../services/voip/types';
@@ -78,8 +79,7 @@ export function historyRow(record: CallRecord, options: HistoryRowOptions): Hist
   const locale = options.locale ?? getLocale();
   const m = texts('history', locale);
   const openId = record.contact.openId ?? '';
-  // never a piece of an openId: it means nothing to the person reading the list
-  const name = record.contact.name || m.unknownName;
+  const name = displayName(record.contact.name, locale);
   const missed = record.direction === 'incoming' && record.outcome !== 'hung-up';
   const direction = missed ? 'missed' : record.direction;
   const outcome = outcomeOf(record, options.activeRoomId, locale);

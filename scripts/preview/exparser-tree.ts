@@ -3,6 +3,7 @@
  * template gave it (`_vt.attrs`, with rpx still in inline styles and attributes the DOM never shows, such as
  * `hidden` or an image's `src`), and the component definitions (file path, tag, style options).
  */
+import { isRecord } from '../../miniprogram/services/guards';
 import { cache } from 'j-component/src/tool/utils';
 
 export interface TemplateAttr {
@@ -24,10 +25,6 @@ export interface ComponentInfo {
   tagName: string;
   /** Page and app styles reach inside (addGlobalClass or styleIsolation apply-shared / shared). */
   receivesPageStyles: boolean;
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null;
 }
 
 export function exparserNodeOf(el: Element): ExparserNode | undefined {
