@@ -1,7 +1,7 @@
 package com.familycall.host.core;
 
 /**
- * Answers {@code getMiniProgramDeviceInfo} by WMPF version (docs/host-protocol.md §4.1):
+ * Answers {@code getMiniProgramDeviceInfo} by WMPF version (docs/host-protocol.md §2.1):
  * >= 2.2.0 asks WMPF; 1.2.0–2.1.x answers from the host's registration record, else "unsupported";
  * below 1.2.0 answers "not registered". Queries are serialised: WMPF must never see two at once.
  */

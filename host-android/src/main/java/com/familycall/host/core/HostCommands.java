@@ -6,7 +6,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * The Invoke Channel commands (docs/host-protocol.md §4). {@link #invoke} returns at once: the work runs on the
+ * The Invoke Channel commands (docs/host-protocol.md §2). {@link #invoke} returns at once: the work runs on the
  * worker executor and exactly one reply goes back, whatever happens.
  */
 public final class HostCommands {

@@ -2,7 +2,7 @@ package com.familycall.host.core;
 
 import java.util.Map;
 
-/** The JSON strings the host answers with (docs/host-protocol.md §3 and §4). */
+/** The JSON strings the host answers with (docs/host-protocol.md §2 and §3). */
 public final class Replies {
     /** Values of the reserved key {@code hostError}. */
     public static final String UNKNOWN_COMMAND = "unknown-command";

@@ -5,7 +5,7 @@ import java.util.regex.Pattern;
 
 /**
  * The installed WMPF's version as {@code major.minor.patch}, with the floors of the host APIs this module uses
- * (docs/host-protocol.md §7).
+ * (docs/host-protocol.md §5).
  */
 public final class WmpfVersion implements Comparable<WmpfVersion> {
     /** Token-less calls (registerMiniProgramDevice / PrefetchDeviceToken as legacy IPC tasks) exist from here. */
