@@ -115,7 +115,9 @@ public class HostCheck {
         if (aar != null && !aar.isEmpty()) {
             step("7. compile against the real AAR (" + aar + ")");
             compileAgainstRealAar(Paths.get(aar));
+            endStep();
         } else {
+            endStep();
             System.out.println("\n(set WMPF_CLI_AAR=/path/to/wmpf-cli-2.2.0.aar to also compile against the real AAR)");
         }
     }
@@ -644,9 +646,18 @@ public class HostCheck {
         return root.relativize(file).toString();
     }
 
+    private static long stepStart;
+
     private static void step(String title) {
+        endStep();
+        stepStart = System.nanoTime();
         System.out.println();
         System.out.println(title);
+    }
+
+    private static void endStep() {
+        if (stepStart != 0) System.out.printf("   (%.1f s)%n", (System.nanoTime() - stepStart) / 1e9);
+        stepStart = 0;
     }
 
     private static void ok(String message) {
