@@ -21,45 +21,36 @@ final class WmpfCliGateway implements WmpfGateway {
     /** errType/errCode we use for failures that are not a WMPFApiException. */
     private static final int NOT_WMPF_ERROR = -1;
 
+    /** One wmpf-cli call. */
+    private interface WmpfCall<T> {
+        T run() throws WMPFApiException;
+    }
+
     @Override
     public DeviceInfo getMiniProgramDeviceInfo() throws WmpfCallException {
-        try {
+        return call(() -> {
             WMPFGetMiniProgramDeviceInfoResponse info =
                     WMPF.getInstance().getMiniProgramDeviceApi().getMiniProgramDeviceInfo();
             return info == null ? null : new DeviceInfo(info.isRegistered(), info.getSn(), info.getModelId());
-        } catch (WMPFApiException e) {
-            throw failure(e);
-        } catch (RuntimeException e) {
-            throw failure(e);
-        }
+        });
     }
 
     @Override
     public String prefetchDeviceToken() throws WmpfCallException {
-        try {
+        return call(() -> {
             WMPFPrefetchDeviceTokenResponse response = WMPF.getInstance().getMiniProgramDeviceApi().prefetchDeviceToken();
             // errMsg is a public field of the response (wmpf-cli 2.2.0 has no getter for it).
             return response == null ? "prefetchDeviceToken returned no response" : response.errMsg;
-        } catch (WMPFApiException e) {
-            throw failure(e);
-        } catch (RuntimeException e) {
-            throw failure(e);
-        }
+        });
     }
 
     @Override
     public RegistrationResult registerMiniProgramDevice(String appId, String modelId, String sn, String snTicket)
             throws WmpfCallException {
-        try {
-            WMPFRegisterMiniProgramDeviceResponse response =
-                    WMPF.getInstance().getMiniProgramDeviceApi().registerMiniProgramDevice(appId, modelId, sn, snTicket);
-            if (response == null) throw new WmpfCallException(NOT_WMPF_ERROR, NOT_WMPF_ERROR, "no response");
-            return new RegistrationResult(response.code, response.errMsg);
-        } catch (WMPFApiException e) {
-            throw failure(e);
-        } catch (RuntimeException e) {
-            throw failure(e);
-        }
+        WMPFRegisterMiniProgramDeviceResponse response = call(() ->
+                WMPF.getInstance().getMiniProgramDeviceApi().registerMiniProgramDevice(appId, modelId, sn, snTicket));
+        if (response == null) throw new WmpfCallException(NOT_WMPF_ERROR, NOT_WMPF_ERROR, "no response");
+        return new RegistrationResult(response.code, response.errMsg);
     }
 
     @Override
@@ -68,82 +59,72 @@ final class WmpfCliGateway implements WmpfGateway {
         if (appType < 0 || appType >= types.length) {
             throw new WmpfCallException(NOT_WMPF_ERROR, NOT_WMPF_ERROR, "appType out of range");
         }
-        try {
+        call(() -> {
             WMPF.getInstance().getMiniProgramApi().launchMiniProgram(new WMPFStartAppParams(appId, path, types[appType]));
-        } catch (WMPFApiException e) {
-            throw failure(e);
-        } catch (RuntimeException e) {
-            throw failure(e);
-        }
+            return null;
+        });
     }
 
     @Override
     public void closeWxaApp(String appId, boolean keepRunning) throws WmpfCallException {
-        try {
+        call(() -> {
             WMPF.getInstance().getMiniProgramApi().closeWxaApp(appId, keepRunning);
-        } catch (WMPFApiException e) {
-            throw failure(e);
-        } catch (RuntimeException e) {
-            throw failure(e);
-        }
+            return null;
+        });
     }
 
     @Override
     public void registerPushMsgEventListener(final PushMessageHandler handler) throws WmpfCallException {
-        try {
+        call(() -> {
             WMPF.getInstance().getDeviceApi().registerPushMsgEventListener(new AbstractOnPushMsgEventListener() {
                 @Override
                 public void onInvoke(WMPFPushMsgData data) {
                     handler.onPushMessage(data == null ? null : data.getMessage());
                 }
             });
-        } catch (WMPFApiException e) {
-            throw failure(e);
-        } catch (RuntimeException e) {
-            throw failure(e);
-        }
+            return null;
+        });
     }
 
     /** Deprecated since wmpf-cli 2.2.0, yet the only push API of WMPF 2.1, which this host still serves. */
     @SuppressWarnings("deprecation")
     @Override
     public void setPushMsgCallback(final PushMessageHandler handler) throws WmpfCallException {
-        try {
+        call(() -> {
             WMPF.getInstance().getDeviceApi().setPushMsgCallback(new WMPFDeviceApi.PushMsgCallback() {
                 @Override
                 public void onPushMsg(String message) {
                     handler.onPushMessage(message);
                 }
             });
-        } catch (WMPFApiException e) {
-            throw failure(e);
-        } catch (RuntimeException e) {
-            throw failure(e);
-        }
+            return null;
+        });
     }
 
     @Override
     public void addWmpfRestartListener(final Runnable onRestart) throws WmpfCallException {
-        try {
+        call(() -> {
             WMPF.getInstance().addWMPFLifecycleListener(new WMPFLifecycleListener() {
                 @Override
                 public void onWMPFRestart() {
                     onRestart.run();
                 }
             });
+            return null;
+        });
+    }
+
+    /**
+     * Runs one wmpf-cli call. A WMPFApiException keeps WMPF's codes and text; the AAR's own runtime failures
+     * (service not bound, ...) keep only their type: their text is not WMPF's.
+     */
+    private static <T> T call(WmpfCall<T> call) throws WmpfCallException {
+        try {
+            return call.run();
         } catch (WMPFApiException e) {
-            throw failure(e);
+            throw new WmpfCallException(e.getErrType(), e.getErrCode(), e.getErrMsg());
         } catch (RuntimeException e) {
-            throw failure(e);
+            throw new WmpfCallException(NOT_WMPF_ERROR, NOT_WMPF_ERROR, e.getClass().getSimpleName());
         }
-    }
-
-    private static WmpfCallException failure(WMPFApiException e) {
-        return new WmpfCallException(e.getErrType(), e.getErrCode(), e.getErrMsg());
-    }
-
-    /** The AAR's own runtime failures (service not bound, ...): their text is not WMPF's, keep only the type. */
-    private static WmpfCallException failure(RuntimeException e) {
-        return new WmpfCallException(NOT_WMPF_ERROR, NOT_WMPF_ERROR, e.getClass().getSimpleName());
     }
 }

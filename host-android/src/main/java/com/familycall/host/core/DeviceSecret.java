@@ -39,18 +39,13 @@ public final class DeviceSecret {
 
     /** The provisioned secret, or null when the device has none (or the stored one is unreadable). */
     static DeviceSecret load(KeyValueStore store) {
-        String stored = store.get(KEY);
-        if (stored == null) return null;
-        try {
-            Map<String, Object> json = Json.parseObject(stored);
-            Object sn = json.get("sn");
-            Object secret = json.get("secret");
-            if (!(sn instanceof String) || !((String) sn).matches(SN_PATTERN) || !(secret instanceof String)) return null;
-            byte[] key = Base64Url.decode((String) secret);
-            return key != null && key.length == LENGTH ? new DeviceSecret((String) sn, key) : null;
-        } catch (JsonException unreadable) {
-            return null;
-        }
+        Map<String, Object> json = Json.parseObjectOrNull(store.get(KEY));
+        if (json == null) return null;
+        Object sn = json.get("sn");
+        Object secret = json.get("secret");
+        if (!(sn instanceof String) || !((String) sn).matches(SN_PATTERN) || !(secret instanceof String)) return null;
+        byte[] key = Base64Url.decode((String) secret);
+        return key != null && key.length == LENGTH ? new DeviceSecret((String) sn, key) : null;
     }
 
     byte[] key() {

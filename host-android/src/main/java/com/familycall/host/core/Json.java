@@ -52,6 +52,16 @@ public final class Json {
         return (Map<String, Object>) value;
     }
 
+    /** A stored JSON object, or null when there is none or it is unreadable (then it is as if there were none). */
+    public static Map<String, Object> parseObjectOrNull(String text) {
+        if (text == null) return null;
+        try {
+            return parseObject(text);
+        } catch (JsonException unreadable) {
+            return null;
+        }
+    }
+
     public static String write(Object value) {
         StringBuilder out = new StringBuilder();
         writeValue(out, value);

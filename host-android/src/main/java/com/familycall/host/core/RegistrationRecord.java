@@ -20,18 +20,13 @@ public final class RegistrationRecord {
 
     /** The record, or null when there is none or it is unreadable (then it is as if there were none). */
     public static RegistrationRecord load(KeyValueStore store) {
-        String stored = store.get(KEY);
-        if (stored == null) return null;
-        try {
-            Map<String, Object> json = Json.parseObject(stored);
-            Object sn = json.get("sn");
-            Object modelId = json.get("modelId");
-            if (!(sn instanceof String) || !(modelId instanceof String)) return null;
-            if (((String) sn).isEmpty() || ((String) modelId).isEmpty()) return null;
-            return new RegistrationRecord((String) sn, (String) modelId);
-        } catch (JsonException unreadable) {
-            return null;
-        }
+        Map<String, Object> json = Json.parseObjectOrNull(store.get(KEY));
+        if (json == null) return null;
+        Object sn = json.get("sn");
+        Object modelId = json.get("modelId");
+        if (!(sn instanceof String) || !(modelId instanceof String)) return null;
+        if (((String) sn).isEmpty() || ((String) modelId).isEmpty()) return null;
+        return new RegistrationRecord((String) sn, (String) modelId);
     }
 
     public void save(KeyValueStore store) {
