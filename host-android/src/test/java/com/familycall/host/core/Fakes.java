@@ -1,0 +1,340 @@
+package com.familycall.host.core;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** Test doubles that behave as the platform does: WMPF answers, fails or blocks; nothing kinder. */
+final class Fakes {
+    static final String SN = "SN0001-abc";
+    static final String MODEL_ID = "model-1";
+    static final String APP_ID = "wx0123456789abcdef";
+    static final String CALL_PATH = "plugin-private://wxf830863afde621eb/pages/call-page-plugin/call-page-plugin"
+            + "?roomType=video&groupId=g1&listenerId=" + SN + "&callerName=Xiaoli";
+
+    private Fakes() {
+    }
+
+    static String callPush(String appId, Object appType) {
+        Map<String, Object> push = Json.object();
+        push.put("path", CALL_PATH);
+        if (appType != null) push.put("appType", appType);
+        if (appId != null) push.put("appid", appId);
+        return Json.write(push);
+    }
+
+    /** One timeline shared by the fakes, to assert what happened in which order. */
+    static final class Timeline {
+        final List<String> events = Collections.synchronizedList(new ArrayList<>());
+
+        void add(String event) {
+            events.add(event);
+        }
+
+        List<String> snapshot() {
+            synchronized (events) {
+                return new ArrayList<>(events);
+            }
+        }
+    }
+
+    static final class FakeWmpf implements WmpfGateway {
+        final Timeline timeline;
+        DeviceInfo deviceInfo = new DeviceInfo(true, SN, MODEL_ID);
+        WmpfCallException deviceInfoFailure;
+        RuntimeException deviceInfoCrash;
+        String prefetchErrMsg;
+        WmpfCallException prefetchFailure;
+        RegistrationResult registration = new RegistrationResult(0, null);
+        WmpfCallException registrationFailure;
+        WmpfCallException launchFailure;
+        WmpfCallException closeFailure;
+        int pushBindFailuresLeft;
+        /** When set, prefetchDeviceToken waits for it (a prefetch stuck on the network). */
+        CountDownLatch prefetchGate;
+        /** When set, getMiniProgramDeviceInfo runs it first (to observe concurrency). */
+        Runnable onDeviceInfo;
+        final AtomicInteger deviceInfoInFlight = new AtomicInteger();
+        final AtomicInteger deviceInfoMaxInFlight = new AtomicInteger();
+        final CountDownLatch launched = new CountDownLatch(1);
+        PushMessageHandler pushHandler;
+        Runnable restartListener;
+
+        FakeWmpf(Timeline timeline) {
+            this.timeline = timeline;
+        }
+
+        @Override
+        public DeviceInfo getMiniProgramDeviceInfo() throws WmpfCallException {
+            int inFlight = deviceInfoInFlight.incrementAndGet();
+            deviceInfoMaxInFlight.accumulateAndGet(inFlight, Math::max);
+            try {
+                timeline.add("getMiniProgramDeviceInfo");
+                if (onDeviceInfo != null) onDeviceInfo.run();
+                if (deviceInfoCrash != null) throw deviceInfoCrash;
+                if (deviceInfoFailure != null) throw deviceInfoFailure;
+                return deviceInfo;
+            } finally {
+                deviceInfoInFlight.decrementAndGet();
+            }
+        }
+
+        @Override
+        public String prefetchDeviceToken() throws WmpfCallException {
+            timeline.add("prefetchDeviceToken");
+            if (prefetchGate != null) {
+                try {
+                    prefetchGate.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            if (prefetchFailure != null) throw prefetchFailure;
+            return prefetchErrMsg;
+        }
+
+        @Override
+        public RegistrationResult registerMiniProgramDevice(String appId, String modelId, String sn, String snTicket)
+                throws WmpfCallException {
+            timeline.add("registerMiniProgramDevice " + appId + " " + modelId);
+            if (registrationFailure != null) throw registrationFailure;
+            return registration;
+        }
+
+        @Override
+        public void launchMiniProgram(String appId, String path, int appType) throws WmpfCallException {
+            timeline.add("launchMiniProgram " + appId + " " + appType);
+            if (launchFailure != null) throw launchFailure;
+            launched.countDown();
+        }
+
+        @Override
+        public void closeWxaApp(String appId, boolean keepRunning) throws WmpfCallException {
+            timeline.add("closeWxaApp " + appId + " " + keepRunning);
+            if (closeFailure != null) throw closeFailure;
+        }
+
+        @Override
+        public void registerPushMsgEventListener(PushMessageHandler handler) throws WmpfCallException {
+            timeline.add("registerPushMsgEventListener");
+            failPushBindIfAsked();
+            pushHandler = handler;
+        }
+
+        @Override
+        public void setPushMsgCallback(PushMessageHandler handler) throws WmpfCallException {
+            timeline.add("setPushMsgCallback");
+            failPushBindIfAsked();
+            pushHandler = handler;
+        }
+
+        @Override
+        public void addWmpfRestartListener(Runnable onRestart) throws WmpfCallException {
+            timeline.add("addWmpfRestartListener");
+            restartListener = onRestart;
+        }
+
+        private void failPushBindIfAsked() throws WmpfCallException {
+            if (pushBindFailuresLeft > 0) {
+                pushBindFailuresLeft--;
+                throw new WmpfCallException(1, -1, "bridge not found");
+            }
+        }
+
+        long count(String prefix) {
+            return timeline.snapshot().stream().filter(e -> e.startsWith(prefix)).count();
+        }
+    }
+
+    static final class Version implements WmpfVersionSource {
+        String name;
+
+        Version(String name) {
+            this.name = name;
+        }
+
+        @Override
+        public String versionName() {
+            return name;
+        }
+    }
+
+    static final class MemoryStore implements KeyValueStore {
+        final Map<String, String> values = new ConcurrentHashMap<>();
+
+        @Override
+        public String get(String key) {
+            return values.get(key);
+        }
+
+        @Override
+        public void put(String key, String value) {
+            values.put(key, value);
+        }
+
+        @Override
+        public void remove(String key) {
+            values.remove(key);
+        }
+    }
+
+    static final class RecordingLog implements HostLog {
+        final List<String> lines = Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public void info(String message) {
+            lines.add("I " + message);
+        }
+
+        @Override
+        public void warn(String message) {
+            lines.add("W " + message);
+        }
+
+        @Override
+        public void error(String message) {
+            lines.add("E " + message);
+        }
+
+        String all() {
+            synchronized (lines) {
+                return String.join("\n", lines);
+            }
+        }
+    }
+
+    /** Runs queued tasks only when asked: proves that work does not happen on the caller's thread. */
+    static final class ManualExecutor implements Executor {
+        final ArrayDeque<Runnable> queue = new ArrayDeque<>();
+
+        @Override
+        public synchronized void execute(Runnable task) {
+            queue.add(task);
+        }
+
+        void runAll() {
+            while (true) {
+                Runnable task;
+                synchronized (this) {
+                    task = queue.poll();
+                }
+                if (task == null) return;
+                task.run();
+            }
+        }
+
+        synchronized int pending() {
+            return queue.size();
+        }
+    }
+
+    static final class ManualScheduler implements Scheduler {
+        final List<Long> delays = new ArrayList<>();
+        final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
+
+        @Override
+        public void schedule(Runnable task, long delayMillis) {
+            delays.add(delayMillis);
+            tasks.add(task);
+        }
+
+        void fireNext() {
+            tasks.remove().run();
+        }
+    }
+
+    static final class ReplyBox implements ReplySink {
+        final List<String> replies = Collections.synchronizedList(new ArrayList<>());
+        final Timeline timeline;
+        final CountDownLatch first = new CountDownLatch(1);
+        RuntimeException failure;
+
+        ReplyBox(Timeline timeline) {
+            this.timeline = timeline;
+        }
+
+        @Override
+        public void send(String reply) {
+            replies.add(reply);
+            timeline.add("reply " + reply);
+            first.countDown();
+            if (failure != null) throw failure;
+        }
+
+        String only() {
+            eqSize(1);
+            return replies.get(0);
+        }
+
+        void eqSize(int expected) {
+            if (replies.size() != expected) throw new AssertionError(expected + " replies expected, got " + replies);
+        }
+    }
+
+    static final class RecordingEvents implements EventSink {
+        final List<String> sent = Collections.synchronizedList(new ArrayList<>());
+        String failingId;
+
+        @Override
+        public void send(String eventId, String event, String payload) throws Exception {
+            if (eventId.equals(failingId)) throw new IllegalStateException("WMPF gone");
+            sent.add(eventId + " " + event + " " + payload);
+        }
+    }
+
+    /** The host core wired with fakes, as HostRuntime wires it with Android adapters. */
+    static final class Harness {
+        final Timeline timeline = new Timeline();
+        final FakeWmpf wmpf = new FakeWmpf(timeline);
+        final Version version;
+        final MemoryStore store = new MemoryStore();
+        final MemoryStore secrets = new MemoryStore();
+        final RecordingEvents events = new RecordingEvents();
+        final ManualExecutor io = new ManualExecutor();
+        final ManualScheduler scheduler = new ManualScheduler();
+        final RecordingLog log = new RecordingLog();
+        long now = 1767225600L;
+        byte[] nonce = counting(16);
+        final HostCore core;
+
+        Harness(String wmpfVersion) {
+            version = new Version(wmpfVersion);
+            core = new HostCore(wmpf, version, store, secrets, events, io, scheduler, () -> now,
+                    bytes -> System.arraycopy(nonce, 0, bytes, 0, bytes.length), log);
+        }
+
+        /** One invoke, run to the end; returns its only reply. */
+        String invoke(String command, String data) {
+            ReplyBox box = new ReplyBox(timeline);
+            core.commands.invoke(command, data, box);
+            io.runAll();
+            return box.only();
+        }
+
+        void push(String message) {
+            core.incomingCalls.onPushMessage(message);
+            io.runAll();
+        }
+
+        /** Nothing secret was logged: the sn (in pushes, paths, replies) and the secret material. */
+        void assertCleanLog(String... alsoSecret) {
+            String all = log.all();
+            HostTests.excludes(all, SN);
+            HostTests.excludes(all, "call-page-plugin");
+            for (String secret : alsoSecret) HostTests.excludes(all, secret);
+        }
+    }
+
+    static byte[] counting(int length) {
+        byte[] bytes = new byte[length];
+        for (int i = 0; i < length; i++) bytes[i] = (byte) i;
+        return bytes;
+    }
+}

@@ -1,0 +1,5 @@
+// Compile-time stub (host-android/stubs): declares only what the host module uses; every body throws.
+package android.database;
+
+public interface Cursor {
+}
