@@ -2,7 +2,8 @@
 import { t } from '../i18n/index';
 import type { FamilyCallProblem } from '../services/phone/call-family-device';
 import type { DeviceRow } from '../services/phone/my-devices';
-import { describeCallFailure } from '../services/voip/error-catalog';
+import type { MyDevicesStore } from '../stores/my-devices-store';
+import { describeCallFailure } from './call-texts';
 import { describeBackendError, type ProblemText } from './backend-error';
 
 export interface DeviceRowView {
@@ -97,4 +98,36 @@ export function describeFamilyCallProblem(problem: FamilyCallProblem): CallProbl
       return { title: described.title, hint: described.hint, code: shown, showSettings: false };
     }
   }
+}
+
+export interface MyDevicesView {
+  loaded: boolean;
+  notPhone: boolean;
+  rows: DeviceRowView[];
+  listNote: string;
+  /** the backend (our device names) could not be reached: WeChat's list is shown without them */
+  namesNote: string;
+  problem: CallProblemView | null;
+  callingIndex: number;
+  callingRoom: string;
+}
+
+/** The whole "my devices" page, from its store. The rows carry no sn. */
+export function myDevicesView(
+  store: Pick<
+    MyDevicesStore,
+    'loaded' | 'isPhone' | 'rows' | 'voipListError' | 'backendError' | 'problem' | 'calling'
+  >,
+): MyDevicesView {
+  const names = store.backendError ? describeBackendError(store.backendError) : undefined;
+  return {
+    loaded: store.loaded,
+    notPhone: !store.isPhone,
+    rows: store.rows.map(deviceRowView),
+    listNote: store.voipListError ? t('devices', 'listUnavailable') : '',
+    namesNote: names ? t('devices', 'namesUnavailable', { reason: names.title, hint: names.hint }) : '',
+    problem: store.problem ? describeFamilyCallProblem(store.problem) : null,
+    callingIndex: store.calling?.index ?? -1,
+    callingRoom: store.calling?.roomType ?? '',
+  };
 }

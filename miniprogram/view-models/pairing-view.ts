@@ -94,3 +94,8 @@ export function pairingView(state: PairingState): PairingView {
       };
   }
 }
+
+/** Under the name field after "agree" without a name. */
+export function nameErrorText(nameMissing: boolean): string {
+  return nameMissing ? t('pairing', 'nameMissing') : '';
+}
