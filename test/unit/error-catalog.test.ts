@@ -1,3 +1,6 @@
+import '../../miniprogram/pages/device-pairing/messages';
+import '../../miniprogram/pages/devices/messages';
+import '../../miniprogram/pages/pairing/messages';
 import { LOCALES, setLocale, texts } from '../../miniprogram/i18n/index';
 import { DOCUMENTED_ERR_CODES, classifyErrCode } from '../../miniprogram/services/voip/error-catalog';
 import {

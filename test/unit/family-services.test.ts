@@ -1,3 +1,6 @@
+import '../../miniprogram/pages/device-pairing/messages';
+import '../../miniprogram/pages/devices/messages';
+import '../../miniprogram/pages/pairing/messages';
 import { createSimulatedBackend, SN_TICKET_TTL_MS } from '../../miniprogram/simulator/simulated-backend';
 import { CONTACT_NAME_MAX_LENGTH } from '../../miniprogram/services/backend/types';
 import { err, ok } from '../../miniprogram/services/result';

@@ -1,8 +1,9 @@
 /** Device: shows the pairing code a family member scans with WeChat, and what they have to do. */
 import { ComponentWithStore } from 'mobx-miniprogram-bindings';
 import { texts } from '../../i18n/index';
+import './messages';
 import { appStores, type AppStores } from '../../stores/index';
-import { devicePairingView } from '../../view-models/device-pairing-view';
+import { devicePairingView } from './view-model';
 
 ComponentWithStore({
   data: {

@@ -1,9 +1,10 @@
 /** Phone: the devices this family member added (WeChat's authorisation status + our names), and calling them. */
 import { ComponentWithStore } from 'mobx-miniprogram-bindings';
 import { texts } from '../../i18n/index';
+import './messages';
 import type { RoomType } from '../../services/voip/types';
 import { appStores, type AppStores } from '../../stores/index';
-import { myDevicesView } from '../../view-models/devices-view';
+import { myDevicesView } from './view-model';
 
 function indexOf(event: WechatMiniprogram.BaseEvent): number {
   const raw: unknown = event.currentTarget?.dataset?.index;

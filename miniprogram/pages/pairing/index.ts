@@ -1,9 +1,10 @@
 /** Phone: a family member authorises the device whose pairing code they scanned, and is added as its contact. */
 import { ComponentWithStore } from 'mobx-miniprogram-bindings';
 import { texts } from '../../i18n/index';
+import './messages';
 import { ROUTES } from '../../routes';
 import { appStores, type AppStores } from '../../stores/index';
-import { nameErrorText, pairingView } from '../../view-models/pairing-view';
+import { nameErrorText, pairingView } from './view-model';
 
 ComponentWithStore({
   data: {

@@ -1,8 +1,9 @@
 /** What the device's "Add family" page shows for each state of its store. */
-import { t } from '../i18n/index';
-import type { DevicePairingProblem, DevicePairingState } from '../stores/device-pairing-store';
-import { describeBackendError, type ProblemText } from './backend-error';
-import { describeDeviceStatus } from './device-status';
+import { t } from '../../i18n/index';
+import './messages';
+import type { DevicePairingProblem, DevicePairingState } from '../../stores/device-pairing-store';
+import { describeBackendError, type ProblemText } from '../../view-models/backend-error';
+import { describeDeviceStatus } from '../../view-models/device-status';
 
 export interface DevicePairingView {
   mode: DevicePairingState['step'];
