@@ -1,13 +1,11 @@
-import { bootstrapApp, handleAppShow } from './services/app-bootstrap';
-import { startStores } from './stores/index';
+import { launchApp, showApp } from './composition-root';
 
 App<IAppOption>({
   globalData: {},
-  onLaunch() {
-    bootstrapApp();
-    startStores();
+  onLaunch(options) {
+    launchApp(options);
   },
   onShow(options) {
-    handleAppShow(options);
+    showApp(options);
   },
 });

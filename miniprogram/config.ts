@@ -9,17 +9,9 @@ export const MIN_PLUGIN_VERSION = '2.3.0';
 
 /**
  * Our backend (docs/backend-api.md): the device's contacts, pairing, push tokens. Empty = not configured: on a real
- * device the contacts page then explains that the service is not set up. Simulated platforms use a built-in sample.
+ * device the contacts page then explains that the service is not set up. The simulator uses a built-in sample.
  */
 export const BACKEND_BASE_URL = '';
-
-/**
- * Which role DevTools simulates (no `wmpf` there): 'device' — the WMPF device with its contacts (default); 'phone' —
- * a family member's phone WeChat: pairing (pages/pairing/index, compile with the query `sn=SIM-DEVICE-0001`) and
- * "my devices" (pages/devices/index). Real devices and phones ignore it: the role follows `wmpf`.
- */
-export type SimulatedRole = 'device' | 'phone';
-export const SIMULATED_ROLE: SimulatedRole = 'device';
 
 /** How long the Mini Program waits for the host app to answer a Channel command. */
 export const HOST_TIMEOUT_MS = 5000;

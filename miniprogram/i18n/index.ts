@@ -5,16 +5,17 @@ import errors from './messages/errors';
 import history from './messages/history';
 import status from './messages/status';
 import backend from './messages/backend';
-import pairing from './messages/pairing';
-import devices from './messages/devices';
-import devicePairing from './messages/device-pairing';
+import type devicePairing from '../pages/device-pairing/messages';
+import type devices from '../pages/devices/messages';
+import type pairing from '../pages/pairing/messages';
 
 export type Locale = 'zh-CN' | 'en';
 
 export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
 export const DEFAULT_LOCALE: Locale = 'zh-CN';
 
-const catalogs = {
+/** The texts of the main package: what the device needs from its first page on. */
+const mainCatalogs = {
   common,
   contacts,
   calling,
@@ -22,14 +23,30 @@ const catalogs = {
   status,
   history,
   backend,
-  pairing,
-  devices,
-  devicePairing,
 };
 
-export type Namespace = keyof typeof catalogs;
-export const NAMESPACES = Object.keys(catalogs) as Namespace[];
-export type Messages<N extends Namespace> = (typeof catalogs)[N]['zh-CN'];
+/**
+ * The texts of subpackage pages live beside them (pages/<page>/messages.ts), so a device downloads them only when it
+ * opens the page; each registers itself when loaded (registerTexts).
+ */
+interface SubpackageCatalogs {
+  pairing: typeof pairing;
+  devices: typeof devices;
+  devicePairing: typeof devicePairing;
+}
+
+type Catalogs = typeof mainCatalogs & SubpackageCatalogs;
+
+const registered: Partial<SubpackageCatalogs> = {};
+
+export type Namespace = keyof Catalogs;
+export const NAMESPACES: readonly Namespace[] = [
+  ...(Object.keys(mainCatalogs) as Namespace[]),
+  'pairing',
+  'devices',
+  'devicePairing',
+];
+export type Messages<N extends Namespace> = Catalogs[N]['zh-CN'];
 export type MessageKey<N extends Namespace> = keyof Messages<N> & string;
 export type MessageParams = Record<string, string | number>;
 
@@ -50,9 +67,23 @@ export function resolveLocale(systemLanguage: string | undefined): Locale {
   return DEFAULT_LOCALE;
 }
 
+export function registerTexts<N extends keyof SubpackageCatalogs>(
+  namespace: N,
+  catalog: SubpackageCatalogs[N],
+): void {
+  registered[namespace] = catalog;
+}
+
+function catalogOf<N extends Namespace>(namespace: N): Catalogs[N] {
+  const catalog =
+    (mainCatalogs as Partial<Catalogs>)[namespace] ?? (registered as Partial<Catalogs>)[namespace];
+  if (!catalog) throw new Error(`the ${namespace} texts are used before their page's messages.ts was loaded`);
+  return catalog as Catalogs[N];
+}
+
 /** All texts of a namespace in the current locale, ready to be passed to a template. */
 export function texts<N extends Namespace>(namespace: N, locale: Locale = current): Messages<N> {
-  return catalogs[namespace][locale];
+  return catalogOf(namespace)[locale] as Messages<N>;
 }
 
 export function format(template: string, params?: MessageParams): string {

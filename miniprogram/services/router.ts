@@ -1,17 +1,5 @@
 /** Page navigation. The only place that calls wx navigation APIs. */
-export const ROUTES = {
-  contacts: '/pages/contacts/index',
-  calling: '/pages/calling/index',
-} as const;
-
-export type Query = Record<string, string | number | undefined>;
-
-export function buildUrl(path: string, query: Query = {}): string {
-  const parts = Object.entries(query)
-    .filter(([, v]) => v !== undefined && v !== '')
-    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`);
-  return parts.length ? `${path}?${parts.join('&')}` : path;
-}
+import { ROUTES } from '../routes';
 
 export interface Router {
   navigateTo(url: string): Promise<boolean>;
@@ -56,31 +44,3 @@ export const wxRouter: Router = {
     return top && top.route ? top.route : '';
   },
 };
-
-export interface CallingPageQuery {
-  openId: string;
-  name: string;
-  roomType: 'voice' | 'video';
-}
-
-/** The calling page URL for a contact; the calling page parses it back with parseCallingQuery. */
-export function callingUrl(query: CallingPageQuery): string {
-  return buildUrl(ROUTES.calling, { openId: query.openId, name: query.name, roomType: query.roomType });
-}
-
-/** Page query values arrive URI-encoded; anything malformed yields undefined. */
-export function parseCallingQuery(query: Record<string, string | undefined>): CallingPageQuery | undefined {
-  const decode = (v: string | undefined) => {
-    if (typeof v !== 'string') return '';
-    try {
-      return decodeURIComponent(v).trim();
-    } catch {
-      return '';
-    }
-  };
-  const openId = decode(query.openId);
-  const name = decode(query.name);
-  const roomType = decode(query.roomType);
-  if (!openId || (roomType !== 'voice' && roomType !== 'video')) return undefined;
-  return { openId, name, roomType };
-}

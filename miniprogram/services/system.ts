@@ -26,18 +26,13 @@ export function stopPullDownRefresh(): void {
   }
 }
 
-function readWindowSize(): { width: number; height: number } {
+export function readWindowSize(): { width: number; height: number } {
   try {
     const info = wx.getWindowInfo ? wx.getWindowInfo() : wx.getSystemInfoSync();
     return { width: info.windowWidth || 0, height: info.windowHeight || 0 };
   } catch {
     return { width: 0, height: 0 };
   }
-}
-
-/** Width of the window in px (0 when unknown). Landscape device screens are >= 800. */
-export function readWindowWidth(): number {
-  return readWindowSize().width;
 }
 
 /** Wider than tall (false when unknown). */

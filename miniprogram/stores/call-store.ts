@@ -1,12 +1,19 @@
 import { makeAutoObservable, runInAction } from 'mobx-miniprogram';
+import type { Clock } from '../services/clock';
 import type { DeviceStatus } from '../services/device/types';
-import type { CallEndReason } from '../services/host/types';
+import type { CallEndReason, HostBridge } from '../services/host/types';
 import type { CallRecord } from '../services/history/types';
-import type { PermissionScope } from '../services/permissions';
-import { getPlatform } from '../services/platform';
-import type { CallFailure, CallLifecycleEvent, CallTarget, RoomType } from '../services/voip/types';
-import { deviceStore } from './device-store';
-import { historyStore } from './history-store';
+import type { Permissions, PermissionScope } from '../services/permissions';
+import type {
+  CallFailure,
+  CallLifecycleEvent,
+  CallTarget,
+  RoomType,
+  VoipEvents,
+  VoipService,
+} from '../services/voip/types';
+import type { DeviceStore } from './device-store';
+import type { HistoryStore } from './history-store';
 
 export type CallPhase = 'idle' | 'checking' | 'starting' | 'in-call' | 'failed' | 'ended';
 
@@ -37,6 +44,17 @@ export type PlaceCallResult = 'started' | 'failed' | 'ignored' | 'cancelled';
 /** A call whose plugin page went silent for this long is considered over (the plugin died or the app was killed). */
 export const SILENT_CALL_MS = 2 * 60 * 1000;
 
+export interface CallStoreDeps {
+  voip: VoipService;
+  events: VoipEvents;
+  permissions: Permissions;
+  /** Told when a call ended (the host app may light the screen down, log, ...). */
+  host: Pick<HostBridge, 'notifyCallEnded'>;
+  clock: Clock;
+  device: Pick<DeviceStore, 'statusForCall' | 'refreshPrefetchIfStale'>;
+  history: Pick<HistoryStore, 'record' | 'find'>;
+}
+
 /** One call at a time: the pre-call checks, the start, and the outcome reported by the plugin's events. */
 export class CallStore {
   phase: CallPhase = 'idle';
@@ -51,17 +69,26 @@ export class CallStore {
   private cancelRequested = false;
   private unsubscribe: (() => void) | undefined;
 
-  constructor() {
-    makeAutoObservable<CallStore, 'lastEventAt' | 'cancelRequested' | 'unsubscribe'>(
+  constructor(private readonly deps: CallStoreDeps) {
+    makeAutoObservable<CallStore, 'deps' | 'lastEventAt' | 'cancelRequested' | 'unsubscribe' | 'isBusy'>(
       this,
-      { lastEventAt: false, cancelRequested: false, unsubscribe: false },
+      { deps: false, lastEventAt: false, cancelRequested: false, unsubscribe: false, isBusy: false },
       { autoBind: true },
     );
   }
 
-  get busy(): boolean {
+  /**
+   * A call is being set up or running. Asked at the moment of a decision (a tap), never observed: a call that went
+   * silent stops counting as running after SILENT_CALL_MS, which only the clock can tell.
+   */
+  isBusy(): boolean {
     if (this.phase === 'checking' || this.phase === 'starting') return true;
-    return this.phase === 'in-call' && getPlatform().clock.now() - this.lastEventAt < SILENT_CALL_MS;
+    return this.phase === 'in-call' && this.deps.clock.now() - this.lastEventAt < SILENT_CALL_MS;
+  }
+
+  /** The room of the call running now (its history row reads "in progress"). */
+  get activeRoomId(): string | undefined {
+    return this.phase === 'in-call' ? this.roomId : undefined;
   }
 
   /**
@@ -69,8 +96,8 @@ export class CallStore {
    * running (double tap, back-and-forth navigation) is ignored.
    */
   async placeCall(request: CallRequest): Promise<PlaceCallResult> {
-    if (this.busy) return 'ignored';
-    const platform = getPlatform();
+    if (this.isBusy()) return 'ignored';
+    const { clock, device, history, permissions, voip } = this.deps;
     this.phase = 'checking';
     this.request = request;
     this.problem = undefined;
@@ -78,20 +105,15 @@ export class CallStore {
     this.connected = false;
     this.keepTime = 0;
     this.cancelRequested = false;
-    this.lastEventAt = platform.clock.now();
+    this.lastEventAt = clock.now();
 
-    // A known "not ready" answer is cached by the device service: ask the host again, or Retry could never succeed.
-    const status =
-      deviceStore.status && deviceStore.status.kind === 'ready'
-        ? deviceStore.status
-        : await deviceStore.refreshStatus(deviceStore.status !== null);
+    const status = await device.statusForCall();
     if (status.kind !== 'ready') return this.fail({ kind: 'device', status });
 
     const scopes: PermissionScope[] =
       request.roomType === 'video' ? ['scope.record', 'scope.camera'] : ['scope.record'];
     for (const scope of scopes) {
-      if ((await platform.permissions.ensure(scope)) === 'denied')
-        return this.fail({ kind: 'permission', scope });
+      if ((await permissions.ensure(scope)) === 'denied') return this.fail({ kind: 'permission', scope });
     }
 
     if (this.cancelRequested) {
@@ -101,30 +123,30 @@ export class CallStore {
       return 'cancelled';
     }
 
-    deviceStore.refreshPrefetchIfStale();
+    device.refreshPrefetchIfStale();
     runInAction(() => {
       this.phase = 'starting';
     });
-    const startedAt = platform.clock.now();
-    const result = await platform.voip.startCall(
+    const startedAt = clock.now();
+    const result = await voip.startCall(
       { ...request, callerSn: status.device.sn },
       { stillWanted: () => !this.cancelRequested },
     );
     if (!result.ok) {
-      void historyStore.record(
+      void history.record(
         this.recordFor(`failed-${startedAt}`, request, startedAt, 'failed', result.error.code),
       );
       return this.fail({ kind: 'call', failure: result.error });
     }
     const roomId = result.value.roomId;
     // The plugin's events may have ended this room already (a hang-up right at the start): keep that outcome.
-    const ended = historyStore.find(roomId);
+    const ended = history.find(roomId);
     runInAction(() => {
       this.phase = ended ? 'ended' : 'in-call';
       this.roomId = roomId;
-      this.lastEventAt = platform.clock.now();
+      this.lastEventAt = clock.now();
     });
-    if (!ended) void historyStore.record(this.recordFor(roomId, request, startedAt, 'in-progress'));
+    if (!ended) void history.record(this.recordFor(roomId, request, startedAt, 'in-progress'));
     // Cancelled while initByCaller ran (it cannot be aborted): the voip service hung it up without opening its page.
     return 'started';
   }
@@ -137,16 +159,30 @@ export class CallStore {
     if (this.phase === 'checking' || this.phase === 'starting') this.cancelRequested = true;
   }
 
-  /** Subscribes to the plugin's lifecycle for the app's lifetime (again after a platform change). */
-  trackCalls(): void {
+  /** Ends the running call from our own page (the plugin's call page did not open). */
+  hangUp(): void {
+    if (this.roomId) this.deps.voip.forceHangUp(this.roomId);
+  }
+
+  /** Back from a refused permission: the Mini Program's settings, to turn it on. */
+  openSettings(): Promise<void> {
+    return this.deps.permissions.openSettings();
+  }
+
+  /** Follows the plugin's lifecycle for the app's lifetime. */
+  start(): void {
+    this.stop();
+    this.unsubscribe = this.deps.events.subscribe((event) => this.onLifecycle(event));
+  }
+
+  stop(): void {
     this.unsubscribe?.();
-    this.unsubscribe = getPlatform().voipEvents.subscribe((event) => this.onLifecycle(event));
+    this.unsubscribe = undefined;
   }
 
   onLifecycle(event: CallLifecycleEvent): void {
     if (event.type === 'call-page-shown') return;
-    const platform = getPlatform();
-    if (event.roomId === this.roomId) this.lastEventAt = platform.clock.now();
+    if (event.roomId === this.roomId) this.lastEventAt = this.deps.clock.now();
     switch (event.type) {
       case 'connected':
         if (event.roomId === this.roomId) this.connected = true;
@@ -158,9 +194,9 @@ export class CallStore {
         this.onEnded(event);
         return;
       case 'billed': {
-        const record = historyStore.find(event.roomId);
+        const record = this.deps.history.find(event.roomId);
         if (record && event.keepTime >= 0)
-          void historyStore.record({ ...record, durationSec: event.keepTime });
+          void this.deps.history.record({ ...record, durationSec: event.keepTime });
         return;
       }
       default:
@@ -169,9 +205,9 @@ export class CallStore {
   }
 
   private onEnded(event: Extract<CallLifecycleEvent, { type: 'ended' }>): void {
-    const platform = getPlatform();
-    const now = platform.clock.now();
-    const existing = historyStore.find(event.roomId);
+    const { clock, history, host } = this.deps;
+    const now = clock.now();
+    const existing = history.find(event.roomId);
     const incoming = !existing && event.isCaller === false;
     const contact: CallTarget = {
       openId: existing?.contact.openId ?? '',
@@ -180,7 +216,7 @@ export class CallStore {
     const roomType = existing?.roomType ?? event.roomType ?? this.request?.roomType ?? 'voice';
     const base =
       existing ?? this.recordFor(event.roomId, { contact, roomType }, now - event.keepTime * 1000, 'unknown');
-    void historyStore.record({
+    void history.record({
       ...base,
       direction: incoming ? 'incoming' : base.direction,
       outcome: event.reason,
@@ -197,7 +233,7 @@ export class CallStore {
       endedAt: now,
     };
     if (event.roomId === this.roomId) this.phase = 'ended';
-    void platform.host.notifyCallEnded({
+    void host.notifyCallEnded({
       roomId: event.roomId,
       keepTime: event.keepTime,
       reason: event.reason,
@@ -206,23 +242,9 @@ export class CallStore {
 
   /** Back to a clean state (leaving the calling page after a failure or an outcome). */
   dismiss(): void {
-    if (this.busy) return;
+    if (this.isBusy()) return;
     this.phase = 'idle';
     this.problem = undefined;
-  }
-
-  reset(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-    this.phase = 'idle';
-    this.request = undefined;
-    this.problem = undefined;
-    this.roomId = undefined;
-    this.connected = false;
-    this.keepTime = 0;
-    this.lastOutcome = undefined;
-    this.lastEventAt = 0;
-    this.cancelRequested = false;
   }
 
   private fail(problem: CallProblem): PlaceCallResult {
@@ -252,5 +274,3 @@ export class CallStore {
     };
   }
 }
-
-export const callStore = new CallStore();

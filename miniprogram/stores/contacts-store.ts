@@ -1,9 +1,23 @@
 import { makeAutoObservable, observable, runInAction } from 'mobx-miniprogram';
-import type { AuthorisationError, ContactsError, ContactWithAuth } from '../services/contacts/types';
-import { getPlatform } from '../services/platform';
+import type {
+  AuthorisationError,
+  ContactsError,
+  ContactsService,
+  ContactWithAuth,
+} from '../services/contacts/types';
 import { buildSearchIndex, matchesQuery, type SearchEntry } from '../utils/contact-search';
+import type { DeviceStore } from './device-store';
 
 export type ContactsLoadState = 'idle' | 'loading' | 'ready';
+
+/** Rows shown at first and added per scroll to the bottom: one setData never carries the whole list. */
+export const PAGE_SIZE = 30;
+
+export interface ContactsStoreDeps {
+  contacts: ContactsService;
+  /** The contacts are the registered device's: its status comes first. */
+  device: Pick<DeviceStore, 'refreshStatus'>;
+}
 
 /** The people this device may call, with the search query. The list is replaced wholesale, never mutated. */
 export class ContactsStore {
@@ -15,12 +29,16 @@ export class ContactsStore {
   authorisationError: AuthorisationError | undefined = undefined;
   fromCache = false;
   skipped = 0;
+  /** How many of the filtered contacts are shown (grows by PAGE_SIZE at the bottom of the list). */
+  shownCount = PAGE_SIZE;
+  /** Back from "Add family": someone may have been added, so the next show loads again. */
+  stale = false;
   private loading: Promise<void> | undefined;
 
-  constructor() {
-    makeAutoObservable<ContactsStore, 'loading'>(
+  constructor(private readonly deps: ContactsStoreDeps) {
+    makeAutoObservable<ContactsStore, 'deps' | 'loading'>(
       this,
-      { all: observable.ref, loading: false },
+      { all: observable.ref, deps: false, loading: false },
       { autoBind: true },
     );
   }
@@ -43,18 +61,32 @@ export class ContactsStore {
     return this.sorted.filter((_, i) => matchesQuery(index[i], query));
   }
 
+  /** The window of the filtered list that is shown. */
+  get shown(): ContactWithAuth[] {
+    return this.filtered.slice(0, this.shownCount);
+  }
+
+  get hasMore(): boolean {
+    return this.shownCount < this.filtered.length;
+  }
+
   find(openId: string): ContactWithAuth | undefined {
     return this.all.find((c) => c.openId === openId);
   }
 
   setQuery(query: string): void {
     this.query = typeof query === 'string' ? query : '';
+    this.shownCount = PAGE_SIZE;
+  }
+
+  showMore(): void {
+    if (this.hasMore) this.shownCount += PAGE_SIZE;
   }
 
   /** The last good list, shown at once on start and offline. */
   async showCached(): Promise<void> {
     if (this.all.length > 0) return;
-    const cached = await getPlatform().contacts.cached();
+    const cached = await this.deps.contacts.cached();
     runInAction(() => {
       if (this.all.length === 0 && cached.length > 0) {
         this.all = cached;
@@ -63,12 +95,29 @@ export class ContactsStore {
     });
   }
 
+  /** The device's status, then its contacts (`force`: ask the host again, "check again" and pull-down). */
+  async load(force = false): Promise<void> {
+    const status = await this.deps.device.refreshStatus(force);
+    if (status.kind === 'ready') await this.refresh({ sn: status.device.sn, modelId: status.device.modelId });
+  }
+
+  markStale(): void {
+    this.stale = true;
+  }
+
+  /** Loads again when marked stale (see markStale). */
+  reloadIfStale(): void {
+    if (!this.stale) return;
+    this.stale = false;
+    void this.load(false);
+  }
+
   /** Source + authorisation check. Concurrent calls share one load. */
   refresh(device: { sn: string; modelId: string }): Promise<void> {
     if (!this.loading) {
       this.state = 'loading';
-      this.loading = getPlatform()
-        .contacts.load(device)
+      this.loading = this.deps.contacts
+        .load(device)
         .then((result) =>
           runInAction(() => {
             if (!result.fromCache || this.all.length === 0 || result.contacts.length > 0)
@@ -86,17 +135,4 @@ export class ContactsStore {
     }
     return this.loading;
   }
-
-  reset(): void {
-    this.all = [];
-    this.query = '';
-    this.state = 'idle';
-    this.error = undefined;
-    this.authorisationError = undefined;
-    this.fromCache = false;
-    this.skipped = 0;
-    this.loading = undefined;
-  }
 }
-
-export const contactsStore = new ContactsStore();

@@ -1,7 +1,11 @@
 import { makeAutoObservable, runInAction } from 'mobx-miniprogram';
-import type { PrefetchState } from '../services/device/prefetch-types';
-import type { DeviceStatus } from '../services/device/types';
-import { getPlatform } from '../services/platform';
+import type { PrefetchService, PrefetchState } from '../services/device/prefetch-types';
+import type { DeviceService, DeviceStatus } from '../services/device/types';
+
+export interface DeviceStoreDeps {
+  device: DeviceService;
+  prefetch: PrefetchService;
+}
 
 /**
  * What the device is and whether it can call: registration, versions, and the credential prefetch.
@@ -11,53 +15,53 @@ export class DeviceStore {
   /** null until the host has answered */
   status: DeviceStatus | null = null;
   prefetch: PrefetchState = { status: 'idle' };
-  private unsubscribePrefetch: (() => void) | undefined;
+  private unsubscribe: (() => void) | undefined;
 
-  constructor() {
-    makeAutoObservable<DeviceStore, 'unsubscribePrefetch'>(
+  constructor(private readonly deps: DeviceStoreDeps) {
+    makeAutoObservable<DeviceStore, 'deps' | 'unsubscribe'>(
       this,
-      { unsubscribePrefetch: false },
+      { deps: false, unsubscribe: false },
       { autoBind: true },
     );
   }
 
   async refreshStatus(force = false): Promise<DeviceStatus> {
-    const status = await getPlatform().device.getStatus({ refresh: force });
+    const status = await this.deps.device.getStatus({ refresh: force });
     runInAction(() => {
       this.status = status;
     });
     return status;
   }
 
-  /** Fire and forget: the platform deduplicates, keeps the 50-minute validity and backs off after failures. */
+  /** The status to call with: a known "not ready" answer is asked again, or Retry could never succeed. */
+  statusForCall(): Promise<DeviceStatus> {
+    if (this.status && this.status.kind === 'ready') return Promise.resolve(this.status);
+    return this.refreshStatus(this.status !== null);
+  }
+
+  /** Fire and forget: the service deduplicates, keeps the 50-minute validity and backs off after failures. */
   requestPrefetch(): void {
-    void getPlatform().prefetch.request();
+    void this.deps.prefetch.request();
   }
 
   /** Right before a call: prefetch again only when no valid credential is known. Never awaited. */
   refreshPrefetchIfStale(): void {
-    const prefetch = getPlatform().prefetch;
-    if (prefetch.isStale()) void prefetch.request();
+    if (this.deps.prefetch.isStale()) void this.deps.prefetch.request();
   }
 
   setPrefetch(state: PrefetchState): void {
     this.prefetch = state;
   }
 
-  /** Mirrors the platform's prefetch state for the app's lifetime (again after a platform change). */
-  trackPrefetch(): void {
-    this.unsubscribePrefetch?.();
-    const prefetch = getPlatform().prefetch;
-    this.setPrefetch(prefetch.getState());
-    this.unsubscribePrefetch = prefetch.subscribe((state) => this.setPrefetch(state));
+  /** Mirrors the prefetch service's state for the app's lifetime. */
+  start(): void {
+    this.stop();
+    this.setPrefetch(this.deps.prefetch.getState());
+    this.unsubscribe = this.deps.prefetch.subscribe((state) => this.setPrefetch(state));
   }
 
-  reset(): void {
-    this.unsubscribePrefetch?.();
-    this.unsubscribePrefetch = undefined;
-    this.status = null;
-    this.prefetch = { status: 'idle' };
+  stop(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
   }
 }
-
-export const deviceStore = new DeviceStore();

@@ -1,35 +1,59 @@
 import { makeAutoObservable, runInAction } from 'mobx-miniprogram';
-import type { CallRecord, HistoryProblem } from '../services/history/types';
-import { getPlatform } from '../services/platform';
+import type { Clock } from '../services/clock';
+import type { CallRecord, HistoryProblem, HistoryRepository } from '../services/history/types';
 
-/** The recent calls, newest first, as persisted by the platform's history repository. */
+export interface HistoryStoreDeps {
+  repository: HistoryRepository;
+  clock: Clock;
+}
+
+/** The recent calls, newest first, as persisted by the history repository. */
 export class HistoryStore {
   records: CallRecord[] = [];
   loaded = false;
   /** Something in storage could not be read (shown once, the rest of the history is kept). */
   problem: HistoryProblem | undefined = undefined;
+  /**
+   * The time "today" and "yesterday" are read against: set when the history is shown or changes, so that what is
+   * derived from it never reads a clock MobX cannot track.
+   */
+  now: number;
   private loading: Promise<void> | undefined;
 
-  constructor() {
-    makeAutoObservable<HistoryStore, 'loading'>(this, { loading: false }, { autoBind: true });
+  constructor(private readonly deps: HistoryStoreDeps) {
+    this.now = deps.clock.now();
+    makeAutoObservable<HistoryStore, 'deps' | 'loading'>(
+      this,
+      { deps: false, loading: false },
+      { autoBind: true },
+    );
   }
 
   load(): Promise<void> {
     if (!this.loading) {
-      this.loading = getPlatform()
-        .history.load()
-        .then(({ records, problem }) =>
-          runInAction(() => {
-            // entries recorded while loading (a call ending right at start-up) win over stored copies
-            const live = new Map(this.records.map((r) => [r.id, r]));
-            const merged = [...live.values(), ...records.filter((r) => !live.has(r.id))];
-            this.records = merged.sort((a, b) => b.startedAt - a.startedAt);
-            this.problem = problem;
-            this.loaded = true;
-          }),
-        );
+      this.loading = this.deps.repository.load().then(({ records, problem }) =>
+        runInAction(() => {
+          // entries recorded while loading (a call ending right at start-up) win over stored copies
+          const live = new Map(this.records.map((r) => [r.id, r]));
+          const merged = [...live.values(), ...records.filter((r) => !live.has(r.id))];
+          this.records = merged.sort((a, b) => b.startedAt - a.startedAt);
+          this.problem = problem;
+          this.loaded = true;
+          this.now = this.deps.clock.now();
+        }),
+      );
     }
     return this.loading;
+  }
+
+  /** Loads once; later calls share the first load. */
+  ensureLoaded(): void {
+    if (!this.loaded) void this.load();
+  }
+
+  /** The history is shown again: "today" may have become "yesterday" meanwhile. */
+  refreshNow(): void {
+    this.now = this.deps.clock.now();
   }
 
   /**
@@ -39,7 +63,8 @@ export class HistoryStore {
   async record(entry: CallRecord): Promise<void> {
     const others = this.records.filter((r) => r.id !== entry.id);
     this.records = [entry, ...others].sort((a, b) => b.startedAt - a.startedAt);
-    await getPlatform().history.upsert(entry);
+    this.now = this.deps.clock.now();
+    await this.deps.repository.upsert(entry);
   }
 
   find(id: string): CallRecord | undefined {
@@ -47,7 +72,7 @@ export class HistoryStore {
   }
 
   async clear(): Promise<boolean> {
-    const cleared = await getPlatform().history.clear();
+    const cleared = await this.deps.repository.clear();
     if (cleared) {
       runInAction(() => {
         this.records = [];
@@ -60,13 +85,4 @@ export class HistoryStore {
   dismissProblem(): void {
     this.problem = undefined;
   }
-
-  reset(): void {
-    this.records = [];
-    this.loaded = false;
-    this.problem = undefined;
-    this.loading = undefined;
-  }
 }
-
-export const historyStore = new HistoryStore();

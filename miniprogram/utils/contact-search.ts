@@ -1,4 +1,4 @@
-import { PINYIN_INITIAL_RUNS } from './pinyin-initials-table';
+import { PINYIN_CODE_ALPHABET, PINYIN_INITIAL_CODES } from './pinyin-initials-table';
 
 /** Precomputed per contact so that a keystroke only compares strings. */
 export interface SearchEntry {
@@ -10,11 +10,30 @@ export interface SearchEntry {
 
 let initialOf: Map<string, string> | undefined;
 
+/** The characters of one letter (see pinyin-initials-table.ts: code point deltas in a base-45 varint). */
+export function decodeInitialRun(encoded: string): string[] {
+  const chars: string[] = [];
+  let code = 0;
+  let pending = 0;
+  for (const symbol of encoded) {
+    const digit = PINYIN_CODE_ALPHABET.indexOf(symbol);
+    if (digit < 0) continue;
+    if (digit >= 45) {
+      pending = pending * 45 + (digit - 45);
+      continue;
+    }
+    code += pending * 45 + digit;
+    pending = 0;
+    chars.push(String.fromCodePoint(code));
+  }
+  return chars;
+}
+
 function pinyinInitial(ch: string): string | undefined {
   if (!initialOf) {
     initialOf = new Map();
-    for (const [letter, run] of Object.entries(PINYIN_INITIAL_RUNS)) {
-      for (const c of run) initialOf.set(c, letter.toLowerCase());
+    for (const [letter, encoded] of Object.entries(PINYIN_INITIAL_CODES)) {
+      for (const c of decodeInitialRun(encoded)) initialOf.set(c, letter.toLowerCase());
     }
   }
   return initialOf.get(ch);

@@ -2,15 +2,15 @@
 import { t } from '../i18n/index';
 import type { CallEndReason } from '../services/host/types';
 import type { CallRecord } from '../services/history/types';
-import { describeCallFailure, describeEndReason } from '../services/voip/error-catalog';
+import { describeCallFailure, describeEndReason } from './call-texts';
 import type { RoomType } from '../services/voip/types';
 import type { CallOutcome, CallPhase, CallProblem, CallRequest } from '../stores/call-store';
+import type { CallingMode } from '../stores/calling-store';
 import { formatDuration } from '../utils/format-time';
 import { displayName } from './contact-name';
 import { describeDeviceStatus, TONE_ICON } from './device-status';
 
-/** call: place a call (default); outcome: back from the plugin after a call; simulated: the simulated plugin's call page. */
-export type CallingMode = 'call' | 'outcome' | 'simulated' | 'invalid';
+export type { CallingMode } from '../stores/calling-store';
 
 export type CallingScreen =
   | 'invalid'
@@ -18,12 +18,11 @@ export type CallingScreen =
   | 'failed'
   /** another call is being set up or running: this page does not start one */
   | 'elsewhere'
-  /** our page is still shown while the call runs (the call page did not open) */
+  /** our page is still shown while the call runs (the plugin's call page did not open) */
   | 'in-call'
   | 'outcome'
   /** ended, without knowing how */
-  | 'ended'
-  | 'simulated';
+  | 'ended';
 
 export interface CallingInput {
   mode: CallingMode;
@@ -33,7 +32,6 @@ export interface CallingInput {
   owns: boolean;
   phase: CallPhase;
   problem?: CallProblem;
-  storeRequest?: CallRequest;
   roomId?: string;
   connected: boolean;
   keepTime: number;
@@ -199,12 +197,12 @@ function callView(input: CallingInput): CallingView {
       return { ...about('connecting', input.request), title: t('calling', 'connecting') };
     case 'failed':
       return failedView(input.request, input.problem);
-    case 'in-call':
-      return {
-        ...about('in-call', input.request),
-        title: t('calling', 'inCallTitle'),
-        hint: t('calling', 'inCallHint'),
-      };
+    case 'in-call': {
+      const view = { ...about('in-call', input.request), hint: t('calling', 'inCallHint') };
+      return input.connected
+        ? { ...view, title: t('calling', 'inCallTitle'), durationText: formatDuration(input.keepTime) }
+        : { ...view, title: t('calling', 'ringing') };
+    }
     case 'ended': {
       const ended = shownEndedCall(input);
       return ended ? outcomeView(ended) : endedView();
@@ -225,16 +223,6 @@ function endedView(): CallingView {
   };
 }
 
-function simulatedView(input: CallingInput): CallingView {
-  const ended = shownEndedCall(input);
-  if (ended) return outcomeView(ended);
-  if (input.phase !== 'in-call') return endedView();
-  const view = about('simulated', input.storeRequest);
-  return input.connected
-    ? { ...view, title: t('calling', 'simulatedConnected'), durationText: formatDuration(input.keepTime) }
-    : { ...view, title: t('calling', 'simulatedRinging') };
-}
-
 export function describeCallingScreen(input: CallingInput): CallingView {
   switch (input.mode) {
     case 'invalid':
@@ -244,8 +232,6 @@ export function describeCallingScreen(input: CallingInput): CallingView {
         title: t('calling', 'invalidTitle'),
         hint: t('calling', 'invalidHint'),
       };
-    case 'simulated':
-      return simulatedView(input);
     case 'outcome': {
       const ended = shownEndedCall(input);
       return ended ? outcomeView(ended) : endedView();
@@ -257,15 +243,14 @@ export function describeCallingScreen(input: CallingInput): CallingView {
 
 /**
  * The ended call the page shows: after a call (outcome mode) the last outcome, else the newest history entry
- * (the app was restarted by the plugin); on the calling and simulated pages only the call they were about.
+ * (the app was restarted by the plugin); on the calling page only the call it was about.
  */
 function shownEndedCall(input: CallingInput): EndedCall | undefined {
   switch (input.mode) {
     case 'outcome':
       if (input.lastOutcome) return fromOutcome(input.lastOutcome);
       return input.newestRecord ? fromRecord(input.newestRecord) : undefined;
-    case 'call':
-    case 'simulated': {
+    case 'call': {
       const outcome = input.lastOutcome;
       const own = input.phase === 'ended' && outcome !== undefined && outcome.roomId === input.roomId;
       return own && outcome ? fromOutcome(outcome) : undefined;

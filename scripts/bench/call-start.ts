@@ -1,7 +1,7 @@
 /**
  * Call start: from the person's tap on Video (first row of the real contacts page) to the plugin's initByCaller
  * being called, and to its result. Path driven: tap → the page's recorded navigateTo → the real calling page
- * mounted with that query → callStore.placeCall (pre-call checks) → voip service → simulated initByCaller.
+ * mounted with that query → the call store's placeCall (pre-call checks) → voip service → simulated initByCaller.
  *
  * The simulated platform behaves like the framework: the credential fetch WMPF makes inside initByCaller costs
  * CREDENTIAL_FETCH_MS unless a prefetched credential is cached (then nothing); every host question costs
@@ -24,10 +24,10 @@
  * for the device status) are never awaited by the tap path; results.json lists them as prefetchCommandsAfterTap.
  */
 import { CONTACTS_CACHE_KEY } from '../../miniprogram/services/contacts/contacts-service';
-import { parseCallingQuery } from '../../miniprogram/services/router';
-import { defaultScenario } from '../../miniprogram/services/simulated/scenario';
-import { createMemoryStorage } from '../../miniprogram/services/storage/memory-storage';
-import { deviceStore } from '../../miniprogram/stores/index';
+import { parseCallingQuery } from '../../miniprogram/routes';
+import { defaultScenario } from '../../miniprogram/simulator/scenario';
+import { createMemoryStorage } from '../../miniprogram/simulator/memory-storage';
+import { appStores } from '../../miniprogram/stores/index';
 import {
   dataOf,
   installBenchPlatform,
@@ -192,7 +192,7 @@ async function measureOnce(mode: CallStartMode): Promise<CallStartSample> {
   } else if (sim.framework.hasValidCredential()) {
     throw new Error(`bench: ${mode} call start, but a credential was already cached at the tap`);
   }
-  if (mode === 'coldCachedList' && deviceStore.status !== null)
+  if (mode === 'coldCachedList' && appStores.device.status !== null)
     throw new Error('bench: coldCachedList, but the device status was already known at the tap');
 
   const videoButton = contacts.comp.querySelector('#row-0 .call-btn--video');

@@ -14,9 +14,9 @@
  * measurement).
  */
 import { AUTHORISATION_CONCURRENCY } from '../../miniprogram/services/contacts/plugin-authorisation';
-import { PAGE_SIZE } from '../../miniprogram/pages/contacts/rows';
+import { PAGE_SIZE } from '../../miniprogram/stores/contacts-store';
 import { delay, systemClock } from '../../miniprogram/services/clock';
-import { generateContacts } from '../../miniprogram/services/simulated/simulated-contacts';
+import { generateContacts } from '../../miniprogram/simulator/simulated-contacts';
 import {
   dataOf,
   installBenchPlatform,

@@ -7,7 +7,7 @@
 import '../preview/node-env';
 import simulate from 'miniprogram-simulate';
 import { systemClock, type Clock } from '../../miniprogram/services/clock';
-import type { SimulationScenario } from '../../miniprogram/services/simulated/scenario';
+import type { SimulationScenario } from '../../miniprogram/simulator/scenario';
 import type { KeyValueStorage } from '../../miniprogram/services/storage/types';
 import { load, MP_ROOT, type PageHooks, type RenderedPage } from '../../test/helpers/load';
 import { installSimulatedPlatform, type SimulatedSetup } from '../../test/helpers/test-platform';

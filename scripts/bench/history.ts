@@ -1,6 +1,6 @@
 /**
  * History: 200 stored calls (the repository's cap; valid records, a realistic mix of outcomes, directions and
- * kinds over three months) in the memory storage the platform reads, then from a fresh historyStore (resetStores,
+ * kinds over three months) in the memory storage the platform reads, then from a fresh history store (new stores,
  * fresh repository, nothing loaded) to the real <call-history> component rendered with every row on screen.
  *   limit 200  all stored calls rendered (the figure the issue asks for)
  *   limit 50   what the contacts page's history tab renders (<call-history limit="{{50}}">)
@@ -8,16 +8,16 @@
  * the call store's phases and the history records it writes each make the component render again).
  * The memory storage parses JSON at once; wx.getStorage on a device has its own cost, not included.
  */
-import { createRandom } from '../../miniprogram/services/simulated/simulated-contacts';
+import { createRandom } from '../../miniprogram/simulator/simulated-contacts';
 import {
   HISTORY_KEY,
   HISTORY_SCHEMA,
   validateCallRecord,
 } from '../../miniprogram/services/history/history-repository';
 import type { CallOutcome, CallRecord } from '../../miniprogram/services/history/types';
-import { generateContacts } from '../../miniprogram/services/simulated/simulated-contacts';
-import { createMemoryStorage } from '../../miniprogram/services/storage/memory-storage';
-import { callStore, historyStore } from '../../miniprogram/stores/index';
+import { generateContacts } from '../../miniprogram/simulator/simulated-contacts';
+import { createMemoryStorage } from '../../miniprogram/simulator/memory-storage';
+
 import {
   dataOf,
   installBenchPlatform,
@@ -41,7 +41,7 @@ export interface HistorySample {
   rowsRendered: number;
   /** fresh store → every row on screen */
   totalMs: number;
-  /** historyStore.load(): storage read, validation, sort */
+  /** the history store's load(): storage read, validation, sort */
   loadMs: number;
   /** simulator building the tree and applying setData */
   renderMs: number;
@@ -128,19 +128,17 @@ async function placeOneCall(bench: BenchPlatform, records: SetDataRecord[]): Pro
     if (event.eventName === 'finishVoip') billed = true;
   });
   bench.platform.voipEvents.start();
-  callStore.trackCalls();
+  const { call, history } = bench.stores;
+  call.start();
   const from = records.length;
-  const placed = await callStore.placeCall({
+  const placed = await call.placeCall({
     contact: { openId: 'o-bench-new', name: '妈妈' },
     roomType: 'video',
   });
   if (placed !== 'started') throw new Error(`bench: the history call did not start (${placed})`);
   await waitFor(() => billed, 'the call billed');
   // the app's listener ran first; let the history write it started settle
-  await waitFor(
-    () => historyStore.find(callStore.roomId ?? '')?.outcome === 'hung-up',
-    'the call in history',
-  );
+  await waitFor(() => history.find(call.roomId ?? '')?.outcome === 'hung-up', 'the call in history');
   await new Promise<void>((resolve) => setImmediate(resolve));
   return records.slice(from).filter((r) => r.owner === 'components/call-history/index');
 }

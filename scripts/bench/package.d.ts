@@ -19,6 +19,21 @@ export interface PackageFigure {
   goalMet: boolean;
   fileCount: number;
   vantComponents: string[];
+  /** upload bytes per package: 'main' and each subpackage root */
+  packages: Record<string, number>;
+  /** files of miniprogram/simulator/ (or named simulated) in the upload set: none expected */
+  simulatedFiles: string[];
+  /** the main package's JavaScript minified with terser, as DevTools uploads it */
+  mainJs: {
+    ours: number;
+    npm: number;
+    total: number;
+    files: number;
+    largest: Array<{ file: string; bytes: number }>;
+  };
+  /** 150 KB, for our code */
+  mainJsGoal: number;
+  mainJsGoalMet: boolean;
   codeQuality: CodeQualityItem[];
   allQualityPass: boolean;
   ciGraph: { ours: number; npm: number; files: number };

@@ -171,6 +171,18 @@ export function packageGoals(figure: PackageFigure): Goal[] {
     },
     {
       figure: 'package',
+      goal: `our main-package JS, minified (terser) ≤ ${kb(figure.mainJsGoal)}`,
+      value: `${kb(figure.mainJs.ours)} (+ npm ${kb(figure.mainJs.npm)})`,
+      met: figure.mainJsGoalMet,
+    },
+    {
+      figure: 'package',
+      goal: 'no file of the simulator in the upload set',
+      value: figure.simulatedFiles.length ? figure.simulatedFiles.join(', ') : 'none',
+      met: figure.simulatedFiles.length === 0,
+    },
+    {
+      figure: 'package',
       goal: 'every code-quality item passes',
       value: failed.length
         ? `failing: ${failed.join(', ')}`

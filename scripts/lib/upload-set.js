@@ -2,6 +2,8 @@
  * Computes the files DevTools uploads when "ignoreUploadUnusedFiles" is on: everything reachable from
  * app.json (pages, usingComponents, JS requires/imports, <wxs>/<import>/<include>, wxss @import).
  * Our .ts files are measured as the JavaScript DevTools compiles them to (TypeScript transpile).
+ * A file belongs to the subpackage whose root holds it, every other file to the main package (what a device
+ * downloads before the first page shows). miniprogram/simulator/ is never reachable: a test keeps it so.
  */
 const fs = require('fs');
 const path = require('path');
@@ -85,18 +87,39 @@ function wxsDeps(file, source) {
   return deps;
 }
 
+/** The JavaScript DevTools compiles a .ts file to (its source for anything else). */
+function uploadedSource(file, source) {
+  if (!file.endsWith('.ts')) return source;
+  return ts.transpileModule(source, {
+    compilerOptions: {
+      target: ts.ScriptTarget.ES2020,
+      module: ts.ModuleKind.CommonJS,
+      removeComments: true,
+    },
+  }).outputText;
+}
+
 function uploadedBytes(file, source) {
-  if (file.endsWith('.ts')) {
-    const out = ts.transpileModule(source, {
-      compilerOptions: {
-        target: ts.ScriptTarget.ES2020,
-        module: ts.ModuleKind.CommonJS,
-        removeComments: true,
-      },
-    }).outputText;
-    return Buffer.byteLength(out);
-  }
-  return Buffer.byteLength(source);
+  return Buffer.byteLength(uploadedSource(file, source));
+}
+
+function readAppJson() {
+  return JSON.parse(fs.readFileSync(path.join(MP_ROOT, 'app.json'), 'utf8'));
+}
+
+/** Subpackage roots of app.json, as absolute folder paths ending with a separator. */
+function subpackageRoots() {
+  const appJson = readAppJson();
+  return (appJson.subpackages || appJson.subPackages || []).map((sub) => ({
+    root: sub.root.replace(/\/+$/, ''),
+    dir: path.join(MP_ROOT, sub.root) + path.sep,
+  }));
+}
+
+/** 'main' or the subpackage root holding the file. */
+function packageOf(file, roots = subpackageRoots()) {
+  const sub = roots.find((r) => file.startsWith(r.dir));
+  return sub ? sub.root : 'main';
 }
 
 /** @returns {{ files: Map<string, number>, components: string[] }} file -> uploaded bytes */
@@ -122,9 +145,9 @@ function computeUploadSet() {
   for (const f of ['app.ts', 'app.js', 'app.wxss', 'sitemap.json']) {
     if (exists(path.join(MP_ROOT, f))) add(path.join(MP_ROOT, f));
   }
-  const appJson = JSON.parse(fs.readFileSync(path.join(MP_ROOT, 'app.json'), 'utf8'));
+  const appJson = readAppJson();
   for (const page of appJson.pages || []) addComponent(path.join(MP_ROOT, page));
-  for (const sub of appJson.subpackages || []) {
+  for (const sub of appJson.subpackages || appJson.subPackages || []) {
     for (const page of sub.pages || []) addComponent(path.join(MP_ROOT, sub.root, page));
   }
 
@@ -178,7 +201,52 @@ function summarizeUploadSet() {
     .filter((c) => c.startsWith(path.join(npmRoot, '@vant', 'weapp')))
     .map((c) => path.relative(path.join(npmRoot, '@vant', 'weapp'), path.dirname(c)))
     .sort();
-  return { ours, npm, npmTotal, total: ours + npmTotal, fileCount: files.size, vantComponents, files };
+  const roots = subpackageRoots();
+  const packages = {};
+  for (const [file, bytes] of files) {
+    const pkg = packageOf(file, roots);
+    packages[pkg] = (packages[pkg] || 0) + bytes;
+  }
+  const simulatorDir = path.join(MP_ROOT, 'simulator') + path.sep;
+  const simulatedFiles = [...files.keys()]
+    .filter((file) => file.startsWith(simulatorDir) || /simulated/i.test(path.basename(file)))
+    .map((file) => path.relative(MP_ROOT, file));
+  return {
+    ours,
+    npm,
+    npmTotal,
+    total: ours + npmTotal,
+    fileCount: files.size,
+    vantComponents,
+    files,
+    packages,
+    simulatedFiles,
+  };
 }
 
-module.exports = { computeUploadSet, summarizeUploadSet };
+/**
+ * The main package's JavaScript as DevTools uploads it with "minified" on: each file compiled, then minified by
+ * terser (the minifier DevTools uses). Ours and npm's, in bytes.
+ */
+async function minifiedMainPackageJs() {
+  const { minify } = require('terser');
+  const { files } = computeUploadSet();
+  const roots = subpackageRoots();
+  const npmRoot = path.join(MP_ROOT, 'miniprogram_npm') + path.sep;
+  const result = { ours: 0, npm: 0, total: 0, files: 0, largest: [] };
+  for (const file of files.keys()) {
+    if (!/\.(ts|js)$/.test(file) || file.endsWith('.d.ts') || packageOf(file, roots) !== 'main') continue;
+    const js = uploadedSource(file, fs.readFileSync(file, 'utf8'));
+    const out = await minify(js, { compress: true, mangle: true, ecma: 2020 });
+    const bytes = Buffer.byteLength(out.code || '');
+    if (file.startsWith(npmRoot)) result.npm += bytes;
+    else result.ours += bytes;
+    result.files += 1;
+    result.largest.push({ file: path.relative(MP_ROOT, file), bytes });
+  }
+  result.total = result.ours + result.npm;
+  result.largest = result.largest.sort((a, b) => b.bytes - a.bytes).slice(0, 8);
+  return result;
+}
+
+module.exports = { computeUploadSet, summarizeUploadSet, minifiedMainPackageJs, packageOf };

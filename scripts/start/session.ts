@@ -4,11 +4,10 @@
  * miniprogram-simulate. Pages are unmounted between states so their store reactions do not pile up.
  */
 import { setLocale, type Locale } from '../../miniprogram/i18n/index';
-import { CALL_END_QUERY } from '../../miniprogram/services/app-bootstrap';
-import { ROUTES } from '../../miniprogram/services/router';
+import { CALL_END_QUERY, ROUTES } from '../../miniprogram/routes';
 import { configurePlugin } from '../../miniprogram/services/voip/plugin-setup';
 import type { PermissionScope } from '../../miniprogram/services/permissions';
-import type { SimulationScenario } from '../../miniprogram/services/simulated/scenario';
+import type { SimulationScenario } from '../../miniprogram/simulator/scenario';
 import { renderPage, unmountPages, type RenderedPage } from '../../test/helpers/load';
 import { installTestPlatform, type TestPlatform } from '../../test/helpers/test-platform';
 
@@ -49,7 +48,7 @@ export function startSession(options: SessionOptions = {}): Session {
   setLocale(options.locale ?? 'zh-CN');
   setWindow(options.windowWidth ?? 375, options.windowHeight ?? 667);
   const t = installTestPlatform({ scenario: options.scenario, deniedPermissions: options.deniedPermissions });
-  // as app launch does (services/app-bootstrap.ts): the plugin returns to our outcome view after a call
+  // as app launch does (composition-root.ts, startDevicePlatform): the plugin returns to our outcome view after a call
   const plugin = t.platform.loadPlugin();
   if (plugin) {
     const landscape = (options.windowWidth ?? 375) > (options.windowHeight ?? 667);

@@ -4,7 +4,6 @@
  * printed with simulated time; the initByCaller request is printed with the sn masked (it has no voipToken key).
  */
 import type { CallLifecycleEvent } from '../../miniprogram/services/voip/types';
-import { historyStore } from '../../miniprogram/stores/index';
 import { find, textOf, type Rendered } from '../../test/helpers/load';
 import { CALLING, CONTACTS } from './states';
 import { startSession, type Session } from './session';
@@ -91,11 +90,12 @@ export async function runWalkthrough(log: Log): Promise<void> {
     'the redirect to the call page',
   );
   const redirect = session.router.history.find((h) => h.kind === 'redirectTo');
+  step(`initByCaller succeeded → redirectTo ${redirect?.url ?? '(none)'} (the plugin's call page)`);
+  await session.wait(4000 + 30_000);
   step(
-    `initByCaller succeeded → redirectTo ${redirect?.url ?? '(none)'} (the plugin's call page; simulated here)`,
+    `the simulator has no plugin call page: our calling page shows the call — ` +
+      `"${textOf(calling.querySelector('#title'))} ${textOf(calling.querySelector('#duration'))}"`,
   );
-
-  await session.show(CALLING, { view: 'simulated-call' });
   await session.settle();
   const end = session.router.history[session.router.history.length - 1];
   step(`the plugin returns to our app → ${end.url}`);
@@ -104,11 +104,12 @@ export async function runWalkthrough(log: Log): Promise<void> {
   step(
     `outcome view: ${textOf(outcome.querySelector('#title'))} ${textOf(outcome.querySelector('#duration'))}`.trim(),
   );
-  const record = historyStore.records[0];
+  const history = session.stores.history;
+  const record = history.records[0];
   if (!record) throw new Error('walk-through: the call is not in the history');
   step(
     `history: ${record.contact.name}, ${record.roomType}, ${record.outcome}, ${record.durationSec} s ` +
-      `(${historyStore.records.length} call${historyStore.records.length === 1 ? '' : 's'} stored)`,
+      `(${history.records.length} call${history.records.length === 1 ? '' : 's'} stored)`,
   );
   step(
     `host app told the call ended (voipCallEnded): ${session.sim.framework.stats.hostCalls.voipCallEnded ?? 0} time(s)`,

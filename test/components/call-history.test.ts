@@ -1,12 +1,12 @@
 import { HISTORY_KEY } from '../../miniprogram/services/history/history-repository';
 import type { CallRecord } from '../../miniprogram/services/history/types';
 import { err, ok } from '../../miniprogram/services/result';
-import { createMemoryStorage } from '../../miniprogram/services/storage/memory-storage';
+import { createMemoryStorage } from '../../miniprogram/simulator/memory-storage';
 import type { KeyValueStorage } from '../../miniprogram/services/storage/types';
-import { callStore, historyStore } from '../../miniprogram/stores/index';
+import { appStores } from '../../miniprogram/stores/index';
 import { formatCallTime } from '../../miniprogram/utils/format-time';
-import { find, load, simulate, textAll, textOf, type Rendered } from '../helpers/load';
-import { installTestPlatform, type TestPlatform } from '../helpers/test-platform';
+import { find, load, simulate, textAll, textOf, viewUpdated, type Rendered } from '../helpers/load';
+import { installTestPlatform, restartStores, type TestPlatform } from '../helpers/test-platform';
 
 const HOUR = 3600_000;
 const MUM = { openId: 'o-sim-mum', name: '妈妈' };
@@ -70,7 +70,7 @@ async function mountWithHistory(
 ): Promise<{ t: TestPlatform; history: Rendered }> {
   const t = withStored([]);
   await t.storage.set(HISTORY_KEY, { schema: 1, records: records(t.clock.now()) });
-  historyStore.reset();
+  restartStores(t);
   const history = await mount(data);
   await t.clock.runAll();
   return { t, history };
@@ -79,7 +79,7 @@ async function mountWithHistory(
 async function tap(root: Rendered, selector: string): Promise<void> {
   const node = find(root, selector);
   ((node.querySelector('.van-button') as Rendered | undefined) ?? node).dispatchEvent('tap');
-  await simulate.sleep(0);
+  await viewUpdated();
 }
 
 interface RowText {
@@ -234,7 +234,7 @@ describe('call-history component', () => {
       scenario: (s) => (s.calls = [{ kind: 'reject', ringMs: 1000 }]),
     });
     const history = await mount();
-    const placing = callStore.placeCall({ contact: MUM, roomType: 'video' });
+    const placing = appStores.call.placeCall({ contact: MUM, roomType: 'video' });
     await t.clock.runAll();
     expect(await placing).toBe('started');
     const before = rows(history);
@@ -250,7 +250,7 @@ describe('call-history component', () => {
 
     // restart: a new platform and empty stores over the same storage
     const restarted = installTestPlatform({ storage });
-    expect(historyStore.records).toHaveLength(0);
+    expect(appStores.history.records).toHaveLength(0);
     const again = await mount();
     await restarted.clock.runAll();
     expect(rows(again)).toEqual(before);
@@ -288,7 +288,7 @@ describe('call-history component', () => {
       schema: 1,
       records: [record({ id: 'x', startedAt: t.clock.now() - 1000 })],
     });
-    historyStore.reset();
+    restartStores(t);
     const history = await mount();
     await t.clock.runAll();
     await tap(history, '#clear-all');

@@ -105,6 +105,15 @@ export async function renderPage(
   return { comp, page };
 }
 
+/**
+ * Waits until what a tap changed in the stores is on screen: the tap's handler runs on the next turn, and
+ * mobx-miniprogram-bindings sends store changes to the view on the turn after (wx.nextTick), as in WeChat.
+ */
+export async function viewUpdated(): Promise<void> {
+  await simulate.sleep(0);
+  await simulate.sleep(0);
+}
+
 /** Visible text of a rendered node, whitespace-collapsed. */
 export function textOf(node: { dom?: Element } | undefined | null): string {
   const dom = node?.dom;

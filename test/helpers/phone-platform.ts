@@ -3,7 +3,7 @@
  * a recording router, simulated permissions, and the scenario's family part (backend, phone WeChat, callWMPF).
  */
 import type { PermissionScope } from '../../miniprogram/services/permissions';
-import type { FamilyScenario } from '../../miniprogram/services/simulated/family-scenario';
+import type { FamilyScenario } from '../../miniprogram/simulator/family-scenario';
 import { createFakeClock } from './fake-clock';
 import { installSimulatedPlatform, type TestPlatform } from './test-platform';
 

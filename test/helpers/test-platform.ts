@@ -1,21 +1,23 @@
 /**
  * Installs a simulated platform for a test: fake clock, in-memory storage, a router that records where the app
- * navigated, and a scenario to script the device, host, backend and calls.
+ * navigated, a scenario to script the device, host, backend and calls, and the app's stores built on it by the
+ * composition root (buildStores) and installed for the pages.
  */
-import type { SimulatedRole } from '../../miniprogram/config';
+import { buildStores, connectStores } from '../../miniprogram/composition-root';
 import type { Clock } from '../../miniprogram/services/clock';
-import { createSimulatedPermissions, type PermissionScope } from '../../miniprogram/services/permissions';
+import type { PermissionScope } from '../../miniprogram/services/permissions';
+import type { Router } from '../../miniprogram/services/router';
+import type { KeyValueStorage } from '../../miniprogram/services/storage/types';
 import {
   createSimulatedPlatform,
-  setPlatform,
-  type Platform,
+  type SimulatedPlatform,
+  type SimulatedRole,
   type Simulation,
-} from '../../miniprogram/services/platform';
-import type { Router } from '../../miniprogram/services/router';
-import { defaultScenario, type SimulationScenario } from '../../miniprogram/services/simulated/scenario';
-import { createMemoryStorage } from '../../miniprogram/services/storage/memory-storage';
-import type { KeyValueStorage } from '../../miniprogram/services/storage/types';
-import { resetStores, startStores } from '../../miniprogram/stores/index';
+} from '../../miniprogram/simulator/index';
+import { createMemoryStorage } from '../../miniprogram/simulator/memory-storage';
+import { defaultScenario, type SimulationScenario } from '../../miniprogram/simulator/scenario';
+import { createSimulatedPermissions } from '../../miniprogram/simulator/simulated-permissions';
+import { installStores, type AppStores } from '../../miniprogram/stores/index';
 import { createFakeClock, type FakeClock } from './fake-clock';
 
 export interface RecordingRouter extends Router {
@@ -47,13 +49,15 @@ export function createRecordingRouter(): RecordingRouter {
 }
 
 export interface SimulatedSetup<C extends Clock> {
-  platform: Platform;
+  platform: SimulatedPlatform;
   sim: Simulation;
   scenario: SimulationScenario;
   clock: C;
   router: RecordingRouter;
   storage: KeyValueStorage;
   permissions: ReturnType<typeof createSimulatedPermissions>;
+  /** The app's stores on this platform, installed for the pages. */
+  stores: AppStores;
 }
 
 export interface SimulatedSetupOptions<C extends Clock> {
@@ -62,13 +66,13 @@ export interface SimulatedSetupOptions<C extends Clock> {
   scenario?: (s: SimulationScenario) => void;
   deniedPermissions?: PermissionScope[];
   storage?: KeyValueStorage;
-  /** Connect stores to the platform like app.ts does on a device. */
+  /** Connect stores to the platform like app launch does on a device (the plugin's events too). */
   startStores: boolean;
 }
 
 /**
- * The one place tests, `npm start` and the bench build a simulated platform: installed with setPlatform(), stores
- * reset (and started when asked), every part the caller may script or inspect returned.
+ * The one place tests, `npm start` and the bench build a simulated platform: the stores built and installed, and
+ * connected when asked, every part the caller may script or inspect returned.
  */
 export function installSimulatedPlatform<C extends Clock>(
   options: SimulatedSetupOptions<C>,
@@ -80,15 +84,14 @@ export function installSimulatedPlatform<C extends Clock>(
   const permissions = createSimulatedPermissions(options.deniedPermissions);
   const { clock, role } = options;
   const platform = createSimulatedPlatform({ scenario, clock, router, storage, permissions, role });
-  setPlatform(platform);
-  resetStores();
+  const stores = buildStores(platform);
+  installStores(stores);
   if (options.startStores) {
     platform.voipEvents.start();
-    startStores();
+    connectStores(stores);
   }
   const sim = platform.simulation;
-  if (!sim) throw new Error('simulated platform without simulation');
-  return { platform, sim, scenario: sim.scenario, clock, router, storage, permissions };
+  return { platform, sim, scenario: sim.scenario, clock, router, storage, permissions, stores };
 }
 
 export type TestPlatform = SimulatedSetup<FakeClock>;
@@ -97,7 +100,7 @@ export interface TestPlatformOptions {
   scenario?: (s: SimulationScenario) => void;
   deniedPermissions?: PermissionScope[];
   storage?: KeyValueStorage;
-  /** Connect stores to the platform like app.ts does (default true). */
+  /** Connect stores to the platform like app launch does (default true). */
   startStores?: boolean;
 }
 
@@ -108,4 +111,14 @@ export function installTestPlatform(options: TestPlatformOptions = {}): TestPlat
     clock: createFakeClock(),
     startStores: options.startStores !== false,
   });
+}
+
+/** The app restarted on the same platform: new stores (nothing in memory), installed for the pages, not connected. */
+export function restartStores<C extends Clock>(t: SimulatedSetup<C>): AppStores {
+  t.stores.call.stop();
+  t.stores.device.stop();
+  const stores = buildStores(t.platform);
+  installStores(stores);
+  t.stores = stores;
+  return stores;
 }

@@ -1,13 +1,18 @@
 import { t as translate } from '../../miniprogram/i18n/index';
-import { SIMULATED_CALL_PAGE_PATH } from '../../miniprogram/services/simulated/simulated-plugin';
-import type { CallScript } from '../../miniprogram/services/simulated/scenario';
-import { describeCallFailure, describeEndReason } from '../../miniprogram/services/voip/error-catalog';
+import { CALL_PAGE_PATH_FALLBACK } from '../../miniprogram/services/voip/plugin-loader';
+import type { CallScript } from '../../miniprogram/simulator/scenario';
+import { describeCallFailure, describeEndReason } from '../../miniprogram/view-models/call-texts';
 import type { CallEndReason } from '../../miniprogram/services/host/types';
 import type { CallFailureKind } from '../../miniprogram/services/voip/types';
-import { callStore, historyStore } from '../../miniprogram/stores/index';
-import { find, renderPage, simulate, textOf, type Rendered } from '../helpers/load';
+import { appStores } from '../../miniprogram/stores/index';
+import { find, renderPage, textOf, viewUpdated, type Rendered } from '../helpers/load';
 import { expectTokenLessRequest } from '../helpers/expect-request';
-import { installTestPlatform, type TestPlatform, type TestPlatformOptions } from '../helpers/test-platform';
+import {
+  installTestPlatform,
+  restartStores,
+  type TestPlatform,
+  type TestPlatformOptions,
+} from '../helpers/test-platform';
 
 const ROUTE = 'pages/calling/index';
 const MUM = { openId: 'o-sim-mum', name: '妈妈' };
@@ -38,7 +43,7 @@ async function tap(comp: Rendered, selector: string, times = 1): Promise<void> {
   const node = find(comp, selector);
   const target = (node.querySelector('.van-button') as Rendered | undefined) ?? node;
   for (let i = 0; i < times; i += 1) target.dispatchEvent('tap');
-  await simulate.sleep(0);
+  await viewUpdated();
 }
 
 function text(comp: Rendered, selector: string): string {
@@ -50,7 +55,7 @@ function has(comp: Rendered, selector: string): boolean {
 }
 
 const redirectedToCallPage = (t: TestPlatform) =>
-  t.router.history.filter((h) => h.kind === 'redirectTo' && h.url === SIMULATED_CALL_PAGE_PATH).length;
+  t.router.history.filter((h) => h.kind === 'redirectTo' && h.url === CALL_PAGE_PATH_FALLBACK).length;
 
 describe('calling page: placing a call', () => {
   it('shows who is called and "connecting", then opens the call page after one token-less initByCaller', async () => {
@@ -96,7 +101,7 @@ describe('calling page: placing a call', () => {
     const t = setup([{ kind: 'answer', ringMs: 1000, talkMs: 60_000, hangUpBy: 'listener' }]);
     await show(callQuery(MUM));
     await t.clock.advance(5000);
-    expect(callStore.phase).toBe('in-call');
+    expect(appStores.call.phase).toBe('in-call');
 
     const comp = await show(callQuery(DAD));
     expect(text(comp, '#title')).toBe('现在已经有一个电话在进行');
@@ -123,20 +128,20 @@ describe('calling page: placing a call', () => {
     await t.clock.runAll();
     expect(t.router.history.map((h) => h.kind)).toEqual(['backToContacts']);
     expect(t.sim.plugin.requests).toHaveLength(0);
-    expect(callStore.phase).toBe('idle');
+    expect(appStores.call.phase).toBe('idle');
   });
 
   it('Cancel while the plugin creates the room ends the call as soon as it exists, without its call page', async () => {
     const t = setup([{ kind: 'answer', ringMs: 5000, talkMs: 5000, hangUpBy: 'listener' }]);
     const comp = await show(callQuery());
-    while (callStore.phase === 'checking') await t.clock.advance(10);
-    expect(callStore.phase).toBe('starting');
+    while (appStores.call.phase === 'checking') await t.clock.advance(10);
+    expect(appStores.call.phase).toBe('starting');
     await tap(comp, '#cancel');
     await t.clock.runAll();
     expect(t.sim.plugin.requests).toHaveLength(1);
     expect(t.sim.plugin.hangUpCalls).toEqual(['sim-room-1']);
     expect(redirectedToCallPage(t)).toBe(0);
-    expect(historyStore.records[0]).toEqual(
+    expect(appStores.history.records[0]).toEqual(
       expect.objectContaining({ outcome: 'cancelled', durationSec: 0 }),
     );
   });
@@ -170,7 +175,9 @@ describe('calling page: why a call did not start', () => {
       expect(text(comp, '#code')).toBe(`错误码 ${code}`);
       expect(text(comp, '#state')).toBe(''); // not "connecting" any more
       expect(redirectedToCallPage(t)).toBe(0);
-      expect(historyStore.records[0]).toEqual(expect.objectContaining({ outcome: 'failed', errCode: code }));
+      expect(appStores.history.records[0]).toEqual(
+        expect.objectContaining({ outcome: 'failed', errCode: code }),
+      );
 
       await tap(comp, '#retry', 2); // a double tap
       expect(text(comp, '#state')).toBe('正在连接…');
@@ -216,7 +223,7 @@ describe('calling page: why a call did not start', () => {
     expect(text(comp, '#title')).toBe(title);
     expect(has(comp, '#connecting')).toBe(false);
     page.onUnload?.();
-    expect(callStore.phase).toBe('idle');
+    expect(appStores.call.phase).toBe('idle');
   });
 
   it('explains an unregistered device and calls once it is registered (Retry asks the host again)', async () => {
@@ -260,19 +267,18 @@ describe('calling page: after the call', () => {
     expect(text(comp, '#back')).toBe('返回联系人');
   }
 
-  it('answered: the simulated call page rings, runs a clock, hangs up; the outcome shows the duration', async () => {
+  it('answered, the plugin page not shown: our page rings, runs a clock, hangs up; the outcome shows the duration', async () => {
     const t = setup([{ kind: 'answer', ringMs: 2000, talkMs: 600_000, hangUpBy: 'listener' }]);
-    await show(callQuery(MUM, 'video'));
+    const call = await show(callQuery(MUM, 'video'));
     await t.clock.advance(1000);
     expect(redirectedToCallPage(t)).toBe(1);
 
-    const call = await show({ view: 'simulated-call' });
-    expect(text(call, '#simulated-label')).toBe('模拟通话 (simulated)');
     expect(text(call, '#name')).toBe('妈妈');
-    expect(text(call, '#state')).toBe('正在呼叫，等对方接听…');
+    expect(text(call, '#title')).toBe('正在呼叫，等对方接听…');
+    expect(text(call, '#hint')).toBe('通话画面没有打开。要结束通话，请点“挂断”。');
     await t.clock.advance(2000 + 65_000);
-    expect(text(call, '#state')).toBe('通话中');
-    expect(text(call, '#call-clock')).toBe('01:05');
+    expect(text(call, '#title')).toBe('正在通话');
+    expect(text(call, '#duration')).toBe('01:05');
 
     await tap(call, '#hang-up');
     await t.clock.runAll();
@@ -283,7 +289,7 @@ describe('calling page: after the call', () => {
     expectOutcome(outcome, 'hung-up');
     expect(text(outcome, '#duration')).toBe('通话时长 01:05');
     expect(text(outcome, '#room-type')).toBe('视频通话');
-    expect(historyStore.records[0]).toEqual(
+    expect(appStores.history.records[0]).toEqual(
       expect.objectContaining({ outcome: 'hung-up', durationSec: 65, roomType: 'video' }),
     );
   });
@@ -320,8 +326,8 @@ describe('calling page: after the call', () => {
         ? `通话时长 ${String(Math.floor(seconds / 60)).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}`
         : '',
     );
-    expect(historyStore.records).toHaveLength(1);
-    expect(historyStore.records[0]).toEqual(
+    expect(appStores.history.records).toHaveLength(1);
+    expect(appStores.history.records[0]).toEqual(
       expect.objectContaining({ outcome: reason, durationSec: seconds, contact: MUM, roomType: 'voice' }),
     );
   });
@@ -331,6 +337,7 @@ describe('calling page: after the call', () => {
     await show(callQuery(MUM, 'video'));
     await t.clock.runAll();
     const outcome = await show({ view: 'outcome' });
+    t.router.route = 'pages/calling/index'; // the outcome view is on top, no longer the plugin's call page
     await tap(outcome, '#call-again');
     expect(text(outcome, '#state')).toBe('正在连接…');
     expect(text(outcome, '#name')).toBe('妈妈');
@@ -351,14 +358,13 @@ describe('calling page: after the call', () => {
     await show(callQuery());
     await t.clock.runAll();
 
-    callStore.reset();
-    historyStore.reset();
+    restartStores(t);
     const restarted = await show({ view: 'outcome' });
     await t.clock.runAll();
     expectOutcome(restarted, 'rejected');
 
-    expect(await historyStore.clear()).toBe(true);
-    callStore.reset();
+    expect(await appStores.history.clear()).toBe(true);
+    restartStores(t);
     const empty = await show({ view: 'outcome' });
     expect(text(empty, '#title')).toBe('通话已结束');
     expect(has(empty, '#call-again')).toBe(false);

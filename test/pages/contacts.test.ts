@@ -1,13 +1,15 @@
-import { PAGE_SIZE } from '../../miniprogram/pages/contacts/rows';
+import { PAGE_SIZE } from '../../miniprogram/stores/contacts-store';
 import { createHostBridge } from '../../miniprogram/services/host/wmpf-host-bridge';
-import { setPlatform } from '../../miniprogram/services/platform';
-import { generateContacts } from '../../miniprogram/services/simulated/simulated-contacts';
+import { buildStores } from '../../miniprogram/composition-root';
+import { generateContacts } from '../../miniprogram/simulator/simulated-contacts';
+import { installStores } from '../../miniprogram/stores/index';
 import {
   find,
   renderPage,
   simulate,
   textAll,
   textOf,
+  viewUpdated,
   type Rendered,
   type RenderedPage,
   type PageHooks,
@@ -24,6 +26,7 @@ async function open(
   const rendered = await renderPage(ROUTE);
   if (options.settleMs === undefined) await t.clock.runAll();
   else await t.clock.advance(options.settleMs);
+  await viewUpdated();
   return { ...t, ...rendered };
 }
 
@@ -189,7 +192,7 @@ describe('contacts page', () => {
 
   it('says when it is not running on a WMPF device', async () => {
     const t = installTestPlatform();
-    setPlatform({ ...t.platform, host: createHostBridge(undefined), device: notWmpfDevice() });
+    installStores(buildStores({ ...t.platform, host: createHostBridge(undefined), device: notWmpfDevice() }));
     const rendered = await renderPage(ROUTE);
     await t.clock.runAll();
     expect(textOf(find(rendered.comp, '#status'))).toContain('这里不能发起设备通话');
@@ -277,8 +280,8 @@ describe('contacts page', () => {
 describe('contacts page: history, family, roles', () => {
   it('shows recent calls in the history tab and calls again from there', async () => {
     const t = await open({ scenario: (s) => (s.calls = [{ kind: 'busy', ringMs: 500 }]) });
-    const { callStore } = await import('../../miniprogram/stores/index');
-    const placing = callStore.placeCall({
+    const { appStores } = await import('../../miniprogram/stores/index');
+    const placing = appStores.call.placeCall({
       contact: { openId: 'o-sim-dad', name: '爸爸' },
       roomType: 'voice',
     });

@@ -1,3 +1,4 @@
+import { SIMULATED_PAIRING_CODE_IMAGE } from '../../miniprogram/simulator/family-scenario';
 import { find, renderPage, simulate, textOf } from '../helpers/load';
 import { installPhonePlatform } from '../helpers/phone-platform';
 import { installTestPlatform, type TestPlatformOptions } from '../helpers/test-platform';
@@ -21,7 +22,8 @@ describe('device pairing page (device)', () => {
     const { t, comp } = await open();
     expect(t.sim.backend.log).toEqual(['getPairingCode']);
     expect(find(comp, '#code-image')).toBeTruthy();
-    expect((comp.data as { imageUrl: string }).imageUrl).toBe('/assets/sample/pairing-code.svg');
+    expect((comp.data as { view: { imageUrl: string } }).view.imageUrl).toBe(SIMULATED_PAIRING_CODE_IMAGE);
+    expect(SIMULATED_PAIRING_CODE_IMAGE).toMatch(/^data:image\/svg\+xml;base64,/);
     const page = textOf(comp);
     expect(page).toContain('请家人用手机微信扫一扫');
     expect(page).toContain('在手机上点「同意」');

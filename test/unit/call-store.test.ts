@@ -1,7 +1,7 @@
-import type { CallScript } from '../../miniprogram/services/simulated/scenario';
-import { callStore, deviceStore, historyStore } from '../../miniprogram/stores/index';
+import type { CallScript } from '../../miniprogram/simulator/scenario';
+import { appStores } from '../../miniprogram/stores/index';
 import { expectTokenLessRequest } from '../helpers/expect-request';
-import { installTestPlatform, type TestPlatformOptions } from '../helpers/test-platform';
+import { installTestPlatform, restartStores, type TestPlatformOptions } from '../helpers/test-platform';
 
 const MUM = { openId: 'o-sim-mum', name: '妈妈' };
 
@@ -17,7 +17,7 @@ function setup(call?: CallScript, options: TestPlatformOptions = {}) {
 
 async function placeAndFinish(call: CallScript, roomType: 'voice' | 'video' = 'video') {
   const t = setup(call);
-  const placing = callStore.placeCall({ contact: MUM, roomType });
+  const placing = appStores.call.placeCall({ contact: MUM, roomType });
   await t.clock.runAll();
   const result = await placing;
   return { t, result };
@@ -39,9 +39,9 @@ describe('call store: placing a call on the simulated platform', () => {
       roomType: 'video',
     });
 
-    expect(callStore.phase).toBe('ended');
-    expect(callStore.lastOutcome).toEqual(expect.objectContaining({ reason: 'hung-up', keepTime: 65 }));
-    const [record] = historyStore.records;
+    expect(appStores.call.phase).toBe('ended');
+    expect(appStores.call.lastOutcome).toEqual(expect.objectContaining({ reason: 'hung-up', keepTime: 65 }));
+    const [record] = appStores.history.records;
     expect(record).toEqual(
       expect.objectContaining({
         outcome: 'hung-up',
@@ -63,10 +63,10 @@ describe('call store: placing a call on the simulated platform', () => {
     ['join failure', { kind: 'join-fail', errMsg: 'Already in room or joining' }, 'join-failed'],
   ])('%s ends with the right reason in the outcome and the history', async (_, script, reason) => {
     await placeAndFinish(script, 'voice');
-    expect(callStore.phase).toBe('ended');
-    expect(callStore.lastOutcome?.reason).toBe(reason);
-    expect(historyStore.records[0].outcome).toBe(reason);
-    expect(historyStore.records[0].durationSec).toBe(script.kind === 'abort' ? 12 : 0);
+    expect(appStores.call.phase).toBe('ended');
+    expect(appStores.call.lastOutcome?.reason).toBe(reason);
+    expect(appStores.history.records[0].outcome).toBe(reason);
+    expect(appStores.history.records[0].durationSec).toBe(script.kind === 'abort' ? 12 : 0);
   });
 
   it.each<[string, CallScript]>([
@@ -76,15 +76,17 @@ describe('call store: placing a call on the simulated platform', () => {
     const { result } = await placeAndFinish(script);
     const code = script.kind === 'throw' || script.kind === 'resolve-failure' ? script.errCode : undefined;
     expect(result).toBe('failed');
-    expect(callStore.phase).toBe('failed');
-    expect(callStore.problem).toEqual({ kind: 'call', failure: expect.objectContaining({ code }) });
-    expect(historyStore.records[0]).toEqual(expect.objectContaining({ outcome: 'failed', errCode: code }));
+    expect(appStores.call.phase).toBe('failed');
+    expect(appStores.call.problem).toEqual({ kind: 'call', failure: expect.objectContaining({ code }) });
+    expect(appStores.history.records[0]).toEqual(
+      expect.objectContaining({ outcome: 'failed', errCode: code }),
+    );
   });
 
   it('starts one call for a double tap', async () => {
     const t = setup({ kind: 'answer', ringMs: 1000, talkMs: 5000, hangUpBy: 'caller' });
-    const first = callStore.placeCall({ contact: MUM, roomType: 'voice' });
-    const second = callStore.placeCall({ contact: MUM, roomType: 'voice' });
+    const first = appStores.call.placeCall({ contact: MUM, roomType: 'voice' });
+    const second = appStores.call.placeCall({ contact: MUM, roomType: 'voice' });
     await t.clock.runAll();
     expect(await first).toBe('started');
     expect(await second).toBe('ignored');
@@ -93,10 +95,10 @@ describe('call store: placing a call on the simulated platform', () => {
 
   it('does not start a second call while one is running', async () => {
     const t = setup({ kind: 'answer', ringMs: 1000, talkMs: 30_000, hangUpBy: 'listener' });
-    const first = callStore.placeCall({ contact: MUM, roomType: 'voice' });
+    const first = appStores.call.placeCall({ contact: MUM, roomType: 'voice' });
     await t.clock.advance(5000);
     expect(await first).toBe('started');
-    expect(await callStore.placeCall({ contact: MUM, roomType: 'video' })).toBe('ignored');
+    expect(await appStores.call.placeCall({ contact: MUM, roomType: 'video' })).toBe('ignored');
     await t.clock.runAll();
     expect(t.sim.plugin.requests).toHaveLength(1);
   });
@@ -106,19 +108,19 @@ describe('call store: placing a call on the simulated platform', () => {
     ['scope.camera', 'video'],
   ])('explains a refused %s permission and never calls the plugin', async (scope, roomType) => {
     const t = setup(undefined, { deniedPermissions: [scope] });
-    const placing = callStore.placeCall({ contact: MUM, roomType });
+    const placing = appStores.call.placeCall({ contact: MUM, roomType });
     await t.clock.runAll();
     expect(await placing).toBe('failed');
-    expect(callStore.problem).toEqual({ kind: 'permission', scope });
+    expect(appStores.call.problem).toEqual({ kind: 'permission', scope });
     expect(t.sim.plugin.requests).toHaveLength(0);
   });
 
   it('explains an unregistered device and never calls the plugin', async () => {
     const t = setup(undefined, { scenario: (s) => (s.device.registered = false) });
-    const placing = callStore.placeCall({ contact: MUM, roomType: 'voice' });
+    const placing = appStores.call.placeCall({ contact: MUM, roomType: 'voice' });
     await t.clock.runAll();
     expect(await placing).toBe('failed');
-    expect(callStore.problem).toEqual({
+    expect(appStores.call.problem).toEqual({
       kind: 'device',
       status: expect.objectContaining({ kind: 'not-registered' }),
     });
@@ -130,20 +132,20 @@ describe('call store: placing a call on the simulated platform', () => {
       { kind: 'busy', ringMs: 500 },
       { scenario: (s) => (s.prefetchReply = { kind: 'never-answers' }) },
     );
-    const placing = callStore.placeCall({ contact: MUM, roomType: 'voice' });
+    const placing = appStores.call.placeCall({ contact: MUM, roomType: 'voice' });
     await t.clock.advance(1000);
     expect(await placing).toBe('started');
     expect(t.sim.framework.stats.hostCalls.prefetchDeviceToken).toBe(1);
-    expect(deviceStore.prefetch.status).toBe('pending');
+    expect(appStores.device.prefetch.status).toBe('pending');
   });
 
   it('keeps the history across an app restart', async () => {
-    await placeAndFinish({ kind: 'busy', ringMs: 1000 });
-    const before = historyStore.records.map((r) => ({ id: r.id, outcome: r.outcome }));
+    const { t } = await placeAndFinish({ kind: 'busy', ringMs: 1000 });
+    const before = appStores.history.records.map((r) => ({ id: r.id, outcome: r.outcome }));
     expect(before).toEqual([{ id: expect.any(String), outcome: 'busy' }]);
-    historyStore.reset(); // a restarted app: nothing in memory
-    expect(historyStore.records).toEqual([]);
-    await historyStore.load();
-    expect(historyStore.records.map((r) => ({ id: r.id, outcome: r.outcome }))).toEqual(before);
+    restartStores(t); // a restarted app: nothing in memory
+    expect(appStores.history.records).toEqual([]);
+    await appStores.history.load();
+    expect(appStores.history.records.map((r) => ({ id: r.id, outcome: r.outcome }))).toEqual(before);
   });
 });

@@ -1,4 +1,10 @@
-import { buildSearchIndex, matchesQuery, toSearchEntry } from '../../miniprogram/utils/contact-search';
+import { PINYIN_INITIAL_CODES } from '../../miniprogram/utils/pinyin-initials-table';
+import {
+  buildSearchIndex,
+  decodeInitialRun,
+  matchesQuery,
+  toSearchEntry,
+} from '../../miniprogram/utils/contact-search';
 
 describe('contact search', () => {
   it('computes pinyin initials for common Chinese names and word initials for Latin names', () => {
@@ -26,5 +32,15 @@ describe('contact search', () => {
   it('treats an empty query as a match and a missing entry as none', () => {
     expect(matchesQuery(toSearchEntry('爸爸'), '  ')).toBe(true);
     expect(matchesQuery(undefined, 'a')).toBe(false);
+  });
+});
+
+describe('pinyin initials table', () => {
+  it('decodes to the 3,755 level-1 GB2312 characters, each under one letter', () => {
+    const all = Object.values(PINYIN_INITIAL_CODES).flatMap(decodeInitialRun);
+    expect(all).toHaveLength(3755);
+    expect(new Set(all).size).toBe(3755);
+    expect(decodeInitialRun(PINYIN_INITIAL_CODES.M)).toEqual(expect.arrayContaining(['妈', '马', '明']));
+    expect(decodeInitialRun(PINYIN_INITIAL_CODES.Z)).toEqual(expect.arrayContaining(['张', '子', '周']));
   });
 });

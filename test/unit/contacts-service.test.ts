@@ -11,7 +11,7 @@ import type {
   ContactWithAuth,
 } from '../../miniprogram/services/contacts/types';
 import { err, ok } from '../../miniprogram/services/result';
-import { createMemoryStorage } from '../../miniprogram/services/storage/memory-storage';
+import { createMemoryStorage } from '../../miniprogram/simulator/memory-storage';
 import type { KeyValueStorage } from '../../miniprogram/services/storage/types';
 import { createFakeClock } from '../helpers/fake-clock';
 

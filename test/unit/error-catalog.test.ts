@@ -1,12 +1,14 @@
+import '../../miniprogram/pages/device-pairing/messages';
+import '../../miniprogram/pages/devices/messages';
+import '../../miniprogram/pages/pairing/messages';
 import { LOCALES, setLocale, texts } from '../../miniprogram/i18n/index';
+import { DOCUMENTED_ERR_CODES, classifyErrCode } from '../../miniprogram/services/voip/error-catalog';
 import {
   CALL_END_REASONS,
   CALL_FAILURE_KINDS,
-  DOCUMENTED_ERR_CODES,
-  classifyErrCode,
   describeCallFailure,
   describeEndReason,
-} from '../../miniprogram/services/voip/error-catalog';
+} from '../../miniprogram/view-models/call-texts';
 import type { CallFailureKind } from '../../miniprogram/services/voip/types';
 
 /** reference §1.4, code by code, with the kind the person at the device acts on. */

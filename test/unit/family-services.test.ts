@@ -1,17 +1,17 @@
-import {
-  createSimulatedBackend,
-  SN_TICKET_TTL_MS,
-} from '../../miniprogram/services/backend/simulated-backend';
+import '../../miniprogram/pages/device-pairing/messages';
+import '../../miniprogram/pages/devices/messages';
+import '../../miniprogram/pages/pairing/messages';
+import { createSimulatedBackend, SN_TICKET_TTL_MS } from '../../miniprogram/simulator/simulated-backend';
 import { CONTACT_NAME_MAX_LENGTH } from '../../miniprogram/services/backend/types';
 import { err, ok } from '../../miniprogram/services/result';
 import { withLoginCode } from '../../miniprogram/services/phone/login-code';
 import { mergeDeviceLists } from '../../miniprogram/services/phone/my-devices';
 import { createPairingFlow } from '../../miniprogram/services/phone/pairing-flow';
 import { pairingScene, parsePairingQuery } from '../../miniprogram/services/phone/pairing-target';
-import { createSimulatedWxPhone } from '../../miniprogram/services/phone/simulated-phone';
+import { createSimulatedWxPhone } from '../../miniprogram/simulator/simulated-phone';
 import { createPhoneWechat } from '../../miniprogram/services/phone/wechat-phone';
 import type { PhoneWechat } from '../../miniprogram/services/phone/types';
-import { defaultFamilyScenario } from '../../miniprogram/services/simulated/family-scenario';
+import { defaultFamilyScenario } from '../../miniprogram/simulator/family-scenario';
 import { createFakeClock } from '../helpers/fake-clock';
 
 describe('pairing code scene and query', () => {

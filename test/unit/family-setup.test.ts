@@ -1,22 +1,33 @@
+import '../../miniprogram/pages/device-pairing/messages';
+import '../../miniprogram/pages/devices/messages';
+import '../../miniprogram/pages/pairing/messages';
 import * as fs from 'fs';
 import * as path from 'path';
-import { SIMULATED_ROLE } from '../../miniprogram/config';
 import { LOCALES, texts, type Namespace } from '../../miniprogram/i18n/index';
-import { FAMILY_ROUTES } from '../../miniprogram/services/family-routes';
-import { createSimulatedPlatform } from '../../miniprogram/services/platform';
+import { ROUTES } from '../../miniprogram/routes';
+import { createSimulatedPlatform } from '../../miniprogram/simulator/index';
 import { createFakeClock } from '../helpers/fake-clock';
 import { createRecordingRouter } from '../helpers/test-platform';
 
 const MP = path.join(__dirname, '../../miniprogram');
-const appJson = JSON.parse(fs.readFileSync(path.join(MP, 'app.json'), 'utf8')) as { pages: string[] };
+const appJson = JSON.parse(fs.readFileSync(path.join(MP, 'app.json'), 'utf8')) as {
+  pages: string[];
+  subpackages: Array<{ root: string; pages: string[] }>;
+};
+
+const subpackagePages = appJson.subpackages.flatMap((sub) => sub.pages.map((page) => `${sub.root}/${page}`));
 
 describe('family side: setup', () => {
-  it.each(Object.values(FAMILY_ROUTES))('declares %s in app.json, with its four files', (route) => {
-    const page = route.replace(/^\//, '');
-    expect(appJson.pages).toContain(page);
-    for (const ext of ['ts', 'json', 'wxml', 'wxss'])
-      expect(fs.existsSync(path.join(MP, `${page}.${ext}`))).toBe(true);
-  });
+  it.each([ROUTES.pairing, ROUTES.devices, ROUTES.devicePairing])(
+    'declares %s in a subpackage of app.json (downloaded when first opened), with its four files',
+    (route) => {
+      const page = route.replace(/^\//, '');
+      expect(subpackagePages).toContain(page);
+      expect(appJson.pages).not.toContain(page);
+      for (const ext of ['ts', 'json', 'wxml', 'wxss'])
+        expect(fs.existsSync(path.join(MP, `${page}.${ext}`))).toBe(true);
+    },
+  );
 
   it.each<Namespace>(['backend', 'pairing', 'devices', 'devicePairing'])(
     'has every %s text in every locale, none empty',
@@ -30,11 +41,11 @@ describe('family side: setup', () => {
     },
   );
 
-  it('simulates the device in DevTools by default; the phone role is a switch away', () => {
-    expect(SIMULATED_ROLE).toBe('device');
+  it('simulates a device by default; the phone role is a compile mode away', () => {
     const options = { clock: createFakeClock(), router: createRecordingRouter() };
     const device = createSimulatedPlatform(options);
     expect(device.mode).toBe('simulated-device');
+    expect(device.simulated).toBe(true);
     expect(device.phone).toBeUndefined();
     expect(device.pushToken).toBeDefined();
     const phone = createSimulatedPlatform({ ...options, role: 'phone' });

@@ -6,7 +6,7 @@ import {
 } from '../../miniprogram/services/history/history-repository';
 import type { CallRecord } from '../../miniprogram/services/history/types';
 import { err, ok } from '../../miniprogram/services/result';
-import { createMemoryStorage } from '../../miniprogram/services/storage/memory-storage';
+import { createMemoryStorage } from '../../miniprogram/simulator/memory-storage';
 import type { KeyValueStorage } from '../../miniprogram/services/storage/types';
 
 function call(id: string, startedAt: number, patch: Partial<CallRecord> = {}): CallRecord {

@@ -1,3 +1,6 @@
+import '../../miniprogram/pages/device-pairing/messages';
+import '../../miniprogram/pages/devices/messages';
+import '../../miniprogram/pages/pairing/messages';
 import * as fs from 'fs';
 import * as path from 'path';
 import {
@@ -39,11 +42,14 @@ describe('i18n', () => {
     expect(format('{missing}', {})).toBe('{missing}');
   });
 
-  it('registers every message file as a namespace', () => {
+  it('registers every message file as a namespace: the main package ones and each subpackage page own', () => {
     const files = fs.readdirSync(MESSAGES_DIR).filter((f) => f.endsWith('.ts'));
+    const pages = ['pairing', 'devices', 'device-pairing'].filter((page) =>
+      fs.existsSync(path.join(MESSAGES_DIR, '../../pages', page, 'messages.ts')),
+    );
     const asNamespace = (file: string) =>
       file.replace(/\.ts$/, '').replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
-    expect(files.map(asNamespace).sort()).toEqual([...NAMESPACES].sort());
+    expect([...files, ...pages].map(asNamespace).sort()).toEqual([...NAMESPACES].sort());
   });
 
   it.each(NAMESPACES)('has every %s text in every locale, none empty, with the same placeholders', (ns) => {

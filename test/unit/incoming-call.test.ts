@@ -1,5 +1,5 @@
-import { handleAppShow } from '../../miniprogram/services/app-bootstrap';
-import { callStore, historyStore, startStores } from '../../miniprogram/stores/index';
+import { connectStores, noteAppShow } from '../../miniprogram/composition-root';
+import { appStores } from '../../miniprogram/stores/index';
 import { installTestPlatform } from '../helpers/test-platform';
 
 const CALL_PAGE = 'plugin-private://wxf830863afde621eb/pages/call-page-plugin/call-page-plugin';
@@ -14,7 +14,7 @@ function incomingCallSetup() {
   };
   t.sim.plugin.getPluginEnterOptions = () => ({ query: { roomType: 'video', groupId: 'room-in-1' } });
   t.platform.voipEvents.start();
-  startStores();
+  connectStores(t.stores);
   const fire = (eventName: string, data?: unknown) => listener?.({ eventName, roomId: 'room-in-1', data });
   return { t, fire };
 }
@@ -22,7 +22,7 @@ function incomingCallSetup() {
 describe('an incoming call (phone → device)', () => {
   it('is recorded in the history as incoming, and the app starts no call and goes nowhere', async () => {
     const { t, fire } = incomingCallSetup();
-    expect(handleAppShow({ path: CALL_PAGE, query: { roomType: 'video' } })).toBe('call-page');
+    expect(noteAppShow(t.platform, { path: CALL_PAGE, query: { roomType: 'video' } })).toBe('call-page');
     expect(t.platform.launch.mayActOnItsOwn()).toBe(false);
 
     fire('callPageOnShow');
@@ -39,8 +39,8 @@ describe('an incoming call (phone → device)', () => {
     });
     await t.clock.runAll();
 
-    const [record] = historyStore.records;
-    expect(historyStore.records).toHaveLength(1);
+    const [record] = appStores.history.records;
+    expect(appStores.history.records).toHaveLength(1);
     expect(record).toEqual(
       expect.objectContaining({
         id: 'room-in-1',
@@ -51,13 +51,13 @@ describe('an incoming call (phone → device)', () => {
         contact: expect.objectContaining({ name: '小丽' }),
       }),
     );
-    expect(callStore.lastOutcome).toEqual(
+    expect(appStores.call.lastOutcome).toEqual(
       expect.objectContaining({ direction: 'incoming', reason: 'hung-up' }),
     );
     // no outgoing call: no initByCaller, no callWMPF, the call store never left idle, no navigation by the app
     expect(t.sim.plugin.requests).toHaveLength(0);
     expect(t.sim.plugin.callWmpfRequests).toHaveLength(0);
-    expect(callStore.phase).toBe('idle');
+    expect(appStores.call.phase).toBe('idle');
     expect(t.router.history).toEqual([]);
   });
 
@@ -66,7 +66,7 @@ describe('an incoming call (phone → device)', () => {
     fire('cancelVoip', { status: 'other' });
     fire('endVoip', { keepTime: 0, callerName: '小丽', roomType: 'voice', isCaller: false });
     await t.clock.runAll();
-    expect(historyStore.records[0]).toEqual(
+    expect(appStores.history.records[0]).toEqual(
       expect.objectContaining({
         direction: 'incoming',
         outcome: 'cancelled',
@@ -80,11 +80,11 @@ describe('an incoming call (phone → device)', () => {
   it('a pre-launch show (isPreLaunch=1) is recognised and leaves everything untouched', async () => {
     const t = installTestPlatform();
     t.sim.plugin.getPluginEnterOptions = () => ({ query: { isPreLaunch: '1' } });
-    expect(handleAppShow({ path: CALL_PAGE, query: { isPreLaunch: '1' } })).toBe('pre-launch');
+    expect(noteAppShow(t.platform, { path: CALL_PAGE, query: { isPreLaunch: '1' } })).toBe('pre-launch');
     await t.clock.runAll();
     expect(t.sim.plugin.requests).toHaveLength(0);
-    expect(historyStore.records).toHaveLength(0);
-    expect(callStore.phase).toBe('idle');
+    expect(appStores.history.records).toHaveLength(0);
+    expect(appStores.call.phase).toBe('idle');
     expect(t.router.history).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
-import { handleAppShow } from '../../miniprogram/services/app-bootstrap';
+import { noteAppShow } from '../../miniprogram/composition-root';
+import { homeRouteFor } from '../../miniprogram/routes';
 import { classifyShow, createLaunchGuard } from '../../miniprogram/services/launch';
-import { homeRouteForMode, redirectToRoleHome, roleHomeRedirect } from '../../miniprogram/services/role-home';
 import { installPhonePlatform } from '../helpers/phone-platform';
 import { installTestPlatform } from '../helpers/test-platform';
 
@@ -45,31 +45,34 @@ describe('why the app is shown', () => {
 });
 
 describe('role home', () => {
+  const CONTACTS = 'pages/contacts/index';
+
   it('is the contacts page on a device and "my devices" on a phone', () => {
-    expect(homeRouteForMode('wmpf-device')).toBe('/pages/contacts/index');
-    expect(homeRouteForMode('simulated-device')).toBe('/pages/contacts/index');
-    expect(homeRouteForMode('phone')).toBe('/pages/devices/index');
+    expect(homeRouteFor('device')).toBe('/pages/contacts/index');
+    expect(homeRouteFor('phone')).toBe('/pages/devices/index');
   });
 
   it('sends a phone from the contacts page to its devices on a normal show', async () => {
-    const t = installPhonePlatform({ route: 'pages/contacts/index' });
-    handleAppShow({ path: 'pages/contacts/index', query: {} });
-    expect(await redirectToRoleHome()).toBe(true);
+    const t = installPhonePlatform({ route: CONTACTS });
+    noteAppShow(t.platform, { path: CONTACTS, query: {} });
+    expect(t.stores.role.role).toBe('phone');
+    expect(t.stores.role.leaveForHome(CONTACTS)).toBe(true);
+    await t.clock.runAll();
     expect(t.router.history).toEqual([{ kind: 'redirectTo', url: '/pages/devices/index' }]);
   });
 
   it('keeps a device on the contacts page', async () => {
     const t = installTestPlatform();
-    expect(await redirectToRoleHome()).toBe(false);
+    expect(t.stores.role.leaveForHome(CONTACTS)).toBe(false);
     expect(t.router.history).toEqual([]);
   });
 
   it('never navigates on a pre-launch show, and never starts a call then', async () => {
     const t = installPhonePlatform();
     t.sim.plugin.getPluginEnterOptions = () => ({ query: { isPreLaunch: '1' } });
-    expect(handleAppShow({ path: CALL_PAGE, query: { isPreLaunch: '1' } })).toBe('pre-launch');
-    expect(roleHomeRedirect(t.platform)).toBeUndefined();
-    expect(await redirectToRoleHome()).toBe(false);
+    expect(noteAppShow(t.platform, { path: CALL_PAGE, query: { isPreLaunch: '1' } })).toBe('pre-launch');
+    expect(t.stores.role.leaveForHome(CONTACTS)).toBe(false);
+    await t.clock.runAll();
     expect(t.router.history).toEqual([]);
     expect(t.sim.plugin.requests).toHaveLength(0);
     expect(t.sim.plugin.callWmpfRequests).toHaveLength(0);

@@ -296,10 +296,10 @@ describe('push token on the simulated device platform', () => {
     expect(t.sim.backend.uploads).toHaveLength(0);
   });
 
-  it('is started by the app bootstrap on a device', async () => {
-    const { bootstrapApp } = await import('../../miniprogram/services/app-bootstrap');
+  it('is started with the device platform at app launch', async () => {
+    const { startDevicePlatform } = await import('../../miniprogram/composition-root');
     const t = installTestPlatform();
-    bootstrapApp();
+    startDevicePlatform(t.platform, false);
     await t.clock.advance(1000);
     expect(t.sim.backend.uploads).toHaveLength(1);
     expect(t.platform.pushToken!.getState().status).toBe('uploaded');

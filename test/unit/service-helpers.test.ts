@@ -3,7 +3,7 @@ import { errMsgOf, isRecord, keepValid, nonEmptyString, scrub } from '../../mini
 import { createListeners } from '../../miniprogram/services/listeners';
 import { ok } from '../../miniprogram/services/result';
 import { settleOnce } from '../../miniprogram/services/settle-once';
-import { createMemoryStorage } from '../../miniprogram/services/storage/memory-storage';
+import { createMemoryStorage } from '../../miniprogram/simulator/memory-storage';
 import { createFakeClock } from '../helpers/fake-clock';
 
 describe('guards', () => {

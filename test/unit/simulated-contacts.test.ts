@@ -3,11 +3,11 @@ import {
   defaultScenario,
   SAMPLE_CONTACTS,
   type SimulationScenario,
-} from '../../miniprogram/services/simulated/scenario';
+} from '../../miniprogram/simulator/scenario';
 import {
   createSimulatedContactsSource,
   generateContacts,
-} from '../../miniprogram/services/simulated/simulated-contacts';
+} from '../../miniprogram/simulator/simulated-contacts';
 import { createFakeClock } from '../helpers/fake-clock';
 
 function scenarioWith(patch: Partial<SimulationScenario>): SimulationScenario {

@@ -1,11 +1,8 @@
 import type { Router } from '../../miniprogram/services/router';
-import { defaultScenario, type CallScript } from '../../miniprogram/services/simulated/scenario';
-import { createSimulatedFramework } from '../../miniprogram/services/simulated/simulated-framework';
-import {
-  SIMULATED_CALL_PAGE_PATH,
-  SimulatedVoipError,
-  createSimulatedPlugin,
-} from '../../miniprogram/services/simulated/simulated-plugin';
+import { CALL_PAGE_PATH_FALLBACK } from '../../miniprogram/services/voip/plugin-loader';
+import { defaultScenario, type CallScript } from '../../miniprogram/simulator/scenario';
+import { createSimulatedFramework } from '../../miniprogram/simulator/simulated-framework';
+import { SimulatedVoipError, createSimulatedPlugin } from '../../miniprogram/simulator/simulated-plugin';
 import { createFakeClock, type FakeClock } from '../helpers/fake-clock';
 
 const REQUEST: WmpfVoip.InitByCallerRequest = {
@@ -290,9 +287,9 @@ describe('createSimulatedPlugin', () => {
     );
   });
 
-  it('exposes its call page and an off function', () => {
+  it("exposes the real plugin's call page (which the simulator does not have) and an off function", () => {
     const { plugin } = setup([]);
-    expect(plugin.CALL_PAGE_PATH).toBe(SIMULATED_CALL_PAGE_PATH);
+    expect(plugin.CALL_PAGE_PATH).toBe(CALL_PAGE_PATH_FALLBACK);
     const listener = jest.fn();
     const off = plugin.onVoipEvent(listener);
     expect(typeof off).toBe('function');

@@ -2,12 +2,12 @@ import { createDeviceService } from '../../miniprogram/services/device/device-se
 import { createPrefetchService } from '../../miniprogram/services/device/prefetch-service';
 import { HOST_COMMANDS } from '../../miniprogram/services/host/types';
 import { createHostBridge } from '../../miniprogram/services/host/wmpf-host-bridge';
-import { defaultScenario, type SimulationScenario } from '../../miniprogram/services/simulated/scenario';
-import { createSimulatedFramework } from '../../miniprogram/services/simulated/simulated-framework';
+import { defaultScenario, type SimulationScenario } from '../../miniprogram/simulator/scenario';
+import { createSimulatedFramework } from '../../miniprogram/simulator/simulated-framework';
 import {
   createSimulatedWmpf,
   SIMULATED_NOT_REGISTERED_ERRMSG,
-} from '../../miniprogram/services/simulated/simulated-wmpf';
+} from '../../miniprogram/simulator/simulated-wmpf';
 import { createFakeClock } from '../helpers/fake-clock';
 
 function setup(change: (s: SimulationScenario) => void = () => undefined) {

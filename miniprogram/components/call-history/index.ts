@@ -1,5 +1,5 @@
 /**
- * <call-history> — the recent calls, newest first, bound to historyStore (loads it when needed).
+ * <call-history> — the recent calls, newest first, bound to the history store (loads it when needed).
  *
  * Properties:
  *   limit   Number  (default 50)  how many calls are rendered (the history keeps up to 200)
@@ -7,16 +7,14 @@
  * Events:
  *   callagain  detail { openId: string; name: string; roomType: 'voice' | 'video' } — the person tapped
  *              "call again" on a row (only rows with an openId have the button). The page starts the call,
- *              e.g. router.navigateTo(callingUrl(detail)).
+ *              e.g. appStores.ui.navigateTo(callingUrl(detail)).
  * Usage: <call-history limit="{{20}}" compact bind:callagain="onCallAgain" />
  * The component also offers "clear all" (with a confirmation step) and shows a storage problem once.
  */
-import { autorun, type IReactionDisposer } from 'mobx-miniprogram';
+import { ComponentWithStore } from 'mobx-miniprogram-bindings';
 import { texts } from '../../i18n/index';
-import { getPlatform } from '../../services/platform';
 import type { RoomType } from '../../services/voip/types';
-import { callStore, historyStore } from '../../stores/index';
-import { listPatch } from '../../utils/list-patch';
+import { appStores, type AppStores } from '../../stores/index';
 import { describeHistoryProblem, historyRows, type HistoryRow } from '../../view-models/history-rows';
 
 export interface CallAgainDetail {
@@ -25,9 +23,15 @@ export interface CallAgainDetail {
   roomType: RoomType;
 }
 
-const disposers = new WeakMap<object, IReactionDisposer>();
+/** The rows for `limit`: a call in progress reads "in progress" on its own row. */
+function rowsFor(app: AppStores, limit: number): HistoryRow[] {
+  return historyRows(app.history.records, limit, {
+    now: app.history.now,
+    activeRoomId: app.call.activeRoomId,
+  });
+}
 
-Component({
+ComponentWithStore({
   properties: {
     limit: { type: Number, value: 50 },
     compact: { type: Boolean, value: false },
@@ -41,44 +45,36 @@ Component({
     clearing: false,
     clearFailed: false,
   },
+  storeBindings: {
+    store: appStores,
+    fields: {
+      rows(this: { data: { limit: number } }, app: AppStores) {
+        return rowsFor(app, this.data.limit);
+      },
+      loaded: (app: AppStores) => app.history.loaded,
+      problemText: (app: AppStores) => describeHistoryProblem(app.history.problem),
+    },
+    actions: {},
+    structuralComparison: true,
+  },
   observers: {
-    limit() {
-      this.render();
+    limit(limit: number) {
+      this.setData({ rows: rowsFor(appStores, limit) });
     },
   },
   lifetimes: {
     attached() {
       this.setData({ text: texts('history') });
-      disposers.set(
-        this,
-        autorun(() => this.render()),
-      );
-      if (!historyStore.loaded) void historyStore.load();
-    },
-    detached() {
-      disposers.get(this)?.();
-      disposers.delete(this);
+      appStores.history.ensureLoaded();
     },
   },
   pageLifetimes: {
     // "today" / "yesterday" move on while the page sits in the background
     show() {
-      this.render();
+      appStores.history.refreshNow();
     },
   },
   methods: {
-    render() {
-      const rows = historyRows(historyStore.records, this.data.limit, {
-        now: getPlatform().clock.now(),
-        activeRoomId: callStore.phase === 'in-call' ? callStore.roomId : undefined,
-      });
-      // only changed rows cross to the view layer: a call in progress updates one row, not the whole history
-      const patch: Record<string, unknown> = listPatch('rows', this.data.rows, rows) ?? {};
-      const problemText = describeHistoryProblem(historyStore.problem);
-      if (historyStore.loaded !== this.data.loaded) patch.loaded = historyStore.loaded;
-      if (problemText !== this.data.problemText) patch.problemText = problemText;
-      if (Object.keys(patch).length) this.setData(patch);
-    },
     onCallAgain(event: WechatMiniprogram.TouchEvent) {
       const row = this.data.rows[Number(event.currentTarget.dataset.index)];
       if (!row || !row.canCallAgain) return;
@@ -94,11 +90,11 @@ Component({
     async onConfirmClear() {
       if (this.data.clearing) return;
       this.setData({ clearing: true });
-      const cleared = await historyStore.clear();
+      const cleared = await appStores.history.clear();
       this.setData({ clearing: false, confirming: false, clearFailed: !cleared });
     },
     onDismissProblem() {
-      historyStore.dismissProblem();
+      appStores.history.dismissProblem();
     },
   },
 });

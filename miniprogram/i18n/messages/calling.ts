@@ -23,9 +23,7 @@ const zhCN = {
   inCallHint: '通话画面没有打开。要结束通话，请点“挂断”。',
   endedTitle: '通话已结束',
   endedHint: '想再打，请回到联系人页面。',
-  simulatedLabel: '模拟通话 (simulated)',
-  simulatedRinging: '正在呼叫，等对方接听…',
-  simulatedConnected: '通话中',
+  ringing: '正在呼叫，等对方接听…',
 };
 
 const en: typeof zhCN = {
@@ -54,9 +52,7 @@ const en: typeof zhCN = {
   inCallHint: 'The call screen did not open. To end the call, tap “Hang up”.',
   endedTitle: 'The call has ended',
   endedHint: 'To call again, go back to your contacts.',
-  simulatedLabel: 'Simulated call',
-  simulatedRinging: 'Calling, waiting for an answer…',
-  simulatedConnected: 'In call',
+  ringing: 'Calling, waiting for an answer…',
 };
 
 export default { 'zh-CN': zhCN, en };

@@ -36,27 +36,12 @@ function normaliseRoute(url: string): string {
   return url.replace(/^plugin-private:\/\/[^/]+\//, '').replace(/^\//, '');
 }
 
-/**
- * The whole target, query included, must match: the simulated call page shares its path with our calling page
- * (currentRoute has no query, so our calling page never counts as the simulated call page).
- */
 function isPluginCallPage(route: string, callPagePath: string): boolean {
   if (!route) return false;
   return route.includes('call-page-plugin') || normaliseRoute(route) === normaliseRoute(callPagePath);
 }
 
 const TIMED_OUT = Symbol('initByCaller timed out');
-
-let localRoomSeq = 0;
-/**
- * Used only when a successful initByCaller gives neither roomId nor groupId (a plugin bug: the pinned 2.4.x gives
- * both). The plugin's events then carry other ids (or none), so they cannot be matched to this call: the calling
- * page relies on its silence timeout to stop waiting.
- */
-function localRoomId(): string {
-  localRoomSeq += 1;
-  return `local-${Date.now().toString(36)}-${localRoomSeq}`;
-}
 
 /**
  * initByCaller includes WMPF's credential fetch and the room creation: seconds at worst. A plugin that never answers
@@ -79,6 +64,17 @@ export interface VoipServiceDeps {
 
 export function createVoipService(deps: VoipServiceDeps): VoipService {
   let inFlight = false;
+  let localRoomSeq = 0;
+
+  /**
+   * Used only when a successful initByCaller gives neither roomId nor groupId (a plugin bug: the pinned 2.4.x gives
+   * both). The plugin's events then carry other ids (or none), so they cannot be matched to this call: the calling
+   * page relies on its silence timeout to stop waiting.
+   */
+  function localRoomId(): string {
+    localRoomSeq += 1;
+    return `local-${clock.now().toString(36)}-${localRoomSeq}`;
+  }
 
   function buildRequest(
     request: StartCallRequest,

@@ -1,7 +1,62 @@
-import { t } from '../../i18n/index';
-import type { ContactsError } from '../../services/contacts/types';
-import type { DeviceStatus } from '../../services/device/types';
-import type { ContactsStore } from '../../stores/contacts-store';
+/** What the contacts page shows of the list: its state, the rows of the shown window, notices, the sheet. */
+import { t } from '../i18n/index';
+import type { ContactsError, ContactWithAuth } from '../services/contacts/types';
+import type { DeviceStatus } from '../services/device/types';
+import type { ContactsStore } from '../stores/contacts-store';
+
+/** One contact as the template needs it: small, flat, no more than what is shown. */
+export interface ContactRow {
+  id: string;
+  name: string;
+  avatar: string;
+  callable: boolean;
+  /** one line under the name ('' when nothing to say) */
+  note: string;
+}
+
+export function toRow(contact: ContactWithAuth): ContactRow {
+  const callable = contact.authorisation !== 'not-authorised';
+  const note =
+    contact.authorisation === 'not-authorised'
+      ? t('contacts', 'notAuthorised')
+      : contact.authorisation === 'unknown'
+        ? t('contacts', 'authorisationUnknown')
+        : '';
+  return { id: contact.openId, name: contact.name, avatar: contact.avatarUrl ?? '', callable, note };
+}
+
+/** The bottom sheet for a contact the person tapped. */
+export interface SheetView {
+  show: boolean;
+  id: string;
+  name: string;
+  avatar: string;
+  callable: boolean;
+  title: string;
+  explain: string;
+}
+
+export const CLOSED_SHEET: SheetView = {
+  show: false,
+  id: '',
+  name: '',
+  avatar: '',
+  callable: false,
+  title: '',
+  explain: '',
+};
+
+export function sheetFor(row: ContactRow): SheetView {
+  return {
+    show: true,
+    id: row.id,
+    name: row.name,
+    avatar: row.avatar,
+    callable: row.callable,
+    title: row.callable ? t('contacts', 'callWho', { name: row.name }) : row.name,
+    explain: row.callable ? row.note : t('contacts', 'notAuthorisedExplain', { name: row.name }),
+  };
+}
 
 export type ListState = 'loading' | 'ready' | 'empty' | 'empty-search' | 'error' | 'device';
 
@@ -100,4 +155,12 @@ export function noticesOf(
   if (contacts.skipped > 0) notices.push(t('contacts', 'skipped', { count: contacts.skipped }));
   if (contacts.authorisationError) notices.push(t('contacts', 'authorisationCheckFailed'));
   return notices;
+}
+
+/** The rows of the shown window ([] unless the list itself is shown). */
+export function contactRows(
+  contacts: Pick<ContactsStore, 'shown' | 'all' | 'filtered' | 'query' | 'state' | 'error'>,
+  device: DeviceStatus | null,
+): ContactRow[] {
+  return listStateOf(contacts, device).state === 'ready' ? contacts.shown.map(toRow) : [];
 }

@@ -2,8 +2,8 @@
  * A simulated `wmpf` global whose Channel behaves like a host app implementing docs/host-protocol.md, scripted by
  * the framework's scenario (read when each command arrives). Replies come after scenario.hostLatencyMs on the clock.
  */
-import { delay } from '../clock';
-import { HOST_COMMANDS } from '../host/types';
+import { delay } from '../services/clock';
+import { HOST_COMMANDS } from '../services/host/types';
 import { familyOf } from './family-scenario';
 import type { HostReplyScript, PrefetchScript } from './scenario';
 import type { SimulatedFramework } from './simulated-framework';

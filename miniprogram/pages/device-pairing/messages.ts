@@ -1,3 +1,5 @@
+import { registerTexts } from '../../i18n/index';
+
 /** Device: the pairing code a family member scans to be added as a contact. */
 const zhCN = {
   title: '添加家人',
@@ -31,4 +33,8 @@ const en: typeof zhCN = {
   notDeviceHint: "This page is for the calling device. On a phone, scan the code on the device's screen.",
 };
 
-export default { 'zh-CN': zhCN, en };
+const catalog = { 'zh-CN': zhCN, en };
+
+export default catalog;
+
+registerTexts('devicePairing', catalog);

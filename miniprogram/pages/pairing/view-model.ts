@@ -1,7 +1,8 @@
 /** What the phone's pairing page shows for each state of the pairing flow. */
-import { t } from '../i18n/index';
-import type { PairingProblem, PairingState } from '../services/phone/pairing-flow';
-import { describeBackendError, type ProblemText } from './backend-error';
+import { t } from '../../i18n/index';
+import './messages';
+import type { PairingProblem, PairingState } from '../../services/phone/pairing-flow';
+import { describeBackendError, type ProblemText } from '../../view-models/backend-error';
 
 export type PairingMode = 'loading' | 'form' | 'working' | 'done' | 'problem';
 
@@ -93,4 +94,9 @@ export function pairingView(state: PairingState): PairingView {
         showSettings: state.problem.kind === 'rejected',
       };
   }
+}
+
+/** Under the name field after "agree" without a name. */
+export function nameErrorText(nameMissing: boolean): string {
+  return nameMissing ? t('pairing', 'nameMissing') : '';
 }

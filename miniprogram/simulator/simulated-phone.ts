@@ -2,9 +2,13 @@
  * A simulated phone WeChat: callback-style wx.requestDeviceVoIP / wx.getDeviceVoIPList / wx.login answering like
  * WeChat, scripted by the scenario's family part. Wrapped by the same createPhoneWechat as the real `wx`.
  */
-import { delay, systemClock, type Clock } from '../clock';
-import { familyOf, type FamilyScenario, type PhoneAuthScript } from '../simulated/family-scenario';
-import { ALREADY_AUTHORISED_ERRCODE, TICKET_INVALID_ERRCODE, type WxPhoneApi } from './wechat-phone';
+import { delay, systemClock, type Clock } from '../services/clock';
+import { familyOf, type FamilyScenario, type PhoneAuthScript } from './family-scenario';
+import {
+  ALREADY_AUTHORISED_ERRCODE,
+  TICKET_INVALID_ERRCODE,
+  type WxPhoneApi,
+} from '../services/phone/wechat-phone';
 
 export interface SimulatedWxPhone extends WxPhoneApi {
   /** Every requestDeviceVoIP request as received (without callbacks). */

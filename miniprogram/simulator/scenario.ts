@@ -2,7 +2,7 @@
  * The scriptable behaviour of the simulated platform (DevTools without a device, tests, `npm start`, bench).
  * One object describes the device, the host app, the backend and what the next calls will do.
  */
-import type { ContactsError } from '../contacts/types';
+import type { ContactsError } from '../services/contacts/types';
 import { defaultFamilyScenario, type FamilyScenario } from './family-scenario';
 
 export type HostReplyScript =
@@ -27,6 +27,14 @@ export type CallScript =
   | { kind: 'throw'; errCode: number; errMsg: string }
   /** initByCaller resolves { isSuccess: false, errCode } */
   | { kind: 'resolve-failure'; errCode: number; errMsg: string };
+
+/** A family member calls the device. `talkMs` 0: nobody answers and the caller gives up after `ringMs`. */
+export interface IncomingCallScript {
+  callerName: string;
+  roomType: 'voice' | 'video';
+  ringMs: number;
+  talkMs: number;
+}
 
 export interface SimulatedContactEntry {
   openId: string;
@@ -64,6 +72,8 @@ export interface SimulationScenario {
   malformedContacts?: unknown[];
   /** The family side: pairing/push-token backend, the phone's WeChat APIs, WMPF's push token. Absent = defaults. */
   family?: FamilyScenario;
+  /** Played this long after the simulated device starts (the DevTools "incoming call" compile mode). */
+  incomingCall?: { afterMs: number; call: IncomingCallScript };
 }
 
 export const SAMPLE_CONTACTS: SimulatedContactEntry[] = [

@@ -1,9 +1,11 @@
 /** What the phone's "my devices" page shows: rows, and why a call did not start. */
-import { t } from '../i18n/index';
-import type { FamilyCallProblem } from '../services/phone/call-family-device';
-import type { DeviceRow } from '../services/phone/my-devices';
-import { describeCallFailure } from '../services/voip/error-catalog';
-import { describeBackendError, type ProblemText } from './backend-error';
+import { t } from '../../i18n/index';
+import './messages';
+import type { FamilyCallProblem } from '../../services/phone/call-family-device';
+import type { DeviceRow } from '../../services/phone/my-devices';
+import type { MyDevicesStore } from '../../stores/my-devices-store';
+import { describeCallFailure } from '../../view-models/call-texts';
+import { describeBackendError, type ProblemText } from '../../view-models/backend-error';
 
 export interface DeviceRowView {
   /** index into the page's rows (no sn in page data) */
@@ -97,4 +99,36 @@ export function describeFamilyCallProblem(problem: FamilyCallProblem): CallProbl
       return { title: described.title, hint: described.hint, code: shown, showSettings: false };
     }
   }
+}
+
+export interface MyDevicesView {
+  loaded: boolean;
+  notPhone: boolean;
+  rows: DeviceRowView[];
+  listNote: string;
+  /** the backend (our device names) could not be reached: WeChat's list is shown without them */
+  namesNote: string;
+  problem: CallProblemView | null;
+  callingIndex: number;
+  callingRoom: string;
+}
+
+/** The whole "my devices" page, from its store. The rows carry no sn. */
+export function myDevicesView(
+  store: Pick<
+    MyDevicesStore,
+    'loaded' | 'isPhone' | 'rows' | 'voipListError' | 'backendError' | 'problem' | 'calling'
+  >,
+): MyDevicesView {
+  const names = store.backendError ? describeBackendError(store.backendError) : undefined;
+  return {
+    loaded: store.loaded,
+    notPhone: !store.isPhone,
+    rows: store.rows.map(deviceRowView),
+    listNote: store.voipListError ? t('devices', 'listUnavailable') : '',
+    namesNote: names ? t('devices', 'namesUnavailable', { reason: names.title, hint: names.hint }) : '',
+    problem: store.problem ? describeFamilyCallProblem(store.problem) : null,
+    callingIndex: store.calling?.index ?? -1,
+    callingRoom: store.calling?.roomType ?? '',
+  };
 }

@@ -4,7 +4,7 @@
  * obtainCredential(), which is fast with a valid cached credential and pays scenario.credentialFetchMs otherwise.
  * The scenario is mutable (tests change it between steps), so it is always read at call time.
  */
-import { delay, systemClock, type Clock } from '../clock';
+import { delay, systemClock, type Clock } from '../services/clock';
 import type { SimulationScenario } from './scenario';
 
 export interface SimulatedFrameworkStats {

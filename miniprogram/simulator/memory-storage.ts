@@ -1,6 +1,6 @@
-import { errMsgOf } from '../guards';
-import { err, ok } from '../result';
-import type { KeyValueStorage } from './types';
+import { errMsgOf } from '../services/guards';
+import { err, ok } from '../services/result';
+import type { KeyValueStorage } from '../services/storage/types';
 
 /** In-memory storage with JSON round-trips (values come back as copies, like wx storage). */
 export function createMemoryStorage(initial: Record<string, unknown> = {}): KeyValueStorage & {

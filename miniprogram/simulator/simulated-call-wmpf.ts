@@ -2,7 +2,7 @@
  * Adds callWMPF (phone → WMPF device, plugin >= 2.4.0) to the simulated plugin. Like the real one it throws a
  * VoipError on failure: 1004 for missing parameters, otherwise what the scenario's family part scripts.
  */
-import { delay, type Clock } from '../clock';
+import { delay, type Clock } from '../services/clock';
 import { familyOf, type CallWmpfScript, type FamilyScenario } from './family-scenario';
 import { SimulatedVoipError } from './simulated-plugin';
 

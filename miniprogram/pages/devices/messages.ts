@@ -1,3 +1,5 @@
+import { registerTexts } from '../../i18n/index';
+
 /** Phone: the devices a family member has added, and calling them. */
 const zhCN = {
   title: '我的设备',
@@ -68,4 +70,8 @@ const en: typeof zhCN = {
   updateWechatHint: 'Please update WeChat to the latest version and call again.',
 };
 
-export default { 'zh-CN': zhCN, en };
+const catalog = { 'zh-CN': zhCN, en };
+
+export default catalog;
+
+registerTexts('devices', catalog);

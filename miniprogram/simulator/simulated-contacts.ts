@@ -2,10 +2,10 @@
  * The simulated contacts backend (DevTools, tests, bench). Its reply goes through the same validation as the real
  * one, so malformed entries in the scenario are skipped and counted exactly like on a device.
  */
-import { delay, systemClock, type Clock } from '../clock';
-import type { ContactsSource } from '../contacts/types';
-import { parseContactsReply } from '../contacts/validate-contacts';
-import { err } from '../result';
+import { delay, systemClock, type Clock } from '../services/clock';
+import type { ContactsSource } from '../services/contacts/types';
+import { parseContactsReply } from '../services/contacts/validate-contacts';
+import { err } from '../services/result';
 import type { SimulatedContactEntry, SimulationScenario } from './scenario';
 
 export function createSimulatedContactsSource(

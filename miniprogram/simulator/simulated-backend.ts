@@ -3,24 +3,24 @@
  * It keeps the real rules that matter to the Mini Program: tickets expire after 5 minutes, a wx.login code works
  * once, only a device's contacts get its push token, unknown devices are refused.
  */
-import { cleanName } from '../contacts/validate-contacts';
-import { delay, systemClock, type Clock } from '../clock';
-import { err, ok, type Result } from '../result';
+import { cleanName } from '../services/contacts/validate-contacts';
+import { delay, systemClock, type Clock } from '../services/clock';
+import { err, ok, type Result } from '../services/result';
 import {
   familyOf,
   SIMULATED_PAIRING_CODE_IMAGE,
   type BackendOperation,
   type FamilyScenario,
   type SimulatedFamilyDevice,
-} from '../simulated/family-scenario';
+} from './family-scenario';
 import {
   CONTACT_NAME_MAX_LENGTH,
   type Backend,
   type BackendError,
   type BackendErrorCode,
   type PushTokenUpload,
-} from './types';
-import { parseMyDevicesReply } from './validate-backend';
+} from '../services/backend/types';
+import { parseMyDevicesReply } from '../services/backend/validate-backend';
 
 /** WeChat's snTicket lifetime. */
 export const SN_TICKET_TTL_MS = 5 * 60 * 1000;

@@ -4,14 +4,16 @@
  *   callPageOnShow → joinedRoomByCaller → (startVoip → calling every second → hangUpVoip | abortVoip)
  *   | busy | rejectVoip | timeout | cancelVoip → endVoip → (finishVoip after a talk)
  * and, after endVoip, opens the page set with setVoipEndPagePath. Times come from the framework's clock.
+ * Its call page is the real plugin's path, which the simulator does not have: opening it fails, and the calling page
+ * shows its own in-call view (hang-up included) as it does on a device whose call page did not open.
+ * playIncomingCall() plays what the device sees when a family member calls it (callWMPF on their phone).
  */
-import { delay } from '../clock';
-import { createListeners } from '../listeners';
-import type { Router } from '../router';
-import type { CallScript } from './scenario';
+import { delay } from '../services/clock';
+import { createListeners } from '../services/listeners';
+import type { Router } from '../services/router';
+import { CALL_PAGE_PATH_FALLBACK } from '../services/voip/plugin-loader';
+import type { CallScript, IncomingCallScript } from './scenario';
 import type { SimulatedFramework } from './simulated-framework';
-
-export const SIMULATED_CALL_PAGE_PATH = '/pages/calling/index?view=simulated-call';
 
 /** Time from the call page showing to the caller having joined the room. */
 const JOIN_MS = 300;
@@ -40,6 +42,8 @@ export type SimulatedPlugin = WmpfVoip.Plugin & {
   requests: WmpfVoip.InitByCallerRequest[];
   /** Every forceHangUpVoip argument. */
   hangUpCalls: Array<string | undefined>;
+  /** A family member calls the device: the plugin's call page shows, the device answers (or not), then the end page. */
+  playIncomingCall(script: IncomingCallScript): void;
 };
 
 /** Scripts that create a room (the others fail initByCaller itself). */
@@ -52,6 +56,8 @@ interface ActiveCall {
   listenerName: string;
   roomType: WmpfVoip.RoomType;
   timers: number[];
+  /** The device is the listener (a family member called it). */
+  incoming?: { callerName: string };
 }
 
 function deepCopy<T>(value: T): T {
@@ -103,10 +109,10 @@ export function createSimulatedPlugin(framework: SimulatedFramework, router: Rou
     if (active === call) active = undefined;
     fire('endVoip', call.roomId, {
       keepTime,
-      callerName: '',
+      callerName: call.incoming?.callerName ?? '',
       listenerName: call.listenerName,
       roomType: call.roomType,
-      isCaller: true,
+      isCaller: !call.incoming,
       businessType: 1,
     });
     if (endPage) {
@@ -193,6 +199,36 @@ export function createSimulatedPlugin(framework: SimulatedFramework, router: Rou
     }
   }
 
+  function playIncomingCall(script: IncomingCallScript): void {
+    if (active) return; // the plugin is busy: the caller's phone hears "busy"
+    roomSeq += 1;
+    const call: ActiveCall = {
+      roomId: `sim-incoming-${roomSeq}`,
+      phase: 'ringing',
+      listenerName: '',
+      roomType: script.roomType,
+      timers: [],
+      incoming: { callerName: script.callerName },
+    };
+    active = call;
+    const { roomId } = call;
+    at(call, 0, () => fire('callPageOnShow'));
+    if (script.talkMs <= 0) {
+      at(call, script.ringMs, () => {
+        fire('cancelVoip', roomId, { status: 'manual' });
+        endCall(call, 0, false);
+      });
+      return;
+    }
+    at(call, script.ringMs, () => {
+      fire('hangOnVoip', roomId);
+      talk(call, script.talkMs, (keepTime) => {
+        fire('hangUpVoip', roomId, { keepTime, status: 'endByCaller', origin: 'manual' });
+        endCall(call, keepTime, true);
+      });
+    });
+  }
+
   /** The backend refuses contacts the scenario lists as not authorised (bindStatus 0), like errCode 9. */
   function isKnownUnauthorised(openId: string): boolean {
     const contact = framework.scenario.contacts.find((c) => c.openId === openId);
@@ -267,9 +303,10 @@ export function createSimulatedPlugin(framework: SimulatedFramework, router: Rou
   }
 
   return {
-    CALL_PAGE_PATH: SIMULATED_CALL_PAGE_PATH,
+    CALL_PAGE_PATH: CALL_PAGE_PATH_FALLBACK,
     requests,
     hangUpCalls,
+    playIncomingCall,
     initByCaller,
     forceHangUpVoip,
     getIotBindContactList,

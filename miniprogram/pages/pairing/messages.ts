@@ -1,3 +1,5 @@
+import { registerTexts } from '../../i18n/index';
+
 /** Phone: a family member agrees to calls from a device and is added as its contact. */
 const zhCN = {
   title: '添加通话设备',
@@ -72,4 +74,8 @@ const en: typeof zhCN = {
   registerFailedTitle: "Agreed, but not yet added to the device's contacts",
 };
 
-export default { 'zh-CN': zhCN, en };
+const catalog = { 'zh-CN': zhCN, en };
+
+export default catalog;
+
+registerTexts('pairing', catalog);

@@ -1,0 +1,163 @@
+/**
+ * The composition root: the ONE place that decides which adapters the app runs on and builds every store with the
+ * narrow services it needs.
+ *  - on a WMPF device (`wmpf` defined): the real host bridge, plugin, HTTP backend, push token;
+ *  - in WeChat DevTools (no `wmpf`): the simulator (miniprogram/simulator/, never shipped), playing what the
+ *    compile mode's `sim=` query asks for (project.config.json condition.miniprogram.list);
+ *  - in a phone's WeChat: the family member's side (pairing, my devices, calling a device).
+ * Tests, `npm start` and the bench build stores the same way (buildStores) on a simulated platform or on fakes.
+ */
+import { resolveLocale, setLocale } from './i18n/index';
+import { CALL_END_QUERY, ROUTES } from './routes';
+import { hasWmpf, isDevTools } from './services/environment';
+import type { AppShowOptions, ShowKind } from './services/launch';
+import { createRealPlatform, type Platform } from './services/platform';
+import { readSystemLanguage } from './services/system';
+import { configurePlugin } from './services/voip/plugin-setup';
+import { CallStore } from './stores/call-store';
+import { CallingStore } from './stores/calling-store';
+import { ContactsStore } from './stores/contacts-store';
+import { DevicePairingStore } from './stores/device-pairing-store';
+import { DeviceStore } from './stores/device-store';
+import { HistoryStore } from './stores/history-store';
+import { installStores, type AppStores } from './stores/index';
+import { MyDevicesStore } from './stores/my-devices-store';
+import { PairingStore } from './stores/pairing-store';
+import { RoleStore } from './stores/role-store';
+import { UiStore } from './stores/ui-store';
+
+/** Every store, each given only the services (and other stores) it uses. */
+export function buildStores(platform: Platform): AppStores {
+  const isPhone = platform.mode === 'phone';
+  const ui = new UiStore(platform.ui);
+  const device = new DeviceStore({ device: platform.device, prefetch: platform.prefetch });
+  const history = new HistoryStore({ repository: platform.history, clock: platform.clock });
+  const call = new CallStore({
+    voip: platform.voip,
+    events: platform.voipEvents,
+    permissions: platform.permissions,
+    host: platform.host,
+    clock: platform.clock,
+    device,
+    history,
+  });
+  return {
+    role: new RoleStore({
+      role: isPhone ? 'phone' : 'device',
+      simulated: platform.simulated,
+      launch: platform.launch,
+      ui,
+    }),
+    ui,
+    device,
+    contacts: new ContactsStore({ contacts: platform.contacts, device }),
+    history,
+    call,
+    calling: new CallingStore({ call, history, ui }),
+    devicePairing: new DevicePairingStore({ backend: platform.backend, device, isDevice: !isPhone }),
+    pairing: new PairingStore({
+      backend: platform.backend,
+      wechat: platform.phone?.wechat,
+      permissions: platform.permissions,
+      clock: platform.clock,
+    }),
+    myDevices: new MyDevicesStore({
+      phone: platform.phone,
+      backend: platform.backend,
+      permissions: platform.permissions,
+    }),
+  };
+}
+
+/** The simulator's entry, loaded by name: nothing reachable from app.json may import it (see simulator/index.ts). */
+const SIMULATOR_ENTRY = './simulator/index';
+
+interface SimulatorModule {
+  simulatedPlatformFor(
+    query: Record<string, unknown> | undefined,
+  ): Platform & { simulation: { start(): void } };
+}
+
+/** Only DevTools compiles the simulator (DevTools keeps files nothing imports; the upload leaves them out). */
+function loadSimulator(entry: string): SimulatorModule | undefined {
+  try {
+    // by name: an import would make the simulator part of what app.json reaches, and so of the upload
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require(entry) as SimulatorModule;
+  } catch (error) {
+    console.error(
+      '[simulator] not in this build: DevTools must keep files no page imports ' +
+        '(project.config.json setting.ignoreDevUnusedFiles must not be true).',
+      error,
+    );
+    return undefined;
+  }
+}
+
+function choosePlatform(query: Record<string, unknown> | undefined): {
+  platform: Platform;
+  start?: () => void;
+} {
+  if (hasWmpf()) return { platform: createRealPlatform(wmpf) };
+  const simulator = isDevTools() ? loadSimulator(SIMULATOR_ENTRY) : undefined;
+  if (simulator) {
+    const platform = simulator.simulatedPlatformFor(query);
+    return { platform, start: () => platform.simulation.start() };
+  }
+  return { platform: createRealPlatform(undefined) };
+}
+
+/** The stores follow their services for the app's lifetime: prefetch state, the plugin's call events, history. */
+export function connectStores(stores: AppStores): void {
+  stores.device.start();
+  stores.call.start();
+  void stores.history.load();
+}
+
+/**
+ * A device's platform for the app's lifetime: the ONE plugin event subscription, the plugin's end page (back to
+ * our outcome view after a call) and look, and the push token upload that lets family members call the device.
+ */
+export function startDevicePlatform(platform: Platform, landscape: boolean): void {
+  if (platform.mode === 'phone') return;
+  platform.voipEvents.start();
+  platform.pushToken?.start();
+  const plugin = platform.loadPlugin();
+  if (plugin)
+    configurePlugin(plugin, { endPageUrl: ROUTES.calling, endPageQuery: CALL_END_QUERY, landscape });
+}
+
+export interface RunningApp {
+  platform: Platform;
+  stores: AppStores;
+}
+
+let running: RunningApp | undefined;
+
+/** App.onLaunch: the platform for where the app runs, the stores on it, installed for the pages. */
+export function launchApp(options?: AppShowOptions): RunningApp {
+  setLocale(resolveLocale(readSystemLanguage()));
+  const { platform, start } = choosePlatform(options?.query);
+  const stores = buildStores(platform);
+  installStores(stores);
+  const size = platform.ui.windowSize();
+  startDevicePlatform(platform, size.width > size.height);
+  connectStores(stores);
+  running = { platform, stores };
+  start?.();
+  return running;
+}
+
+/**
+ * App.onShow: remembers why the app is shown — a pre-launch (`isPreLaunch=1`) or the plugin's call page (an incoming
+ * call) must not make the app navigate or call — and runs what timers missed while in the background.
+ */
+export function showApp(options?: AppShowOptions): void {
+  if (running) noteAppShow(running.platform, options);
+}
+
+export function noteAppShow(platform: Platform, options?: AppShowOptions): ShowKind {
+  const kind = platform.launch.noteShow(options);
+  platform.pushToken?.checkDue();
+  return kind;
+}

@@ -1,0 +1,66 @@
+/**
+ * Every page of the app and the URLs between them. Pure: pages, stores and services share it. The phone's pages
+ * and the device's "Add family" page are subpackages (app.json), downloaded only when first opened.
+ */
+export const ROUTES = {
+  /** Device: the home page (contacts, recent calls). The first page in app.json. */
+  contacts: '/pages/contacts/index',
+  /** Device: pre-call checks, failures, the call's outcome. */
+  calling: '/pages/calling/index',
+  /** Phone: authorise a device, opened from its pairing code (scene) or with ?sn=&modelId=. */
+  pairing: '/pages/pairing/index',
+  /** Phone: my devices, and calling them. The phone's home page. */
+  devices: '/pages/devices/index',
+  /** Device: shows the pairing code for family members to scan. */
+  devicePairing: '/pages/device-pairing/index',
+} as const;
+
+/** The plugin comes back to the calling page with this query after a call (setVoipEndPagePath). */
+export const CALL_END_QUERY = 'view=outcome';
+
+export type Query = Record<string, string | number | undefined>;
+
+export function buildUrl(path: string, query: Query = {}): string {
+  const parts = Object.entries(query)
+    .filter(([, v]) => v !== undefined && v !== '')
+    .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`);
+  return parts.length ? `${path}?${parts.join('&')}` : path;
+}
+
+export interface CallingPageQuery {
+  openId: string;
+  name: string;
+  roomType: 'voice' | 'video';
+}
+
+/** The calling page URL for a contact; the calling page parses it back with parseCallingQuery. */
+export function callingUrl(query: CallingPageQuery): string {
+  return buildUrl(ROUTES.calling, { openId: query.openId, name: query.name, roomType: query.roomType });
+}
+
+/** Page query values arrive URI-encoded; anything malformed yields undefined. */
+export function parseCallingQuery(query: Record<string, string | undefined>): CallingPageQuery | undefined {
+  const decode = (v: string | undefined) => {
+    if (typeof v !== 'string') return '';
+    try {
+      return decodeURIComponent(v).trim();
+    } catch {
+      return '';
+    }
+  };
+  const openId = decode(query.openId);
+  const name = decode(query.name);
+  const roomType = decode(query.roomType);
+  if (!openId || (roomType !== 'voice' && roomType !== 'video')) return undefined;
+  return { openId, name, roomType };
+}
+
+/** The phone's pairing page for a device already known (re-authorising from the device list). */
+export function pairingUrl(target: { sn: string; modelId?: string }): string {
+  return buildUrl(ROUTES.pairing, { sn: target.sn, modelId: target.modelId });
+}
+
+/** Each role's home: the device opens on its contacts, a family member's phone on "my devices". */
+export function homeRouteFor(role: 'device' | 'phone'): string {
+  return role === 'phone' ? ROUTES.devices : ROUTES.contacts;
+}

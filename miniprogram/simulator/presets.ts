@@ -1,0 +1,88 @@
+/**
+ * What the simulator plays in DevTools, chosen from DevTools' compile-mode menu: each entry of
+ * project.config.json condition.miniprogram.list passes `sim=<name>` in its query (a test keeps both in step).
+ */
+import type { SimulationScenario } from './scenario';
+
+export type SimulatedRole = 'device' | 'phone';
+
+export interface SimulationPreset {
+  name: string;
+  role: SimulatedRole;
+  /** One line for DevTools' console. */
+  summary: string;
+  configure(scenario: SimulationScenario): void;
+}
+
+const keep = (): void => undefined;
+
+export const PRESETS: readonly SimulationPreset[] = [
+  {
+    name: 'device',
+    role: 'device',
+    summary: 'a registered WMPF device, every call answered',
+    configure: keep,
+  },
+  {
+    name: 'phone',
+    role: 'phone',
+    summary: "a family member's phone WeChat: my devices, pairing, calling a device",
+    configure: keep,
+  },
+  {
+    name: 'unregistered',
+    role: 'device',
+    summary: 'the host app has not registered the device with WMPF',
+    configure: (s) => {
+      s.device.registered = false;
+    },
+  },
+  {
+    name: 'wmpf-too-old',
+    role: 'device',
+    summary: 'WMPF 1.1.0, below the 1.2.0 token-less calls need',
+    configure: (s) => {
+      s.device.wmpfVersion = '1.1.0';
+    },
+  },
+  {
+    name: 'host-silent',
+    role: 'device',
+    summary: 'the host app never answers its Channel commands',
+    configure: (s) => {
+      s.deviceInfoReply = { kind: 'never-answers' };
+      s.prefetchReply = { kind: 'never-answers' };
+    },
+  },
+  {
+    name: 'callee-busy',
+    role: 'device',
+    summary: 'every call: the person called is busy',
+    configure: (s) => {
+      s.calls = [{ kind: 'busy', ringMs: 2000 }];
+    },
+  },
+  {
+    name: 'no-answer',
+    role: 'device',
+    summary: 'every call rings for a minute, then nobody answered',
+    configure: (s) => {
+      s.calls = [{ kind: 'timeout', ringMs: 60_000 }];
+    },
+  },
+  {
+    name: 'incoming-call',
+    role: 'device',
+    summary: '妈妈 calls the device 5 s after start; answered, 20 s of talk',
+    configure: (s) => {
+      s.incomingCall = {
+        afterMs: 5000,
+        call: { callerName: '妈妈', roomType: 'video', ringMs: 4000, talkMs: 20_000 },
+      };
+    },
+  },
+];
+
+export function presetFor(name: unknown): SimulationPreset {
+  return PRESETS.find((preset) => preset.name === name) ?? PRESETS[0];
+}
