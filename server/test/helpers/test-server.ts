@@ -24,6 +24,8 @@ const APP_SECRET = 'test-app-secret';
 
 export interface TestServerOptions {
   databaseUrl?: string;
+  /** A repository opened by the test (kept open by close()). */
+  repository?: Repository;
   basePath?: string;
   trustWxOpenIdHeader?: boolean;
   adminToken?: string | undefined;
@@ -70,7 +72,8 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const clock = testClock();
   const fake = new FakeWechat({ appId: APP_ID, appSecret: APP_SECRET, now: clock.now });
   const fakeUrl = await fake.start();
-  const repository = await openRepository({ databaseUrl: options.databaseUrl ?? 'sqlite::memory:' });
+  const repository =
+    options.repository ?? (await openRepository({ databaseUrl: options.databaseUrl ?? 'sqlite::memory:' }));
   const basePath = options.basePath ?? '';
   const adminToken = 'adminToken' in options ? options.adminToken : ADMIN_TOKEN;
   const lines = options.logLines;
@@ -152,7 +155,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     },
     async close() {
       await app.close();
-      await repository.close();
+      if (!options.repository) await repository.close();
       await fake.stop();
     },
   };
