@@ -16,7 +16,15 @@ const miniProgramGlobals = {
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'miniprogram/miniprogram_npm/', 'preview/', 'coverage/', 'bench/results.json'],
+    ignores: [
+      'node_modules/',
+      'miniprogram/miniprogram_npm/',
+      'preview/',
+      'coverage/',
+      'bench/results.json',
+      'server/dist/',
+      'server/.data/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.strict,

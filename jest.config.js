@@ -1,5 +1,6 @@
 /** @type {import('jest').Config} */
-module.exports = {
+const miniprogram = {
+  displayName: 'miniprogram',
   testEnvironment: 'jsdom',
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }] },
@@ -8,5 +9,19 @@ module.exports = {
   setupFiles: ['<rootDir>/test/helpers/setup.ts'],
   setupFilesAfterEnv: ['<rootDir>/test/helpers/after-each.ts'],
   modulePathIgnorePatterns: ['<rootDir>/miniprogram/miniprogram_npm/'],
+};
+
+/** The reference server (server/): real HTTP on localhost, in Node's environment. */
+const server = {
+  displayName: 'server',
+  testEnvironment: 'node',
+  testMatch: ['<rootDir>/server/test/**/*.test.ts'],
+  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/server/test/tsconfig.json' }] },
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  modulePathIgnorePatterns: ['<rootDir>/miniprogram/miniprogram_npm/', '<rootDir>/server/dist/'],
+};
+
+module.exports = {
+  projects: [miniprogram, server],
   testTimeout: 20000,
 };

@@ -1,0 +1,131 @@
+/**
+ * Crash: writes (pairings, push-token uploads) in flight when the server is killed with SIGKILL; after a restart
+ * on the same SQLite file, every acknowledged write is there and nothing is half-written (a `used` pairing always
+ * has its contact, and the reverse; the database passes integrity_check).
+ */
+import BetterSqlite3 from 'better-sqlite3';
+import { API_PATHS } from '../../miniprogram/services/backend/contract';
+import { request, startServerProcess } from './client';
+import { deviceCall, loginCode, pairOnce, provisionDevices, type Device } from './load';
+
+export interface CrashFigures {
+  kills: number;
+  acknowledged: number;
+  lost: number;
+  halfWritten: number;
+  integrity: string;
+}
+
+interface Acked {
+  contacts: Array<{ sn: string; openId: string }>;
+  pushTokens: Map<string, number>;
+}
+
+/** Numbers every write across all kills, so that a later push token always has a larger number. */
+let sequence = 0;
+
+async function writeUntilKilled(
+  port: number,
+  fakePort: number,
+  devices: Device[],
+  kill: number,
+  acked: Acked,
+  stopAt: () => boolean,
+) {
+  const worker = async (device: Device, w: number) => {
+    while (!stopAt()) {
+      sequence += 1;
+      const n = sequence;
+      try {
+        if (n % 2 === 0) {
+          const openId = `o-crash-k${kill}-w${w}-${n}`;
+          const codes: [string, string] = [
+            await loginCode(fakePort, openId),
+            await loginCode(fakePort, openId),
+          ];
+          let added = false;
+          await pairOnce(port, device, openId, codes, () => undefined).then((ok) => (added = ok));
+          if (added) acked.contacts.push({ sn: device.sn, openId });
+        } else {
+          const body = { modelId: 'bench-model', pushToken: `push-${n}`, expiresAt: Date.now() + 3_600_000 };
+          const reply = await deviceCall(port, device, 'POST', API_PATHS.devicePushToken(device.sn), body);
+          if (reply.status === 200)
+            acked.pushTokens.set(device.sn, Math.max(acked.pushTokens.get(device.sn) ?? 0, n));
+        }
+      } catch {
+        return; // the server died under this request: its outcome is unknown, so nothing is expected of it
+      }
+    }
+  };
+  await Promise.all(devices.map((device, w) => worker(device, w)));
+}
+
+export async function crashTest(
+  databaseFile: string,
+  adminToken: string,
+  kills: number,
+): Promise<CrashFigures> {
+  const acked: Acked = { contacts: [], pushTokens: new Map() };
+  let server = await startServerProcess(`sqlite:${databaseFile}`, adminToken);
+  const devices = await provisionDevices(server.port, adminToken, 20, 'CRASH-');
+  for (let kill = 1; kill <= kills; kill += 1) {
+    let killed = false;
+    const writing = writeUntilKilled(server.port, server.fakePort, devices, kill, acked, () => killed);
+    await new Promise((resolve) => setTimeout(resolve, 700 + 300 * kill));
+    server.child.kill('SIGKILL');
+    await server.stop();
+    killed = true;
+    await writing;
+    server = await startServerProcess(`sqlite:${databaseFile}`, adminToken);
+  }
+  // after the last restart: read everything back through the API
+  let lost = 0;
+  for (const device of devices) {
+    const reply = await deviceCall(server.port, device, 'GET', API_PATHS.deviceContacts(device.sn));
+    const present = new Set(
+      (reply.body as { contacts: Array<{ openId: string }> }).contacts.map((c) => c.openId),
+    );
+    const missing = acked.contacts.filter((c) => c.sn === device.sn && !present.has(c.openId));
+    if (process.env.BENCH_DEBUG && missing.length) console.log('missing contacts', reply.status, missing);
+    lost += missing.length;
+  }
+  await server.stop();
+  // read-write on purpose: only a writer may recover the WAL a killed process left (a read-only one reads stale pages)
+  const db = new BetterSqlite3(databaseFile);
+  try {
+    const integrity = String(db.pragma('integrity_check', { simple: true }));
+    for (const [sn, n] of acked.pushTokens) {
+      const row = db.prepare('select push_token from devices where sn = ?').get(sn) as {
+        push_token: string | null;
+      };
+      const stored = Number((row.push_token ?? 'push-0').slice(5));
+      if (stored < n) {
+        if (process.env.BENCH_DEBUG) console.log('push token older than acknowledged', sn, stored, n);
+        lost += 1;
+      }
+    }
+    const usedWithoutContact = db
+      .prepare(
+        `select count(*) as n from pairings p where p.status = 'used' and not exists
+           (select 1 from contacts c where c.sn = p.sn and c.open_id = p.claimed_by and c.name = p.contact_name)`,
+      )
+      .get() as { n: number };
+    const contactWithoutUse = db
+      .prepare(
+        `select count(*) as n from contacts c where not exists
+           (select 1 from pairings p where p.sn = c.sn and p.claimed_by = c.open_id and p.status = 'used')`,
+      )
+      .get() as { n: number };
+    return {
+      kills,
+      acknowledged: acked.contacts.length + acked.pushTokens.size,
+      lost,
+      halfWritten: usedWithoutContact.n + contactWithoutUse.n,
+      integrity,
+    };
+  } finally {
+    db.close();
+  }
+}
+
+export { request };

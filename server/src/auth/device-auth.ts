@@ -1,0 +1,107 @@
+/**
+ * Verification of signed device requests (docs/backend-api.md §2.2), in the contract's order: well-formed headers
+ * (auth-required) → header sn = path sn (auth-invalid, 403) → timestamp within ±300 s (auth-expired, with
+ * X-Server-Time) → HMAC over the canonical string with the device's current secret, constant time
+ * (auth-invalid; an unknown sn looks exactly like a bad signature) → (sn, nonce) never seen (auth-replayed).
+ */
+import {
+  CLOCK_SKEW_SECONDS,
+  DEVICE_NONCE_HEADER,
+  DEVICE_SIGNATURE_HEADER,
+  DEVICE_SN_HEADER,
+  DEVICE_TIMESTAMP_HEADER,
+  NONCE_PATTERN,
+  SERVER_TIME_HEADER,
+  SIGNATURE_PATTERN,
+  SN_PATTERN,
+  TIMESTAMP_PATTERN,
+  canonicalString,
+  type SignedMethod,
+} from '../../../miniprogram/services/backend/contract';
+import type { DeviceRecord, Repository } from '../db/repository';
+import { ApiError } from '../errors';
+import { hmacBase64Url, randomBase64Url, sameSecret, sha256Hex } from './crypto';
+
+export interface SignedRequest {
+  method: string;
+  /** The request path with its query string, as received, with the server's mount prefix removed. */
+  path: string;
+  /** The sn in the path (decoded). */
+  pathSn: string;
+  headers: Record<string, string | string[] | undefined>;
+  /** The exact body string ('' when there is none). */
+  rawBody: string;
+}
+
+const patterns = {
+  sn: new RegExp(SN_PATTERN),
+  timestamp: new RegExp(TIMESTAMP_PATTERN),
+  nonce: new RegExp(NONCE_PATTERN),
+  signature: new RegExp(SIGNATURE_PATTERN),
+};
+
+/** Compared against when the sn is unknown, so that an unknown sn costs the same time as a known one. */
+const STAND_IN_SECRET = randomBase64Url(32);
+
+function single(headers: SignedRequest['headers'], name: string): string | undefined {
+  const value = headers[name.toLowerCase()];
+  return typeof value === 'string' ? value : undefined;
+}
+
+function signedMethod(method: string): SignedMethod | undefined {
+  return method === 'GET' || method === 'POST' || method === 'DELETE' ? method : undefined;
+}
+
+export async function verifyDeviceRequest(
+  request: SignedRequest,
+  repository: Repository,
+  nowMs: number,
+): Promise<DeviceRecord> {
+  const sn = single(request.headers, DEVICE_SN_HEADER);
+  const timestamp = single(request.headers, DEVICE_TIMESTAMP_HEADER);
+  const nonce = single(request.headers, DEVICE_NONCE_HEADER);
+  const signature = single(request.headers, DEVICE_SIGNATURE_HEADER);
+  const method = signedMethod(request.method);
+  if (
+    sn === undefined ||
+    timestamp === undefined ||
+    nonce === undefined ||
+    signature === undefined ||
+    method === undefined ||
+    !patterns.sn.test(sn) ||
+    !patterns.timestamp.test(timestamp) ||
+    !patterns.nonce.test(nonce) ||
+    !patterns.signature.test(signature)
+  ) {
+    throw new ApiError('auth-required', { message: 'signature headers missing or malformed' });
+  }
+  if (sn !== request.pathSn)
+    throw new ApiError('auth-invalid', { status: 403, message: 'sn header differs from path' });
+
+  const nowSeconds = Math.floor(nowMs / 1000);
+  if (Math.abs(nowSeconds - Number(timestamp)) > CLOCK_SKEW_SECONDS) {
+    throw new ApiError('auth-expired', {
+      message: 'timestamp outside the allowed window',
+      headers: { [SERVER_TIME_HEADER]: String(nowSeconds) },
+    });
+  }
+
+  const device = await repository.findDevice(sn);
+  const canonical = canonicalString({
+    sn,
+    method,
+    path: request.path,
+    timestamp: Number(timestamp),
+    nonce,
+    bodySha256Hex: sha256Hex(request.rawBody),
+  });
+  const expected = hmacBase64Url(device?.secret ?? STAND_IN_SECRET, canonical);
+  if (!sameSecret(expected, signature) || device === undefined) {
+    throw new ApiError('auth-invalid', { message: 'signature does not verify' });
+  }
+
+  if (!(await repository.rememberNonce(sn, nonce, nowMs))) {
+    throw new ApiError('auth-replayed', { message: 'nonce already used' });
+  }
+  return device;
+}

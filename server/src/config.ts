@@ -1,0 +1,116 @@
+/**
+ * The server's configuration, read once from the environment (docs/deploy.md lists every variable). Secrets stay in
+ * this object and are never logged: `describeConfig` is what may be printed.
+ */
+
+export interface WechatConfig {
+  appId: string;
+  appSecret: string;
+  /** `https://api.weixin.qq.com`, or the fake WeChat API on localhost. */
+  apiBaseUrl: string;
+  /**
+   * `stable` (default): the client fetches and caches a stable_token. `none`: WeChat Cloud Run's open API service
+   * ("开放接口服务") adds the credential itself, so requests carry no access_token and need no AppSecret.
+   */
+  tokenMode: 'stable' | 'none';
+  /** getwxacodeunlimit's env_version: `release` once the pairing page is published, else `trial`/`develop`. */
+  wxacodeEnvVersion: 'release' | 'trial' | 'develop';
+}
+
+export interface ServerConfig {
+  host: string;
+  port: number;
+  /** A path prefix the server is mounted under (`/v1`), stripped before signatures are checked. '' for none. */
+  basePath: string;
+  /** `sqlite:<file>` (default `sqlite:server/.data/family-call.sqlite`), `postgres://…` or `mysql://…`. */
+  databaseUrl: string;
+  /** Synchronous=FULL survives a power cut too; NORMAL (default, WAL) survives any process crash. */
+  sqliteSynchronous: 'NORMAL' | 'FULL';
+  /** Bearer token of POST /admin/devices; unset disables the endpoint. */
+  adminToken: string | undefined;
+  /** Trust the X-WX-OPENID header (only behind wx.cloud.callContainer on WeChat Cloud Run, public access off). */
+  trustWxOpenIdHeader: boolean;
+  wechat: WechatConfig;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const value = env[name]?.trim();
+  if (value === undefined || value === '') return fallback;
+  const found = allowed.find((candidate) => candidate === value);
+  if (found === undefined) throw new ConfigError(`${name} must be one of ${allowed.join(', ')}`);
+  return found;
+}
+
+function flag(env: Env, name: string): boolean {
+  const value = env[name]?.trim().toLowerCase();
+  if (value === undefined || value === '' || value === '0' || value === 'false') return false;
+  if (value === '1' || value === 'true') return true;
+  throw new ConfigError(`${name} must be true or false`);
+}
+
+function normaliseBasePath(raw: string | undefined): string {
+  const trimmed = (raw ?? '').trim().replace(/\/+$/, '');
+  if (trimmed === '') return '';
+  if (!/^\/[A-Za-z0-9._~/-]*$/.test(trimmed)) throw new ConfigError('BASE_PATH must look like /v1');
+  return trimmed;
+}
+
+export const DEFAULT_DATABASE_URL = 'sqlite:server/.data/family-call.sqlite';
+const MIN_ADMIN_TOKEN_LENGTH = 24;
+
+export function loadConfig(env: Env = process.env): ServerConfig {
+  const port = Number(env.PORT ?? '8080');
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new ConfigError('PORT must be a port number');
+  const adminToken = env.ADMIN_TOKEN?.trim() || undefined;
+  if (adminToken !== undefined && adminToken.length < MIN_ADMIN_TOKEN_LENGTH)
+    throw new ConfigError(`ADMIN_TOKEN must be at least ${MIN_ADMIN_TOKEN_LENGTH} characters`);
+  const tokenMode = oneOf(env, 'WECHAT_TOKEN_MODE', ['stable', 'none'] as const, 'stable');
+  const appId = env.WECHAT_APPID?.trim() ?? '';
+  const appSecret = env.WECHAT_APPSECRET?.trim() ?? '';
+  if (appId === '') throw new ConfigError('WECHAT_APPID is required');
+  if (tokenMode === 'stable' && appSecret === '')
+    throw new ConfigError('WECHAT_APPSECRET is required (or WECHAT_TOKEN_MODE=none on WeChat Cloud Run)');
+  return {
+    host: env.HOST?.trim() || '0.0.0.0',
+    port,
+    basePath: normaliseBasePath(env.BASE_PATH),
+    databaseUrl: env.DATABASE_URL?.trim() || DEFAULT_DATABASE_URL,
+    sqliteSynchronous: oneOf(env, 'SQLITE_SYNCHRONOUS', ['NORMAL', 'FULL'] as const, 'NORMAL'),
+    adminToken,
+    trustWxOpenIdHeader: flag(env, 'TRUST_WX_OPENID_HEADER'),
+    wechat: {
+      appId,
+      appSecret,
+      apiBaseUrl: (env.WECHAT_API_BASE_URL?.trim() || 'https://api.weixin.qq.com').replace(/\/+$/, ''),
+      tokenMode,
+      wxacodeEnvVersion: oneOf(
+        env,
+        'WECHAT_WXACODE_ENV_VERSION',
+        ['release', 'trial', 'develop'] as const,
+        'release',
+      ),
+    },
+    logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const, 'info'),
+  };
+}
+
+/** What may be printed: no secret, only whether it is set. */
+export function describeConfig(config: ServerConfig): Record<string, string | number | boolean> {
+  return {
+    host: config.host,
+    port: config.port,
+    basePath: config.basePath || '/',
+    database: config.databaseUrl.split(':')[0] ?? 'unknown',
+    adminEndpoint: config.adminToken !== undefined,
+    trustWxOpenIdHeader: config.trustWxOpenIdHeader,
+    wechatApi: config.wechat.apiBaseUrl,
+    wechatTokenMode: config.wechat.tokenMode,
+    wxacodeEnvVersion: config.wechat.wxacodeEnvVersion,
+  };
+}

@@ -1,0 +1,43 @@
+/**
+ * Production entry (Dockerfile, `npm start -w server`): configuration from the environment (docs/deploy.md),
+ * database migrated at start, graceful shutdown on SIGTERM (WeChat Cloud Run stops instances that way).
+ */
+import { buildApp } from './app';
+import { ConfigError, describeConfig, loadConfig } from './config';
+import { openRepository } from './db/open';
+import { startMaintenance } from './maintenance';
+import { createWechatClient } from './wechat/client';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const repository = await openRepository({
+    databaseUrl: config.databaseUrl,
+    sqliteSynchronous: config.sqliteSynchronous,
+  });
+  const app = await buildApp({
+    repository,
+    wechat: createWechatClient({ config: config.wechat }),
+    config,
+    log: { level: config.logLevel },
+  });
+  const stopMaintenance = startMaintenance(repository, {
+    onError: () => app.log.warn('pruning old nonces and pairings failed; will retry'),
+  });
+  const shutdown = async () => {
+    stopMaintenance();
+    await app.close();
+    await repository.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown());
+  process.once('SIGINT', () => void shutdown());
+  await app.listen({ host: config.host, port: config.port });
+  app.log.info({ config: describeConfig(config) }, 'family-call server started');
+}
+
+main().catch((e: unknown) => {
+  const message =
+    e instanceof ConfigError ? `configuration: ${e.message}` : e instanceof Error ? e.message : 'failed';
+  console.error(`✘ server did not start: ${message}`);
+  process.exit(1);
+});
