@@ -5,7 +5,7 @@
  * drawn. Works on the live component at any moment, so a caller can snapshot each state as it drives the page.
  */
 import { componentsIn } from './exparser-tree';
-import { baseStyle } from './base-style';
+import { baseStyle, FONT_STYLESHEETS } from './base-style';
 import { reflectBuiltIns, type Warn } from './built-ins';
 import { escapeHtml, NAVIGATION_BAR_HEIGHT, navigationBarFor, navigationBarHtml } from './navigation-bar';
 import { pageStylesheets } from './stylesheets';
@@ -71,6 +71,7 @@ export function renderToHtml(comp: RenderedComponent, options: RenderOptions): s
     '<meta charset="utf-8">',
     `<meta name="viewport" content="width=${options.width}">`,
     `<title>${escapeHtml(bar.title)}</title>`,
+    ...FONT_STYLESHEETS.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`),
     `<style data-source="WeChat defaults">${baseStyle(screen)}</style>`,
     sheets,
     '</head>',
