@@ -7,7 +7,7 @@
 import * as path from 'path';
 import { compile, getContent } from 'miniprogram-simulate/src/wxss';
 import { FONT } from './base-style';
-import type { ComponentInfo } from './exparser-tree';
+import type { ComponentInfo } from './component-tree';
 import { resolveUnits, type Screen } from './units';
 
 export const MP_ROOT = path.resolve(__dirname, '../../miniprogram');
