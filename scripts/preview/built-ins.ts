@@ -23,20 +23,13 @@ const MIME: Record<string, string> = {
   '.svg': 'image/svg+xml',
 };
 
-const IMAGE_MODES: Record<string, string> = {
+const IMAGE_SIZES: Record<string, string> = {
   scaleToFill: 'background-size:100% 100%',
   aspectFit: 'background-size:contain;background-position:center',
   aspectFill: 'background-size:cover;background-position:center',
-  top: 'background-position:top center',
-  bottom: 'background-position:bottom center',
-  center: 'background-position:center',
-  left: 'background-position:center left',
-  right: 'background-position:center right',
-  'top left': 'background-position:top left',
-  'top right': 'background-position:top right',
-  'bottom left': 'background-position:bottom left',
-  'bottom right': 'background-position:bottom right',
 };
+// the other modes ('top', 'bottom left', …) are CSS background positions as they are
+const POSITION_MODE = /^(top|bottom|center|left|right)( (left|right))?$/;
 
 const dashed = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 const text = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
@@ -78,9 +71,10 @@ function drawImage(
   }
   const fill = doc.createElement('div');
   fill.className = 'wx-image-fill';
+  const fit = IMAGE_SIZES[mode] ?? (POSITION_MODE.test(mode) ? `background-position:${mode}` : '');
   fill.setAttribute(
     'style',
-    `background-image:url("${url.replace(/"/g, '%22')}");${IMAGE_MODES[mode] ?? IMAGE_MODES.scaleToFill}`,
+    `background-image:url("${url.replace(/"/g, '%22')}");${fit || IMAGE_SIZES.scaleToFill}`,
   );
   el.appendChild(fill);
 }
