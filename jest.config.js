@@ -1,27 +1,46 @@
-/** @type {import('jest').Config} */
-const miniprogram = {
-  displayName: 'miniprogram',
-  testEnvironment: 'jsdom',
-  testMatch: ['<rootDir>/test/**/*.test.ts'],
+/**
+ * Three projects, so that a failure names what is missing: `tests` need nothing but Node (pass on any machine);
+ * `screenshots` need a browser (scripts/preview/browser.ts: Chromium from npm on Linux x64, Chrome or Edge on
+ * Windows and macOS) and run in Node with jsdom globals, so playwright runs in the test process; `server` runs the
+ * reference backend (server/) over real HTTP on localhost.
+ */
+const common = {
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }] },
   // 'ts' first: miniprogram-simulate require()s '<page>/index' and must find index.ts
   moduleFileExtensions: ['ts', 'js', 'json'],
-  setupFiles: ['<rootDir>/test/helpers/setup.ts'],
   setupFilesAfterEnv: ['<rootDir>/test/helpers/after-each.ts'],
   modulePathIgnorePatterns: ['<rootDir>/miniprogram/miniprogram_npm/'],
-};
-
-/** The reference server (server/): real HTTP on localhost, in Node's environment. */
-const server = {
-  displayName: 'server',
-  testEnvironment: 'node',
-  testMatch: ['<rootDir>/server/test/**/*.test.ts'],
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/server/test/tsconfig.json' }] },
-  moduleFileExtensions: ['ts', 'js', 'json'],
-  modulePathIgnorePatterns: ['<rootDir>/miniprogram/miniprogram_npm/', '<rootDir>/server/dist/'],
-};
-
-module.exports = {
-  projects: [miniprogram, server],
   testTimeout: 20000,
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    {
+      ...common,
+      displayName: 'tests',
+      testEnvironment: 'jsdom',
+      setupFiles: ['<rootDir>/test/helpers/setup.ts'],
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '\\.screenshot\\.test\\.ts$'],
+    },
+    {
+      ...common,
+      displayName: 'screenshots',
+      testEnvironment: 'node',
+      // its soft cleanup walks the jsdom window installed as globals and recurses in jsdom's Storage proxy
+      testEnvironmentOptions: { globalsCleanup: 'off' },
+      setupFiles: ['<rootDir>/scripts/preview/node-env.ts'],
+      testMatch: ['<rootDir>/test/**/*.screenshot.test.ts'],
+    },
+    {
+      displayName: 'server',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/server/test/**/*.test.ts'],
+      transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/server/test/tsconfig.json' }] },
+      moduleFileExtensions: ['ts', 'js', 'json'],
+      modulePathIgnorePatterns: ['<rootDir>/miniprogram/miniprogram_npm/', '<rootDir>/server/dist/'],
+      testTimeout: 20000,
+    },
+  ],
 };

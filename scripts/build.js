@@ -5,6 +5,7 @@
  *   --quiet         only print errors (used before `npm test`, whose jest only transpiles: the types are checked here)
  *   --no-typecheck  skip tsc
  */
+const fs = require('fs');
 const path = require('path');
 const { spawnSync } = require('child_process');
 const { PROJECT_ROOT } = require('./lib/paths');
@@ -46,6 +47,17 @@ function templates() {
   log(`✔ official compiler: ${wxmlCount} WXML and ${wxssCount} WXSS files compiled`);
 }
 
+/** Lines (as `wc -l` counts them) of the files under dir whose name passes `keep`. */
+function lineCount(dir, keep = () => true) {
+  let lines = 0;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const file = path.join(dir, entry.name);
+    if (entry.isDirectory()) lines += entry.name === 'miniprogram_npm' ? 0 : lineCount(file, keep);
+    else if (keep(entry.name)) lines += fs.readFileSync(file, 'utf8').split('\n').length - 1;
+  }
+  return lines;
+}
+
 function report() {
   const s = summarizeUploadSet();
   log('');
@@ -58,6 +70,14 @@ function report() {
   for (const [pkg, bytes] of Object.entries(s.npm)) log(`  ${pkg.padEnd(17)} ${kb(bytes)}`);
   log(`  total             ${kb(s.total)} in ${s.fileCount} files`);
   log(`  Vant components used: ${s.vantComponents.join(', ') || 'none'}`);
+  const tooling = lineCount(path.join(PROJECT_ROOT, 'scripts'));
+  const app = lineCount(path.join(PROJECT_ROOT, 'miniprogram'), (name) =>
+    /\.(ts|wxml|wxss|json)$/.test(name),
+  );
+  const n = (x) => x.toLocaleString('en-US');
+  log(
+    `Tooling: scripts/ ${n(tooling)} lines (aim ≤ 2,500) beside ${n(app)} lines of app code (.ts/.wxml/.wxss/.json)`,
+  );
 }
 
 async function main() {

@@ -5,7 +5,9 @@
  * Importing this module sets up the Node environment (jsdom, simulate, the test shims) itself.
  */
 import '../preview/node-env';
+import * as path from 'path';
 import simulate from 'miniprogram-simulate';
+import { onRegister } from '../preview/component-tree';
 import { systemClock, type Clock } from '../../miniprogram/services/clock';
 import type { SimulationScenario } from '../../miniprogram/simulator/scenario';
 import type { KeyValueStorage } from '../../miniprogram/services/storage/types';
@@ -61,22 +63,6 @@ export function stopRecording(): void {
   sink = undefined;
 }
 
-const FRAME_IN_MINIPROGRAM = new RegExp(
-  `${MP_ROOT.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}[\\\\/]([^\\s:()]+)\\.(?:ts|js):\\d+`,
-  'g',
-);
-
-/** The miniprogram file whose loading registered this component (the outermost one on the stack). */
-function registeringFile(): string {
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 200;
-  const stack = new Error().stack ?? '';
-  Error.stackTraceLimit = limit;
-  const files = [...stack.matchAll(FRAME_IN_MINIPROGRAM)].map((m) => m[1].replace(/\\/g, '/'));
-  const file = files[files.length - 1] ?? 'unknown';
-  return file.replace(/^miniprogram_npm\/@vant\/weapp\/(.+)\/index$/, 'vant/$1');
-}
-
 type SetData = (data: Record<string, unknown>, callback?: () => void) => void;
 type Instance = { setData: SetData };
 type Hook = (this: Instance) => void;
@@ -98,31 +84,30 @@ function record(owner: string, original: SetData, instance: Instance): SetData {
   };
 }
 
-/**
- * Wraps the global Component() (installed by miniprogram-simulate) once, before any page is loaded, so that every
- * instance's setData is recorded from the very first one — the page's and those of the components it contains.
- */
-function installSetDataHook(): void {
-  const g = globalThis as unknown as Record<string, unknown>;
-  const register = g.Component as (options: Record<string, unknown>) => unknown;
-  g.Component = (options: Record<string, unknown>) => {
-    const owner = registeringFile();
-    const lifetimes = (options.lifetimes ?? {}) as Record<string, Hook | undefined>;
-    const created = lifetimes.created ?? (options.created as Hook | undefined);
-    return register({
-      ...options,
-      lifetimes: {
-        ...lifetimes,
-        created(this: Instance) {
-          this.setData = record(owner, this.setData, this);
-          created?.call(this);
-        },
-      },
-    });
-  };
-}
+/** 'pages/contacts/index', 'components/contact-avatar/index', 'vant/search' for a definition's file path. */
+const ownerName = (file: string) =>
+  path
+    .relative(MP_ROOT, file)
+    .replace(/\\/g, '/')
+    .replace(/^miniprogram_npm\/@vant\/weapp\/(.+)\/index$/, 'vant/$1');
 
-installSetDataHook();
+/**
+ * Every component definition simulate registers gets a created() that records the instance's setData from the
+ * very first one — the page's and those of the components it contains — under the definition's file.
+ */
+onRegister((definition) => {
+  if (typeof definition.path !== 'string') return;
+  const owner = ownerName(definition.path);
+  const lifetimes = (definition.lifetimes ?? {}) as Record<string, Hook | undefined>;
+  const created = lifetimes.created ?? (definition.created as Hook | undefined);
+  definition.lifetimes = {
+    ...lifetimes,
+    created(this: Instance) {
+      this.setData = record(owner, this.setData, this);
+      created?.call(this);
+    },
+  };
+});
 
 export function jsonBytes(value: unknown): number {
   return Buffer.byteLength(JSON.stringify(value) ?? '');

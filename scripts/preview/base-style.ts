@@ -1,8 +1,21 @@
 /**
  * What the WeChat webview gives every page before any WXSS: the `page` root, the built-in components' default look
  * (style v2, approximated from WeChat's own defaults) and placeholders for native components a browser cannot show.
+ * Text uses Noto Sans SC from the npm package @fontsource/noto-sans-sc (Chinese and Latin), so a preview looks the
+ * same on every machine, whatever fonts it has installed.
  */
+import { createRequire } from 'module';
+import { pathToFileURL } from 'url';
 import type { Screen } from './units';
+
+const nodeRequire = createRequire(__filename);
+/** The font of every system-font stack in a preview (see stylesheets.ts). */
+export const FONT = '"Noto Sans SC",sans-serif';
+
+/** The package's own @font-face sheets (file:// URLs) for the weights the WXSS uses; unicode-range slices. */
+export const FONT_STYLESHEETS = [400, 500, 600, 700].map(
+  (weight) => pathToFileURL(nodeRequire.resolve(`@fontsource/noto-sans-sc/${weight}.css`)).href,
+);
 
 const NATIVE_PLACEHOLDERS: Array<[tag: string, width: number, height: number]> = [
   ['video', 300, 225],
@@ -20,14 +33,13 @@ export function baseStyle(screen: Screen): string {
     ([tag, w, h]) =>
       `wx-${tag}{display:inline-block;position:relative;width:${w}px;height:${h}px;background:#1f2329;overflow:hidden}` +
       `wx-${tag}::before{content:"<${tag}>";position:absolute;inset:0;display:flex;align-items:center;` +
-      `justify-content:center;color:#8f959e;font:12px monospace}`,
+      `justify-content:center;color:#8f959e;font:12px ${FONT}}`,
   ).join('\n');
   return `
 html,body{margin:0;padding:0}
 body{-webkit-text-size-adjust:100%;-webkit-font-smoothing:antialiased}
 page{display:block;position:relative;transform:translateZ(0);min-height:${screen.windowHeight}px;font-size:16px;
-  font-family:Roboto,"Noto Sans CJK SC","Noto Sans SC","WenQuanYi Micro Hei","PingFang SC",sans-serif;
-  line-height:normal;color:#000}
+  font-family:${FONT};line-height:normal;color:#000}
 [hidden]{display:none!important}
 wx-view,wx-cover-view,wx-scroll-view,wx-swiper,wx-swiper-item,wx-movable-area,wx-form,wx-navigator,wx-picker,
 wx-picker-view,wx-root-portal,wx-page-container,wx-match-media,wx-grid-view,wx-list-view,wx-sticky-header,
@@ -84,12 +96,12 @@ wx-progress>.wx-progress-track>div{height:100%;background:#09bb07}
 wx-label{display:inline}
 ${natives}
 .wx-navigation-bar{position:relative;box-sizing:border-box;height:48px;display:flex;align-items:center;
-  justify-content:center;padding:0 100px;font:500 17px Roboto,"Noto Sans CJK SC","WenQuanYi Micro Hei",sans-serif;
+  justify-content:center;padding:0 100px;font:500 17px ${FONT};
   white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
 .wx-navigation-bar>.wx-back{position:absolute;left:12px;top:50%;width:12px;height:12px;border:solid currentColor;
   border-width:0 0 2px 2px;transform:translateY(-50%) rotate(45deg)}
 .wx-navigation-bar>.wx-capsule{position:absolute;right:8px;top:8px;box-sizing:border-box;width:87px;height:32px;
   border:1px solid rgba(0,0,0,.12);border-radius:16px;background:rgba(255,255,255,.6);display:flex;
-  align-items:center;justify-content:space-around;font:700 14px sans-serif;letter-spacing:1px}
+  align-items:center;justify-content:space-around;font:700 14px ${FONT};letter-spacing:1px}
 `;
 }

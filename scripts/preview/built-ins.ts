@@ -5,7 +5,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { ownerComponent, templateAttrs, type TemplateAttr } from './exparser-tree';
+import { componentTagged, elementChildren, type ComponentInfo, type TemplateNode } from './component-tree';
 import { MP_ROOT } from './stylesheets';
 import { resolveUnits, type Screen } from './units';
 
@@ -23,20 +23,13 @@ const MIME: Record<string, string> = {
   '.svg': 'image/svg+xml',
 };
 
-const IMAGE_MODES: Record<string, string> = {
+const IMAGE_SIZES: Record<string, string> = {
   scaleToFill: 'background-size:100% 100%',
   aspectFit: 'background-size:contain;background-position:center',
   aspectFill: 'background-size:cover;background-position:center',
-  top: 'background-position:top center',
-  bottom: 'background-position:bottom center',
-  center: 'background-position:center',
-  left: 'background-position:center left',
-  right: 'background-position:center right',
-  'top left': 'background-position:top left',
-  'top right': 'background-position:top right',
-  'bottom left': 'background-position:bottom left',
-  'bottom right': 'background-position:bottom right',
 };
+// the other modes ('top', 'bottom left', …) are CSS background positions as they are
+const POSITION_MODE = /^(top|bottom|center|left|right)( (left|right))?$/;
 
 const dashed = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 const text = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
@@ -78,9 +71,10 @@ function drawImage(
   }
   const fill = doc.createElement('div');
   fill.className = 'wx-image-fill';
+  const fit = IMAGE_SIZES[mode] ?? (POSITION_MODE.test(mode) ? `background-position:${mode}` : '');
   fill.setAttribute(
     'style',
-    `background-image:url("${url.replace(/"/g, '%22')}");${IMAGE_MODES[mode] ?? IMAGE_MODES.scaleToFill}`,
+    `background-image:url("${url.replace(/"/g, '%22')}");${fit || IMAGE_SIZES.scaleToFill}`,
   );
   el.appendChild(fill);
 }
@@ -113,41 +107,57 @@ function drawProgress(el: Element, attrs: Map<string, unknown>): void {
  * The inline style with rpx resolved. The DOM holds simulate's 1rpx = 1px version, possibly followed by an
  * animation style; the template attribute holds the original.
  */
-function resolvedStyle(live: Element, raw: string, screen: Screen): string {
-  const current = live.getAttribute('style') ?? '';
+function resolvedStyle(current: string, raw: string, screen: Screen): string {
   const oneToOne = raw.replace(/(\d+)rpx/gi, '$1px');
   const extra = current.startsWith(oneToOne) ? current.slice(oneToOne.length) : '';
   return resolveUnits(raw, screen) + extra;
 }
 
-/** Copies onto `copy` (a deep clone of `live`) what WeChat would show for `live` and its subtree. */
-export function reflectBuiltIns(live: Element, copy: Element, screen: Screen, warn: Warn): void {
-  const list: TemplateAttr[] = templateAttrs(live);
-  const attrs = new Map(list.map((a) => [a.name, a.value]));
-  const tag = live.tagName.toLowerCase();
+/**
+ * Copies onto `copy` (a deep clone of the rendered DOM) what WeChat would show for `node` (the same element in
+ * simulate's tree) and its subtree. `owner`: the component whose template holds the element (relative image paths);
+ * `self`: the component `node` is, when known (the rendered root), else looked up by its tag.
+ */
+export function reflectBuiltIns(
+  node: TemplateNode,
+  copy: Element,
+  owner: ComponentInfo | undefined,
+  screen: Screen,
+  warn: Warn,
+  self?: ComponentInfo,
+): void {
+  const tag = copy.tagName.toLowerCase();
+  if (tag !== node.tagName)
+    throw new Error(`preview: the DOM (<${tag}>) and simulate's tree (<${node.tagName}>) differ`);
+  const attrs = new Map(node.attrs.map((a) => [a.name, a.value]));
   const builtIn = tag.startsWith('wx-');
+  const copyChildren = Array.from(copy.children); // before drawing adds any
 
   if (attrs.get('hidden')) copy.setAttribute('hidden', '');
   // simulate keeps ids off the DOM; page WXSS may select them
   const id = attrs.get('id');
   if (typeof id === 'string' && id) copy.setAttribute('id', id);
   const style = attrs.get('style');
-  if (typeof style === 'string') copy.setAttribute('style', resolvedStyle(live, style, screen));
+  if (typeof style === 'string') {
+    copy.setAttribute('style', resolvedStyle(copy.getAttribute('style') ?? '', style, screen));
+  }
   if (builtIn) {
     for (const name of STATE_FLAGS) if (attrs.get(name)) copy.setAttribute(dashed(name), '');
     for (const name of STATE_VALUES) {
       const v = attrs.get(name);
       if (typeof v === 'string' && v) copy.setAttribute(name, v);
     }
-    if (tag === 'wx-image') drawImage(copy, attrs, ownerComponent(live)?.path, warn);
+    if (tag === 'wx-image') drawImage(copy, attrs, owner?.path, warn);
     if (tag === 'wx-input' || tag === 'wx-textarea') drawInputText(copy, attrs);
     if (tag === 'wx-progress') drawProgress(copy, attrs);
   }
 
-  const liveChildren = Array.from(live.children);
-  const copyChildren = Array.from(copy.children);
-  liveChildren.forEach((child, i) => {
-    const twin = copyChildren[i];
-    if (twin) reflectBuiltIns(child, twin, screen, warn);
-  });
+  const inner = self ?? (builtIn ? owner : (componentTagged(tag) ?? owner));
+  const nodeChildren = elementChildren(node);
+  if (nodeChildren.length !== copyChildren.length) {
+    throw new Error(
+      `preview: <${tag}> has ${copyChildren.length} children in the DOM, ${nodeChildren.length} in simulate's tree`,
+    );
+  }
+  nodeChildren.forEach((child, i) => reflectBuiltIns(child, copyChildren[i], inner, screen, warn));
 }

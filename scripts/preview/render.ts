@@ -4,11 +4,12 @@
  * `page` root with app.wxss, every component's compiled WXSS, rpx / vh resolved for that screen, built-in components
  * drawn. Works on the live component at any moment, so a caller can snapshot each state as it drives the page.
  */
-import { componentsIn } from './exparser-tree';
-import { baseStyle } from './base-style';
+import * as path from 'path';
+import { componentAt, componentTagged, templateTree, type ComponentInfo } from './component-tree';
+import { baseStyle, FONT_STYLESHEETS } from './base-style';
 import { reflectBuiltIns, type Warn } from './built-ins';
 import { escapeHtml, NAVIGATION_BAR_HEIGHT, navigationBarFor, navigationBarHtml } from './navigation-bar';
-import { pageStylesheets } from './stylesheets';
+import { MP_ROOT, pageStylesheets } from './stylesheets';
 import type { Screen } from './units';
 
 export interface RenderOptions {
@@ -31,6 +32,23 @@ export interface RenderOptions {
 /** Anything simulate.render() returns (or a sub-component of it). */
 export interface RenderedComponent {
   readonly dom: Element | undefined;
+  toJSON(): unknown;
+}
+
+/** The rendered component itself (its route, else its tag) and every custom component below it, each once. */
+function componentsIn(root: Element, route: string | undefined): ComponentInfo[] {
+  const self = route ? componentAt(path.join(MP_ROOT, route)) : componentTagged(root.tagName.toLowerCase());
+  if (!self) {
+    throw new Error(
+      `preview: ${route ?? root.tagName} was loaded before scripts/preview/component-tree was imported`,
+    );
+  }
+  const found = new Map([[self.path, self]]);
+  for (const el of Array.from(root.querySelectorAll('*'))) {
+    const info = componentTagged(el.tagName.toLowerCase());
+    if (info && !found.has(info.path)) found.set(info.path, info);
+  }
+  return [...found.values()];
 }
 
 /** The screen (width, page window height) a page gets under these options. */
@@ -58,9 +76,10 @@ export function renderToHtml(comp: RenderedComponent, options: RenderOptions): s
   const bar = { ...json, title: options.title ?? json.title, back: options.back ?? false };
   const screen = screenFor(options);
 
+  const components = componentsIn(root, options.route);
   const copy = root.cloneNode(true) as Element;
-  reflectBuiltIns(root, copy, screen, warn);
-  const sheets = pageStylesheets(componentsIn(root), screen)
+  reflectBuiltIns(templateTree(comp), copy, undefined, screen, warn, components[0]);
+  const sheets = pageStylesheets(components, screen)
     .map((s) => `<style data-source="${escapeHtml(s.source)}">\n${s.css}\n</style>`)
     .join('\n');
 
@@ -71,6 +90,7 @@ export function renderToHtml(comp: RenderedComponent, options: RenderOptions): s
     '<meta charset="utf-8">',
     `<meta name="viewport" content="width=${options.width}">`,
     `<title>${escapeHtml(bar.title)}</title>`,
+    ...FONT_STYLESHEETS.map((href) => `<link rel="stylesheet" href="${escapeHtml(href)}">`),
     `<style data-source="WeChat defaults">${baseStyle(screen)}</style>`,
     sheets,
     '</head>',

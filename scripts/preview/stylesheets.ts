@@ -6,7 +6,8 @@
  */
 import * as path from 'path';
 import { compile, getContent } from 'miniprogram-simulate/src/wxss';
-import type { ComponentInfo } from './exparser-tree';
+import { FONT } from './base-style';
+import type { ComponentInfo } from './component-tree';
 import { resolveUnits, type Screen } from './units';
 
 export const MP_ROOT = path.resolve(__dirname, '../../miniprogram');
@@ -47,6 +48,20 @@ function forHost(selector: string, hostTag: string): string {
     .replace(TAG_SELECTOR, '$1wx-$2');
 }
 
+const SYSTEM_FONT_STACK = /font-family:([^;{}]*\b(?:sans-serif|system-ui)\b[^;{}]*)/gi;
+
+/**
+ * A font-family stack that ends in the system font (PingFang SC, Microsoft YaHei, …, sans-serif) is drawn with the
+ * device's own font, the same whatever the stack names: the preview draws it with the packaged font, so it looks
+ * the same on every machine. Icon fonts (no generic family) keep theirs.
+ */
+export function withPreviewFont(css: string): string {
+  return css.replace(
+    SYSTEM_FONT_STACK,
+    (_m, stack: string) => `font-family:${FONT}${/!important\s*$/i.test(stack) ? '!important' : ''}`,
+  );
+}
+
 const compiled = new Map<string, string>();
 
 /** A .wxss file compiled for the elements of the component whose DOM tag / class prefix is `prefix`. */
@@ -55,7 +70,9 @@ function compileFor(wxssFile: string, prefix: string, screen: Screen): string {
   let css = compiled.get(key);
   if (css === undefined) {
     const source = getContent(wxssFile);
-    css = source.trim() ? mapSelectors(compile(source, { prefix }), (s) => forHost(s, prefix)) : '';
+    css = source.trim()
+      ? withPreviewFont(mapSelectors(compile(source, { prefix }), (s) => forHost(s, prefix)))
+      : '';
     compiled.set(key, css);
   }
   return resolveUnits(css, screen);

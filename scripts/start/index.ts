@@ -1,7 +1,7 @@
 /**
  * npm start: the device flow on the simulated platform, printed step by step, then every page state rendered to
  * PNG under preview/ (portrait phone 375×667 and landscape device 1280×800) with an index.html to browse them.
- * Without Chromium the walk-through still runs and the previews are written as HTML only.
+ * Without a browser the walk-through still runs and the previews are written as HTML only.
  *   --no-previews   walk-through only
  */
 import '../preview/node-env';
@@ -9,14 +9,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser } from 'playwright-core';
 import { renderToHtml } from '../preview/render';
-import {
-  capture,
-  ChromiumMissingError,
-  CJK_FONT_INSTALL_HINT,
-  hasCjkFont,
-  isBlank,
-  openBrowser,
-} from '../preview/screenshot';
+import { BrowserMissingError, capture, isBlank, openBrowser } from '../preview/screenshot';
 import { PREVIEW_SIZES } from '../preview/sizes';
 import { PREVIEW_STATES, sessionFor } from './states';
 import { runWalkthrough } from './walkthrough';
@@ -25,12 +18,9 @@ const OUT_DIR = path.resolve(__dirname, '../../preview');
 
 async function openBrowserOrExplain(): Promise<Browser | undefined> {
   try {
-    const browser = await openBrowser();
-    if (!hasCjkFont())
-      console.warn(`! no Chinese font: zh-CN text will show as boxes. Install: ${CJK_FONT_INSTALL_HINT}`);
-    return browser;
+    return await openBrowser();
   } catch (e) {
-    if (!(e instanceof ChromiumMissingError)) throw e;
+    if (!(e instanceof BrowserMissingError)) throw e;
     console.warn(`! ${e.message}\n! Writing the previews as HTML only.`);
     return undefined;
   }

@@ -1,5 +1,5 @@
 import { resolveUnits, rpxToPx } from '../../scripts/preview/units';
-import { mapSelectors } from '../../scripts/preview/stylesheets';
+import { mapSelectors, withPreviewFont } from '../../scripts/preview/stylesheets';
 
 describe('WeChat units for previews', () => {
   it('converts rpx like the WXSS runtime: 750rpx = screen width, floored, never 0 for a non-zero value', () => {
@@ -25,6 +25,16 @@ describe('WeChat units for previews', () => {
     const css = '@media (min-width:600px){view .a{color:red}}@keyframes k{0%{opacity:0}to{opacity:1}}';
     expect(mapSelectors(css, (s) => s.replace('view', 'wx-view'))).toBe(
       '@media (min-width:600px){wx-view .a{color:red}}@keyframes k{0%{opacity:0}to{opacity:1}}',
+    );
+  });
+
+  it('draws system-font stacks with the packaged font, keeps icon fonts', () => {
+    const css =
+      "page{font-family:-apple-system,'PingFang SC','Microsoft YaHei',sans-serif}" +
+      '.i{font-family:vant-icon}.b{font-family:var(--f,Arial,sans-serif)!important}';
+    expect(withPreviewFont(css)).toBe(
+      'page{font-family:"Noto Sans SC",sans-serif}.i{font-family:vant-icon}' +
+        '.b{font-family:"Noto Sans SC",sans-serif!important}',
     );
   });
 });
