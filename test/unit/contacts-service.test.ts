@@ -240,4 +240,41 @@ describe('createContactsService', () => {
     await service.load(DEVICE);
     expect(await service.cached()).toEqual([{ ...UNCLE, authorisation: 'authorised' }]);
   });
+
+  it('drops the stale cache when a new list cannot be saved (over the storage item limit): a removed person is not shown as authorised offline', async () => {
+    // wx storage refuses an item over 1 MB; a long list goes over it, a short one does not
+    const ITEM_LIMIT = 1024 * 1024;
+    const inner = createMemoryStorage();
+    const limited: KeyValueStorage = {
+      get: (key) => inner.get(key),
+      remove: (key) => inner.remove(key),
+      set: (key, value) =>
+        JSON.stringify(value).length > ITEM_LIMIT
+          ? Promise.resolve(err({ errMsg: 'setStorage:fail exceed max size 1MB' }))
+          : inner.set(key, value),
+    };
+    const crowd = Array.from({ length: 4_000 }, (_, i) => ({
+      openId: `o-${i}`,
+      name: `家人 ${i}`,
+      avatarUrl: `https://avatars.example.com/${'a'.repeat(300)}/${i}.png`,
+    }));
+    const service = createContactsService({
+      source: sourceReturning(
+        ok({ contacts: [MUM, UNCLE], skipped: 0 }),
+        // the person at the device removed 妈妈; meanwhile the list grew past what one item can hold
+        ok({ contacts: [UNCLE, ...crowd], skipped: 0 }),
+        err({ kind: 'network', errMsg: 'offline' }),
+      ),
+      authorisation: authorising({ 'o-mum': 'authorised', 'o-uncle': 'authorised' }),
+      storage: limited,
+    });
+    await service.load(DEVICE);
+    expect((await service.cached()).map((c) => c.openId)).toEqual(['o-mum', 'o-uncle']);
+
+    await service.load(DEVICE);
+    const offline = await service.load(DEVICE);
+    expect(offline.fromCache).toBe(true);
+    expect(offline.contacts.find((c) => c.openId === MUM.openId)).toBeUndefined();
+    expect(inner.snapshot()[CONTACTS_CACHE_KEY]).toBeUndefined();
+  });
 });

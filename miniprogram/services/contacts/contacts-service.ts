@@ -69,14 +69,30 @@ export function createContactsService(deps: ContactsServiceDeps): ContactsServic
     }
   }
 
+  /**
+   * An older list must not outlive a newer one that could not be saved (too large for one storage item, disk
+   * full): it may still show a removed person as authorised. No cache is better than a stale one.
+   */
+  async function dropCache(): Promise<void> {
+    try {
+      const removed = await storage.remove(CONTACTS_CACHE_KEY);
+      if (!removed.ok) console.warn('[contacts] stale cache not removed:', removed.error.errMsg);
+    } catch (e) {
+      console.warn('[contacts] stale cache not removed:', messageOf(e));
+    }
+  }
+
   async function saveCache(contacts: ContactWithAuth[]): Promise<void> {
     const document: ContactsCacheDocument = { schema: CONTACTS_CACHE_SCHEMA, savedAt: clock.now(), contacts };
+    let saved = false;
     try {
-      const saved = await storage.set(CONTACTS_CACHE_KEY, document);
-      if (!saved.ok) console.warn('[contacts] cache not saved:', saved.error.errMsg);
+      const result = await storage.set(CONTACTS_CACHE_KEY, document);
+      saved = result.ok;
+      if (!result.ok) console.warn('[contacts] cache not saved:', result.error.errMsg);
     } catch (e) {
       console.warn('[contacts] cache not saved:', messageOf(e));
     }
+    if (!saved) await dropCache();
   }
 
   async function fetchFromSource(sn: string): Promise<Result<ContactsFetch, ContactsError>> {
