@@ -1,5 +1,6 @@
 import {
   MAX_NAME_LENGTH,
+  cleanName,
   parseContactsReply,
   validateContact,
 } from '../../miniprogram/services/contacts/validate-contacts';
@@ -123,5 +124,36 @@ describe('validateContact', () => {
 
   it('rejects an absurdly long openId', () => {
     expect(validateContact({ openId: 'o'.repeat(200), name: 'A' })).toBeUndefined();
+  });
+});
+
+describe('bidi control characters in names (they can make a name appear to say something else)', () => {
+  it.each([
+    ['RIGHT-TO-LEFT OVERRIDE', '\u202e'],
+    ['LEFT-TO-RIGHT EMBEDDING', '\u202a'],
+    ['POP DIRECTIONAL FORMATTING', '\u202c'],
+    ['RIGHT-TO-LEFT ISOLATE', '\u2067'],
+    ['FIRST STRONG ISOLATE', '\u2068'],
+    ['POP DIRECTIONAL ISOLATE', '\u2069'],
+    ['RIGHT-TO-LEFT MARK', '\u200f'],
+    ['LEFT-TO-RIGHT MARK', '\u200e'],
+    ['ARABIC LETTER MARK', '\u061c'],
+  ])('removes %s from a contact name', (_label, control) => {
+    expect(validateContact({ openId: 'o-1', name: `女儿${control}丽小` })).toEqual({
+      openId: 'o-1',
+      name: '女儿丽小',
+    });
+  });
+
+  it('treats C1 control characters like the C0 ones', () => {
+    expect(validateContact({ openId: 'o-1', name: '王\u0085丽' })).toEqual({ openId: 'o-1', name: '王 丽' });
+  });
+
+  it('skips a contact whose name is nothing but control characters', () => {
+    expect(validateContact({ openId: 'o-1', name: '\u202e\u2066\u200f' })).toBeUndefined();
+  });
+
+  it('applies to device names from the backend too (my devices, pairing)', () => {
+    expect(cleanName('奶奶家\u202e的屏')).toBe('奶奶家的屏');
   });
 });

@@ -2,6 +2,7 @@
  * Validation of the contacts reply `{ "contacts": [{ "openId", "name", "avatarUrl"? }] }`. Entries are checked one
  * by one: a bad entry is skipped and counted, the others are still shown.
  */
+import { isBidiControlCodePoint, isControlCodePoint } from '../backend/contract';
 import { isRecord, keepValid } from '../guards';
 import { err, ok, type Result } from '../result';
 import type { Contact, ContactsError, ContactsFetch } from './types';
@@ -12,8 +13,11 @@ const MAX_OPEN_ID_LENGTH = 128;
 const MAX_AVATAR_URL_LENGTH = 2048;
 
 function isControlChar(ch: string): boolean {
-  const code = ch.charCodeAt(0);
-  return code < 0x20 || code === 0x7f;
+  return isControlCodePoint(ch.codePointAt(0) ?? 0);
+}
+
+function isBidiControl(ch: string): boolean {
+  return isBidiControlCodePoint(ch.codePointAt(0) ?? 0);
 }
 
 function cleanOpenId(raw: unknown): string | undefined {
@@ -24,10 +28,14 @@ function cleanOpenId(raw: unknown): string | undefined {
   return openId;
 }
 
-/** Trimmed, control characters and runs of spaces collapsed, capped by characters (not UTF-16 units). */
+/**
+ * Trimmed, control characters and runs of spaces collapsed, bidi controls removed (they could make a name appear
+ * to say something else), capped by characters (not UTF-16 units).
+ */
 export function cleanName(raw: unknown): string | undefined {
   if (typeof raw !== 'string') return undefined;
   const name = Array.from(raw)
+    .filter((ch) => !isBidiControl(ch))
     .map((ch) => (isControlChar(ch) ? ' ' : ch))
     .join('')
     .replace(/\s+/g, ' ')
