@@ -29,6 +29,8 @@ export class ContactsStore {
   authorisationError: AuthorisationError | undefined = undefined;
   fromCache = false;
   skipped = 0;
+  /** Contacts beyond the limit the device shows (validate-contacts MAX_CONTACTS). */
+  omitted = 0;
   /** How many of the filtered contacts are shown (grows by PAGE_SIZE at the bottom of the list). */
   shownCount = PAGE_SIZE;
   /** Back from "Add family": someone may have been added, so the next show loads again. */
@@ -126,6 +128,7 @@ export class ContactsStore {
             this.error = result.error;
             this.authorisationError = result.authorisationError;
             this.skipped = result.skipped;
+            this.omitted = result.omitted ?? 0;
             this.state = 'ready';
           }),
         )

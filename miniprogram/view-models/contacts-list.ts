@@ -1,6 +1,7 @@
 /** What the contacts page shows of the list: its state, the rows of the shown window, notices, the sheet. */
 import { t } from '../i18n/index';
 import type { ContactsError, ContactWithAuth } from '../services/contacts/types';
+import { MAX_CONTACTS } from '../services/contacts/validate-contacts';
 import type { DeviceStatus } from '../services/device/types';
 import type { ContactsStore } from '../stores/contacts-store';
 
@@ -148,11 +149,14 @@ export function listStateOf(
 
 /** One-line notices above the list: stale cache, skipped entries, authorisation check failure. */
 export function noticesOf(
-  contacts: Pick<ContactsStore, 'fromCache' | 'error' | 'skipped' | 'authorisationError'>,
+  contacts: Pick<ContactsStore, 'fromCache' | 'error' | 'skipped' | 'authorisationError'> &
+    Partial<Pick<ContactsStore, 'omitted'>>,
 ): string[] {
   const notices: string[] = [];
   if (contacts.fromCache && contacts.error) notices.push(t('contacts', 'showingCached'));
   if (contacts.skipped > 0) notices.push(t('contacts', 'skipped', { count: contacts.skipped }));
+  if (contacts.omitted)
+    notices.push(t('contacts', 'omitted', { shown: MAX_CONTACTS, count: contacts.omitted }));
   if (contacts.authorisationError) notices.push(t('contacts', 'authorisationCheckFailed'));
   return notices;
 }

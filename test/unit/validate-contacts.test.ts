@@ -1,4 +1,5 @@
 import {
+  MAX_CONTACTS,
   MAX_NAME_LENGTH,
   cleanName,
   parseContactsReply,
@@ -155,5 +156,26 @@ describe('bidi control characters in names (they can make a name appear to say s
 
   it('applies to device names from the backend too (my devices, pairing)', () => {
     expect(cleanName('奶奶家\u202e的屏')).toBe('奶奶家的屏');
+  });
+});
+
+describe(`the number of contacts is capped at ${MAX_CONTACTS}`, () => {
+  const many = (count: number) =>
+    Array.from({ length: count }, (_, i) => ({ openId: `o-${i}`, name: `家人 ${i}` }));
+
+  it('keeps the first ones and says how many were left out', () => {
+    const result = parseContactsReply({ contacts: many(MAX_CONTACTS + 250) });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.contacts).toHaveLength(MAX_CONTACTS);
+    expect(result.value.contacts[MAX_CONTACTS - 1].openId).toBe(`o-${MAX_CONTACTS - 1}`);
+    expect(result.value.omitted).toBe(250);
+    expect(result.value.skipped).toBe(0);
+  });
+
+  it('leaves nothing out at the cap', () => {
+    const result = parseContactsReply({ contacts: many(MAX_CONTACTS) });
+    expect(result.ok && result.value.contacts).toHaveLength(MAX_CONTACTS);
+    expect(result.ok && result.value.omitted).toBeUndefined();
   });
 });

@@ -123,7 +123,9 @@ export function createContactsService(deps: ContactsServiceDeps): ContactsServic
         return { contacts: await cached(), fromCache: true, error: fetched.error, skipped: 0 };
       }
       const { skipped } = fetched.value;
+      const omitted = fetched.value.omitted ?? 0;
       if (skipped > 0) console.warn(`[contacts] skipped ${skipped} malformed entries`);
+      if (omitted > 0) console.warn(`[contacts] ${omitted} contacts over the limit not shown`);
 
       const checked = await checkAuthorisation(
         device,
@@ -136,9 +138,10 @@ export function createContactsService(deps: ContactsServiceDeps): ContactsServic
       }));
 
       await saveCache(contacts);
-      return checked.ok
-        ? { contacts, fromCache: false, skipped }
-        : { contacts, fromCache: false, skipped, authorisationError: checked.error };
+      const load: ContactsLoad = { contacts, fromCache: false, skipped };
+      if (omitted > 0) load.omitted = omitted;
+      if (!checked.ok) load.authorisationError = checked.error;
+      return load;
     },
   };
 }

@@ -23,6 +23,8 @@ export interface ContactsFetch {
   contacts: Contact[];
   /** Entries dropped because they were malformed (reported, the rest still shown). */
   skipped: number;
+  /** Valid entries beyond MAX_CONTACTS, left out (reported). */
+  omitted?: number;
 }
 
 /** Where the list of people comes from (backend over HTTP, or the simulated backend). */
@@ -48,6 +50,8 @@ export interface ContactsLoad {
   /** Set when the source failed (a cached list may still be shown). */
   error?: ContactsError;
   skipped: number;
+  /** Contacts beyond MAX_CONTACTS that are not shown. */
+  omitted?: number;
   authorisationError?: AuthorisationError;
 }
 

@@ -1,6 +1,6 @@
 /**
  * Validation of the contacts reply `{ "contacts": [{ "openId", "name", "avatarUrl"? }] }`. Entries are checked one
- * by one: a bad entry is skipped and counted, the others are still shown.
+ * by one: a bad entry is skipped and counted, the others are still shown. At most MAX_CONTACTS are kept.
  */
 import { isBidiControlCodePoint, isControlCodePoint } from '../backend/contract';
 import { isRecord, keepValid } from '../guards';
@@ -8,6 +8,8 @@ import { err, ok, type Result } from '../result';
 import type { Contact, ContactsError, ContactsFetch } from './types';
 
 export const MAX_NAME_LENGTH = 40;
+/** The most contacts the device shows (and checks, caches): see parseContactsReply. */
+export const MAX_CONTACTS = 5000;
 /** Real openIds are 28 characters; anything far longer is not an openId. */
 const MAX_OPEN_ID_LENGTH = 128;
 const MAX_AVATAR_URL_LENGTH = 2048;
@@ -84,5 +86,8 @@ export function parseContactsReply(data: unknown): Result<ContactsFetch, Contact
   if (!Array.isArray(entries)) return err({ kind: 'malformed', detail: '"contacts" is not an array' });
 
   const { valid, dropped } = keepValid(entries, validateContact, (contact) => contact.openId);
-  return ok({ contacts: valid, skipped: dropped });
+  // A bound on everything after it (authorisation checks, the cache item, the list): the rest is reported.
+  const omitted = Math.max(0, valid.length - MAX_CONTACTS);
+  if (omitted === 0) return ok({ contacts: valid, skipped: dropped });
+  return ok({ contacts: valid.slice(0, MAX_CONTACTS), skipped: dropped, omitted });
 }
