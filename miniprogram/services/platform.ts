@@ -20,7 +20,7 @@ import { readEnvVersion, type EnvVersion } from './environment';
 import { createHistoryRepository } from './history/history-repository';
 import type { HistoryRepository } from './history/types';
 import { createHostBridge } from './host/wmpf-host-bridge';
-import type { HostBridge } from './host/types';
+import type { HostBridge, HostSigner } from './host/types';
 import { wxHttp } from './http';
 import { createLaunchGuard, type LaunchGuard } from './launch';
 import { wxPermissions, type Permissions } from './permissions';
@@ -44,7 +44,7 @@ export interface Platform {
   /** Runs on the simulator (DevTools, tests): labelled as such on screen. */
   simulated: boolean;
   clock: Clock;
-  host: HostBridge;
+  host: HostBridge & HostSigner;
   device: DeviceService;
   prefetch: PrefetchService;
   loadPlugin: PluginLoader;

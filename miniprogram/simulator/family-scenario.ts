@@ -67,6 +67,9 @@ export interface FamilyScenario {
   phoneLatencyMs: number;
 }
 
+/** The simulated device's secret (base64url of 32 bytes), as provisioned into its host app and the backend. */
+export const SIMULATED_DEVICE_SECRET = 'c2ltdWxhdGVkLWRldmljZS1zZWNyZXQtMDAwMDAwMDE';
+
 /**
  * A sample pairing code (not scannable) shown by the simulated backend. Inline, so that no file of the simulator
  * sits in the package: images are uploaded whether code uses them or not.

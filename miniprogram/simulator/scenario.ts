@@ -3,7 +3,7 @@
  * One object describes the device, the host app, the backend and what the next calls will do.
  */
 import type { ContactsError } from '../services/contacts/types';
-import { defaultFamilyScenario, type FamilyScenario } from './family-scenario';
+import { defaultFamilyScenario, SIMULATED_DEVICE_SECRET, type FamilyScenario } from './family-scenario';
 
 export type HostReplyScript =
   | { kind: 'ok' }
@@ -44,8 +44,25 @@ export interface SimulatedContactEntry {
   bindStatus: 0 | 1;
 }
 
+/** What the host answers to signBackendRequest (absent: it signs, when it holds a device secret). */
+export type SignScript =
+  | HostReplyScript
+  /** An older host (`unknown-command`) or a host failing otherwise (`internal`, ...). */
+  | { kind: 'host-error'; hostError: string; message?: string }
+  /** The next `times` signatures reuse the previous nonce (a host with a broken random source). */
+  | { kind: 'repeat-nonce'; times: number };
+
 export interface SimulationScenario {
-  device: { registered: boolean; sn: string; modelId: string; wmpfVersion: string };
+  device: {
+    registered: boolean;
+    sn: string;
+    modelId: string;
+    wmpfVersion: string;
+    /** The device secret in the host app's storage (base64url, 32 bytes); absent = not provisioned. */
+    secret?: string;
+    /** How far the host's clock is off (signatures carry its time). */
+    clockOffsetMs?: number;
+  };
   /** Reply to getMiniProgramDeviceInfo (the info above is sent when ok). */
   deviceInfoReply: HostReplyScript;
   prefetchReply: PrefetchScript;
@@ -74,6 +91,7 @@ export interface SimulationScenario {
   family?: FamilyScenario;
   /** Played this long after the simulated device starts (the DevTools "incoming call" compile mode). */
   incomingCall?: { afterMs: number; call: IncomingCallScript };
+  signReply?: SignScript;
 }
 
 export const SAMPLE_CONTACTS: SimulatedContactEntry[] = [
@@ -88,7 +106,13 @@ export const SAMPLE_CONTACTS: SimulatedContactEntry[] = [
 
 export function defaultScenario(): SimulationScenario {
   return {
-    device: { registered: true, sn: 'SIM-DEVICE-0001', modelId: 'sim-model', wmpfVersion: '2.4.0' },
+    device: {
+      registered: true,
+      sn: 'SIM-DEVICE-0001',
+      modelId: 'sim-model',
+      wmpfVersion: '2.4.0',
+      secret: SIMULATED_DEVICE_SECRET,
+    },
     deviceInfoReply: { kind: 'ok' },
     prefetchReply: { kind: 'ok' },
     hostLatencyMs: 120,

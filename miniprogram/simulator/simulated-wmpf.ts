@@ -7,20 +7,24 @@ import { HOST_COMMANDS } from '../services/host/types';
 import { familyOf } from './family-scenario';
 import type { HostReplyScript, PrefetchScript } from './scenario';
 import type { SimulatedFramework } from './simulated-framework';
+import { createSimulatedSigner, type SimulatedSigner } from './simulated-signer';
 
 /** What WMPF reports when the device was never registered (seen in the field as the deviceToken failure text). */
 export const SIMULATED_NOT_REGISTERED_ERRMSG = 'getWMPFDeviceToken:fail:register info invalid';
 
-type Reply = { kind: 'success'; data: string } | { kind: 'fail'; errMsg: string } | { kind: 'none' };
+export type Reply = { kind: 'success'; data: string } | { kind: 'fail'; errMsg: string } | { kind: 'none' };
 
 export function createSimulatedWmpf(framework: SimulatedFramework): Wmpf.Api {
   let pushTokenSeq = 0;
+  const signer = createSimulatedSigner(framework);
   return {
     Channel: {
       invoke(options: Wmpf.InvokeOptions) {
         const { hostCalls } = framework.stats;
         hostCalls[options.command] = (hostCalls[options.command] ?? 0) + 1;
-        void answer(framework, options.command).then((reply) => deliver(options, reply));
+        void answer(framework, options.command, options.data, signer).then((reply) =>
+          deliver(options, reply),
+        );
       },
     },
     getWmpfPushToken(options) {
@@ -47,8 +51,15 @@ export function createSimulatedWmpf(framework: SimulatedFramework): Wmpf.Api {
   };
 }
 
-function answer(framework: SimulatedFramework, command: string): Promise<Reply> {
+function answer(
+  framework: SimulatedFramework,
+  command: string,
+  data: Record<string, unknown> | undefined,
+  signer: SimulatedSigner,
+): Promise<Reply> {
   switch (command) {
+    case HOST_COMMANDS.signBackendRequest:
+      return afterLatency(framework, signer.answer(data));
     case HOST_COMMANDS.getDeviceInfo:
       return answerDeviceInfo(framework);
     case HOST_COMMANDS.prefetchDeviceToken:
