@@ -54,7 +54,12 @@ export function buildStores(platform: Platform): AppStores {
     history,
     call,
     calling: new CallingStore({ call, history, ui }),
-    devicePairing: new DevicePairingStore({ backend: platform.backend, device, isDevice: !isPhone }),
+    devicePairing: new DevicePairingStore({
+      backend: platform.backend,
+      device,
+      clock: platform.clock,
+      isDevice: !isPhone,
+    }),
     pairing: new PairingStore({
       backend: platform.backend,
       wechat: platform.phone?.wechat,

@@ -18,9 +18,12 @@ import type { UiSystem } from '../services/ui';
 import { familyOf, type FamilyScenario } from './family-scenario';
 import { presetFor, type SimulatedRole } from './presets';
 import { defaultScenario, type SimulationScenario } from './scenario';
-import { createSimulatedBackend, type SimulatedBackend } from './simulated-backend';
+import {
+  createSimulatedBackend,
+  SIMULATED_BACKEND_BASE_URL,
+  type SimulatedBackend,
+} from './simulated-backend-http';
 import { addSimulatedCallWmpf, type SimulatedCallWmpfLog } from './simulated-call-wmpf';
-import { createSimulatedContactsSource } from './simulated-contacts';
 import { createSimulatedFramework, type SimulatedFramework } from './simulated-framework';
 import { createSimulatedPermissions } from './simulated-permissions';
 import { createSimulatedWxPhone, type SimulatedWxPhone } from './simulated-phone';
@@ -57,6 +60,8 @@ export interface SimulatedPlatformOptions {
   envVersion?: EnvVersion;
   /** 'device' (default): a WMPF device without hardware; 'phone': a family member's phone WeChat. */
   role?: SimulatedRole;
+  /** Another simulation's backend, to share (a phone pairing with a simulated device); its scenario rules it. */
+  backend?: SimulatedBackend;
 }
 
 export function createSimulatedPlatform(options: SimulatedPlatformOptions = {}): SimulatedPlatform {
@@ -66,7 +71,7 @@ export function createSimulatedPlatform(options: SimulatedPlatformOptions = {}):
   const framework = createSimulatedFramework(scenario, clock);
   const liveScenario = () => framework.scenario;
   const plugin = addSimulatedCallWmpf(createSimulatedPlugin(framework, router), liveScenario, clock);
-  const backend = createSimulatedBackend(liveScenario, clock);
+  const backend = options.backend ?? createSimulatedBackend(liveScenario, clock);
   const phone = createSimulatedWxPhone(liveScenario, backend, clock);
   const isPhone = options.role === 'phone';
   const platform = createPlatform({
@@ -79,14 +84,14 @@ export function createSimulatedPlatform(options: SimulatedPlatformOptions = {}):
       return { default: plugin };
     },
     pluginVersion: scenario.pluginVersion,
-    contactsSource: createSimulatedContactsSource(liveScenario, clock),
+    http: backend.http,
+    backendBaseUrl: SIMULATED_BACKEND_BASE_URL,
     storage: options.storage ?? wxStorage,
     router,
     system: options.system,
     permissions: options.permissions ?? createSimulatedPermissions(),
     envVersion: options.envVersion ?? 'develop',
     clock,
-    backend,
     phoneApi: phone,
   });
   let started = false;

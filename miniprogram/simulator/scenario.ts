@@ -2,8 +2,12 @@
  * The scriptable behaviour of the simulated platform (DevTools without a device, tests, `npm start`, bench).
  * One object describes the device, the host app, the backend and what the next calls will do.
  */
-import type { ContactsError } from '../services/contacts/types';
-import { defaultFamilyScenario, SIMULATED_DEVICE_SECRET, type FamilyScenario } from './family-scenario';
+import {
+  defaultFamilyScenario,
+  SIMULATED_DEVICE_SECRET,
+  type FamilyScenario,
+  type SimulatedBackendFailure,
+} from './family-scenario';
 
 export type HostReplyScript =
   | { kind: 'ok' }
@@ -42,6 +46,8 @@ export interface SimulatedContactEntry {
   avatarUrl?: string;
   /** status returned by getIotBindContactList: 1 = authorised */
   bindStatus: 0 | 1;
+  /** When they paired (epoch ms); absent = long ago. */
+  addedAt?: number;
 }
 
 /** What the host answers to signBackendRequest (absent: it signs, when it holds a device secret). */
@@ -82,8 +88,8 @@ export interface SimulationScenario {
   /** false: requirePlugin fails as for an undeclared plugin. */
   pluginAvailable: boolean;
   contacts: SimulatedContactEntry[];
-  /** Makes the simulated backend fail. */
-  contactsFailure?: ContactsError;
+  /** Makes the simulated backend's contacts endpoint fail. */
+  contactsFailure?: SimulatedBackendFailure;
   contactsLatencyMs: number;
   /** Raw entries appended to the backend reply as-is (to exercise validation). */
   malformedContacts?: unknown[];

@@ -63,7 +63,9 @@ describe('the Mini Program HTTP client against the server', () => {
     const contacts = await http.get(`${server.baseUrl}${contactsPath}`, signedOptions('GET', contactsPath));
     if (!contacts.ok) throw new Error('contacts request failed');
     const parsed = parseContactsReply(contacts.value.data);
-    expect(parsed.ok && parsed.value.contacts).toEqual([{ openId: 'o-daughter', name: '女儿 小丽' }]);
+    expect(parsed.ok && parsed.value.contacts).toEqual([
+      { openId: 'o-daughter', name: '女儿 小丽', addedAt: server.clock.now() },
+    ]);
 
     const uploadPath = API_PATHS.devicePushToken(device.sn);
     const uploadBody = JSON.stringify({
@@ -91,7 +93,7 @@ describe('the Mini Program HTTP client against the server', () => {
 
   it('an unsigned request (the sn alone) is refused with the contract’s error body', async () => {
     const reply = await http.get(`${server.baseUrl}${API_PATHS.deviceContacts(device.sn)}`);
-    expect(reply.ok && reply.value).toEqual({
+    expect(reply.ok && reply.value).toMatchObject({
       status: 401,
       data: { error: { code: 'auth-required', message: 'signature headers missing or malformed' } },
     });

@@ -31,6 +31,14 @@ const zhCN = {
   retry: '重试',
   total: '共 {count} 人',
   loadMore: '继续加载…',
+  newBadge: '新',
+  remove: '删除联系人',
+  removeTitle: '删除「{name}」？',
+  removeExplain: '删除后，{name} 不能再和这台设备通话。要再通话，需要重新扫码添加。',
+  removeConfirm: '删除',
+  removeCancel: '不删除',
+  removing: '正在删除…',
+  removeFailed: '没有删除成功：{reason}',
 };
 
 const en: typeof zhCN = {
@@ -67,6 +75,15 @@ const en: typeof zhCN = {
   retry: 'Try again',
   total: 'Contacts: {count}',
   loadMore: 'Loading more…',
+  newBadge: 'New',
+  remove: 'Remove contact',
+  removeTitle: 'Remove {name}?',
+  removeExplain:
+    '{name} will no longer be able to call or be called from this device, until they scan a new code.',
+  removeConfirm: 'Remove',
+  removeCancel: 'Keep',
+  removing: 'Removing…',
+  removeFailed: 'Not removed: {reason}',
 };
 
 export default { 'zh-CN': zhCN, en };

@@ -114,8 +114,24 @@ export function createContactsService(deps: ContactsServiceDeps): ContactsServic
     }
   }
 
+  async function removeFromSource(sn: string, openId: string): Promise<Result<void, ContactsError>> {
+    try {
+      return await source.remove(sn, openId);
+    } catch (e) {
+      return err({ kind: 'network', errMsg: messageOf(e) });
+    }
+  }
+
   return {
     cached,
+    async remove(device, openId) {
+      const removed = await removeFromSource(device.sn, openId);
+      if (!removed.ok) return removed;
+      // offline, the cached list must not show them any more either
+      const rest = (await cached()).filter((contact) => contact.openId !== openId);
+      await saveCache(rest);
+      return removed;
+    },
     async load(device): Promise<ContactsLoad> {
       const fetched = await fetchFromSource(device.sn);
       if (!fetched.ok) {
@@ -138,7 +154,7 @@ export function createContactsService(deps: ContactsServiceDeps): ContactsServic
       }));
 
       await saveCache(contacts);
-      const load: ContactsLoad = { contacts, fromCache: false, skipped };
+      const load: ContactsLoad = { contacts, fromCache: false, skipped, loadedAt: clock.now() };
       if (omitted > 0) load.omitted = omitted;
       if (!checked.ok) load.authorisationError = checked.error;
       return load;

@@ -1,5 +1,5 @@
 /**
- * Validation of the contacts reply `{ "contacts": [{ "openId", "name", "avatarUrl"? }] }`. Entries are checked one
+ * Validation of the contacts reply `{ "contacts": [{ "openId", "name", "avatarUrl"?, "addedAt" }] }`. Entries are checked one
  * by one: a bad entry is skipped and counted, the others are still shown. At most MAX_CONTACTS are kept.
  */
 import { isBidiControlCodePoint, isControlCodePoint } from '../backend/contract';
@@ -59,14 +59,23 @@ function cleanAvatarUrl(raw: unknown): string | undefined {
   return url;
 }
 
+/** epoch ms; anything else is left out (the contact is still shown, just never marked new). */
+function cleanAddedAt(raw: unknown): number | undefined {
+  return typeof raw === 'number' && Number.isSafeInteger(raw) && raw > 0 ? raw : undefined;
+}
+
 /** A clean copy of one contact (unknown fields dropped), or undefined when it cannot be shown or called. */
 export function validateContact(raw: unknown): Contact | undefined {
   if (!isRecord(raw)) return undefined;
   const openId = cleanOpenId(raw.openId);
   const name = cleanName(raw.name);
   if (!openId || !name) return undefined;
+  const contact: Contact = { openId, name };
   const avatarUrl = cleanAvatarUrl(raw.avatarUrl);
-  return avatarUrl ? { openId, name, avatarUrl } : { openId, name };
+  if (avatarUrl) contact.avatarUrl = avatarUrl;
+  const addedAt = cleanAddedAt(raw.addedAt);
+  if (addedAt !== undefined) contact.addedAt = addedAt;
+  return contact;
 }
 
 function parseBody(data: unknown): Result<unknown, ContactsError> {

@@ -1,18 +1,17 @@
 /**
- * Which device a pairing page is for. The device's pairing code is a wxacode (getwxacodeunlimit) whose `scene`
- * (at most 32 characters, delivered URI-encoded in the page query) is `<sn>` or `<sn>.<modelId>`: '.' cannot occur
- * in an sn ([0-9A-Za-z_-]). Links and DevTools may instead pass `?sn=…&modelId=…`. The modelId is optional: the
- * backend's snTicket reply carries the authoritative one.
+ * What a pairing page is for. Scanning the device's one-time pairing code (a wxacode whose `scene` is
+ * `p.<pairingId>`, delivered URI-encoded in the page query; the code carries no sn) pairs with that device; a link
+ * from "my devices" (`?sn=…&modelId=…`) agrees again to the calls of a device the person is already a contact of.
+ * Anything else (an old-style code with an sn in it, a broken scene) is not a code this app accepts.
  */
+import { parsePairingScene } from '../backend/contract';
 import { cleanModelId, cleanSn } from '../backend/validate-backend';
 
-export interface PairingTarget {
-  sn: string;
-  modelId?: string;
-}
-
-/** wxacode limit for `scene`. */
-const MAX_SCENE_LENGTH = 32;
+export type PairingTarget =
+  /** A scanned one-time code: the backend tells which device it is for. */
+  | { kind: 'code'; pairingId: string }
+  /** "Agree again" for a device of "my devices". */
+  | { kind: 'device'; sn: string; modelId?: string };
 
 function decode(value: unknown): string {
   if (typeof value !== 'string') return '';
@@ -23,29 +22,18 @@ function decode(value: unknown): string {
   }
 }
 
-function target(snRaw: string, modelIdRaw: string): PairingTarget | undefined {
-  const sn = cleanSn(snRaw);
-  if (!sn) return undefined;
-  if (modelIdRaw === '') return { sn };
-  const modelId = cleanModelId(modelIdRaw);
-  return modelId ? { sn, modelId } : undefined;
-}
-
 export function parsePairingQuery(
   query: Record<string, string | undefined> | undefined,
 ): PairingTarget | undefined {
   if (!query) return undefined;
-  const scene = decode(query.scene);
-  if (scene) {
-    const dot = scene.indexOf('.');
-    return dot < 0 ? target(scene, '') : target(scene.slice(0, dot), scene.slice(dot + 1));
+  if (typeof query.scene === 'string' && query.scene !== '') {
+    const pairingId = parsePairingScene(query.scene);
+    return pairingId ? { kind: 'code', pairingId } : undefined;
   }
-  return target(decode(query.sn), decode(query.modelId));
-}
-
-/** The scene a backend puts in the wxacode: `<sn>.<modelId>` when it fits, else `<sn>`; undefined when nothing fits. */
-export function pairingScene(sn: string, modelId: string): string | undefined {
-  const full = `${sn}.${modelId}`;
-  if (full.length <= MAX_SCENE_LENGTH) return full;
-  return sn.length <= MAX_SCENE_LENGTH ? sn : undefined;
+  const sn = cleanSn(decode(query.sn));
+  if (!sn) return undefined;
+  const modelIdRaw = decode(query.modelId);
+  if (modelIdRaw === '') return { kind: 'device', sn };
+  const modelId = cleanModelId(modelIdRaw);
+  return modelId ? { kind: 'device', sn, modelId } : undefined;
 }
