@@ -11,6 +11,7 @@ import type { FamilyScenario } from '../../miniprogram/simulator/family-scenario
 import { SIMULATED_BACKEND_BASE_URL } from '../../miniprogram/simulator/simulated-backend-http';
 import { createSimulatedFramework } from '../../miniprogram/simulator/simulated-framework';
 import { createSimulatedWmpf } from '../../miniprogram/simulator/simulated-wmpf';
+import '../../miniprogram/pages/pairing/pairing-store';
 import type { AppStores } from '../../miniprogram/stores/index';
 import type { FakeClock } from './fake-clock';
 import { installSimulatedPlatform, type SimulatedSetup } from './test-platform';

@@ -5,7 +5,7 @@
  */
 import { PAIRING_TTL_MS } from '../../miniprogram/services/backend/contract';
 import { SIMULATED_PAIRING_CODE_IMAGE } from '../../miniprogram/simulator/family-scenario';
-import { PAIRING_POLL_MS } from '../../miniprogram/stores/device-pairing-store';
+import { PAIRING_POLL_MS } from '../../miniprogram/pages/device-pairing/device-pairing-store';
 import { phoneBeside } from '../helpers/family-beside';
 import {
   find,

@@ -1,7 +1,7 @@
 /** What the device's "Add family" page shows for each state of its store. */
 import { t } from '../../i18n/index';
 import './messages';
-import type { DevicePairingProblem, DevicePairingState } from '../../stores/device-pairing-store';
+import type { DevicePairingProblem, DevicePairingState } from './device-pairing-store';
 import { describeBackendError, type ProblemText } from '../../view-models/backend-error';
 import { describeDeviceStatus } from '../../view-models/device-status';
 

@@ -1,7 +1,7 @@
 /** What the phone's pairing page shows for each state of the pairing flow. */
 import { t } from '../../i18n/index';
 import './messages';
-import type { PairingProblem, PairingState } from '../../services/phone/pairing-flow';
+import type { PairingProblem, PairingState } from './pairing-flow';
 import { describeBackendError, needsNewCode, type ProblemText } from '../../view-models/backend-error';
 
 export type PairingViewMode = 'loading' | 'form' | 'working' | 'done' | 'problem';

@@ -8,14 +8,14 @@
  * 4 minutes is fetched again (the claim allows it), a failed contact step is repeated alone (the server answers a
  * repeat by the same person with the same success).
  */
-import { CONTACT_NAME_MAX_LENGTH } from '../backend/contract';
-import type { Backend, BackendError, BackendResult, SnTicket } from '../backend/types';
-import { systemClock, type Clock } from '../clock';
-import { cleanName } from '../contacts/validate-contacts';
-import { createListeners } from '../listeners';
-import { withLoginCode } from './login-code';
+import { CONTACT_NAME_MAX_LENGTH } from '../../services/backend/contract';
+import type { Backend, BackendError, BackendResult, SnTicket } from '../../services/backend/types';
+import { systemClock, type Clock } from '../../services/clock';
+import { cleanName } from '../../services/contacts/validate-contacts';
+import { createListeners } from '../../services/listeners';
+import { withLoginCode } from '../../services/phone/wechat-phone';
 import { parsePairingQuery, type PairingTarget } from './pairing-target';
-import type { PhoneWechat } from './types';
+import type { PhoneWechat } from '../../services/phone/types';
 
 /** A ticket lives 5 minutes; past this age a new one is fetched before WeChat's dialog. */
 const TICKET_REUSE_MS = 4 * 60 * 1000;

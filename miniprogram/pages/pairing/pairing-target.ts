@@ -4,8 +4,8 @@
  * from "my devices" (`?sn=…&modelId=…`) agrees again to the calls of a device the person is already a contact of.
  * Anything else (an old-style code with an sn in it, a broken scene) is not a code this app accepts.
  */
-import { parsePairingScene } from '../backend/contract';
-import { cleanModelId, cleanSn } from '../backend/validate-backend';
+import { parsePairingScene } from '../../services/backend/contract';
+import { cleanModelId, cleanSn } from '../../services/backend/validate-backend';
 
 export type PairingTarget =
   /** A scanned one-time code: the backend tells which device it is for. */

@@ -1,8 +1,9 @@
 import { makeAutoObservable, runInAction } from 'mobx-miniprogram';
-import type { Backend, BackendError, PairingCode } from '../services/backend/types';
-import type { Clock } from '../services/clock';
-import type { DeviceStatus } from '../services/device/types';
-import type { DeviceStore } from './device-store';
+import type { Backend, BackendError, PairingCode } from '../../services/backend/types';
+import type { Clock } from '../../services/clock';
+import type { DeviceStatus } from '../../services/device/types';
+import type { DeviceStore } from '../../stores/device-store';
+import { registerStoreClass } from '../../stores/subpackage-stores';
 
 /** While the code is shown its status is asked this often (docs/backend-api.md §3.5). */
 export const PAIRING_POLL_MS = 3000;
@@ -218,3 +219,5 @@ export class DevicePairingStore {
     });
   }
 }
+
+registerStoreClass('devicePairing', DevicePairingStore);
