@@ -86,10 +86,17 @@ export interface FamilyScenario {
   callWmpf: CallWmpfScript[];
   pushToken: PushTokenScript;
   phoneLatencyMs: number;
+  /** Pairing ids the backend holds as live codes of the simulated device from the start (a code "scanned" in DevTools). */
+  pairingCodes?: string[];
+  /** A family member scans the device's first code this long after it is shown, and adds themselves. */
+  familyScans?: { afterMs: number; openId: string; name: string };
 }
 
 /** The WeChat user of the simulated phone, as the backend knows them (the phone never sees it). */
 export const SIMULATED_PHONE_OPEN_ID = 'o-sim-phone-xiaoli';
+
+/** A pairing code the "phone pairing" compile mode opens (scene `p.<id>`), live from the start. */
+export const SIMULATED_PAIRING_ID = 'c2ltLXBhaXJpbmctY29kZQ';
 
 /** The simulated device's secret (base64url of 32 bytes), as provisioned into its host app and the backend. */
 export const SIMULATED_DEVICE_SECRET = 'c2ltdWxhdGVkLWRldmljZS1zZWNyZXQtMDAwMDAwMDE';

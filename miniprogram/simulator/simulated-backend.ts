@@ -147,6 +147,7 @@ export function createSimulatedServer(
   const uploads: PushTokenUpload[] = [];
   let ticketSeq = 0;
   let codeSeq = 0;
+  let familyScanned = false;
 
   const findDevice = (sn: string): SimulatedFamilyDevice | undefined =>
     family().devices.find((device) => device.sn === sn);
@@ -289,17 +290,36 @@ export function createSimulatedServer(
     return { ok: true };
   }
 
-  function createPairingCode([sn]: string[], request: SimulatedRequest) {
-    strictBody(request.body, []);
+  function newPairing(sn: string, id: string): SimulatedPairing {
     for (const pairing of pairings.values())
       if (pairing.sn === sn && pairing.status === 'waiting') pairing.status = 'expired';
-    const pairing: SimulatedPairing = {
-      id: randomId(16),
-      sn,
-      status: 'waiting',
-      expiresAt: clock.now() + PAIRING_TTL_MS,
-    };
+    const pairing: SimulatedPairing = { id, sn, status: 'waiting', expiresAt: clock.now() + PAIRING_TTL_MS };
     pairings.set(pairing.id, pairing);
+    return pairing;
+  }
+
+  /** The scenario's codes live from the start (created at the first request). */
+  function seedPairings(): void {
+    const sn = getScenario().device.sn;
+    for (const id of family().pairingCodes ?? []) if (!pairings.has(id)) newPairing(sn, id);
+  }
+
+  /** The scenario's family member scanning the first code: claim it, then add themselves, as a phone does. */
+  function scheduleFamilyScan(pairing: SimulatedPairing): void {
+    const scan = family().familyScans;
+    if (!scan || familyScanned) return;
+    familyScanned = true;
+    clock.setTimeout(() => {
+      if (pairing.status !== 'waiting' || pairing.expiresAt <= clock.now()) return;
+      Object.assign(pairing, { status: 'used', claimedBy: scan.openId, contactName: scan.name });
+      addContact(pairing.sn, scan.openId, scan.name);
+    }, scan.afterMs);
+  }
+
+  function createPairingCode([sn]: string[], request: SimulatedRequest) {
+    strictBody(request.body, []);
+    const pairing = newPairing(sn, randomId(16));
+    scheduleFamilyScan(pairing);
     return { pairingId: pairing.id, imageUrl: SIMULATED_PAIRING_CODE_IMAGE, expiresAt: pairing.expiresAt };
   }
 
@@ -427,6 +447,7 @@ export function createSimulatedServer(
   return {
     uploads,
     handle(request) {
+      seedPairings();
       const pathOnly = request.path.split('?')[0];
       const endpoint = endpointOf(request.method, request.path);
       if (!endpoint) return reply(404, { error: { code: 'invalid-request', message: 'no such endpoint' } });
