@@ -9,7 +9,7 @@ import { isRecord } from '../services/guards';
 import { hmacSha256, fromBase64Url, sha256, toBase64Url, toHex, utf8Bytes } from './hmac-sha256';
 import { createRandom } from './simulated-contacts';
 import type { SimulatedFramework } from './simulated-framework';
-import type { Reply } from './simulated-wmpf';
+import { scripted, type Reply } from './simulated-wmpf';
 
 const MAX_PATH_LENGTH = 2048;
 const NONCE_BYTES = 16;
@@ -93,20 +93,9 @@ export function createSimulatedSigner(framework: SimulatedFramework): SimulatedS
   return {
     answer(data) {
       const script = framework.scenario.signReply;
-      switch (script?.kind) {
-        case undefined:
-        case 'ok':
-        case 'repeat-nonce':
-          return sign(data);
-        case 'host-error':
-          return hostError(script.hostError, script.message);
-        case 'fail':
-          return { kind: 'fail', errMsg: script.errMsg };
-        case 'malformed':
-          return { kind: 'success', data: script.raw };
-        case 'never-answers':
-          return { kind: 'none' };
-      }
+      if (!script || script.kind === 'ok' || script.kind === 'repeat-nonce') return sign(data);
+      if (script.kind === 'host-error') return hostError(script.hostError, script.message);
+      return scripted(script, '');
     },
   };
 }

@@ -104,7 +104,7 @@ async function answerPrefetch(framework: SimulatedFramework): Promise<Reply> {
   return { kind: 'success', data: JSON.stringify({ errMsg: null }) };
 }
 
-function scripted(script: HostReplyScript, okData: string): Reply {
+export function scripted(script: HostReplyScript, okData: string): Reply {
   switch (script.kind) {
     case 'ok':
       return { kind: 'success', data: okData };
