@@ -197,13 +197,20 @@ export function listStateOf(
   return { state: 'ready', empty: NO_EMPTY };
 }
 
+/** Why the saved list is shown: no network, or what the backend said (the device clock, its secret...). */
+function cachedNotice(error: ContactsError): string {
+  const transport = ['timeout', 'network', 'http-status', 'malformed', 'not-configured'];
+  if (transport.includes(error.kind)) return t('contacts', 'showingCached');
+  return t('contacts', 'showingCachedBecause', { reason: describeBackendError(error).title });
+}
+
 /** One-line notices above the list: stale cache, skipped entries, authorisation check failure. */
 export function noticesOf(
   contacts: Pick<ContactsStore, 'fromCache' | 'error' | 'skipped' | 'authorisationError'> &
     Partial<Pick<ContactsStore, 'omitted'>>,
 ): string[] {
   const notices: string[] = [];
-  if (contacts.fromCache && contacts.error) notices.push(t('contacts', 'showingCached'));
+  if (contacts.fromCache && contacts.error) notices.push(cachedNotice(contacts.error));
   if (contacts.skipped > 0) notices.push(t('contacts', 'skipped', { count: contacts.skipped }));
   if (contacts.omitted)
     notices.push(t('contacts', 'omitted', { shown: MAX_CONTACTS, count: contacts.omitted }));

@@ -134,3 +134,15 @@ describe('contacts page: a device the backend does not accept', () => {
     expect(textOf(empty)).toContain(hint);
   });
 });
+
+describe('contacts page: the saved list while the backend refuses the device', () => {
+  it('says why the saved list is shown (the device clock), not "no network"', async () => {
+    const t = await open();
+    t.scenario.device.clockOffsetMs = -20 * 60 * 1000;
+    const again = await renderPage(ROUTE);
+    await t.clock.runAll();
+    await viewUpdated();
+    expect(rowNames(again.comp)).toHaveLength(7);
+    expect(textAll(again.comp, '.notice')).toContain('设备的时间不对，显示的是上次保存的联系人');
+  });
+});
