@@ -116,6 +116,7 @@ describe('simulated host: prefetchDeviceToken', () => {
     const { bridge, clock, framework } = setup(
       (s) => (s.prefetchReply = { kind: 'error-text', errMsg: 'no network' }),
     );
+    await timed(clock, bridge.getDeviceInfo()); // host texts are kept once the device info told the sn
     const { value } = await timed(clock, bridge.prefetchDeviceToken());
     expect(value).toEqual({ ok: false, error: { kind: 'prefetch-failed', errMsg: 'no network' } });
     expect(framework.hasValidCredential()).toBe(false);
@@ -134,6 +135,7 @@ describe('simulated host: prefetchDeviceToken', () => {
 
   it('ok on an unregistered device fails like WMPF does', async () => {
     const { bridge, clock } = setup((s) => (s.device.registered = false));
+    await timed(clock, bridge.getDeviceInfo());
     const { value } = await timed(clock, bridge.prefetchDeviceToken());
     expect(value).toEqual({
       ok: false,
