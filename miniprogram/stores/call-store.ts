@@ -41,6 +41,8 @@ export interface CallOutcome {
 
 export type PlaceCallResult = 'started' | 'failed' | 'ignored' | 'cancelled';
 
+type EndedEvent = Extract<CallLifecycleEvent, { type: 'ended' }>;
+
 /** A call whose plugin page went silent for this long is considered over (the plugin died or the app was killed). */
 export const SILENT_CALL_MS = 2 * 60 * 1000;
 
@@ -67,12 +69,27 @@ export class CallStore {
   lastOutcome: CallOutcome | undefined = undefined;
   private lastEventAt = 0;
   private cancelRequested = false;
+  /**
+   * Ends of rooms nobody knew while initByCaller ran: the plugin may end our own room before initByCaller answers
+   * (a busy callee). They wait for its answer, which tells whether the room is ours.
+   */
+  private endsBeforeStart = new Map<string, EndedEvent>();
   private unsubscribe: (() => void) | undefined;
 
   constructor(private readonly deps: CallStoreDeps) {
-    makeAutoObservable<CallStore, 'deps' | 'lastEventAt' | 'cancelRequested' | 'unsubscribe' | 'isBusy'>(
+    makeAutoObservable<
+      CallStore,
+      'deps' | 'lastEventAt' | 'cancelRequested' | 'endsBeforeStart' | 'unsubscribe' | 'isBusy'
+    >(
       this,
-      { deps: false, lastEventAt: false, cancelRequested: false, unsubscribe: false, isBusy: false },
+      {
+        deps: false,
+        lastEventAt: false,
+        cancelRequested: false,
+        endsBeforeStart: false,
+        unsubscribe: false,
+        isBusy: false,
+      },
       { autoBind: true },
     );
   }
@@ -136,19 +153,30 @@ export class CallStore {
       void history.record(
         this.recordFor(`failed-${startedAt}`, request, startedAt, 'failed', result.error.code),
       );
-      return this.fail({ kind: 'call', failure: result.error });
+      const outcome = this.fail({ kind: 'call', failure: result.error });
+      this.settleEndsBeforeStart(undefined);
+      return outcome;
     }
     const roomId = result.value.roomId;
-    // The plugin's events may have ended this room already (a hang-up right at the start): keep that outcome.
-    const ended = history.find(roomId);
+    const record = this.recordFor(roomId, request, startedAt, 'in-progress');
     runInAction(() => {
-      this.phase = ended ? 'ended' : 'in-call';
+      this.phase = 'in-call';
       this.roomId = roomId;
       this.lastEventAt = clock.now();
     });
-    if (!ended) void history.record(this.recordFor(roomId, request, startedAt, 'in-progress'));
-    // Cancelled while initByCaller ran (it cannot be aborted): the voip service hung it up without opening its page.
+    void history.record(record);
+    // The plugin may have ended this room already (a busy callee, a hang-up right at the start): end it now, with
+    // the contact it was for. Cancelled while initByCaller ran: the voip service hung it up without its page.
+    this.settleEndsBeforeStart(roomId);
     return 'started';
+  }
+
+  /** initByCaller answered: its room's early end is ours; the others are ended as the rooms they are. */
+  private settleEndsBeforeStart(ownRoomId: string | undefined): void {
+    const waiting = [...this.endsBeforeStart.values()];
+    this.endsBeforeStart.clear();
+    const own = waiting.filter((event) => event.roomId === ownRoomId);
+    for (const event of [...own, ...waiting.filter((e) => e.roomId !== ownRoomId)]) this.onEnded(event);
   }
 
   /**
@@ -204,10 +232,16 @@ export class CallStore {
     }
   }
 
-  private onEnded(event: Extract<CallLifecycleEvent, { type: 'ended' }>): void {
+  private onEnded(event: EndedEvent): void {
     const { clock, history, host } = this.deps;
     const now = clock.now();
     const existing = history.find(event.roomId);
+    if (!existing && this.phase === 'starting' && event.isCaller !== false) {
+      this.endsBeforeStart.set(event.roomId, event);
+      return;
+    }
+    // Another call is being set up or running: that one is what the host and the outcome view are about.
+    const otherCallRunning = event.roomId !== this.roomId && this.isBusy();
     const incoming = !existing && event.isCaller === false;
     const contact: CallTarget = {
       openId: existing?.contact.openId ?? '',
@@ -223,6 +257,7 @@ export class CallStore {
       durationSec: Math.max(0, event.keepTime),
       endedAt: now,
     });
+    if (otherCallRunning) return;
     this.lastOutcome = {
       roomId: event.roomId,
       contact,
