@@ -32,6 +32,7 @@ export function buildStores(platform: Platform): AppStores {
   const ui = new UiStore(platform.ui);
   const device = new DeviceStore({ device: platform.device, prefetch: platform.prefetch });
   const history = new HistoryStore({ repository: platform.history, clock: platform.clock });
+  const contacts = new ContactsStore({ contacts: platform.contacts, device });
   const call = new CallStore({
     voip: platform.voip,
     events: platform.voipEvents,
@@ -39,6 +40,7 @@ export function buildStores(platform: Platform): AppStores {
     host: platform.host,
     clock: platform.clock,
     device,
+    contacts,
     history,
   });
   return {
@@ -50,10 +52,10 @@ export function buildStores(platform: Platform): AppStores {
     }),
     ui,
     device,
-    contacts: new ContactsStore({ contacts: platform.contacts, device }),
+    contacts,
     history,
     call,
-    calling: new CallingStore({ call, history, ui }),
+    calling: new CallingStore({ call, history, contacts, ui }),
     devicePairing: new DevicePairingStore({ backend: platform.backend, device, isDevice: !isPhone }),
     pairing: new PairingStore({
       backend: platform.backend,

@@ -27,15 +27,18 @@ export function buildUrl(path: string, query: Query = {}): string {
   return parts.length ? `${path}?${parts.join('&')}` : path;
 }
 
+/**
+ * Whom to call and how. No name: a URL can be written by anyone, so the calling page takes the name (and whether
+ * the person may be called at all) from the contacts, never from the URL.
+ */
 export interface CallingPageQuery {
   openId: string;
-  name: string;
   roomType: 'voice' | 'video';
 }
 
 /** The calling page URL for a contact; the calling page parses it back with parseCallingQuery. */
 export function callingUrl(query: CallingPageQuery): string {
-  return buildUrl(ROUTES.calling, { openId: query.openId, name: query.name, roomType: query.roomType });
+  return buildUrl(ROUTES.calling, { openId: query.openId, roomType: query.roomType });
 }
 
 /** Page query values arrive URI-encoded; anything malformed yields undefined. */
@@ -49,10 +52,9 @@ export function parseCallingQuery(query: Record<string, string | undefined>): Ca
     }
   };
   const openId = decode(query.openId);
-  const name = decode(query.name);
   const roomType = decode(query.roomType);
   if (!openId || (roomType !== 'voice' && roomType !== 'video')) return undefined;
-  return { openId, name, roomType };
+  return { openId, roomType };
 }
 
 /** The phone's pairing page for a device already known (re-authorising from the device list). */

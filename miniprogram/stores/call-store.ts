@@ -12,6 +12,7 @@ import type {
   VoipEvents,
   VoipService,
 } from '../services/voip/types';
+import type { ContactsStore } from './contacts-store';
 import type { DeviceStore } from './device-store';
 import type { HistoryStore } from './history-store';
 
@@ -22,9 +23,11 @@ export interface CallRequest {
   roomType: RoomType;
 }
 
-/** Why the call did not start: the device, a permission, or the plugin/backend. */
+/** Why the call did not start: the device, whom to call, a permission, or the plugin/backend. */
 export type CallProblem =
   | { kind: 'device'; status: DeviceStatus }
+  /** Not a contact of this device (unknown), or one who has not authorised it: never called. */
+  | { kind: 'contact'; reason: 'unknown' | 'not-authorised'; name: string }
   | { kind: 'permission'; scope: PermissionScope }
   | { kind: 'call'; failure: CallFailure };
 
@@ -54,6 +57,8 @@ export interface CallStoreDeps {
   host: Pick<HostBridge, 'notifyCallEnded'>;
   clock: Clock;
   device: Pick<DeviceStore, 'statusForCall' | 'refreshPrefetchIfStale'>;
+  /** Whom a call may be for: only a known contact who authorised the device, by the name the list gives. */
+  contacts: Pick<ContactsStore, 'contactForCall'>;
   history: Pick<HistoryStore, 'record' | 'find'>;
 }
 
@@ -69,6 +74,8 @@ export class CallStore {
   lastOutcome: CallOutcome | undefined = undefined;
   private lastEventAt = 0;
   private cancelRequested = false;
+  /** initByCaller succeeded and its call page is being opened: leaving our page now is that, not a cancel. */
+  private openingCallPage = false;
   /**
    * Ends of rooms nobody knew while initByCaller ran: the plugin may end our own room before initByCaller answers
    * (a busy callee). They wait for its answer, which tells whether the room is ours.
@@ -79,13 +86,20 @@ export class CallStore {
   constructor(private readonly deps: CallStoreDeps) {
     makeAutoObservable<
       CallStore,
-      'deps' | 'lastEventAt' | 'cancelRequested' | 'endsBeforeStart' | 'unsubscribe' | 'isBusy'
+      | 'deps'
+      | 'lastEventAt'
+      | 'cancelRequested'
+      | 'openingCallPage'
+      | 'endsBeforeStart'
+      | 'unsubscribe'
+      | 'isBusy'
     >(
       this,
       {
         deps: false,
         lastEventAt: false,
         cancelRequested: false,
+        openingCallPage: false,
         endsBeforeStart: false,
         unsubscribe: false,
         isBusy: false,
@@ -112,32 +126,42 @@ export class CallStore {
    * Runs the pre-call checks and starts the call once. A second request while one is being set up or is
    * running (double tap, back-and-forth navigation) is ignored.
    */
-  async placeCall(request: CallRequest): Promise<PlaceCallResult> {
+  async placeCall(wanted: CallRequest): Promise<PlaceCallResult> {
     if (this.isBusy()) return 'ignored';
-    const { clock, device, history, permissions, voip } = this.deps;
+    const { clock, contacts, device, history, permissions, voip } = this.deps;
     this.phase = 'checking';
-    this.request = request;
+    this.request = wanted;
     this.problem = undefined;
     this.roomId = undefined;
     this.connected = false;
     this.keepTime = 0;
     this.cancelRequested = false;
+    this.openingCallPage = false;
     this.lastEventAt = clock.now();
 
     const status = await device.statusForCall();
+    if (this.cancelRequested) return this.cancelled();
     if (status.kind !== 'ready') return this.fail({ kind: 'device', status });
+
+    const contact = await contacts.contactForCall(wanted.contact.openId, status.device);
+    if (this.cancelRequested) return this.cancelled();
+    if (!contact) return this.fail({ kind: 'contact', reason: 'unknown', name: '' });
+    if (contact.authorisation === 'not-authorised')
+      return this.fail({ kind: 'contact', reason: 'not-authorised', name: contact.name });
+    const request: CallRequest = {
+      contact: { openId: contact.openId, name: contact.name },
+      roomType: wanted.roomType,
+    };
+    runInAction(() => {
+      this.request = request;
+    });
 
     const scopes: PermissionScope[] =
       request.roomType === 'video' ? ['scope.record', 'scope.camera'] : ['scope.record'];
     for (const scope of scopes) {
-      if ((await permissions.ensure(scope)) === 'denied') return this.fail({ kind: 'permission', scope });
-    }
-
-    if (this.cancelRequested) {
-      runInAction(() => {
-        this.phase = 'idle';
-      });
-      return 'cancelled';
+      const outcome = await permissions.ensure(scope);
+      if (this.cancelRequested) return this.cancelled();
+      if (outcome === 'denied') return this.fail({ kind: 'permission', scope });
     }
 
     device.refreshPrefetchIfStale();
@@ -147,7 +171,7 @@ export class CallStore {
     const startedAt = clock.now();
     const result = await voip.startCall(
       { ...request, callerSn: status.device.sn },
-      { stillWanted: () => !this.cancelRequested },
+      { stillWanted: () => this.commitToCallPage() },
     );
     if (!result.ok) {
       void history.record(
@@ -180,11 +204,26 @@ export class CallStore {
   }
 
   /**
-   * The person gave up while the call was being set up: stop before the plugin is asked, or end the call
-   * as soon as the plugin has created it.
+   * The person gave up while the call was being set up (Cancel, Back): stop at the next step of the checks, or end
+   * the call as soon as the plugin has created it, without its call page.
    */
   cancel(): void {
+    if (this.openingCallPage) return;
     if (this.phase === 'checking' || this.phase === 'starting') this.cancelRequested = true;
+  }
+
+  /** Asked once initByCaller succeeded: open its call page unless the person cancelled meanwhile. */
+  private commitToCallPage(): boolean {
+    if (this.cancelRequested) return false;
+    this.openingCallPage = true;
+    return true;
+  }
+
+  private cancelled(): PlaceCallResult {
+    runInAction(() => {
+      this.phase = 'idle';
+    });
+    return 'cancelled';
   }
 
   /** Ends the running call from our own page (the plugin's call page did not open). */

@@ -96,10 +96,11 @@ function roomTypeText(roomType: RoomType): string {
   return roomType === 'video' ? t('common', 'videoCall') : t('common', 'voiceCall');
 }
 
+/** Who the call is for: nobody is named while the contacts do not know the openId (the URL's name is never used). */
 function about(screen: CallingScreen, request: CallRequest | undefined): CallingView {
   const view = blank(screen, request?.roomType);
   if (!request) return view;
-  return { ...view, name: displayName(request.contact.name), roomTypeText: roomTypeText(request.roomType) };
+  return { ...view, name: request.contact.name.trim(), roomTypeText: roomTypeText(request.roomType) };
 }
 
 interface EndedCall {
@@ -162,6 +163,18 @@ function failedView(request: CallRequest | undefined, problem: CallProblem | und
     case 'device': {
       const status = describeDeviceStatus(problem.status);
       return { ...view, icon: status.icon, title: status.title, hint: status.hint };
+    }
+    case 'contact': {
+      const unknown = problem.reason === 'unknown';
+      return {
+        ...view,
+        name: unknown ? '' : problem.name,
+        icon: ICONS.lock,
+        title: unknown
+          ? t('calling', 'unknownContactTitle')
+          : t('calling', 'notAuthorisedTitle', { name: displayName(problem.name) }),
+        hint: unknown ? t('calling', 'unknownContactHint') : t('calling', 'notAuthorisedHint'),
+      };
     }
     case 'permission': {
       const camera = problem.scope === 'scope.camera';

@@ -26,7 +26,7 @@ export const CALLING = 'pages/calling/index';
 const MUM = { openId: 'o-sim-mum', name: '妈妈' };
 
 export function callingQuery(roomType: 'voice' | 'video' = 'video', contact = MUM): Record<string, string> {
-  return { openId: contact.openId, name: encodeURIComponent(contact.name), roomType };
+  return { openId: contact.openId, roomType };
 }
 
 async function contacts(session: Session): Promise<RenderedPage> {
@@ -218,6 +218,7 @@ export const PREVIEW_STATES: PreviewState[] = [
     shows: '01:23',
     scenario: withCall({ kind: 'answer', ringMs: 2000, talkMs: 600_000, hangUpBy: 'listener' }),
     async build(session) {
+      await contacts(session); // the person comes from the contacts
       // the plugin's call page did not open (the simulator has none): the calling page shows the call itself
       const page = await session.show(CALLING, callingQuery('video'));
       await session.wait(1000 + 2000 + 83_000);

@@ -57,9 +57,17 @@ function has(comp: Rendered, selector: string): boolean {
 const redirectedToCallPage = (t: TestPlatform) =>
   t.router.history.filter((h) => h.kind === 'redirectTo' && h.url === CALL_PAGE_PATH_FALLBACK).length;
 
+/** As the contacts page leaves it before it opens the calling page: the list loaded. */
+async function contactsShown(t: TestPlatform): Promise<void> {
+  const loading = appStores.contacts.load();
+  await t.clock.runAll();
+  await loading;
+}
+
 describe('calling page: placing a call', () => {
   it('shows who is called and "connecting", then opens the call page after one token-less initByCaller', async () => {
     const t = setup([{ kind: 'busy', ringMs: 1000 }]);
+    await contactsShown(t);
     const comp = await show(callQuery(MUM, 'video'));
     expect(text(comp, '#name')).toBe('妈妈');
     expect(text(comp, '#room-type')).toBe('视频通话');
@@ -144,6 +152,80 @@ describe('calling page: placing a call', () => {
     expect(appStores.history.records[0]).toEqual(
       expect.objectContaining({ outcome: 'cancelled', durationSec: 0 }),
     );
+  });
+});
+
+describe('calling page: Back (the page is left) while the call is being set up', () => {
+  it('while the device is checked: no permission is asked, no call starts', async () => {
+    const t = setup();
+    const ensure = jest.spyOn(t.permissions, 'ensure');
+    const { page } = await renderPage(ROUTE, callQuery());
+    expect(appStores.call.phase).toBe('checking');
+    page.onUnload?.();
+    await t.clock.runAll();
+    expect(ensure).not.toHaveBeenCalled();
+    expect(t.sim.plugin.requests).toHaveLength(0);
+    expect(appStores.call.phase).toBe('idle');
+  });
+
+  it('while the plugin creates the room: the room is hung up as soon as it exists and its call page never opens', async () => {
+    const t = setup([{ kind: 'answer', ringMs: 5000, talkMs: 5000, hangUpBy: 'listener' }]);
+    const { page } = await renderPage(ROUTE, callQuery());
+    while (appStores.call.phase === 'checking') await t.clock.advance(10);
+    expect(appStores.call.phase).toBe('starting');
+    page.onUnload?.();
+    await t.clock.runAll();
+    expect(t.sim.plugin.requests).toHaveLength(1);
+    expect(t.sim.plugin.hangUpCalls).toEqual(['sim-room-1']);
+    expect(redirectedToCallPage(t)).toBe(0);
+    expect(appStores.history.records[0]).toEqual(
+      expect.objectContaining({ outcome: 'cancelled', durationSec: 0 }),
+    );
+  });
+
+  it('the plugin page replacing ours (its redirect unloads our page) does not cancel the call', async () => {
+    const t = setup([{ kind: 'answer', ringMs: 1000, talkMs: 5000, hangUpBy: 'listener' }]);
+    const { page } = await renderPage(ROUTE, callQuery());
+    const redirect = t.router.redirectTo.bind(t.router);
+    t.router.redirectTo = async (url) => {
+      page.onUnload?.(); // wx.redirectTo unloads the page it leaves
+      return redirect(url);
+    };
+    await t.clock.runAll();
+    expect(redirectedToCallPage(t)).toBe(1);
+    expect(t.sim.plugin.hangUpCalls).toEqual([]);
+    expect(appStores.history.records[0]).toEqual(expect.objectContaining({ outcome: 'hung-up' }));
+  });
+});
+
+describe('calling page: only a known, authorised contact is called', () => {
+  it('refuses an openId that is not in the contacts, whatever name the URL gives', async () => {
+    const t = setup();
+    const comp = await show(callQuery({ openId: 'o-stranger', name: '妈妈' }));
+    await t.clock.runAll();
+    expect(t.sim.plugin.requests).toHaveLength(0);
+    expect(text(comp, '#title')).toBe(translate('calling', 'unknownContactTitle'));
+    expect(text(comp, '#name')).toBe('');
+  });
+
+  it('refuses a contact who has not authorised the device', async () => {
+    const t = setup();
+    const comp = await show(callQuery({ openId: 'o-sim-uncle', name: '张叔叔' }));
+    await t.clock.runAll();
+    expect(t.sim.plugin.requests).toHaveLength(0);
+    expect(text(comp, '#title')).toBe(translate('calling', 'notAuthorisedTitle', { name: '张叔叔' }));
+  });
+
+  it('calls a known contact by the name the contacts give, not the one in the URL', async () => {
+    const t = setup([{ kind: 'busy', ringMs: 1000 }]);
+    const comp = await show(callQuery({ openId: MUM.openId, name: '老板' }));
+    await t.clock.runAll();
+    expect(t.sim.plugin.requests).toHaveLength(1);
+    expect(t.sim.plugin.requests[0].listener).toEqual(
+      expect.objectContaining({ id: MUM.openId, name: '妈妈' }),
+    );
+    expect(text(comp, '#name')).toBe('妈妈');
+    expect(appStores.history.records[0].contact).toEqual(MUM);
   });
 });
 
@@ -269,6 +351,7 @@ describe('calling page: after the call', () => {
 
   it('answered, the plugin page not shown: our page rings, runs a clock, hangs up; the outcome shows the duration', async () => {
     const t = setup([{ kind: 'answer', ringMs: 2000, talkMs: 600_000, hangUpBy: 'listener' }]);
+    await contactsShown(t);
     const call = await show(callQuery(MUM, 'video'));
     await t.clock.advance(1000);
     expect(redirectedToCallPage(t)).toBe(1);

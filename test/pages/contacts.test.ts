@@ -90,7 +90,7 @@ describe('contacts page', () => {
     expect(t.router.history).toEqual([
       {
         kind: 'navigateTo',
-        url: `/pages/calling/index?openId=o-sim-mum&name=${encodeURIComponent('妈妈')}&roomType=${roomType}`,
+        url: `/pages/calling/index?openId=o-sim-mum&roomType=${roomType}`,
       },
     ]);
   });
@@ -300,7 +300,7 @@ describe('contacts page: history, family, roles', () => {
     expect(t.router.history).toEqual([
       {
         kind: 'navigateTo',
-        url: `/pages/calling/index?openId=o-sim-dad&name=${encodeURIComponent('爸爸')}&roomType=voice`,
+        url: '/pages/calling/index?openId=o-sim-dad&roomType=voice',
       },
     ]);
   });

@@ -149,13 +149,13 @@ ComponentWithStore({
     call(row: ContactRow | undefined, type: unknown) {
       const roomType = asRoomType(type);
       if (!row || !row.callable || !roomType) return;
-      appStores.ui.navigateTo(callingUrl({ openId: row.id, name: row.name, roomType }));
+      appStores.ui.navigateTo(callingUrl({ openId: row.id, roomType }));
     },
 
     onCallAgain(event: { detail: CallAgainDetail }) {
-      const { openId, name } = event.detail;
+      const { openId } = event.detail;
       const roomType = asRoomType(event.detail.roomType);
-      if (openId && roomType) appStores.ui.navigateTo(callingUrl({ openId, name, roomType }));
+      if (openId && roomType) appStores.ui.navigateTo(callingUrl({ openId, roomType }));
     },
 
     onAddFamily() {
