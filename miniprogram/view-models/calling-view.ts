@@ -194,6 +194,8 @@ function failedView(request: CallRequest | undefined, problem: CallProblem | und
         title: failure.title,
         hint: failure.hint,
         codeText: failure.code === undefined ? '' : t('errors', 'codeLabel', { code: failure.code }),
+        // 2007/2102: the microphone or camera could not be used; its permission may be what is off
+        showSettings: problem.failure.kind === 'av-device',
       };
     }
   }

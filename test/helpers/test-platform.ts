@@ -16,7 +16,10 @@ import {
 } from '../../miniprogram/simulator/index';
 import { createMemoryStorage } from '../../miniprogram/simulator/memory-storage';
 import { defaultScenario, type SimulationScenario } from '../../miniprogram/simulator/scenario';
-import { createSimulatedPermissions } from '../../miniprogram/simulator/simulated-permissions';
+import {
+  createSimulatedPermissions,
+  type AuthorizeFailure,
+} from '../../miniprogram/simulator/simulated-permissions';
 import { installStores, type AppStores } from '../../miniprogram/stores/index';
 import { createFakeClock, type FakeClock } from './fake-clock';
 
@@ -65,6 +68,8 @@ export interface SimulatedSetupOptions<C extends Clock> {
   role?: SimulatedRole;
   scenario?: (s: SimulationScenario) => void;
   deniedPermissions?: PermissionScope[];
+  /** wx.authorize fails with these (privacy agreement, system permission, ...), not a refusal by the person. */
+  permissionFailures?: Partial<Record<PermissionScope, AuthorizeFailure>>;
   storage?: KeyValueStorage;
   /** Connect stores to the platform like app launch does on a device (the plugin's events too). */
   startStores: boolean;
@@ -81,7 +86,7 @@ export function installSimulatedPlatform<C extends Clock>(
   options.scenario?.(scenario);
   const router = createRecordingRouter();
   const storage = options.storage ?? createMemoryStorage();
-  const permissions = createSimulatedPermissions(options.deniedPermissions);
+  const permissions = createSimulatedPermissions(options.deniedPermissions, options.permissionFailures);
   const { clock, role } = options;
   const platform = createSimulatedPlatform({ scenario, clock, router, storage, permissions, role });
   const stores = buildStores(platform);
@@ -99,6 +104,7 @@ export type TestPlatform = SimulatedSetup<FakeClock>;
 export interface TestPlatformOptions {
   scenario?: (s: SimulationScenario) => void;
   deniedPermissions?: PermissionScope[];
+  permissionFailures?: Partial<Record<PermissionScope, AuthorizeFailure>>;
   storage?: KeyValueStorage;
   /** Connect stores to the platform like app launch does (default true). */
   startStores?: boolean;

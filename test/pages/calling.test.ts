@@ -340,6 +340,30 @@ describe('calling page: why a call did not start', () => {
   });
 });
 
+describe('calling page: a permission check that fails without a refusal does not stop the call', () => {
+  it.each([
+    [
+      'the privacy agreement (errno 104)',
+      { errno: 104, errMsg: 'authorize:fail privacy permission is not authorized' },
+    ],
+    ['the system permission', { errMsg: 'authorize:fail system permission denied' }],
+    ['an unexplained failure', { errMsg: 'authorize:fail' }],
+  ])(
+    "%s: initByCaller runs, and the plugin's 2102 explains it with the settings at hand",
+    async (_name, failure) => {
+      const t = setup([{ kind: 'resolve-failure', errCode: 2102, errMsg: 'no record permission' }], {
+        permissionFailures: { 'scope.record': failure },
+      });
+      const comp = await show(callQuery(MUM, 'voice'));
+      await t.clock.runAll();
+      expect(t.sim.plugin.requests).toHaveLength(1);
+      expect(text(comp, '#title')).toBe(describeCallFailure({ kind: 'av-device', code: 2102 }).title);
+      expect(text(comp, '#code')).toBe('错误码 2102');
+      expect(text(comp, '#open-settings')).toBe('去设置');
+    },
+  );
+});
+
 describe('calling page: after the call', () => {
   function expectOutcome(comp: Rendered, reason: CallEndReason) {
     expect(text(comp, '#title')).toBe(describeEndReason(reason).title);
