@@ -99,6 +99,8 @@ export function createPlatform(adapters: PlatformAdapters): Platform {
     pluginVersion: adapters.pluginVersion,
     isPluginAvailable: () => loadPlugin() !== undefined,
     simulated: adapters.simulated === true,
+    storage: adapters.storage,
+    clock,
   });
   const isPhone = adapters.mode === 'phone';
   const voipEvents = createVoipEvents(loadPlugin, { clock });

@@ -46,7 +46,7 @@ ComponentWithStore({
     tab: 'contacts',
     sheet: CLOSED_SHEET,
     status: describeDeviceStatus(null),
-    prefetch: describePrefetch({ status: 'idle' }),
+    prefetch: describePrefetch({ status: 'idle' }, null),
     listState: 'loading',
     empty: { image: '', title: '', hint: '', retry: false, addFamily: false } as EmptyView,
     notices: [] as string[],
@@ -59,7 +59,7 @@ ComponentWithStore({
     store: appStores,
     fields: {
       status: (app: AppStores) => describeDeviceStatus(app.device.status),
-      prefetch: (app: AppStores) => describePrefetch(app.device.prefetch),
+      prefetch: (app: AppStores) => describePrefetch(app.device.prefetch, app.device.status),
       listState: (app: AppStores) => list(app).state,
       empty: (app: AppStores) => list(app).empty,
       notices: (app: AppStores) => noticesOf(app.contacts),
