@@ -3,7 +3,7 @@
  * Which adapters (real or simulated) is decided by the composition root (miniprogram/composition-root.ts); this file
  * only knows the real ones. The simulated ones live in miniprogram/simulator/, which never ships.
  */
-import { BACKEND_BASE_URL, HOST_TIMEOUT_MS, PLUGIN_VERSION } from '../config';
+import { BACKEND_BASE_URL, HOST_TIMEOUT_MS, PLUGIN_VERSION, VOIP_CHARGE_TYPE } from '../config';
 import { ROUTES } from '../routes';
 import { createHttpBackend } from './backend/http-backend';
 import type { Backend } from './backend/types';
@@ -140,6 +140,7 @@ export function createPlatform(adapters: PlatformAdapters): Platform {
             loadPlugin,
             router,
             envVersion: adapters.envVersion,
+            chargeType: VOIP_CHARGE_TYPE,
             endPageUrl: ROUTES.devices,
           }),
         }

@@ -62,6 +62,8 @@ export interface SimulationScenario {
   /** Calls play these scripts in order; the last one repeats. */
   calls: CallScript[];
   pluginVersion: string;
+  /** How the Mini Program's calls are billed (what its account bought): callWMPF must ask for this one. */
+  chargeType: WmpfVoip.ChargeType;
   /** false: requirePlugin fails as for an undeclared plugin. */
   pluginAvailable: boolean;
   contacts: SimulatedContactEntry[];
@@ -97,6 +99,7 @@ export function defaultScenario(): SimulationScenario {
     initByCallerMs: 150,
     calls: [{ kind: 'answer', ringMs: 3000, talkMs: 8000, hangUpBy: 'listener' }],
     pluginVersion: '2.4.6',
+    chargeType: 'duration',
     pluginAvailable: true,
     contacts: SAMPLE_CONTACTS.map((c) => ({ ...c })),
     contactsLatencyMs: 200,

@@ -12,6 +12,8 @@ export interface SimulatedFrameworkStats {
   hostCalls: Record<string, number>;
   /** Credential fetches started (prefetch or on demand); joining an in-flight fetch does not count. */
   credentialFetches: number;
+  /** The `data` of every voipCallEnded the host received. */
+  callsEnded: Array<Record<string, unknown>>;
 }
 
 export interface SimulatedFramework {
@@ -34,7 +36,7 @@ export function createSimulatedFramework(
 ): SimulatedFramework {
   let validUntil: number | undefined;
   let fetching: Promise<void> | undefined;
-  const stats: SimulatedFrameworkStats = { hostCalls: {}, credentialFetches: 0 };
+  const stats: SimulatedFrameworkStats = { hostCalls: {}, credentialFetches: 0, callsEnded: [] };
 
   const hasValidCredential = () => validUntil !== undefined && clock.now() < validUntil;
 

@@ -20,6 +20,7 @@ export function createSimulatedWmpf(framework: SimulatedFramework): Wmpf.Api {
       invoke(options: Wmpf.InvokeOptions) {
         const { hostCalls } = framework.stats;
         hostCalls[options.command] = (hostCalls[options.command] ?? 0) + 1;
+        if (options.command === HOST_COMMANDS.callEnded) framework.stats.callsEnded.push({ ...options.data });
         void answer(framework, options.command).then((reply) => deliver(options, reply));
       },
     },

@@ -311,6 +311,7 @@ export class CallStore {
       roomId: event.roomId,
       keepTime: event.keepTime,
       reason: event.reason,
+      direction: this.lastOutcome.direction,
     });
   }
 

@@ -52,7 +52,9 @@ describe('call store: placing a call on the simulated platform', () => {
       }),
     );
     expect(record.contact).toEqual({ openId: MUM.openId, name: MUM.name });
-    expect(t.sim.framework.stats.hostCalls.voipCallEnded).toBe(1);
+    expect(t.sim.framework.stats.callsEnded).toEqual([
+      { roomId: record.id, keepTime: 65, reason: 'hung-up', direction: 'outgoing' },
+    ]);
   });
 
   it.each<[string, CallScript, string]>([

@@ -34,7 +34,9 @@ describe('outside WMPF', () => {
     expect(bridge.available).toBe(false);
     await expect(bridge.getDeviceInfo()).resolves.toEqual({ ok: false, error: { kind: 'not-wmpf' } });
     await expect(bridge.prefetchDeviceToken()).resolves.toEqual({ ok: false, error: { kind: 'not-wmpf' } });
-    await expect(bridge.notifyCallEnded({ roomId: 'r', keepTime: 1, reason: 'hung-up' })).resolves.toEqual({
+    await expect(
+      bridge.notifyCallEnded({ roomId: 'r', keepTime: 1, reason: 'hung-up', direction: 'outgoing' }),
+    ).resolves.toEqual({
       ok: false,
       error: { kind: 'not-wmpf' },
     });
@@ -234,13 +236,23 @@ describe('prefetchDeviceToken', () => {
 });
 
 describe('voipCallEnded', () => {
-  const notice = { roomId: 'room-1', keepTime: 42, reason: 'hung-up' as const };
+  const notice = {
+    roomId: 'room-1',
+    keepTime: 42,
+    reason: 'hung-up' as const,
+    direction: 'incoming' as const,
+  };
 
-  it('sends roomId, keepTime and reason', async () => {
+  it('sends roomId, keepTime, reason and direction', async () => {
     const { api, calls } = replyWith('');
     await createHostBridge(api).notifyCallEnded(notice);
     expect(calls[0].command).toBe(HOST_COMMANDS.callEnded);
-    expect(calls[0].data).toEqual({ roomId: 'room-1', keepTime: 42, reason: 'hung-up' });
+    expect(calls[0].data).toEqual({
+      roomId: 'room-1',
+      keepTime: 42,
+      reason: 'hung-up',
+      direction: 'incoming',
+    });
   });
 
   it.each(['', '{}', '{"closed":true}'])('accepts the reply %p', async (raw) => {

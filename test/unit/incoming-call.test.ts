@@ -54,6 +54,9 @@ describe('an incoming call (phone → device)', () => {
     expect(appStores.call.lastOutcome).toEqual(
       expect.objectContaining({ direction: 'incoming', reason: 'hung-up' }),
     );
+    expect(t.sim.framework.stats.callsEnded).toEqual([
+      { roomId: 'room-in-1', keepTime: 42, reason: 'hung-up', direction: 'incoming' },
+    ]);
     // no outgoing call: no initByCaller, no callWMPF, the call store never left idle, no navigation by the app
     expect(t.sim.plugin.requests).toHaveLength(0);
     expect(t.sim.plugin.callWmpfRequests).toHaveLength(0);

@@ -149,7 +149,7 @@ describe('simulated host: other commands', () => {
     const { bridge, clock, framework } = setup();
     const { value } = await timed(
       clock,
-      bridge.notifyCallEnded({ roomId: 'r1', keepTime: 5, reason: 'hung-up' }),
+      bridge.notifyCallEnded({ roomId: 'r1', keepTime: 5, reason: 'hung-up', direction: 'outgoing' }),
     );
     expect(value).toEqual({ ok: true, value: undefined });
     expect(framework.stats.hostCalls[HOST_COMMANDS.callEnded]).toBe(1);

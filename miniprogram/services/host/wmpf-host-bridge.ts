@@ -72,8 +72,8 @@ export function createHostBridge(
       return withoutSn(reply.ok ? parsePrefetchReply(reply.value, hostText) : reply);
     },
     async notifyCallEnded(notice: CallEndedNotice) {
-      const { roomId, keepTime, reason } = notice;
-      const reply = await invoke(HOST_COMMANDS.callEnded, { roomId, keepTime, reason });
+      const { roomId, keepTime, reason, direction } = notice;
+      const reply = await invoke(HOST_COMMANDS.callEnded, { roomId, keepTime, reason, direction });
       return withoutSn(reply.ok ? parseCallEndedReply(reply.value, hostText) : reply);
     },
   };
