@@ -42,6 +42,7 @@ export function buildStores(platform: Platform): AppStores {
     device,
     contacts,
     history,
+    launch: platform.launch,
   });
   return {
     role: new RoleStore({
@@ -155,11 +156,17 @@ export function launchApp(options?: AppShowOptions): RunningApp {
  * call) must not make the app navigate or call — and runs what timers missed while in the background.
  */
 export function showApp(options?: AppShowOptions): void {
-  if (running) noteAppShow(running.platform, options);
+  if (running) noteAppShow(running.platform, options, running.stores.call);
 }
 
-export function noteAppShow(platform: Platform, options?: AppShowOptions): ShowKind {
+/** A show into the plugin's call page is a family member's call the host launched the app for: it rings now. */
+export function noteAppShow(
+  platform: Platform,
+  options?: AppShowOptions,
+  call?: Pick<CallStore, 'noteIncomingCall'>,
+): ShowKind {
   const kind = platform.launch.noteShow(options);
+  if (kind === 'call-page') call?.noteIncomingCall();
   platform.pushToken?.checkDue();
   return kind;
 }

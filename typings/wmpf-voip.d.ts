@@ -164,5 +164,7 @@ declare namespace WmpfVoip {
     setVoipEndPagePath(request: SetVoipEndPagePathRequest): void;
     getIotBindContactList(request: BindContactListRequest): Promise<BindContactListResult>;
     getPluginEnterOptions?(): PluginEnterOptions | undefined;
+    /** The query of the call page's onLoad (>= 2.2.3; read after callPageOnShow). */
+    getPluginOnloadOptions?(): Record<string, string | undefined> | undefined;
   }
 }

@@ -1,8 +1,9 @@
 import { makeAutoObservable, runInAction } from 'mobx-miniprogram';
 import type { Clock } from '../services/clock';
 import type { DeviceStatus } from '../services/device/types';
-import type { CallEndReason, HostBridge } from '../services/host/types';
+import type { CallDirection, CallEndReason, HostBridge } from '../services/host/types';
 import type { CallRecord } from '../services/history/types';
+import type { IncomingCallLaunch, LaunchGuard } from '../services/launch';
 import type { Permissions, PermissionScope } from '../services/permissions';
 import type {
   CallFailure,
@@ -35,7 +36,7 @@ export interface CallOutcome {
   roomId: string;
   contact: CallTarget;
   roomType: RoomType;
-  direction: 'outgoing' | 'incoming';
+  direction: CallDirection;
   reason: CallEndReason;
   /** connected seconds */
   keepTime: number;
@@ -43,6 +44,18 @@ export interface CallOutcome {
 }
 
 export type PlaceCallResult = 'started' | 'failed' | 'ignored' | 'cancelled';
+
+/** A family member's call the plugin's call page shows (the device is the listener). */
+export interface IncomingCall {
+  /** Unknown until the launch or an event names the room. */
+  roomId: string | undefined;
+  callerName: string;
+  roomType: RoomType;
+  /** answered (hangOnVoip) */
+  connected: boolean;
+  keepTime: number;
+  startedAt: number;
+}
 
 type EndedEvent = Extract<CallLifecycleEvent, { type: 'ended' }>;
 
@@ -60,9 +73,14 @@ export interface CallStoreDeps {
   /** Whom a call may be for: only a known contact who authorised the device, by the name the list gives. */
   contacts: Pick<ContactsStore, 'contactForCall'>;
   history: Pick<HistoryStore, 'record' | 'find'>;
+  /** The call a host launch (or the plugin's call page) is showing, when a family member called the device. */
+  launch: Pick<LaunchGuard, 'incomingCall'>;
 }
 
-/** One call at a time: the pre-call checks, the start, and the outcome reported by the plugin's events. */
+/**
+ * One call at a time: the pre-call checks, the start, and the outcome reported by the plugin's events; or a family
+ * member's call the plugin's call page was opened for (its ring, its answer, its end).
+ */
 export class CallStore {
   phase: CallPhase = 'idle';
   request: CallRequest | undefined = undefined;
@@ -72,6 +90,7 @@ export class CallStore {
   /** Connected seconds of the current call, from the plugin's `calling` ticks. */
   keepTime = 0;
   lastOutcome: CallOutcome | undefined = undefined;
+  incoming: IncomingCall | undefined = undefined;
   private lastEventAt = 0;
   private cancelRequested = false;
   /** initByCaller succeeded and its call page is being opened: leaving our page now is that, not a cancel. */
@@ -114,12 +133,59 @@ export class CallStore {
    */
   isBusy(): boolean {
     if (this.phase === 'checking' || this.phase === 'starting') return true;
-    return this.phase === 'in-call' && this.deps.clock.now() - this.lastEventAt < SILENT_CALL_MS;
+    const running = this.phase === 'in-call' || this.incoming !== undefined;
+    return running && this.deps.clock.now() - this.lastEventAt < SILENT_CALL_MS;
   }
 
   /** The room of the call running now (its history row reads "in progress"). */
   get activeRoomId(): string | undefined {
-    return this.phase === 'in-call' ? this.roomId : undefined;
+    return this.phase === 'in-call' ? this.roomId : this.incoming?.roomId;
+  }
+
+  /** Our own call is being set up or runs: a call page shown now is its page. */
+  private get ownCallActive(): boolean {
+    return this.phase === 'checking' || this.phase === 'starting' || this.phase === 'in-call';
+  }
+
+  /**
+   * The plugin's call page was opened for a family member's call: by the host's launch for its push (App.onShow
+   * into the call page), or while the app was in front (callPageOnShow). Ringing from now on; recorded at once,
+   * so that even a call nobody answers is in the history with who called and when.
+   */
+  noteIncomingCall(launch: IncomingCallLaunch | undefined = this.deps.launch.incomingCall()): void {
+    if (!launch || this.ownCallActive) return;
+    if (this.incoming && (!launch.roomId || launch.roomId === this.incoming.roomId)) return;
+    const { clock } = this.deps;
+    this.incoming = {
+      roomId: launch.roomId,
+      callerName: launch.callerName ?? '',
+      roomType: launch.roomType ?? 'video',
+      connected: false,
+      keepTime: 0,
+      startedAt: clock.now(),
+    };
+    this.lastEventAt = clock.now();
+    this.recordIncoming();
+  }
+
+  private recordIncoming(): void {
+    const call = this.incoming;
+    if (!call?.roomId || this.deps.history.find(call.roomId)) return;
+    const record = this.recordFor(
+      call.roomId,
+      { contact: { openId: '', name: call.callerName }, roomType: call.roomType },
+      call.startedAt,
+      'in-progress',
+    );
+    void this.deps.history.record({ ...record, direction: 'incoming' });
+  }
+
+  /** An event of a room nobody named yet belongs to the incoming call being shown. */
+  private adoptRoom(roomId: string): void {
+    const call = this.incoming;
+    if (!call || call.roomId || !roomId || roomId === this.roomId) return;
+    call.roomId = roomId;
+    this.recordIncoming();
   }
 
   /**
@@ -248,14 +314,21 @@ export class CallStore {
   }
 
   onLifecycle(event: CallLifecycleEvent): void {
-    if (event.type === 'call-page-shown') return;
-    if (event.roomId === this.roomId) this.lastEventAt = this.deps.clock.now();
+    if (event.type === 'call-page-shown') {
+      this.noteIncomingCall();
+      return;
+    }
+    this.adoptRoom(event.roomId);
+    const incoming = this.incoming?.roomId === event.roomId ? this.incoming : undefined;
+    if (event.roomId === this.roomId || incoming) this.lastEventAt = this.deps.clock.now();
     switch (event.type) {
       case 'connected':
         if (event.roomId === this.roomId) this.connected = true;
+        if (incoming) incoming.connected = true;
         return;
       case 'progress':
         if (event.roomId === this.roomId) this.keepTime = event.keepTime;
+        if (incoming) incoming.keepTime = event.keepTime;
         return;
       case 'ended':
         this.onEnded(event);
@@ -279,18 +352,21 @@ export class CallStore {
       this.endsBeforeStart.set(event.roomId, event);
       return;
     }
+    const ringing = this.incoming?.roomId === event.roomId ? this.incoming : undefined;
+    if (ringing) this.incoming = undefined;
     // Another call is being set up or running: that one is what the host and the outcome view are about.
-    const otherCallRunning = event.roomId !== this.roomId && this.isBusy();
-    const incoming = !existing && event.isCaller === false;
+    const otherCallRunning = event.roomId !== this.roomId && !ringing && this.isBusy();
+    const incoming = ringing !== undefined || (!existing && event.isCaller === false);
     const contact: CallTarget = {
       openId: existing?.contact.openId ?? '',
-      name: existing?.contact.name ?? event.peerName ?? '',
+      name: existing?.contact.name || event.peerName || '',
     };
     const roomType = existing?.roomType ?? event.roomType ?? this.request?.roomType ?? 'voice';
     const base =
       existing ?? this.recordFor(event.roomId, { contact, roomType }, now - event.keepTime * 1000, 'unknown');
     void history.record({
       ...base,
+      contact: { ...base.contact, name: contact.name },
       direction: incoming ? 'incoming' : base.direction,
       outcome: event.reason,
       durationSec: Math.max(0, event.keepTime),
