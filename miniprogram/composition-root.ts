@@ -21,6 +21,7 @@ import { DevicePairingStore } from './stores/device-pairing-store';
 import { DeviceStore } from './stores/device-store';
 import { HistoryStore } from './stores/history-store';
 import { installStores, type AppStores } from './stores/index';
+import { MissedCallsStore } from './stores/missed-calls-store';
 import { MyDevicesStore } from './stores/my-devices-store';
 import { PairingStore } from './stores/pairing-store';
 import { RoleStore } from './stores/role-store';
@@ -55,6 +56,7 @@ export function buildStores(platform: Platform): AppStores {
     device,
     contacts,
     history,
+    missedCalls: new MissedCallsStore({ history, seen: platform.missedCallsSeen }),
     call,
     calling: new CallingStore({ call, history, contacts, ui }),
     devicePairing: new DevicePairingStore({ backend: platform.backend, device, isDevice: !isPhone }),
@@ -76,9 +78,9 @@ export function buildStores(platform: Platform): AppStores {
 const SIMULATOR_ENTRY = './simulator/index';
 
 interface SimulatorModule {
-  simulatedPlatformFor(
-    query: Record<string, unknown> | undefined,
-  ): Platform & { simulation: { start(): void } };
+  simulatedPlatformFor(query: Record<string, unknown> | undefined): Platform & {
+    simulation: { connectApp(app: { show(options: AppShowOptions): void }): void; start(): void };
+  };
 }
 
 /** Only DevTools compiles the simulator (DevTools keeps files nothing imports; the upload leaves them out). */
@@ -105,7 +107,14 @@ function choosePlatform(query: Record<string, unknown> | undefined): {
   const simulator = isDevTools() ? loadSimulator(SIMULATOR_ENTRY) : undefined;
   if (simulator) {
     const platform = simulator.simulatedPlatformFor(query);
-    return { platform, start: () => platform.simulation.start() };
+    return {
+      platform,
+      start: () => {
+        // the simulated host's launch for an incoming call shows the app as WMPF does: App.onShow
+        platform.simulation.connectApp({ show: showApp });
+        platform.simulation.start();
+      },
+    };
   }
   return { platform: createRealPlatform(undefined) };
 }
@@ -115,6 +124,7 @@ export function connectStores(stores: AppStores): void {
   stores.device.start();
   stores.call.start();
   void stores.history.load();
+  void stores.missedCalls.load();
 }
 
 /**

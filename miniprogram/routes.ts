@@ -18,6 +18,12 @@ export const ROUTES = {
 /** The plugin comes back to the calling page with this query after a call (setVoipEndPagePath). */
 export const CALL_END_QUERY = 'view=outcome';
 
+/**
+ * The calling page showing a family member's call (ringing, talking) itself: the simulator's stand-in for the
+ * plugin's call page, which DevTools does not have (as our in-call view stands in for an outgoing call's page).
+ */
+export const INCOMING_CALL_QUERY = 'view=incoming';
+
 export type Query = Record<string, string | number | undefined>;
 
 export function buildUrl(path: string, query: Query = {}): string {

@@ -19,6 +19,7 @@ import type { DeviceService } from './device/types';
 import { readEnvVersion, type EnvVersion } from './environment';
 import { createHistoryRepository } from './history/history-repository';
 import type { HistoryRepository } from './history/types';
+import { createMissedCallsSeen, type MissedCallsSeen } from './history/missed-calls-seen';
 import { createHostBridge } from './host/wmpf-host-bridge';
 import type { HostBridge } from './host/types';
 import { wxHttp } from './http';
@@ -52,6 +53,8 @@ export interface Platform {
   voipEvents: VoipEventHub;
   contacts: ContactsService;
   history: HistoryRepository;
+  /** Until when the person has seen the missed calls. */
+  missedCallsSeen: MissedCallsSeen;
   router: Router;
   /** Title, window size, pull-down refresh and navigation, for pages. */
   ui: Ui;
@@ -127,6 +130,7 @@ export function createPlatform(adapters: PlatformAdapters): Platform {
       clock,
     }),
     history: createHistoryRepository(adapters.storage),
+    missedCallsSeen: createMissedCallsSeen(adapters.storage),
     router,
     ui: createUi(router, adapters.system ?? wxSystem),
     permissions: adapters.permissions,

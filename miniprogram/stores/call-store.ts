@@ -292,9 +292,13 @@ export class CallStore {
     return 'cancelled';
   }
 
-  /** Ends the running call from our own page (the plugin's call page did not open). */
+  /**
+   * Ends the running call from our own page (the plugin's call page did not open): ours, or a family member's call
+   * (declined while it rings, hung up once answered).
+   */
   hangUp(): void {
-    if (this.roomId) this.deps.voip.forceHangUp(this.roomId);
+    const roomId = this.phase === 'in-call' ? this.roomId : (this.incoming?.roomId ?? this.roomId);
+    if (roomId) this.deps.voip.forceHangUp(roomId);
   }
 
   /** Back from a refused permission: the Mini Program's settings, to turn it on. */

@@ -6,8 +6,11 @@ import type { ContactsStore } from './contacts-store';
 import type { HistoryStore } from './history-store';
 import type { UiStore } from './ui-store';
 
-/** call: place a call (default); outcome: back from the plugin after a call; invalid: a query nobody can call. */
-export type CallingMode = 'call' | 'outcome' | 'invalid';
+/**
+ * call: place a call (default); outcome: back from the plugin after a call; incoming: a family member's call, shown
+ * where the plugin's call page cannot be (the simulator's stand-in); invalid: a query nobody can call.
+ */
+export type CallingMode = 'call' | 'outcome' | 'incoming' | 'invalid';
 
 export interface CallingStoreDeps {
   call: CallStore;
@@ -62,13 +65,15 @@ export class CallingStore {
       keepTime: call.keepTime,
       lastOutcome: call.lastOutcome,
       newestRecord: history.records[0],
+      incoming: call.incoming,
     };
   }
 
   /** The page opened with this query: the call is placed once per page load. */
   open(query: Record<string, string | undefined> | undefined): void {
-    const parsed = query?.view === 'outcome' ? undefined : parseCallingQuery(query ?? {});
-    this.mode = query?.view === 'outcome' ? 'outcome' : parsed ? 'call' : 'invalid';
+    const view = query?.view;
+    const parsed = view === 'outcome' || view === 'incoming' ? undefined : parseCallingQuery(query ?? {});
+    this.mode = view === 'outcome' || view === 'incoming' ? view : parsed ? 'call' : 'invalid';
     this.request = parsed
       ? { contact: { openId: parsed.openId, name: '' }, roomType: parsed.roomType }
       : undefined;

@@ -4,6 +4,7 @@ import { format, getLocale, texts, type Locale } from '../i18n/index';
 import type { CallRecord, HistoryProblem } from '../services/history/types';
 import type { RoomType } from '../services/voip/types';
 import { formatCallTime, formatDuration } from '../utils/format-time';
+import { isMissedCall } from '../utils/missed-call';
 
 export type OutcomeTone = 'ok' | 'warn' | 'error' | 'muted';
 
@@ -80,8 +81,7 @@ export function historyRow(record: CallRecord, options: HistoryRowOptions): Hist
   const m = texts('history', locale);
   const openId = record.contact.openId ?? '';
   const name = displayName(record.contact.name, locale);
-  const missed = record.direction === 'incoming' && record.outcome !== 'hung-up';
-  const direction = missed ? 'missed' : record.direction;
+  const direction = isMissedCall(record) ? 'missed' : record.direction;
   const outcome = outcomeOf(record, options.activeRoomId, locale);
   return {
     id: record.id,

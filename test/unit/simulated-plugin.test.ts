@@ -45,6 +45,7 @@ function setup(
   const router = {
     navigateTo: jest.fn(async () => true),
     redirectTo: jest.fn(async () => true),
+    reLaunch: jest.fn(async () => true),
     backToContacts: jest.fn(async () => true),
     currentRoute: jest.fn(() => ''),
   } satisfies Router;

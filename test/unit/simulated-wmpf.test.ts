@@ -258,3 +258,66 @@ describe('end to end with the device and prefetch services', () => {
     expect(framework.stats.hostCalls[HOST_COMMANDS.prefetchDeviceToken]).toBe(1);
   });
 });
+
+describe('simulated host: never kinder than a real host on its WMPF version (docs/host-protocol.md §5)', () => {
+  async function deviceInfo(change: (s: SimulationScenario) => void) {
+    const { api, clock } = setup(change);
+    let data = '';
+    api.Channel.invoke({ command: HOST_COMMANDS.getDeviceInfo, success: (res) => (data = res.data) });
+    await clock.runAll();
+    return JSON.parse(data) as Record<string, unknown>;
+  }
+
+  it('WMPF >= 2.2.0 answers from getMiniProgramDeviceInfo', async () => {
+    await expect(deviceInfo((s) => (s.device.wmpfVersion = '2.2.0'))).resolves.toEqual({
+      registered: 1,
+      sn: 'SIM-DEVICE-0001',
+      modelId: 'sim-model',
+      wmpfVersion: '2.2.0',
+    });
+  });
+
+  it("WMPF 1.2–2.1 answers only from the host's own registration record", async () => {
+    await expect(deviceInfo((s) => (s.device.wmpfVersion = '2.1.0'))).resolves.toMatchObject({
+      registered: 1,
+      sn: 'SIM-DEVICE-0001',
+    });
+    await expect(
+      deviceInfo((s) => {
+        s.device.wmpfVersion = '2.1.0';
+        s.hostKeepsRegistrationRecord = false;
+      }),
+    ).resolves.toEqual({ hostError: 'unsupported', message: expect.stringContaining('2.2.0') });
+    // a record exists only after a registration the host made
+    await expect(
+      deviceInfo((s) => {
+        s.device.wmpfVersion = '1.2.0';
+        s.device.registered = false;
+      }),
+    ).resolves.toMatchObject({ hostError: 'unsupported' });
+  });
+
+  it('below WMPF 1.2.0 there is no registration: registered 0 with the version', async () => {
+    await expect(deviceInfo((s) => (s.device.wmpfVersion = '1.1.9'))).resolves.toEqual({
+      registered: 0,
+      wmpfVersion: '1.1.9',
+    });
+  });
+
+  it('an unreadable WMPF version is a host error, not a guess', async () => {
+    await expect(deviceInfo((s) => (s.device.wmpfVersion = 'unknown'))).resolves.toMatchObject({
+      hostError: 'internal',
+    });
+  });
+
+  it('prefetch below WMPF 2.1.0 is refused without asking WMPF', async () => {
+    const { bridge, clock, framework } = setup((s) => (s.device.wmpfVersion = '2.0.5'));
+    await timed(clock, bridge.getDeviceInfo());
+    const { value } = await timed(clock, bridge.prefetchDeviceToken());
+    expect(value).toEqual({
+      ok: false,
+      error: { kind: 'prefetch-failed', errMsg: 'prefetch not supported by WMPF 2.0.5' },
+    });
+    expect(framework.stats.credentialFetches).toBe(0);
+  });
+});

@@ -28,6 +28,12 @@ const zhCN = {
   endedTitle: '通话已结束',
   endedHint: '想再打，请回到联系人页面。',
   ringing: '正在呼叫，等对方接听…',
+  incomingRinging: '打来电话，正在响铃…',
+  incomingHint: '来电画面没有打开。要拒接或挂断，请点“挂断”。',
+  missedTitle: '未接来电',
+  missedHint: '{name} 打来过电话。可以在联系人里给对方回电话。',
+  declinedTitle: '已拒接',
+  callBackHint: '需要的时候，可以在联系人里给对方回电话。',
 };
 
 const en: typeof zhCN = {
@@ -62,6 +68,12 @@ const en: typeof zhCN = {
   endedTitle: 'The call has ended',
   endedHint: 'To call again, go back to your contacts.',
   ringing: 'Calling, waiting for an answer…',
+  incomingRinging: 'Calling you, ringing…',
+  incomingHint: 'The call screen did not open. To decline or end the call, tap “Hang up”.',
+  missedTitle: 'Missed call',
+  missedHint: '{name} called. You can call them back from your contacts.',
+  declinedTitle: 'Call declined',
+  callBackHint: 'You can call them back from your contacts whenever you like.',
 };
 
 export default { 'zh-CN': zhCN, en };

@@ -20,6 +20,7 @@ import {
   type EmptyView,
 } from '../../view-models/contacts-list';
 import { describeDeviceStatus, describePrefetch } from '../../view-models/device-status';
+import { describeMissedCalls, NO_MISSED_CALLS } from '../../view-models/missed-calls';
 
 const ROUTE = 'pages/contacts/index';
 
@@ -47,6 +48,7 @@ ComponentWithStore({
     sheet: CLOSED_SHEET,
     status: describeDeviceStatus(null),
     prefetch: describePrefetch({ status: 'idle' }, null),
+    missed: NO_MISSED_CALLS,
     listState: 'loading',
     empty: { image: '', title: '', hint: '', retry: false, addFamily: false } as EmptyView,
     notices: [] as string[],
@@ -60,6 +62,7 @@ ComponentWithStore({
     fields: {
       status: (app: AppStores) => describeDeviceStatus(app.device.status),
       prefetch: (app: AppStores) => describePrefetch(app.device.prefetch, app.device.status),
+      missed: (app: AppStores) => describeMissedCalls(app.missedCalls.callers, app.history.now),
       listState: (app: AppStores) => list(app).state,
       empty: (app: AppStores) => list(app).empty,
       notices: (app: AppStores) => noticesOf(app.contacts),
@@ -120,6 +123,12 @@ ComponentWithStore({
     onTab(event: WechatMiniprogram.TouchEvent) {
       const tab = event.currentTarget.dataset.tab;
       if (tab === 'contacts' || tab === 'history') this.setData({ tab });
+      // the recent calls show the missed ones: seen
+      if (tab === 'history') void appStores.missedCalls.markSeen();
+    },
+
+    onMissedSeen() {
+      void appStores.missedCalls.markSeen();
     },
 
     /** "Try again" under a failed list and "check again" on the device status. */
