@@ -44,6 +44,11 @@ const ICONS = {
 function outcomeOf(record: CallRecord, activeRoomId: string | undefined, locale: Locale) {
   const m = texts('history', locale);
   const duration = formatDuration(record.durationSec);
+  // a family member's call, said from the device's side: nobody took it, or it was declined here
+  if (isMissedCall(record)) return { text: m.noAnswer, tone: 'warn' as const };
+  if (record.direction === 'incoming' && record.outcome === 'rejected') {
+    return { text: m.declined, tone: 'muted' as const };
+  }
   switch (record.outcome) {
     case 'hung-up':
       return { text: format(m.answered, { duration }), tone: 'ok' as const };

@@ -7,6 +7,7 @@ import type { Locale } from '../../miniprogram/i18n/index';
 import type { PermissionScope } from '../../miniprogram/services/permissions';
 import type { CallScript, SimulationScenario } from '../../miniprogram/simulator/scenario';
 import { find, simulate, typeIntoSearch, type RenderedPage } from '../../test/helpers/load';
+import { INCOMING_STATES } from './incoming-states';
 import { startSession, type Session } from './session';
 
 export interface PreviewState {
@@ -234,6 +235,7 @@ export const PREVIEW_STATES: PreviewState[] = [
   outcomeState('no-answer', '对方没有接听', { kind: 'timeout', ringMs: 60_000 }, 'voice'),
   outcomeState('busy', '对方正在打电话', { kind: 'busy', ringMs: 1500 }),
   outcomeState('rejected', '对方现在不方便接听', { kind: 'reject', ringMs: 5000 }, 'voice'),
+  ...INCOMING_STATES,
 ];
 
 export function sessionFor(state: PreviewState, size: { width: number; height: number }): Session {

@@ -64,6 +64,11 @@ describe('history rows', () => {
     expect(incoming('hung-up', 42)).toBe('incoming');
     expect(incoming('aborted', 12)).toBe('incoming'); // answered, then cut off
     expect(incoming('in-progress')).toBe('incoming'); // may be ringing now
+    const said = (outcome: CallRecord['outcome']) =>
+      historyRow(record({ direction: 'incoming', outcome, durationSec: 0 }), { now: NOW, locale: 'zh-CN' })
+        .outcomeText;
+    expect(said('cancelled')).toBe('未接听'); // not "cancelled": the caller gave up, the device missed it
+    expect(said('rejected')).toBe('已拒接');
   });
 
   it('an incoming call without an openId cannot be called back and falls back to a name', () => {
