@@ -211,7 +211,9 @@ function failedView(request: CallRequest | undefined, problem: CallProblem | und
         title: unknown
           ? t('calling', 'unknownContactTitle')
           : t('calling', 'notAuthorisedTitle', { name: displayName(problem.name) }),
-        hint: unknown ? t('calling', 'unknownContactHint') : t('calling', 'notAuthorisedHint'),
+        hint: unknown
+          ? t('calling', 'unknownContactHint')
+          : t('contacts', 'notAuthorisedExplain', { name: displayName(problem.name) }),
       };
     }
     case 'permission': {

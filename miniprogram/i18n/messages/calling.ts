@@ -22,7 +22,6 @@ const zhCN = {
   unknownContactTitle: '这个人不在联系人里',
   unknownContactHint: '只能给联系人里的家人打电话。请回到联系人页面，从名单里选。',
   notAuthorisedTitle: '{name} 还没有授权这台设备',
-  notAuthorisedHint: '请对方先在手机微信里打开本小程序，授权这台设备，之后就能通话了。',
   inCallTitle: '正在通话',
   inCallHint: '通话画面没有打开。要结束通话，请点“挂断”。',
   endedTitle: '通话已结束',
@@ -61,8 +60,6 @@ const en: typeof zhCN = {
   unknownContactTitle: 'This person is not among your contacts',
   unknownContactHint: 'Only family in your contacts can be called. Go back and choose someone from the list.',
   notAuthorisedTitle: '{name} has not authorised this device yet',
-  notAuthorisedHint:
-    'They first need to open this Mini Program in WeChat on their phone and authorise this device. Then you can call.',
   inCallTitle: 'In a call',
   inCallHint: 'The call screen did not open. To end the call, tap “Hang up”.',
   endedTitle: 'The call has ended',

@@ -7,7 +7,6 @@
 import { MIN_PLUGIN_VERSION, MIN_WMPF_VERSION } from '../../config';
 import { isAtLeast } from '../../utils/version';
 import { systemClock, type Clock } from '../clock';
-import { errMsgOf } from '../guards';
 import { HOST_COMMANDS, type DeviceInfo, type HostBridge, type HostError } from '../host/types';
 import type { KeyValueStorage } from '../storage/types';
 import { readLastRegistration, writeLastRegistration, type LastRegistration } from './last-registration';
@@ -73,11 +72,7 @@ export function createDeviceService(host: HostBridge, options: DeviceServiceOpti
       : undefined;
     // what the host just said wins for this run, even if storage refuses it
     memory = { known: true, value: next };
-    try {
-      await writeLastRegistration(storage, next);
-    } catch (e) {
-      console.warn('[device] the last registration was not kept:', errMsgOf(e, 'storage failed'));
-    }
+    await writeLastRegistration(storage, next);
   }
 
   return {

@@ -3,7 +3,7 @@
  * the device can still call when the host cannot answer the device-info question (docs/host-protocol.md §2.1).
  * It holds the sn: never logged, never sent anywhere but to the plugin as the caller id.
  */
-import { errMsgOf, isRecord } from '../guards';
+import { isRecord } from '../guards';
 import { SN_RULE } from '../host/wmpf-host-bridge';
 import type { KeyValueStorage } from '../storage/types';
 
@@ -17,35 +17,29 @@ export interface LastRegistration {
   seenAt: number;
 }
 
-function validate(raw: unknown): LastRegistration | undefined {
-  if (!isRecord(raw)) return undefined;
-  const { sn, modelId, wmpfVersion, seenAt } = raw;
-  if (typeof sn !== 'string' || !SN_RULE.test(sn)) return undefined;
-  if (typeof modelId !== 'string' || modelId.trim() === '') return undefined;
-  if (typeof wmpfVersion !== 'string') return undefined;
-  if (typeof seenAt !== 'number' || !Number.isFinite(seenAt) || seenAt < 0) return undefined;
-  return { sn, modelId, wmpfVersion, seenAt };
-}
-
-/** Undefined when none is kept, storage fails or what is kept is not a registration. Never rejects. */
+/** Undefined when none is kept, storage fails or what is kept is not a registration. */
 export async function readLastRegistration(storage: KeyValueStorage): Promise<LastRegistration | undefined> {
-  try {
-    const stored = await storage.get(LAST_REGISTRATION_KEY);
-    return stored.ok ? validate(stored.value) : undefined;
-  } catch (e) {
-    console.warn('[device] the last registration could not be read:', errMsgOf(e, 'storage failed'));
-    return undefined;
-  }
+  const stored = await storage.get(LAST_REGISTRATION_KEY);
+  const raw = stored.ok && isRecord(stored.value) ? stored.value : {};
+  const { sn, modelId, wmpfVersion, seenAt } = raw;
+  const valid =
+    typeof sn === 'string' &&
+    SN_RULE.test(sn) &&
+    typeof modelId === 'string' &&
+    modelId.trim() !== '' &&
+    typeof wmpfVersion === 'string' &&
+    typeof seenAt === 'number' &&
+    seenAt >= 0;
+  return valid ? { sn, modelId, wmpfVersion, seenAt } : undefined;
 }
 
-/** Keeps `registration`, or forgets it (undefined). False when storage refused. */
+/** Keeps `registration`, or forgets it (undefined). A storage failure is reported and otherwise ignored. */
 export async function writeLastRegistration(
   storage: KeyValueStorage,
   registration: LastRegistration | undefined,
-): Promise<boolean> {
+): Promise<void> {
   const written = registration
     ? await storage.set(LAST_REGISTRATION_KEY, registration)
     : await storage.remove(LAST_REGISTRATION_KEY);
   if (!written.ok) console.warn('[device] the last registration was not kept:', written.error.errMsg);
-  return written.ok;
 }
