@@ -5,7 +5,7 @@ import { describeCallFailure, describeEndReason } from '../../miniprogram/view-m
 import type { CallEndReason } from '../../miniprogram/services/host/types';
 import type { CallFailureKind } from '../../miniprogram/services/voip/types';
 import { appStores } from '../../miniprogram/stores/index';
-import { find, renderPage, textOf, viewUpdated, type Rendered } from '../helpers/load';
+import { find, renderPage, textOf, viewUpdated, type PageHooks, type Rendered } from '../helpers/load';
 import { expectTokenLessRequest } from '../helpers/expect-request';
 import {
   installTestPlatform,
@@ -138,21 +138,6 @@ describe('calling page: placing a call', () => {
     expect(t.sim.plugin.requests).toHaveLength(0);
     expect(appStores.call.phase).toBe('idle');
   });
-
-  it('Cancel while the plugin creates the room ends the call as soon as it exists, without its call page', async () => {
-    const t = setup([{ kind: 'answer', ringMs: 5000, talkMs: 5000, hangUpBy: 'listener' }]);
-    const comp = await show(callQuery());
-    while (appStores.call.phase === 'checking') await t.clock.advance(10);
-    expect(appStores.call.phase).toBe('starting');
-    await tap(comp, '#cancel');
-    await t.clock.runAll();
-    expect(t.sim.plugin.requests).toHaveLength(1);
-    expect(t.sim.plugin.hangUpCalls).toEqual(['sim-room-1']);
-    expect(redirectedToCallPage(t)).toBe(0);
-    expect(appStores.history.records[0]).toEqual(
-      expect.objectContaining({ outcome: 'cancelled', durationSec: 0 }),
-    );
-  });
 });
 
 describe('calling page: Back (the page is left) while the call is being set up', () => {
@@ -168,20 +153,26 @@ describe('calling page: Back (the page is left) while the call is being set up',
     expect(appStores.call.phase).toBe('idle');
   });
 
-  it('while the plugin creates the room: the room is hung up as soon as it exists and its call page never opens', async () => {
-    const t = setup([{ kind: 'answer', ringMs: 5000, talkMs: 5000, hangUpBy: 'listener' }]);
-    const { page } = await renderPage(ROUTE, callQuery());
-    while (appStores.call.phase === 'checking') await t.clock.advance(10);
-    expect(appStores.call.phase).toBe('starting');
-    page.onUnload?.();
-    await t.clock.runAll();
-    expect(t.sim.plugin.requests).toHaveLength(1);
-    expect(t.sim.plugin.hangUpCalls).toEqual(['sim-room-1']);
-    expect(redirectedToCallPage(t)).toBe(0);
-    expect(appStores.history.records[0]).toEqual(
-      expect.objectContaining({ outcome: 'cancelled', durationSec: 0 }),
-    );
-  });
+  it.each<[string, (comp: Rendered, page: PageHooks) => Promise<void>]>([
+    ['Back (the page unloaded)', async (_comp, page) => page.onUnload?.()],
+    ['Cancel', (comp) => tap(comp, '#cancel')],
+  ])(
+    '%s while the plugin creates the room: hung up as soon as it exists, its call page never opens',
+    async (_name, leave) => {
+      const t = setup([{ kind: 'answer', ringMs: 5000, talkMs: 5000, hangUpBy: 'listener' }]);
+      const { comp, page } = await renderPage(ROUTE, callQuery());
+      while (appStores.call.phase === 'checking') await t.clock.advance(10);
+      expect(appStores.call.phase).toBe('starting');
+      await leave(comp, page);
+      await t.clock.runAll();
+      expect(t.sim.plugin.requests).toHaveLength(1);
+      expect(t.sim.plugin.hangUpCalls).toEqual(['sim-room-1']);
+      expect(redirectedToCallPage(t)).toBe(0);
+      expect(appStores.history.records[0]).toEqual(
+        expect.objectContaining({ outcome: 'cancelled', durationSec: 0 }),
+      );
+    },
+  );
 
   it('the plugin page replacing ours (its redirect unloads our page) does not cancel the call', async () => {
     const t = setup([{ kind: 'answer', ringMs: 1000, talkMs: 5000, hangUpBy: 'listener' }]);
