@@ -7,6 +7,7 @@ import type { Locale } from '../../miniprogram/i18n/index';
 import type { PermissionScope } from '../../miniprogram/services/permissions';
 import type { CallScript, SimulationScenario } from '../../miniprogram/simulator/scenario';
 import { find, simulate, typeIntoSearch, type RenderedPage } from '../../test/helpers/load';
+import { INCOMING_STATES } from './incoming-states';
 import { startSession, type Session } from './session';
 
 export interface PreviewState {
@@ -26,7 +27,7 @@ export const CALLING = 'pages/calling/index';
 const MUM = { openId: 'o-sim-mum', name: '妈妈' };
 
 export function callingQuery(roomType: 'voice' | 'video' = 'video', contact = MUM): Record<string, string> {
-  return { openId: contact.openId, name: encodeURIComponent(contact.name), roomType };
+  return { openId: contact.openId, roomType };
 }
 
 async function contacts(session: Session): Promise<RenderedPage> {
@@ -218,6 +219,7 @@ export const PREVIEW_STATES: PreviewState[] = [
     shows: '01:23',
     scenario: withCall({ kind: 'answer', ringMs: 2000, talkMs: 600_000, hangUpBy: 'listener' }),
     async build(session) {
+      await contacts(session); // the person comes from the contacts
       // the plugin's call page did not open (the simulator has none): the calling page shows the call itself
       const page = await session.show(CALLING, callingQuery('video'));
       await session.wait(1000 + 2000 + 83_000);
@@ -233,6 +235,7 @@ export const PREVIEW_STATES: PreviewState[] = [
   outcomeState('no-answer', '对方没有接听', { kind: 'timeout', ringMs: 60_000 }, 'voice'),
   outcomeState('busy', '对方正在打电话', { kind: 'busy', ringMs: 1500 }),
   outcomeState('rejected', '对方现在不方便接听', { kind: 'reject', ringMs: 5000 }, 'voice'),
+  ...INCOMING_STATES,
 ];
 
 export function sessionFor(state: PreviewState, size: { width: number; height: number }): Session {

@@ -30,6 +30,11 @@ const zhCN = {
   retry: '重试',
   total: '共 {count} 人',
   loadMore: '继续加载…',
+  missedTitle: '{count} 个未接来电',
+  missedFromOne: '{name} 打来过 · {time}',
+  missedFromMany: '{name} 打来 {count} 次 · 最近 {time}',
+  missedOthers: '还有 {count} 位家人打来过',
+  missedSeen: '知道了',
 };
 
 const en: typeof zhCN = {
@@ -65,6 +70,11 @@ const en: typeof zhCN = {
   retry: 'Try again',
   total: 'Contacts: {count}',
   loadMore: 'Loading more…',
+  missedTitle: 'Missed calls: {count}',
+  missedFromOne: '{name} called · {time}',
+  missedFromMany: '{name} called {count} times · last {time}',
+  missedOthers: '{count} more family members called',
+  missedSeen: 'OK',
 };
 
 export default { 'zh-CN': zhCN, en };
