@@ -12,6 +12,7 @@ import { migrationProvider } from './migrations';
 import { KyselyRepository } from './kysely-repository';
 import type { Repository } from './repository';
 import type { Database } from './schema';
+import { withStatementCache } from './sqlite-statements';
 
 export interface OpenOptions {
   databaseUrl: string;
@@ -36,7 +37,7 @@ function sqliteDialect(databaseUrl: string, synchronous: 'NORMAL' | 'FULL'): Dia
   database.pragma('journal_mode = WAL');
   database.pragma(`synchronous = ${synchronous}`);
   database.pragma('busy_timeout = 5000');
-  return new SqliteDialect({ database });
+  return new SqliteDialect({ database: withStatementCache(database) });
 }
 
 function postgresDialect(databaseUrl: string, poolSize: number): Dialect {
