@@ -48,6 +48,8 @@ export class FakeWechat {
   readonly snTickets = new Map<string, { sn: string; modelId: string }>();
   /** Scenes of the codes generated, in order. */
   readonly wxacodeScenes: string[] = [];
+  /** TCP connections accepted so far (a client that keeps its connections alive opens few). */
+  connectionsOpened = 0;
 
   private server: http.Server | undefined;
   private readonly now: () => number;
@@ -69,6 +71,7 @@ export class FakeWechat {
         if (!res.headersSent) res.writeHead(500).end();
       });
     });
+    server.on('connection', () => (this.connectionsOpened += 1));
     this.server = server;
     await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
     return this.baseUrl;
