@@ -95,6 +95,23 @@ describe.each([
     expect(await repo.rememberNonce('SN-N', 'nonce-aaaaaaaaaaaaaaaa', 2000)).toBe(false);
   });
 
+  it('nonces arriving together: each (sn, nonce) is new exactly once, the first to arrive wins', async () => {
+    const nonces = [
+      'together-nonce-000001',
+      'together-nonce-000002',
+      'together-nonce-000001',
+      'together-nonce-000003',
+    ];
+    const fresh = await Promise.all(
+      [...nonces, 'together-nonce-000002'].map((nonce, i) =>
+        repo.rememberNonce('SN-TOGETHER', nonce, 5000 + i),
+      ),
+    );
+    expect(fresh).toEqual([true, true, false, true, false]);
+    expect(await repo.rememberNonce('SN-TOGETHER', 'together-nonce-000003', 6000)).toBe(false);
+    expect(await repo.rememberNonce('SN-OTHER', 'together-nonce-000003', 6000)).toBe(true);
+  });
+
   it('pairing: one live code per device, first claimer wins, used once, contact upserted', async () => {
     await repo.provisionDevice({ sn: 'SN-P', modelId: 'm', deviceName: 'n', secret: 'c'.repeat(43), now: 1 });
     await repo.createPairing({ id: 'pairing-old-0000000000', sn: 'SN-P', createdAt: 1, expiresAt: 1000 });

@@ -15,9 +15,19 @@ import type {
   PairingRecord,
   Repository,
 } from './repository';
+import { batched } from './batch';
 import type { Database, DevicesTable, PairingsTable } from './schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
+
+interface SeenNonce {
+  sn: string;
+  nonce: string;
+  seenAt: number;
+}
+
+/** Nonces remembered in one SQLite transaction at most (each is a few bound values). */
+const MAX_NONCE_BATCH = 256;
 
 const millis = (value: number | string | bigint): number => Number(value);
 const optionalMillis = (value: number | string | bigint | null): number | undefined =>
@@ -53,10 +63,22 @@ function toPairing(row: Selectable<PairingsTable>): PairingRecord {
 }
 
 export class KyselyRepository implements Repository {
+  /**
+   * SQLite has one writer, and a commit is most of the cost of a signed request: the nonces of requests arriving
+   * together are committed together (batch.ts). Postgres and MySQL serve concurrent inserts on their own
+   * connections and commit them in groups themselves.
+   */
+  private readonly rememberNonceNow: (seen: SeenNonce) => Promise<boolean>;
+
   constructor(
     private readonly db: Kysely<Database>,
     readonly dialect: Repository['dialect'],
-  ) {}
+  ) {
+    this.rememberNonceNow =
+      dialect === 'sqlite'
+        ? batched((batch) => this.insertNonces(batch), MAX_NONCE_BATCH)
+        : (seen) => this.insertNonce(this.db, seen);
+  }
 
   async provisionDevice(device: {
     sn: string;
@@ -105,12 +127,27 @@ export class KyselyRepository implements Repository {
       .execute();
   }
 
-  async rememberNonce(sn: string, nonce: string, seenAt: number): Promise<boolean> {
-    const values = { sn, nonce, seen_at: seenAt };
+  rememberNonce(sn: string, nonce: string, seenAt: number): Promise<boolean> {
+    return this.rememberNonceNow({ sn, nonce, seenAt });
+  }
+
+  /** One transaction; within it, a nonce seen twice is new only the first time. */
+  private async insertNonces(batch: SeenNonce[]): Promise<boolean[]> {
+    const [only] = batch;
+    if (batch.length === 1 && only) return [await this.insertNonce(this.db, only)];
+    return this.db.transaction().execute(async (trx) => {
+      const fresh: boolean[] = [];
+      for (const seen of batch) fresh.push(await this.insertNonce(trx, seen));
+      return fresh;
+    });
+  }
+
+  private async insertNonce(db: Db, seen: SeenNonce): Promise<boolean> {
+    const values = { sn: seen.sn, nonce: seen.nonce, seen_at: seen.seenAt };
     const insert =
       this.dialect === 'mysql'
-        ? this.db.insertInto('nonces').ignore().values(values)
-        : this.db
+        ? db.insertInto('nonces').ignore().values(values)
+        : db
             .insertInto('nonces')
             .values(values)
             .onConflict((conflict) => conflict.columns(['sn', 'nonce']).doNothing());
