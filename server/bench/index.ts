@@ -105,7 +105,8 @@ function printRound(label: string, { figures, cpu }: Round): void {
       `pairing steps p99 ${ms(pairingSteps.p99)}), errors ${figures.errors}`,
   );
   console.log(
-    `      the ${DEVICES + PHONES} first requests left within ${ms(figures.startSpreadMs)}; CPU used: server ` +
+    `      the ${DEVICES + PHONES} first requests left within ${ms(figures.startSpreadMs)}, the load generator ` +
+      `read replies up to ${ms(figures.generatorDelayP99Ms)} late (p99); CPU used: server ` +
       `${cpuText(cpu.server)} ms, fake WeChat ${cpuText(cpu.wechat)} ms, load generator ${cpuText(cpu.generator)} ms ` +
       `(this machine has ${os.cpus().length} × ${figures.wallMs.toFixed(0)} ms)`,
   );
