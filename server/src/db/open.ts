@@ -12,6 +12,7 @@ import { migrationProvider } from './migrations';
 import { KyselyRepository } from './kysely-repository';
 import type { Repository } from './repository';
 import type { Database } from './schema';
+import { FALLBACK_AUTOCHECKPOINT_PAGES, startCheckpointer } from './sqlite-checkpointer';
 import { withStatementCache } from './sqlite-statements';
 
 export interface OpenOptions {
@@ -39,7 +40,19 @@ function sqliteDialect(databaseUrl: string, synchronous: 'NORMAL' | 'FULL'): Dia
   database.pragma('journal_mode = WAL');
   database.pragma(`synchronous = ${synchronous}`);
   database.pragma('busy_timeout = 5000');
-  return new SqliteDialect({ database: withStatementCache(database) });
+  if (file === ':memory:') return new SqliteDialect({ database: withStatementCache(database) });
+  database.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
+  const checkpointer = startCheckpointer({ file, synchronous });
+  const cached = withStatementCache(database);
+  return new SqliteDialect({
+    database: {
+      prepare: (sql) => cached.prepare(sql),
+      close: () => {
+        checkpointer.stop();
+        cached.close();
+      },
+    },
+  });
 }
 
 function postgresDialect(databaseUrl: string, poolSize: number): Dialect {
