@@ -1,6 +1,6 @@
 /**
  * npm run bench:server — the reference server under load and under SIGKILL, on this machine only (127.0.0.1),
- * bounded in requests and time (about 30 s). Prints each figure with its goal; how the load is shaped: load.ts.
+ * bounded in requests and time (about 20 s). Prints each figure with its goal; how the load is shaped: load.ts.
  *
  *   --rounds N   measured load rounds after the warm-up rounds (default 3)
  *   --strict     exit code 2 when a goal is missed (CI)
