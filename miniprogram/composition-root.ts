@@ -20,6 +20,7 @@ import { ContactsStore } from './stores/contacts-store';
 import { DeviceStore } from './stores/device-store';
 import { HistoryStore } from './stores/history-store';
 import { installStores, type AppStores } from './stores/index';
+import { MissedCallsStore } from './stores/missed-calls-store';
 import { RoleStore } from './stores/role-store';
 import { withSubpackageStores } from './stores/subpackage-stores';
 import { UiStore } from './stores/ui-store';
@@ -30,6 +31,7 @@ export function buildStores(platform: Platform): AppStores {
   const ui = new UiStore(platform.ui);
   const device = new DeviceStore({ device: platform.device, prefetch: platform.prefetch });
   const history = new HistoryStore({ repository: platform.history, clock: platform.clock });
+  const contacts = new ContactsStore({ contacts: platform.contacts, device });
   const call = new CallStore({
     voip: platform.voip,
     events: platform.voipEvents,
@@ -37,7 +39,9 @@ export function buildStores(platform: Platform): AppStores {
     host: platform.host,
     clock: platform.clock,
     device,
+    contacts,
     history,
+    launch: platform.launch,
   });
   const main = {
     role: new RoleStore({
@@ -48,10 +52,11 @@ export function buildStores(platform: Platform): AppStores {
     }),
     ui,
     device,
-    contacts: new ContactsStore({ contacts: platform.contacts, device }),
+    contacts,
     history,
+    missedCalls: new MissedCallsStore({ history, seen: platform.missedCallsSeen }),
     call,
-    calling: new CallingStore({ call, history, ui }),
+    calling: new CallingStore({ call, history, contacts, ui }),
   };
   // their classes ship with their subpackage pages (stores/subpackage-stores.ts)
   return withSubpackageStores(main, {
@@ -73,9 +78,9 @@ export function buildStores(platform: Platform): AppStores {
 const SIMULATOR_ENTRY = './simulator/index';
 
 interface SimulatorModule {
-  simulatedPlatformFor(
-    query: Record<string, unknown> | undefined,
-  ): Platform & { simulation: { start(): void } };
+  simulatedPlatformFor(query: Record<string, unknown> | undefined): Platform & {
+    simulation: { connectApp(app: { show(options: AppShowOptions): void }): void; start(): void };
+  };
 }
 
 /** Only DevTools compiles the simulator (DevTools keeps files nothing imports; the upload leaves them out). */
@@ -102,7 +107,14 @@ function choosePlatform(query: Record<string, unknown> | undefined): {
   const simulator = isDevTools() ? loadSimulator(SIMULATOR_ENTRY) : undefined;
   if (simulator) {
     const platform = simulator.simulatedPlatformFor(query);
-    return { platform, start: () => platform.simulation.start() };
+    return {
+      platform,
+      start: () => {
+        // the simulated host's launch for an incoming call shows the app as WMPF does: App.onShow
+        platform.simulation.connectApp({ show: showApp });
+        platform.simulation.start();
+      },
+    };
   }
   return { platform: createRealPlatform(undefined) };
 }
@@ -112,6 +124,7 @@ export function connectStores(stores: AppStores): void {
   stores.device.start();
   stores.call.start();
   void stores.history.load();
+  void stores.missedCalls.load();
 }
 
 /**
@@ -153,11 +166,17 @@ export function launchApp(options?: AppShowOptions): RunningApp {
  * call) must not make the app navigate or call — and runs what timers missed while in the background.
  */
 export function showApp(options?: AppShowOptions): void {
-  if (running) noteAppShow(running.platform, options);
+  if (running) noteAppShow(running.platform, options, running.stores.call);
 }
 
-export function noteAppShow(platform: Platform, options?: AppShowOptions): ShowKind {
+/** A show into the plugin's call page is a family member's call the host launched the app for: it rings now. */
+export function noteAppShow(
+  platform: Platform,
+  options?: AppShowOptions,
+  call?: Pick<CallStore, 'noteIncomingCall'>,
+): ShowKind {
   const kind = platform.launch.noteShow(options);
+  if (kind === 'call-page') call?.noteIncomingCall();
   platform.pushToken?.checkDue();
   return kind;
 }

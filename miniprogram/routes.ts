@@ -18,6 +18,12 @@ export const ROUTES = {
 /** The plugin comes back to the calling page with this query after a call (setVoipEndPagePath). */
 export const CALL_END_QUERY = 'view=outcome';
 
+/**
+ * The calling page showing a family member's call (ringing, talking) itself: the simulator's stand-in for the
+ * plugin's call page, which DevTools does not have (as our in-call view stands in for an outgoing call's page).
+ */
+export const INCOMING_CALL_QUERY = 'view=incoming';
+
 export type Query = Record<string, string | number | undefined>;
 
 export function buildUrl(path: string, query: Query = {}): string {
@@ -27,15 +33,18 @@ export function buildUrl(path: string, query: Query = {}): string {
   return parts.length ? `${path}?${parts.join('&')}` : path;
 }
 
+/**
+ * Whom to call and how. No name: a URL can be written by anyone, so the calling page takes the name (and whether
+ * the person may be called at all) from the contacts, never from the URL.
+ */
 export interface CallingPageQuery {
   openId: string;
-  name: string;
   roomType: 'voice' | 'video';
 }
 
 /** The calling page URL for a contact; the calling page parses it back with parseCallingQuery. */
 export function callingUrl(query: CallingPageQuery): string {
-  return buildUrl(ROUTES.calling, { openId: query.openId, name: query.name, roomType: query.roomType });
+  return buildUrl(ROUTES.calling, { openId: query.openId, roomType: query.roomType });
 }
 
 /** Page query values arrive URI-encoded; anything malformed yields undefined. */
@@ -49,10 +58,9 @@ export function parseCallingQuery(query: Record<string, string | undefined>): Ca
     }
   };
   const openId = decode(query.openId);
-  const name = decode(query.name);
   const roomType = decode(query.roomType);
   if (!openId || (roomType !== 'voice' && roomType !== 'video')) return undefined;
-  return { openId, name, roomType };
+  return { openId, roomType };
 }
 
 /** The phone's pairing page for a device already known (re-authorising from the device list). */

@@ -8,6 +8,8 @@ declare namespace WmpfVoip {
   /** 0 = camera on, 1 = camera off */
   type CameraStatus = 0 | 1;
   type MiniprogramState = 'formal' | 'trial' | 'developer';
+  /** How a call is billed: call minutes ('duration') or device licences ('license'). */
+  type ChargeType = 'duration' | 'license';
 
   interface Party {
     id: string;
@@ -36,7 +38,7 @@ declare namespace WmpfVoip {
     /** >= 2.4.0 */
     roomId?: string;
     groupId?: string;
-    chargeType?: 'duration' | 'license';
+    chargeType?: ChargeType;
   }
 
   interface InitByCallerFailure {
@@ -134,6 +136,8 @@ declare namespace WmpfVoip {
     pushToken: string;
     nickName: string;
     deviceName?: string;
+    /** >= 2.4.0; the plugin's default is 'license' */
+    chargeType?: ChargeType;
     timeLimit?: number;
     enableCallerCamera?: boolean;
     enableListenerCamera?: boolean;
@@ -160,5 +164,7 @@ declare namespace WmpfVoip {
     setVoipEndPagePath(request: SetVoipEndPagePathRequest): void;
     getIotBindContactList(request: BindContactListRequest): Promise<BindContactListResult>;
     getPluginEnterOptions?(): PluginEnterOptions | undefined;
+    /** The query of the call page's onLoad (>= 2.2.3; read after callPageOnShow). */
+    getPluginOnloadOptions?(): Record<string, string | undefined> | undefined;
   }
 }

@@ -4,10 +4,22 @@
  * (or WeChat does, when a family member answers a call from the device). In both cases the app must neither
  * navigate nor start a call by itself: only people do, on a normal show.
  */
-import { isRecord } from './guards';
+import { isRecord, nonEmptyString } from './guards';
 import type { PluginLoader } from './voip/plugin-loader';
+import type { RoomType } from './voip/types';
 
 export type ShowKind = 'normal' | 'pre-launch' | 'call-page';
+
+/**
+ * A family member's call the plugin's call page was opened for, from its query (the push path's
+ * `?roomType=..&groupId=..&listenerId=<sn>&callerName=..`, docs/host-protocol.md §7). The listenerId is the
+ * device's sn: it is never read.
+ */
+export interface IncomingCallLaunch {
+  roomId?: string;
+  roomType?: RoomType;
+  callerName?: string;
+}
 
 /** The part of App.onLaunch / App.onShow options used here. */
 export interface AppShowOptions {
@@ -22,6 +34,12 @@ export interface LaunchGuard {
   currentShow(): ShowKind;
   /** False while the app was shown for a pre-launch or for the plugin's call page. */
   mayActOnItsOwn(): boolean;
+  /**
+   * The call the plugin's call page is showing now, when it was opened for a family member's call: from the last
+   * show into the call page, else (the app was already in front: no App.onShow, only callPageOnShow) from the
+   * call page's own query.
+   */
+  incomingCall(): IncomingCallLaunch | undefined;
 }
 
 const CALL_PAGE_MARK = 'call-page-plugin';
@@ -34,6 +52,39 @@ function pluginEnterQuery(loadPlugin: PluginLoader): Record<string, unknown> {
   } catch {
     return {};
   }
+}
+
+function pluginOnloadQuery(loadPlugin: PluginLoader): Record<string, unknown> {
+  try {
+    const options: unknown = loadPlugin()?.getPluginOnloadOptions?.();
+    return isRecord(options) ? options : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Query values may arrive URI-encoded (the push path carries them so). */
+function queryText(value: unknown): string | undefined {
+  const text = nonEmptyString(value);
+  if (!text) return undefined;
+  try {
+    return nonEmptyString(decodeURIComponent(text))?.trim();
+  } catch {
+    return text.trim();
+  }
+}
+
+/** The call a call-page query describes; undefined when it names no room (not a call from a phone). */
+export function incomingCallOf(query: Record<string, unknown>): IncomingCallLaunch | undefined {
+  if (String(query.isPreLaunch) === '1') return undefined;
+  const roomId = queryText(query.roomId) ?? queryText(query.groupId);
+  if (!roomId) return undefined;
+  const roomType = queryText(query.roomType);
+  const launch: IncomingCallLaunch = { roomId };
+  if (roomType === 'voice' || roomType === 'video') launch.roomType = roomType;
+  const callerName = queryText(query.callerName);
+  if (callerName) launch.callerName = Array.from(callerName).slice(0, 80).join('');
+  return launch;
 }
 
 export function classifyShow(
@@ -62,5 +113,12 @@ export function createLaunchGuard(loadPlugin: PluginLoader): LaunchGuard {
     },
     currentShow,
     mayActOnItsOwn: () => currentShow() === 'normal',
+    incomingCall() {
+      if (currentShow() === 'call-page') {
+        const fromShow = incomingCallOf({ ...pluginEnterQuery(loadPlugin), ...(lastOptions?.query ?? {}) });
+        if (fromShow) return fromShow;
+      }
+      return incomingCallOf(pluginOnloadQuery(loadPlugin));
+    },
   };
 }

@@ -3,7 +3,7 @@
  * Which adapters (real or simulated) is decided by the composition root (miniprogram/composition-root.ts); this file
  * only knows the real ones. The simulated ones live in miniprogram/simulator/, which never ships.
  */
-import { BACKEND_BASE_URL, HOST_TIMEOUT_MS, PLUGIN_VERSION } from '../config';
+import { BACKEND_BASE_URL, HOST_TIMEOUT_MS, PLUGIN_VERSION, VOIP_CHARGE_TYPE } from '../config';
 import { ROUTES } from '../routes';
 import { createHttpBackend } from './backend/http-backend';
 import type { Backend } from './backend/types';
@@ -19,6 +19,7 @@ import type { DeviceService } from './device/types';
 import { readEnvVersion, type EnvVersion } from './environment';
 import { createHistoryRepository } from './history/history-repository';
 import type { HistoryRepository } from './history/types';
+import { createMissedCallsSeen, type MissedCallsSeen } from './history/missed-calls-seen';
 import { createHostBridge } from './host/wmpf-host-bridge';
 import type { HostBridge, HostSigner } from './host/types';
 import { wxHttp, type HttpClient } from './http';
@@ -52,6 +53,8 @@ export interface Platform {
   voipEvents: VoipEventHub;
   contacts: ContactsService;
   history: HistoryRepository;
+  /** Until when the person has seen the missed calls. */
+  missedCallsSeen: MissedCallsSeen;
   router: Router;
   /** Title, window size, pull-down refresh and navigation, for pages. */
   ui: Ui;
@@ -105,6 +108,8 @@ export function createPlatform(adapters: PlatformAdapters): Platform {
     pluginVersion: adapters.pluginVersion,
     isPluginAvailable: () => loadPlugin() !== undefined,
     simulated: adapters.simulated === true,
+    storage: adapters.storage,
+    clock,
   });
   const voipEvents = createVoipEvents(loadPlugin, { clock });
   return {
@@ -130,6 +135,7 @@ export function createPlatform(adapters: PlatformAdapters): Platform {
       clock,
     }),
     history: createHistoryRepository(adapters.storage),
+    missedCallsSeen: createMissedCallsSeen(adapters.storage),
     router,
     ui: createUi(router, adapters.system ?? wxSystem),
     permissions: adapters.permissions,
@@ -143,6 +149,7 @@ export function createPlatform(adapters: PlatformAdapters): Platform {
             loadPlugin,
             router,
             envVersion: adapters.envVersion,
+            chargeType: VOIP_CHARGE_TYPE,
             endPageUrl: ROUTES.devices,
           }),
         }

@@ -4,6 +4,8 @@ import { ROUTES } from '../routes';
 export interface Router {
   navigateTo(url: string): Promise<boolean>;
   redirectTo(url: string): Promise<boolean>;
+  /** Closes every page and opens `url` (what a launch into a page does). */
+  reLaunch(url: string): Promise<boolean>;
   /** Back to the contacts page, whatever the stack looks like. */
   backToContacts(): Promise<boolean>;
   /** Route of the page on top of the stack ('' when unknown). */
@@ -22,6 +24,14 @@ export const wxRouter: Router = {
   async redirectTo(url) {
     try {
       await wx.redirectTo({ url });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  async reLaunch(url) {
+    try {
+      await wx.reLaunch({ url });
       return true;
     } catch {
       return false;

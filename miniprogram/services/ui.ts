@@ -10,7 +10,7 @@ export interface WindowSize {
   height: number;
 }
 
-export interface Ui extends Omit<Router, 'currentRoute'> {
+export interface Ui extends Omit<Router, 'currentRoute' | 'reLaunch'> {
   setTitle(title: string): void;
   /** 0 × 0 when unknown. Landscape device screens are at least 800 px wide. */
   windowSize(): WindowSize;

@@ -56,6 +56,17 @@ export const PRESETS: readonly SimulationPreset[] = [
     },
   },
   {
+    name: 'wmpf-2.1-no-record',
+    role: 'device',
+    summary:
+      'WMPF 2.1.0 (no getMiniProgramDeviceInfo) and a host keeping no registration record: the device calls ' +
+      'with the last registration it saw, if any',
+    configure: (s) => {
+      s.device.wmpfVersion = '2.1.0';
+      s.hostKeepsRegistrationRecord = false;
+    },
+  },
+  {
     name: 'callee-busy',
     role: 'device',
     summary: 'every call: the person called is busy',
@@ -93,11 +104,24 @@ export const PRESETS: readonly SimulationPreset[] = [
   {
     name: 'incoming-call',
     role: 'device',
-    summary: '妈妈 calls the device 5 s after start; answered, 20 s of talk',
+    summary:
+      "妈妈's phone calls the device 5 s after start: push → host launch → rings → answered, 20 s of talk",
     configure: (s) => {
       s.incomingCall = {
         afterMs: 5000,
-        call: { callerName: '妈妈', roomType: 'video', ringMs: 4000, talkMs: 20_000 },
+        call: { callerName: '妈妈', roomType: 'video', outcome: 'answered', ringMs: 4000, talkMs: 20_000 },
+      };
+    },
+  },
+  {
+    name: 'missed-call',
+    role: 'device',
+    summary:
+      "爸爸's phone calls the device 5 s after start and gives up after 30 s: a missed call on the contacts",
+    configure: (s) => {
+      s.incomingCall = {
+        afterMs: 5000,
+        call: { callerName: '爸爸', roomType: 'voice', outcome: 'unanswered', ringMs: 30_000, talkMs: 0 },
       };
     },
   },

@@ -32,10 +32,17 @@ export type CallScript =
   /** initByCaller resolves { isSuccess: false, errCode } */
   | { kind: 'resolve-failure'; errCode: number; errMsg: string };
 
-/** A family member calls the device. `talkMs` 0: nobody answers and the caller gives up after `ringMs`. */
+/**
+ * A family member's phone calls the device (callWMPF). It rings for `ringMs`, then:
+ *  - answered: the person at the device answers and they talk for `talkMs`, then the caller hangs up;
+ *  - rejected: the person at the device declines;
+ *  - unanswered: nobody answers: the caller gives up (or, from 60 s on, the plugin's timeout ends it).
+ */
 export interface IncomingCallScript {
+  /** How the device knows them (callWMPF's nickName). */
   callerName: string;
   roomType: 'voice' | 'video';
+  outcome: 'answered' | 'rejected' | 'unanswered';
   ringMs: number;
   talkMs: number;
 }
@@ -69,11 +76,18 @@ export interface SimulationScenario {
     /** How far the host's clock is off (signatures carry its time). */
     clockOffsetMs?: number;
   };
-  /** Reply to getMiniProgramDeviceInfo (the info above is sent when ok). */
+  /**
+   * The host keeps its own record of the registration it made: the only way it can answer the device-info question
+   * on WMPF 1.2–2.1 (getMiniProgramDeviceInfo needs WMPF 2.2.0). The reference host does.
+   */
+  hostKeepsRegistrationRecord: boolean;
+  /** Reply to getMiniProgramDeviceInfo (what the host can answer on its WMPF version, when ok). */
   deviceInfoReply: HostReplyScript;
   prefetchReply: PrefetchScript;
   /** Host round-trip latency for every Channel command. */
   hostLatencyMs: number;
+  /** From the phone's callWMPF to the push reaching the host app. */
+  pushLatencyMs: number;
   /**
    * Cost of the credential fetch WMPF performs inside initByCaller when no prefetched credential is cached
    * (the framework caches a prefetched one for one hour).
@@ -85,6 +99,8 @@ export interface SimulationScenario {
   /** Calls play these scripts in order; the last one repeats. */
   calls: CallScript[];
   pluginVersion: string;
+  /** How the Mini Program's calls are billed (what its account bought): callWMPF must ask for this one. */
+  chargeType: WmpfVoip.ChargeType;
   /** false: requirePlugin fails as for an undeclared plugin. */
   pluginAvailable: boolean;
   contacts: SimulatedContactEntry[];
@@ -119,14 +135,17 @@ export function defaultScenario(): SimulationScenario {
       wmpfVersion: '2.4.0',
       secret: SIMULATED_DEVICE_SECRET,
     },
+    hostKeepsRegistrationRecord: true,
     deviceInfoReply: { kind: 'ok' },
     prefetchReply: { kind: 'ok' },
     hostLatencyMs: 120,
+    pushLatencyMs: 300,
     credentialFetchMs: 300,
     credentialTtlMs: 60 * 60 * 1000,
     initByCallerMs: 150,
     calls: [{ kind: 'answer', ringMs: 3000, talkMs: 8000, hangUpBy: 'listener' }],
     pluginVersion: '2.4.6',
+    chargeType: 'duration',
     pluginAvailable: true,
     contacts: SAMPLE_CONTACTS.map((c) => ({ ...c })),
     contactsLatencyMs: 200,

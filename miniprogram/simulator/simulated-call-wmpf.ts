@@ -1,6 +1,7 @@
 /**
  * Adds callWMPF (phone → WMPF device, plugin >= 2.4.0) to the simulated plugin. Like the real one it throws a
- * VoipError on failure: 1004 for missing parameters, otherwise what the scenario's family part scripts.
+ * VoipError on failure: 1004 for missing parameters, 22 for a charge type the account does not have (left out, it
+ * is the plugin's default 'license'), otherwise what the scenario's family part scripts.
  */
 import { delay, type Clock } from '../services/clock';
 import { familyOf, type CallWmpfScript, type FamilyScenario } from './family-scenario';
@@ -16,7 +17,7 @@ const REQUIRED: ReadonlyArray<keyof WmpfVoip.CallWmpfRequest> = ['roomType', 'sn
 
 export function addSimulatedCallWmpf<P extends WmpfVoip.Plugin>(
   plugin: P,
-  getScenario: () => { family?: FamilyScenario },
+  getScenario: () => { family?: FamilyScenario; chargeType?: WmpfVoip.ChargeType },
   clock: Clock,
 ): P & SimulatedCallWmpfLog {
   const callWmpfRequests: WmpfVoip.CallWmpfRequest[] = [];
@@ -36,6 +37,8 @@ export function addSimulatedCallWmpf<P extends WmpfVoip.Plugin>(
     await delay(clock, CALL_WMPF_MS);
     const missing = REQUIRED.filter((key) => typeof request[key] !== 'string' || request[key] === '');
     if (missing.length > 0) throw new SimulatedVoipError(1004, `invalid params: ${missing.join(', ')}`);
+    const account = getScenario().chargeType ?? 'duration';
+    if ((request.chargeType ?? 'license') !== account) throw new SimulatedVoipError(22, 'invalid chargeType');
     const script = nextScript();
     if (script.kind === 'throw') throw new SimulatedVoipError(script.errCode, script.errMsg);
     roomSeq += 1;

@@ -2,16 +2,33 @@
  * Plays the WMPF framework for the simulated platform: it owns the cached device credential. A prefetch (asked by
  * the host, see simulated-wmpf.ts) fetches it ahead of time; the simulated plugin's initByCaller calls
  * obtainCredential(), which is fast with a valid cached credential and pays scenario.credentialFetchMs otherwise.
+ * It also launches and closes the Mini Program for the host app (launchMiniProgram, closeWxaApp).
  * The scenario is mutable (tests change it between steps), so it is always read at call time.
  */
 import { delay, systemClock, type Clock } from '../services/clock';
+import { createListeners } from '../services/listeners';
 import type { SimulationScenario } from './scenario';
+
+/** WMPFStartAppParams: what the host launches. */
+export interface SimulatedLaunch {
+  appid: string;
+  /** The page path with its query (a call push's path: the plugin's call page). */
+  path: string;
+  /** 0 release, 1 develop, 2 trial */
+  appType: number;
+}
 
 export interface SimulatedFrameworkStats {
   /** Channel commands received by the simulated host, by command name. */
   hostCalls: Record<string, number>;
   /** Credential fetches started (prefetch or on demand); joining an in-flight fetch does not count. */
   credentialFetches: number;
+  /** The `data` of every voipCallEnded the host received. */
+  callsEnded: Array<Record<string, unknown>>;
+  /** Every launchMiniProgram the host made. */
+  launches: SimulatedLaunch[];
+  /** closeWxaApp calls (the host closes the Mini Program after an incoming call it launched it for). */
+  closes: number;
 }
 
 export interface SimulatedFramework {
@@ -26,6 +43,12 @@ export interface SimulatedFramework {
   /** What the host's prefetchDeviceToken() does: fetches unless a valid credential is cached; joins one in flight. */
   prefetchCredential(): Promise<void>;
   hasValidCredential(): boolean;
+  /** launchMiniProgram: the Mini Program opens on `launch.path` (App.onShow, then the page). */
+  launchMiniProgram(launch: SimulatedLaunch): void;
+  onLaunch(listener: (launch: SimulatedLaunch) => void): () => void;
+  /** closeWxaApp(appId, keepRunning = true): the Mini Program goes to the background, kept warm. */
+  closeMiniProgram(appid: string): void;
+  onClose(listener: (appid: string) => void): () => void;
 }
 
 export function createSimulatedFramework(
@@ -34,7 +57,15 @@ export function createSimulatedFramework(
 ): SimulatedFramework {
   let validUntil: number | undefined;
   let fetching: Promise<void> | undefined;
-  const stats: SimulatedFrameworkStats = { hostCalls: {}, credentialFetches: 0 };
+  const stats: SimulatedFrameworkStats = {
+    hostCalls: {},
+    credentialFetches: 0,
+    callsEnded: [],
+    launches: [],
+    closes: 0,
+  };
+  const launched = createListeners<SimulatedLaunch>('sim-launch');
+  const closed = createListeners<string>('sim-close');
 
   const hasValidCredential = () => validUntil !== undefined && clock.now() < validUntil;
 
@@ -66,6 +97,16 @@ export function createSimulatedFramework(
       if (hasValidCredential()) return Promise.resolve();
       return fetching ?? startFetch();
     },
+    launchMiniProgram(launch) {
+      stats.launches.push({ ...launch });
+      launched.emit(launch);
+    },
+    onLaunch: launched.add,
+    closeMiniProgram(appid) {
+      stats.closes += 1;
+      closed.emit(appid);
+    },
+    onClose: closed.add,
   };
   return framework;
 }

@@ -6,7 +6,9 @@
  * and, after endVoip, opens the page set with setVoipEndPagePath. Times come from the framework's clock.
  * Its call page is the real plugin's path, which the simulator does not have: opening it fails, and the calling page
  * shows its own in-call view (hang-up included) as it does on a device whose call page did not open.
- * playIncomingCall() plays what the device sees when a family member calls it (callWMPF on their phone).
+ * A family member's call (callWMPF on their phone): expectIncomingCall() learns the room, and when WMPF opens the
+ * call page for the host's launch (enterCallPage), the listener side plays: callPageOnShow → (hangOnVoip → startVoip →
+ * calling … → hangUpVoip | rejectVoip | cancelVoip (the caller gave up) | timeout at 60 s) → endVoip → end page.
  */
 import { delay } from '../services/clock';
 import { createListeners } from '../services/listeners';
@@ -17,6 +19,8 @@ import type { SimulatedFramework } from './simulated-framework';
 
 /** Time from the call page showing to the caller having joined the room. */
 const JOIN_MS = 300;
+/** The plugin ends a call nobody answers after this (official troubleshooting guide). */
+const UNANSWERED_TIMEOUT_MS = 60_000;
 /** Delay of the backend's billed duration after endVoip. */
 const FINISH_MS = 200;
 const TICK_MS = 1000;
@@ -42,8 +46,10 @@ export type SimulatedPlugin = WmpfVoip.Plugin & {
   requests: WmpfVoip.InitByCallerRequest[];
   /** Every forceHangUpVoip argument. */
   hangUpCalls: Array<string | undefined>;
-  /** A family member calls the device: the plugin's call page shows, the device answers (or not), then the end page. */
-  playIncomingCall(script: IncomingCallScript): void;
+  /** A family member's phone created this room with callWMPF: its call page will be opened by the host's launch. */
+  expectIncomingCall(roomId: string, script: IncomingCallScript): void;
+  /** WMPF opened the call page with this query for the host's launch: the listener side of that room plays. */
+  enterCallPage(path: string, query: Record<string, string>): void;
 };
 
 /** Scripts that create a room (the others fail initByCaller itself). */
@@ -75,6 +81,10 @@ export function createSimulatedPlugin(framework: SimulatedFramework, router: Rou
   const hangUpCalls: Array<string | undefined> = [];
   let endPage: WmpfVoip.SetVoipEndPagePathRequest | undefined;
   let active: ActiveCall | undefined;
+  const expectedIncoming = new Map<string, IncomingCallScript>();
+  let enterOptions: WmpfVoip.PluginEnterOptions | undefined;
+  /** The query the call page was last opened with (our own outgoing calls open it without one). */
+  let onloadQuery: Record<string, string> | undefined;
   let scriptIndex = 0;
   let roomSeq = 0;
 
@@ -113,7 +123,7 @@ export function createSimulatedPlugin(framework: SimulatedFramework, router: Rou
       listenerName: call.listenerName,
       roomType: call.roomType,
       isCaller: !call.incoming,
-      businessType: 1,
+      businessType: call.incoming ? 2 : 1,
     });
     if (endPage) {
       const url = endPage.options ? `${endPage.url}?${endPage.options}` : endPage.url;
@@ -199,11 +209,51 @@ export function createSimulatedPlugin(framework: SimulatedFramework, router: Rou
     }
   }
 
-  function playIncomingCall(script: IncomingCallScript): void {
-    if (active) return; // the plugin is busy: the caller's phone hears "busy"
-    roomSeq += 1;
+  function playIncoming(call: ActiveCall, script: IncomingCallScript): void {
+    const { roomId } = call;
+    at(call, 0, () => fire('callPageOnShow'));
+    switch (script.outcome) {
+      case 'answered':
+        at(call, script.ringMs, () => {
+          fire('hangOnVoip', roomId);
+          talk(call, script.talkMs, (keepTime) => {
+            fire('hangUpVoip', roomId, { keepTime, status: 'endByCaller', origin: 'manual' });
+            endCall(call, keepTime, true);
+          });
+        });
+        return;
+      case 'rejected':
+        at(call, script.ringMs, () => {
+          fire('rejectVoip', roomId, { status: 'manual' });
+          endCall(call, 0, false);
+        });
+        return;
+      case 'unanswered':
+        if (script.ringMs >= UNANSWERED_TIMEOUT_MS) {
+          at(call, UNANSWERED_TIMEOUT_MS, () => {
+            fire('timeout', roomId);
+            endCall(call, 0, false);
+          });
+        } else {
+          // the caller gave up: on the listener side, cancelVoip with status "other"
+          at(call, script.ringMs, () => {
+            fire('cancelVoip', roomId, { status: 'other' });
+            endCall(call, 0, false);
+          });
+        }
+        return;
+    }
+  }
+
+  function enterCallPage(path: string, query: Record<string, string>): void {
+    enterOptions = { path, query: { ...query } };
+    onloadQuery = { ...query };
+    const roomId = query.groupId ?? '';
+    const script = expectedIncoming.get(roomId);
+    expectedIncoming.delete(roomId);
+    if (!script || active) return; // gone, or the plugin is busy: the caller's phone hears "busy"
     const call: ActiveCall = {
-      roomId: `sim-incoming-${roomSeq}`,
+      roomId,
       phase: 'ringing',
       listenerName: '',
       roomType: script.roomType,
@@ -211,22 +261,7 @@ export function createSimulatedPlugin(framework: SimulatedFramework, router: Rou
       incoming: { callerName: script.callerName },
     };
     active = call;
-    const { roomId } = call;
-    at(call, 0, () => fire('callPageOnShow'));
-    if (script.talkMs <= 0) {
-      at(call, script.ringMs, () => {
-        fire('cancelVoip', roomId, { status: 'manual' });
-        endCall(call, 0, false);
-      });
-      return;
-    }
-    at(call, script.ringMs, () => {
-      fire('hangOnVoip', roomId);
-      talk(call, script.talkMs, (keepTime) => {
-        fire('hangUpVoip', roomId, { keepTime, status: 'endByCaller', origin: 'manual' });
-        endCall(call, keepTime, true);
-      });
-    });
+    playIncoming(call, script);
   }
 
   /** The backend refuses contacts the scenario lists as not authorised (bindStatus 0), like errCode 9. */
@@ -268,6 +303,7 @@ export function createSimulatedPlugin(framework: SimulatedFramework, router: Rou
     }
     roomSeq += 1;
     call.roomId = `sim-room-${roomSeq}`;
+    onloadQuery = {};
     play(call, script);
     return { isSuccess: true, roomId: call.roomId, groupId: call.roomId, chargeType: 'duration' };
   }
@@ -280,8 +316,13 @@ export function createSimulatedPlugin(framework: SimulatedFramework, router: Rou
     call.timers = [];
     if (call.phase === 'connected') {
       const keepTime = keepTimeOf(call);
-      fire('hangUpVoip', call.roomId, { keepTime, status: 'endByCaller', origin: 'forceFromApp' });
+      const status = call.incoming ? 'endByListener' : 'endByCaller';
+      fire('hangUpVoip', call.roomId, { keepTime, status, origin: 'forceFromApp' });
       endCall(call, keepTime, true);
+    } else if (call.incoming) {
+      // the device declines a call that rings on it
+      fire('rejectVoip', call.roomId, { status: 'forceFromApp' });
+      endCall(call, 0, false);
     } else {
       fire('cancelVoip', call.roomId, { status: 'forceFromApp' });
       endCall(call, 0, false);
@@ -306,7 +347,12 @@ export function createSimulatedPlugin(framework: SimulatedFramework, router: Rou
     CALL_PAGE_PATH: CALL_PAGE_PATH_FALLBACK,
     requests,
     hangUpCalls,
-    playIncomingCall,
+    expectIncomingCall(roomId, script) {
+      expectedIncoming.set(roomId, { ...script });
+    },
+    enterCallPage,
+    getPluginEnterOptions: () => enterOptions && { ...enterOptions, query: { ...enterOptions.query } },
+    getPluginOnloadOptions: () => onloadQuery && { ...onloadQuery },
     initByCaller,
     forceHangUpVoip,
     getIotBindContactList,

@@ -1,20 +1,26 @@
 /**
  * A simulated `wmpf` global whose Channel behaves like a host app implementing docs/host-protocol.md, scripted by
  * the framework's scenario (read when each command arrives). Replies come after scenario.hostLatencyMs on the clock.
+ * It answers as a real host can on the scenario's WMPF version (§5): nothing kinder.
  */
 import { delay } from '../services/clock';
 import { HOST_COMMANDS } from '../services/host/types';
+import { compareVersions } from '../utils/version';
 import { familyOf } from './family-scenario';
 import type { HostReplyScript, PrefetchScript } from './scenario';
 import type { SimulatedFramework } from './simulated-framework';
 import { createSimulatedSigner, type SimulatedSigner } from './simulated-signer';
+import type { SimulatedHost } from './simulated-host';
+
+/** docs/host-protocol.md §5: what starts working at which WMPF version. */
+const FLOORS = { tokenless: '1.2.0', prefetch: '2.1.0', deviceInfo: '2.2.0' } as const;
 
 /** What WMPF reports when the device was never registered (seen in the field as the deviceToken failure text). */
 export const SIMULATED_NOT_REGISTERED_ERRMSG = 'getWMPFDeviceToken:fail:register info invalid';
 
 export type Reply = { kind: 'success'; data: string } | { kind: 'fail'; errMsg: string } | { kind: 'none' };
 
-export function createSimulatedWmpf(framework: SimulatedFramework): Wmpf.Api {
+export function createSimulatedWmpf(framework: SimulatedFramework, host?: SimulatedHost): Wmpf.Api {
   let pushTokenSeq = 0;
   const signer = createSimulatedSigner(framework);
   return {
@@ -22,9 +28,13 @@ export function createSimulatedWmpf(framework: SimulatedFramework): Wmpf.Api {
       invoke(options: Wmpf.InvokeOptions) {
         const { hostCalls } = framework.stats;
         hostCalls[options.command] = (hostCalls[options.command] ?? 0) + 1;
-        void answer(framework, options.command, options.data, signer).then((reply) =>
-          deliver(options, reply),
-        );
+        const ended = options.command === HOST_COMMANDS.callEnded ? { ...options.data } : undefined;
+        if (ended) framework.stats.callsEnded.push(ended);
+        void answer(framework, options.command, options.data, signer).then((reply) => {
+          deliver(options, reply);
+          // the host replies first, then applies the end-of-call rule (§2.3)
+          if (ended && reply.kind === 'success') host?.callEnded(ended);
+        });
       },
     },
     getWmpfPushToken(options) {
@@ -72,16 +82,31 @@ function answer(
   }
 }
 
-function answerDeviceInfo(framework: SimulatedFramework): Promise<Reply> {
-  const { deviceInfoReply, device } = framework.scenario;
-  const info = {
+/** What a real host can say about the registration on this WMPF version (docs/host-protocol.md §2.1). */
+function deviceInfoFor(framework: SimulatedFramework): Record<string, unknown> {
+  const { device, hostKeepsRegistrationRecord } = framework.scenario;
+  const version = device.wmpfVersion;
+  const registered = {
     registered: device.registered ? 1 : 0,
     // An unregistered device has no registered identity yet.
     sn: device.registered ? device.sn : '',
     modelId: device.registered ? device.modelId : '',
-    wmpfVersion: device.wmpfVersion,
+    wmpfVersion: version,
   };
-  return afterLatency(framework, scripted(deviceInfoReply, JSON.stringify(info)));
+  const atLeast = (floor: string) => (compareVersions(version, floor) ?? -1) >= 0;
+  if (compareVersions(version, FLOORS.tokenless) === undefined) {
+    return { hostError: 'internal', message: 'WMPF is not installed or its version is unreadable' };
+  }
+  if (!atLeast(FLOORS.tokenless)) return { registered: 0, wmpfVersion: version };
+  if (atLeast(FLOORS.deviceInfo)) return registered;
+  // WMPF 1.2–2.1: no getMiniProgramDeviceInfo; only the host's own record of its registerMiniProgramDevice
+  if (hostKeepsRegistrationRecord && device.registered) return registered;
+  return { hostError: 'unsupported', message: 'getMiniProgramDeviceInfo needs WMPF 2.2.0' };
+}
+
+function answerDeviceInfo(framework: SimulatedFramework): Promise<Reply> {
+  const info = JSON.stringify(deviceInfoFor(framework));
+  return afterLatency(framework, scripted(framework.scenario.deviceInfoReply, info));
 }
 
 async function answerPrefetch(framework: SimulatedFramework): Promise<Reply> {
@@ -90,6 +115,13 @@ async function answerPrefetch(framework: SimulatedFramework): Promise<Reply> {
     return afterLatency(framework, { kind: 'success', data: JSON.stringify({ errMsg: script.errMsg }) });
   }
   if (script.kind !== 'ok') return afterLatency(framework, scripted(script, ''));
+  const version = framework.scenario.device.wmpfVersion;
+  if ((compareVersions(version, FLOORS.prefetch) ?? -1) < 0) {
+    return afterLatency(framework, {
+      kind: 'success',
+      data: JSON.stringify({ errMsg: `prefetch not supported by WMPF ${version}` }),
+    });
+  }
   if (!framework.scenario.device.registered) {
     return afterLatency(framework, {
       kind: 'success',

@@ -1,8 +1,9 @@
 import { makeAutoObservable, runInAction } from 'mobx-miniprogram';
 import type { Clock } from '../services/clock';
 import type { DeviceStatus } from '../services/device/types';
-import type { CallEndReason, HostBridge } from '../services/host/types';
+import type { CallDirection, CallEndReason, HostBridge } from '../services/host/types';
 import type { CallRecord } from '../services/history/types';
+import type { IncomingCallLaunch, LaunchGuard } from '../services/launch';
 import type { Permissions, PermissionScope } from '../services/permissions';
 import type {
   CallFailure,
@@ -12,6 +13,7 @@ import type {
   VoipEvents,
   VoipService,
 } from '../services/voip/types';
+import type { ContactsStore } from './contacts-store';
 import type { DeviceStore } from './device-store';
 import type { HistoryStore } from './history-store';
 
@@ -22,9 +24,11 @@ export interface CallRequest {
   roomType: RoomType;
 }
 
-/** Why the call did not start: the device, a permission, or the plugin/backend. */
+/** Why the call did not start: the device, whom to call, a permission, or the plugin/backend. */
 export type CallProblem =
   | { kind: 'device'; status: DeviceStatus }
+  /** Not a contact of this device (unknown), or one who has not authorised it: never called. */
+  | { kind: 'contact'; reason: 'unknown' | 'not-authorised'; name: string }
   | { kind: 'permission'; scope: PermissionScope }
   | { kind: 'call'; failure: CallFailure };
 
@@ -32,7 +36,7 @@ export interface CallOutcome {
   roomId: string;
   contact: CallTarget;
   roomType: RoomType;
-  direction: 'outgoing' | 'incoming';
+  direction: CallDirection;
   reason: CallEndReason;
   /** connected seconds */
   keepTime: number;
@@ -40,6 +44,20 @@ export interface CallOutcome {
 }
 
 export type PlaceCallResult = 'started' | 'failed' | 'ignored' | 'cancelled';
+
+/** A family member's call the plugin's call page shows (the device is the listener). */
+export interface IncomingCall {
+  /** Unknown until the launch or an event names the room. */
+  roomId: string | undefined;
+  callerName: string;
+  roomType: RoomType;
+  /** answered (hangOnVoip) */
+  connected: boolean;
+  keepTime: number;
+  startedAt: number;
+}
+
+type EndedEvent = Extract<CallLifecycleEvent, { type: 'ended' }>;
 
 /** A call whose plugin page went silent for this long is considered over (the plugin died or the app was killed). */
 export const SILENT_CALL_MS = 2 * 60 * 1000;
@@ -52,10 +70,17 @@ export interface CallStoreDeps {
   host: Pick<HostBridge, 'notifyCallEnded'>;
   clock: Clock;
   device: Pick<DeviceStore, 'statusForCall' | 'refreshPrefetchIfStale'>;
+  /** Whom a call may be for: only a known contact who authorised the device, by the name the list gives. */
+  contacts: Pick<ContactsStore, 'contactForCall'>;
   history: Pick<HistoryStore, 'record' | 'find'>;
+  /** The call a host launch (or the plugin's call page) is showing, when a family member called the device. */
+  launch: Pick<LaunchGuard, 'incomingCall'>;
 }
 
-/** One call at a time: the pre-call checks, the start, and the outcome reported by the plugin's events. */
+/**
+ * One call at a time: the pre-call checks, the start, and the outcome reported by the plugin's events; or a family
+ * member's call the plugin's call page was opened for (its ring, its answer, its end).
+ */
 export class CallStore {
   phase: CallPhase = 'idle';
   request: CallRequest | undefined = undefined;
@@ -65,14 +90,39 @@ export class CallStore {
   /** Connected seconds of the current call, from the plugin's `calling` ticks. */
   keepTime = 0;
   lastOutcome: CallOutcome | undefined = undefined;
+  incoming: IncomingCall | undefined = undefined;
   private lastEventAt = 0;
   private cancelRequested = false;
+  /** initByCaller succeeded and its call page is being opened: leaving our page now is that, not a cancel. */
+  private openingCallPage = false;
+  /**
+   * Ends of rooms nobody knew while initByCaller ran: the plugin may end our own room before initByCaller answers
+   * (a busy callee). They wait for its answer, which tells whether the room is ours.
+   */
+  private endsBeforeStart = new Map<string, EndedEvent>();
   private unsubscribe: (() => void) | undefined;
 
   constructor(private readonly deps: CallStoreDeps) {
-    makeAutoObservable<CallStore, 'deps' | 'lastEventAt' | 'cancelRequested' | 'unsubscribe' | 'isBusy'>(
+    makeAutoObservable<
+      CallStore,
+      | 'deps'
+      | 'lastEventAt'
+      | 'cancelRequested'
+      | 'openingCallPage'
+      | 'endsBeforeStart'
+      | 'unsubscribe'
+      | 'isBusy'
+    >(
       this,
-      { deps: false, lastEventAt: false, cancelRequested: false, unsubscribe: false, isBusy: false },
+      {
+        deps: false,
+        lastEventAt: false,
+        cancelRequested: false,
+        openingCallPage: false,
+        endsBeforeStart: false,
+        unsubscribe: false,
+        isBusy: false,
+      },
       { autoBind: true },
     );
   }
@@ -83,44 +133,101 @@ export class CallStore {
    */
   isBusy(): boolean {
     if (this.phase === 'checking' || this.phase === 'starting') return true;
-    return this.phase === 'in-call' && this.deps.clock.now() - this.lastEventAt < SILENT_CALL_MS;
+    const running = this.phase === 'in-call' || this.incoming !== undefined;
+    return running && this.deps.clock.now() - this.lastEventAt < SILENT_CALL_MS;
   }
 
   /** The room of the call running now (its history row reads "in progress"). */
   get activeRoomId(): string | undefined {
-    return this.phase === 'in-call' ? this.roomId : undefined;
+    return this.phase === 'in-call' ? this.roomId : this.incoming?.roomId;
+  }
+
+  /** Our own call is being set up or runs: a call page shown now is its page. */
+  private get ownCallActive(): boolean {
+    return this.phase === 'checking' || this.phase === 'starting' || this.phase === 'in-call';
+  }
+
+  /**
+   * The plugin's call page was opened for a family member's call: by the host's launch for its push (App.onShow
+   * into the call page), or while the app was in front (callPageOnShow). Ringing from now on; recorded at once,
+   * so that even a call nobody answers is in the history with who called and when.
+   */
+  noteIncomingCall(launch: IncomingCallLaunch | undefined = this.deps.launch.incomingCall()): void {
+    if (!launch || this.ownCallActive) return;
+    if (this.incoming && (!launch.roomId || launch.roomId === this.incoming.roomId)) return;
+    const { clock } = this.deps;
+    this.incoming = {
+      roomId: launch.roomId,
+      callerName: launch.callerName ?? '',
+      roomType: launch.roomType ?? 'video',
+      connected: false,
+      keepTime: 0,
+      startedAt: clock.now(),
+    };
+    this.lastEventAt = clock.now();
+    this.recordIncoming();
+  }
+
+  private recordIncoming(): void {
+    const call = this.incoming;
+    if (!call?.roomId || this.deps.history.find(call.roomId)) return;
+    const record = this.recordFor(
+      call.roomId,
+      { contact: { openId: '', name: call.callerName }, roomType: call.roomType },
+      call.startedAt,
+      'in-progress',
+    );
+    void this.deps.history.record({ ...record, direction: 'incoming' });
+  }
+
+  /** An event of a room nobody named yet belongs to the incoming call being shown. */
+  private adoptRoom(roomId: string): void {
+    const call = this.incoming;
+    if (!call || call.roomId || !roomId || roomId === this.roomId) return;
+    call.roomId = roomId;
+    this.recordIncoming();
   }
 
   /**
    * Runs the pre-call checks and starts the call once. A second request while one is being set up or is
    * running (double tap, back-and-forth navigation) is ignored.
    */
-  async placeCall(request: CallRequest): Promise<PlaceCallResult> {
+  async placeCall(wanted: CallRequest): Promise<PlaceCallResult> {
     if (this.isBusy()) return 'ignored';
-    const { clock, device, history, permissions, voip } = this.deps;
+    const { clock, contacts, device, history, permissions, voip } = this.deps;
     this.phase = 'checking';
-    this.request = request;
+    this.request = wanted;
     this.problem = undefined;
     this.roomId = undefined;
     this.connected = false;
     this.keepTime = 0;
     this.cancelRequested = false;
+    this.openingCallPage = false;
     this.lastEventAt = clock.now();
 
     const status = await device.statusForCall();
+    if (this.cancelRequested) return this.cancelled();
     if (status.kind !== 'ready') return this.fail({ kind: 'device', status });
+
+    const contact = await contacts.contactForCall(wanted.contact.openId, status.device);
+    if (this.cancelRequested) return this.cancelled();
+    if (!contact) return this.fail({ kind: 'contact', reason: 'unknown', name: '' });
+    if (contact.authorisation === 'not-authorised')
+      return this.fail({ kind: 'contact', reason: 'not-authorised', name: contact.name });
+    const request: CallRequest = {
+      contact: { openId: contact.openId, name: contact.name },
+      roomType: wanted.roomType,
+    };
+    runInAction(() => {
+      this.request = request;
+    });
 
     const scopes: PermissionScope[] =
       request.roomType === 'video' ? ['scope.record', 'scope.camera'] : ['scope.record'];
     for (const scope of scopes) {
-      if ((await permissions.ensure(scope)) === 'denied') return this.fail({ kind: 'permission', scope });
-    }
-
-    if (this.cancelRequested) {
-      runInAction(() => {
-        this.phase = 'idle';
-      });
-      return 'cancelled';
+      const outcome = await permissions.ensure(scope);
+      if (this.cancelRequested) return this.cancelled();
+      if (outcome === 'denied') return this.fail({ kind: 'permission', scope });
     }
 
     device.refreshPrefetchIfStale();
@@ -130,38 +237,68 @@ export class CallStore {
     const startedAt = clock.now();
     const result = await voip.startCall(
       { ...request, callerSn: status.device.sn },
-      { stillWanted: () => !this.cancelRequested },
+      { stillWanted: () => this.commitToCallPage() },
     );
     if (!result.ok) {
       void history.record(
         this.recordFor(`failed-${startedAt}`, request, startedAt, 'failed', result.error.code),
       );
-      return this.fail({ kind: 'call', failure: result.error });
+      const outcome = this.fail({ kind: 'call', failure: result.error });
+      this.settleEndsBeforeStart(undefined);
+      return outcome;
     }
     const roomId = result.value.roomId;
-    // The plugin's events may have ended this room already (a hang-up right at the start): keep that outcome.
-    const ended = history.find(roomId);
+    const record = this.recordFor(roomId, request, startedAt, 'in-progress');
     runInAction(() => {
-      this.phase = ended ? 'ended' : 'in-call';
+      this.phase = 'in-call';
       this.roomId = roomId;
       this.lastEventAt = clock.now();
     });
-    if (!ended) void history.record(this.recordFor(roomId, request, startedAt, 'in-progress'));
-    // Cancelled while initByCaller ran (it cannot be aborted): the voip service hung it up without opening its page.
+    void history.record(record);
+    // The plugin may have ended this room already (a busy callee, a hang-up right at the start): end it now, with
+    // the contact it was for. Cancelled while initByCaller ran: the voip service hung it up without its page.
+    this.settleEndsBeforeStart(roomId);
     return 'started';
   }
 
+  /** initByCaller answered: its room's early end is ours; the others are ended as the rooms they are. */
+  private settleEndsBeforeStart(ownRoomId: string | undefined): void {
+    const waiting = [...this.endsBeforeStart.values()];
+    this.endsBeforeStart.clear();
+    const own = waiting.filter((event) => event.roomId === ownRoomId);
+    for (const event of [...own, ...waiting.filter((e) => e.roomId !== ownRoomId)]) this.onEnded(event);
+  }
+
   /**
-   * The person gave up while the call was being set up: stop before the plugin is asked, or end the call
-   * as soon as the plugin has created it.
+   * The person gave up while the call was being set up (Cancel, Back): stop at the next step of the checks, or end
+   * the call as soon as the plugin has created it, without its call page.
    */
   cancel(): void {
+    if (this.openingCallPage) return;
     if (this.phase === 'checking' || this.phase === 'starting') this.cancelRequested = true;
   }
 
-  /** Ends the running call from our own page (the plugin's call page did not open). */
+  /** Asked once initByCaller succeeded: open its call page unless the person cancelled meanwhile. */
+  private commitToCallPage(): boolean {
+    if (this.cancelRequested) return false;
+    this.openingCallPage = true;
+    return true;
+  }
+
+  private cancelled(): PlaceCallResult {
+    runInAction(() => {
+      this.phase = 'idle';
+    });
+    return 'cancelled';
+  }
+
+  /**
+   * Ends the running call from our own page (the plugin's call page did not open): ours, or a family member's call
+   * (declined while it rings, hung up once answered).
+   */
   hangUp(): void {
-    if (this.roomId) this.deps.voip.forceHangUp(this.roomId);
+    const roomId = this.phase === 'in-call' ? this.roomId : (this.incoming?.roomId ?? this.roomId);
+    if (roomId) this.deps.voip.forceHangUp(roomId);
   }
 
   /** Back from a refused permission: the Mini Program's settings, to turn it on. */
@@ -181,14 +318,21 @@ export class CallStore {
   }
 
   onLifecycle(event: CallLifecycleEvent): void {
-    if (event.type === 'call-page-shown') return;
-    if (event.roomId === this.roomId) this.lastEventAt = this.deps.clock.now();
+    if (event.type === 'call-page-shown') {
+      this.noteIncomingCall();
+      return;
+    }
+    this.adoptRoom(event.roomId);
+    const incoming = this.incoming?.roomId === event.roomId ? this.incoming : undefined;
+    if (event.roomId === this.roomId || incoming) this.lastEventAt = this.deps.clock.now();
     switch (event.type) {
       case 'connected':
         if (event.roomId === this.roomId) this.connected = true;
+        if (incoming) incoming.connected = true;
         return;
       case 'progress':
         if (event.roomId === this.roomId) this.keepTime = event.keepTime;
+        if (incoming) incoming.keepTime = event.keepTime;
         return;
       case 'ended':
         this.onEnded(event);
@@ -204,25 +348,35 @@ export class CallStore {
     }
   }
 
-  private onEnded(event: Extract<CallLifecycleEvent, { type: 'ended' }>): void {
+  private onEnded(event: EndedEvent): void {
     const { clock, history, host } = this.deps;
     const now = clock.now();
     const existing = history.find(event.roomId);
-    const incoming = !existing && event.isCaller === false;
+    if (!existing && this.phase === 'starting' && event.isCaller !== false) {
+      this.endsBeforeStart.set(event.roomId, event);
+      return;
+    }
+    const ringing = this.incoming?.roomId === event.roomId ? this.incoming : undefined;
+    if (ringing) this.incoming = undefined;
+    // Another call is being set up or running: that one is what the host and the outcome view are about.
+    const otherCallRunning = event.roomId !== this.roomId && !ringing && this.isBusy();
+    const incoming = ringing !== undefined || (!existing && event.isCaller === false);
     const contact: CallTarget = {
       openId: existing?.contact.openId ?? '',
-      name: existing?.contact.name ?? event.peerName ?? '',
+      name: existing?.contact.name || event.peerName || '',
     };
     const roomType = existing?.roomType ?? event.roomType ?? this.request?.roomType ?? 'voice';
     const base =
       existing ?? this.recordFor(event.roomId, { contact, roomType }, now - event.keepTime * 1000, 'unknown');
     void history.record({
       ...base,
+      contact: { ...base.contact, name: contact.name },
       direction: incoming ? 'incoming' : base.direction,
       outcome: event.reason,
       durationSec: Math.max(0, event.keepTime),
       endedAt: now,
     });
+    if (otherCallRunning) return;
     this.lastOutcome = {
       roomId: event.roomId,
       contact,
@@ -237,6 +391,7 @@ export class CallStore {
       roomId: event.roomId,
       keepTime: event.keepTime,
       reason: event.reason,
+      direction: this.lastOutcome.direction,
     });
   }
 

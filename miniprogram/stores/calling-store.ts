@@ -2,15 +2,21 @@ import { makeAutoObservable } from 'mobx-miniprogram';
 import { parseCallingQuery } from '../routes';
 import type { CallingInput } from '../view-models/calling-view';
 import type { CallStore, CallRequest } from './call-store';
+import type { ContactsStore } from './contacts-store';
 import type { HistoryStore } from './history-store';
 import type { UiStore } from './ui-store';
 
-/** call: place a call (default); outcome: back from the plugin after a call; invalid: a query nobody can call. */
-export type CallingMode = 'call' | 'outcome' | 'invalid';
+/**
+ * call: place a call (default); outcome: back from the plugin after a call; incoming: a family member's call, shown
+ * where the plugin's call page cannot be (the simulator's stand-in); invalid: a query nobody can call.
+ */
+export type CallingMode = 'call' | 'outcome' | 'incoming' | 'invalid';
 
 export interface CallingStoreDeps {
   call: CallStore;
   history: HistoryStore;
+  /** The name shown while the call store checks whom the call is for (never the URL's). */
+  contacts: Pick<ContactsStore, 'find'>;
   ui: Pick<UiStore, 'backToContacts'>;
 }
 
@@ -32,12 +38,25 @@ export class CallingStore {
     makeAutoObservable<CallingStore, 'deps'>(this, { deps: false }, { autoBind: true });
   }
 
+  /**
+   * The call the page is about as the contacts know it: the call store's own request once it checked the contact,
+   * else the name the list has for that openId ('' for someone it does not know).
+   */
+  get shownRequest(): CallRequest | undefined {
+    const { call, contacts } = this.deps;
+    const request = this.request;
+    if (!request) return undefined;
+    if (this.owns && sameCall(call.request, request) && call.request) return call.request;
+    const name = contacts.find(request.contact.openId)?.name ?? '';
+    return { contact: { openId: request.contact.openId, name }, roomType: request.roomType };
+  }
+
   /** Everything the calling screen is derived from (view-models/calling-view.ts). */
   get input(): CallingInput {
     const { call, history } = this.deps;
     return {
       mode: this.mode,
-      request: this.request,
+      request: this.shownRequest,
       owns: this.owns,
       phase: call.phase,
       problem: call.problem,
@@ -46,15 +65,17 @@ export class CallingStore {
       keepTime: call.keepTime,
       lastOutcome: call.lastOutcome,
       newestRecord: history.records[0],
+      incoming: call.incoming,
     };
   }
 
   /** The page opened with this query: the call is placed once per page load. */
   open(query: Record<string, string | undefined> | undefined): void {
-    const parsed = query?.view === 'outcome' ? undefined : parseCallingQuery(query ?? {});
-    this.mode = query?.view === 'outcome' ? 'outcome' : parsed ? 'call' : 'invalid';
+    const view = query?.view;
+    const parsed = view === 'outcome' || view === 'incoming' ? undefined : parseCallingQuery(query ?? {});
+    this.mode = view === 'outcome' || view === 'incoming' ? view : parsed ? 'call' : 'invalid';
     this.request = parsed
-      ? { contact: { openId: parsed.openId, name: parsed.name }, roomType: parsed.roomType }
+      ? { contact: { openId: parsed.openId, name: '' }, roomType: parsed.roomType }
       : undefined;
     this.owns = true;
     if (this.mode === 'outcome') this.deps.history.ensureLoaded();
@@ -62,11 +83,15 @@ export class CallingStore {
     if (this.mode === 'call') void this.place();
   }
 
-  /** The page is left: a call still in its checks is not started behind the person's back. */
+  /**
+   * The page is left (Back, or the plugin's call page replacing it): a call still being set up is not started
+   * behind the person's back, nor its call page opened over the contacts (the call store tells a cancel from the
+   * plugin page's own redirect).
+   */
   leave(): void {
     const { call } = this.deps;
     if (!this.owns || this.mode === 'invalid') return;
-    if (call.phase === 'checking') call.cancel();
+    if (call.phase === 'checking' || call.phase === 'starting') call.cancel();
     // cleaned up only now, so the page never flashes "connecting" on its way out
     else call.dismiss();
   }

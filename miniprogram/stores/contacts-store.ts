@@ -82,6 +82,22 @@ export class ContactsStore {
     return this.all.find((c) => c.openId === openId);
   }
 
+  /**
+   * The person a call is for, as the list knows them (undefined: not a contact of this device). A list that was
+   * never loaded (the calling page opened first, after a restart) is loaded first; a list being loaded is awaited.
+   */
+  async contactForCall(
+    openId: string,
+    device: { sn: string; modelId: string },
+  ): Promise<ContactWithAuth | undefined> {
+    if (this.loading) await this.loading;
+    else if (this.state === 'idle') {
+      await this.showCached();
+      await this.refresh(device);
+    }
+    return this.find(openId);
+  }
+
   setQuery(query: string): void {
     this.query = typeof query === 'string' ? query : '';
     this.shownCount = PAGE_SIZE;

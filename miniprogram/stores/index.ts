@@ -14,6 +14,7 @@ import type { ContactsStore } from './contacts-store';
 import type { DevicePairingStore } from '../pages/device-pairing/device-pairing-store';
 import type { DeviceStore } from './device-store';
 import type { HistoryStore } from './history-store';
+import type { MissedCallsStore } from './missed-calls-store';
 import type { MyDevicesStore } from '../pages/devices/my-devices-store';
 import type { PairingStore } from '../pages/pairing/pairing-store';
 import type { RoleStore } from './role-store';
@@ -31,6 +32,8 @@ export interface AppStores {
   contacts: ContactsStore;
   /** the recent calls */
   history: HistoryStore;
+  /** the family members' calls nobody took, until the person has seen them */
+  missedCalls: MissedCallsStore;
   /** one call at a time: checks, start, the plugin's events, the outcome */
   call: CallStore;
   /** the calling page: which call it is about, its buttons */
@@ -67,6 +70,9 @@ export const appStores: AppStores = {
   },
   get history() {
     return current().history;
+  },
+  get missedCalls() {
+    return current().missedCalls;
   },
   get call() {
     return current().call;

@@ -4,7 +4,7 @@ import type { CallEndReason } from '../services/host/types';
 import type { CallRecord } from '../services/history/types';
 import { describeCallFailure, describeEndReason } from './call-texts';
 import type { RoomType } from '../services/voip/types';
-import type { CallOutcome, CallPhase, CallProblem, CallRequest } from '../stores/call-store';
+import type { CallOutcome, CallPhase, CallProblem, CallRequest, IncomingCall } from '../stores/call-store';
 import type { CallingMode } from '../stores/calling-store';
 import { formatDuration } from '../utils/format-time';
 import { displayName } from './contact-name';
@@ -38,6 +38,8 @@ export interface CallingInput {
   lastOutcome?: CallOutcome;
   /** Newest history entry: the outcome view's fallback after the app was restarted by the plugin. */
   newestRecord?: CallRecord;
+  /** A family member's call ringing or running on the device (incoming mode). */
+  incoming?: IncomingCall;
 }
 
 export interface CallingView {
@@ -57,7 +59,7 @@ export interface CallingView {
   canCallAgain: boolean;
 }
 
-const ICONS = { ...TONE_ICON, lock: '/assets/icons/lock-grey.svg' };
+const ICONS = { ...TONE_ICON, lock: '/assets/icons/lock-grey.svg', missed: '/assets/icons/missed-red.svg' };
 
 const END_ICON: Record<CallEndReason, string> = {
   'hung-up': ICONS.ok,
@@ -96,10 +98,11 @@ function roomTypeText(roomType: RoomType): string {
   return roomType === 'video' ? t('common', 'videoCall') : t('common', 'voiceCall');
 }
 
+/** Who the call is for: nobody is named while the contacts do not know the openId (the URL's name is never used). */
 function about(screen: CallingScreen, request: CallRequest | undefined): CallingView {
   const view = blank(screen, request?.roomType);
   if (!request) return view;
-  return { ...view, name: displayName(request.contact.name), roomTypeText: roomTypeText(request.roomType) };
+  return { ...view, name: request.contact.name.trim(), roomTypeText: roomTypeText(request.roomType) };
 }
 
 interface EndedCall {
@@ -111,22 +114,58 @@ interface EndedCall {
   keepTime: number;
 }
 
+/** How a family member's call ended, said from the device's side: answered, declined here, or missed. */
+function incomingEnd(call: EndedCall, answered: boolean): { title: string; hint: string; icon: string } {
+  if (answered && call.reason !== 'aborted') {
+    return { title: t('calling', 'endedTitle'), hint: t('calling', 'callBackHint'), icon: ICONS.ok };
+  }
+  if (call.reason === 'aborted') return { ...describeEndReason('aborted'), icon: END_ICON.aborted };
+  if (call.reason === 'rejected') {
+    return { title: t('calling', 'declinedTitle'), hint: t('calling', 'callBackHint'), icon: ICONS.info };
+  }
+  return {
+    title: t('calling', 'missedTitle'),
+    hint: t('calling', 'missedHint', { name: displayName(call.name) }),
+    icon: ICONS.missed,
+  };
+}
+
 function outcomeView(call: EndedCall): CallingView {
-  const { title, hint } = describeEndReason(call.reason);
   const answered = call.reason === 'hung-up' || call.keepTime > 0;
+  const incoming = call.direction === 'incoming';
+  const { title, hint, icon } = incoming
+    ? incomingEnd(call, answered)
+    : { ...describeEndReason(call.reason), icon: END_ICON[call.reason] };
   return {
     ...blank('outcome', call.roomType),
     name: displayName(call.name),
-    roomTypeText:
-      call.direction === 'incoming'
-        ? `${t('calling', 'incomingCall')} · ${roomTypeText(call.roomType)}`
-        : roomTypeText(call.roomType),
-    icon: END_ICON[call.reason],
+    roomTypeText: incoming
+      ? `${t('calling', 'incomingCall')} · ${roomTypeText(call.roomType)}`
+      : roomTypeText(call.roomType),
+    icon,
     title,
     hint,
     durationText: answered ? t('calling', 'duration', { duration: formatDuration(call.keepTime) }) : '',
     canCallAgain: call.openId !== '',
   };
+}
+
+/** A family member's call on our own page (the simulator's stand-in for the plugin's call page). */
+function incomingView(input: CallingInput): CallingView {
+  const call = input.incoming;
+  if (!call) {
+    const last = input.lastOutcome;
+    return last && last.direction === 'incoming' ? outcomeView(fromOutcome(last)) : endedView();
+  }
+  const view: CallingView = {
+    ...blank('in-call', call.roomType),
+    name: displayName(call.callerName),
+    roomTypeText: `${t('calling', 'incomingCall')} · ${roomTypeText(call.roomType)}`,
+    hint: t('calling', 'incomingHint'),
+  };
+  return call.connected
+    ? { ...view, title: t('calling', 'inCallTitle'), durationText: formatDuration(call.keepTime) }
+    : { ...view, title: t('calling', 'incomingRinging') };
 }
 
 function fromOutcome(outcome: CallOutcome): EndedCall {
@@ -163,6 +202,20 @@ function failedView(request: CallRequest | undefined, problem: CallProblem | und
       const status = describeDeviceStatus(problem.status);
       return { ...view, icon: status.icon, title: status.title, hint: status.hint };
     }
+    case 'contact': {
+      const unknown = problem.reason === 'unknown';
+      return {
+        ...view,
+        name: unknown ? '' : problem.name,
+        icon: ICONS.lock,
+        title: unknown
+          ? t('calling', 'unknownContactTitle')
+          : t('calling', 'notAuthorisedTitle', { name: displayName(problem.name) }),
+        hint: unknown
+          ? t('calling', 'unknownContactHint')
+          : t('contacts', 'notAuthorisedExplain', { name: displayName(problem.name) }),
+      };
+    }
     case 'permission': {
       const camera = problem.scope === 'scope.camera';
       return {
@@ -181,6 +234,8 @@ function failedView(request: CallRequest | undefined, problem: CallProblem | und
         title: failure.title,
         hint: failure.hint,
         codeText: failure.code === undefined ? '' : t('errors', 'codeLabel', { code: failure.code }),
+        // 2007/2102: the microphone or camera could not be used; its permission may be what is off
+        showSettings: problem.failure.kind === 'av-device',
       };
     }
   }
@@ -238,6 +293,8 @@ export function describeCallingScreen(input: CallingInput): CallingView {
     }
     case 'call':
       return callView(input);
+    case 'incoming':
+      return incomingView(input);
   }
 }
 

@@ -2,6 +2,8 @@ import { MIN_PLUGIN_VERSION, MIN_WMPF_VERSION } from '../config';
 import { t } from '../i18n/index';
 import type { PrefetchState } from '../services/device/prefetch-types';
 import type { DeviceStatus } from '../services/device/types';
+import type { HostError } from '../services/host/types';
+import { formatCallTime } from '../utils/format-time';
 
 export type Tone = 'ok' | 'info' | 'warn' | 'error';
 
@@ -30,8 +32,17 @@ function view(tone: Tone, title: string, hint = '', canRecheck = false): StatusV
 export function describeDeviceStatus(status: DeviceStatus | null): StatusView {
   if (!status) return view('info', t('status', 'checking'));
   switch (status.kind) {
-    case 'ready':
+    case 'ready': {
+      const { lastKnown } = status;
+      if (lastKnown) {
+        const hint = t('status', 'lastKnownHint', {
+          when: formatCallTime(lastKnown.seenAt, lastKnown.checkedAt),
+          why: hostProblem(lastKnown.error),
+        });
+        return view('warn', t('status', 'lastKnown'), hint, true);
+      }
       return status.simulated ? view('info', t('status', 'simulated')) : view('ok', t('status', 'ready'));
+    }
     case 'not-registered':
       return view('error', t('status', 'notRegistered'), t('status', 'notRegisteredHint'), true);
     case 'unsupported':
@@ -49,15 +60,19 @@ export function describeDeviceStatus(status: DeviceStatus | null): StatusView {
       return view('warn', t('status', 'notWmpf'), t('status', 'notWmpfHint'));
     case 'plugin-missing':
       return view('error', t('status', 'pluginMissing'), t('status', 'pluginMissingHint'));
-    case 'host-error': {
-      const hint =
-        status.error.kind === 'timeout'
-          ? t('status', 'hostTimeoutHint')
-          : status.error.kind === 'malformed-reply'
-            ? t('status', 'hostMalformedHint')
-            : t('status', 'hostInvokeFailedHint');
-      return view('error', t('status', 'hostError'), hint, true);
-    }
+    case 'host-error':
+      return view('error', t('status', 'hostError'), hostProblem(status.error), true);
+  }
+}
+
+function hostProblem(error: HostError): string {
+  switch (error.kind) {
+    case 'timeout':
+      return t('status', 'hostTimeoutHint');
+    case 'malformed-reply':
+      return t('status', 'hostMalformedHint');
+    default:
+      return t('status', 'hostInvokeFailedHint');
   }
 }
 
@@ -66,8 +81,13 @@ export interface PrefetchView {
   text: string;
 }
 
-/** The credential prefetch, shown beside the status. Calls are allowed in every state. */
-export function describePrefetch(state: PrefetchState): PrefetchView | null {
+/**
+ * The credential prefetch, shown beside the status only while the host confirms the device is ready: beside a
+ * problem (or the last registration, when the host is not answering) it would contradict or repeat the status.
+ * Calls are allowed in every prefetch state.
+ */
+export function describePrefetch(state: PrefetchState, status: DeviceStatus | null): PrefetchView | null {
+  if (!status || status.kind !== 'ready' || status.lastKnown) return null;
   switch (state.status) {
     case 'ready':
       return { tone: 'ok', text: t('status', 'prefetchReady') };

@@ -4,6 +4,7 @@ import { format, getLocale, texts, type Locale } from '../i18n/index';
 import type { CallRecord, HistoryProblem } from '../services/history/types';
 import type { RoomType } from '../services/voip/types';
 import { formatCallTime, formatDuration } from '../utils/format-time';
+import { isMissedCall } from '../utils/missed-call';
 
 export type OutcomeTone = 'ok' | 'warn' | 'error' | 'muted';
 
@@ -43,6 +44,11 @@ const ICONS = {
 function outcomeOf(record: CallRecord, activeRoomId: string | undefined, locale: Locale) {
   const m = texts('history', locale);
   const duration = formatDuration(record.durationSec);
+  // a family member's call, said from the device's side: nobody took it, or it was declined here
+  if (isMissedCall(record)) return { text: m.noAnswer, tone: 'warn' as const };
+  if (record.direction === 'incoming' && record.outcome === 'rejected') {
+    return { text: m.declined, tone: 'muted' as const };
+  }
   switch (record.outcome) {
     case 'hung-up':
       return { text: format(m.answered, { duration }), tone: 'ok' as const };
@@ -80,8 +86,7 @@ export function historyRow(record: CallRecord, options: HistoryRowOptions): Hist
   const m = texts('history', locale);
   const openId = record.contact.openId ?? '';
   const name = displayName(record.contact.name, locale);
-  const missed = record.direction === 'incoming' && record.outcome !== 'hung-up';
-  const direction = missed ? 'missed' : record.direction;
+  const direction = isMissedCall(record) ? 'missed' : record.direction;
   const outcome = outcomeOf(record, options.activeRoomId, locale);
   return {
     id: record.id,

@@ -9,6 +9,7 @@ import type { SimulatedRole } from '../../miniprogram/simulator/index';
 import type { CallScript, SimulationScenario } from '../../miniprogram/simulator/scenario';
 import { find, simulate, typeIntoSearch, type RenderedPage } from '../../test/helpers/load';
 import { FAMILY_STATES } from './family-states';
+import { INCOMING_STATES } from './incoming-states';
 import { startSession, type Session } from './session';
 
 export interface PreviewState {
@@ -30,7 +31,7 @@ export const CALLING = 'pages/calling/index';
 const MUM = { openId: 'o-sim-mum', name: '妈妈' };
 
 export function callingQuery(roomType: 'voice' | 'video' = 'video', contact = MUM): Record<string, string> {
-  return { openId: contact.openId, name: encodeURIComponent(contact.name), roomType };
+  return { openId: contact.openId, roomType };
 }
 
 async function contacts(session: Session): Promise<RenderedPage> {
@@ -222,6 +223,7 @@ export const PREVIEW_STATES: PreviewState[] = [
     shows: '01:23',
     scenario: withCall({ kind: 'answer', ringMs: 2000, talkMs: 600_000, hangUpBy: 'listener' }),
     async build(session) {
+      await contacts(session); // the person comes from the contacts
       // the plugin's call page did not open (the simulator has none): the calling page shows the call itself
       const page = await session.show(CALLING, callingQuery('video'));
       await session.wait(1000 + 2000 + 83_000);
@@ -238,6 +240,7 @@ export const PREVIEW_STATES: PreviewState[] = [
   outcomeState('busy', '对方正在打电话', { kind: 'busy', ringMs: 1500 }),
   outcomeState('rejected', '对方现在不方便接听', { kind: 'reject', ringMs: 5000 }, 'voice'),
   ...FAMILY_STATES,
+  ...INCOMING_STATES,
 ];
 
 export function sessionFor(state: PreviewState, size: { width: number; height: number }): Session {

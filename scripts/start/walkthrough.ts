@@ -1,10 +1,12 @@
 /**
  * The textual walk-through: a person at a simulated WMPF device sees the contacts, the credential is prefetched,
- * they tap Video on 妈妈, the call is answered and hung up, and the device comes back to the outcome. Each step is
+ * they tap Video on 妈妈, the call is answered and hung up, and the device comes back to the outcome. Then the other
+ * direction: a phone calls the device (answered), and a second call nobody answers (a missed call). Each step is
  * printed with simulated time; the initByCaller request is printed with the sn masked (it has no voipToken key).
  */
 import type { CallLifecycleEvent } from '../../miniprogram/services/voip/types';
 import { find, textOf, type Rendered } from '../../test/helpers/load';
+import { runIncomingWalkthrough } from './incoming-walkthrough';
 import { CALLING, CONTACTS } from './states';
 import { startSession, type Session } from './session';
 
@@ -112,7 +114,11 @@ export async function runWalkthrough(log: Log): Promise<void> {
       `(${history.records.length} call${history.records.length === 1 ? '' : 's'} stored)`,
   );
   step(
-    `host app told the call ended (voipCallEnded): ${session.sim.framework.stats.hostCalls.voipCallEnded ?? 0} time(s)`,
+    `host app told the call ended (voipCallEnded ${JSON.stringify(session.sim.framework.stats.callsEnded[0])}): ` +
+      `the app stays on its outcome view (the host closes it only after an incoming call it launched it for)`,
   );
+
+  log("\n▶ Walk-through: a family member's phone calls the device (simulated time)\n");
+  await runIncomingWalkthrough(session, step);
   session.close();
 }

@@ -1,71 +1,32 @@
-/** The bench's HTTP client, signer and server process control (localhost only, bounded). */
-import { spawn, type ChildProcess } from 'child_process';
+/** What devices and phones send in the bench: signed device requests, phone requests, one pairing end to end. */
 import * as crypto from 'crypto';
-import * as http from 'http';
-import * as path from 'path';
 import {
+  API_PATHS,
   canonicalString,
   deviceAuthHeaders,
+  type PairingCodeReply,
   type SignedMethod,
 } from '../../miniprogram/services/backend/contract';
+import { Connection, type Reply } from './connection';
 
-export interface Reply {
-  status: number;
-  body: unknown;
-  ms: number;
+export interface Device {
+  sn: string;
+  secret: string;
 }
 
-const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+const MODEL = 'bench-model';
 
-export function request(
-  port: number,
-  method: string,
+/** The headers the host app's signBackendRequest gives (docs/backend-api.md §2.2), signed now with a fresh nonce. */
+export function signed(
+  device: Device,
+  method: SignedMethod,
   urlPath: string,
-  options: { headers?: Record<string, string>; body?: string; timeoutMs?: number } = {},
-): Promise<Reply> {
-  const started = performance.now();
-  return new Promise((resolve, reject) => {
-    const headers = {
-      ...options.headers,
-      ...(options.body === undefined ? {} : { 'content-type': 'application/json' }),
-    };
-    const req = http.request(
-      {
-        host: '127.0.0.1',
-        port,
-        method,
-        path: urlPath,
-        headers,
-        agent,
-        timeout: options.timeoutMs ?? 10_000,
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          let body: unknown = text;
-          try {
-            body = JSON.parse(text) as unknown;
-          } catch {
-            // keep the text
-          }
-          resolve({ status: res.statusCode ?? 0, body, ms: performance.now() - started });
-        });
-      },
-    );
-    req.on('timeout', () => req.destroy(new Error('timeout')));
-    req.on('error', reject);
-    if (options.body !== undefined) req.write(options.body);
-    req.end();
-  });
-}
-
-export function signed(secret: string, sn: string, method: SignedMethod, urlPath: string, body = '') {
+  body = '',
+): Record<string, string> {
   const timestamp = Math.floor(Date.now() / 1000);
   const nonce = crypto.randomBytes(16).toString('base64url');
   const canonical = canonicalString({
-    sn,
+    sn: device.sn,
     method,
     path: urlPath,
     timestamp,
@@ -73,53 +34,103 @@ export function signed(secret: string, sn: string, method: SignedMethod, urlPath
     bodySha256Hex: crypto.createHash('sha256').update(body, 'utf8').digest('hex'),
   });
   const signature = crypto
-    .createHmac('sha256', Buffer.from(secret, 'base64url'))
+    .createHmac('sha256', Buffer.from(device.secret, 'base64url'))
     .update(canonical)
     .digest('base64url');
-  return deviceAuthHeaders({ sn, timestamp, nonce, signature });
+  return deviceAuthHeaders({ sn: device.sn, timestamp, nonce, signature });
 }
 
-export interface ServerProcess {
-  port: number;
-  fakePort: number;
-  child: ChildProcess;
-  stop(): Promise<void>;
-}
-
-export function startServerProcess(databaseUrl: string, adminToken: string): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [path.join(__dirname, 'server-process.js')], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, ADMIN_TOKEN: adminToken },
-    stdio: ['ignore', 'pipe', 'pipe'],
+/** A device request as the Mini Program sends it; `headers` when it was signed beforehand. */
+export function deviceCall(
+  connection: Connection,
+  device: Device,
+  method: SignedMethod,
+  urlPath: string,
+  body?: unknown,
+  headers?: Record<string, string>,
+): Promise<Reply> {
+  const text = body === undefined ? '' : JSON.stringify(body);
+  return connection.request(method, urlPath, {
+    headers: headers ?? signed(device, method, urlPath, text),
+    ...(body === undefined ? {} : { body: text }),
   });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error('bench server did not start within 20 s'));
-    }, 20_000);
-    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stdout?.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const ready = /READY (\d+) (\d+)/.exec(output);
-      if (!ready) return;
-      clearTimeout(timer);
-      resolve({
-        port: Number(ready[1]),
-        fakePort: Number(ready[2]),
-        child,
-        stop: () =>
-          new Promise<void>((done) => {
-            if (child.exitCode !== null || child.signalCode !== null) return done();
-            child.once('exit', () => done());
-            child.kill('SIGKILL');
-          }),
+}
+
+export async function provisionDevices(
+  port: number,
+  adminToken: string,
+  count: number,
+  prefix: string,
+): Promise<Device[]> {
+  const connection = new Connection(port);
+  const devices: Device[] = [];
+  try {
+    for (let i = 0; i < count; i += 1) {
+      const sn = `${prefix}${String(i).padStart(5, '0')}`;
+      const reply = await connection.request('POST', API_PATHS.adminDevices(), {
+        headers: { authorization: `Bearer ${adminToken}` },
+        body: JSON.stringify({ sn, modelId: MODEL, deviceName: `设备 ${i}` }),
       });
-    });
-    child.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`bench server exited (${code}): ${output.trim()}`));
-    });
+      if (reply.status !== 200) throw new Error(`provisioning failed (${reply.status})`);
+      devices.push({ sn, secret: (reply.body as { deviceSecret: string }).deviceSecret });
+    }
+  } finally {
+    connection.close();
+  }
+  return devices;
+}
+
+/** What wx.login gives a phone beforehand (from the fake WeChat API): one code per phone request. */
+export async function loginCode(fakeWechat: Connection, openId: string): Promise<string> {
+  const reply = await fakeWechat.request('POST', '/fake/login', { body: JSON.stringify({ openId }) });
+  const code = (reply.body as { code?: unknown } | undefined)?.code;
+  if (reply.status !== 200 || typeof code !== 'string')
+    throw new Error('the fake WeChat API gave no login code');
+  return code;
+}
+
+export type PairingStep = 'pairing-code' | 'pairing-ticket' | 'pairing-contact' | 'pairing-status';
+
+export interface Phone {
+  openId: string;
+  /** Two wx.login codes: the ticket and the contact request. */
+  codes: [string, string];
+  connection: Connection;
+}
+
+/**
+ * One pairing as the device and the phone do it: the device makes a code, the phone asks a ticket and adds itself,
+ * the device polls the code and sees it used. Each reply is recorded with whether it is the expected one.
+ */
+export async function pairOnce(
+  device: Device,
+  deviceConnection: Connection,
+  phone: Phone,
+  record: (step: PairingStep, reply: Reply, ok: boolean) => void,
+  firstHeaders?: Record<string, string>,
+): Promise<boolean> {
+  const codePath = API_PATHS.devicePairingCodes(device.sn);
+  const created = await deviceCall(deviceConnection, device, 'POST', codePath, {}, firstHeaders);
+  record('pairing-code', created, created.status === 200);
+  if (created.status !== 200) return false;
+  const { pairingId } = created.body as PairingCodeReply;
+  const ticket = await phone.connection.request('POST', API_PATHS.pairingTicket(pairingId), {
+    body: JSON.stringify({ code: phone.codes[0] }),
   });
+  record('pairing-ticket', ticket, ticket.status === 200);
+  const contact = await phone.connection.request('POST', API_PATHS.pairingContact(pairingId), {
+    body: JSON.stringify({ code: phone.codes[1], name: `家人 ${phone.openId.slice(-4)}` }),
+  });
+  record('pairing-contact', contact, contact.status === 200);
+  const status = await deviceCall(
+    deviceConnection,
+    device,
+    'GET',
+    API_PATHS.devicePairingCode(device.sn, pairingId),
+  );
+  const used = (status.body as { status?: string } | undefined)?.status === 'used';
+  record('pairing-status', status, status.status === 200 && used);
+  return ticket.status === 200 && contact.status === 200 && used;
 }
 
 export function percentile(sorted: number[], p: number): number {

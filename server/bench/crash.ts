@@ -1,60 +1,76 @@
 /**
  * Crash: writes (pairings, push-token uploads) in flight when the server is killed with SIGKILL; after a restart
  * on the same SQLite file, every acknowledged write is there and nothing is half-written (a `used` pairing always
- * has its contact, and the reverse; the database passes integrity_check).
+ * has its contact, and the reverse; the database passes integrity_check). The fake WeChat API lives on across the
+ * kills, as WeChat does.
  */
 import BetterSqlite3 from 'better-sqlite3';
 import { API_PATHS } from '../../miniprogram/services/backend/contract';
-import { request, startServerProcess } from './client';
-import { deviceCall, loginCode, pairOnce, provisionDevices, type Device } from './load';
+import { deviceCall, loginCode, pairOnce, provisionDevices, signed, type Device } from './client';
+import { Connection } from './connection';
+import { startServer, type ChildServer } from './processes';
 
 export interface CrashFigures {
   kills: number;
   acknowledged: number;
   lost: number;
   halfWritten: number;
+  /** Acknowledged signed requests sent again after the restarts that were not refused as replays. */
+  replaysNotRefused: number;
   integrity: string;
 }
 
 interface Acked {
   contacts: Array<{ sn: string; openId: string }>;
   pushTokens: Map<string, number>;
+  /** Every acknowledged push-token upload, as sent: its nonce must be remembered across the crashes. */
+  uploads: Array<{ device: Device; path: string; body: unknown; headers: Record<string, string> }>;
 }
 
 /** Numbers every write across all kills, so that a later push token always has a larger number. */
 let sequence = 0;
 
 async function writeUntilKilled(
-  port: number,
-  fakePort: number,
+  server: ChildServer,
+  fakeWechatPort: number,
   devices: Device[],
   kill: number,
   acked: Acked,
   stopAt: () => boolean,
 ) {
   const worker = async (device: Device, w: number) => {
-    while (!stopAt()) {
-      sequence += 1;
-      const n = sequence;
-      try {
+    const deviceConnection = new Connection(server.port);
+    const fake = new Connection(fakeWechatPort);
+    try {
+      while (!stopAt()) {
+        sequence += 1;
+        const n = sequence;
         if (n % 2 === 0) {
           const openId = `o-crash-k${kill}-w${w}-${n}`;
-          const codes: [string, string] = [
-            await loginCode(fakePort, openId),
-            await loginCode(fakePort, openId),
-          ];
-          let added = false;
-          await pairOnce(port, device, openId, codes, () => undefined).then((ok) => (added = ok));
-          if (added) acked.contacts.push({ sn: device.sn, openId });
+          const codes: [string, string] = [await loginCode(fake, openId), await loginCode(fake, openId)];
+          const phone = { openId, codes, connection: new Connection(server.port) };
+          try {
+            if (await pairOnce(device, deviceConnection, phone, () => undefined))
+              acked.contacts.push({ sn: device.sn, openId });
+          } finally {
+            phone.connection.close();
+          }
         } else {
           const body = { modelId: 'bench-model', pushToken: `push-${n}`, expiresAt: Date.now() + 3_600_000 };
-          const reply = await deviceCall(port, device, 'POST', API_PATHS.devicePushToken(device.sn), body);
-          if (reply.status === 200)
+          const path = API_PATHS.devicePushToken(device.sn);
+          const headers = signed(device, 'POST', path, JSON.stringify(body));
+          const reply = await deviceCall(deviceConnection, device, 'POST', path, body, headers);
+          if (reply.status === 200) {
             acked.pushTokens.set(device.sn, Math.max(acked.pushTokens.get(device.sn) ?? 0, n));
+            acked.uploads.push({ device, path, body, headers });
+          }
         }
-      } catch {
-        return; // the server died under this request: its outcome is unknown, so nothing is expected of it
       }
+    } catch {
+      // the server died under this request: its outcome is unknown, so nothing is expected of it
+    } finally {
+      deviceConnection.close();
+      fake.close();
     }
   };
   await Promise.all(devices.map((device, w) => worker(device, w)));
@@ -63,25 +79,28 @@ async function writeUntilKilled(
 export async function crashTest(
   databaseFile: string,
   adminToken: string,
+  fakeWechatPort: number,
+  logFile: string,
   kills: number,
 ): Promise<CrashFigures> {
-  const acked: Acked = { contacts: [], pushTokens: new Map() };
-  let server = await startServerProcess(`sqlite:${databaseFile}`, adminToken);
+  const acked: Acked = { contacts: [], pushTokens: new Map(), uploads: [] };
+  const start = () => startServer(`sqlite:${databaseFile}`, adminToken, fakeWechatPort, logFile);
+  let server = await start();
   const devices = await provisionDevices(server.port, adminToken, 20, 'CRASH-');
   for (let kill = 1; kill <= kills; kill += 1) {
     let killed = false;
-    const writing = writeUntilKilled(server.port, server.fakePort, devices, kill, acked, () => killed);
+    const writing = writeUntilKilled(server, fakeWechatPort, devices, kill, acked, () => killed);
     await new Promise((resolve) => setTimeout(resolve, 700 + 300 * kill));
-    server.child.kill('SIGKILL');
-    await server.stop();
+    await server.kill();
     killed = true;
     await writing;
-    server = await startServerProcess(`sqlite:${databaseFile}`, adminToken);
+    server = await start();
   }
   // after the last restart: read everything back through the API
   let lost = 0;
+  const reader = new Connection(server.port);
   for (const device of devices) {
-    const reply = await deviceCall(server.port, device, 'GET', API_PATHS.deviceContacts(device.sn));
+    const reply = await deviceCall(reader, device, 'GET', API_PATHS.deviceContacts(device.sn));
     const present = new Set(
       (reply.body as { contacts: Array<{ openId: string }> }).contacts.map((c) => c.openId),
     );
@@ -89,7 +108,14 @@ export async function crashTest(
     if (process.env.BENCH_DEBUG && missing.length) console.log('missing contacts', reply.status, missing);
     lost += missing.length;
   }
-  await server.stop();
+  let replaysNotRefused = 0;
+  for (const upload of acked.uploads) {
+    const reply = await deviceCall(reader, upload.device, 'POST', upload.path, upload.body, upload.headers);
+    const code = (reply.body as { error?: { code?: string } } | undefined)?.error?.code;
+    if (reply.status !== 401 || code !== 'auth-replayed') replaysNotRefused += 1;
+  }
+  reader.close();
+  await server.kill();
   // read-write on purpose: only a writer may recover the WAL a killed process left (a read-only one reads stale pages)
   const db = new BetterSqlite3(databaseFile);
   try {
@@ -121,11 +147,10 @@ export async function crashTest(
       acknowledged: acked.contacts.length + acked.pushTokens.size,
       lost,
       halfWritten: usedWithoutContact.n + contactWithoutUse.n,
+      replaysNotRefused,
       integrity,
     };
   } finally {
     db.close();
   }
 }
-
-export { request };

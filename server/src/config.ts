@@ -61,6 +61,13 @@ function normaliseBasePath(raw: string | undefined): string {
 }
 
 export const DEFAULT_DATABASE_URL = 'sqlite:server/.data/family-call.sqlite';
+
+/**
+ * Connections the kernel may hold for the server before it accepts them. Node's default (511) overflows when
+ * hundreds of clients connect at once while the server is busy, and each overflowed connection waits for a SYN
+ * retry (1 s); the kernel caps the number at net.core.somaxconn (4096 on current Linux).
+ */
+export const LISTEN_BACKLOG = 4096;
 const MIN_ADMIN_TOKEN_LENGTH = 24;
 
 export function loadConfig(env: Env = process.env): ServerConfig {

@@ -8,7 +8,7 @@
 import * as os from 'os';
 import { buildApp } from './app';
 import { randomBase64Url } from './auth/crypto';
-import { DEFAULT_DATABASE_URL } from './config';
+import { DEFAULT_DATABASE_URL, LISTEN_BACKLOG } from './config';
 import { openRepository } from './db/open';
 import { startMaintenance } from './maintenance';
 import { createWechatClient } from './wechat/client';
@@ -49,7 +49,7 @@ async function main(): Promise<void> {
     log: { level: process.env.LOG_LEVEL ?? 'info' },
   });
   const stopMaintenance = startMaintenance(repository);
-  await app.listen({ host, port });
+  await app.listen({ host, port, backlog: LISTEN_BACKLOG });
 
   const shownHost = host === '0.0.0.0' ? (lanAddress() ?? '127.0.0.1') : host;
   const base = `http://${shownHost}:${port}`;

@@ -3,7 +3,7 @@
  * database migrated at start, graceful shutdown on SIGTERM (WeChat Cloud Run stops instances that way).
  */
 import { buildApp } from './app';
-import { ConfigError, describeConfig, loadConfig } from './config';
+import { ConfigError, LISTEN_BACKLOG, describeConfig, loadConfig } from './config';
 import { openRepository } from './db/open';
 import { startMaintenance } from './maintenance';
 import { createWechatClient } from './wechat/client';
@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', () => void shutdown());
   process.once('SIGINT', () => void shutdown());
-  await app.listen({ host: config.host, port: config.port });
+  await app.listen({ host: config.host, port: config.port, backlog: LISTEN_BACKLOG });
   app.log.info({ config: describeConfig(config) }, 'family-call server started');
 }
 

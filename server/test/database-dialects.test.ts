@@ -14,7 +14,7 @@ import { startTestServer } from './helpers/test-server';
 
 interface Engine {
   name: string;
-  open(): Promise<Repository>;
+  open(options?: { pruneBatch?: number }): Promise<Repository>;
   stop(): Promise<void>;
 }
 
@@ -22,7 +22,8 @@ function sqliteEngine(): Engine {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'family-call-db-'));
   return {
     name: 'sqlite',
-    open: () => openRepository({ databaseUrl: `sqlite:${path.join(dir, 'test.sqlite')}` }),
+    open: (options = {}) =>
+      openRepository({ databaseUrl: `sqlite:${path.join(dir, 'test.sqlite')}`, ...options }),
     stop: async () => fs.rmSync(dir, { recursive: true, force: true }),
   };
 }
@@ -31,13 +32,13 @@ function postgresEngine(): Engine {
   let postgres: LocalPostgres | undefined;
   return {
     name: 'postgres',
-    async open() {
+    async open(options = {}) {
       postgres ??= await startLocalPostgres();
       const url = postgres.url;
       // pglite-socket frees its single connection slot a moment after the previous client closed
       for (let attempt = 1; ; attempt += 1) {
         try {
-          return await openRepository({ databaseUrl: url, poolSize: 1 });
+          return await openRepository({ databaseUrl: url, poolSize: 1, ...options });
         } catch (e) {
           if (attempt >= 20) throw e;
           await new Promise((resolve) => setTimeout(resolve, 100));
@@ -93,6 +94,50 @@ describe.each([
     await repo.prune({ nonces: 1002, pairings: 0 });
     expect(await repo.rememberNonce('SN-N', 'nonce-AAAAAAAAAAAAAAAA', 2000)).toBe(true);
     expect(await repo.rememberNonce('SN-N', 'nonce-aaaaaaaaaaaaaaaa', 2000)).toBe(false);
+  });
+
+  it('nonces arriving together: each (sn, nonce) is new exactly once, the first to arrive wins', async () => {
+    const nonces = [
+      'together-nonce-000001',
+      'together-nonce-000002',
+      'together-nonce-000001',
+      'together-nonce-000003',
+    ];
+    const fresh = await Promise.all(
+      [...nonces, 'together-nonce-000002'].map((nonce, i) =>
+        repo.rememberNonce('SN-TOGETHER', nonce, 5000 + i),
+      ),
+    );
+    expect(fresh).toEqual([true, true, false, true, false]);
+    expect(await repo.rememberNonce('SN-TOGETHER', 'together-nonce-000003', 6000)).toBe(false);
+    expect(await repo.rememberNonce('SN-OTHER', 'together-nonce-000003', 6000)).toBe(true);
+  });
+
+  it('pruning deletes in bounded batches until every old row is gone, and nothing newer', async () => {
+    await repo.close();
+    repo = await engine.open({ pruneBatch: 2 });
+    for (let i = 0; i < 5; i += 1) await repo.rememberNonce('SN-PRUNE', `prune-old-nonce-${i}00000`, 100 + i);
+    await repo.rememberNonce('SN-PRUNE', 'prune-new-nonce-000000', 200);
+    for (let i = 0; i < 3; i += 1)
+      await repo.createPairing({
+        id: `prune-pairing-${i}0000000`,
+        sn: 'SN-PRUNE',
+        createdAt: 100 + i,
+        expiresAt: 300,
+      });
+    await repo.createPairing({
+      id: 'prune-pairing-new000000',
+      sn: 'SN-PRUNE',
+      createdAt: 200,
+      expiresAt: 300,
+    });
+    await repo.prune({ nonces: 150, pairings: 150 });
+    for (let i = 0; i < 5; i += 1)
+      expect(await repo.rememberNonce('SN-PRUNE', `prune-old-nonce-${i}00000`, 300)).toBe(true);
+    expect(await repo.rememberNonce('SN-PRUNE', 'prune-new-nonce-000000', 300)).toBe(false);
+    for (let i = 0; i < 3; i += 1)
+      expect(await repo.findPairing(`prune-pairing-${i}0000000`)).toBeUndefined();
+    expect(await repo.findPairing('prune-pairing-new000000')).toBeDefined();
   });
 
   it('pairing: one live code per device, first claimer wins, used once, contact upserted', async () => {

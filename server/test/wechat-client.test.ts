@@ -1,4 +1,6 @@
 /** The WeChat server-API client against the fake WeChat API: token cache and refresh, retries, errors. */
+import * as http from 'http';
+import type { AddressInfo } from 'net';
 import type { WechatConfig } from '../src/config';
 import {
   LoginCodeRejected,
@@ -150,6 +152,41 @@ describe('APIs', () => {
     expect(error).toMatchObject({ api: 'stable_token', reason: 'network' });
     expect((error as Error).message).not.toMatch(/127\.0\.0\.1|secret/);
     await setUp();
+  });
+
+  it('an API that does not answer in time is a network error, retried like one', async () => {
+    const silent = http.createServer(() => undefined); // accepts, never answers
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const slow = createWechatClient({
+      config: {
+        appId: 'wx-app',
+        appSecret: APP_SECRET,
+        apiBaseUrl: `http://127.0.0.1:${(silent.address() as AddressInfo).port}`,
+        tokenMode: 'none',
+        wxacodeEnvVersion: 'release',
+      },
+      retryDelayMs: () => 1,
+      timeoutMs: 50,
+    });
+    const started = Date.now();
+    let requests = 0;
+    silent.on('request', () => (requests += 1));
+    await expect(slow.getSnTicket('SN1', 'm')).rejects.toMatchObject({
+      api: 'getsnticket',
+      reason: 'network',
+    });
+    expect(requests).toBe(3);
+    expect(Date.now() - started).toBeLessThan(2000);
+    silent.closeAllConnections();
+    await new Promise((resolve) => silent.close(resolve));
+  });
+
+  it('keeps its connection alive: calls one after another share one connection', async () => {
+    await client.getSnTicket('SN1', 'm');
+    await client.code2Session(fake.issueLoginCode('o-a'));
+    await client.getUnlimitedWxacode({ scene: 'p.x', page: 'pages/pairing/index' });
+    await client.getSnTicket('SN2', 'm');
+    expect(fake.connectionsOpened).toBe(1);
   });
 
   it('token mode "none" (Cloud Run open API service) sends no access_token and needs no stable_token', async () => {

@@ -109,7 +109,7 @@ describe('call-history component', () => {
     installTestPlatform();
     const history = await mount();
     expect(textAll(history, '#empty .empty__title')).toBe('还没有通话记录');
-    expect(textAll(history, '#empty .empty__hint')).toBe('打过的电话会显示在这里。');
+    expect(textAll(history, '#empty .empty__hint')).toBe('打出和接到的电话会显示在这里。');
     expect(history.querySelector('#clear-all')).toBeFalsy();
   });
 

@@ -6,6 +6,8 @@ export interface FakeClock extends Clock {
   /** Runs every timer due now or later, moving time forward as needed. */
   runAll(limit?: number): Promise<void>;
   pending(): number;
+  /** The wall clock is set, as a person or a network time sync does: `now()` jumps, pending timers stay put. */
+  jump(ms: number): void;
 }
 
 export function createFakeClock(start = 1_700_000_000_000): FakeClock {
@@ -52,5 +54,8 @@ export function createFakeClock(start = 1_700_000_000_000): FakeClock {
       await flush();
     },
     pending: () => timers.size,
+    jump(ms) {
+      now += ms;
+    },
   };
 }

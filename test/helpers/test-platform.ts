@@ -3,7 +3,7 @@
  * navigated, a scenario to script the device, host, backend and calls, and the app's stores built on it by the
  * composition root (buildStores) and installed for the pages.
  */
-import { buildStores, connectStores } from '../../miniprogram/composition-root';
+import { buildStores, connectStores, noteAppShow } from '../../miniprogram/composition-root';
 import type { Clock } from '../../miniprogram/services/clock';
 import type { PermissionScope } from '../../miniprogram/services/permissions';
 import type { Router } from '../../miniprogram/services/router';
@@ -17,12 +17,15 @@ import {
 import { createMemoryStorage } from '../../miniprogram/simulator/memory-storage';
 import type { SimulatedBackend } from '../../miniprogram/simulator/simulated-backend-http';
 import { defaultScenario, type SimulationScenario } from '../../miniprogram/simulator/scenario';
-import { createSimulatedPermissions } from '../../miniprogram/simulator/simulated-permissions';
+import {
+  createSimulatedPermissions,
+  type AuthorizeFailure,
+} from '../../miniprogram/simulator/simulated-permissions';
 import { installStores, type AppStores } from '../../miniprogram/stores/index';
 import { createFakeClock, type FakeClock } from './fake-clock';
 
 export interface RecordingRouter extends Router {
-  history: Array<{ kind: 'navigateTo' | 'redirectTo' | 'backToContacts'; url: string }>;
+  history: Array<{ kind: 'navigateTo' | 'redirectTo' | 'reLaunch' | 'backToContacts'; url: string }>;
   route: string;
 }
 
@@ -36,6 +39,11 @@ export function createRecordingRouter(): RecordingRouter {
     },
     async redirectTo(url) {
       router.history.push({ kind: 'redirectTo', url });
+      router.route = url.replace(/^\//, '').split('?')[0];
+      return true;
+    },
+    async reLaunch(url) {
+      router.history.push({ kind: 'reLaunch', url });
       router.route = url.replace(/^\//, '').split('?')[0];
       return true;
     },
@@ -66,6 +74,8 @@ export interface SimulatedSetupOptions<C extends Clock> {
   role?: SimulatedRole;
   scenario?: (s: SimulationScenario) => void;
   deniedPermissions?: PermissionScope[];
+  /** wx.authorize fails with these (privacy agreement, system permission, ...), not a refusal by the person. */
+  permissionFailures?: Partial<Record<PermissionScope, AuthorizeFailure>>;
   storage?: KeyValueStorage;
   /** Connect stores to the platform like app launch does on a device (the plugin's events too). */
   startStores: boolean;
@@ -86,18 +96,30 @@ export function installSimulatedPlatform<C extends Clock>(
   options.scenario?.(scenario);
   const router = createRecordingRouter();
   const storage = options.storage ?? createMemoryStorage();
-  const permissions = createSimulatedPermissions(options.deniedPermissions);
+  const permissions = createSimulatedPermissions(options.deniedPermissions, options.permissionFailures);
   const { clock, role } = options;
   const { backend } = options;
   const platform = createSimulatedPlatform({ scenario, clock, router, storage, permissions, role, backend });
   const stores = buildStores(platform);
   if (options.install !== false) installStores(stores);
+  const sim = platform.simulation;
+  const setup: SimulatedSetup<C> = {
+    platform,
+    sim,
+    scenario: sim.scenario,
+    clock,
+    router,
+    storage,
+    permissions,
+    stores,
+  };
   if (options.startStores) {
     platform.voipEvents.start();
     connectStores(stores);
+    // a launch shows the app as App.onShow does (to the stores of the moment: restartStores replaces them)
+    sim.connectApp({ show: (o) => noteAppShow(platform, o, setup.stores.call) });
   }
-  const sim = platform.simulation;
-  return { platform, sim, scenario: sim.scenario, clock, router, storage, permissions, stores };
+  return setup;
 }
 
 export type TestPlatform = SimulatedSetup<FakeClock>;
@@ -105,6 +127,7 @@ export type TestPlatform = SimulatedSetup<FakeClock>;
 export interface TestPlatformOptions {
   scenario?: (s: SimulationScenario) => void;
   deniedPermissions?: PermissionScope[];
+  permissionFailures?: Partial<Record<PermissionScope, AuthorizeFailure>>;
   storage?: KeyValueStorage;
   /** Connect stores to the platform like app launch does (default true). */
   startStores?: boolean;

@@ -5,7 +5,7 @@ import { describeCallFailure, describeEndReason } from '../../miniprogram/view-m
 import type { CallEndReason } from '../../miniprogram/services/host/types';
 import type { CallFailureKind } from '../../miniprogram/services/voip/types';
 import { appStores } from '../../miniprogram/stores/index';
-import { find, renderPage, textOf, viewUpdated, type Rendered } from '../helpers/load';
+import { find, renderPage, textOf, viewUpdated, type PageHooks, type Rendered } from '../helpers/load';
 import { expectTokenLessRequest } from '../helpers/expect-request';
 import {
   installTestPlatform,
@@ -57,9 +57,17 @@ function has(comp: Rendered, selector: string): boolean {
 const redirectedToCallPage = (t: TestPlatform) =>
   t.router.history.filter((h) => h.kind === 'redirectTo' && h.url === CALL_PAGE_PATH_FALLBACK).length;
 
+/** As the contacts page leaves it before it opens the calling page: the list loaded. */
+async function contactsShown(t: TestPlatform): Promise<void> {
+  const loading = appStores.contacts.load();
+  await t.clock.runAll();
+  await loading;
+}
+
 describe('calling page: placing a call', () => {
   it('shows who is called and "connecting", then opens the call page after one token-less initByCaller', async () => {
     const t = setup([{ kind: 'busy', ringMs: 1000 }]);
+    await contactsShown(t);
     const comp = await show(callQuery(MUM, 'video'));
     expect(text(comp, '#name')).toBe('妈妈');
     expect(text(comp, '#room-type')).toBe('视频通话');
@@ -130,20 +138,85 @@ describe('calling page: placing a call', () => {
     expect(t.sim.plugin.requests).toHaveLength(0);
     expect(appStores.call.phase).toBe('idle');
   });
+});
 
-  it('Cancel while the plugin creates the room ends the call as soon as it exists, without its call page', async () => {
-    const t = setup([{ kind: 'answer', ringMs: 5000, talkMs: 5000, hangUpBy: 'listener' }]);
-    const comp = await show(callQuery());
-    while (appStores.call.phase === 'checking') await t.clock.advance(10);
-    expect(appStores.call.phase).toBe('starting');
-    await tap(comp, '#cancel');
+describe('calling page: Back (the page is left) while the call is being set up', () => {
+  it('while the device is checked: no permission is asked, no call starts', async () => {
+    const t = setup();
+    const ensure = jest.spyOn(t.permissions, 'ensure');
+    const { page } = await renderPage(ROUTE, callQuery());
+    expect(appStores.call.phase).toBe('checking');
+    page.onUnload?.();
+    await t.clock.runAll();
+    expect(ensure).not.toHaveBeenCalled();
+    expect(t.sim.plugin.requests).toHaveLength(0);
+    expect(appStores.call.phase).toBe('idle');
+  });
+
+  it.each<[string, (comp: Rendered, page: PageHooks) => Promise<void>]>([
+    ['Back (the page unloaded)', async (_comp, page) => page.onUnload?.()],
+    ['Cancel', (comp) => tap(comp, '#cancel')],
+  ])(
+    '%s while the plugin creates the room: hung up as soon as it exists, its call page never opens',
+    async (_name, leave) => {
+      const t = setup([{ kind: 'answer', ringMs: 5000, talkMs: 5000, hangUpBy: 'listener' }]);
+      const { comp, page } = await renderPage(ROUTE, callQuery());
+      while (appStores.call.phase === 'checking') await t.clock.advance(10);
+      expect(appStores.call.phase).toBe('starting');
+      await leave(comp, page);
+      await t.clock.runAll();
+      expect(t.sim.plugin.requests).toHaveLength(1);
+      expect(t.sim.plugin.hangUpCalls).toEqual(['sim-room-1']);
+      expect(redirectedToCallPage(t)).toBe(0);
+      expect(appStores.history.records[0]).toEqual(
+        expect.objectContaining({ outcome: 'cancelled', durationSec: 0 }),
+      );
+    },
+  );
+
+  it('the plugin page replacing ours (its redirect unloads our page) does not cancel the call', async () => {
+    const t = setup([{ kind: 'answer', ringMs: 1000, talkMs: 5000, hangUpBy: 'listener' }]);
+    const { page } = await renderPage(ROUTE, callQuery());
+    const redirect = t.router.redirectTo.bind(t.router);
+    t.router.redirectTo = async (url) => {
+      page.onUnload?.(); // wx.redirectTo unloads the page it leaves
+      return redirect(url);
+    };
+    await t.clock.runAll();
+    expect(redirectedToCallPage(t)).toBe(1);
+    expect(t.sim.plugin.hangUpCalls).toEqual([]);
+    expect(appStores.history.records[0]).toEqual(expect.objectContaining({ outcome: 'hung-up' }));
+  });
+});
+
+describe('calling page: only a known, authorised contact is called', () => {
+  it('refuses an openId that is not in the contacts, whatever name the URL gives', async () => {
+    const t = setup();
+    const comp = await show(callQuery({ openId: 'o-stranger', name: '妈妈' }));
+    await t.clock.runAll();
+    expect(t.sim.plugin.requests).toHaveLength(0);
+    expect(text(comp, '#title')).toBe(translate('calling', 'unknownContactTitle'));
+    expect(text(comp, '#name')).toBe('');
+  });
+
+  it('refuses a contact who has not authorised the device', async () => {
+    const t = setup();
+    const comp = await show(callQuery({ openId: 'o-sim-uncle', name: '张叔叔' }));
+    await t.clock.runAll();
+    expect(t.sim.plugin.requests).toHaveLength(0);
+    expect(text(comp, '#title')).toBe(translate('calling', 'notAuthorisedTitle', { name: '张叔叔' }));
+  });
+
+  it('calls a known contact by the name the contacts give, not the one in the URL', async () => {
+    const t = setup([{ kind: 'busy', ringMs: 1000 }]);
+    const comp = await show(callQuery({ openId: MUM.openId, name: '老板' }));
     await t.clock.runAll();
     expect(t.sim.plugin.requests).toHaveLength(1);
-    expect(t.sim.plugin.hangUpCalls).toEqual(['sim-room-1']);
-    expect(redirectedToCallPage(t)).toBe(0);
-    expect(appStores.history.records[0]).toEqual(
-      expect.objectContaining({ outcome: 'cancelled', durationSec: 0 }),
+    expect(t.sim.plugin.requests[0].listener).toEqual(
+      expect.objectContaining({ id: MUM.openId, name: '妈妈' }),
     );
+    expect(text(comp, '#name')).toBe('妈妈');
+    expect(appStores.history.records[0].contact).toEqual(MUM);
   });
 });
 
@@ -258,6 +331,30 @@ describe('calling page: why a call did not start', () => {
   });
 });
 
+describe('calling page: a permission check that fails without a refusal does not stop the call', () => {
+  it.each([
+    [
+      'the privacy agreement (errno 104)',
+      { errno: 104, errMsg: 'authorize:fail privacy permission is not authorized' },
+    ],
+    ['the system permission', { errMsg: 'authorize:fail system permission denied' }],
+    ['an unexplained failure', { errMsg: 'authorize:fail' }],
+  ])(
+    "%s: initByCaller runs, and the plugin's 2102 explains it with the settings at hand",
+    async (_name, failure) => {
+      const t = setup([{ kind: 'resolve-failure', errCode: 2102, errMsg: 'no record permission' }], {
+        permissionFailures: { 'scope.record': failure },
+      });
+      const comp = await show(callQuery(MUM, 'voice'));
+      await t.clock.runAll();
+      expect(t.sim.plugin.requests).toHaveLength(1);
+      expect(text(comp, '#title')).toBe(describeCallFailure({ kind: 'av-device', code: 2102 }).title);
+      expect(text(comp, '#code')).toBe('错误码 2102');
+      expect(text(comp, '#open-settings')).toBe('去设置');
+    },
+  );
+});
+
 describe('calling page: after the call', () => {
   function expectOutcome(comp: Rendered, reason: CallEndReason) {
     expect(text(comp, '#title')).toBe(describeEndReason(reason).title);
@@ -269,6 +366,7 @@ describe('calling page: after the call', () => {
 
   it('answered, the plugin page not shown: our page rings, runs a clock, hangs up; the outcome shows the duration', async () => {
     const t = setup([{ kind: 'answer', ringMs: 2000, talkMs: 600_000, hangUpBy: 'listener' }]);
+    await contactsShown(t);
     const call = await show(callQuery(MUM, 'video'));
     await t.clock.advance(1000);
     expect(redirectedToCallPage(t)).toBe(1);

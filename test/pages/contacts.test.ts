@@ -3,13 +3,16 @@ import { MAX_CONTACTS } from '../../miniprogram/services/contacts/validate-conta
 import { createHostBridge } from '../../miniprogram/services/host/wmpf-host-bridge';
 import { buildStores } from '../../miniprogram/composition-root';
 import { generateContacts } from '../../miniprogram/simulator/simulated-contacts';
-import { installStores } from '../../miniprogram/stores/index';
+import { t as translate } from '../../miniprogram/i18n/index';
+import { createMemoryStorage } from '../../miniprogram/simulator/memory-storage';
+import { appStores, installStores } from '../../miniprogram/stores/index';
 import {
   find,
   renderPage,
   simulate,
   textAll,
   textOf,
+  unmountPages,
   viewUpdated,
   type Rendered,
   type RenderedPage,
@@ -91,7 +94,7 @@ describe('contacts page', () => {
     expect(t.router.history).toEqual([
       {
         kind: 'navigateTo',
-        url: `/pages/calling/index?openId=o-sim-mum&name=${encodeURIComponent('妈妈')}&roomType=${roomType}`,
+        url: `/pages/calling/index?openId=o-sim-mum&roomType=${roomType}`,
       },
     ]);
   });
@@ -159,6 +162,47 @@ describe('contacts page', () => {
     expect(textOf(find(t.comp, '#prefetch'))).toBe('通话准备没完成，仍然可以拨打，接通可能慢一点');
     expect(t.comp.querySelector('#status #prefetch')).toBeTruthy(); // the selector the unregistered case relies on
     expect(t.comp.querySelectorAll('.call-btn--video')).toHaveLength(6);
+  });
+
+  it('with the host unreachable the status card says only that (no "you can still call" beside it)', async () => {
+    const t = await open({
+      scenario: (s) => {
+        s.deviceInfoReply = { kind: 'never-answers' };
+        s.prefetchReply = { kind: 'never-answers' };
+      },
+    });
+    const status = textOf(find(t.comp, '#status'));
+    expect(status).toContain(translate('status', 'hostError'));
+    expect(status).not.toContain(translate('status', 'prefetchFailed'));
+    expect(t.comp.querySelector('#status #prefetch')).toBeUndefined();
+    expect(appStores.device.prefetch.status).toBe('failed'); // still retried with backoff
+  });
+
+  it('with the host silent now but a registration seen before, calls with it and says so', async () => {
+    const storage = createMemoryStorage();
+    const first = await open({ storage });
+    expect(textOf(find(first.comp, '#status'))).toContain('模拟设备');
+    unmountPages();
+
+    const t = await open({
+      storage, // the same device, its app started again
+      scenario: (s) => {
+        s.deviceInfoReply = { kind: 'never-answers' };
+        s.prefetchReply = { kind: 'never-answers' };
+      },
+    });
+    const status = textOf(find(t.comp, '#status'));
+    expect(status).toContain(translate('status', 'lastKnown'));
+    expect(status).toContain(translate('status', 'hostTimeoutHint'));
+    expect(t.comp.querySelector('#status #prefetch')).toBeUndefined();
+    expect(rowNames(t.comp)).toHaveLength(7);
+
+    find(t.comp, '#row-0 .call-btn--voice').dispatchEvent('tap');
+    await simulate.sleep(0);
+    await renderPage('pages/calling/index', { openId: 'o-sim-mum', roomType: 'voice' });
+    await t.clock.advance(3000);
+    expect(t.sim.plugin.requests).toHaveLength(1);
+    expect(t.sim.plugin.requests[0].caller.id).toBe(t.scenario.device.sn);
   });
 
   it('explains an unregistered device and what to do', async () => {
@@ -309,7 +353,7 @@ describe('contacts page: history, family, roles', () => {
     expect(t.router.history).toEqual([
       {
         kind: 'navigateTo',
-        url: `/pages/calling/index?openId=o-sim-dad&name=${encodeURIComponent('爸爸')}&roomType=voice`,
+        url: '/pages/calling/index?openId=o-sim-dad&roomType=voice',
       },
     ]);
   });

@@ -52,19 +52,19 @@ describe('device pairing page (device)', () => {
     expect(text(comp, '#simulated')).toContain('示例二维码');
   });
 
-  it('keeps the pairing id, the signatures and the sn out of page data, storage and logs', async () => {
+  it('keeps the pairing id and the signatures out of page data, storage and logs (and the sn out of page data and logs)', async () => {
     const warn = jest.spyOn(console, 'warn');
     const { t, comp } = await open();
     await wait(t, 2 * PAIRING_POLL_MS);
     const id = shownCode(t)?.id ?? 'no code';
-    const secrets = [id, t.scenario.device.sn, t.scenario.device.secret ?? 'no secret'];
-    const visible = [
-      JSON.stringify(comp.data),
-      JSON.stringify((t.storage as { snapshot?(): unknown }).snapshot?.()),
-    ];
-    for (const text of [...visible, JSON.stringify(warn.mock.calls)])
+    const secrets = [id, t.scenario.device.secret ?? 'no secret'];
+    const pageData = JSON.stringify(comp.data);
+    const logged = JSON.stringify(warn.mock.calls);
+    const stored = JSON.stringify((t.storage as { snapshot?(): unknown }).snapshot?.());
+    for (const text of [pageData, logged, stored])
       for (const secret of secrets) expect(text).not.toContain(secret);
-    expect(JSON.stringify(comp.data)).not.toMatch(/X-Device|signature/i);
+    for (const text of [pageData, logged]) expect(text).not.toContain(t.scenario.device.sn);
+    expect(pageData + stored).not.toMatch(/X-Device|signature|nonce/i);
   });
 
   it('asks the code status every 3 s while shown, counts the minutes down, and stops when hidden', async () => {

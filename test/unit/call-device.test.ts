@@ -36,22 +36,23 @@ function setup(plugin: WmpfVoip.Plugin | undefined) {
     loadPlugin: () => plugin,
     router,
     envVersion: 'trial',
+    chargeType: 'duration',
     endPageUrl: '/pages/devices/index',
   });
   return { router, caller };
 }
 
 describe('callWMPF (phone → WMPF device)', () => {
-  it('sends exactly roomType, sn, modelId, pushToken, nickName, deviceName (+ envVersion) and opens the call page', async () => {
+  it("sends exactly roomType, sn, modelId, pushToken, nickName, deviceName (+ envVersion, the account's chargeType) and opens the call page", async () => {
     const plugin = pluginWith(async () => ({ roomId: 'room-7' }));
     const { router, caller } = setup(plugin);
     const result = await caller.callDevice(REQUEST);
     expect(result).toEqual({ ok: true, value: { roomId: 'room-7' } });
     expect(plugin.callWMPF).toHaveBeenCalledTimes(1);
     const sent = plugin.callWMPF!.mock.calls[0][0];
-    expect(sent).toEqual({ ...REQUEST, envVersion: 'trial' });
+    expect(sent).toEqual({ ...REQUEST, envVersion: 'trial', chargeType: 'duration' });
     expect(Object.keys(sent).sort()).toEqual(
-      ['deviceName', 'envVersion', 'modelId', 'nickName', 'pushToken', 'roomType', 'sn'].sort(),
+      ['chargeType', 'deviceName', 'envVersion', 'modelId', 'nickName', 'pushToken', 'roomType', 'sn'].sort(),
     );
     expect(plugin.initByCaller).not.toHaveBeenCalled();
     expect(plugin.setVoipEndPagePath).toHaveBeenCalledWith({

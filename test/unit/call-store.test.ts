@@ -1,4 +1,5 @@
 import type { CallScript } from '../../miniprogram/simulator/scenario';
+import { connectStores } from '../../miniprogram/composition-root';
 import { appStores } from '../../miniprogram/stores/index';
 import { expectTokenLessRequest } from '../helpers/expect-request';
 import { installTestPlatform, restartStores, type TestPlatformOptions } from '../helpers/test-platform';
@@ -51,7 +52,9 @@ describe('call store: placing a call on the simulated platform', () => {
       }),
     );
     expect(record.contact).toEqual({ openId: MUM.openId, name: MUM.name });
-    expect(t.sim.framework.stats.hostCalls.voipCallEnded).toBe(1);
+    expect(t.sim.framework.stats.callsEnded).toEqual([
+      { roomId: record.id, keepTime: 65, reason: 'hung-up', direction: 'outgoing' },
+    ]);
   });
 
   it.each<[string, CallScript, string]>([
@@ -147,5 +150,72 @@ describe('call store: placing a call on the simulated platform', () => {
     expect(appStores.history.records).toEqual([]);
     await appStores.history.load();
     expect(appStores.history.records.map((r) => ({ id: r.id, outcome: r.outcome }))).toEqual(before);
+  });
+});
+
+/** The simulated device with a hand on the plugin's event stream: `inject` fires events as the plugin would. */
+function withEventTap(options: TestPlatformOptions = {}) {
+  const t = installTestPlatform({ ...options, startStores: false });
+  const subscribe = t.sim.plugin.onVoipEvent;
+  let inject: WmpfVoip.EventListener = () => undefined;
+  t.sim.plugin.onVoipEvent = (listener) => {
+    inject = listener;
+    return subscribe(listener);
+  };
+  t.platform.voipEvents.start();
+  connectStores(t.stores);
+  return { t, inject: (event: WmpfVoip.RawEvent) => inject(event) };
+}
+
+describe('call store: events that arrive out of order or for another room', () => {
+  it('an endVoip before initByCaller resolves ends the call with the contact it was for', async () => {
+    const { t, inject } = withEventTap();
+    t.sim.plugin.initByCaller = async () => {
+      // the callee was busy at once: the plugin's events come before initByCaller's own answer
+      inject({ eventName: 'busy', roomId: 'room-early' });
+      inject({ eventName: 'endVoip', roomId: 'room-early', data: { keepTime: 0, isCaller: true } });
+      return { isSuccess: true, roomId: 'room-early' };
+    };
+    const placing = appStores.call.placeCall({ contact: MUM, roomType: 'voice' });
+    await t.clock.runAll();
+    expect(await placing).toBe('started');
+
+    expect(appStores.history.records).toHaveLength(1);
+    expect(appStores.history.records[0]).toEqual(
+      expect.objectContaining({
+        id: 'room-early',
+        contact: { openId: MUM.openId, name: MUM.name },
+        direction: 'outgoing',
+        outcome: 'busy',
+      }),
+    );
+    expect(appStores.call.phase).toBe('ended');
+    expect(appStores.call.lastOutcome).toEqual(
+      expect.objectContaining({ roomId: 'room-early', contact: MUM, reason: 'busy' }),
+    );
+    expect(t.sim.framework.stats.hostCalls.voipCallEnded).toBe(1);
+  });
+
+  it("another room's end during a call does not tell the host the call ended, nor replace the outcome", async () => {
+    const { t, inject } = withEventTap({
+      scenario: (s) => (s.calls = [{ kind: 'answer', ringMs: 1000, talkMs: 60_000, hangUpBy: 'listener' }]),
+    });
+    const placing = appStores.call.placeCall({ contact: MUM, roomType: 'voice' });
+    await t.clock.advance(5000);
+    expect(await placing).toBe('started');
+    expect(appStores.call.phase).toBe('in-call');
+
+    inject({ eventName: 'hangUpVoip', roomId: 'room-of-another-call', data: { keepTime: 3 } });
+    inject({ eventName: 'endVoip', roomId: 'room-of-another-call', data: { keepTime: 3, isCaller: true } });
+    await t.clock.advance(1000);
+    expect(t.sim.framework.stats.hostCalls.voipCallEnded).toBeUndefined();
+    expect(appStores.call.phase).toBe('in-call');
+    expect(appStores.call.lastOutcome).toBeUndefined();
+
+    await t.clock.runAll();
+    expect(t.sim.framework.stats.hostCalls.voipCallEnded).toBe(1);
+    expect(appStores.call.lastOutcome).toEqual(
+      expect.objectContaining({ roomId: 'sim-room-1', contact: MUM }),
+    );
   });
 });

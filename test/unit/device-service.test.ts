@@ -1,5 +1,5 @@
 import { MIN_PLUGIN_VERSION, MIN_WMPF_VERSION } from '../../miniprogram/config';
-import { createDeviceService } from '../../miniprogram/services/device/device-service';
+import { createDeviceService, LAST_REGISTRATION_KEY } from '../../miniprogram/services/device/device-service';
 import {
   HOST_COMMANDS,
   type DeviceInfo,
@@ -7,6 +7,7 @@ import {
   type HostError,
 } from '../../miniprogram/services/host/types';
 import { err, ok, type Result } from '../../miniprogram/services/result';
+import { createMemoryStorage } from '../../miniprogram/simulator/memory-storage';
 
 const registeredDevice: DeviceInfo = {
   registered: true,
@@ -207,5 +208,91 @@ describe('caching and single flight', () => {
     const statuses = await Promise.all([first, second, refreshed]);
     expect(host.calls).toBe(1);
     expect(statuses.map((s) => s.kind)).toEqual(['ready', 'ready', 'ready']);
+  });
+});
+
+describe('the last registration seen, when the host cannot answer', () => {
+  const TIMEOUT: HostError = { kind: 'timeout', command: HOST_COMMANDS.getDeviceInfo, timeoutMs: 5000 };
+  const UNSUPPORTED: HostError = {
+    kind: 'invoke-failed',
+    command: HOST_COMMANDS.getDeviceInfo,
+    errMsg: 'host error unsupported',
+  };
+
+  /** A host answering each question from the queue (the last one repeats). */
+  function queued(...answers: Array<Result<DeviceInfo, HostError>>) {
+    return fakeHost(() => Promise.resolve(answers.length > 1 ? answers.shift()! : answers[0]));
+  }
+
+  function withStorage(host: HostBridge, storage = createMemoryStorage(), now = () => 1_700_000_000_000) {
+    const device = createDeviceService(host, {
+      pluginVersion: '2.4.6',
+      isPluginAvailable: () => true,
+      simulated: false,
+      storage,
+      clock: { now, setTimeout: () => 0, clearTimeout: () => undefined },
+    });
+    return { device, storage };
+  }
+
+  it.each([
+    ['a timeout (silent host)', TIMEOUT],
+    ['an old WMPF the host cannot ask (hostError unsupported)', UNSUPPORTED],
+  ])('%s: the device calls with the registration it saw last, and says so', async (_name, error) => {
+    const { device, storage } = withStorage(queued(ok(registeredDevice), err(error)));
+    await device.getStatus();
+    const status = await device.getStatus({ refresh: true });
+    expect(status).toEqual({
+      kind: 'ready',
+      device: registeredDevice,
+      pluginVersion: '2.4.6',
+      simulated: false,
+      lastKnown: { seenAt: 1_700_000_000_000, checkedAt: 1_700_000_000_000, error },
+    });
+    // not an answer: the next question goes to the host again
+    expect(device.known()).toBeUndefined();
+    // kept in the device's own storage, so an app restart still has it
+    const restarted = withStorage(queued(err(error)), storage).device;
+    await expect(restarted.getStatus()).resolves.toMatchObject({ kind: 'ready', lastKnown: { error } });
+  });
+
+  it('without a registration seen before, a host error stays a host error', async () => {
+    const { device } = withStorage(queued(err(TIMEOUT)));
+    await expect(device.getStatus()).resolves.toEqual({ kind: 'host-error', error: TIMEOUT });
+  });
+
+  it('the host saying "not registered" forgets the last registration', async () => {
+    const notRegistered = { registered: false, sn: '', modelId: '', wmpfVersion: '2.4.0' };
+    const { device } = withStorage(queued(ok(registeredDevice), ok(notRegistered), err(TIMEOUT)));
+    await device.getStatus();
+    await device.getStatus({ refresh: true });
+    await expect(device.getStatus({ refresh: true })).resolves.toEqual({
+      kind: 'host-error',
+      error: TIMEOUT,
+    });
+  });
+
+  it.each([
+    ['an sn outside the sn rule', { sn: 'SN 1', modelId: 'm', wmpfVersion: '2.4.0', seenAt: 1 }],
+    ['no modelId', { sn: 'SN-1', wmpfVersion: '2.4.0', seenAt: 1 }],
+    ['not an object', 'SN-1'],
+  ])('ignores a stored record with %s', async (_name, record) => {
+    const storage = createMemoryStorage({ [LAST_REGISTRATION_KEY]: record });
+    const { device } = withStorage(queued(err(TIMEOUT)), storage);
+    await expect(device.getStatus()).resolves.toEqual({ kind: 'host-error', error: TIMEOUT });
+  });
+
+  it('a storage that fails never breaks the status (this run still remembers)', async () => {
+    const storage = createMemoryStorage();
+    storage.get = () => Promise.resolve(err({ errMsg: 'getStorage:fail' }));
+    storage.set = () => Promise.resolve(err({ errMsg: 'setStorage:fail quota' }));
+    const { device } = withStorage(queued(ok(registeredDevice), err(TIMEOUT)), storage);
+    await expect(device.getStatus()).resolves.toMatchObject({ kind: 'ready' });
+    await expect(device.getStatus({ refresh: true })).resolves.toMatchObject({
+      kind: 'ready',
+      lastKnown: { error: TIMEOUT },
+    });
+    const restarted = withStorage(queued(err(TIMEOUT)), storage).device;
+    await expect(restarted.getStatus()).resolves.toEqual({ kind: 'host-error', error: TIMEOUT });
   });
 });

@@ -54,11 +54,28 @@ describe('history rows', () => {
     );
   });
 
+  it("a family member's call is missed when nobody took it; declined at the device or answered, it is not", () => {
+    const incoming = (outcome: CallRecord['outcome'], durationSec = 0) =>
+      historyRow(record({ direction: 'incoming', outcome, durationSec }), { now: NOW, locale: 'zh-CN' })
+        .direction;
+    expect(incoming('cancelled')).toBe('missed'); // the caller gave up
+    expect(incoming('no-answer')).toBe('missed'); // the plugin's timeout
+    expect(incoming('rejected')).toBe('incoming'); // declined here: seen
+    expect(incoming('hung-up', 42)).toBe('incoming');
+    expect(incoming('aborted', 12)).toBe('incoming'); // answered, then cut off
+    expect(incoming('in-progress')).toBe('incoming'); // may be ringing now
+    const said = (outcome: CallRecord['outcome']) =>
+      historyRow(record({ direction: 'incoming', outcome, durationSec: 0 }), { now: NOW, locale: 'zh-CN' })
+        .outcomeText;
+    expect(said('cancelled')).toBe('未接听'); // not "cancelled": the caller gave up, the device missed it
+    expect(said('rejected')).toBe('已拒接');
+  });
+
   it('an incoming call without an openId cannot be called back and falls back to a name', () => {
-    const row = historyRow(record({ direction: 'incoming', contact: { name: '' }, outcome: 'no-answer' }), {
-      now: NOW,
-      locale: 'zh-CN',
-    });
+    const row = historyRow(
+      record({ direction: 'incoming', contact: { name: '' }, outcome: 'no-answer', durationSec: 0 }),
+      { now: NOW, locale: 'zh-CN' },
+    );
     expect(row).toEqual(
       expect.objectContaining({ canCallAgain: false, openId: '', direction: 'missed', name: '未知联系人' }),
     );

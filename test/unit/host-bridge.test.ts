@@ -34,7 +34,9 @@ describe('outside WMPF', () => {
     expect(bridge.available).toBe(false);
     await expect(bridge.getDeviceInfo()).resolves.toEqual({ ok: false, error: { kind: 'not-wmpf' } });
     await expect(bridge.prefetchDeviceToken()).resolves.toEqual({ ok: false, error: { kind: 'not-wmpf' } });
-    await expect(bridge.notifyCallEnded({ roomId: 'r', keepTime: 1, reason: 'hung-up' })).resolves.toEqual({
+    await expect(
+      bridge.notifyCallEnded({ roomId: 'r', keepTime: 1, reason: 'hung-up', direction: 'outgoing' }),
+    ).resolves.toEqual({
       ok: false,
       error: { kind: 'not-wmpf' },
     });
@@ -117,6 +119,31 @@ describe('getMiniProgramDeviceInfo', () => {
     expect(error).toMatchObject({ kind: 'malformed-reply', detail: expect.stringContaining('res.data') });
   });
 
+  it.each([
+    ['a space', 'SN 0001'],
+    ['a slash', 'SN/0001'],
+    ['a dot', 'SN.0001'],
+    ['a non-ASCII letter', '设备0001'],
+    ['a control character', 'SN0001\u0000'],
+    ['129 characters', 'S'.repeat(129)],
+  ])(
+    'rejects a registered sn with %s (sn rule [0-9A-Za-z_-]{1,128}), naming the rule, not the value',
+    async (_name, sn) => {
+      const error = expectError(await createHostBridge(replyJson({ ...validInfo, sn }).api).getDeviceInfo());
+      expect(error).toMatchObject({
+        kind: 'malformed-reply',
+        detail: expect.stringContaining('[0-9A-Za-z_-]'),
+      });
+      expect(JSON.stringify(error)).not.toContain(sn);
+    },
+  );
+
+  it('accepts an sn of exactly 128 characters of the rule', async () => {
+    const sn = 'a_B-9'.repeat(25) + 'xyz';
+    const result = await createHostBridge(replyJson({ ...validInfo, sn }).api).getDeviceInfo();
+    expect(result).toEqual({ ok: true, value: expect.objectContaining({ sn }) });
+  });
+
   it('never puts the sn into an error detail', async () => {
     const replies = [
       { ...validInfo, registered: 'yes' },
@@ -146,10 +173,11 @@ describe('prefetchDeviceToken', () => {
     expect(calls[0].command).toBe(HOST_COMMANDS.prefetchDeviceToken);
   });
 
-  it('a non-empty errMsg is a prefetch failure with that text', async () => {
-    const result = await createHostBridge(
-      replyJson({ errMsg: 'network unreachable' }).api,
-    ).prefetchDeviceToken();
+  it('a non-empty errMsg is a prefetch failure with that text (once the device info told the sn)', async () => {
+    const replies = [JSON.stringify(validInfo), JSON.stringify({ errMsg: 'network unreachable' })];
+    const bridge = createHostBridge(fakeWmpf((o) => o.success?.({ data: replies.shift() ?? '' })).api);
+    await bridge.getDeviceInfo();
+    const result = await bridge.prefetchDeviceToken();
     expect(result).toEqual({ ok: false, error: { kind: 'prefetch-failed', errMsg: 'network unreachable' } });
   });
 
@@ -175,6 +203,27 @@ describe('prefetchDeviceToken', () => {
     });
   });
 
+  it('keeps host texts out before the first device info told the sn (they could hold it verbatim)', async () => {
+    const replies = [
+      JSON.stringify({ errMsg: `register info invalid for ${SN}` }),
+      JSON.stringify({ hostError: 'internal', message: `no such device ${SN}` }),
+      JSON.stringify({ hostError: `broken ${SN}` }),
+    ];
+    const bridge = createHostBridge(fakeWmpf((o) => o.success?.({ data: replies.shift() ?? '' })).api);
+    const texts = [
+      expectError(await bridge.prefetchDeviceToken()),
+      expectError(await bridge.prefetchDeviceToken()),
+      expectError(await bridge.prefetchDeviceToken()),
+    ].map((error) => JSON.stringify(error));
+    for (const kept of texts) expect(kept).not.toContain(SN);
+    expect(JSON.parse(texts[0])).toMatchObject({ kind: 'prefetch-failed' });
+    // the documented hostError codes still tell what happened
+    expect(JSON.parse(texts[1])).toMatchObject({
+      kind: 'invoke-failed',
+      errMsg: expect.stringContaining('internal'),
+    });
+  });
+
   it.each([
     ['errMsg as a number', JSON.stringify({ errMsg: 13 })],
     ['errMsg as an object', JSON.stringify({ errMsg: { text: 'x' } })],
@@ -187,13 +236,23 @@ describe('prefetchDeviceToken', () => {
 });
 
 describe('voipCallEnded', () => {
-  const notice = { roomId: 'room-1', keepTime: 42, reason: 'hung-up' as const };
+  const notice = {
+    roomId: 'room-1',
+    keepTime: 42,
+    reason: 'hung-up' as const,
+    direction: 'incoming' as const,
+  };
 
-  it('sends roomId, keepTime and reason', async () => {
+  it('sends roomId, keepTime, reason and direction', async () => {
     const { api, calls } = replyWith('');
     await createHostBridge(api).notifyCallEnded(notice);
     expect(calls[0].command).toBe(HOST_COMMANDS.callEnded);
-    expect(calls[0].data).toEqual({ roomId: 'room-1', keepTime: 42, reason: 'hung-up' });
+    expect(calls[0].data).toEqual({
+      roomId: 'room-1',
+      keepTime: 42,
+      reason: 'hung-up',
+      direction: 'incoming',
+    });
   });
 
   it.each(['', '{}', '{"closed":true}'])('accepts the reply %p', async (raw) => {
@@ -243,10 +302,11 @@ describe('channel failures', () => {
       message: 'WMPF 2.1 has no getMiniProgramDeviceInfo',
     });
     const error = expectError(await createHostBridge(api).getDeviceInfo());
+    // no sn known yet: the documented code is kept, the host's own words are not
     expect(error).toEqual({
       kind: 'invoke-failed',
       command: HOST_COMMANDS.getDeviceInfo,
-      errMsg: 'host error unsupported: WMPF 2.1 has no getMiniProgramDeviceInfo',
+      errMsg: 'host error unsupported',
     });
   });
 

@@ -54,6 +54,9 @@ describe('an incoming call (phone → device)', () => {
     expect(appStores.call.lastOutcome).toEqual(
       expect.objectContaining({ direction: 'incoming', reason: 'hung-up' }),
     );
+    expect(t.sim.framework.stats.callsEnded).toEqual([
+      { roomId: 'room-in-1', keepTime: 42, reason: 'hung-up', direction: 'incoming' },
+    ]);
     // no outgoing call: no initByCaller, no callWMPF, the call store never left idle, no navigation by the app
     expect(t.sim.plugin.requests).toHaveLength(0);
     expect(t.sim.plugin.callWmpfRequests).toHaveLength(0);
@@ -86,5 +89,62 @@ describe('an incoming call (phone → device)', () => {
     expect(appStores.history.records).toHaveLength(0);
     expect(appStores.call.phase).toBe('idle');
     expect(t.router.history).toEqual([]);
+  });
+});
+
+describe('an incoming call while it rings', () => {
+  it('is known from the host launch: who, what kind, when, recorded at once; no other call can start', async () => {
+    const { t, fire } = incomingCallSetup();
+    t.sim.plugin.getPluginEnterOptions = () => ({
+      query: {
+        roomType: 'voice',
+        groupId: 'room-in-1',
+        listenerId: 'SIM-DEVICE-0001',
+        callerName: '%E5%A6%88%E5%A6%88',
+      },
+    });
+    const ringAt = t.clock.now();
+    noteAppShow(t.platform, { path: CALL_PAGE, query: {} }, appStores.call);
+    expect(appStores.call.incoming).toEqual({
+      roomId: 'room-in-1',
+      callerName: '妈妈',
+      roomType: 'voice',
+      connected: false,
+      keepTime: 0,
+      startedAt: ringAt,
+    });
+    expect(appStores.history.records[0]).toEqual(
+      expect.objectContaining({
+        id: 'room-in-1',
+        direction: 'incoming',
+        outcome: 'in-progress',
+        startedAt: ringAt,
+      }),
+    );
+    expect(JSON.stringify(appStores.history.records)).not.toContain('SIM-DEVICE-0001');
+    expect(appStores.call.isBusy()).toBe(true);
+    expect(
+      await appStores.call.placeCall({ contact: { openId: 'o-sim-dad', name: '' }, roomType: 'voice' }),
+    ).toBe('ignored');
+
+    fire('callPageOnShow'); // the plugin page shows: the same call, not a second one
+    fire('hangOnVoip');
+    expect(appStores.call.incoming?.connected).toBe(true);
+    fire('calling', { keepTime: 7 });
+    expect(appStores.call.incoming?.keepTime).toBe(7);
+    fire('hangUpVoip', { keepTime: 9, status: 'endByListener', origin: 'manual' });
+    fire('endVoip', { keepTime: 9, callerName: '妈妈', roomType: 'voice', isCaller: false });
+    await t.clock.runAll();
+    expect(appStores.call.incoming).toBeUndefined();
+    expect(appStores.call.isBusy()).toBe(false);
+    expect(appStores.history.records).toHaveLength(1);
+    expect(appStores.history.records[0]).toEqual(
+      expect.objectContaining({
+        outcome: 'hung-up',
+        durationSec: 9,
+        startedAt: ringAt,
+        contact: { name: '妈妈' },
+      }),
+    );
   });
 });

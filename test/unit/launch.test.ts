@@ -1,6 +1,6 @@
 import { noteAppShow } from '../../miniprogram/composition-root';
 import { homeRouteFor } from '../../miniprogram/routes';
-import { classifyShow, createLaunchGuard } from '../../miniprogram/services/launch';
+import { classifyShow, createLaunchGuard, incomingCallOf } from '../../miniprogram/services/launch';
 import { installPhonePlatform } from '../helpers/phone-platform';
 import { installTestPlatform } from '../helpers/test-platform';
 
@@ -41,6 +41,46 @@ describe('why the app is shown', () => {
       throw new Error('no plugin');
     });
     expect(throwing.noteShow({ path: 42 } as unknown as { path: string })).toBe('normal');
+  });
+});
+
+describe('the call a launch into the plugin call page is for', () => {
+  it('reads room, kind and caller from the push query (URI-encoded), never the listenerId (the sn)', () => {
+    const launch = incomingCallOf({
+      roomType: 'voice',
+      groupId: 'room-9',
+      listenerId: 'SN-0001',
+      callerName: encodeURIComponent('妈妈'),
+    });
+    expect(launch).toEqual({ roomId: 'room-9', roomType: 'voice', callerName: '妈妈' });
+    expect(JSON.stringify(launch)).not.toContain('SN-0001');
+  });
+
+  it.each([
+    ['a pre-launch', { isPreLaunch: '1', groupId: 'room-9' }],
+    ['no room', { roomType: 'video', callerName: 'x' }],
+    ['our own call page (no query)', {}],
+  ])('is none for %s', (_name, query) => {
+    expect(incomingCallOf(query)).toBeUndefined();
+  });
+
+  it('keeps what is valid of junk: an unknown kind is left out, a malformed escape kept as written', () => {
+    expect(incomingCallOf({ roomId: 'r', roomType: 'hologram', callerName: '%E5%A6' })).toEqual({
+      roomId: 'r',
+      callerName: '%E5%A6',
+    });
+  });
+
+  it("from the show into the call page, else (already in front) from the call page's own query", () => {
+    const plugin = {
+      getPluginEnterOptions: () => ({ query: { groupId: 'room-1', roomType: 'video' } }),
+      getPluginOnloadOptions: () => ({ groupId: 'room-2', roomType: 'voice' }),
+    };
+    const guard = createLaunchGuard(() => plugin as unknown as WmpfVoip.Plugin);
+    guard.noteShow({ path: CALL_PAGE, query: { callerName: 'A' } });
+    expect(guard.incomingCall()).toEqual({ roomId: 'room-1', roomType: 'video', callerName: 'A' });
+    guard.noteShow({ path: 'pages/contacts/index', query: {} });
+    expect(guard.incomingCall()).toEqual({ roomId: 'room-2', roomType: 'voice' });
   });
 });
 

@@ -38,10 +38,16 @@ describe('configurePlugin', () => {
       handsFree: true,
       isSelfWindowMax: false,
       callerUI: { objectFit: 'contain' },
+      listenerUI: { objectFit: 'contain' },
     });
     const landscape = fakePlugin();
     configurePlugin(asPlugin(landscape), { endPageUrl: '/p', landscape: true });
     expect(landscape.setUIConfig.mock.calls[0][0].callerUI).toEqual({
+      objectFit: 'contain',
+      aspectRatio: 16 / 9,
+    });
+    // a family member calling the device (the device is the listener) looks the same
+    expect(landscape.setUIConfig.mock.calls[0][0].listenerUI).toEqual({
       objectFit: 'contain',
       aspectRatio: 16 / 9,
     });

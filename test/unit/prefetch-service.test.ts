@@ -127,6 +127,33 @@ describe('single flight', () => {
   });
 });
 
+describe('a wall clock that is set back (time sync, a person fixing the date)', () => {
+  const DAY = 24 * 60 * MINUTE;
+
+  it('does not keep a prefetch "ready" that was made in its future', async () => {
+    const { prefetch, host, clock } = setup();
+    await prefetch.request();
+    expect(prefetch.isStale()).toBe(false);
+    clock.jump(-DAY);
+    expect(prefetch.isStale()).toBe(true);
+    await expect(prefetch.request()).resolves.toMatchObject({
+      status: 'ready',
+      validUntil: clock.now() + PREFETCH_TTL_MS,
+    });
+    expect(host.prefetchCalls).toBe(2);
+  });
+
+  it('retries a failure at once instead of a day later', async () => {
+    const { prefetch, host, clock, answer } = setup();
+    answer(failure);
+    await prefetch.request();
+    clock.jump(-DAY);
+    answer(ok(undefined));
+    await expect(prefetch.request()).resolves.toMatchObject({ status: 'ready' });
+    expect(host.prefetchCalls).toBe(2);
+  });
+});
+
 describe('failure and backoff', () => {
   it('a failure is a state with the error, and an immediate re-request makes no host call', async () => {
     const { prefetch, host, clock, answer } = setup();

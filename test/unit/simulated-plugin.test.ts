@@ -1,9 +1,11 @@
 import type { Router } from '../../miniprogram/services/router';
 import { CALL_PAGE_PATH_FALLBACK } from '../../miniprogram/services/voip/plugin-loader';
 import { defaultScenario, type CallScript } from '../../miniprogram/simulator/scenario';
+import { addSimulatedCallWmpf } from '../../miniprogram/simulator/simulated-call-wmpf';
 import { createSimulatedFramework } from '../../miniprogram/simulator/simulated-framework';
 import { SimulatedVoipError, createSimulatedPlugin } from '../../miniprogram/simulator/simulated-plugin';
 import { createFakeClock, type FakeClock } from '../helpers/fake-clock';
+import { createRecordingRouter } from '../helpers/test-platform';
 
 const REQUEST: WmpfVoip.InitByCallerRequest = {
   roomType: 'video',
@@ -43,6 +45,7 @@ function setup(
   const router = {
     navigateTo: jest.fn(async () => true),
     redirectTo: jest.fn(async () => true),
+    reLaunch: jest.fn(async () => true),
     backToContacts: jest.fn(async () => true),
     currentRoute: jest.fn(() => ''),
   } satisfies Router;
@@ -295,4 +298,50 @@ describe('createSimulatedPlugin', () => {
     expect(typeof off).toBe('function');
     off?.();
   });
+});
+
+describe('simulated callWMPF: the charge type the account has', () => {
+  const REQUEST: WmpfVoip.CallWmpfRequest = {
+    roomType: 'voice',
+    sn: 'SIM-DEVICE-0001',
+    modelId: 'sim-model',
+    pushToken: 'push',
+    nickName: '小丽',
+  };
+
+  async function call(account: WmpfVoip.ChargeType, request: WmpfVoip.CallWmpfRequest) {
+    const clock = createFakeClock();
+    const scenario = { ...defaultScenario(), chargeType: account };
+    const plugin = addSimulatedCallWmpf(
+      createSimulatedPlugin(createSimulatedFramework(scenario, clock), createRecordingRouter()),
+      () => scenario,
+      clock,
+    );
+    const answer = plugin.callWMPF!(request).then(
+      (value) => ({ value }),
+      (error: unknown) => ({ error }),
+    );
+    await clock.runAll();
+    return answer;
+  }
+
+  it("calls with the account's charge type", async () => {
+    await expect(call('duration', { ...REQUEST, chargeType: 'duration' })).resolves.toEqual({
+      value: { roomId: expect.any(String) },
+    });
+  });
+
+  it.each([
+    ['left out (the plugin defaults to license)', 'duration', undefined],
+    ['license on a minutes account', 'duration', 'license'],
+    ['duration on a licence account', 'license', 'duration'],
+  ] as const)(
+    'refuses a charge type %s with errCode 22, as the real one does',
+    async (_name, account, charge) => {
+      const request = charge ? { ...REQUEST, chargeType: charge } : REQUEST;
+      await expect(call(account, request)).resolves.toEqual({
+        error: expect.objectContaining({ errCode: 22 }),
+      });
+    },
+  );
 });

@@ -116,6 +116,7 @@ describe('simulated host: prefetchDeviceToken', () => {
     const { bridge, clock, framework } = setup(
       (s) => (s.prefetchReply = { kind: 'error-text', errMsg: 'no network' }),
     );
+    await timed(clock, bridge.getDeviceInfo()); // host texts are kept once the device info told the sn
     const { value } = await timed(clock, bridge.prefetchDeviceToken());
     expect(value).toEqual({ ok: false, error: { kind: 'prefetch-failed', errMsg: 'no network' } });
     expect(framework.hasValidCredential()).toBe(false);
@@ -134,6 +135,7 @@ describe('simulated host: prefetchDeviceToken', () => {
 
   it('ok on an unregistered device fails like WMPF does', async () => {
     const { bridge, clock } = setup((s) => (s.device.registered = false));
+    await timed(clock, bridge.getDeviceInfo());
     const { value } = await timed(clock, bridge.prefetchDeviceToken());
     expect(value).toEqual({
       ok: false,
@@ -147,7 +149,7 @@ describe('simulated host: other commands', () => {
     const { bridge, clock, framework } = setup();
     const { value } = await timed(
       clock,
-      bridge.notifyCallEnded({ roomId: 'r1', keepTime: 5, reason: 'hung-up' }),
+      bridge.notifyCallEnded({ roomId: 'r1', keepTime: 5, reason: 'hung-up', direction: 'outgoing' }),
     );
     expect(value).toEqual({ ok: true, value: undefined });
     expect(framework.stats.hostCalls[HOST_COMMANDS.callEnded]).toBe(1);
@@ -254,5 +256,68 @@ describe('end to end with the device and prefetch services', () => {
     expect(framework.stats.hostCalls[HOST_COMMANDS.prefetchDeviceToken]).toBe(1);
     await timed(clock, prefetch.request());
     expect(framework.stats.hostCalls[HOST_COMMANDS.prefetchDeviceToken]).toBe(1);
+  });
+});
+
+describe('simulated host: never kinder than a real host on its WMPF version (docs/host-protocol.md §5)', () => {
+  async function deviceInfo(change: (s: SimulationScenario) => void) {
+    const { api, clock } = setup(change);
+    let data = '';
+    api.Channel.invoke({ command: HOST_COMMANDS.getDeviceInfo, success: (res) => (data = res.data) });
+    await clock.runAll();
+    return JSON.parse(data) as Record<string, unknown>;
+  }
+
+  it('WMPF >= 2.2.0 answers from getMiniProgramDeviceInfo', async () => {
+    await expect(deviceInfo((s) => (s.device.wmpfVersion = '2.2.0'))).resolves.toEqual({
+      registered: 1,
+      sn: 'SIM-DEVICE-0001',
+      modelId: 'sim-model',
+      wmpfVersion: '2.2.0',
+    });
+  });
+
+  it("WMPF 1.2–2.1 answers only from the host's own registration record", async () => {
+    await expect(deviceInfo((s) => (s.device.wmpfVersion = '2.1.0'))).resolves.toMatchObject({
+      registered: 1,
+      sn: 'SIM-DEVICE-0001',
+    });
+    await expect(
+      deviceInfo((s) => {
+        s.device.wmpfVersion = '2.1.0';
+        s.hostKeepsRegistrationRecord = false;
+      }),
+    ).resolves.toEqual({ hostError: 'unsupported', message: expect.stringContaining('2.2.0') });
+    // a record exists only after a registration the host made
+    await expect(
+      deviceInfo((s) => {
+        s.device.wmpfVersion = '1.2.0';
+        s.device.registered = false;
+      }),
+    ).resolves.toMatchObject({ hostError: 'unsupported' });
+  });
+
+  it('below WMPF 1.2.0 there is no registration: registered 0 with the version', async () => {
+    await expect(deviceInfo((s) => (s.device.wmpfVersion = '1.1.9'))).resolves.toEqual({
+      registered: 0,
+      wmpfVersion: '1.1.9',
+    });
+  });
+
+  it('an unreadable WMPF version is a host error, not a guess', async () => {
+    await expect(deviceInfo((s) => (s.device.wmpfVersion = 'unknown'))).resolves.toMatchObject({
+      hostError: 'internal',
+    });
+  });
+
+  it('prefetch below WMPF 2.1.0 is refused without asking WMPF', async () => {
+    const { bridge, clock, framework } = setup((s) => (s.device.wmpfVersion = '2.0.5'));
+    await timed(clock, bridge.getDeviceInfo());
+    const { value } = await timed(clock, bridge.prefetchDeviceToken());
+    expect(value).toEqual({
+      ok: false,
+      error: { kind: 'prefetch-failed', errMsg: 'prefetch not supported by WMPF 2.0.5' },
+    });
+    expect(framework.stats.credentialFetches).toBe(0);
   });
 });

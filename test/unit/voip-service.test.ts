@@ -31,6 +31,7 @@ function fakeRouter(currentRoute = 'pages/calling/index', redirectOk = true) {
   return {
     navigateTo: jest.fn(async () => true),
     redirectTo: jest.fn(async () => redirectOk),
+    reLaunch: jest.fn(async () => true),
     backToContacts: jest.fn(async () => true),
     currentRoute: jest.fn(() => currentRoute),
   } satisfies Router;

@@ -19,11 +19,20 @@ const zhCN = {
   busyElsewhereHint: '请等这个电话结束后再打。',
   invalidTitle: '不知道要打给谁',
   invalidHint: '请回到联系人页面，重新选一下要打给谁。',
+  unknownContactTitle: '这个人不在联系人里',
+  unknownContactHint: '只能给联系人里的家人打电话。请回到联系人页面，从名单里选。',
+  notAuthorisedTitle: '{name} 还没有授权这台设备',
   inCallTitle: '正在通话',
   inCallHint: '通话画面没有打开。要结束通话，请点“挂断”。',
   endedTitle: '通话已结束',
   endedHint: '想再打，请回到联系人页面。',
   ringing: '正在呼叫，等对方接听…',
+  incomingRinging: '打来电话，正在响铃…',
+  incomingHint: '来电画面没有打开。要拒接或挂断，请点“挂断”。',
+  missedTitle: '未接来电',
+  missedHint: '{name} 打来过电话。可以在联系人里给对方回电话。',
+  declinedTitle: '已拒接',
+  callBackHint: '需要的时候，可以在联系人里给对方回电话。',
 };
 
 const en: typeof zhCN = {
@@ -48,11 +57,20 @@ const en: typeof zhCN = {
   busyElsewhereHint: 'Please wait until that call has ended, then call again.',
   invalidTitle: 'It is not clear whom to call',
   invalidHint: 'Go back to your contacts and choose the person to call again.',
+  unknownContactTitle: 'This person is not among your contacts',
+  unknownContactHint: 'Only family in your contacts can be called. Go back and choose someone from the list.',
+  notAuthorisedTitle: '{name} has not authorised this device yet',
   inCallTitle: 'In a call',
   inCallHint: 'The call screen did not open. To end the call, tap “Hang up”.',
   endedTitle: 'The call has ended',
   endedHint: 'To call again, go back to your contacts.',
   ringing: 'Calling, waiting for an answer…',
+  incomingRinging: 'Calling you, ringing…',
+  incomingHint: 'The call screen did not open. To decline or end the call, tap “Hang up”.',
+  missedTitle: 'Missed call',
+  missedHint: '{name} called. You can call them back from your contacts.',
+  declinedTitle: 'Call declined',
+  callBackHint: 'You can call them back from your contacts whenever you like.',
 };
 
 export default { 'zh-CN': zhCN, en };

@@ -40,6 +40,11 @@ const zhCN = {
   removeCancel: '不删除',
   removing: '正在删除…',
   removeFailed: '没有删除成功：{reason}',
+  missedTitle: '{count} 个未接来电',
+  missedFromOne: '{name} 打来过 · {time}',
+  missedFromMany: '{name} 打来 {count} 次 · 最近 {time}',
+  missedOthers: '还有 {count} 位家人打来过',
+  missedSeen: '知道了',
 };
 
 const en: typeof zhCN = {
@@ -86,6 +91,11 @@ const en: typeof zhCN = {
   removeCancel: 'Keep',
   removing: 'Removing…',
   removeFailed: 'Not removed: {reason}',
+  missedTitle: 'Missed calls: {count}',
+  missedFromOne: '{name} called · {time}',
+  missedFromMany: '{name} called {count} times · last {time}',
+  missedOthers: '{count} more family members called',
+  missedSeen: 'OK',
 };
 
 export default { 'zh-CN': zhCN, en };

@@ -2,7 +2,7 @@
 const zhCN = {
   title: '通话记录',
   empty: '还没有通话记录',
-  emptyHint: '打过的电话会显示在这里。',
+  emptyHint: '打出和接到的电话会显示在这里。',
   clearAll: '清空记录',
   confirmClear: '要清空全部通话记录吗？清空后就找不回来了。',
   confirmClearYes: '清空',
@@ -24,6 +24,7 @@ const zhCN = {
   noAnswer: '未接听',
   busy: '对方忙',
   rejected: '已拒绝',
+  declined: '已拒接',
   cancelled: '已取消',
   aborted: '中断',
   abortedAfter: '中断 {duration}',
@@ -41,7 +42,7 @@ const zhCN = {
 const en: typeof zhCN = {
   title: 'Recent calls',
   empty: 'No calls yet',
-  emptyHint: 'Calls you make will show up here.',
+  emptyHint: 'Calls you make and receive will show up here.',
   clearAll: 'Clear all',
   confirmClear: 'Clear all recent calls? They cannot be brought back.',
   confirmClearYes: 'Clear',
@@ -64,6 +65,7 @@ const en: typeof zhCN = {
   noAnswer: 'No answer',
   busy: 'Busy',
   rejected: 'Declined',
+  declined: 'Declined here',
   cancelled: 'Cancelled',
   aborted: 'Cut off',
   abortedAfter: 'Cut off {duration}',

@@ -22,6 +22,7 @@ import {
   type EmptyView,
 } from '../../view-models/contacts-list';
 import { describeDeviceStatus, describePrefetch } from '../../view-models/device-status';
+import { describeMissedCalls, NO_MISSED_CALLS } from '../../view-models/missed-calls';
 
 const ROUTE = 'pages/contacts/index';
 
@@ -48,7 +49,8 @@ ComponentWithStore({
     tab: 'contacts',
     sheet: CLOSED_SHEET,
     status: describeDeviceStatus(null),
-    prefetch: describePrefetch({ status: 'idle' }),
+    prefetch: describePrefetch({ status: 'idle' }, null),
+    missed: NO_MISSED_CALLS,
     listState: 'loading',
     empty: { image: '', title: '', hint: '', retry: false, addFamily: false } as EmptyView,
     notices: [] as string[],
@@ -63,7 +65,8 @@ ComponentWithStore({
     store: appStores,
     fields: {
       status: (app: AppStores) => describeDeviceStatus(app.device.status),
-      prefetch: (app: AppStores) => describePrefetch(app.device.prefetch),
+      prefetch: (app: AppStores) => describePrefetch(app.device.prefetch, app.device.status),
+      missed: (app: AppStores) => describeMissedCalls(app.missedCalls.callers, app.history.now),
       listState: (app: AppStores) => list(app).state,
       empty: (app: AppStores) => list(app).empty,
       notices: (app: AppStores) => noticesOf(app.contacts),
@@ -126,6 +129,12 @@ ComponentWithStore({
     onTab(event: WechatMiniprogram.TouchEvent) {
       const tab = event.currentTarget.dataset.tab;
       if (tab === 'contacts' || tab === 'history') this.setData({ tab });
+      // the recent calls show the missed ones: seen
+      if (tab === 'history') void appStores.missedCalls.markSeen();
+    },
+
+    onMissedSeen() {
+      void appStores.missedCalls.markSeen();
     },
 
     /** "Try again" under a failed list and "check again" on the device status. */
@@ -174,13 +183,13 @@ ComponentWithStore({
     call(row: ContactRow | undefined, type: unknown) {
       const roomType = asRoomType(type);
       if (!row || !row.callable || !roomType) return;
-      appStores.ui.navigateTo(callingUrl({ openId: row.id, name: row.name, roomType }));
+      appStores.ui.navigateTo(callingUrl({ openId: row.id, roomType }));
     },
 
     onCallAgain(event: { detail: CallAgainDetail }) {
-      const { openId, name } = event.detail;
+      const { openId } = event.detail;
       const roomType = asRoomType(event.detail.roomType);
-      if (openId && roomType) appStores.ui.navigateTo(callingUrl({ openId, name, roomType }));
+      if (openId && roomType) appStores.ui.navigateTo(callingUrl({ openId, roomType }));
     },
 
     onAddFamily() {

@@ -85,15 +85,22 @@ export function createPrefetchService(
     return blockedBy(status) ?? settle(reply, since);
   }
 
+  /**
+   * A state made "in the future" means the wall clock was set back since: its validity and its backoff are unknown,
+   * so it counts as expired (a stale "ready" would hide a missing credential, a backoff could last a day).
+   */
+  function isValid(now: number): boolean {
+    return state.status === 'ready' && state.at <= now && now < state.validUntil;
+  }
+
   function isWaitingOrValid(now: number): boolean {
-    if (state.status === 'ready') return now < state.validUntil;
-    if (state.status === 'failed') return now < state.retryAt;
-    return false;
+    if (state.status === 'failed') return state.at <= now && now < state.retryAt;
+    return isValid(now);
   }
 
   return {
     getState: () => state,
-    isStale: () => !(state.status === 'ready' && clock.now() < state.validUntil),
+    isStale: () => !isValid(clock.now()),
     request() {
       if (inFlight) return inFlight;
       if (isWaitingOrValid(clock.now())) return Promise.resolve(state);

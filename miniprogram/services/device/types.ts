@@ -2,7 +2,17 @@ import type { DeviceInfo, HostError } from '../host/types';
 
 /** What the device can do right now, as shown on the status line. */
 export type DeviceStatus =
-  | { kind: 'ready'; device: DeviceInfo; pluginVersion: string; simulated: boolean }
+  | {
+      kind: 'ready';
+      device: DeviceInfo;
+      pluginVersion: string;
+      simulated: boolean;
+      /**
+       * The host could not answer at `checkedAt`: this is the last registration it told, at `seenAt` (epoch ms),
+       * and why it did not answer.
+       */
+      lastKnown?: { seenAt: number; checkedAt: number; error: HostError };
+    }
   | { kind: 'not-registered'; wmpfVersion: string; simulated: boolean }
   | {
       kind: 'unsupported';

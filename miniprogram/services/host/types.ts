@@ -36,11 +36,18 @@ export type PrefetchError = HostError | { kind: 'prefetch-failed'; errMsg: strin
 export type CallEndReason =
   'hung-up' | 'rejected' | 'busy' | 'no-answer' | 'cancelled' | 'aborted' | 'join-failed' | 'unknown';
 
+export type CallDirection = 'outgoing' | 'incoming';
+
 export interface CallEndedNotice {
   roomId: string;
   /** seconds */
   keepTime: number;
   reason: CallEndReason;
+  /**
+   * incoming: a family member's phone called the device (the host launched the call page for its push); the host
+   * closes the Mini Program only then (docs/host-protocol.md §2.3). outgoing: the device called (initByCaller).
+   */
+  direction: CallDirection;
 }
 
 /** One backend request to sign (docs/host-protocol.md §2.4): the exact method, path and body that will be sent. */

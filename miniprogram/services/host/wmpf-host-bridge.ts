@@ -1,7 +1,8 @@
 /**
  * The real host bridge over `wmpf.Channel.invoke` (protocol: docs/host-protocol.md). Every reply is validated;
  * nothing the host sends can crash us or hang us (timeout). Error details name fields and types, never their values;
- * the only reply texts kept are the host's own error messages, and the sn is removed from those.
+ * the only reply texts kept are the host's own error messages, once a device info told the sn, with the sn removed.
+ * A host-supplied sn must follow the sn rule.
  */
 import { systemClock, type Clock } from '../clock';
 import { isRecord, scrub } from '../guards';
@@ -25,7 +26,19 @@ export const DEFAULT_HOST_TIMEOUT_MS = 5000;
 const NOT_WMPF: HostError = { kind: 'not-wmpf' };
 const MAX_ERR_MSG_LENGTH = 200;
 
+/** The sn rule of registerMiniProgramDevice and wx.requestDeviceVoIP. */
+export const SN_RULE = /^[0-9A-Za-z_-]{1,128}$/;
+
+/** The hostError codes of docs/host-protocol.md §3.1: ours, so they can never carry an sn. */
+const HOST_ERROR_CODES: readonly string[] = ['unknown-command', 'unsupported', 'bad-request', 'internal'];
+
 type Json = Record<string, unknown>;
+
+/**
+ * What becomes of a text the host wrote (a hostError message, a prefetch errMsg): the known sn removed, or, before
+ * any device info told the sn, nothing kept at all (the text could hold it verbatim).
+ */
+type HostText = (text: string) => string | undefined;
 
 export function createHostBridge(
   api: Wmpf.Api | undefined,
@@ -35,8 +48,11 @@ export function createHostBridge(
   const clock = options.clock ?? systemClock;
   const timeoutMs = options.timeoutMs ?? DEFAULT_HOST_TIMEOUT_MS;
   const invoke = (command: HostCommand, data: Json) => invokeOnce(api, clock, timeoutMs, command, data);
-  /** The last sn the host told, to keep it out of the host's error texts (docs/host-protocol.md §6). */
+  /** The last sn the host told, to keep it out of the texts kept (docs/host-protocol.md §6). */
   let knownSn = '';
+  /** A device info was answered: from then on the registered sn (if any) is known and can be removed. */
+  let infoAnswered = false;
+  const hostText: HostText = (text) => (infoAnswered ? scrub(text, [knownSn]) : undefined);
 
   function withoutSn<T, E extends PrefetchError>(result: Result<T, E>): Result<T, E> {
     if (result.ok || !('errMsg' in result.error) || !knownSn) return result;
@@ -47,24 +63,27 @@ export function createHostBridge(
     available: true,
     async getDeviceInfo() {
       const reply = await invoke(HOST_COMMANDS.getDeviceInfo, {});
-      const info = reply.ok ? parseDeviceInfo(reply.value) : reply;
-      if (info.ok && info.value.sn) knownSn = info.value.sn;
+      const info = reply.ok ? parseDeviceInfo(reply.value, hostText) : reply;
+      if (info.ok) {
+        infoAnswered = true;
+        if (info.value.sn) knownSn = info.value.sn;
+      }
       return withoutSn(info);
     },
     async prefetchDeviceToken() {
       const reply = await invoke(HOST_COMMANDS.prefetchDeviceToken, {});
-      return withoutSn(reply.ok ? parsePrefetchReply(reply.value) : reply);
+      return withoutSn(reply.ok ? parsePrefetchReply(reply.value, hostText) : reply);
     },
     async notifyCallEnded(notice: CallEndedNotice) {
-      const { roomId, keepTime, reason } = notice;
-      const reply = await invoke(HOST_COMMANDS.callEnded, { roomId, keepTime, reason });
-      return withoutSn(reply.ok ? parseCallEndedReply(reply.value) : reply);
+      const { roomId, keepTime, reason, direction } = notice;
+      const reply = await invoke(HOST_COMMANDS.callEnded, { roomId, keepTime, reason, direction });
+      return withoutSn(reply.ok ? parseCallEndedReply(reply.value, hostText) : reply);
     },
     async signBackendRequest({ method, path, body }) {
       const reply = await invoke(HOST_COMMANDS.signBackendRequest, { method, path, body });
       const refusal = reply.ok ? signRefusal(reply.value) : undefined;
       if (refusal) return err(refusal);
-      const signed = withoutSn(reply.ok ? parseSignReply(reply.value) : reply);
+      const signed = withoutSn(reply.ok ? parseSignReply(reply.value, hostText) : reply);
       return signed.ok ? signed : err({ kind: 'host-error', error: signed.error });
     },
   };
@@ -124,9 +143,9 @@ function invokeOnce(
   );
 }
 
-function parseDeviceInfo(raw: string): Result<DeviceInfo, HostError> {
+function parseDeviceInfo(raw: string, hostText: HostText): Result<DeviceInfo, HostError> {
   const command = HOST_COMMANDS.getDeviceInfo;
-  const json = parseObject(command, raw);
+  const json = parseObject(command, raw, hostText);
   if (!json.ok) return json;
   const reply = json.value;
 
@@ -143,15 +162,22 @@ function parseDeviceInfo(raw: string): Result<DeviceInfo, HostError> {
   // An unregistered device has no registered sn/modelId yet: the host may send "" (or leave them out).
   const sn = readIdentity(reply.sn, registered);
   if (sn === undefined) return malformed(command, identityProblem('sn', reply.sn, registered));
+  // The sn becomes the caller id and part of backend paths: nothing outside the rule is used.
+  if (sn !== '' && !SN_RULE.test(sn)) {
+    return malformed(
+      command,
+      `"sn" must follow the sn rule [0-9A-Za-z_-]{1,128}, got ${Array.from(sn).length} characters that do not`,
+    );
+  }
   const modelId = readIdentity(reply.modelId, registered);
   if (modelId === undefined) return malformed(command, identityProblem('modelId', reply.modelId, registered));
 
   return ok({ registered, sn, modelId, wmpfVersion: reply.wmpfVersion.trim() });
 }
 
-function parsePrefetchReply(raw: string): Result<void, PrefetchError> {
+function parsePrefetchReply(raw: string, hostText: HostText): Result<void, PrefetchError> {
   const command = HOST_COMMANDS.prefetchDeviceToken;
-  const json = parseObject(command, raw);
+  const json = parseObject(command, raw, hostText);
   if (!json.ok) return json;
   // Missing errMsg counts as null: common JSON serialisers (Gson) drop null fields.
   const { errMsg } = json.value;
@@ -160,19 +186,21 @@ function parsePrefetchReply(raw: string): Result<void, PrefetchError> {
     return malformed(command, `"errMsg" must be a string or null, got ${describeType(errMsg)}`);
   }
   const text = errMsg.trim();
-  return text === '' ? ok(undefined) : err({ kind: 'prefetch-failed', errMsg: clip(text) });
+  if (text === '') return ok(undefined);
+  const kept = hostText(text) ?? 'the host gave a reason, not kept before the device info';
+  return err({ kind: 'prefetch-failed', errMsg: clip(kept) });
 }
 
-function parseCallEndedReply(raw: string): Result<void, HostError> {
+function parseCallEndedReply(raw: string, hostText: HostText): Result<void, HostError> {
   if (raw.trim() === '') return ok(undefined);
-  const json = parseObject(HOST_COMMANDS.callEnded, raw);
+  const json = parseObject(HOST_COMMANDS.callEnded, raw, hostText);
   return json.ok ? ok(undefined) : json;
 }
 
 /** `{ sn, timestamp, nonce, signature }`, each well-formed (contract.ts); the details never carry a value. */
-function parseSignReply(raw: string): Result<DeviceSignature, HostError> {
+function parseSignReply(raw: string, hostText: HostText): Result<DeviceSignature, HostError> {
   const command = HOST_COMMANDS.signBackendRequest;
-  const json = parseObject(command, raw);
+  const json = parseObject(command, raw, hostText);
   if (!json.ok) return json;
   const { sn, timestamp, nonce, signature } = json.value;
   const candidate = { sn, timestamp, nonce, signature };
@@ -185,7 +213,7 @@ function parseSignReply(raw: string): Result<DeviceSignature, HostError> {
   return ok(candidate);
 }
 
-function parseObject(command: HostCommand, raw: string): Result<Json, HostError> {
+function parseObject(command: HostCommand, raw: string, hostText: HostText): Result<Json, HostError> {
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);
@@ -194,17 +222,24 @@ function parseObject(command: HostCommand, raw: string): Result<Json, HostError>
   }
   if (!isRecord(parsed))
     return malformed(command, `reply must be a JSON object, got ${describeType(parsed)}`);
-  return parsed.hostError === undefined ? ok(parsed) : hostErrorReply(command, parsed);
+  return parsed.hostError === undefined ? ok(parsed) : hostErrorReply(command, parsed, hostText);
 }
 
 /** `{"hostError": "unknown-command", "message": "..."}`: the host could not serve the command (protocol §Errors). */
-function hostErrorReply(command: HostCommand, reply: Json): { ok: false; error: HostError } {
+function hostErrorReply(
+  command: HostCommand,
+  reply: Json,
+  hostText: HostText,
+): { ok: false; error: HostError } {
   const { hostError, message } = reply;
   if (typeof hostError !== 'string' || hostError.trim() === '') {
     return malformed(command, `"hostError" must be a non-empty string, got ${describeType(hostError)}`);
   }
-  const suffix = typeof message === 'string' && message.trim() !== '' ? `: ${message.trim()}` : '';
-  return err({ kind: 'invoke-failed', command, errMsg: clip(`host error ${hostError.trim()}${suffix}`) });
+  const code = hostError.trim();
+  const shownCode = HOST_ERROR_CODES.includes(code) ? code : (hostText(code) ?? 'of an unknown kind');
+  const detail = typeof message === 'string' && message.trim() !== '' ? hostText(message.trim()) : undefined;
+  const suffix = detail ? `: ${detail}` : '';
+  return err({ kind: 'invoke-failed', command, errMsg: clip(`host error ${shownCode}${suffix}`) });
 }
 
 function readRegistered(value: unknown): boolean | undefined {

@@ -32,6 +32,8 @@ export interface DeviceCallerDeps {
   loadPlugin: PluginLoader;
   router: Router;
   envVersion: EnvVersion;
+  /** How the account is billed (config VOIP_CHARGE_TYPE). */
+  chargeType: WmpfVoip.ChargeType;
   /** Our page the phone returns to after the call (without it WeChat closes the Mini Program). */
   endPageUrl?: string;
 }
@@ -49,6 +51,7 @@ export function createDeviceCaller(deps: DeviceCallerDeps): DeviceCaller {
       nickName: request.nickName,
       deviceName: request.deviceName,
       envVersion: deps.envVersion,
+      chargeType: deps.chargeType,
     };
   }
 

@@ -29,11 +29,17 @@ export function configurePlugin(plugin: WmpfVoip.Plugin, options: PluginSetupOpt
   guarded('setVoipEndPagePath', () => plugin.setVoipEndPagePath(endPage));
 
   // 'contain': the family member's (usually portrait) phone video is shown whole, never cropped.
-  const callerUI: WmpfVoip.UIConfig = { objectFit: 'contain' };
+  const ui: WmpfVoip.UIConfig = { objectFit: 'contain' };
   // 16/9 is the official example's ratio for wide device screens; portrait screens keep the plugin default.
-  if (options.landscape) callerUI.aspectRatio = 16 / 9;
+  if (options.landscape) ui.aspectRatio = 16 / 9;
   guarded('setUIConfig', () =>
-    // handsFree: a device is used at arm's length, through its speaker.
-    plugin.setUIConfig({ handsFree: true, isSelfWindowMax: false, callerUI }),
+    // handsFree: a device is used at arm's length, through its speaker. callerUI applies when the device calls,
+    // listenerUI when a family member calls it (callWMPF): the same screen, the same look.
+    plugin.setUIConfig({
+      handsFree: true,
+      isSelfWindowMax: false,
+      callerUI: { ...ui },
+      listenerUI: { ...ui },
+    }),
   );
 }

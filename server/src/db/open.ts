@@ -12,12 +12,16 @@ import { migrationProvider } from './migrations';
 import { KyselyRepository } from './kysely-repository';
 import type { Repository } from './repository';
 import type { Database } from './schema';
+import { FALLBACK_AUTOCHECKPOINT_PAGES, startCheckpointer } from './sqlite-checkpointer';
+import { withStatementCache } from './sqlite-statements';
 
 export interface OpenOptions {
   databaseUrl: string;
   sqliteSynchronous?: 'NORMAL' | 'FULL';
   /** Connections per instance for Postgres/MySQL. */
   poolSize?: number;
+  /** Rows deleted per statement when pruning (kysely-repository.ts: PRUNE_BATCH). */
+  pruneBatch?: number;
 }
 
 function sqliteFile(databaseUrl: string): string {
@@ -36,7 +40,19 @@ function sqliteDialect(databaseUrl: string, synchronous: 'NORMAL' | 'FULL'): Dia
   database.pragma('journal_mode = WAL');
   database.pragma(`synchronous = ${synchronous}`);
   database.pragma('busy_timeout = 5000');
-  return new SqliteDialect({ database });
+  if (file === ':memory:') return new SqliteDialect({ database: withStatementCache(database) });
+  database.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
+  const checkpointer = startCheckpointer({ file, synchronous });
+  const cached = withStatementCache(database);
+  return new SqliteDialect({
+    database: {
+      prepare: (sql) => cached.prepare(sql),
+      close: () => {
+        checkpointer.stop();
+        cached.close();
+      },
+    },
+  });
 }
 
 function postgresDialect(databaseUrl: string, poolSize: number): Dialect {
@@ -89,5 +105,9 @@ export async function openRepository(options: OpenOptions): Promise<Repository> 
     await db.destroy();
     throw e;
   }
-  return new KyselyRepository(db, kind);
+  return new KyselyRepository(
+    db,
+    kind,
+    options.pruneBatch === undefined ? {} : { pruneBatch: options.pruneBatch },
+  );
 }

@@ -64,7 +64,10 @@ export interface Repository {
 
   /** Records (sn, nonce); false when it was already there (a replay). */
   rememberNonce(sn: string, nonce: string, seenAt: number): Promise<boolean>;
-  /** Forgets nonces seen before `before` and finished pairings created before `pairingsBefore`. */
+  /**
+   * Forgets nonces seen before `before.nonces` and pairings created before `before.pairings` — in bounded batches,
+   * so not in one step (nothing depends on when an old row goes).
+   */
   prune(before: { nonces: number; pairings: number }): Promise<void>;
 
   listContacts(sn: string): Promise<ContactRecord[]>;

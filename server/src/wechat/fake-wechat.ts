@@ -48,6 +48,8 @@ export class FakeWechat {
   readonly snTickets = new Map<string, { sn: string; modelId: string }>();
   /** Scenes of the codes generated, in order. */
   readonly wxacodeScenes: string[] = [];
+  /** TCP connections accepted so far (a client that keeps its connections alive opens few). */
+  connectionsOpened = 0;
 
   private server: http.Server | undefined;
   private readonly now: () => number;
@@ -69,6 +71,7 @@ export class FakeWechat {
         if (!res.headersSent) res.writeHead(500).end();
       });
     });
+    server.on('connection', () => (this.connectionsOpened += 1));
     this.server = server;
     await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
     return this.baseUrl;
@@ -137,7 +140,8 @@ export class FakeWechat {
         if (failure) return sendJson(res, failure);
         const scene = String(body.scene);
         this.wxacodeScenes.push(scene);
-        res.writeHead(200, { 'content-type': 'image/png' }).end(fakeCodeImage(scene));
+        const image = fakeCodeImage(scene);
+        res.writeHead(200, { 'content-type': 'image/png', 'content-length': image.length }).end(image);
         return;
       }
     }
@@ -218,7 +222,10 @@ async function readJson(req: http.IncomingMessage): Promise<Record<string, unkno
 }
 
 function sendJson(res: http.ServerResponse, body: unknown, status = 200): void {
-  res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+  const text = JSON.stringify(body);
+  res
+    .writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text) })
+    .end(text);
 }
 
 /** A code-like picture (not a real wxacode): 25×25 modules from the scene's hash, three finder squares. */
@@ -242,13 +249,14 @@ function fakeCodeImage(scene: string): Buffer {
   const size = modules * scale;
   const pixels = Buffer.alloc(size * size, 255);
   for (let y = 0; y < modules; y += 1) {
+    const top = y * scale * size;
     for (let x = 0; x < modules; x += 1) {
       const index = y * modules + x;
       const dark = finder(x, y) ?? ((bits[index % bits.length] ?? 0) >> (index % 8)) % 2 === 1;
-      if (!dark) continue;
-      for (let py = 0; py < scale; py += 1)
-        pixels.fill(0, (y * scale + py) * size + x * scale, (y * scale + py) * size + (x + 1) * scale);
+      if (dark) pixels.fill(0, top + x * scale, top + (x + 1) * scale);
     }
+    // a module row is `scale` pixel rows alike
+    for (let py = 1; py < scale; py += 1) pixels.copy(pixels, top + py * size, top, top + size);
   }
   return encodePng(size, size, pixels);
 }

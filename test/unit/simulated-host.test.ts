@@ -1,0 +1,72 @@
+import { defaultScenario, type SimulationScenario } from '../../miniprogram/simulator/scenario';
+import { createSimulatedFramework } from '../../miniprogram/simulator/simulated-framework';
+import { createSimulatedHost, PLUGIN_APPID } from '../../miniprogram/simulator/simulated-host';
+import { createFakeClock } from '../helpers/fake-clock';
+
+const CALL_PATH = `plugin-private://${PLUGIN_APPID}/pages/call-page-plugin/call-page-plugin?roomType=video&groupId=r1`;
+
+function setup(change: (s: SimulationScenario) => void = () => undefined) {
+  const scenario = defaultScenario();
+  change(scenario);
+  const framework = createSimulatedFramework(scenario, createFakeClock());
+  return { framework, host: createSimulatedHost(framework) };
+}
+
+const push = (message: Record<string, unknown>) => JSON.stringify(message);
+
+describe('simulated host: push messages (docs/host-protocol.md §7)', () => {
+  it("launches the Mini Program on a call push's own path, and prefetches meanwhile", () => {
+    const { framework, host } = setup();
+    const outcome = host.receivePush(push({ path: CALL_PATH, appType: 1, appid: 'wx-app' }));
+    expect(outcome).toEqual({ kind: 'launched', launch: { appid: 'wx-app', path: CALL_PATH, appType: 1 } });
+    expect(framework.stats.launches).toEqual([{ appid: 'wx-app', path: CALL_PATH, appType: 1 }]);
+    expect(framework.stats.credentialFetches).toBe(1);
+  });
+
+  it('a missing appType means release (0), as in the demo', () => {
+    const { host } = setup();
+    expect(host.receivePush(push({ path: CALL_PATH, appid: 'wx-app' }))).toMatchObject({
+      launch: { appType: 0 },
+    });
+  });
+
+  it.each([
+    ['not JSON', 'call me', 'not-json'],
+    ['another push', push({ path: 'pages/news/index', appid: 'wx-app' }), 'not-a-call'],
+    ['no appid', push({ path: CALL_PATH }), 'no-appid'],
+    ['appType 3', push({ path: CALL_PATH, appid: 'wx-app', appType: 3 }), 'bad-app-type'],
+    ['appType "1"', push({ path: CALL_PATH, appid: 'wx-app', appType: '1' }), 'bad-app-type'],
+  ])('ignores %s, never launching with a guess', (_name, message, reason) => {
+    const { framework, host } = setup();
+    expect(host.receivePush(message)).toEqual({ kind: 'ignored', reason });
+    expect(framework.stats.launches).toEqual([]);
+  });
+
+  it('below WMPF 2.1.0 the host has no push API: nothing rings', () => {
+    const { framework, host } = setup((s) => (s.device.wmpfVersion = '2.0.9'));
+    expect(host.receivePush(push({ path: CALL_PATH, appid: 'wx-app' }))).toEqual({
+      kind: 'ignored',
+      reason: 'wmpf-too-old',
+    });
+    expect(framework.stats.launches).toEqual([]);
+  });
+});
+
+describe('simulated host: the end-of-call rule (docs/host-protocol.md §2.3)', () => {
+  it('closes the Mini Program after the incoming call it launched it for, once', () => {
+    const { framework, host } = setup();
+    host.receivePush(push({ path: CALL_PATH, appid: 'wx-app' }));
+    host.callEnded({ roomId: 'r1', direction: 'incoming' });
+    host.callEnded({ roomId: 'r1', direction: 'incoming' });
+    expect(framework.stats.closes).toBe(1);
+  });
+
+  it('never closes after an outgoing call, a call without direction, or when it launched nothing', () => {
+    const { framework, host } = setup();
+    host.callEnded({ roomId: 'r0', direction: 'incoming' });
+    host.receivePush(push({ path: CALL_PATH, appid: 'wx-app' }));
+    host.callEnded({ roomId: 'r2', direction: 'outgoing' });
+    host.callEnded({ roomId: 'r3' });
+    expect(framework.stats.closes).toBe(0);
+  });
+});
