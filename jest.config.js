@@ -11,6 +11,9 @@ const common = {
   setupFilesAfterEnv: ['<rootDir>/test/helpers/after-each.ts'],
   modulePathIgnorePatterns: ['<rootDir>/miniprogram/miniprogram_npm/'],
   testTimeout: 20000,
+  // Jest sets this mode once per worker process, by the first environment created there: every project must
+  // agree, or a screenshot file landing in a worker that ran a jsdom file first gets 'soft' (see below).
+  testEnvironmentOptions: { globalsCleanup: 'off' },
 };
 
 /** @type {import('jest').Config} */
@@ -28,14 +31,14 @@ module.exports = {
       ...common,
       displayName: 'screenshots',
       testEnvironment: 'node',
-      // its soft cleanup walks the jsdom window installed as globals and recurses in jsdom's Storage proxy
-      testEnvironmentOptions: { globalsCleanup: 'off' },
+      // 'off' (common): a soft cleanup walks the jsdom window installed as globals and recurses in jsdom's Storage
       setupFiles: ['<rootDir>/scripts/preview/node-env.ts'],
       testMatch: ['<rootDir>/test/**/*.screenshot.test.ts'],
     },
     {
       displayName: 'server',
       testEnvironment: 'node',
+      testEnvironmentOptions: common.testEnvironmentOptions,
       testMatch: ['<rootDir>/server/test/**/*.test.ts'],
       transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/server/test/tsconfig.json' }] },
       moduleFileExtensions: ['ts', 'js', 'json'],

@@ -17,14 +17,12 @@ import { configurePlugin } from './services/voip/plugin-setup';
 import { CallStore } from './stores/call-store';
 import { CallingStore } from './stores/calling-store';
 import { ContactsStore } from './stores/contacts-store';
-import { DevicePairingStore } from './stores/device-pairing-store';
 import { DeviceStore } from './stores/device-store';
 import { HistoryStore } from './stores/history-store';
 import { installStores, type AppStores } from './stores/index';
 import { MissedCallsStore } from './stores/missed-calls-store';
-import { MyDevicesStore } from './stores/my-devices-store';
-import { PairingStore } from './stores/pairing-store';
 import { RoleStore } from './stores/role-store';
+import { withSubpackageStores } from './stores/subpackage-stores';
 import { UiStore } from './stores/ui-store';
 
 /** Every store, each given only the services (and other stores) it uses. */
@@ -45,7 +43,7 @@ export function buildStores(platform: Platform): AppStores {
     history,
     launch: platform.launch,
   });
-  return {
+  const main = {
     role: new RoleStore({
       role: isPhone ? 'phone' : 'device',
       simulated: platform.simulated,
@@ -59,19 +57,21 @@ export function buildStores(platform: Platform): AppStores {
     missedCalls: new MissedCallsStore({ history, seen: platform.missedCallsSeen }),
     call,
     calling: new CallingStore({ call, history, contacts, ui }),
-    devicePairing: new DevicePairingStore({ backend: platform.backend, device, isDevice: !isPhone }),
-    pairing: new PairingStore({
-      backend: platform.backend,
-      wechat: platform.phone?.wechat,
-      permissions: platform.permissions,
-      clock: platform.clock,
-    }),
-    myDevices: new MyDevicesStore({
-      phone: platform.phone,
-      backend: platform.backend,
-      permissions: platform.permissions,
-    }),
   };
+  // their classes ship with their subpackage pages (stores/subpackage-stores.ts)
+  return withSubpackageStores(main, {
+    devicePairing: (Store) =>
+      new Store({ backend: platform.backend, device, clock: platform.clock, isDevice: !isPhone }),
+    pairing: (Store) =>
+      new Store({
+        backend: platform.backend,
+        wechat: platform.phone?.wechat,
+        permissions: platform.permissions,
+        clock: platform.clock,
+      }),
+    myDevices: (Store) =>
+      new Store({ phone: platform.phone, backend: platform.backend, permissions: platform.permissions }),
+  });
 }
 
 /** The simulator's entry, loaded by name: nothing reachable from app.json may import it (see simulator/index.ts). */

@@ -16,6 +16,8 @@ export interface HttpResponse {
   status: number;
   /** Parsed JSON when the body was JSON, else the raw text. Always validate. */
   data: unknown;
+  /** Response headers, names in lower case (when the transport gives them). */
+  headers?: Record<string, string>;
 }
 
 export type HttpError = { kind: 'timeout' } | { kind: 'network'; errMsg: string };
@@ -26,6 +28,7 @@ export interface HttpClient {
   get(url: string, options?: HttpRequestOptions): Promise<HttpResult>;
   /** Objects are sent as JSON; strings as they are. */
   post(url: string, body: unknown, options?: HttpRequestOptions): Promise<HttpResult>;
+  delete(url: string, options?: HttpRequestOptions): Promise<HttpResult>;
 }
 
 const DEFAULT_HTTP_TIMEOUT_MS = 10_000;
@@ -35,6 +38,16 @@ const GUARD_GRACE_MS = 2_000;
 function toHttpError(e: unknown): HttpError {
   const errMsg = errMsgOf(e, 'request failed');
   return /timeout|timed out/i.test(errMsg) ? { kind: 'timeout' } : { kind: 'network', errMsg };
+}
+
+/** wx.request's `header` with names in lower case; values that are not strings are left out. */
+function lowerCaseHeaders(header: unknown): Record<string, string> {
+  const headers: Record<string, string> = {};
+  if (typeof header !== 'object' || header === null) return headers;
+  for (const [name, value] of Object.entries(header)) {
+    if (typeof value === 'string') headers[name.toLowerCase()] = value;
+  }
+  return headers;
 }
 
 function encodeBody(body: unknown, headers: Record<string, string>): string | undefined {
@@ -47,7 +60,7 @@ function encodeBody(body: unknown, headers: Record<string, string>): string | un
 
 export function createWxHttp(clock: Clock = systemClock): HttpClient {
   function request(
-    method: 'GET' | 'POST',
+    method: 'GET' | 'POST' | 'DELETE',
     url: string,
     body: unknown,
     options: HttpRequestOptions = {},
@@ -64,7 +77,14 @@ export function createWxHttp(clock: Clock = systemClock): HttpClient {
           header,
           timeout: timeoutMs,
           ...(data === undefined ? {} : { data }),
-          success: (res) => settle(ok({ status: res.statusCode, data: res.data as unknown })),
+          success: (res) =>
+            settle(
+              ok({
+                status: res.statusCode,
+                data: res.data as unknown,
+                headers: lowerCaseHeaders(res.header),
+              }),
+            ),
           fail: (e) => settle(err(toHttpError(e))),
         });
       },
@@ -87,6 +107,7 @@ export function createWxHttp(clock: Clock = systemClock): HttpClient {
   return {
     get: (url, options) => request('GET', url, undefined, options),
     post: (url, body, options) => request('POST', url, body, options),
+    delete: (url, options) => request('DELETE', url, undefined, options),
   };
 }
 

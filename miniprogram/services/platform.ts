@@ -11,7 +11,7 @@ import { systemClock, type Clock } from './clock';
 import { createContactsService } from './contacts/contacts-service';
 import { createHttpContactsSource } from './contacts/http-contacts-source';
 import { createPluginAuthorisationChecker } from './contacts/plugin-authorisation';
-import type { ContactsService, ContactsSource } from './contacts/types';
+import type { ContactsService } from './contacts/types';
 import { createDeviceService } from './device/device-service';
 import { createPrefetchService } from './device/prefetch-service';
 import type { PrefetchService } from './device/prefetch-types';
@@ -21,8 +21,8 @@ import { createHistoryRepository } from './history/history-repository';
 import type { HistoryRepository } from './history/types';
 import { createMissedCallsSeen, type MissedCallsSeen } from './history/missed-calls-seen';
 import { createHostBridge } from './host/wmpf-host-bridge';
-import type { HostBridge } from './host/types';
-import { wxHttp } from './http';
+import type { HostBridge, HostSigner } from './host/types';
+import { wxHttp, type HttpClient } from './http';
 import { createLaunchGuard, type LaunchGuard } from './launch';
 import { wxPermissions, type Permissions } from './permissions';
 import type { PhoneSide } from './phone/types';
@@ -45,7 +45,7 @@ export interface Platform {
   /** Runs on the simulator (DevTools, tests): labelled as such on screen. */
   simulated: boolean;
   clock: Clock;
-  host: HostBridge;
+  host: HostBridge & HostSigner;
   device: DeviceService;
   prefetch: PrefetchService;
   loadPlugin: PluginLoader;
@@ -77,7 +77,9 @@ export interface PlatformAdapters {
   wmpf: Wmpf.Api | undefined;
   loadPluginModule: () => unknown;
   pluginVersion: string;
-  contactsSource: ContactsSource;
+  /** How requests reach the backend (wx.request, or the simulated backend), and its base URL. */
+  http: HttpClient;
+  backendBaseUrl: string;
   storage: KeyValueStorage;
   router: Router;
   /** Page title, window size, pull-down refresh: the real `wx` when absent. */
@@ -86,17 +88,21 @@ export interface PlatformAdapters {
   envVersion: EnvVersion;
   clock: Clock;
   hostTimeoutMs?: number;
-  backend: Backend;
   /** The phone's WeChat APIs (phone mode); the real `wx` when absent. */
   phoneApi?: WxPhoneApi;
 }
 
 export function createPlatform(adapters: PlatformAdapters): Platform {
-  const { clock, router, backend } = adapters;
+  const { clock, router } = adapters;
   const host = createHostBridge(adapters.wmpf, {
     timeoutMs: adapters.hostTimeoutMs ?? HOST_TIMEOUT_MS,
     clock,
   });
+  const isPhone = adapters.mode === 'phone';
+  // device requests are signed by the host app; a phone has no host (and no device secret)
+  const signer = isPhone ? undefined : host;
+  const backendConfig = { baseUrl: adapters.backendBaseUrl };
+  const backend = createHttpBackend(adapters.http, signer, backendConfig);
   const loadPlugin = createPluginLoader(adapters.loadPluginModule);
   const device = createDeviceService(host, {
     pluginVersion: adapters.pluginVersion,
@@ -105,7 +111,6 @@ export function createPlatform(adapters: PlatformAdapters): Platform {
     storage: adapters.storage,
     clock,
   });
-  const isPhone = adapters.mode === 'phone';
   const voipEvents = createVoipEvents(loadPlugin, { clock });
   return {
     mode: adapters.mode,
@@ -124,7 +129,7 @@ export function createPlatform(adapters: PlatformAdapters): Platform {
     }),
     voipEvents,
     contacts: createContactsService({
-      source: adapters.contactsSource,
+      source: createHttpContactsSource(adapters.http, signer, backendConfig),
       authorisation: createPluginAuthorisationChecker(loadPlugin),
       storage: adapters.storage,
       clock,
@@ -160,12 +165,12 @@ export function createRealPlatform(wmpf: Wmpf.Api | undefined): Platform {
     wmpf,
     loadPluginModule: requireVoipPlugin,
     pluginVersion: PLUGIN_VERSION,
-    contactsSource: createHttpContactsSource(wxHttp, { baseUrl: BACKEND_BASE_URL }),
+    http: wxHttp,
+    backendBaseUrl: BACKEND_BASE_URL,
     storage: wxStorage,
     router: wxRouter,
     permissions: wxPermissions,
     envVersion: readEnvVersion(),
     clock: systemClock,
-    backend: createHttpBackend(wxHttp, { baseUrl: BACKEND_BASE_URL }),
   });
 }

@@ -5,20 +5,39 @@
  */
 import type { BackendError } from '../services/backend/types';
 
+/** The backend's endpoints (docs/backend-api.md §3), as the simulated backend logs and scripts them. */
 export type BackendOperation =
-  | 'getSnTicket'
-  | 'registerContact'
+  | 'listContacts'
+  | 'removeContact'
+  | 'uploadPushToken'
+  | 'createPairingCode'
+  | 'getPairingStatus'
+  | 'claimPairing'
+  | 'completePairing'
   | 'listMyDevices'
   | 'getDevicePushToken'
-  | 'uploadPushToken'
-  | 'getPairingCode';
+  | 'getSnTicket';
+
+/** What a scripted backend failure can be: what arrives over the wire (no request is refused before sending). */
+export type SimulatedBackendFailure = Extract<
+  BackendError,
+  { kind: 'timeout' | 'network' | 'http-status' | 'rejected' | 'malformed' }
+>;
 
 export interface SimulatedFamilyDevice {
   sn: string;
   modelId: string;
   name: string;
-  /** Set when the simulated WeChat user is a registered contact of this device (the name it shows them by). */
+  /** The device secret the backend holds for it (base64url, 32 bytes); absent = never provisioned. */
+  secret?: string;
+  /**
+   * Set when the simulated phone's WeChat user (`phoneOpenId`) is a contact of this device (the name it shows them
+   * by). For the simulated device itself (scenario.device.sn) its contact list is `scenario.contacts`; pairing and
+   * removal keep both in step.
+   */
   myName?: string;
+  /** When the phone's user was added (epoch ms). */
+  myAddedAt?: number;
   /** The push token the backend holds for it (uploaded by the device); absent = never uploaded. */
   pushToken?: string;
   /** epoch ms; absent = does not expire */
@@ -48,9 +67,11 @@ export type PushTokenScript =
 export interface FamilyScenario {
   backendLatencyMs: number;
   /** Every backend request fails with this (the backend is down). */
-  backendDown?: BackendError;
+  backendDown?: SimulatedBackendFailure;
   /** One operation fails with this. */
-  backendFailures: Partial<Record<BackendOperation, BackendError>>;
+  backendFailures: Partial<Record<BackendOperation, SimulatedBackendFailure>>;
+  /** The openId behind the simulated phone's wx.login codes. */
+  phoneOpenId: string;
   /** The devices the backend knows. */
   devices: SimulatedFamilyDevice[];
   /** Played in order by wx.requestDeviceVoIP; the last one repeats. A stale or unknown ticket fails with 10008. */
@@ -65,29 +86,55 @@ export interface FamilyScenario {
   callWmpf: CallWmpfScript[];
   pushToken: PushTokenScript;
   phoneLatencyMs: number;
+  /** Pairing ids the backend holds as live codes of the simulated device from the start (a code "scanned" in DevTools). */
+  pairingCodes?: string[];
+  /** A family member scans the device's first code this long after it is shown, and adds themselves. */
+  familyScans?: { afterMs: number; openId: string; name: string };
 }
 
+/** The WeChat user of the simulated phone, as the backend knows them (the phone never sees it). */
+export const SIMULATED_PHONE_OPEN_ID = 'o-sim-phone-xiaoli';
+
+/** A pairing code the "phone pairing" compile mode opens (scene `p.<id>`), live from the start. */
+export const SIMULATED_PAIRING_ID = 'c2ltLXBhaXJpbmctY29kZQ';
+
+/** The simulated device's secret (base64url of 32 bytes), as provisioned into its host app and the backend. */
+export const SIMULATED_DEVICE_SECRET = 'c2ltdWxhdGVkLWRldmljZS1zZWNyZXQtMDAwMDAwMDE';
+
 /**
- * A sample pairing code (not scannable) shown by the simulated backend. Inline, so that no file of the simulator
- * sits in the package: images are uploaded whether code uses them or not.
+ * A sample pairing code (a PNG, as WeChat's getwxacodeunlimit gives; not scannable) shown by the simulated backend.
+ * Inline, so that no file of the simulator sits in the package: images are uploaded whether code uses them or not.
  */
 export const SIMULATED_PAIRING_CODE_IMAGE =
-  'data:image/svg+xml;base64,PHN2ZyB4bWxucz0iaHR0cDovL3d3dy53My5vcmcvMjAwMC9zdmciIHZpZXdCb3g9IjAgMCAyNjQgMjY0IiB3aWR0aD0iMjY0IiBoZWlnaHQ9IjI2NCI+PHJlY3Qgd2lkdGg9IjI2NCIgaGVpZ2h0PSIyNjQiIGZpbGw9IiNmZmZmZmYiLz48cGF0aCBmaWxsPSIjMWYyMzI5IiBkPSJNMzIgMzJoNTZ2OGgtNTZ6TTk2IDMyaDE2djhoLTE2ek0xMzYgMzJoMzJ2OGgtMzJ6TTE3NiAzMmg1NnY4aC01NnpNMzIgNDBoOHY4aC04ek04MCA0MGg4djhoLTh6TTk2IDQwaDh2OGgtOHpNMTM2IDQwaDE2djhoLTE2ek0xNzYgNDBoOHY4aC04ek0yMjQgNDBoOHY4aC04ek0zMiA0OGg4djhoLTh6TTQ4IDQ4aDI0djhoLTI0ek04MCA0OGg4djhoLTh6TTk2IDQ4aDh2OGgtOHpNMTUyIDQ4aDE2djhoLTE2ek0xNzYgNDhoOHY4aC04ek0xOTIgNDhoMjR2OGgtMjR6TTIyNCA0OGg4djhoLTh6TTMyIDU2aDh2OGgtOHpNNDggNTZoMjR2OGgtMjR6TTgwIDU2aDh2OGgtOHpNMTEyIDU2aDE2djhoLTE2ek0xMzYgNTZoMzJ2OGgtMzJ6TTE3NiA1Nmg4djhoLTh6TTE5MiA1NmgyNHY4aC0yNHpNMjI0IDU2aDh2OGgtOHpNMzIgNjRoOHY4aC04ek00OCA2NGgyNHY4aC0yNHpNODAgNjRoOHY4aC04ek0xMDQgNjRoOHY4aC04ek0xMjAgNjRoOHY4aC04ek0xMzYgNjRoMzJ2OGgtMzJ6TTE3NiA2NGg4djhoLTh6TTE5MiA2NGgyNHY4aC0yNHpNMjI0IDY0aDh2OGgtOHpNMzIgNzJoOHY4aC04ek04MCA3Mmg4djhoLTh6TTk2IDcyaDMydjhoLTMyek0xMzYgNzJoMTZ2OGgtMTZ6TTE3NiA3Mmg4djhoLTh6TTIyNCA3Mmg4djhoLTh6TTMyIDgwaDU2djhoLTU2ek05NiA4MGg4djhoLTh6TTEzNiA4MGgxNnY4aC0xNnpNMTc2IDgwaDU2djhoLTU2ek05NiA4OGgxNnY4aC0xNnpNMTM2IDg4aDh2OGgtOHpNMTUyIDg4aDE2djhoLTE2ek0zMiA5NmgxNnY4aC0xNnpNNTYgOTZoOHY4aC04ek0xMDQgOTZoOHY4aC04ek0xMjggOTZoOHY4aC04ek0xNDQgOTZoMTZ2OGgtMTZ6TTE2OCA5Nmg4djhoLTh6TTE5MiA5NmgyNHY4aC0yNHpNNDggMTA0aDh2OGgtOHpNNjQgMTA0aDh2OGgtOHpNODAgMTA0aDh2OGgtOHpNMTI4IDEwNGg4djhoLTh6TTE0NCAxMDRoOHY4aC04ek0xNjAgMTA0aDE2djhoLTE2ek0xOTIgMTA0aDh2OGgtOHpNMjA4IDEwNGgyNHY4aC0yNHpNNDggMTEyaDI0djhoLTI0ek0xMDQgMTEyaDh2OGgtOHpNMTIwIDExMmgxNnY4aC0xNnpNMTQ0IDExMmg4djhoLTh6TTE2MCAxMTJoMTZ2OGgtMTZ6TTE4NCAxMTJoOHY4aC04ek0zMiAxMjBoOHY4aC04ek00OCAxMjBoMTZ2OGgtMTZ6TTcyIDEyMGg4djhoLTh6TTk2IDEyMGg4djhoLTh6TTExMiAxMjBoMTZ2OGgtMTZ6TTEzNiAxMjBoOHY4aC04ek0xNTIgMTIwaDMydjhoLTMyek0xOTIgMTIwaDE2djhoLTE2ek0yMTYgMTIwaDE2djhoLTE2ek0zMiAxMjhoOHY4aC04ek04MCAxMjhoOHY4aC04ek05NiAxMjhoOHY4aC04ek0xMjggMTI4aDh2OGgtOHpNMTUyIDEyOGg4djhoLTh6TTIyNCAxMjhoOHY4aC04ek0zMiAxMzZoMTZ2OGgtMTZ6TTcyIDEzNmg4djhoLTh6TTEwNCAxMzZoOHY4aC04ek0xNjAgMTM2aDE2djhoLTE2ek0xOTIgMTM2aDh2OGgtOHpNMjA4IDEzNmgyNHY4aC0yNHpNMzIgMTQ0aDh2OGgtOHpNNDggMTQ0aDE2djhoLTE2ek04MCAxNDRoOHY4aC04ek0xMTIgMTQ0aDE2djhoLTE2ek0xNzYgMTQ0aDh2OGgtOHpNMjAwIDE0NGgzMnY4aC0zMnpNNDAgMTUyaDh2OGgtOHpNODggMTUyaDE2djhoLTE2ek0xMTIgMTUyaDI0djhoLTI0ek0xNDQgMTUyaDh2OGgtOHpNMTY4IDE1Mmg4djhoLTh6TTIwMCAxNTJoMTZ2OGgtMTZ6TTMyIDE2MGg4djhoLTh6TTU2IDE2MGg4djhoLTh6TTcyIDE2MGg4djhoLTh6TTg4IDE2MGgzMnY4aC0zMnpNMTUyIDE2MGg4djhoLTh6TTE2OCAxNjBoOHY4aC04ek0yMjQgMTYwaDh2OGgtOHpNOTYgMTY4aDE2djhoLTE2ek0xMjAgMTY4aDh2OGgtOHpNMTM2IDE2OGg4djhoLTh6TTE1MiAxNjhoOHY4aC04ek0xODQgMTY4aDh2OGgtOHpNMjAwIDE2OGgzMnY4aC0zMnpNMzIgMTc2aDU2djhoLTU2ek0xMjAgMTc2aDI0djhoLTI0ek0xNTIgMTc2aDh2OGgtOHpNMTY4IDE3NmgyNHY4aC0yNHpNMzIgMTg0aDh2OGgtOHpNODAgMTg0aDh2OGgtOHpNMTA0IDE4NGgzMnY4aC0zMnpNMTYwIDE4NGgyNHY4aC0yNHpNMjA4IDE4NGgyNHY4aC0yNHpNMzIgMTkyaDh2OGgtOHpNNDggMTkyaDI0djhoLTI0ek04MCAxOTJoOHY4aC04ek05NiAxOTJoOHY4aC04ek0xMTIgMTkyaDh2OGgtOHpNMTI4IDE5Mmg4djhoLTh6TTE0NCAxOTJoOHY4aC04ek0xODQgMTkyaDE2djhoLTE2ek0yMjQgMTkyaDh2OGgtOHpNMzIgMjAwaDh2OGgtOHpNNDggMjAwaDI0djhoLTI0ek04MCAyMDBoOHY4aC04ek0xMTIgMjAwaDh2OGgtOHpNMTM2IDIwMGg4djhoLTh6TTE1MiAyMDBoODB2OGgtODB6TTMyIDIwOGg4djhoLTh6TTQ4IDIwOGgyNHY4aC0yNHpNODAgMjA4aDh2OGgtOHpNMTEyIDIwOGgxNnY4aC0xNnpNMTUyIDIwOGgxNnY4aC0xNnpNMTkyIDIwOGgyNHY4aC0yNHpNMzIgMjE2aDh2OGgtOHpNODAgMjE2aDh2OGgtOHpNOTYgMjE2aDh2OGgtOHpNMTM2IDIxNmg4djhoLTh6TTE2MCAyMTZoOHY4aC04ek0xNzYgMjE2aDE2djhoLTE2ek0yMDAgMjE2aDh2OGgtOHpNMjE2IDIxNmgxNnY4aC0xNnpNMzIgMjI0aDU2djhoLTU2ek0xMDQgMjI0aDE2djhoLTE2ek0xMjggMjI0aDE2djhoLTE2ek0xNjAgMjI0aDI0djhoLTI0ek0yMTYgMjI0aDh2OGgtOHoiLz48L3N2Zz4K';
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAQgAAAEICAAAAACGnTUjAAADbUlEQVR4Ae3BQW4kVxBDwSeiDpL3PxVvImOYqw8USt2SxvaCER+f1B+iQlSIClEhKkSFqBAVokJUiApRISpEhagQFaJCVIgKUSEqRIWoEBWiQlSIClEhKkSFqLj4wvA9Zg0nc294ZtbwPeaZqBAVokJUiApRISouXmReM9wz7zHPzGuG14gKUSEqRIWoEBWi4uJNwz3zM+Y0nMy94Z55j6gQFaJCVIgKUSEqLv4ycxpOZg3/LVEhKkSFqBAVokJUXPxLhmXW8P8iKkSFqBAVokJUiIqLN5n3DKfhNeY15neIClEhKkSFqBAVouLiRcPPmN81/C5RISpEhagQFaJCVFx8wfyOYZlnZg0ns8zfISpEhagQFaJCVIiKiy8MJ7OGZZ6ZNdwbllnDyaxhmdNwz7xHVIgKUSEqRIWoEBUXXzCnYZk1LLOGZU7mPWYNrzFrWMPJPBMVokJUiApRISpExcU3DffMvWGZNfzMsMzJfI+oEBWiQlSIClEhKi6+MCxzz6xhmdOwzBpOZg3LrOHesMwaTmYNJ/NMVIgKUSEqRIWoEBUXbzL3zBqWuWdOwzL3zDNzz6zhNaJCVIgKUSEqRIWo+Pjk2XAy94Zl7g3LvGc4mdOwzBrumWeiQlSIClEhKkSFqPj45NmwzBpO5jQsc284mfcMy5yGZ+aZqBAVokJUiApRISouvmDWsMwzs4aTuTcss4ZlTsMyrzHvERWiQlSIClEhKkTFxReGZU7DMmtY5t5wMvfMGpZ5jbk3LPNMVIgKUSEqRIWoEBUfn/xdw8msYZk1LLOGZe4Ny6zhmXkmKkSFqBAVokJUiIqLLwzfY5Z5NrxmeGZ+RlSIClEhKkSFqBAVFy8yrxnuDc/Myazhnrk33DPPRIWoEBWiQlSIClFx8abhnrk3LLOGZdZwGpZZ5t5wMsuchteIClEhKkSFqBAVouLiLzPPzBqWWcN7hp8RFaJCVIgKUSEqRMXFf2RYZpln5t5wz7xHVIgKUSEqRIWoEBUXbzLvGZZZ5t6wzDJrOA0ns4Zl1nAyz0SFqBAVokJUiApRcfGi4XvMGk5mDa8ZTuZk7pnXiApRISpEhagQFaLi45P6Q1SIClEhKkSFqBAVokJUiApRISpEhagQFaJCVIgKUSEqRIWoEBWiQlSIClEhKkSFqBAV/wBhg4VTclUrgAAAAABJRU5ErkJggg==';
 
 export function defaultFamilyScenario(): FamilyScenario {
   return {
     backendLatencyMs: 200,
     backendFailures: {},
+    phoneOpenId: SIMULATED_PHONE_OPEN_ID,
     devices: [
       {
         sn: 'SIM-DEVICE-0001',
         modelId: 'sim-model',
         name: '奶奶家的通话屏',
+        secret: SIMULATED_DEVICE_SECRET,
         myName: '小丽',
         pushToken: 'sim-push-token-0001',
       },
-      { sn: 'SIM-DEVICE-0002', modelId: 'sim-model', name: '外公的平板', myName: '小丽' },
-      { sn: 'SIM-DEVICE-0003', modelId: 'sim-model', name: '客厅的屏幕' },
+      {
+        sn: 'SIM-DEVICE-0002',
+        modelId: 'sim-model',
+        name: '外公的平板',
+        secret: 'c2ltdWxhdGVkLWRldmljZS1zZWNyZXQtMDAwMDAwMDI',
+        myName: '小丽',
+      },
+      {
+        sn: 'SIM-DEVICE-0003',
+        modelId: 'sim-model',
+        name: '客厅的屏幕',
+        secret: 'c2ltdWxhdGVkLWRldmljZS1zZWNyZXQtMDAwMDAwMDM',
+      },
     ],
     authorisations: [{ kind: 'accept' }],
     voipList: [

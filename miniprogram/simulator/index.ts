@@ -20,9 +20,12 @@ import type { UiSystem } from '../services/ui';
 import { familyOf, type FamilyScenario } from './family-scenario';
 import { presetFor, type SimulatedRole } from './presets';
 import { defaultScenario, type IncomingCallScript, type SimulationScenario } from './scenario';
-import { createSimulatedBackend, type SimulatedBackend } from './simulated-backend';
+import {
+  createSimulatedBackend,
+  SIMULATED_BACKEND_BASE_URL,
+  type SimulatedBackend,
+} from './simulated-backend-http';
 import { addSimulatedCallWmpf, type SimulatedCallWmpfLog } from './simulated-call-wmpf';
-import { createSimulatedContactsSource } from './simulated-contacts';
 import {
   createSimulatedFramework,
   type SimulatedFramework,
@@ -85,6 +88,8 @@ export interface SimulatedPlatformOptions {
   envVersion?: EnvVersion;
   /** 'device' (default): a WMPF device without hardware; 'phone': a family member's phone WeChat. */
   role?: SimulatedRole;
+  /** Another simulation's backend, to share (a phone pairing with a simulated device); its scenario rules it. */
+  backend?: SimulatedBackend;
 }
 
 export function createSimulatedPlatform(options: SimulatedPlatformOptions = {}): SimulatedPlatform {
@@ -94,7 +99,7 @@ export function createSimulatedPlatform(options: SimulatedPlatformOptions = {}):
   const framework = createSimulatedFramework(scenario, clock);
   const liveScenario = () => framework.scenario;
   const plugin = addSimulatedCallWmpf(createSimulatedPlugin(framework, router), liveScenario, clock);
-  const backend = createSimulatedBackend(liveScenario, clock);
+  const backend = options.backend ?? createSimulatedBackend(liveScenario, clock);
   const phone = createSimulatedWxPhone(liveScenario, backend, clock);
   const host = createSimulatedHost(framework);
   const isPhone = options.role === 'phone';
@@ -109,14 +114,14 @@ export function createSimulatedPlatform(options: SimulatedPlatformOptions = {}):
       return { default: plugin };
     },
     pluginVersion: scenario.pluginVersion,
-    contactsSource: createSimulatedContactsSource(liveScenario, clock),
+    http: backend.http,
+    backendBaseUrl: SIMULATED_BACKEND_BASE_URL,
     storage: options.storage ?? wxStorage,
     router,
     system: options.system,
     permissions: options.permissions ?? createSimulatedPermissions(),
     envVersion,
     clock,
-    backend,
     phoneApi: phone,
   });
   let app: SimulatedApp | undefined;

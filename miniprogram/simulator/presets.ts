@@ -2,6 +2,7 @@
  * What the simulator plays in DevTools, chosen from DevTools' compile-mode menu: each entry of
  * project.config.json condition.miniprogram.list passes `sim=<name>` in its query (a test keeps both in step).
  */
+import { familyOf, SIMULATED_PAIRING_ID, SIMULATED_PHONE_OPEN_ID } from './family-scenario';
 import type { SimulationScenario } from './scenario';
 
 export type SimulatedRole = 'device' | 'phone';
@@ -82,6 +83,25 @@ export const PRESETS: readonly SimulationPreset[] = [
     },
   },
   {
+    name: 'phone-pairing',
+    role: 'phone',
+    summary:
+      "a family member's phone scanned the device's pairing code (a live one-time code), not yet a contact",
+    configure: (s) => {
+      const family = familyOf(s);
+      family.pairingCodes = [SIMULATED_PAIRING_ID];
+      family.devices[0].myName = undefined;
+    },
+  },
+  {
+    name: 'family-scans',
+    role: 'device',
+    summary: '小丽 scans the pairing code 8 s after "Add family" shows it, and is added',
+    configure: (s) => {
+      familyOf(s).familyScans = { afterMs: 8000, openId: SIMULATED_PHONE_OPEN_ID, name: '小丽' };
+    },
+  },
+  {
     name: 'incoming-call',
     role: 'device',
     summary:
@@ -106,6 +126,9 @@ export const PRESETS: readonly SimulationPreset[] = [
     },
   },
 ];
+
+/** The "phone pairing" compile mode's query: the live code the backend holds (family-scenario.ts). */
+export const PHONE_PAIRING_QUERY = `sim=phone-pairing&scene=${encodeURIComponent(`p.${SIMULATED_PAIRING_ID}`)}`;
 
 export function presetFor(name: unknown): SimulationPreset {
   return PRESETS.find((preset) => preset.name === name) ?? PRESETS[0];

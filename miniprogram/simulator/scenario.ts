@@ -2,8 +2,12 @@
  * The scriptable behaviour of the simulated platform (DevTools without a device, tests, `npm start`, bench).
  * One object describes the device, the host app, the backend and what the next calls will do.
  */
-import type { ContactsError } from '../services/contacts/types';
-import { defaultFamilyScenario, type FamilyScenario } from './family-scenario';
+import {
+  defaultFamilyScenario,
+  SIMULATED_DEVICE_SECRET,
+  type FamilyScenario,
+  type SimulatedBackendFailure,
+} from './family-scenario';
 
 export type HostReplyScript =
   | { kind: 'ok' }
@@ -49,10 +53,29 @@ export interface SimulatedContactEntry {
   avatarUrl?: string;
   /** status returned by getIotBindContactList: 1 = authorised */
   bindStatus: 0 | 1;
+  /** When they paired (epoch ms); absent = long ago. */
+  addedAt?: number;
 }
 
+/** What the host answers to signBackendRequest (absent: it signs, when it holds a device secret). */
+export type SignScript =
+  | HostReplyScript
+  /** An older host (`unknown-command`) or a host failing otherwise (`internal`, ...). */
+  | { kind: 'host-error'; hostError: string; message?: string }
+  /** The next `times` signatures reuse the previous nonce (a host with a broken random source). */
+  | { kind: 'repeat-nonce'; times: number };
+
 export interface SimulationScenario {
-  device: { registered: boolean; sn: string; modelId: string; wmpfVersion: string };
+  device: {
+    registered: boolean;
+    sn: string;
+    modelId: string;
+    wmpfVersion: string;
+    /** The device secret in the host app's storage (base64url, 32 bytes); absent = not provisioned. */
+    secret?: string;
+    /** How far the host's clock is off (signatures carry its time). */
+    clockOffsetMs?: number;
+  };
   /**
    * The host keeps its own record of the registration it made: the only way it can answer the device-info question
    * on WMPF 1.2–2.1 (getMiniProgramDeviceInfo needs WMPF 2.2.0). The reference host does.
@@ -81,8 +104,8 @@ export interface SimulationScenario {
   /** false: requirePlugin fails as for an undeclared plugin. */
   pluginAvailable: boolean;
   contacts: SimulatedContactEntry[];
-  /** Makes the simulated backend fail. */
-  contactsFailure?: ContactsError;
+  /** Makes the simulated backend's contacts endpoint fail. */
+  contactsFailure?: SimulatedBackendFailure;
   contactsLatencyMs: number;
   /** Raw entries appended to the backend reply as-is (to exercise validation). */
   malformedContacts?: unknown[];
@@ -90,6 +113,7 @@ export interface SimulationScenario {
   family?: FamilyScenario;
   /** Played this long after the simulated device starts (the DevTools "incoming call" compile mode). */
   incomingCall?: { afterMs: number; call: IncomingCallScript };
+  signReply?: SignScript;
 }
 
 export const SAMPLE_CONTACTS: SimulatedContactEntry[] = [
@@ -104,7 +128,13 @@ export const SAMPLE_CONTACTS: SimulatedContactEntry[] = [
 
 export function defaultScenario(): SimulationScenario {
   return {
-    device: { registered: true, sn: 'SIM-DEVICE-0001', modelId: 'sim-model', wmpfVersion: '2.4.0' },
+    device: {
+      registered: true,
+      sn: 'SIM-DEVICE-0001',
+      modelId: 'sim-model',
+      wmpfVersion: '2.4.0',
+      secret: SIMULATED_DEVICE_SECRET,
+    },
     hostKeepsRegistrationRecord: true,
     deviceInfoReply: { kind: 'ok' },
     prefetchReply: { kind: 'ok' },

@@ -1,149 +1,528 @@
 /**
- * The backend of docs/backend-api.md, simulated for DevTools and tests and scripted by the scenario's family part.
- * It keeps the real rules that matter to the Mini Program: tickets expire after 5 minutes, a wx.login code works
- * once, only a device's contacts get its push token, unknown devices are refused.
+ * The backend of docs/backend-api.md, simulated for DevTools and tests: it answers HTTP requests (method, path,
+ * headers, body) with the contract's replies, so the Mini Program's real HTTP adapters run against it. It keeps the
+ * reference server's rules (server/src), never kinder: device requests are verified exactly like the server does
+ * (simulated-device-auth.ts), bodies are validated strictly, pairing codes are one-time, bound to a device and live
+ * 10 minutes, a wx.login code works once and for 5 minutes, only a device's contacts get its push token or a new
+ * ticket. Data lives in the scenario (devices, contacts), read at call time, plus the state a server keeps itself
+ * (pairings, nonces, login codes, tickets). Latency and scripted failures: simulated-http.ts.
  */
-import { cleanName } from '../services/contacts/validate-contacts';
-import { delay, systemClock, type Clock } from '../services/clock';
-import { err, ok, type Result } from '../services/result';
+import { systemClock, type Clock } from '../services/clock';
+import {
+  CONTACT_NAME_MAX_LENGTH,
+  ERROR_STATUS,
+  LOGIN_CODE_MAX_LENGTH,
+  MODEL_ID_MAX_LENGTH,
+  OPAQUE_ID_PATTERN,
+  OPEN_ID_PATTERN,
+  PAIRING_ID_PATTERN,
+  PAIRING_TTL_MS,
+  PUSH_TOKEN_MAX_LIFETIME_MS,
+  SN_PATTERN,
+  TOKEN_MAX_LENGTH,
+  TOKEN_PATTERN,
+  acceptName,
+  type ErrorCode,
+  type PairingStatus,
+} from '../services/backend/contract';
+import type { PushTokenUpload } from '../services/backend/types';
+import { isRecord } from '../services/guards';
 import {
   familyOf,
   SIMULATED_PAIRING_CODE_IMAGE,
   type BackendOperation,
-  type FamilyScenario,
   type SimulatedFamilyDevice,
 } from './family-scenario';
-import {
-  CONTACT_NAME_MAX_LENGTH,
-  type Backend,
-  type BackendError,
-  type BackendErrorCode,
-  type PushTokenUpload,
-} from '../services/backend/types';
-import { parseMyDevicesReply } from '../services/backend/validate-backend';
+import { toBase64Url } from './hmac-sha256';
+import type { SimulationScenario } from './scenario';
+import { createRandom } from './simulated-contacts';
+import { createDeviceAuthenticator } from './simulated-device-auth';
 
 /** WeChat's snTicket lifetime. */
 export const SN_TICKET_TTL_MS = 5 * 60 * 1000;
-const SIMULATED_CODE = /^sim-code-\d+$/;
+/** A wx.login code works once, within 5 minutes. */
+export const LOGIN_CODE_TTL_MS = 5 * 60 * 1000;
+/** Contacts of the sample scenario paired long ago (the server always sends addedAt). */
+const LONG_AGO_MS = Date.UTC(2024, 0, 1);
+/** WeChat's errcodes for a wx.login code that is not valid / was used. */
+const CODE_INVALID_ERRCODE = 40029;
+const CODE_USED_ERRCODE = 40163;
 
-export interface SimulatedBackend extends Backend {
-  /** Operations in the order they were asked. */
-  log: BackendOperation[];
-  /** Every push token upload as received. */
-  uploads: PushTokenUpload[];
-  /** Simulation only: a ticket this backend issued for this sn, less than 5 minutes ago. */
-  isTicketValid(ticket: string, sn: string): boolean;
+export interface SimulatedRequest {
+  method: string;
+  /** Relative to the base URL, with the query string. */
+  path: string;
+  /** Names in lower case. */
+  headers: Record<string, string>;
+  /** The exact body ('' when none). */
+  body: string;
 }
 
-const STATUS_BY_CODE: Readonly<Record<BackendErrorCode, number>> = {
-  'device-unknown': 404,
-  'not-a-contact': 403,
-  'login-invalid': 401,
-  'push-token-unavailable': 409,
-  'invalid-request': 400,
-  'wechat-error': 502,
-  unavailable: 503,
+export interface SimulatedReply {
+  status: number;
+  /** What wx.request gives: the parsed JSON. */
+  data: unknown;
+  headers: Record<string, string>;
+}
+
+export interface SimulatedPairing {
+  id: string;
+  sn: string;
+  status: PairingStatus;
+  claimedBy?: string;
+  contactName?: string;
+  expiresAt: number;
+}
+
+export interface SimulatedServer {
+  /** Answers one request by the contract's rules (no latency, no scripted failure). */
+  handle(request: SimulatedRequest): SimulatedReply;
+  /** Every push token upload the server accepted. */
+  uploads: PushTokenUpload[];
+  /** WeChat's check of a ticket in wx.requestDeviceVoIP: issued by this backend for this sn, < 5 minutes ago. */
+  isTicketValid(ticket: string, sn: string): boolean;
+  /** What wx.login gives the WeChat user `openId` (code2Session on the server resolves it). */
+  issueLoginCode(openId: string): string;
+  /** The admin endpoint (POST /admin/devices): provisions or rotates a device secret, and returns it. */
+  provision(sn: string, modelId: string, deviceName: string): string;
+  /** The pairing codes made for a device, newest last. */
+  pairingsOf(sn: string): readonly SimulatedPairing[];
+}
+
+class ApiRefusal {
+  constructor(
+    readonly code: ErrorCode,
+    readonly status: number = ERROR_STATUS[code],
+    readonly extra: { wechatErrcode?: number; headers?: Record<string, string> } = {},
+  ) {}
+}
+
+const refuse = (code: ErrorCode, status?: number, extra?: ApiRefusal['extra']): never => {
+  throw new ApiRefusal(code, status, extra);
 };
 
-function rejected(code: BackendErrorCode): { ok: false; error: BackendError } {
-  return err({ kind: 'rejected', status: STATUS_BY_CODE[code], code });
+const matches = (pattern: string, value: unknown): value is string =>
+  typeof value === 'string' && new RegExp(pattern).test(value);
+
+/** The JSON body as an object with exactly these fields (the server refuses unknown fields), else 400. */
+function strictBody(raw: string, fields: readonly string[]): Record<string, unknown> {
+  let body: unknown;
+  try {
+    body = JSON.parse(raw);
+  } catch {
+    return refuse('invalid-request');
+  }
+  if (!isRecord(body) || Object.keys(body).some((key) => !fields.includes(key)))
+    return refuse('invalid-request');
+  return body;
 }
 
-export function createSimulatedBackend(
-  getScenario: () => { family?: FamilyScenario },
-  clock: Clock = systemClock,
-): SimulatedBackend {
-  const log: BackendOperation[] = [];
-  const uploads: PushTokenUpload[] = [];
-  const tickets = new Map<string, { sn: string; issuedAt: number }>();
-  const usedCodes = new Set<string>();
-  let ticketSeq = 0;
+function loginCode(body: Record<string, unknown>): string {
+  const { code } = body;
+  if (!matches(OPAQUE_ID_PATTERN, code) || code.length > LOGIN_CODE_MAX_LENGTH)
+    return refuse('invalid-request');
+  return code;
+}
 
+function decoded(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return '';
+  }
+}
+
+export function createSimulatedServer(
+  getScenario: () => SimulationScenario,
+  clock: Clock = systemClock,
+): SimulatedServer {
   const family = () => familyOf(getScenario());
+  const auth = createDeviceAuthenticator();
+  const random = createRandom(0x9a1e);
+  const pairings = new Map<string, SimulatedPairing>();
+  const tickets = new Map<string, { sn: string; issuedAt: number }>();
+  const codes = new Map<string, { openId: string; issuedAt: number; used: boolean }>();
+  /** Contacts the scenario has no place for (another WeChat user of a device other than the simulated one). */
+  const others = new Map<string, Map<string, { name: string; addedAt: number }>>();
+  const uploads: PushTokenUpload[] = [];
+  let ticketSeq = 0;
+  let codeSeq = 0;
+  let familyScanned = false;
+
   const findDevice = (sn: string): SimulatedFamilyDevice | undefined =>
     family().devices.find((device) => device.sn === sn);
+  const randomId = (bytes: number) =>
+    toBase64Url(Uint8Array.from({ length: bytes }, () => Math.floor(random() * 256)));
 
-  /** Latency, then the scripted failures: the whole backend down first, then this operation. */
-  async function enter(op: BackendOperation): Promise<BackendError | undefined> {
-    log.push(op);
-    await delay(clock, family().backendLatencyMs);
-    const { backendDown, backendFailures } = family();
-    const failure = backendDown ?? backendFailures[op];
-    return failure ? { ...failure } : undefined;
+  function deviceOf(sn: string): SimulatedFamilyDevice {
+    return findDevice(sn) ?? refuse('device-unknown');
   }
 
-  /** code2Session on the server: a simulated code works once. */
-  function useCode(code: string): boolean {
-    if (!SIMULATED_CODE.test(code) || usedCodes.has(code)) return false;
-    usedCodes.add(code);
-    return true;
+  /** code2Session: the openId behind a code issued less than 5 minutes ago and not used before. */
+  function openIdOf(code: string): string {
+    const issued = codes.get(code);
+    if (!issued || clock.now() - issued.issuedAt > LOGIN_CODE_TTL_MS)
+      return refuse('login-invalid', undefined, { wechatErrcode: CODE_INVALID_ERRCODE });
+    if (issued.used) return refuse('login-invalid', undefined, { wechatErrcode: CODE_USED_ERRCODE });
+    issued.used = true;
+    return issued.openId;
   }
 
-  async function run<T>(
-    op: BackendOperation,
-    body: () => Result<T, BackendError>,
-  ): Promise<Result<T, BackendError>> {
-    const failure = await enter(op);
-    return failure ? err(failure) : body();
+  /** Whether `openId` is a contact of `sn`, with the name the device shows them by. */
+  function membership(sn: string, openId: string): { name: string; addedAt: number } | undefined {
+    const scenario = getScenario();
+    if (sn === scenario.device.sn) {
+      const entry = scenario.contacts.find((contact) => contact.openId === openId);
+      if (entry) return { name: entry.name, addedAt: entry.addedAt ?? LONG_AGO_MS };
+    }
+    const device = findDevice(sn);
+    if (device?.myName !== undefined && openId === family().phoneOpenId)
+      return { name: device.myName, addedAt: device.myAddedAt ?? LONG_AGO_MS };
+    return others.get(sn)?.get(openId);
+  }
+
+  function contactsOf(
+    sn: string,
+  ): Array<{ openId: string; name: string; avatarUrl?: string; addedAt: number }> {
+    const scenario = getScenario();
+    const list =
+      sn === scenario.device.sn
+        ? scenario.contacts.map(({ openId, name, avatarUrl, addedAt }) => ({
+            openId,
+            name,
+            ...(avatarUrl === undefined ? {} : { avatarUrl }),
+            addedAt: addedAt ?? LONG_AGO_MS,
+          }))
+        : [];
+    // the simulated device's list is scenario.contacts (pairing adds the phone's user there too)
+    const device = sn === scenario.device.sn ? undefined : findDevice(sn);
+    if (device?.myName !== undefined)
+      list.push({
+        openId: family().phoneOpenId,
+        name: device.myName,
+        addedAt: device.myAddedAt ?? LONG_AGO_MS,
+      });
+    for (const [openId, member] of others.get(sn) ?? []) list.push({ openId, ...member });
+    return list;
+  }
+
+  /** Stores the contact, or renames an existing one (which keeps its addedAt). */
+  function addContact(sn: string, openId: string, name: string): void {
+    const now = clock.now();
+    const scenario = getScenario();
+    const device = findDevice(sn);
+    let stored = false;
+    if (sn === scenario.device.sn) {
+      const entry = scenario.contacts.find((contact) => contact.openId === openId);
+      if (entry) entry.name = name;
+      else scenario.contacts.push({ openId, name, bindStatus: 1, addedAt: now });
+      stored = true;
+    }
+    if (device && openId === family().phoneOpenId) {
+      if (device.myName === undefined) device.myAddedAt = now;
+      device.myName = name;
+      stored = true;
+    }
+    if (!stored) {
+      const members = others.get(sn) ?? new Map<string, { name: string; addedAt: number }>();
+      members.set(openId, { name, addedAt: members.get(openId)?.addedAt ?? now });
+      others.set(sn, members);
+    }
+  }
+
+  function removeContact(sn: string, openId: string): boolean {
+    const scenario = getScenario();
+    let removed = false;
+    if (sn === scenario.device.sn) {
+      const before = scenario.contacts.length;
+      scenario.contacts = scenario.contacts.filter((contact) => contact.openId !== openId);
+      removed = scenario.contacts.length < before;
+    }
+    const device = findDevice(sn);
+    if (device?.myName !== undefined && openId === family().phoneOpenId) {
+      device.myName = undefined;
+      device.myAddedAt = undefined;
+      removed = true;
+    }
+    return (others.get(sn)?.delete(openId) ?? false) || removed;
+  }
+
+  function visibleStatus(pairing: SimulatedPairing): PairingStatus {
+    if (pairing.status === 'used' || pairing.status === 'expired') return pairing.status;
+    return pairing.expiresAt <= clock.now() ? 'expired' : pairing.status;
+  }
+
+  function issueTicket(sn: string): string {
+    ticketSeq += 1;
+    const snTicket = `sim-ticket-${ticketSeq}`;
+    tickets.set(snTicket, { sn, issuedAt: clock.now() });
+    return snTicket;
+  }
+
+  // ---- device endpoints (signed) ----
+
+  function listContacts([sn]: string[]) {
+    const malformed = sn === getScenario().device.sn ? (getScenario().malformedContacts ?? []) : [];
+    return { contacts: [...contactsOf(sn), ...malformed] };
+  }
+
+  function deleteContact([sn, openId]: string[]) {
+    if (!matches(OPEN_ID_PATTERN, openId)) return refuse('invalid-request');
+    if (!removeContact(sn, openId)) return refuse('not-a-contact', 404);
+    return { ok: true };
+  }
+
+  function uploadPushToken([sn]: string[], request: SimulatedRequest) {
+    const body = strictBody(request.body, ['modelId', 'pushToken', 'expiresAt']);
+    const { modelId, pushToken, expiresAt } = body;
+    const now = clock.now();
+    if (!matches(OPAQUE_ID_PATTERN, modelId) || modelId.length > MODEL_ID_MAX_LENGTH)
+      return refuse('invalid-request');
+    if (!matches(TOKEN_PATTERN, pushToken) || pushToken.length > TOKEN_MAX_LENGTH)
+      return refuse('invalid-request');
+    if (typeof expiresAt !== 'number' || !Number.isSafeInteger(expiresAt)) return refuse('invalid-request');
+    const device = deviceOf(sn);
+    if (modelId !== device.modelId) return refuse('invalid-request');
+    if (expiresAt <= now || expiresAt > now + PUSH_TOKEN_MAX_LIFETIME_MS) return refuse('invalid-request');
+    device.pushToken = pushToken;
+    device.pushTokenExpiresAt = expiresAt;
+    uploads.push({ sn, modelId, pushToken, expiresAt });
+    return { ok: true };
+  }
+
+  function newPairing(sn: string, id: string): SimulatedPairing {
+    for (const pairing of pairings.values())
+      if (pairing.sn === sn && pairing.status === 'waiting') pairing.status = 'expired';
+    const pairing: SimulatedPairing = { id, sn, status: 'waiting', expiresAt: clock.now() + PAIRING_TTL_MS };
+    pairings.set(pairing.id, pairing);
+    return pairing;
+  }
+
+  /** The scenario's codes live from the start (created at the first request). */
+  function seedPairings(): void {
+    const sn = getScenario().device.sn;
+    for (const id of family().pairingCodes ?? []) if (!pairings.has(id)) newPairing(sn, id);
+  }
+
+  /** The scenario's family member scanning the first code: claim it, then add themselves, as a phone does. */
+  function scheduleFamilyScan(pairing: SimulatedPairing): void {
+    const scan = family().familyScans;
+    if (!scan || familyScanned) return;
+    familyScanned = true;
+    clock.setTimeout(() => {
+      if (pairing.status !== 'waiting' || pairing.expiresAt <= clock.now()) return;
+      Object.assign(pairing, { status: 'used', claimedBy: scan.openId, contactName: scan.name });
+      addContact(pairing.sn, scan.openId, scan.name);
+    }, scan.afterMs);
+  }
+
+  function createPairingCode([sn]: string[], request: SimulatedRequest) {
+    strictBody(request.body, []);
+    const pairing = newPairing(sn, randomId(16));
+    scheduleFamilyScan(pairing);
+    return { pairingId: pairing.id, imageUrl: SIMULATED_PAIRING_CODE_IMAGE, expiresAt: pairing.expiresAt };
+  }
+
+  function pairingStatus([sn, pairingId]: string[]) {
+    if (!matches(PAIRING_ID_PATTERN, pairingId)) return refuse('invalid-request');
+    const pairing = pairings.get(pairingId);
+    if (!pairing || pairing.sn !== sn) return refuse('pairing-unknown');
+    const status = visibleStatus(pairing);
+    return status === 'used' && pairing.contactName !== undefined
+      ? { status, contactName: pairing.contactName }
+      : { status };
+  }
+
+  // ---- phone endpoints (wx.login code) ----
+
+  function pairingFor(pairingId: string): SimulatedPairing | undefined {
+    if (!matches(PAIRING_ID_PATTERN, pairingId)) return refuse('invalid-request');
+    return pairings.get(pairingId);
+  }
+
+  function claimPairing([pairingId]: string[], request: SimulatedRequest) {
+    const code = loginCode(strictBody(request.body, ['code']));
+    const pairing = pairingFor(pairingId);
+    const openId = openIdOf(code);
+    if (!pairing) return refuse('pairing-unknown');
+    if (pairing.status === 'waiting' && pairing.expiresAt > clock.now()) {
+      pairing.status = 'claimed';
+      pairing.claimedBy = openId;
+    }
+    const status = visibleStatus(pairing);
+    if (status === 'used') return refuse('pairing-used');
+    if (status === 'expired') return refuse('pairing-expired');
+    if (pairing.claimedBy !== openId) return refuse('pairing-used');
+    const device = deviceOf(pairing.sn);
+    return {
+      sn: device.sn,
+      modelId: device.modelId,
+      deviceName: device.name,
+      snTicket: issueTicket(device.sn),
+    };
+  }
+
+  function completePairing([pairingId]: string[], request: SimulatedRequest) {
+    const body = strictBody(request.body, ['code', 'name']);
+    const code = loginCode(body);
+    const rawName = body.name;
+    if (typeof rawName !== 'string' || rawName.length < 1 || rawName.length > CONTACT_NAME_MAX_LENGTH * 4)
+      return refuse('invalid-request');
+    const name = acceptName(rawName, CONTACT_NAME_MAX_LENGTH) ?? refuse('invalid-request');
+    const pairing = pairingFor(pairingId);
+    const openId = openIdOf(code);
+    if (!pairing) return refuse('pairing-unknown');
+    const live = pairing.expiresAt > clock.now();
+    const mayUse =
+      live &&
+      (pairing.status === 'waiting' || (pairing.status === 'claimed' && pairing.claimedBy === openId));
+    if (mayUse) {
+      pairing.status = 'used';
+      pairing.claimedBy = openId;
+      pairing.contactName = name;
+      addContact(pairing.sn, openId, name);
+    } else if (pairing.status === 'used') {
+      if (pairing.claimedBy !== openId) return refuse('pairing-used');
+    } else if (pairing.status === 'expired' || !live) {
+      return refuse('pairing-expired');
+    } else {
+      return refuse('pairing-used');
+    }
+    return { ok: true, deviceName: deviceOf(pairing.sn).name };
+  }
+
+  function listMyDevices(_params: string[], request: SimulatedRequest) {
+    const openId = openIdOf(loginCode(strictBody(request.body, ['code'])));
+    const devices = family()
+      .devices.map((device) => ({ device, member: membership(device.sn, openId) }))
+      .filter(({ member }) => member !== undefined)
+      .map(({ device, member }) => ({
+        sn: device.sn,
+        modelId: device.modelId,
+        deviceName: device.name,
+        myName: member?.name ?? '',
+      }));
+    return { devices };
+  }
+
+  /** Contacts only; an unknown sn answers the same, so that it does not tell whether the sn exists. */
+  function contactDevice(sn: string, request: SimulatedRequest): SimulatedFamilyDevice {
+    const code = loginCode(strictBody(request.body, ['code']));
+    if (!matches(SN_PATTERN, sn)) return refuse('invalid-request');
+    const openId = openIdOf(code);
+    if (!membership(sn, openId)) return refuse('not-a-contact');
+    return deviceOf(sn);
+  }
+
+  function devicePushToken([sn]: string[], request: SimulatedRequest) {
+    const device = contactDevice(sn, request);
+    if (!device.pushToken || (device.pushTokenExpiresAt ?? Infinity) <= clock.now())
+      return refuse('push-token-unavailable');
+    return { pushToken: device.pushToken };
+  }
+
+  function snTicket([sn]: string[], request: SimulatedRequest) {
+    const device = contactDevice(sn, request);
+    return { snTicket: issueTicket(device.sn), modelId: device.modelId, deviceName: device.name };
+  }
+
+  const handlers: Record<BackendOperation, (params: string[], request: SimulatedRequest) => unknown> = {
+    listContacts,
+    removeContact: deleteContact,
+    uploadPushToken,
+    createPairingCode,
+    getPairingStatus: pairingStatus,
+    claimPairing,
+    completePairing,
+    listMyDevices,
+    getDevicePushToken: devicePushToken,
+    getSnTicket: snTicket,
+  };
+
+  function reply(status: number, data: unknown, headers: Record<string, string> = {}): SimulatedReply {
+    // a copy, as it would arrive over the wire: nothing the app does with it reaches the scenario
+    return { status, data: JSON.parse(JSON.stringify(data)) as unknown, headers };
   }
 
   return {
-    log,
     uploads,
+    handle(request) {
+      seedPairings();
+      const pathOnly = request.path.split('?')[0];
+      const endpoint = endpointOf(request.method, request.path);
+      if (!endpoint) return reply(404, { error: { code: 'invalid-request', message: 'no such endpoint' } });
+      const params = (endpoint.pattern.exec(pathOnly) ?? []).slice(1).map(decoded);
+      try {
+        if (endpoint.device) {
+          const verified = auth.verify(
+            { ...request, pathSn: params[0] },
+            (sn) => findDevice(sn)?.secret,
+            clock.now(),
+          );
+          if (!verified.ok) {
+            const { code, status, headers } = verified.failure;
+            return reply(status, { error: { code } }, headers);
+          }
+        }
+        return reply(200, handlers[endpoint.op](params, request));
+      } catch (e) {
+        if (!(e instanceof ApiRefusal)) throw e;
+        const error: Record<string, unknown> = { code: e.code };
+        if (e.extra.wechatErrcode !== undefined) error.wechatErrcode = e.extra.wechatErrcode;
+        return reply(e.status, { error }, e.extra.headers);
+      }
+    },
     isTicketValid(ticket, sn) {
       const issued = tickets.get(ticket);
       return issued !== undefined && issued.sn === sn && clock.now() - issued.issuedAt < SN_TICKET_TTL_MS;
     },
-    getSnTicket: ({ sn, modelId }) =>
-      run('getSnTicket', () => {
-        const device = findDevice(sn);
-        if (!device) return rejected('device-unknown');
-        if (modelId && modelId !== device.modelId) return rejected('invalid-request');
-        ticketSeq += 1;
-        const snTicket = `sim-ticket-${ticketSeq}`;
-        tickets.set(snTicket, { sn, issuedAt: clock.now() });
-        return ok({ snTicket, modelId: device.modelId, deviceName: device.name });
-      }),
-    registerContact: ({ sn, code, name }) =>
-      run('registerContact', () => {
-        const device = findDevice(sn);
-        if (!device) return rejected('device-unknown');
-        if (!useCode(code)) return rejected('login-invalid');
-        const clean = cleanName(name);
-        if (!clean || Array.from(clean).length > CONTACT_NAME_MAX_LENGTH) return rejected('invalid-request');
-        device.myName = clean;
-        return ok(undefined);
-      }),
-    listMyDevices: ({ code }) =>
-      run('listMyDevices', () => {
-        if (!useCode(code)) return rejected('login-invalid');
-        const devices = family()
-          .devices.filter((device) => device.myName !== undefined)
-          .map(({ sn, modelId, name, myName }) => ({ sn, modelId, deviceName: name, myName }));
-        return parseMyDevicesReply({ devices });
-      }),
-    getDevicePushToken: ({ sn, code }) =>
-      run('getDevicePushToken', () => {
-        if (!useCode(code)) return rejected('login-invalid');
-        const device = findDevice(sn);
-        if (!device) return rejected('device-unknown');
-        if (device.myName === undefined) return rejected('not-a-contact');
-        const expired = device.pushTokenExpiresAt !== undefined && device.pushTokenExpiresAt <= clock.now();
-        if (!device.pushToken || expired) return rejected('push-token-unavailable');
-        return ok({ pushToken: device.pushToken });
-      }),
-    uploadPushToken: (request) =>
-      run('uploadPushToken', () => {
-        uploads.push({ ...request });
-        const device = findDevice(request.sn);
-        if (!device) return rejected('device-unknown');
-        device.pushToken = request.pushToken;
-        device.pushTokenExpiresAt = request.expiresAt;
-        return ok(undefined);
-      }),
-    getPairingCode: ({ sn }) =>
-      run('getPairingCode', () =>
-        findDevice(sn) ? ok({ imageUrl: SIMULATED_PAIRING_CODE_IMAGE }) : rejected('device-unknown'),
-      ),
+    issueLoginCode(openId) {
+      codeSeq += 1;
+      const code = `sim-code-${codeSeq}`;
+      codes.set(code, { openId, issuedAt: clock.now(), used: false });
+      return code;
+    },
+    provision(sn, modelId, deviceName) {
+      const secret = randomId(32);
+      const device = findDevice(sn);
+      if (device) Object.assign(device, { modelId, name: deviceName, secret });
+      else family().devices.push({ sn, modelId, name: deviceName, secret });
+      return secret;
+    },
+    pairingsOf: (sn) => [...pairings.values()].filter((pairing) => pairing.sn === sn),
   };
+}
+
+/** The contract's endpoints (docs/backend-api.md §3); `device`: signed. */
+const ENDPOINTS: ReadonlyArray<{ method: string; pattern: RegExp; op: BackendOperation; device: boolean }> = [
+  { method: 'GET', pattern: /^\/devices\/([^/]+)\/contacts$/, op: 'listContacts', device: true },
+  { method: 'DELETE', pattern: /^\/devices\/([^/]+)\/contacts\/([^/]+)$/, op: 'removeContact', device: true },
+  { method: 'POST', pattern: /^\/devices\/([^/]+)\/push-token$/, op: 'uploadPushToken', device: true },
+  { method: 'POST', pattern: /^\/devices\/([^/]+)\/pairing-codes$/, op: 'createPairingCode', device: true },
+  {
+    method: 'GET',
+    pattern: /^\/devices\/([^/]+)\/pairing-codes\/([^/]+)$/,
+    op: 'getPairingStatus',
+    device: true,
+  },
+  { method: 'POST', pattern: /^\/pairings\/([^/]+)\/ticket$/, op: 'claimPairing', device: false },
+  { method: 'POST', pattern: /^\/pairings\/([^/]+)\/contact$/, op: 'completePairing', device: false },
+  { method: 'POST', pattern: /^\/me\/devices$/, op: 'listMyDevices', device: false },
+  {
+    method: 'POST',
+    pattern: /^\/me\/devices\/([^/]+)\/push-token$/,
+    op: 'getDevicePushToken',
+    device: false,
+  },
+  { method: 'POST', pattern: /^\/me\/devices\/([^/]+)\/sn-ticket$/, op: 'getSnTicket', device: false },
+];
+
+function endpointOf(method: string, path: string) {
+  const pathOnly = path.split('?')[0];
+  return ENDPOINTS.find((endpoint) => endpoint.method === method && endpoint.pattern.test(pathOnly));
+}
+
+/** The operation a request is for (what the simulated backend logs and scripts); undefined for no endpoint. */
+export function operationOf(method: string, path: string): BackendOperation | undefined {
+  return endpointOf(method, path)?.op;
 }

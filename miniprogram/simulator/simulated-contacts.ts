@@ -1,29 +1,8 @@
 /**
- * The simulated contacts backend (DevTools, tests, bench). Its reply goes through the same validation as the real
- * one, so malformed entries in the scenario are skipped and counted exactly like on a device.
+ * Sample contacts for the simulated device (the bench's 5,000, the scale tests) and the small deterministic random
+ * source the simulator uses. The simulated backend serves `scenario.contacts` (simulated-backend.ts).
  */
-import { delay, systemClock, type Clock } from '../services/clock';
-import type { ContactsSource } from '../services/contacts/types';
-import { parseContactsReply } from '../services/contacts/validate-contacts';
-import { err } from '../services/result';
-import type { SimulatedContactEntry, SimulationScenario } from './scenario';
-
-export function createSimulatedContactsSource(
-  getScenario: () => SimulationScenario,
-  clock: Clock = systemClock,
-): ContactsSource {
-  return {
-    async fetch() {
-      const scenario = getScenario();
-      await delay(clock, scenario.contactsLatencyMs);
-      if (scenario.contactsFailure) return err({ ...scenario.contactsFailure });
-      const contacts: unknown[] = scenario.contacts.map(({ openId, name, avatarUrl }) =>
-        avatarUrl === undefined ? { openId, name } : { openId, name, avatarUrl },
-      );
-      return parseContactsReply({ contacts: [...contacts, ...(scenario.malformedContacts ?? [])] });
-    },
-  };
-}
+import type { SimulatedContactEntry } from './scenario';
 
 const words = (text: string): string[] => text.split(' ');
 

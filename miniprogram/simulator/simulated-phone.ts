@@ -16,17 +16,18 @@ export interface SimulatedWxPhone extends WxPhoneApi {
   loginCount: number;
 }
 
-export interface TicketChecker {
+/** The WeChat side the simulated backend plays: tickets it issued, and the openId behind a wx.login code. */
+export interface SimulatedWechatServer {
   isTicketValid(ticket: string, sn: string): boolean;
+  issueLoginCode(openId: string): string;
 }
 
 export function createSimulatedWxPhone(
   getScenario: () => { family?: FamilyScenario },
-  tickets: TicketChecker,
+  wechat: SimulatedWechatServer,
   clock: Clock = systemClock,
 ): SimulatedWxPhone {
   let authIndex = 0;
-  let codeSeq = 0;
   const family = () => familyOf(getScenario());
 
   function nextAuthScript(): PhoneAuthScript {
@@ -68,7 +69,7 @@ export function createSimulatedWxPhone(
           return;
         }
         // WeChat checks the ticket before showing the dialog.
-        if (!tickets.isTicketValid(snTicket, sn)) {
+        if (!wechat.isTicketValid(snTicket, sn)) {
           options.fail?.({
             errCode: TICKET_INVALID_ERRCODE,
             errMsg: 'requestDeviceVoIP:fail snTicket invalid',
@@ -100,8 +101,7 @@ export function createSimulatedWxPhone(
           options.fail?.({ errMsg: 'login:fail network error' });
           return;
         }
-        codeSeq += 1;
-        options.success?.({ code: `sim-code-${codeSeq}`, errMsg: 'login:ok' });
+        options.success?.({ code: wechat.issueLoginCode(family().phoneOpenId), errMsg: 'login:ok' });
       });
     },
   };

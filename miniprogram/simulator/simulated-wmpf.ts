@@ -9,6 +9,7 @@ import { compareVersions } from '../utils/version';
 import { familyOf } from './family-scenario';
 import type { HostReplyScript, PrefetchScript } from './scenario';
 import type { SimulatedFramework } from './simulated-framework';
+import { createSimulatedSigner, type SimulatedSigner } from './simulated-signer';
 import type { SimulatedHost } from './simulated-host';
 
 /** docs/host-protocol.md §5: what starts working at which WMPF version. */
@@ -17,10 +18,11 @@ const FLOORS = { tokenless: '1.2.0', prefetch: '2.1.0', deviceInfo: '2.2.0' } as
 /** What WMPF reports when the device was never registered (seen in the field as the deviceToken failure text). */
 export const SIMULATED_NOT_REGISTERED_ERRMSG = 'getWMPFDeviceToken:fail:register info invalid';
 
-type Reply = { kind: 'success'; data: string } | { kind: 'fail'; errMsg: string } | { kind: 'none' };
+export type Reply = { kind: 'success'; data: string } | { kind: 'fail'; errMsg: string } | { kind: 'none' };
 
 export function createSimulatedWmpf(framework: SimulatedFramework, host?: SimulatedHost): Wmpf.Api {
   let pushTokenSeq = 0;
+  const signer = createSimulatedSigner(framework);
   return {
     Channel: {
       invoke(options: Wmpf.InvokeOptions) {
@@ -28,7 +30,7 @@ export function createSimulatedWmpf(framework: SimulatedFramework, host?: Simula
         hostCalls[options.command] = (hostCalls[options.command] ?? 0) + 1;
         const ended = options.command === HOST_COMMANDS.callEnded ? { ...options.data } : undefined;
         if (ended) framework.stats.callsEnded.push(ended);
-        void answer(framework, options.command).then((reply) => {
+        void answer(framework, options.command, options.data, signer).then((reply) => {
           deliver(options, reply);
           // the host replies first, then applies the end-of-call rule (§2.3)
           if (ended && reply.kind === 'success') host?.callEnded(ended);
@@ -59,8 +61,15 @@ export function createSimulatedWmpf(framework: SimulatedFramework, host?: Simula
   };
 }
 
-function answer(framework: SimulatedFramework, command: string): Promise<Reply> {
+function answer(
+  framework: SimulatedFramework,
+  command: string,
+  data: Record<string, unknown> | undefined,
+  signer: SimulatedSigner,
+): Promise<Reply> {
   switch (command) {
+    case HOST_COMMANDS.signBackendRequest:
+      return afterLatency(framework, signer.answer(data));
     case HOST_COMMANDS.getDeviceInfo:
       return answerDeviceInfo(framework);
     case HOST_COMMANDS.prefetchDeviceToken:
@@ -127,7 +136,7 @@ async function answerPrefetch(framework: SimulatedFramework): Promise<Reply> {
   return { kind: 'success', data: JSON.stringify({ errMsg: null }) };
 }
 
-function scripted(script: HostReplyScript, okData: string): Reply {
+export function scripted(script: HostReplyScript, okData: string): Reply {
   switch (script.kind) {
     case 'ok':
       return { kind: 'success', data: okData };

@@ -29,10 +29,18 @@ export class ContactsStore {
   authorisationError: AuthorisationError | undefined = undefined;
   fromCache = false;
   skipped = 0;
+  /** Contacts beyond the limit the device shows (validate-contacts MAX_CONTACTS). */
+  omitted = 0;
   /** How many of the filtered contacts are shown (grows by PAGE_SIZE at the bottom of the list). */
   shownCount = PAGE_SIZE;
   /** Back from "Add family": someone may have been added, so the next show loads again. */
   stale = false;
+  /** When the shown list was read from the backend (epoch ms; 0 for a cached list): "new" is measured from it. */
+  loadedAt = 0;
+  /** The contact being removed (its openId), while the backend is asked. */
+  removing: string | undefined = undefined;
+  /** Why the last removal did not happen. */
+  removeError: ContactsError | undefined = undefined;
   private loading: Promise<void> | undefined;
 
   constructor(private readonly deps: ContactsStoreDeps) {
@@ -117,6 +125,31 @@ export class ContactsStore {
     if (status.kind === 'ready') await this.refresh({ sn: status.device.sn, modelId: status.device.modelId });
   }
 
+  /**
+   * The person at the device removes a contact (the page asked for a confirmation first). One removal at a time;
+   * resolves true once the backend no longer lists them, and they are gone from the list (and its cache).
+   */
+  async remove(openId: string): Promise<boolean> {
+    if (this.removing !== undefined || !this.find(openId)) return false;
+    this.removing = openId;
+    this.removeError = undefined;
+    const status = await this.deps.device.refreshStatus(false);
+    const removed =
+      status.kind === 'ready'
+        ? await this.deps.contacts.remove({ sn: status.device.sn }, openId)
+        : ({ ok: false, error: { kind: 'not-configured' } } as const);
+    runInAction(() => {
+      this.removing = undefined;
+      if (removed.ok) this.all = this.all.filter((contact) => contact.openId !== openId);
+      else this.removeError = removed.error;
+    });
+    return removed.ok;
+  }
+
+  dismissRemoveError(): void {
+    this.removeError = undefined;
+  }
+
   markStale(): void {
     this.stale = true;
   }
@@ -142,6 +175,8 @@ export class ContactsStore {
             this.error = result.error;
             this.authorisationError = result.authorisationError;
             this.skipped = result.skipped;
+            this.omitted = result.omitted ?? 0;
+            if (!result.fromCache) this.loadedAt = result.loadedAt ?? 0;
             this.state = 'ready';
           }),
         )

@@ -11,12 +11,12 @@ import { observable, runInAction } from 'mobx-miniprogram';
 import type { CallStore } from './call-store';
 import type { CallingStore } from './calling-store';
 import type { ContactsStore } from './contacts-store';
-import type { DevicePairingStore } from './device-pairing-store';
+import type { DevicePairingStore } from '../pages/device-pairing/device-pairing-store';
 import type { DeviceStore } from './device-store';
 import type { HistoryStore } from './history-store';
 import type { MissedCallsStore } from './missed-calls-store';
-import type { MyDevicesStore } from './my-devices-store';
-import type { PairingStore } from './pairing-store';
+import type { MyDevicesStore } from '../pages/devices/my-devices-store';
+import type { PairingStore } from '../pages/pairing/pairing-store';
 import type { RoleStore } from './role-store';
 import type { UiStore } from './ui-store';
 

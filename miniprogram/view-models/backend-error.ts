@@ -1,15 +1,34 @@
 import { t } from '../i18n/index';
-import type { BackendError } from '../services/backend/types';
+import type { BackendError, DeviceAuthUnavailableReason } from '../services/backend/types';
 
 export interface ProblemText {
   title: string;
   hint: string;
-  /** A code for the person helping (HTTP status or WeChat errcode), '' when none. */
+  /** A line for the person helping (HTTP status, WeChat errcode, clock difference), '' when none. */
   code: string;
 }
 
 function text(title: string, hint: string, code?: number): ProblemText {
   return { title, hint, code: code === undefined ? '' : t('backend', 'codeLabel', { code }) };
+}
+
+function deviceAuthText(reason: DeviceAuthUnavailableReason): ProblemText {
+  switch (reason) {
+    case 'not-provisioned':
+      return text(t('backend', 'notProvisionedTitle'), t('backend', 'notProvisionedHint'));
+    case 'host-outdated':
+      return text(t('backend', 'hostOutdatedTitle'), t('backend', 'hostOutdatedHint'));
+    case 'host-error':
+      return text(t('backend', 'hostErrorTitle'), t('backend', 'hostErrorHint'));
+  }
+}
+
+/** The device clock is off: how much, for the person setting it right. */
+function clockText(skewSec: number | undefined): ProblemText {
+  const problem = text(t('backend', 'clockWrongTitle'), t('backend', 'clockWrongHint'));
+  if (skewSec === undefined) return problem;
+  const minutes = Math.max(1, Math.round(Math.abs(skewSec) / 60));
+  return { ...problem, code: t('backend', 'clockSkew', { minutes }) };
 }
 
 /** What a failed backend request means for the person, in the current locale. */
@@ -26,8 +45,24 @@ export function describeBackendError(error: BackendError): ProblemText {
       return text(t('backend', 'malformedTitle'), t('backend', 'malformedHint'));
     case 'login-failed':
       return text(t('backend', 'loginTitle'), t('backend', 'loginHint'));
+    case 'device-auth-unavailable':
+      return deviceAuthText(error.reason);
     case 'rejected':
       switch (error.code) {
+        case 'auth-required':
+        case 'auth-invalid':
+          return text(t('backend', 'notRecognisedTitle'), t('backend', 'notRecognisedHint'), error.status);
+        case 'auth-expired':
+          return clockText(error.clockSkewSec);
+        case 'auth-replayed':
+        case 'unavailable':
+          return text(t('backend', 'offlineTitle'), t('backend', 'offlineHint'), error.status);
+        case 'pairing-unknown':
+          return text(t('backend', 'pairingUnknownTitle'), t('backend', 'pairingUnknownHint'));
+        case 'pairing-expired':
+          return text(t('backend', 'pairingExpiredTitle'), t('backend', 'pairingExpiredHint'));
+        case 'pairing-used':
+          return text(t('backend', 'pairingUsedTitle'), t('backend', 'pairingUsedHint'));
         case 'device-unknown':
           return text(t('backend', 'deviceUnknownTitle'), t('backend', 'deviceUnknownHint'));
         case 'not-a-contact':
@@ -37,11 +72,18 @@ export function describeBackendError(error: BackendError): ProblemText {
         case 'login-invalid':
           return text(t('backend', 'loginTitle'), t('backend', 'loginHint'));
         case 'invalid-request':
+        case 'forbidden':
           return text(t('backend', 'invalidRequestTitle'), t('backend', 'invalidRequestHint'), error.status);
         case 'wechat-error':
           return text(t('backend', 'wechatErrorTitle'), t('backend', 'wechatErrorHint'), error.wechatErrcode);
-        case 'unavailable':
-          return text(t('backend', 'offlineTitle'), t('backend', 'offlineHint'), error.status);
       }
   }
+}
+
+/** A code that cannot be used again: a new scan of the device's code is what helps, not "try again". */
+export function needsNewCode(error: BackendError): boolean {
+  return (
+    error.kind === 'rejected' &&
+    (error.code === 'pairing-used' || error.code === 'pairing-expired' || error.code === 'pairing-unknown')
+  );
 }

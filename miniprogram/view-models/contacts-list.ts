@@ -1,8 +1,13 @@
 /** What the contacts page shows of the list: its state, the rows of the shown window, notices, the sheet. */
 import { t } from '../i18n/index';
 import type { ContactsError, ContactWithAuth } from '../services/contacts/types';
+import { MAX_CONTACTS } from '../services/contacts/validate-contacts';
 import type { DeviceStatus } from '../services/device/types';
 import type { ContactsStore } from '../stores/contacts-store';
+import { describeBackendError } from './backend-error';
+
+/** Contacts added this recently are marked new on the contacts page. */
+export const NEW_CONTACT_MS = 24 * 60 * 60 * 1000;
 
 /** One contact as the template needs it: small, flat, no more than what is shown. */
 export interface ContactRow {
@@ -12,9 +17,18 @@ export interface ContactRow {
   callable: boolean;
   /** one line under the name ('' when nothing to say) */
   note: string;
+  /** added in the 24 h before the list was loaded */
+  isNew: boolean;
 }
 
-export function toRow(contact: ContactWithAuth): ContactRow {
+/** `now`: when the list was loaded (0: unknown, nobody is marked new). */
+export function isNewContact(contact: { addedAt?: number }, now: number): boolean {
+  if (contact.addedAt === undefined || now <= 0) return false;
+  const age = now - contact.addedAt;
+  return age >= -NEW_CONTACT_MS && age < NEW_CONTACT_MS;
+}
+
+export function toRow(contact: ContactWithAuth, now = 0): ContactRow {
   const callable = contact.authorisation !== 'not-authorised';
   const note =
     contact.authorisation === 'not-authorised'
@@ -22,10 +36,17 @@ export function toRow(contact: ContactWithAuth): ContactRow {
       : contact.authorisation === 'unknown'
         ? t('contacts', 'authorisationUnknown')
         : '';
-  return { id: contact.openId, name: contact.name, avatar: contact.avatarUrl ?? '', callable, note };
+  return {
+    id: contact.openId,
+    name: contact.name,
+    avatar: contact.avatarUrl ?? '',
+    callable,
+    note,
+    isNew: isNewContact(contact, now),
+  };
 }
 
-/** The bottom sheet for a contact the person tapped. */
+/** The bottom sheet for a contact the person tapped: call them, or remove them (after a confirmation). */
 export interface SheetView {
   show: boolean;
   id: string;
@@ -34,6 +55,8 @@ export interface SheetView {
   callable: boolean;
   title: string;
   explain: string;
+  /** The sheet asks "remove X?" instead of offering calls. */
+  confirmRemove: boolean;
 }
 
 export const CLOSED_SHEET: SheetView = {
@@ -44,6 +67,7 @@ export const CLOSED_SHEET: SheetView = {
   callable: false,
   title: '',
   explain: '',
+  confirmRemove: false,
 };
 
 export function sheetFor(row: ContactRow): SheetView {
@@ -55,7 +79,25 @@ export function sheetFor(row: ContactRow): SheetView {
     callable: row.callable,
     title: row.callable ? t('contacts', 'callWho', { name: row.name }) : row.name,
     explain: row.callable ? row.note : t('contacts', 'notAuthorisedExplain', { name: row.name }),
+    confirmRemove: false,
   };
+}
+
+/** The same sheet, asking whether to remove the person. */
+export function removalSheetFor(row: ContactRow): SheetView {
+  return {
+    ...sheetFor(row),
+    title: t('contacts', 'removeTitle', { name: row.name }),
+    explain: t('contacts', 'removeExplain', { name: row.name }),
+    confirmRemove: true,
+  };
+}
+
+/** Why the last removal failed, '' when it did not. */
+export function removeErrorText(error: ContactsError | undefined): string {
+  if (!error) return '';
+  const described = describeBackendError(error);
+  return t('contacts', 'removeFailed', { reason: described.title });
 }
 
 export type ListState = 'loading' | 'ready' | 'empty' | 'empty-search' | 'error' | 'device';
@@ -71,18 +113,26 @@ export interface EmptyView {
 
 const NO_EMPTY: EmptyView = { image: '', title: '', hint: '', retry: false, addFamily: false };
 
-function errorHint(error: ContactsError): string {
+/** Why the list could not be loaded: the transport in the contacts' words, anything else as the backend says. */
+function errorText(error: ContactsError): { title: string; hint: string } {
+  const failed = (hint: string) => ({ title: t('contacts', 'errorTitle'), hint });
   switch (error.kind) {
     case 'timeout':
-      return t('contacts', 'errorTimeout');
+      return failed(t('contacts', 'errorTimeout'));
     case 'network':
-      return t('contacts', 'errorNetwork');
+      return failed(t('contacts', 'errorNetwork'));
     case 'http-status':
-      return t('contacts', 'errorServer', { status: error.status });
+      return failed(t('contacts', 'errorServer', { status: error.status }));
     case 'malformed':
-      return t('contacts', 'errorMalformed');
+      return failed(t('contacts', 'errorMalformed'));
     case 'not-configured':
-      return t('contacts', 'errorNotConfigured');
+      return failed(t('contacts', 'errorNotConfigured'));
+    case 'rejected':
+    case 'login-failed':
+    case 'device-auth-unavailable': {
+      const described = describeBackendError(error);
+      return { title: described.title, hint: [described.hint, described.code].filter(Boolean).join(' ') };
+    }
   }
 }
 
@@ -109,12 +159,13 @@ export function listStateOf(
     }
     if (contacts.state === 'idle') return { state: 'loading', empty: NO_EMPTY };
     if (contacts.error) {
+      const { title, hint } = errorText(contacts.error);
       return {
         state: 'error',
         empty: {
           image: '/assets/icons/cloud-off-grey.svg',
-          title: t('contacts', 'errorTitle'),
-          hint: errorHint(contacts.error),
+          title,
+          hint,
           retry: contacts.error.kind !== 'not-configured',
           addFamily: false,
         },
@@ -146,21 +197,34 @@ export function listStateOf(
   return { state: 'ready', empty: NO_EMPTY };
 }
 
+/** Why the saved list is shown: no network, or what the backend said (the device clock, its secret...). */
+function cachedNotice(error: ContactsError): string {
+  const transport = ['timeout', 'network', 'http-status', 'malformed', 'not-configured'];
+  if (transport.includes(error.kind)) return t('contacts', 'showingCached');
+  return t('contacts', 'showingCachedBecause', { reason: describeBackendError(error).title });
+}
+
 /** One-line notices above the list: stale cache, skipped entries, authorisation check failure. */
 export function noticesOf(
-  contacts: Pick<ContactsStore, 'fromCache' | 'error' | 'skipped' | 'authorisationError'>,
+  contacts: Pick<ContactsStore, 'fromCache' | 'error' | 'skipped' | 'authorisationError'> &
+    Partial<Pick<ContactsStore, 'omitted'>>,
 ): string[] {
   const notices: string[] = [];
-  if (contacts.fromCache && contacts.error) notices.push(t('contacts', 'showingCached'));
+  if (contacts.fromCache && contacts.error) notices.push(cachedNotice(contacts.error));
   if (contacts.skipped > 0) notices.push(t('contacts', 'skipped', { count: contacts.skipped }));
+  if (contacts.omitted)
+    notices.push(t('contacts', 'omitted', { shown: MAX_CONTACTS, count: contacts.omitted }));
   if (contacts.authorisationError) notices.push(t('contacts', 'authorisationCheckFailed'));
   return notices;
 }
 
 /** The rows of the shown window ([] unless the list itself is shown). */
 export function contactRows(
-  contacts: Pick<ContactsStore, 'shown' | 'all' | 'filtered' | 'query' | 'state' | 'error'>,
+  contacts: Pick<ContactsStore, 'shown' | 'all' | 'filtered' | 'query' | 'state' | 'error'> &
+    Partial<Pick<ContactsStore, 'loadedAt'>>,
   device: DeviceStatus | null,
 ): ContactRow[] {
-  return listStateOf(contacts, device).state === 'ready' ? contacts.shown.map(toRow) : [];
+  if (listStateOf(contacts, device).state !== 'ready') return [];
+  const now = contacts.loadedAt ?? 0;
+  return contacts.shown.map((contact) => toRow(contact, now));
 }

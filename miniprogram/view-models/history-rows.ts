@@ -122,5 +122,6 @@ export function describeHistoryProblem(
 ): string {
   if (!problem) return '';
   const m = texts('history', locale);
+  if (problem.kind === 'unknown-version') return m.problemUnknownVersion;
   return problem.kind === 'corrupt' ? m.problemCorrupt : m.problemUnreadable;
 }

@@ -7,9 +7,11 @@ import { setLocale, type Locale } from '../../miniprogram/i18n/index';
 import { CALL_END_QUERY, ROUTES } from '../../miniprogram/routes';
 import { configurePlugin } from '../../miniprogram/services/voip/plugin-setup';
 import type { PermissionScope } from '../../miniprogram/services/permissions';
+import type { SimulatedRole } from '../../miniprogram/simulator/index';
 import type { SimulationScenario } from '../../miniprogram/simulator/scenario';
+import { createFakeClock } from '../../test/helpers/fake-clock';
 import { renderPage, unmountPages, type RenderedPage } from '../../test/helpers/load';
-import { installTestPlatform, type TestPlatform } from '../../test/helpers/test-platform';
+import { installSimulatedPlatform, type TestPlatform } from '../../test/helpers/test-platform';
 
 export interface SessionOptions {
   scenario?: (s: SimulationScenario) => void;
@@ -18,6 +20,8 @@ export interface SessionOptions {
   /** window width the pages read (wx.getWindowInfo): 375 phone, 1280 landscape device */
   windowWidth?: number;
   windowHeight?: number;
+  /** 'device' (default) or a family member's 'phone'. */
+  role?: SimulatedRole;
 }
 
 export interface Session extends TestPlatform {
@@ -47,7 +51,13 @@ function setWindow(width: number, height: number): void {
 export function startSession(options: SessionOptions = {}): Session {
   setLocale(options.locale ?? 'zh-CN');
   setWindow(options.windowWidth ?? 375, options.windowHeight ?? 667);
-  const t = installTestPlatform({ scenario: options.scenario, deniedPermissions: options.deniedPermissions });
+  const t = installSimulatedPlatform({
+    clock: createFakeClock(),
+    role: options.role,
+    scenario: options.scenario,
+    deniedPermissions: options.deniedPermissions,
+    startStores: options.role !== 'phone',
+  });
   // as app launch does (composition-root.ts, startDevicePlatform): the plugin returns to our outcome view after a call
   const plugin = t.platform.loadPlugin();
   if (plugin) {

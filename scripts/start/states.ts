@@ -5,8 +5,10 @@
  */
 import type { Locale } from '../../miniprogram/i18n/index';
 import type { PermissionScope } from '../../miniprogram/services/permissions';
+import type { SimulatedRole } from '../../miniprogram/simulator/index';
 import type { CallScript, SimulationScenario } from '../../miniprogram/simulator/scenario';
 import { find, simulate, typeIntoSearch, type RenderedPage } from '../../test/helpers/load';
+import { FAMILY_STATES } from './family-states';
 import { INCOMING_STATES } from './incoming-states';
 import { startSession, type Session } from './session';
 
@@ -20,6 +22,8 @@ export interface PreviewState {
   build(session: Session): Promise<RenderedPage>;
   scenario?: (s: SimulationScenario) => void;
   deniedPermissions?: PermissionScope[];
+  /** 'device' (default) or a family member's 'phone'. */
+  role?: SimulatedRole;
 }
 
 export const CONTACTS = 'pages/contacts/index';
@@ -235,6 +239,7 @@ export const PREVIEW_STATES: PreviewState[] = [
   outcomeState('no-answer', '对方没有接听', { kind: 'timeout', ringMs: 60_000 }, 'voice'),
   outcomeState('busy', '对方正在打电话', { kind: 'busy', ringMs: 1500 }),
   outcomeState('rejected', '对方现在不方便接听', { kind: 'reject', ringMs: 5000 }, 'voice'),
+  ...FAMILY_STATES,
   ...INCOMING_STATES,
 ];
 
@@ -242,6 +247,7 @@ export function sessionFor(state: PreviewState, size: { width: number; height: n
   return startSession({
     scenario: state.scenario,
     deniedPermissions: state.deniedPermissions,
+    role: state.role,
     locale: state.locale,
     windowWidth: size.width,
     windowHeight: size.height,

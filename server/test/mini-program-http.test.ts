@@ -1,25 +1,30 @@
 /**
- * The Mini Program's own HTTP client (services/http.ts, over wx.request) and reply validators, talking to the real
- * server over real HTTP through the wx.request helper: the wire format both sides agree on, end to end.
+ * The Mini Program's real HTTP adapters (services/backend/http-backend.ts, services/contacts/http-contacts-source.ts,
+ * over services/http.ts and wx.request) against the reference server over real HTTP on localhost — no simulated
+ * backend. The device's requests are signed by a fake host holding the device secret the server's admin endpoint
+ * provisioned; phones identify with wx.login codes of the fake WeChat API. Pairing → contacts → push token
+ * completes; a request with only an sn, a replayed signature and a reused pairing code are refused, as seen through
+ * the adapters.
  */
 import {
-  API_PATHS,
-  deviceAuthHeaders,
-  type PairingCodeReply,
+  DEVICE_NONCE_HEADER,
+  DEVICE_SIGNATURE_HEADER,
+  DEVICE_TIMESTAMP_HEADER,
+  type DeviceSignature,
 } from '../../miniprogram/services/backend/contract';
-import {
-  parseMyDevicesReply,
-  parsePushTokenReply,
-} from '../../miniprogram/services/backend/validate-backend';
-import { parseContactsReply } from '../../miniprogram/services/contacts/validate-contacts';
-import { createWxHttp, type HttpClient } from '../../miniprogram/services/http';
-import { signature, newNonce } from './helpers/signing';
+import { createHttpBackend } from '../../miniprogram/services/backend/http-backend';
+import type { Backend } from '../../miniprogram/services/backend/types';
+import { createHttpContactsSource } from '../../miniprogram/services/contacts/http-contacts-source';
+import type { ContactsSource } from '../../miniprogram/services/contacts/types';
+import type { HostSigner, SignRequest } from '../../miniprogram/services/host/types';
+import { createWxHttp, type HttpClient, type HttpRequestOptions } from '../../miniprogram/services/http';
+import { err, ok } from '../../miniprogram/services/result';
+import { newNonce, signature } from './helpers/signing';
 import { startTestServer, type TestDevice, type TestServer } from './helpers/test-server';
 import { createWxRequest } from './helpers/wx-request';
 
 let server: TestServer;
 let device: TestDevice;
-let http: HttpClient;
 
 beforeAll(() => {
   (globalThis as { wx?: unknown }).wx = { request: createWxRequest() };
@@ -31,76 +36,218 @@ afterAll(() => {
 beforeEach(async () => {
   server = await startTestServer();
   device = await server.provision('SN0001-abc', 'model-1', '奶奶家的通话屏');
-  http = createWxHttp();
 });
 afterEach(() => server.close());
 
-/** What the Mini Program does for a device request: ask the host for a signature (here: sign as the host does). */
-function signedOptions(method: 'GET' | 'POST', path: string, body = '') {
-  const timestamp = server.clock.nowSeconds();
-  const nonce = newNonce();
-  const sig = signature({ secret: device.secret, sn: device.sn, method, path, body, timestamp, nonce });
-  return { headers: deviceAuthHeaders({ sn: device.sn, timestamp, nonce, signature: sig }), timeoutMs: 5000 };
+interface FakeHost extends HostSigner {
+  asked: SignRequest[];
 }
 
-describe('the Mini Program HTTP client against the server', () => {
-  it('pairing → contacts → push token, over wx.request', async () => {
-    const createPath = API_PATHS.devicePairingCodes(device.sn);
-    const created = await http.post(`${server.baseUrl}${createPath}`, '{}', {
-      ...signedOptions('POST', createPath, '{}'),
-    });
-    expect(created.ok && created.value.status).toBe(200);
-    const { pairingId } = (created.ok ? created.value.data : undefined) as PairingCodeReply;
+/**
+ * The host app as docs/host-protocol.md §2.4 specifies it: HMAC-SHA256 with the provisioned secret over the canonical
+ * string, its clock (the server's test clock, plus `offsetSec`), a fresh nonce — or, with `replay`, the first
+ * signature it gave again (a captured one) for the next `replay` requests.
+ */
+function fakeHost(options: { secret?: string; offsetSec?: number; replay?: number } = {}): FakeHost {
+  let first: DeviceSignature | undefined;
+  let replays = options.replay ?? 0;
+  const host: FakeHost = {
+    asked: [],
+    async signBackendRequest(request) {
+      host.asked.push(request);
+      if (first && replays > 0) {
+        replays -= 1;
+        return ok(first);
+      }
+      const timestamp = server.clock.nowSeconds() + (options.offsetSec ?? 0);
+      const nonce = newNonce();
+      const secret = options.secret ?? device.secret;
+      const signed = {
+        sn: device.sn,
+        timestamp,
+        nonce,
+        signature: signature({ secret, sn: device.sn, ...request, timestamp, nonce }),
+      };
+      first = first ?? signed;
+      return ok(signed);
+    },
+  };
+  return host;
+}
 
-    const phonePost = (path: string, body: Record<string, unknown>) =>
-      http.post(`${server.baseUrl}${path}`, { code: server.fake.issueLoginCode('o-daughter'), ...body });
-    const ticket = await phonePost(API_PATHS.pairingTicket(pairingId), {});
-    expect(ticket.ok && ticket.value.status).toBe(200);
-    const added = await phonePost(API_PATHS.pairingContact(pairingId), { name: '女儿 小丽' });
-    expect(added.ok && added.value.data).toEqual({ ok: true, deviceName: '奶奶家的通话屏' });
+function adapters(host: HostSigner | undefined, http: HttpClient = createWxHttp()) {
+  const config = { baseUrl: server.baseUrl, timeoutMs: 5000 };
+  return {
+    backend: createHttpBackend(http, host, config),
+    contacts: createHttpContactsSource(http, host, config) as ContactsSource,
+  };
+}
 
-    const contactsPath = API_PATHS.deviceContacts(device.sn);
-    const contacts = await http.get(`${server.baseUrl}${contactsPath}`, signedOptions('GET', contactsPath));
-    if (!contacts.ok) throw new Error('contacts request failed');
-    const parsed = parseContactsReply(contacts.value.data);
-    expect(parsed.ok && parsed.value.contacts).toEqual([{ openId: 'o-daughter', name: '女儿 小丽' }]);
+/** A phone of WeChat user `openId`: its adapter, and a fresh wx.login code from the fake WeChat API. */
+function phone(openId: string): { api: Backend; code(): string } {
+  return { api: adapters(undefined).backend, code: () => server.fake.issueLoginCode(openId) };
+}
 
-    const uploadPath = API_PATHS.devicePushToken(device.sn);
-    const uploadBody = JSON.stringify({
+async function newCode(api: Backend): Promise<string> {
+  const created = await api.createPairingCode({ sn: device.sn });
+  if (!created.ok) throw new Error(`no pairing code: ${JSON.stringify(created.error)}`);
+  return created.value.pairingId;
+}
+
+describe('the Mini Program adapters against the server, over real HTTP', () => {
+  it('pairing → contacts → push token → my devices → a call’s push token → removal', async () => {
+    const host = fakeHost();
+    const { backend, contacts } = adapters(host);
+
+    const created = await backend.createPairingCode({ sn: device.sn });
+    if (!created.ok) throw new Error('no pairing code');
+    expect(created.value.imageUrl).toMatch(/^data:image\/(png|jpeg);base64,/);
+    expect(created.value.expiresAt).toBe(server.clock.now() + 10 * 60 * 1000);
+    const { pairingId } = created.value;
+
+    const daughter = phone('o-daughter');
+    const ticket = await daughter.api.claimPairing({ pairingId, code: daughter.code() });
+    expect(ticket.ok && ticket.value).toMatchObject({
+      sn: 'SN0001-abc',
       modelId: 'model-1',
-      pushToken: 'push-abc',
-      expiresAt: server.clock.now() + 3_600_000,
+      deviceName: '奶奶家的通话屏',
     });
-    const uploaded = await http.post(
-      `${server.baseUrl}${uploadPath}`,
-      uploadBody,
-      signedOptions('POST', uploadPath, uploadBody),
+    expect(await backend.getPairingCodeStatus({ sn: device.sn, pairingId })).toEqual(
+      ok({ status: 'claimed' }),
     );
-    expect(uploaded.ok && uploaded.value.data).toEqual({ ok: true });
+    expect(
+      await daughter.api.completePairing({ pairingId, code: daughter.code(), name: '女儿 小丽' }),
+    ).toEqual(ok({ deviceName: '奶奶家的通话屏' }));
+    expect(await backend.getPairingCodeStatus({ sn: device.sn, pairingId })).toEqual(
+      ok({ status: 'used', contactName: '女儿 小丽' }),
+    );
 
-    const mine = await phonePost(API_PATHS.myDevices(), {});
-    const devices = parseMyDevicesReply(mine.ok ? mine.value.data : undefined);
-    expect(devices.ok && devices.value).toEqual({
-      devices: [{ sn: 'SN0001-abc', modelId: 'model-1', deviceName: '奶奶家的通话屏', myName: '女儿 小丽' }],
-      skipped: 0,
-    });
-    const token = await phonePost(API_PATHS.myDevicePushToken(device.sn), {});
-    const parsedToken = parsePushTokenReply(token.ok ? token.value.data : undefined);
-    expect(parsedToken.ok && parsedToken.value).toEqual({ pushToken: 'push-abc' });
+    expect(await contacts.fetch(device.sn)).toEqual(
+      ok({
+        contacts: [{ openId: 'o-daughter', name: '女儿 小丽', addedAt: server.clock.now() }],
+        skipped: 0,
+      }),
+    );
+    const expiresAt = server.clock.now() + 3_600_000;
+    expect(
+      await backend.uploadPushToken({ sn: device.sn, modelId: 'model-1', pushToken: 'push-abc', expiresAt }),
+    ).toEqual(ok(undefined));
+
+    expect(await daughter.api.listMyDevices({ code: daughter.code() })).toEqual(
+      ok({
+        devices: [
+          { sn: 'SN0001-abc', modelId: 'model-1', deviceName: '奶奶家的通话屏', myName: '女儿 小丽' },
+        ],
+        skipped: 0,
+      }),
+    );
+    expect(await daughter.api.getDevicePushToken({ sn: device.sn, code: daughter.code() })).toEqual(
+      ok({ pushToken: 'push-abc' }),
+    );
+    const again = await daughter.api.getSnTicket({ sn: device.sn, code: daughter.code() });
+    expect(again.ok && again.value).toMatchObject({ modelId: 'model-1', deviceName: '奶奶家的通话屏' });
+
+    expect(await contacts.remove(device.sn, 'o-daughter')).toEqual(ok(undefined));
+    expect(await daughter.api.getDevicePushToken({ sn: device.sn, code: daughter.code() })).toEqual(
+      err({ kind: 'rejected', status: 403, code: 'not-a-contact' }),
+    );
+    // every device request had its own signature, over exactly what was sent
+    expect(host.asked.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'POST /devices/SN0001-abc/pairing-codes',
+      `GET /devices/SN0001-abc/pairing-codes/${pairingId}`,
+      `GET /devices/SN0001-abc/pairing-codes/${pairingId}`,
+      'GET /devices/SN0001-abc/contacts',
+      'POST /devices/SN0001-abc/push-token',
+      'DELETE /devices/SN0001-abc/contacts/o-daughter',
+    ]);
   });
 
-  it('an unsigned request (the sn alone) is refused with the contract’s error body', async () => {
-    const reply = await http.get(`${server.baseUrl}${API_PATHS.deviceContacts(device.sn)}`);
-    expect(reply.ok && reply.value).toEqual({
-      status: 401,
-      data: { error: { code: 'auth-required', message: 'signature headers missing or malformed' } },
-    });
+  it('refuses a request with only an sn (auth-required)', async () => {
+    const wx = createWxHttp();
+    const signatureHeaders = [DEVICE_TIMESTAMP_HEADER, DEVICE_NONCE_HEADER, DEVICE_SIGNATURE_HEADER];
+    const stripped = (options: HttpRequestOptions = {}): HttpRequestOptions => {
+      const kept = Object.entries(options.headers ?? {}).filter(([name]) => !signatureHeaders.includes(name));
+      return { ...options, headers: Object.fromEntries(kept) };
+    };
+
+    // what an attacker who knows the sn sends: the Mini Program's request without its signature
+    const snOnly: HttpClient = {
+      get: (url, options) => wx.get(url, stripped(options)),
+      post: (url, body, options) => wx.post(url, body, stripped(options)),
+      delete: (url, options) => wx.delete(url, stripped(options)),
+    };
+    const { backend, contacts } = adapters(fakeHost(), snOnly);
+    const refused = err({ kind: 'rejected', status: 401, code: 'auth-required' });
+    expect(await contacts.fetch(device.sn)).toEqual(refused);
+    expect(await contacts.remove(device.sn, 'o-daughter')).toEqual(refused);
+    expect(await backend.createPairingCode({ sn: device.sn })).toEqual(refused);
+    expect(
+      await backend.uploadPushToken({
+        sn: device.sn,
+        modelId: 'model-1',
+        pushToken: 'evil',
+        expiresAt: server.clock.now() + 60_000,
+      }),
+    ).toEqual(refused);
+  });
+
+  it('refuses a replayed signature (auth-replayed); the adapter retries once with a fresh one', async () => {
+    const replaying = fakeHost({ replay: 1 });
+    const { backend } = adapters(replaying);
+    await newCode(backend);
+    // the host hands out the signature of the first request again: refused, then the retry's fresh one passes
+    expect((await backend.createPairingCode({ sn: device.sn })).ok).toBe(true);
+    expect(replaying.asked).toHaveLength(3);
+
+    const stuck = fakeHost({ replay: 5 });
+    const stuckBackend = adapters(stuck).backend;
+    await newCode(stuckBackend);
+    expect(await stuckBackend.createPairingCode({ sn: device.sn })).toEqual(
+      err({ kind: 'rejected', status: 401, code: 'auth-replayed' }),
+    );
+    expect(stuck.asked).toHaveLength(3);
+  });
+
+  it('refuses a reused pairing code (pairing-used), and a code past 10 minutes (pairing-expired)', async () => {
+    const { backend } = adapters(fakeHost());
+    const pairingId = await newCode(backend);
+    const daughter = phone('o-daughter');
+    await daughter.api.claimPairing({ pairingId, code: daughter.code() });
+    await daughter.api.completePairing({ pairingId, code: daughter.code(), name: '小丽' });
+
+    const stranger = phone('o-stranger');
+    const used = err({ kind: 'rejected', status: 409, code: 'pairing-used' });
+    expect(await stranger.api.claimPairing({ pairingId, code: stranger.code() })).toEqual(used);
+    expect(await stranger.api.completePairing({ pairingId, code: stranger.code(), name: '坏人' })).toEqual(
+      used,
+    );
+
+    const late = await newCode(backend);
+    server.clock.advance(10 * 60 * 1000);
+    expect(await stranger.api.claimPairing({ pairingId: late, code: stranger.code() })).toEqual(
+      err({ kind: 'rejected', status: 410, code: 'pairing-expired' }),
+    );
+  });
+
+  it('tells how far the device clock is off, from the server’s X-Server-Time (auth-expired)', async () => {
+    const { backend } = adapters(fakeHost({ offsetSec: -3600 }));
+    expect(await backend.createPairingCode({ sn: device.sn })).toEqual(
+      err({ kind: 'rejected', status: 401, code: 'auth-expired', clockSkewSec: 3600 }),
+    );
+  });
+
+  it('a host with another secret (rotated, or another device’s) is not recognised (auth-invalid)', async () => {
+    const stale = fakeHost({ secret: device.secret });
+    await server.provision(device.sn, 'model-1', '奶奶家的通话屏');
+    expect(await adapters(stale).contacts.fetch(device.sn)).toEqual(
+      err({ kind: 'rejected', status: 401, code: 'auth-invalid' }),
+    );
   });
 
   it('a server that is not there is a network failure, not a hang', async () => {
-    const url = `${server.baseUrl}${API_PATHS.myDevices()}`;
+    const { backend } = adapters(fakeHost());
     await server.close();
-    const reply = await http.post(url, { code: 'x' }, { timeoutMs: 2000 });
+    const reply = await backend.listMyDevices({ code: 'x' });
     expect(reply.ok ? 'ok' : reply.error.kind).toBe('network');
     server = await startTestServer();
   });

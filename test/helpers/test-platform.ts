@@ -15,6 +15,7 @@ import {
   type Simulation,
 } from '../../miniprogram/simulator/index';
 import { createMemoryStorage } from '../../miniprogram/simulator/memory-storage';
+import type { SimulatedBackend } from '../../miniprogram/simulator/simulated-backend-http';
 import { defaultScenario, type SimulationScenario } from '../../miniprogram/simulator/scenario';
 import {
   createSimulatedPermissions,
@@ -78,6 +79,10 @@ export interface SimulatedSetupOptions<C extends Clock> {
   storage?: KeyValueStorage;
   /** Connect stores to the platform like app launch does on a device (the plugin's events too). */
   startStores: boolean;
+  /** Another simulation's backend to share (a phone beside a simulated device; same clock needed). */
+  backend?: SimulatedBackend;
+  /** Install the stores for the pages (default true); false for a second party that is driven, not rendered. */
+  install?: boolean;
 }
 
 /**
@@ -93,9 +98,10 @@ export function installSimulatedPlatform<C extends Clock>(
   const storage = options.storage ?? createMemoryStorage();
   const permissions = createSimulatedPermissions(options.deniedPermissions, options.permissionFailures);
   const { clock, role } = options;
-  const platform = createSimulatedPlatform({ scenario, clock, router, storage, permissions, role });
+  const { backend } = options;
+  const platform = createSimulatedPlatform({ scenario, clock, router, storage, permissions, role, backend });
   const stores = buildStores(platform);
-  installStores(stores);
+  if (options.install !== false) installStores(stores);
   const sim = platform.simulation;
   const setup: SimulatedSetup<C> = {
     platform,

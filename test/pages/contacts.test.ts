@@ -1,4 +1,5 @@
 import { PAGE_SIZE } from '../../miniprogram/stores/contacts-store';
+import { MAX_CONTACTS } from '../../miniprogram/services/contacts/validate-contacts';
 import { createHostBridge } from '../../miniprogram/services/host/wmpf-host-bridge';
 import { buildStores } from '../../miniprogram/composition-root';
 import { generateContacts } from '../../miniprogram/simulator/simulated-contacts';
@@ -306,6 +307,14 @@ describe('contacts page', () => {
     expect(rowNames(t.comp)).toHaveLength(2 * PAGE_SIZE);
     await typeInSearch(t, t.comp, '独一无二');
     expect(rowNames(t.comp)).toEqual(['独一无二']);
+  });
+
+  it('shows at most the contacts it can handle, and says how many are not shown', async () => {
+    const t = await open({ scenario: (s) => (s.contacts = generateContacts(MAX_CONTACTS + 37)) });
+    expect(t.stores.contacts.all).toHaveLength(MAX_CONTACTS);
+    expect(textAll(t.comp, '.notice')).toContain(
+      `联系人太多，只显示前 ${MAX_CONTACTS} 位，还有 37 位没有显示`,
+    );
   });
 
   it('speaks English when the locale is en', async () => {

@@ -21,10 +21,10 @@ const UNCLE = { openId: 'o-uncle', name: '张叔叔' };
 
 type FetchResult = Awaited<ReturnType<ContactsSource['fetch']>>;
 
-function sourceReturning(...replies: FetchResult[]): ContactsSource {
+function sourceReturning(...replies: FetchResult[]): ContactsSource & { remove: jest.Mock } {
   const fetch = jest.fn<Promise<FetchResult>, [string]>();
   for (const r of replies) fetch.mockResolvedValueOnce(r);
-  return { fetch };
+  return { fetch, remove: jest.fn(async () => ok(undefined)) };
 }
 
 function authorising(statuses: Record<string, Authorisation>): AuthorisationChecker & { check: jest.Mock } {
@@ -65,7 +65,7 @@ describe('createContactsService', () => {
       { ...MUM, authorisation: 'authorised' },
       { ...UNCLE, authorisation: 'not-authorised' },
     ];
-    expect(loaded).toEqual({ contacts: expected, fromCache: false, skipped: 1 });
+    expect(loaded).toEqual({ contacts: expected, fromCache: false, skipped: 1, loadedAt: 1_000 });
     expect(authorisation.check).toHaveBeenCalledWith(DEVICE.sn, DEVICE.modelId, ['o-mum', 'o-uncle']);
     expect(storage.snapshot()[CONTACTS_CACHE_KEY]).toEqual({
       schema: CONTACTS_CACHE_SCHEMA,
@@ -102,6 +102,9 @@ describe('createContactsService', () => {
   it('treats a throwing source like a network failure', async () => {
     const source: ContactsSource = {
       fetch: async () => {
+        throw new Error('bug');
+      },
+      remove: async () => {
         throw new Error('bug');
       },
     };
@@ -191,6 +194,7 @@ describe('createContactsService', () => {
       fromCache: false,
       skipped: 0,
       authorisationError: { kind: 'failed', errMsg: 'errcode -1: system error' },
+      loadedAt: expect.any(Number),
     });
   });
 
@@ -222,6 +226,7 @@ describe('createContactsService', () => {
       contacts: [{ ...MUM, authorisation: 'authorised' }],
       fromCache: false,
       skipped: 0,
+      loadedAt: expect.any(Number),
     });
     expect(warn).toHaveBeenCalled();
   });
@@ -239,5 +244,82 @@ describe('createContactsService', () => {
     await service.load(DEVICE);
     await service.load(DEVICE);
     expect(await service.cached()).toEqual([{ ...UNCLE, authorisation: 'authorised' }]);
+  });
+
+  it('drops the stale cache when a new list cannot be saved (over the storage item limit): a removed person is not shown as authorised offline', async () => {
+    // wx storage refuses an item over 1 MB; a long list goes over it, a short one does not
+    const ITEM_LIMIT = 1024 * 1024;
+    const inner = createMemoryStorage();
+    const limited: KeyValueStorage = {
+      get: (key) => inner.get(key),
+      remove: (key) => inner.remove(key),
+      set: (key, value) =>
+        JSON.stringify(value).length > ITEM_LIMIT
+          ? Promise.resolve(err({ errMsg: 'setStorage:fail exceed max size 1MB' }))
+          : inner.set(key, value),
+    };
+    const crowd = Array.from({ length: 4_000 }, (_, i) => ({
+      openId: `o-${i}`,
+      name: `家人 ${i}`,
+      avatarUrl: `https://avatars.example.com/${'a'.repeat(300)}/${i}.png`,
+    }));
+    const service = createContactsService({
+      source: sourceReturning(
+        ok({ contacts: [MUM, UNCLE], skipped: 0 }),
+        // the person at the device removed 妈妈; meanwhile the list grew past what one item can hold
+        ok({ contacts: [UNCLE, ...crowd], skipped: 0 }),
+        err({ kind: 'network', errMsg: 'offline' }),
+      ),
+      authorisation: authorising({ 'o-mum': 'authorised', 'o-uncle': 'authorised' }),
+      storage: limited,
+    });
+    await service.load(DEVICE);
+    expect((await service.cached()).map((c) => c.openId)).toEqual(['o-mum', 'o-uncle']);
+
+    await service.load(DEVICE);
+    const offline = await service.load(DEVICE);
+    expect(offline.fromCache).toBe(true);
+    expect(offline.contacts.find((c) => c.openId === MUM.openId)).toBeUndefined();
+    expect(inner.snapshot()[CONTACTS_CACHE_KEY]).toBeUndefined();
+  });
+
+  describe('remove', () => {
+    it('asks the source, then drops the person from the cached list too', async () => {
+      const storage = createMemoryStorage();
+      const source = sourceReturning(ok({ contacts: [MUM, UNCLE], skipped: 0 }));
+      const service = createContactsService({
+        source,
+        authorisation: authorising({ 'o-mum': 'authorised', 'o-uncle': 'authorised' }),
+        storage,
+      });
+      await service.load(DEVICE);
+      expect(await service.remove(DEVICE, MUM.openId)).toEqual(ok(undefined));
+      expect(source.remove).toHaveBeenCalledWith(DEVICE.sn, MUM.openId);
+      expect((await service.cached()).map((c) => c.openId)).toEqual([UNCLE.openId]);
+    });
+
+    it('keeps the cache when the source refused, and reports why', async () => {
+      const storage = createMemoryStorage();
+      const source = sourceReturning(ok({ contacts: [MUM], skipped: 0 }));
+      const refused: ContactsError = { kind: 'rejected', status: 401, code: 'auth-invalid' };
+      source.remove.mockResolvedValueOnce(err(refused));
+      const service = createContactsService({ source, authorisation: authorising({}), storage });
+      await service.load(DEVICE);
+      expect(await service.remove(DEVICE, MUM.openId)).toEqual(err(refused));
+      expect((await service.cached()).map((c) => c.openId)).toEqual([MUM.openId]);
+    });
+
+    it('treats a throwing source like a network failure', async () => {
+      const source = sourceReturning();
+      source.remove.mockRejectedValueOnce(new Error('socket closed'));
+      const service = createContactsService({
+        source,
+        authorisation: authorising({}),
+        storage: createMemoryStorage(),
+      });
+      expect(await service.remove(DEVICE, MUM.openId)).toEqual(
+        err({ kind: 'network', errMsg: 'socket closed' }),
+      );
+    });
   });
 });

@@ -1,48 +1,52 @@
 import '../../miniprogram/pages/device-pairing/messages';
 import '../../miniprogram/pages/devices/messages';
 import '../../miniprogram/pages/pairing/messages';
-import { createSimulatedBackend, SN_TICKET_TTL_MS } from '../../miniprogram/simulator/simulated-backend';
-import { CONTACT_NAME_MAX_LENGTH } from '../../miniprogram/services/backend/types';
+import { CONTACT_NAME_MAX_LENGTH, pairingScene } from '../../miniprogram/services/backend/contract';
 import { err, ok } from '../../miniprogram/services/result';
-import { withLoginCode } from '../../miniprogram/services/phone/login-code';
-import { mergeDeviceLists } from '../../miniprogram/services/phone/my-devices';
-import { createPairingFlow } from '../../miniprogram/services/phone/pairing-flow';
-import { pairingScene, parsePairingQuery } from '../../miniprogram/services/phone/pairing-target';
+import { withLoginCode } from '../../miniprogram/services/phone/wechat-phone';
+import { mergeDeviceLists } from '../../miniprogram/pages/devices/my-devices';
+import { createPairingFlow } from '../../miniprogram/pages/pairing/pairing-flow';
+import { parsePairingQuery } from '../../miniprogram/pages/pairing/pairing-target';
 import { createSimulatedWxPhone } from '../../miniprogram/simulator/simulated-phone';
 import { createPhoneWechat } from '../../miniprogram/services/phone/wechat-phone';
 import type { PhoneWechat } from '../../miniprogram/services/phone/types';
-import { defaultFamilyScenario } from '../../miniprogram/simulator/family-scenario';
-import { createFakeClock } from '../helpers/fake-clock';
+import { SN_TICKET_TTL_MS } from '../../miniprogram/simulator/simulated-backend';
+import { SIMULATED_PHONE_OPEN_ID } from '../../miniprogram/simulator/family-scenario';
+import { setUpSimulatedBackend } from '../helpers/simulated-backend';
 
-describe('pairing code scene and query', () => {
-  it('reads "<sn>.<modelId>" or "<sn>" from the URI-encoded scene', () => {
-    expect(parsePairingQuery({ scene: encodeURIComponent('SN-0001.model_A') })).toEqual({
-      sn: 'SN-0001',
-      modelId: 'model_A',
+const PAIRING_ID = 'AAECAwQFBgcICQoLDA0ODw';
+
+describe('pairing page query: a one-time code, or agreeing again', () => {
+  it('reads the pairing id from the scene "p.<pairingId>", raw or URI-encoded', () => {
+    expect(parsePairingQuery({ scene: pairingScene(PAIRING_ID) })).toEqual({
+      kind: 'code',
+      pairingId: PAIRING_ID,
     });
-    expect(parsePairingQuery({ scene: 'SN-0001' })).toEqual({ sn: 'SN-0001' });
+    expect(parsePairingQuery({ scene: encodeURIComponent(pairingScene(PAIRING_ID)) })).toEqual({
+      kind: 'code',
+      pairingId: PAIRING_ID,
+    });
   });
 
-  it('reads ?sn=&modelId= when there is no scene', () => {
-    expect(parsePairingQuery({ sn: 'SN-0001', modelId: 'm' })).toEqual({ sn: 'SN-0001', modelId: 'm' });
-    expect(parsePairingQuery({ sn: 'SN-0001' })).toEqual({ sn: 'SN-0001' });
+  it('reads ?sn=&modelId= (agree again, from my devices) when there is no scene', () => {
+    expect(parsePairingQuery({ sn: 'SN-0001', modelId: 'm' })).toEqual({
+      kind: 'device',
+      sn: 'SN-0001',
+      modelId: 'm',
+    });
+    expect(parsePairingQuery({ sn: 'SN-0001' })).toEqual({ kind: 'device', sn: 'SN-0001' });
   });
 
   it.each<[string, Record<string, string | undefined> | undefined]>([
     ['nothing', undefined],
     ['an empty query', {}],
-    ['an sn with forbidden characters', { sn: 'SN 01' }],
+    ['an old code with the sn in it', { scene: encodeURIComponent('SN-0001.model_A') }],
+    ['a pairing id of the wrong length', { scene: 'p.abc' }],
     ['a broken encoding', { scene: '%E0%A4%A' }],
-    ['an empty sn before the dot', { scene: '.model' }],
+    ['an sn with forbidden characters', { sn: 'SN 01' }],
     ['a model id with spaces', { sn: 'SN-1', modelId: 'a b' }],
   ])('refuses %s', (_, query) => {
     expect(parsePairingQuery(query)).toBeUndefined();
-  });
-
-  it('builds scenes that fit the 32 characters of a wxacode', () => {
-    expect(pairingScene('SN-0001', 'model')).toBe('SN-0001.model');
-    expect(pairingScene('SN-0001-ABCDEFGHIJKLMNOP', 'a-long-model-id')).toBe('SN-0001-ABCDEFGHIJKLMNOP');
-    expect(pairingScene('S'.repeat(40), 'm')).toBeUndefined();
   });
 });
 
@@ -124,68 +128,85 @@ describe('phone requests with a wx.login code', () => {
 });
 
 describe('simulated backend rules', () => {
-  it('issues tickets valid for 5 minutes for the sn they were issued for', async () => {
-    const clock = createFakeClock();
-    const scenario = { family: { ...defaultFamilyScenario(), backendLatencyMs: 0 } };
-    const backend = createSimulatedBackend(() => scenario, clock);
-    const reply = await backend.getSnTicket({ sn: 'SIM-DEVICE-0001' });
-    expect(reply.ok).toBe(true);
-    if (!reply.ok) return;
+  it('issues tickets valid for 5 minutes for the sn they were issued for, to contacts only', async () => {
+    const t = setUpSimulatedBackend();
+    const phone = t.phone(SIMULATED_PHONE_OPEN_ID);
+    const reply = await t.settle(phone.api.getSnTicket({ sn: 'SIM-DEVICE-0001', code: phone.code() }));
+    if (!reply.ok) throw new Error('no ticket');
     expect(reply.value).toEqual(
       expect.objectContaining({ modelId: 'sim-model', deviceName: '奶奶家的通话屏' }),
     );
-    expect(backend.isTicketValid(reply.value.snTicket, 'SIM-DEVICE-0001')).toBe(true);
-    expect(backend.isTicketValid(reply.value.snTicket, 'SIM-DEVICE-0002')).toBe(false);
-    await clock.advance(SN_TICKET_TTL_MS);
-    expect(backend.isTicketValid(reply.value.snTicket, 'SIM-DEVICE-0001')).toBe(false);
-    expect(await backend.getSnTicket({ sn: 'NOPE' })).toEqual(
-      err({ kind: 'rejected', status: 404, code: 'device-unknown' }),
+    expect(t.backend.isTicketValid(reply.value.snTicket, 'SIM-DEVICE-0001')).toBe(true);
+    expect(t.backend.isTicketValid(reply.value.snTicket, 'SIM-DEVICE-0002')).toBe(false);
+    await t.clock.advance(SN_TICKET_TTL_MS);
+    expect(t.backend.isTicketValid(reply.value.snTicket, 'SIM-DEVICE-0001')).toBe(false);
+    expect(await t.settle(phone.api.getSnTicket({ sn: 'SIM-DEVICE-0003', code: phone.code() }))).toEqual(
+      err({ kind: 'rejected', status: 403, code: 'not-a-contact' }),
+    );
+    // an unknown sn answers like any device the caller is not a contact of
+    expect(await t.settle(phone.api.getSnTicket({ sn: 'NOPE', code: phone.code() }))).toEqual(
+      err({ kind: 'rejected', status: 403, code: 'not-a-contact' }),
     );
   });
 
-  it('accepts a login code once, and gives push tokens only to the device contacts', async () => {
-    const scenario = { family: { ...defaultFamilyScenario(), backendLatencyMs: 0 } };
-    const backend = createSimulatedBackend(() => scenario, createFakeClock());
-    expect(await backend.getDevicePushToken({ sn: 'SIM-DEVICE-0001', code: 'sim-code-1' })).toEqual(
+  it('accepts a login code once and for 5 minutes, and gives push tokens only to the device contacts', async () => {
+    const t = setUpSimulatedBackend();
+    const phone = t.phone(SIMULATED_PHONE_OPEN_ID);
+    const code = phone.code();
+    expect(await t.settle(phone.api.getDevicePushToken({ sn: 'SIM-DEVICE-0001', code }))).toEqual(
       ok({ pushToken: 'sim-push-token-0001' }),
     );
-    expect(await backend.getDevicePushToken({ sn: 'SIM-DEVICE-0001', code: 'sim-code-1' })).toEqual(
-      err({ kind: 'rejected', status: 401, code: 'login-invalid' }),
+    expect(await t.settle(phone.api.getDevicePushToken({ sn: 'SIM-DEVICE-0001', code }))).toEqual(
+      err({ kind: 'rejected', status: 401, code: 'login-invalid', wechatErrcode: 40163 }),
     );
-    expect(await backend.getDevicePushToken({ sn: 'SIM-DEVICE-0003', code: 'sim-code-2' })).toEqual(
-      err({ kind: 'rejected', status: 403, code: 'not-a-contact' }),
+    const old = phone.code();
+    await t.clock.advance(5 * 60 * 1000 + 1);
+    expect(await t.settle(phone.api.getDevicePushToken({ sn: 'SIM-DEVICE-0001', code: old }))).toEqual(
+      err({ kind: 'rejected', status: 401, code: 'login-invalid', wechatErrcode: 40029 }),
     );
-    expect(await backend.getDevicePushToken({ sn: 'SIM-DEVICE-0002', code: 'sim-code-3' })).toEqual(
-      err({ kind: 'rejected', status: 409, code: 'push-token-unavailable' }),
-    );
+    expect(
+      await t.settle(phone.api.getDevicePushToken({ sn: 'SIM-DEVICE-0003', code: phone.code() })),
+    ).toEqual(err({ kind: 'rejected', status: 403, code: 'not-a-contact' }));
+    expect(
+      await t.settle(phone.api.getDevicePushToken({ sn: 'SIM-DEVICE-0002', code: phone.code() })),
+    ).toEqual(err({ kind: 'rejected', status: 409, code: 'push-token-unavailable' }));
   });
 });
 
-describe('the name given when pairing (1 to 20 characters, docs/backend-api.md §3.3)', () => {
-  it('the simulated backend refuses a longer name, like the real one', async () => {
-    const scenario = { family: { ...defaultFamilyScenario(), backendLatencyMs: 0 } };
-    const backend = createSimulatedBackend(() => scenario, createFakeClock());
-    const name = '一'.repeat(CONTACT_NAME_MAX_LENGTH + 1);
-    expect(await backend.registerContact({ sn: 'SIM-DEVICE-0003', code: 'sim-code-1', name })).toEqual(
-      err({ kind: 'rejected', status: 400, code: 'invalid-request' }),
-    );
+describe('the name given when pairing (1 to 20 characters, docs/backend-api.md §3.7)', () => {
+  it('the simulated backend refuses a longer name, or one with control characters, like the real one', async () => {
+    const t = setUpSimulatedBackend();
+    const code = await t.settle(t.device.api.createPairingCode({ sn: 'SIM-DEVICE-0001' }));
+    if (!code.ok) throw new Error('no code');
+    const phone = t.phone('o-someone');
+    for (const name of ['一'.repeat(CONTACT_NAME_MAX_LENGTH + 1), '女儿\u202e丽小', '   ']) {
+      expect(
+        await t.settle(
+          phone.api.completePairing({ pairingId: code.value.pairingId, code: phone.code(), name }),
+        ),
+      ).toEqual(err({ kind: 'rejected', status: 400, code: 'invalid-request' }));
+    }
   });
 
-  it('the pairing flow sends at most 20 characters', async () => {
-    const clock = createFakeClock();
-    const scenario = { family: { ...defaultFamilyScenario(), backendLatencyMs: 0, phoneLatencyMs: 0 } };
-    const backend = createSimulatedBackend(() => scenario, clock);
-    const registerContact = jest.spyOn(backend, 'registerContact');
+  it('the pairing flow sends at most 20 characters, without bidi controls', async () => {
+    const t = setUpSimulatedBackend((s) => {
+      s.family!.backendLatencyMs = 0;
+      s.family!.phoneLatencyMs = 0;
+    });
+    const code = await t.settle(t.device.api.createPairingCode({ sn: 'SIM-DEVICE-0001' }));
+    if (!code.ok) throw new Error('no code');
+    const phone = t.phone(SIMULATED_PHONE_OPEN_ID);
+    const completePairing = jest.spyOn(phone.api, 'completePairing');
     const wechat = createPhoneWechat(
-      createSimulatedWxPhone(() => scenario, backend, clock),
-      clock,
+      createSimulatedWxPhone(() => t.scenario, t.backend, t.clock),
+      t.clock,
     );
-    const flow = createPairingFlow({ backend, wechat, clock });
-    await flow.start({ sn: 'SIM-DEVICE-0003' });
-    const answer = flow.authorise(`  ${'长'.repeat(25)}  `);
-    await clock.runAll();
+    const flow = createPairingFlow({ backend: phone.api, wechat, clock: t.clock });
+    await t.settle(flow.start({ scene: pairingScene(code.value.pairingId) }));
+    const answer = flow.authorise(`  \u2067${'长'.repeat(25)}  `);
+    await t.clock.runAll();
     expect(await answer).toBe('started');
     expect(flow.getState()).toMatchObject({ step: 'done' });
-    expect(registerContact).toHaveBeenCalledWith(expect.objectContaining({ name: '长'.repeat(20) }));
+    expect(completePairing).toHaveBeenCalledWith(expect.objectContaining({ name: '长'.repeat(20) }));
   });
 });

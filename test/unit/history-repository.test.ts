@@ -3,6 +3,7 @@ import {
   HISTORY_CAP,
   HISTORY_KEY,
   HISTORY_SCHEMA,
+  historyBackupKey,
 } from '../../miniprogram/services/history/history-repository';
 import type { CallRecord } from '../../miniprogram/services/history/types';
 import { err, ok } from '../../miniprogram/services/result';
@@ -182,7 +183,6 @@ describe('createHistoryRepository', () => {
       ['a garbage string', 'garbage{{'],
       ['a number', 42],
       ['an array', [1, 2]],
-      ['a wrong schema', { schema: 2, records: [call('a', 1)] }],
       ['records that are not an array', { schema: HISTORY_SCHEMA, records: 'x' }],
     ])('starts with no records and reports corrupt for %s', async (_label, value) => {
       const storage = createMemoryStorage({ [HISTORY_KEY]: value });
@@ -193,6 +193,39 @@ describe('createHistoryRepository', () => {
       // and it still works afterwards
       expect(await repo.upsert(call('fresh', 5))).toBe(true);
       expect(storedRecords(storage).map((r) => r.id)).toEqual(['fresh']);
+    });
+
+    it('never overwrites a history of an unknown schema version: it is backed up before the first write', async () => {
+      // e.g. written by a newer version of the app, then the app was rolled back
+      const newer = { schema: 2, records: [{ id: 'from-v2', shape: 'unknown to this version' }] };
+      const storage = createMemoryStorage({ [HISTORY_KEY]: newer });
+      const repo = createHistoryRepository(storage);
+      const loaded = await repo.load();
+      expect(loaded).toEqual({ records: [], problem: { kind: 'unknown-version', schema: 2 } });
+
+      expect(await repo.upsert(call('fresh', 5))).toBe(true);
+      expect(storedRecords(storage).map((r) => r.id)).toEqual(['fresh']);
+      expect(storage.snapshot()[historyBackupKey(2)]).toEqual(newer);
+      // a second write does not touch the backup
+      expect(await repo.upsert(call('later', 6))).toBe(true);
+      expect(storage.snapshot()[historyBackupKey(2)]).toEqual(newer);
+    });
+
+    it('keeps an unknown-version history read-only when it cannot be backed up', async () => {
+      const newer = { schema: 3, records: [] };
+      const { storage, inner } = flakyStorage({ [HISTORY_KEY]: newer });
+      const failingBackup: KeyValueStorage = {
+        ...storage,
+        set: (key, value) =>
+          key === HISTORY_KEY
+            ? storage.set(key, value)
+            : Promise.resolve(err({ errMsg: 'setStorage:fail exceed max size' })),
+      };
+      const repo = createHistoryRepository(failingBackup);
+      expect(await repo.upsert(call('fresh', 5))).toBe(false);
+      expect(inner.snapshot()[HISTORY_KEY]).toEqual(newer);
+      // the call is still shown for this session
+      expect((await repo.load()).records.map((r) => r.id)).toEqual(['fresh']);
     });
 
     it('keeps the valid records and reports how many were dropped', async () => {

@@ -100,5 +100,6 @@ describe('history rows', () => {
       '部分通话记录无法读取，已跳过。',
     );
     expect(describeHistoryProblem({ kind: 'unreadable', errMsg: 'x' }, 'en')).toContain('cannot be read');
+    expect(describeHistoryProblem({ kind: 'unknown-version', schema: 2 }, 'en')).toContain('kept aside');
   });
 });

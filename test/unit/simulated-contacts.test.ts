@@ -1,87 +1,78 @@
+/**
+ * The simulated backend's contacts endpoint, reached through the real (signed) contacts adapter: latency, the
+ * scenario's contacts, malformed entries and scripted failures, exactly as a device would see them.
+ */
 import { err } from '../../miniprogram/services/result';
-import {
-  defaultScenario,
-  SAMPLE_CONTACTS,
-  type SimulationScenario,
-} from '../../miniprogram/simulator/scenario';
-import {
-  createSimulatedContactsSource,
-  generateContacts,
-} from '../../miniprogram/simulator/simulated-contacts';
-import { createFakeClock } from '../helpers/fake-clock';
+import { SAMPLE_CONTACTS } from '../../miniprogram/simulator/scenario';
+import { generateContacts } from '../../miniprogram/simulator/simulated-contacts';
+import { setUpSimulatedBackend } from '../helpers/simulated-backend';
 
-function scenarioWith(patch: Partial<SimulationScenario>): SimulationScenario {
-  return { ...defaultScenario(), ...patch };
-}
+const SN = 'SIM-DEVICE-0001';
 
-describe('createSimulatedContactsSource', () => {
+describe('the simulated backend: GET /devices/{sn}/contacts', () => {
   it('answers with the scenario contacts after contactsLatencyMs of simulated time', async () => {
-    const clock = createFakeClock();
-    const source = createSimulatedContactsSource(() => scenarioWith({ contactsLatencyMs: 300 }), clock);
+    const t = setUpSimulatedBackend((s) => (s.contactsLatencyMs = 300));
     let settled = false;
-    const pending = source.fetch('SIM-DEVICE-0001').then((r) => {
+    const pending = t.device.contacts.fetch(SN).then((r) => {
       settled = true;
       return r;
     });
 
-    await clock.advance(299);
+    await t.clock.advance(299);
     expect(settled).toBe(false);
-    await clock.advance(1);
+    await t.clock.advance(1);
 
     const result = await pending;
     expect(result.ok && result.value.skipped).toBe(0);
-    expect(result.ok && result.value.contacts).toEqual(
+    expect(result.ok && result.value.contacts.map(({ openId, name }) => ({ openId, name }))).toEqual(
       SAMPLE_CONTACTS.map(({ openId, name }) => ({ openId, name })),
     );
+    expect(t.backend.log).toEqual(['listContacts']);
+  });
+
+  it('sends when each contact was added (long ago for the samples, as the server always sends one)', async () => {
+    const t = setUpSimulatedBackend(
+      (s) => (s.contacts = [{ openId: 'o-1', name: '妈妈', bindStatus: 1, addedAt: 1_767_000_000_000 }]),
+    );
+    const result = await t.settle(t.device.contacts.fetch(SN));
+    expect(result.ok && result.value.contacts).toEqual([
+      { openId: 'o-1', name: '妈妈', addedAt: 1_767_000_000_000 },
+    ]);
   });
 
   it('runs malformedContacts through the real validation: skipped and counted, the rest kept', async () => {
-    const clock = createFakeClock();
-    const source = createSimulatedContactsSource(
-      () =>
-        scenarioWith({
-          contactsLatencyMs: 0,
-          contacts: [{ openId: 'o-1', name: '妈妈', avatarUrl: 'wxfile://x.png', bindStatus: 1 }],
-          malformedContacts: [
-            { openId: '', name: 'x' },
-            42,
-            { openId: 'o-1', name: 'dup' },
-            { openId: 'o-2', name: 'B' },
-          ],
-        }),
-      clock,
-    );
-    const result = await source.fetch('sn');
-    expect(result).toEqual({
-      ok: true,
-      value: {
-        contacts: [
-          { openId: 'o-1', name: '妈妈' },
-          { openId: 'o-2', name: 'B' },
-        ],
-        skipped: 3,
-      },
+    const t = setUpSimulatedBackend((s) => {
+      s.contacts = [{ openId: 'o-1', name: '妈妈', avatarUrl: 'wxfile://x.png', bindStatus: 1 }];
+      s.malformedContacts = [
+        { openId: '', name: 'x' },
+        42,
+        { openId: 'o-1', name: 'dup' },
+        { openId: 'o-2', name: 'B' },
+      ];
     });
+    const result = await t.settle(t.device.contacts.fetch(SN));
+    expect(result.ok && result.value.contacts.map((c) => [c.openId, c.name])).toEqual([
+      ['o-1', '妈妈'],
+      ['o-2', 'B'],
+    ]);
+    expect(result.ok && result.value.skipped).toBe(3);
   });
 
   it('fails with the scripted error, after the latency', async () => {
-    const clock = createFakeClock();
-    const source = createSimulatedContactsSource(
-      () => scenarioWith({ contactsLatencyMs: 50, contactsFailure: { kind: 'http-status', status: 503 } }),
-      clock,
-    );
-    const pending = source.fetch('sn');
-    await clock.advance(50);
+    const t = setUpSimulatedBackend((s) => {
+      s.contactsLatencyMs = 50;
+      s.contactsFailure = { kind: 'http-status', status: 503 };
+    });
+    const pending = t.device.contacts.fetch(SN);
+    await t.clock.advance(50);
     expect(await pending).toEqual(err({ kind: 'http-status', status: 503 }));
   });
 
-  it('reads the scenario on every fetch', async () => {
-    const clock = createFakeClock();
-    let scenario = scenarioWith({ contactsLatencyMs: 0, contactsFailure: { kind: 'timeout' } });
-    const source = createSimulatedContactsSource(() => scenario, clock);
-    expect((await source.fetch('sn')).ok).toBe(false);
-    scenario = scenarioWith({ contactsLatencyMs: 0 });
-    expect((await source.fetch('sn')).ok).toBe(true);
+  it('reads the scenario on every request', async () => {
+    const t = setUpSimulatedBackend((s) => (s.contactsFailure = { kind: 'timeout' }));
+    expect((await t.settle(t.device.contacts.fetch(SN))).ok).toBe(false);
+    delete t.scenario.contactsFailure;
+    expect((await t.settle(t.device.contacts.fetch(SN))).ok).toBe(true);
   });
 });
 
@@ -107,12 +98,8 @@ describe('generateContacts', () => {
     expect(contacts.some((c) => /^[A-Z][a-z]+ [A-Z]/.test(c.name))).toBe(true);
 
     // Every generated entry survives the real validation.
-    const clock = createFakeClock();
-    const source = createSimulatedContactsSource(
-      () => scenarioWith({ contactsLatencyMs: 0, contacts }),
-      clock,
-    );
-    const result = await source.fetch('sn');
+    const t = setUpSimulatedBackend((s) => (s.contacts = contacts));
+    const result = await t.settle(t.device.contacts.fetch(SN));
     expect(result.ok && result.value.contacts).toHaveLength(5000);
     expect(result.ok && result.value.skipped).toBe(0);
   });

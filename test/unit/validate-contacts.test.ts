@@ -1,5 +1,7 @@
 import {
+  MAX_CONTACTS,
   MAX_NAME_LENGTH,
+  cleanName,
   parseContactsReply,
   validateContact,
 } from '../../miniprogram/services/contacts/validate-contacts';
@@ -123,5 +125,57 @@ describe('validateContact', () => {
 
   it('rejects an absurdly long openId', () => {
     expect(validateContact({ openId: 'o'.repeat(200), name: 'A' })).toBeUndefined();
+  });
+});
+
+describe('bidi control characters in names (they can make a name appear to say something else)', () => {
+  it.each([
+    ['RIGHT-TO-LEFT OVERRIDE', '\u202e'],
+    ['LEFT-TO-RIGHT EMBEDDING', '\u202a'],
+    ['POP DIRECTIONAL FORMATTING', '\u202c'],
+    ['RIGHT-TO-LEFT ISOLATE', '\u2067'],
+    ['FIRST STRONG ISOLATE', '\u2068'],
+    ['POP DIRECTIONAL ISOLATE', '\u2069'],
+    ['RIGHT-TO-LEFT MARK', '\u200f'],
+    ['LEFT-TO-RIGHT MARK', '\u200e'],
+    ['ARABIC LETTER MARK', '\u061c'],
+  ])('removes %s from a contact name', (_label, control) => {
+    expect(validateContact({ openId: 'o-1', name: `女儿${control}丽小` })).toEqual({
+      openId: 'o-1',
+      name: '女儿丽小',
+    });
+  });
+
+  it('treats C1 control characters like the C0 ones', () => {
+    expect(validateContact({ openId: 'o-1', name: '王\u0085丽' })).toEqual({ openId: 'o-1', name: '王 丽' });
+  });
+
+  it('skips a contact whose name is nothing but control characters', () => {
+    expect(validateContact({ openId: 'o-1', name: '\u202e\u2066\u200f' })).toBeUndefined();
+  });
+
+  it('applies to device names from the backend too (my devices, pairing)', () => {
+    expect(cleanName('奶奶家\u202e的屏')).toBe('奶奶家的屏');
+  });
+});
+
+describe(`the number of contacts is capped at ${MAX_CONTACTS}`, () => {
+  const many = (count: number) =>
+    Array.from({ length: count }, (_, i) => ({ openId: `o-${i}`, name: `家人 ${i}` }));
+
+  it('keeps the first ones and says how many were left out', () => {
+    const result = parseContactsReply({ contacts: many(MAX_CONTACTS + 250) });
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.value.contacts).toHaveLength(MAX_CONTACTS);
+    expect(result.value.contacts[MAX_CONTACTS - 1].openId).toBe(`o-${MAX_CONTACTS - 1}`);
+    expect(result.value.omitted).toBe(250);
+    expect(result.value.skipped).toBe(0);
+  });
+
+  it('leaves nothing out at the cap', () => {
+    const result = parseContactsReply({ contacts: many(MAX_CONTACTS) });
+    expect(result.ok && result.value.contacts).toHaveLength(MAX_CONTACTS);
+    expect(result.ok && result.value.omitted).toBeUndefined();
   });
 });

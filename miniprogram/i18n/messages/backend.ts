@@ -1,4 +1,4 @@
-/** What went wrong with our service (pairing, my devices, push token), for people, not engineers. */
+/** What went wrong with our service (contacts, pairing, my devices, push token), for people, not engineers. */
 const zhCN = {
   codeLabel: '代码 {code}',
   notConfiguredTitle: '服务还没有设置好',
@@ -19,6 +19,23 @@ const zhCN = {
   wechatErrorHint: '请过一会儿再试；如果一直这样，请联系设备管理员。',
   malformedTitle: '服务返回的信息看不懂',
   malformedHint: '请过一会儿再试；如果一直这样，请联系设备管理员。',
+  notProvisionedTitle: '这台设备还没有开通家人服务',
+  notProvisionedHint: '请联系安装人员：需要为设备写入设备密钥。',
+  hostOutdatedTitle: '设备上的宿主 App 需要更新',
+  hostOutdatedHint: '请联系设备管理员更新宿主 App。',
+  hostErrorTitle: '设备上的宿主 App 没有回应',
+  hostErrorHint: '请重启设备后再试；如果一直这样，请联系设备管理员。',
+  clockWrongTitle: '设备的时间不对',
+  clockWrongHint: '请检查设备的日期和时间，改正后再试。',
+  clockSkew: '设备时间与服务相差约 {minutes} 分钟',
+  notRecognisedTitle: '服务不认识这台设备',
+  notRecognisedHint: '请联系安装人员检查设备密钥。',
+  pairingUnknownTitle: '这个二维码无效',
+  pairingUnknownHint: '请用微信扫一扫家里通话设备屏幕上「添加家人」的二维码。',
+  pairingExpiredTitle: '这个二维码已经过期',
+  pairingExpiredHint: '设备上已经换了新的二维码，请重新扫一次。',
+  pairingUsedTitle: '这个二维码已经用过了',
+  pairingUsedHint: '每个二维码只能用一次。请在设备上打开「添加家人」，扫新的二维码。',
 };
 
 const en: typeof zhCN = {
@@ -42,6 +59,24 @@ const en: typeof zhCN = {
   wechatErrorHint: 'Try again in a moment. If this keeps happening, contact the device administrator.',
   malformedTitle: 'The service sent something unexpected',
   malformedHint: 'Try again in a moment. If this keeps happening, contact the device administrator.',
+  notProvisionedTitle: 'This device is not set up for the family service yet',
+  notProvisionedHint: 'Please contact the installer: the device secret has to be provisioned.',
+  hostOutdatedTitle: 'The host app needs an update',
+  hostOutdatedHint: 'Please ask the device administrator to update the host app.',
+  hostErrorTitle: 'The host app did not answer',
+  hostErrorHint:
+    'Restart the device and try again. If this keeps happening, contact the device administrator.',
+  clockWrongTitle: "The device's clock is wrong",
+  clockWrongHint: 'Check the date and time on the device, then try again.',
+  clockSkew: 'The device clock is about {minutes} min off',
+  notRecognisedTitle: 'The service does not recognise this device',
+  notRecognisedHint: 'Please ask the installer to check the device secret.',
+  pairingUnknownTitle: 'This code is not valid',
+  pairingUnknownHint: 'In WeChat, scan the "Add family" code on the screen of the calling device at home.',
+  pairingExpiredTitle: 'This code has expired',
+  pairingExpiredHint: 'The device shows a new code now: scan it again.',
+  pairingUsedTitle: 'This code was already used',
+  pairingUsedHint: 'Each code works once. Open "Add family" on the device and scan the new code.',
 };
 
 export default { 'zh-CN': zhCN, en };

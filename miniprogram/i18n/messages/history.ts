@@ -10,6 +10,7 @@ const zhCN = {
   clearFailed: '没能清空通话记录，请再试一次。',
   problemCorrupt: '部分通话记录无法读取，已跳过。',
   problemUnreadable: '通话记录暂时读不出来，请稍后再看。',
+  problemUnknownVersion: '以前的通话记录是新版本保存的，已另外保留；新的通话照常记录。',
   dismiss: '知道了',
   unknownName: '未知联系人',
   callAgain: '再打',
@@ -49,6 +50,8 @@ const en: typeof zhCN = {
   clearFailed: 'The recent calls could not be cleared. Please try again.',
   problemCorrupt: 'Some recent calls could not be read and were skipped.',
   problemUnreadable: 'The recent calls cannot be read right now. Please look again later.',
+  problemUnknownVersion:
+    'Earlier calls were saved by a newer version and are kept aside; new calls are recorded.',
   dismiss: 'OK',
   unknownName: 'Unknown contact',
   callAgain: 'Call',

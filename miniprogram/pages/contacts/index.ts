@@ -14,6 +14,8 @@ import {
   contactRows,
   listStateOf,
   noticesOf,
+  removalSheetFor,
+  removeErrorText,
   sheetFor,
   toRow,
   type ContactRow,
@@ -56,6 +58,8 @@ ComponentWithStore({
     hasMore: false,
     totalText: '',
     compactHistory: false,
+    removing: false,
+    removeError: '',
   },
   storeBindings: {
     store: appStores,
@@ -70,6 +74,8 @@ ComponentWithStore({
       hasMore: (app: AppStores) => list(app).state === 'ready' && app.contacts.hasMore,
       totalText: (app: AppStores) => t('contacts', 'total', { count: app.contacts.filtered.length }),
       compactHistory: (app: AppStores) => app.ui.wide,
+      removing: (app: AppStores) => app.contacts.removing !== undefined,
+      removeError: (app: AppStores) => removeErrorText(app.contacts.removeError),
     },
     actions: {},
     // equal values (a status read again, the same rows) cross to the view layer only once
@@ -142,7 +148,26 @@ ComponentWithStore({
     },
 
     onSheetClose() {
+      appStores.contacts.dismissRemoveError();
       this.setData({ 'sheet.show': false });
+    },
+
+    /** "Remove contact" in the sheet: the sheet asks first. */
+    onAskRemove() {
+      const row = rowOf(this.data.sheet.id);
+      if (row) this.setData({ sheet: removalSheetFor(row) });
+    },
+
+    onCancelRemove() {
+      appStores.contacts.dismissRemoveError();
+      const row = rowOf(this.data.sheet.id);
+      this.setData({ sheet: row ? sheetFor(row) : CLOSED_SHEET });
+    },
+
+    async onConfirmRemove() {
+      const id = this.data.sheet.id;
+      if (!this.data.sheet.confirmRemove || !id) return;
+      if (await appStores.contacts.remove(id)) this.setData({ 'sheet.show': false });
     },
 
     onSheetCall(event: WechatMiniprogram.TouchEvent) {

@@ -1,17 +1,22 @@
 /** What the device's "Add family" page shows for each state of its store. */
 import { t } from '../../i18n/index';
 import './messages';
-import type { DevicePairingProblem, DevicePairingState } from '../../stores/device-pairing-store';
+import type { DevicePairingProblem, DevicePairingState } from './device-pairing-store';
 import { describeBackendError, type ProblemText } from '../../view-models/backend-error';
 import { describeDeviceStatus } from '../../view-models/device-status';
 
 export interface DevicePairingView {
   mode: DevicePairingState['step'];
   imageUrl: string;
+  /** How long the code stays valid ("10 分钟内有效"), '' without a code. */
+  validity: string;
+  /** Someone scanned the code and is finishing on their phone. */
+  claimedNote: string;
   problem: ProblemText;
 }
 
 const NO_PROBLEM: ProblemText = { title: '', hint: '', code: '' };
+const MINUTE_MS = 60_000;
 
 function problemText(problem: DevicePairingProblem): ProblemText {
   switch (problem.kind) {
@@ -36,13 +41,40 @@ function problemText(problem: DevicePairingProblem): ProblemText {
   }
 }
 
-export function devicePairingView(state: DevicePairingState): DevicePairingView {
+/** Whole minutes left, rounded up ("valid for 10 minutes" right after it was made). */
+export function validityText(expiresAt: number, now: number): string {
+  const minutes = Math.ceil((expiresAt - now) / MINUTE_MS);
+  return minutes >= 1
+    ? t('devicePairing', 'validFor', { minutes })
+    : t('devicePairing', 'validLessThanMinute');
+}
+
+export function devicePairingView(state: DevicePairingState, now: number): DevicePairingView {
+  const base: DevicePairingView = {
+    mode: state.step,
+    imageUrl: '',
+    validity: '',
+    claimedNote: '',
+    problem: NO_PROBLEM,
+  };
   switch (state.step) {
     case 'loading':
-      return { mode: 'loading', imageUrl: '', problem: NO_PROBLEM };
+    case 'paused':
+      return base;
     case 'ready':
-      return { mode: 'ready', imageUrl: state.imageUrl, problem: NO_PROBLEM };
+      return {
+        ...base,
+        imageUrl: state.code.imageUrl,
+        validity: validityText(state.code.expiresAt, now),
+        claimedNote: state.claimed ? t('devicePairing', 'claimed') : '',
+      };
     case 'problem':
-      return { mode: 'problem', imageUrl: '', problem: problemText(state.problem) };
+      return { ...base, problem: problemText(state.problem) };
   }
+}
+
+/** "小丽 was added just now", '' when nobody was added during this visit. */
+export function addedText(added: { name: string } | undefined): string {
+  if (!added) return '';
+  return added.name ? t('devicePairing', 'added', { name: added.name }) : t('devicePairing', 'addedNoName');
 }

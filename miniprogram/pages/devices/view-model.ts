@@ -1,9 +1,9 @@
 /** What the phone's "my devices" page shows: rows, and why a call did not start. */
 import { t } from '../../i18n/index';
 import './messages';
-import type { FamilyCallProblem } from '../../services/phone/call-family-device';
-import type { DeviceRow } from '../../services/phone/my-devices';
-import type { MyDevicesStore } from '../../stores/my-devices-store';
+import type { FamilyCallProblem } from './call-family-device';
+import type { DeviceRow } from './my-devices';
+import type { MyDevicesStore } from './my-devices-store';
 import { describeCallFailure } from '../../view-models/call-texts';
 import { describeBackendError, type ProblemText } from '../../view-models/backend-error';
 

@@ -18,6 +18,9 @@ const zhCN = {
   doneTitle: '添加好了',
   doneHint: '这台设备现在可以给你打电话了。在「我的设备」里，你也可以打给它。',
   doneAlreadyHint: '你之前已经同意过这台设备的来电，这次更新了你在设备上的称呼。',
+  doneAgainHint: '这台设备又可以给你打电话了。',
+  againIntro: '你已经是这台设备的联系人。如果设备打不通你的电话，请再同意一次它的来电。',
+  agreeAgain: '同意来电',
   myDevices: '查看我的设备',
   retry: '再试一次',
   openSettings: '去设置',
@@ -55,6 +58,10 @@ const en: typeof zhCN = {
   doneHint: 'This device can now call you. You can call it from "My devices".',
   doneAlreadyHint:
     'You had already agreed to calls from this device; your name on the device has been updated.',
+  doneAgainHint: 'This device can call you again.',
+  againIntro:
+    'You are already a contact of this device. If its calls do not reach you, agree to its calls once more.',
+  agreeAgain: 'Agree to calls',
   myDevices: 'My devices',
   retry: 'Try again',
   openSettings: 'Open settings',

@@ -1,13 +1,15 @@
 /** What the phone's pairing page shows for each state of the pairing flow. */
 import { t } from '../../i18n/index';
 import './messages';
-import type { PairingProblem, PairingState } from '../../services/phone/pairing-flow';
-import { describeBackendError, type ProblemText } from '../../view-models/backend-error';
+import type { PairingProblem, PairingState } from './pairing-flow';
+import { describeBackendError, needsNewCode, type ProblemText } from '../../view-models/backend-error';
 
-export type PairingMode = 'loading' | 'form' | 'working' | 'done' | 'problem';
+export type PairingViewMode = 'loading' | 'form' | 'working' | 'done' | 'problem';
 
 export interface PairingView {
-  mode: PairingMode;
+  mode: PairingViewMode;
+  /** A scanned code adds the person (a name to give); agreeing again only asks WeChat. */
+  needsName: boolean;
   deviceName: string;
   doneHint: string;
   problem: ProblemText;
@@ -22,7 +24,8 @@ function problemText(problem: PairingProblem): ProblemText {
   switch (problem.kind) {
     case 'backend': {
       const described = describeBackendError(problem.error);
-      return problem.during === 'register'
+      // the phone agreed, but the device does not list the person yet: unless the code itself is spent
+      return problem.during === 'register' && !needsNewCode(problem.error)
         ? { ...described, title: t('pairing', 'registerFailedTitle') }
         : described;
     }
@@ -43,15 +46,22 @@ function problemText(problem: PairingProblem): ProblemText {
   }
 }
 
-/** Retrying cannot help when the capability is missing or WeChat is too old. */
+/**
+ * Retrying cannot help when the capability is missing, WeChat is too old, the service is not set up, the code is
+ * spent (a new scan helps), or the person is not a contact of the device they agree again to.
+ */
 function retryable(problem: PairingProblem): boolean {
   if (problem.kind === 'capability' || problem.kind === 'unsupported') return false;
-  return !(problem.kind === 'backend' && problem.error.kind === 'not-configured');
+  if (problem.kind !== 'backend') return true;
+  const { error } = problem;
+  if (error.kind === 'not-configured' || needsNewCode(error)) return false;
+  return !(error.kind === 'rejected' && error.code === 'not-a-contact');
 }
 
 export function pairingView(state: PairingState): PairingView {
   const base: PairingView = {
     mode: 'loading',
+    needsName: true,
     deviceName: '',
     doneHint: '',
     problem: NO_PROBLEM,
@@ -74,20 +84,25 @@ export function pairingView(state: PairingState): PairingView {
         problem: { title: t('pairing', 'invalidCodeTitle'), hint: t('pairing', 'invalidCodeHint'), code: '' },
       };
     case 'ready':
-      return { ...base, mode: 'form', deviceName: state.deviceName };
+      return { ...base, mode: 'form', needsName: state.mode === 'pairing', deviceName: state.deviceName };
     case 'working':
-      return { ...base, mode: 'working', deviceName: state.deviceName };
+      return { ...base, mode: 'working', needsName: state.mode === 'pairing', deviceName: state.deviceName };
     case 'done':
       return {
         ...base,
         mode: 'done',
+        needsName: state.mode === 'pairing',
         deviceName: state.deviceName,
-        doneHint: t('pairing', state.alreadyAuthorised ? 'doneAlreadyHint' : 'doneHint'),
+        doneHint: t(
+          'pairing',
+          state.mode === 'again' ? 'doneAgainHint' : state.alreadyAuthorised ? 'doneAlreadyHint' : 'doneHint',
+        ),
       };
     case 'failed':
       return {
         ...base,
         mode: 'problem',
+        needsName: state.mode === 'pairing',
         deviceName: state.deviceName,
         problem: problemText(state.problem),
         canRetry: retryable(state.problem),

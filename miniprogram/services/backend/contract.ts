@@ -172,17 +172,24 @@ export type PairingStatus = (typeof PAIRING_STATUSES)[number];
 // Names
 // ---------------------------------------------------------------------------------------------------------------
 
-/** C0/C1 controls and the bidi controls that can reorder what a name appears to say. */
-function isForbiddenInName(codePoint: number): boolean {
+/** C0 and C1 control characters (and DEL). */
+export function isControlCodePoint(codePoint: number): boolean {
+  return codePoint <= 0x1f || (codePoint >= 0x7f && codePoint <= 0x9f);
+}
+
+/** The bidi controls that can reorder what a name appears to say (marks, embeddings, overrides, isolates). */
+export function isBidiControlCodePoint(codePoint: number): boolean {
   return (
-    codePoint <= 0x1f ||
-    (codePoint >= 0x7f && codePoint <= 0x9f) ||
     codePoint === 0x061c ||
     codePoint === 0x200e ||
     codePoint === 0x200f ||
     (codePoint >= 0x202a && codePoint <= 0x202e) ||
     (codePoint >= 0x2066 && codePoint <= 0x2069)
   );
+}
+
+function isForbiddenInName(codePoint: number): boolean {
+  return isControlCodePoint(codePoint) || isBidiControlCodePoint(codePoint);
 }
 
 /**

@@ -1,92 +1,73 @@
 /**
- * The backend over HTTP (docs/backend-api.md). Every reply is validated; transport error messages are scrubbed of
- * the URL, the sn and any code or token before they leave this file.
+ * The backend over HTTP (docs/backend-api.md §3): paths from contract.ts, phone requests with a wx.login code,
+ * device requests signed by the host app (backend-requests.ts), every reply validated.
  */
-import { errMsgOf, scrub } from '../guards';
-import type { HttpClient, HttpResult } from '../http';
-import { err, type Result } from '../result';
+import type { HostSigner } from '../host/types';
+import type { HttpClient } from '../http';
+import { err } from '../result';
+import { createBackendRequests, jsonReply, type BackendConfig } from './backend-requests';
+import { API_PATHS, type PairingCodeCreateBody, type PushTokenUploadBody } from './contract';
 import type { Backend, BackendError } from './types';
 import {
   parseAcknowledgement,
-  parseErrorReply,
   parseMyDevicesReply,
   parsePairingCodeReply,
+  parsePairingContactReply,
+  parsePairingStatusReply,
+  parsePairingTicketReply,
   parsePushTokenReply,
   parseSnTicketReply,
 } from './validate-backend';
 
-const DEFAULT_BACKEND_TIMEOUT_MS = 8_000;
+export type HttpBackendConfig = BackendConfig;
 
-export interface HttpBackendConfig {
-  baseUrl: string;
-  timeoutMs?: number;
-}
+const missing = () => Promise.resolve(err<BackendError>({ kind: 'not-configured' }));
 
-type Parse<T> = (status: number, data: unknown) => Result<T, BackendError>;
-
-export function createHttpBackend(http: HttpClient, config: HttpBackendConfig): Backend {
-  const base = config.baseUrl.trim().replace(/\/+$/, '');
-  const timeoutMs = config.timeoutMs ?? DEFAULT_BACKEND_TIMEOUT_MS;
-  const deviceUrl = (sn: string, tail: string) => `${base}/devices/${encodeURIComponent(sn)}/${tail}`;
-
-  async function send<T>(
-    method: 'GET' | 'POST',
-    url: string,
-    body: unknown,
-    parse: Parse<T>,
-    secrets: string[],
-  ): Promise<Result<T, BackendError>> {
-    if (base === '') return err({ kind: 'not-configured' });
-    let reply: HttpResult;
-    try {
-      reply =
-        method === 'GET' ? await http.get(url, { timeoutMs }) : await http.post(url, body, { timeoutMs });
-    } catch (e) {
-      reply = err({ kind: 'network', errMsg: errMsgOf(e, 'request failed') });
-    }
-    if (!reply.ok) {
-      if (reply.error.kind === 'timeout') return err({ kind: 'timeout' });
-      const hidden = [url, ...secrets, ...secrets.map((s) => encodeURIComponent(s))];
-      return err({ kind: 'network', errMsg: scrub(reply.error.errMsg, hidden) });
-    }
-    const { status, data } = reply.value;
-    if (status < 200 || status > 299) return err(parseErrorReply(status, data));
-    return parse(status, data);
-  }
-
-  const json =
-    <T>(parse: (data: unknown) => Result<T, BackendError>): Parse<T> =>
-    (status, data) =>
-      status === 200 ? parse(data) : err({ kind: 'http-status', status });
-
-  const missingSn = () => Promise.resolve(err<BackendError>({ kind: 'not-configured' }));
+export function createHttpBackend(
+  http: HttpClient,
+  signer: HostSigner | undefined,
+  config: HttpBackendConfig,
+): Backend {
+  const requests = createBackendRequests(http, signer, config);
 
   return {
-    getSnTicket({ sn, modelId }) {
-      if (!sn) return missingSn();
-      const body = modelId ? { modelId } : {};
-      return send('POST', deviceUrl(sn, 'sn-ticket'), body, json(parseSnTicketReply), [sn]);
+    claimPairing({ pairingId, code }) {
+      const path = API_PATHS.pairingTicket(pairingId);
+      return requests.phone(path, { code }, jsonReply(parsePairingTicketReply), [pairingId, code]);
     },
-    registerContact({ sn, code, name }) {
-      if (!sn) return missingSn();
-      return send('POST', deviceUrl(sn, 'contacts'), { code, name }, parseAcknowledgement, [sn, code]);
+    completePairing({ pairingId, code, name }) {
+      const path = API_PATHS.pairingContact(pairingId);
+      return requests.phone(path, { code, name }, jsonReply(parsePairingContactReply), [pairingId, code]);
+    },
+    getSnTicket({ sn, code }) {
+      if (!sn) return missing();
+      const path = API_PATHS.myDeviceSnTicket(sn);
+      return requests.phone(path, { code }, jsonReply(parseSnTicketReply), [sn, code]);
     },
     listMyDevices({ code }) {
-      return send('POST', `${base}/me/devices`, { code }, json(parseMyDevicesReply), [code]);
+      return requests.phone(API_PATHS.myDevices(), { code }, jsonReply(parseMyDevicesReply), [code]);
     },
     getDevicePushToken({ sn, code }) {
-      if (!sn) return missingSn();
-      const url = `${base}/me/devices/${encodeURIComponent(sn)}/push-token`;
-      return send('POST', url, { code }, json(parsePushTokenReply), [sn, code]);
+      if (!sn) return missing();
+      const path = API_PATHS.myDevicePushToken(sn);
+      return requests.phone(path, { code }, jsonReply(parsePushTokenReply), [sn, code]);
     },
     uploadPushToken({ sn, modelId, pushToken, expiresAt }) {
-      if (!sn) return missingSn();
-      const body = { modelId, pushToken, expiresAt };
-      return send('POST', deviceUrl(sn, 'push-token'), body, parseAcknowledgement, [sn, pushToken]);
+      if (!sn) return missing();
+      const body: PushTokenUploadBody = { modelId, pushToken, expiresAt };
+      const path = API_PATHS.devicePushToken(sn);
+      return requests.device('POST', path, { ...body }, parseAcknowledgement, [sn, pushToken]);
     },
-    getPairingCode({ sn }) {
-      if (!sn) return missingSn();
-      return send('GET', deviceUrl(sn, 'pairing-code'), undefined, json(parsePairingCodeReply), [sn]);
+    createPairingCode({ sn }) {
+      if (!sn) return missing();
+      const body: PairingCodeCreateBody = {};
+      const path = API_PATHS.devicePairingCodes(sn);
+      return requests.device('POST', path, body, jsonReply(parsePairingCodeReply), [sn]);
+    },
+    getPairingCodeStatus({ sn, pairingId }) {
+      if (!sn) return missing();
+      const path = API_PATHS.devicePairingCode(sn, pairingId);
+      return requests.device('GET', path, undefined, jsonReply(parsePairingStatusReply), [sn, pairingId]);
     },
   };
 }

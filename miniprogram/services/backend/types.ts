@@ -1,25 +1,17 @@
 /**
- * Our backend, as the Mini Program uses it beyond the contacts list (docs/backend-api.md). Phone requests carry a
- * fresh wx.login code that the server exchanges for the openId (the Mini Program never handles anyone's openId);
- * device requests are identified by the registered sn. No sn, token, ticket or code is ever logged.
+ * Our backend, as the Mini Program uses it (docs/backend-api.md; the wire format is contract.ts). Phone requests
+ * carry a fresh wx.login code that the server exchanges for the openId (the Mini Program never handles anyone's
+ * openId); device requests are signed by the host app (signBackendRequest), one fresh signature per request. No sn,
+ * token, ticket, code, pairing id or signature is ever logged.
  */
+import type { ErrorCode, PairingStatus } from './contract';
 import type { Result } from '../result';
 
-/** Error codes the backend puts in `{ "error": { "code" } }` (docs/backend-api.md §2). */
-export const BACKEND_ERROR_CODES = [
-  'device-unknown',
-  'not-a-contact',
-  'login-invalid',
-  'push-token-unavailable',
-  'invalid-request',
-  'wechat-error',
-  'unavailable',
-] as const;
+/** Error codes the backend puts in `{ "error": { "code" } }` (docs/backend-api.md §5). */
+export type BackendErrorCode = ErrorCode;
 
-export type BackendErrorCode = (typeof BACKEND_ERROR_CODES)[number];
-
-/** The name a family member gives when pairing: 1 to this many characters (docs/backend-api.md §3.3). */
-export const CONTACT_NAME_MAX_LENGTH = 20;
+/** Why a device request could not be signed (the host's answer to signBackendRequest). */
+export type DeviceAuthUnavailableReason = 'not-provisioned' | 'host-outdated' | 'host-error';
 
 export type BackendError =
   | { kind: 'not-configured' }
@@ -27,22 +19,39 @@ export type BackendError =
   | { kind: 'network'; errMsg: string }
   /** A status without a recognised error body. */
   | { kind: 'http-status'; status: number }
-  /** The backend refused with one of its documented codes. */
-  | { kind: 'rejected'; status: number; code: BackendErrorCode; wechatErrcode?: number }
+  /**
+   * The backend refused with one of its documented codes. `clockSkewSec` (auth-expired): the server's clock minus
+   * the device's, from the reply's X-Server-Time, for diagnostics.
+   */
+  | {
+      kind: 'rejected';
+      status: number;
+      code: BackendErrorCode;
+      wechatErrcode?: number;
+      clockSkewSec?: number;
+    }
   /** A reply that does not follow the contract. `detail` names the field, never its value. */
   | { kind: 'malformed'; detail: string }
   /** Phone only: wx.login failed, so the request was not sent. */
-  | { kind: 'login-failed'; errMsg: string };
+  | { kind: 'login-failed'; errMsg: string }
+  /** Device only: the host app could not sign the request, so it was not sent. */
+  | { kind: 'device-auth-unavailable'; reason: DeviceAuthUnavailableReason };
 
 export type BackendResult<T> = Promise<Result<T, BackendError>>;
 
+/** "Agree again": a fresh snTicket for a device the phone's user is already a contact of. */
 export interface SnTicket {
   /** Valid 5 minutes (WeChat's getSnTicket). Never logged nor stored. */
   snTicket: string;
-  /** The backend's model id for this sn (authoritative over what the pairing code said). */
+  /** The backend's model id for this sn. */
   modelId: string;
   /** The device's name as the family knows it. */
   deviceName: string;
+}
+
+/** What a phone gets for a pairing code it scanned (and now holds the claim of). */
+export interface PairingTicket extends SnTicket {
+  sn: string;
 }
 
 /** A device the phone's WeChat user is a registered contact of. */
@@ -60,9 +69,20 @@ export interface MyDevicesFetch {
   skipped: number;
 }
 
+/** A one-time pairing code the device shows. */
 export interface PairingCode {
-  /** `https://…` or a `data:image/png|jpeg;base64,…` URL of the wxacode; package paths only in simulation. */
+  /** 22 characters; never logged (whoever holds a live one can pair). */
+  pairingId: string;
+  /** `https://…` or a `data:image/png|jpeg;base64,…` URL of the wxacode (an SVG data URL in simulation). */
   imageUrl: string;
+  /** epoch ms */
+  expiresAt: number;
+}
+
+export interface PairingCodeStatus {
+  status: PairingStatus;
+  /** The name the family member gave, once `used`. */
+  contactName?: string;
 }
 
 export interface PushTokenUpload {
@@ -74,16 +94,24 @@ export interface PushTokenUpload {
 }
 
 export interface Backend {
-  /** Phone: a fresh snTicket for wx.requestDeviceVoIP, with the device's model id and name. */
-  getSnTicket(request: { sn: string; modelId?: string }): BackendResult<SnTicket>;
-  /** Phone: registers the WeChat user behind `code` as a contact of the device, shown as `name`. */
-  registerContact(request: { sn: string; code: string; name: string }): BackendResult<void>;
+  /** Phone: claims a scanned pairing code and gets a fresh snTicket for wx.requestDeviceVoIP. */
+  claimPairing(request: { pairingId: string; code: string }): BackendResult<PairingTicket>;
+  /** Phone: the WeChat user behind `code` becomes a contact of the code's device, shown as `name`. */
+  completePairing(request: {
+    pairingId: string;
+    code: string;
+    name: string;
+  }): BackendResult<{ deviceName: string }>;
+  /** Phone, contacts only: a fresh snTicket to agree to the device's calls again. */
+  getSnTicket(request: { sn: string; code: string }): BackendResult<SnTicket>;
   /** Phone: the devices the user behind `code` is a contact of. */
   listMyDevices(request: { code: string }): BackendResult<MyDevicesFetch>;
   /** Phone: the device's current WMPF push token, for callWMPF (only for its contacts). */
   getDevicePushToken(request: { sn: string; code: string }): BackendResult<{ pushToken: string }>;
   /** Device: uploads its WMPF push token so that phones can call it. */
   uploadPushToken(request: PushTokenUpload): BackendResult<void>;
-  /** Device: the pairing code image (a wxacode opening pages/pairing/index for this device). */
-  getPairingCode(request: { sn: string }): BackendResult<PairingCode>;
+  /** Device: a new one-time pairing code (the device's older waiting code expires). */
+  createPairingCode(request: { sn: string }): BackendResult<PairingCode>;
+  /** Device: what became of a pairing code it shows. */
+  getPairingCodeStatus(request: { sn: string; pairingId: string }): BackendResult<PairingCodeStatus>;
 }

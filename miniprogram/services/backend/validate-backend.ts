@@ -1,25 +1,32 @@
 /**
- * Validation of every backend reply (docs/backend-api.md). A reply that does not follow the contract is a
- * `malformed` error naming the field, never its value (values may be tickets or tokens).
+ * Validation of every backend reply (docs/backend-api.md, formats in contract.ts). A reply that does not follow the
+ * contract is a `malformed` error naming the field, never its value (values may be tickets, tokens or ids).
  */
 import { cleanName } from '../contacts/validate-contacts';
 import { isRecord, keepValid } from '../guards';
 import { err, ok, type Result } from '../result';
 import {
-  BACKEND_ERROR_CODES,
-  type BackendError,
-  type BackendErrorCode,
-  type MyDevice,
-  type MyDevicesFetch,
-  type PairingCode,
-  type SnTicket,
+  MODEL_ID_MAX_LENGTH,
+  PAIRING_ID_PATTERN,
+  PAIRING_STATUSES,
+  SERVER_TIME_HEADER,
+  SN_PATTERN,
+  TOKEN_MAX_LENGTH,
+  isErrorCode,
+  type PairingStatus,
+} from './contract';
+import type {
+  BackendError,
+  MyDevice,
+  MyDevicesFetch,
+  PairingCode,
+  PairingCodeStatus,
+  PairingTicket,
+  SnTicket,
 } from './types';
 
-/** WeChat's rule for device serial numbers (wx.requestDeviceVoIP). */
-const SN_PATTERN = /^[0-9A-Za-z_-]{1,128}$/;
-const MAX_MODEL_ID_LENGTH = 128;
-/** Tickets and tokens are opaque; anything longer than this is not one. */
-const MAX_SECRET_LENGTH = 4096;
+const SN = new RegExp(SN_PATTERN);
+const PAIRING_ID = new RegExp(PAIRING_ID_PATTERN);
 /** A data: URL of a wxacode PNG is about 40–100 kB; 1 MB leaves room without accepting anything. */
 const MAX_IMAGE_URL_LENGTH = 1024 * 1024;
 
@@ -28,13 +35,13 @@ function hasWhitespaceOrControl(text: string): boolean {
 }
 
 export function cleanSn(raw: unknown): string | undefined {
-  return typeof raw === 'string' && SN_PATTERN.test(raw) ? raw : undefined;
+  return typeof raw === 'string' && SN.test(raw) ? raw : undefined;
 }
 
 export function cleanModelId(raw: unknown): string | undefined {
   if (typeof raw !== 'string') return undefined;
   const modelId = raw.trim();
-  if (modelId === '' || modelId.length > MAX_MODEL_ID_LENGTH || hasWhitespaceOrControl(modelId))
+  if (modelId === '' || modelId.length > MODEL_ID_MAX_LENGTH || hasWhitespaceOrControl(modelId))
     return undefined;
   return modelId;
 }
@@ -42,7 +49,7 @@ export function cleanModelId(raw: unknown): string | undefined {
 /** A ticket or token: a non-empty opaque string without whitespace. */
 function cleanSecret(raw: unknown): string | undefined {
   if (typeof raw !== 'string') return undefined;
-  if (raw === '' || raw.length > MAX_SECRET_LENGTH || hasWhitespaceOrControl(raw)) return undefined;
+  if (raw === '' || raw.length > TOKEN_MAX_LENGTH || hasWhitespaceOrControl(raw)) return undefined;
   return raw;
 }
 
@@ -72,31 +79,60 @@ function objectBody(data: unknown): Result<Record<string, unknown>, BackendError
   return isRecord(body.value) ? ok(body.value) : err({ kind: 'malformed', detail: 'reply is not an object' });
 }
 
-function isErrorCode(value: unknown): value is BackendErrorCode {
-  return BACKEND_ERROR_CODES.some((code) => code === value);
-}
-
-/** A non-2xx reply: a documented error code when the body has one, else the bare status. */
-export function parseErrorReply(status: number, data: unknown): BackendError {
+/**
+ * A non-2xx reply: a documented error code when the body has one, else the bare status. With `auth-expired`, the
+ * server's time (X-Server-Time) against the timestamp the device signed gives how far the device clock is off.
+ */
+export function parseErrorReply(
+  status: number,
+  data: unknown,
+  context: { headers?: Record<string, string>; signedAt?: number } = {},
+): BackendError {
   const body = parseBody(data);
   const error = body.ok && isRecord(body.value) ? body.value.error : undefined;
   if (!isRecord(error) || !isErrorCode(error.code)) return { kind: 'http-status', status };
   const rejected: BackendError = { kind: 'rejected', status, code: error.code };
   if (typeof error.wechatErrcode === 'number' && Number.isFinite(error.wechatErrcode))
     rejected.wechatErrcode = error.wechatErrcode;
+  const serverTime = Number(context.headers?.[SERVER_TIME_HEADER.toLowerCase()] ?? NaN);
+  if (error.code === 'auth-expired' && Number.isSafeInteger(serverTime) && context.signedAt !== undefined)
+    rejected.clockSkewSec = serverTime - context.signedAt;
   return rejected;
 }
 
-export function parseSnTicketReply(data: unknown): Result<SnTicket, BackendError> {
-  const body = objectBody(data);
-  if (!body.ok) return body;
-  const snTicket = cleanSecret(body.value.snTicket);
+function snTicketFields(body: Record<string, unknown>): Result<SnTicket, BackendError> {
+  const snTicket = cleanSecret(body.snTicket);
   if (!snTicket) return err({ kind: 'malformed', detail: '"snTicket" is not a non-empty string' });
-  const modelId = cleanModelId(body.value.modelId);
+  const modelId = cleanModelId(body.modelId);
   if (!modelId) return err({ kind: 'malformed', detail: '"modelId" is not a model id' });
-  const deviceName = cleanName(body.value.deviceName);
+  const deviceName = cleanName(body.deviceName);
   if (!deviceName) return err({ kind: 'malformed', detail: '"deviceName" is not a name' });
   return ok({ snTicket, modelId, deviceName });
+}
+
+/** POST /me/devices/{sn}/sn-ticket */
+export function parseSnTicketReply(data: unknown): Result<SnTicket, BackendError> {
+  const body = objectBody(data);
+  return body.ok ? snTicketFields(body.value) : body;
+}
+
+/** POST /pairings/{pairingId}/ticket */
+export function parsePairingTicketReply(data: unknown): Result<PairingTicket, BackendError> {
+  const body = objectBody(data);
+  if (!body.ok) return body;
+  const sn = cleanSn(body.value.sn);
+  if (!sn) return err({ kind: 'malformed', detail: '"sn" is not an sn' });
+  const fields = snTicketFields(body.value);
+  return fields.ok ? ok({ sn, ...fields.value }) : fields;
+}
+
+/** POST /pairings/{pairingId}/contact: `{ "ok": true, "deviceName" }`. */
+export function parsePairingContactReply(data: unknown): Result<{ deviceName: string }, BackendError> {
+  const body = objectBody(data);
+  if (!body.ok) return body;
+  if (body.value.ok !== true) return err({ kind: 'malformed', detail: '"ok" is not true' });
+  const deviceName = cleanName(body.value.deviceName);
+  return deviceName ? ok({ deviceName }) : err({ kind: 'malformed', detail: '"deviceName" is not a name' });
 }
 
 function validateMyDevice(raw: unknown): MyDevice | undefined {
@@ -126,13 +162,32 @@ export function parsePushTokenReply(data: unknown): Result<{ pushToken: string }
   return pushToken ? ok({ pushToken }) : err({ kind: 'malformed', detail: '"pushToken" is not a token' });
 }
 
+/** POST /devices/{sn}/pairing-codes */
 export function parsePairingCodeReply(data: unknown): Result<PairingCode, BackendError> {
   const body = objectBody(data);
   if (!body.ok) return body;
+  const { pairingId, expiresAt } = body.value;
+  if (typeof pairingId !== 'string' || !PAIRING_ID.test(pairingId))
+    return err({ kind: 'malformed', detail: '"pairingId" is not a pairing id' });
   const imageUrl = cleanImageUrl(body.value.imageUrl);
-  return imageUrl
-    ? ok({ imageUrl })
-    : err({ kind: 'malformed', detail: '"imageUrl" is not an https or data:image URL' });
+  if (!imageUrl) return err({ kind: 'malformed', detail: '"imageUrl" is not an https or data:image URL' });
+  if (typeof expiresAt !== 'number' || !Number.isSafeInteger(expiresAt) || expiresAt <= 0)
+    return err({ kind: 'malformed', detail: '"expiresAt" is not a time' });
+  return ok({ pairingId, imageUrl, expiresAt });
+}
+
+function isPairingStatus(value: unknown): value is PairingStatus {
+  return PAIRING_STATUSES.some((status) => status === value);
+}
+
+/** GET /devices/{sn}/pairing-codes/{pairingId} */
+export function parsePairingStatusReply(data: unknown): Result<PairingCodeStatus, BackendError> {
+  const body = objectBody(data);
+  if (!body.ok) return body;
+  const { status } = body.value;
+  if (!isPairingStatus(status)) return err({ kind: 'malformed', detail: '"status" is not a pairing status' });
+  const contactName = cleanName(body.value.contactName);
+  return ok(contactName ? { status, contactName } : { status });
 }
 
 /** Write endpoints answer `{ "ok": true }` (200) or nothing (204); any other 2xx is an error. */

@@ -69,14 +69,30 @@ export function createContactsService(deps: ContactsServiceDeps): ContactsServic
     }
   }
 
+  /**
+   * An older list must not outlive a newer one that could not be saved (too large for one storage item, disk
+   * full): it may still show a removed person as authorised. No cache is better than a stale one.
+   */
+  async function dropCache(): Promise<void> {
+    try {
+      const removed = await storage.remove(CONTACTS_CACHE_KEY);
+      if (!removed.ok) console.warn('[contacts] stale cache not removed:', removed.error.errMsg);
+    } catch (e) {
+      console.warn('[contacts] stale cache not removed:', messageOf(e));
+    }
+  }
+
   async function saveCache(contacts: ContactWithAuth[]): Promise<void> {
     const document: ContactsCacheDocument = { schema: CONTACTS_CACHE_SCHEMA, savedAt: clock.now(), contacts };
+    let saved = false;
     try {
-      const saved = await storage.set(CONTACTS_CACHE_KEY, document);
-      if (!saved.ok) console.warn('[contacts] cache not saved:', saved.error.errMsg);
+      const result = await storage.set(CONTACTS_CACHE_KEY, document);
+      saved = result.ok;
+      if (!result.ok) console.warn('[contacts] cache not saved:', result.error.errMsg);
     } catch (e) {
       console.warn('[contacts] cache not saved:', messageOf(e));
     }
+    if (!saved) await dropCache();
   }
 
   async function fetchFromSource(sn: string): Promise<Result<ContactsFetch, ContactsError>> {
@@ -98,8 +114,24 @@ export function createContactsService(deps: ContactsServiceDeps): ContactsServic
     }
   }
 
+  async function removeFromSource(sn: string, openId: string): Promise<Result<void, ContactsError>> {
+    try {
+      return await source.remove(sn, openId);
+    } catch (e) {
+      return err({ kind: 'network', errMsg: messageOf(e) });
+    }
+  }
+
   return {
     cached,
+    async remove(device, openId) {
+      const removed = await removeFromSource(device.sn, openId);
+      if (!removed.ok) return removed;
+      // offline, the cached list must not show them any more either
+      const rest = (await cached()).filter((contact) => contact.openId !== openId);
+      await saveCache(rest);
+      return removed;
+    },
     async load(device): Promise<ContactsLoad> {
       const fetched = await fetchFromSource(device.sn);
       if (!fetched.ok) {
@@ -107,7 +139,9 @@ export function createContactsService(deps: ContactsServiceDeps): ContactsServic
         return { contacts: await cached(), fromCache: true, error: fetched.error, skipped: 0 };
       }
       const { skipped } = fetched.value;
+      const omitted = fetched.value.omitted ?? 0;
       if (skipped > 0) console.warn(`[contacts] skipped ${skipped} malformed entries`);
+      if (omitted > 0) console.warn(`[contacts] ${omitted} contacts over the limit not shown`);
 
       const checked = await checkAuthorisation(
         device,
@@ -120,9 +154,10 @@ export function createContactsService(deps: ContactsServiceDeps): ContactsServic
       }));
 
       await saveCache(contacts);
-      return checked.ok
-        ? { contacts, fromCache: false, skipped }
-        : { contacts, fromCache: false, skipped, authorisationError: checked.error };
+      const load: ContactsLoad = { contacts, fromCache: false, skipped, loadedAt: clock.now() };
+      if (omitted > 0) load.omitted = omitted;
+      if (!checked.ok) load.authorisationError = checked.error;
+      return load;
     },
   };
 }

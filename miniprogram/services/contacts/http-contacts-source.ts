@@ -1,43 +1,40 @@
 /**
- * Contacts from our backend: `GET {baseUrl}/devices/{sn}/contacts`. The sn (and so the URL) is never logged, and is
- * scrubbed from transport error messages before they leave this file.
+ * The device's contacts at our backend (docs/backend-api.md §3.1–3.2): `GET /devices/{sn}/contacts` and
+ * `DELETE /devices/{sn}/contacts/{openId}`, both signed by the host app. The sn and openIds never reach a log or an
+ * error text.
  */
-import { errMsgOf, scrub } from '../guards';
-import type { HttpClient, HttpResult } from '../http';
-import { err, type Result } from '../result';
-import type { ContactsError, ContactsFetch, ContactsSource } from './types';
+import { createBackendRequests, jsonReply, type BackendConfig } from '../backend/backend-requests';
+import { API_PATHS } from '../backend/contract';
+import { parseAcknowledgement } from '../backend/validate-backend';
+import type { HostSigner } from '../host/types';
+import type { HttpClient } from '../http';
+import { err, ok } from '../result';
+import type { ContactsSource } from './types';
 import { parseContactsReply } from './validate-contacts';
 
-const DEFAULT_CONTACTS_TIMEOUT_MS = 8_000;
+export type HttpContactsConfig = BackendConfig;
 
-export interface HttpContactsConfig {
-  baseUrl: string;
-  timeoutMs?: number;
-}
-
-function contactsUrl(baseUrl: string, sn: string): string {
-  return `${baseUrl.trim().replace(/\/+$/, '')}/devices/${encodeURIComponent(sn)}/contacts`;
-}
-
-export function createHttpContactsSource(http: HttpClient, config: HttpContactsConfig): ContactsSource {
+export function createHttpContactsSource(
+  http: HttpClient,
+  signer: HostSigner | undefined,
+  config: HttpContactsConfig,
+): ContactsSource {
+  const requests = createBackendRequests(http, signer, config);
   return {
-    async fetch(sn): Promise<Result<ContactsFetch, ContactsError>> {
-      // Without a base URL or a device sn there is nothing meaningful to ask.
-      if (config.baseUrl.trim() === '' || sn.trim() === '') return err({ kind: 'not-configured' });
-      const url = contactsUrl(config.baseUrl, sn);
-      let reply: HttpResult;
-      try {
-        reply = await http.get(url, { timeoutMs: config.timeoutMs ?? DEFAULT_CONTACTS_TIMEOUT_MS });
-      } catch (e) {
-        reply = err({ kind: 'network', errMsg: errMsgOf(e, 'request failed') });
-      }
-      if (!reply.ok) {
-        const error = reply.error;
-        if (error.kind === 'timeout') return err(error);
-        return err({ kind: 'network', errMsg: scrub(error.errMsg, [url, sn, encodeURIComponent(sn)]) });
-      }
-      if (reply.value.status !== 200) return err({ kind: 'http-status', status: reply.value.status });
-      return parseContactsReply(reply.value.data);
+    fetch(sn) {
+      // Without a device sn there is nothing meaningful to ask.
+      if (sn.trim() === '') return Promise.resolve(err({ kind: 'not-configured' }));
+      return requests.device('GET', API_PATHS.deviceContacts(sn), undefined, jsonReply(parseContactsReply), [
+        sn,
+      ]);
+    },
+    async remove(sn, openId) {
+      if (sn.trim() === '') return err({ kind: 'not-configured' });
+      const path = API_PATHS.deviceContact(sn, openId);
+      const removed = await requests.device('DELETE', path, undefined, parseAcknowledgement, [sn, openId]);
+      // `not-a-contact`: already removed (a second tap, another session): what was asked is done
+      const gone = !removed.ok && removed.error.kind === 'rejected' && removed.error.code === 'not-a-contact';
+      return gone ? ok(undefined) : removed;
     },
   };
 }

@@ -1,9 +1,12 @@
+import type { BackendError } from '../backend/types';
 import type { Result } from '../result';
 
 export interface Contact {
   openId: string;
   name: string;
   avatarUrl?: string;
+  /** When they paired with the device (epoch ms); the contacts page marks the last 24 h as new. */
+  addedAt?: number;
 }
 
 export type Authorisation = 'authorised' | 'not-authorised' | 'unknown';
@@ -12,22 +15,22 @@ export interface ContactWithAuth extends Contact {
   authorisation: Authorisation;
 }
 
-export type ContactsError =
-  | { kind: 'timeout' }
-  | { kind: 'network'; errMsg: string }
-  | { kind: 'http-status'; status: number }
-  | { kind: 'malformed'; detail: string }
-  | { kind: 'not-configured' };
+/** The contacts come from our backend (a signed device request): its errors are the backend's. */
+export type ContactsError = BackendError;
 
 export interface ContactsFetch {
   contacts: Contact[];
   /** Entries dropped because they were malformed (reported, the rest still shown). */
   skipped: number;
+  /** Valid entries beyond MAX_CONTACTS, left out (reported). */
+  omitted?: number;
 }
 
-/** Where the list of people comes from (backend over HTTP, or the simulated backend). */
+/** Where the list of people comes from: the backend's device endpoints (docs/backend-api.md §3.1–3.2). */
 export interface ContactsSource {
   fetch(sn: string): Promise<Result<ContactsFetch, ContactsError>>;
+  /** The person at the device removes a contact (after a confirmation). */
+  remove(sn: string, openId: string): Promise<Result<void, ContactsError>>;
 }
 
 export type AuthorisationError = { kind: 'plugin-missing' } | { kind: 'failed'; errMsg: string };
@@ -48,7 +51,11 @@ export interface ContactsLoad {
   /** Set when the source failed (a cached list may still be shown). */
   error?: ContactsError;
   skipped: number;
+  /** Contacts beyond MAX_CONTACTS that are not shown. */
+  omitted?: number;
   authorisationError?: AuthorisationError;
+  /** When this list was read (epoch ms): what "added in the last 24 h" is measured from. */
+  loadedAt?: number;
 }
 
 export interface ContactsService {
@@ -56,4 +63,6 @@ export interface ContactsService {
   cached(): Promise<ContactWithAuth[]>;
   /** Source + authorisation check; caches a good list. */
   load(device: { sn: string; modelId: string }): Promise<ContactsLoad>;
+  /** Removes the contact at the backend, then from the cache. */
+  remove(device: { sn: string }, openId: string): Promise<Result<void, ContactsError>>;
 }

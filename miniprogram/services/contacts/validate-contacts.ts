@@ -1,19 +1,25 @@
 /**
- * Validation of the contacts reply `{ "contacts": [{ "openId", "name", "avatarUrl"? }] }`. Entries are checked one
- * by one: a bad entry is skipped and counted, the others are still shown.
+ * Validation of the contacts reply `{ "contacts": [{ "openId", "name", "avatarUrl"?, "addedAt" }] }`. Entries are checked one
+ * by one: a bad entry is skipped and counted, the others are still shown. At most MAX_CONTACTS are kept.
  */
+import { isBidiControlCodePoint, isControlCodePoint } from '../backend/contract';
 import { isRecord, keepValid } from '../guards';
 import { err, ok, type Result } from '../result';
 import type { Contact, ContactsError, ContactsFetch } from './types';
 
 export const MAX_NAME_LENGTH = 40;
+/** The most contacts the device shows (and checks, caches): see parseContactsReply. */
+export const MAX_CONTACTS = 5000;
 /** Real openIds are 28 characters; anything far longer is not an openId. */
 const MAX_OPEN_ID_LENGTH = 128;
 const MAX_AVATAR_URL_LENGTH = 2048;
 
 function isControlChar(ch: string): boolean {
-  const code = ch.charCodeAt(0);
-  return code < 0x20 || code === 0x7f;
+  return isControlCodePoint(ch.codePointAt(0) ?? 0);
+}
+
+function isBidiControl(ch: string): boolean {
+  return isBidiControlCodePoint(ch.codePointAt(0) ?? 0);
 }
 
 function cleanOpenId(raw: unknown): string | undefined {
@@ -24,10 +30,14 @@ function cleanOpenId(raw: unknown): string | undefined {
   return openId;
 }
 
-/** Trimmed, control characters and runs of spaces collapsed, capped by characters (not UTF-16 units). */
+/**
+ * Trimmed, control characters and runs of spaces collapsed, bidi controls removed (they could make a name appear
+ * to say something else), capped by characters (not UTF-16 units).
+ */
 export function cleanName(raw: unknown): string | undefined {
   if (typeof raw !== 'string') return undefined;
   const name = Array.from(raw)
+    .filter((ch) => !isBidiControl(ch))
     .map((ch) => (isControlChar(ch) ? ' ' : ch))
     .join('')
     .replace(/\s+/g, ' ')
@@ -49,14 +59,23 @@ function cleanAvatarUrl(raw: unknown): string | undefined {
   return url;
 }
 
+/** epoch ms; anything else is left out (the contact is still shown, just never marked new). */
+function cleanAddedAt(raw: unknown): number | undefined {
+  return typeof raw === 'number' && Number.isSafeInteger(raw) && raw > 0 ? raw : undefined;
+}
+
 /** A clean copy of one contact (unknown fields dropped), or undefined when it cannot be shown or called. */
 export function validateContact(raw: unknown): Contact | undefined {
   if (!isRecord(raw)) return undefined;
   const openId = cleanOpenId(raw.openId);
   const name = cleanName(raw.name);
   if (!openId || !name) return undefined;
+  const contact: Contact = { openId, name };
   const avatarUrl = cleanAvatarUrl(raw.avatarUrl);
-  return avatarUrl ? { openId, name, avatarUrl } : { openId, name };
+  if (avatarUrl) contact.avatarUrl = avatarUrl;
+  const addedAt = cleanAddedAt(raw.addedAt);
+  if (addedAt !== undefined) contact.addedAt = addedAt;
+  return contact;
 }
 
 function parseBody(data: unknown): Result<unknown, ContactsError> {
@@ -76,5 +95,8 @@ export function parseContactsReply(data: unknown): Result<ContactsFetch, Contact
   if (!Array.isArray(entries)) return err({ kind: 'malformed', detail: '"contacts" is not an array' });
 
   const { valid, dropped } = keepValid(entries, validateContact, (contact) => contact.openId);
-  return ok({ contacts: valid, skipped: dropped });
+  // A bound on everything after it (authorisation checks, the cache item, the list): the rest is reported.
+  const omitted = Math.max(0, valid.length - MAX_CONTACTS);
+  if (omitted === 0) return ok({ contacts: valid, skipped: dropped });
+  return ok({ contacts: valid.slice(0, MAX_CONTACTS), skipped: dropped, omitted });
 }

@@ -1,6 +1,8 @@
 /**
  * Call history persisted as `{ schema: 1, records }` under one storage key, newest first and capped.
  * Reading never throws: unreadable or corrupt data is reported and the app continues with what could be read.
+ * A document of another schema version (written by a newer app, before a rollback) is never overwritten: it is
+ * copied to its backup key before the first write, and stays read-only while that copy cannot be made.
  * Writes are serialised, so two quick upserts cannot overwrite each other.
  */
 import { errMsgOf, isRecord, keepValid } from '../guards';
@@ -10,6 +12,11 @@ import type { CallOutcome, CallRecord, HistoryLoad, HistoryProblem, HistoryRepos
 export const HISTORY_KEY = 'call-history';
 export const HISTORY_SCHEMA = 1;
 export const HISTORY_CAP = 200;
+
+/** Where a history of another schema version is kept before this version writes its own. */
+export function historyBackupKey(schema: number): string {
+  return `${HISTORY_KEY}.backup.v${schema}`;
+}
 const MAX_ID_LENGTH = 128;
 const MAX_NAME_LENGTH = 80;
 
@@ -82,8 +89,18 @@ function countEntries(value: unknown): number {
   return 1;
 }
 
+/** The schema number of a document written by another version of the app, else undefined. */
+function otherSchemaOf(value: unknown): number | undefined {
+  if (!isRecord(value) || typeof value.schema !== 'number' || !Number.isInteger(value.schema))
+    return undefined;
+  return value.schema === HISTORY_SCHEMA ? undefined : value.schema;
+}
+
 function readHistoryDocument(value: unknown): { records: CallRecord[]; problem?: HistoryProblem } {
   if (value === undefined || value === null || value === '') return { records: [] };
+  const otherSchema = otherSchemaOf(value);
+  if (otherSchema !== undefined)
+    return { records: [], problem: { kind: 'unknown-version', schema: otherSchema } };
   if (!isRecord(value) || value.schema !== HISTORY_SCHEMA || !Array.isArray(value.records)) {
     return { records: [], problem: { kind: 'corrupt', dropped: countEntries(value) } };
   }
@@ -100,6 +117,8 @@ export function createHistoryRepository(
   let records: CallRecord[] = [];
   /** False until storage could be read: until then nothing is written, so a failed read never erases the history. */
   let loaded = false;
+  /** A document of another schema version found on read: copied to its backup key before the first write. */
+  let toBackUp: { schema: number; document: unknown } | undefined;
   let unreadableReported = false;
   /** Reported by the first load() after it was found, then cleared. */
   let pendingProblem: HistoryProblem | undefined;
@@ -122,6 +141,8 @@ export function createHistoryRepository(
       const stored = await storage.get(HISTORY_KEY);
       if (stored.ok) {
         const read = readHistoryDocument(stored.value);
+        if (read.problem?.kind === 'unknown-version')
+          toBackUp = { schema: read.problem.schema, document: stored.value };
         const recordedNow = new Set(records.map((record) => record.id));
         records = arrange([...records, ...read.records.filter((r) => !recordedNow.has(r.id))], cap);
         loaded = true;
@@ -141,7 +162,25 @@ export function createHistoryRepository(
     return records;
   }
 
+  /** Copies the other version's document aside once; until that worked, its key stays read-only. */
+  async function backUpOtherVersion(): Promise<boolean> {
+    if (!toBackUp) return true;
+    try {
+      const saved = await storage.set(historyBackupKey(toBackUp.schema), toBackUp.document);
+      if (!saved.ok) {
+        console.warn('[history] not saved: the history of another version could not be backed up');
+        return false;
+      }
+    } catch (e) {
+      console.warn('[history] not saved: backup failed:', messageOf(e));
+      return false;
+    }
+    toBackUp = undefined;
+    return true;
+  }
+
   async function persist(next: CallRecord[]): Promise<boolean> {
+    if (!(await backUpOtherVersion())) return false;
     const document: HistoryDocument = { schema: HISTORY_SCHEMA, records: next };
     try {
       const saved = await storage.set(HISTORY_KEY, document);
@@ -181,6 +220,8 @@ export function createHistoryRepository(
 
     clear: () =>
       serialised(async () => {
+        // the person cleared their calls; another version's history is left where it is
+        if (!(await backUpOtherVersion())) return false;
         records = [];
         loaded = true;
         pendingProblem = undefined;

@@ -19,7 +19,11 @@ export interface CallRecord {
   errCode?: number;
 }
 
-export type HistoryProblem = { kind: 'corrupt'; dropped: number } | { kind: 'unreadable'; errMsg: string };
+export type HistoryProblem =
+  | { kind: 'corrupt'; dropped: number }
+  | { kind: 'unreadable'; errMsg: string }
+  /** Written by another version of the app (a newer one, before a rollback): kept, never overwritten. */
+  | { kind: 'unknown-version'; schema: number };
 
 export interface HistoryLoad {
   records: CallRecord[];

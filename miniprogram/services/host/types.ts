@@ -2,12 +2,14 @@
  * The WMPF host bridge: the Mini Program asks the host Android app for what only it can do, through
  * `wmpf.Channel.invoke`. The protocol is ours and documented in docs/host-protocol.md.
  */
+import type { DeviceSignature, SignedMethod } from '../backend/contract';
 import type { Result } from '../result';
 
 export const HOST_COMMANDS = {
   getDeviceInfo: 'getMiniProgramDeviceInfo',
   prefetchDeviceToken: 'prefetchDeviceToken',
   callEnded: 'voipCallEnded',
+  signBackendRequest: 'signBackendRequest',
 } as const;
 
 export type HostCommand = (typeof HOST_COMMANDS)[keyof typeof HOST_COMMANDS];
@@ -48,10 +50,33 @@ export interface CallEndedNotice {
   direction: CallDirection;
 }
 
+/** One backend request to sign (docs/host-protocol.md §2.4): the exact method, path and body that will be sent. */
+export interface SignRequest {
+  method: SignedMethod;
+  /** Relative to the backend base URL, with the query string. */
+  path: string;
+  /** The exact body string ('' without a body). */
+  body: string;
+}
+
+export type SignError =
+  /** The host has no device secret (`hostError: unsupported`): the installer has not provisioned the device. */
+  | { kind: 'not-provisioned' }
+  /** The host does not know the command (`hostError: unknown-command`): an older host app. */
+  | { kind: 'host-outdated' }
+  /** No usable answer (no host, timeout, malformed reply, another host error). */
+  | { kind: 'host-error'; error: HostError };
+
 export interface HostBridge {
   /** False outside WMPF; every call then resolves to `{ kind: 'not-wmpf' }` without touching anything. */
   readonly available: boolean;
   getDeviceInfo(): Promise<Result<DeviceInfo, HostError>>;
   prefetchDeviceToken(): Promise<Result<void, PrefetchError>>;
   notifyCallEnded(notice: CallEndedNotice): Promise<Result<void, HostError>>;
+}
+
+/** The host's `signBackendRequest` (docs/host-protocol.md §2.4): what signed backend requests need. */
+export interface HostSigner {
+  /** A fresh signature for one backend request. Never cached, stored, logged or put in page data. */
+  signBackendRequest(request: SignRequest): Promise<Result<DeviceSignature, SignError>>;
 }

@@ -8,6 +8,7 @@ import { systemClock, type Clock } from '../clock';
 import { isRecord, scrub } from '../guards';
 import { err, ok, type Result } from '../result';
 import { settleOnce } from '../settle-once';
+import { isDeviceSignature, type DeviceSignature } from '../backend/contract';
 import {
   HOST_COMMANDS,
   type CallEndedNotice,
@@ -15,7 +16,9 @@ import {
   type HostBridge,
   type HostCommand,
   type HostError,
+  type HostSigner,
   type PrefetchError,
+  type SignError,
 } from './types';
 
 export const DEFAULT_HOST_TIMEOUT_MS = 5000;
@@ -40,7 +43,7 @@ type HostText = (text: string) => string | undefined;
 export function createHostBridge(
   api: Wmpf.Api | undefined,
   options: { timeoutMs?: number; clock?: Clock } = {},
-): HostBridge {
+): HostBridge & HostSigner {
   if (!api) return unavailableBridge();
   const clock = options.clock ?? systemClock;
   const timeoutMs = options.timeoutMs ?? DEFAULT_HOST_TIMEOUT_MS;
@@ -76,15 +79,37 @@ export function createHostBridge(
       const reply = await invoke(HOST_COMMANDS.callEnded, { roomId, keepTime, reason, direction });
       return withoutSn(reply.ok ? parseCallEndedReply(reply.value, hostText) : reply);
     },
+    async signBackendRequest({ method, path, body }) {
+      const reply = await invoke(HOST_COMMANDS.signBackendRequest, { method, path, body });
+      const refusal = reply.ok ? signRefusal(reply.value) : undefined;
+      if (refusal) return err(refusal);
+      const signed = withoutSn(reply.ok ? parseSignReply(reply.value, hostText) : reply);
+      return signed.ok ? signed : err({ kind: 'host-error', error: signed.error });
+    },
   };
 }
 
-function unavailableBridge(): HostBridge {
+/** The two host errors a signature request has its own answer for (docs/host-protocol.md §2.4). */
+function signRefusal(raw: string): SignError | undefined {
+  let reply: unknown;
+  try {
+    reply = JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+  const code = isRecord(reply) && typeof reply.hostError === 'string' ? reply.hostError.trim() : undefined;
+  if (code === 'unsupported') return { kind: 'not-provisioned' };
+  if (code === 'unknown-command') return { kind: 'host-outdated' };
+  return undefined;
+}
+
+function unavailableBridge(): HostBridge & HostSigner {
   return {
     available: false,
     getDeviceInfo: () => Promise.resolve(err(NOT_WMPF)),
     prefetchDeviceToken: () => Promise.resolve(err(NOT_WMPF)),
     notifyCallEnded: () => Promise.resolve(err(NOT_WMPF)),
+    signBackendRequest: () => Promise.resolve(err({ kind: 'host-error', error: NOT_WMPF })),
   };
 }
 
@@ -170,6 +195,22 @@ function parseCallEndedReply(raw: string, hostText: HostText): Result<void, Host
   if (raw.trim() === '') return ok(undefined);
   const json = parseObject(HOST_COMMANDS.callEnded, raw, hostText);
   return json.ok ? ok(undefined) : json;
+}
+
+/** `{ sn, timestamp, nonce, signature }`, each well-formed (contract.ts); the details never carry a value. */
+function parseSignReply(raw: string, hostText: HostText): Result<DeviceSignature, HostError> {
+  const command = HOST_COMMANDS.signBackendRequest;
+  const json = parseObject(command, raw, hostText);
+  if (!json.ok) return json;
+  const { sn, timestamp, nonce, signature } = json.value;
+  const candidate = { sn, timestamp, nonce, signature };
+  if (!isDeviceSignature(candidate)) {
+    const fields = Object.entries(candidate)
+      .map(([name, value]) => `"${name}" ${describeType(value)}`)
+      .join(', ');
+    return malformed(command, `not a well-formed signature (${fields})`);
+  }
+  return ok(candidate);
 }
 
 function parseObject(command: HostCommand, raw: string, hostText: HostText): Result<Json, HostError> {

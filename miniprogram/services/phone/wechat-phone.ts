@@ -6,6 +6,7 @@
  * 10008 = snTicket error; "invalid scope" = capability not enabled (FAQ 3.3); a refusal reads like WeChat's other
  * authorisation refusals ("auth deny" / "cancel").
  */
+import type { BackendError, BackendResult } from '../backend/types';
 import { cleanModelId, cleanSn } from '../backend/validate-backend';
 import { systemClock, type Clock } from '../clock';
 import { errMsgOf, isRecord, nonEmptyString } from '../guards';
@@ -190,3 +191,25 @@ export const wxPhoneApi: WxPhoneApi = {
     wx.login(options);
   },
 };
+
+/**
+ * Phone requests to our backend carry a fresh wx.login code; the server exchanges it (code2Session) for the openId.
+ * A code works once and for 5 minutes: when the server says it was not valid, one new code is tried.
+ */
+function isLoginInvalid(error: BackendError): boolean {
+  return error.kind === 'rejected' && error.code === 'login-invalid';
+}
+
+export async function withLoginCode<T>(
+  wechat: PhoneWechat,
+  request: (code: string) => BackendResult<T>,
+): Promise<Result<T, BackendError>> {
+  let result: Result<T, BackendError> | undefined;
+  for (let attempt = 0; attempt < 2; attempt += 1) {
+    const code = await wechat.login();
+    if (!code.ok) return err({ kind: 'login-failed', errMsg: code.error.errMsg });
+    result = await request(code.value);
+    if (result.ok || !isLoginInvalid(result.error)) return result;
+  }
+  return result ?? err({ kind: 'login-failed', errMsg: 'no attempt made' });
+}

@@ -1,11 +1,12 @@
 import { makeAutoObservable, runInAction } from 'mobx-miniprogram';
-import { pairingUrl } from '../routes';
-import type { Backend, BackendError } from '../services/backend/types';
-import type { Permissions } from '../services/permissions';
-import { callFamilyDevice, type FamilyCallProblem } from '../services/phone/call-family-device';
-import { loadMyDevices, type DeviceRow } from '../services/phone/my-devices';
-import type { PhoneSide, VoipListError } from '../services/phone/types';
-import type { RoomType } from '../services/voip/types';
+import { pairingUrl } from '../../routes';
+import type { Backend, BackendError } from '../../services/backend/types';
+import type { Permissions } from '../../services/permissions';
+import { callFamilyDevice, type FamilyCallProblem } from './call-family-device';
+import { loadMyDevices, type DeviceRow } from './my-devices';
+import type { PhoneSide, VoipListError } from '../../services/phone/types';
+import type { RoomType } from '../../services/voip/types';
+import { registerStoreClass } from '../../stores/subpackage-stores';
 
 export interface MyDevicesStoreDeps {
   /** undefined outside a phone's WeChat. */
@@ -102,3 +103,5 @@ export class MyDevicesStore {
     return this.deps.permissions.openSettings();
   }
 }
+
+registerStoreClass('myDevices', MyDevicesStore);

@@ -2,12 +2,12 @@
  * A family member calls a device from the phone: microphone (and camera) permission, the device's current push
  * token from our backend, then callWMPF with the name the device knows them by.
  */
-import type { Backend, BackendError, MyDevice } from '../backend/types';
-import type { Permissions, PermissionScope } from '../permissions';
-import { err, type Result } from '../result';
-import type { CallFailure, RoomType } from '../voip/types';
-import { withLoginCode } from './login-code';
-import type { PhoneSide } from './types';
+import type { Backend, BackendError, MyDevice } from '../../services/backend/types';
+import type { Permissions, PermissionScope } from '../../services/permissions';
+import { err, type Result } from '../../services/result';
+import type { CallFailure, RoomType } from '../../services/voip/types';
+import { withLoginCode } from '../../services/phone/wechat-phone';
+import type { PhoneSide } from '../../services/phone/types';
 
 export type FamilyCallProblem =
   | { kind: 'permission'; scope: PermissionScope }

@@ -1,9 +1,10 @@
 import { makeAutoObservable } from 'mobx-miniprogram';
-import type { Backend } from '../services/backend/types';
-import type { Clock } from '../services/clock';
-import type { Permissions } from '../services/permissions';
-import { createPairingFlow, type PairingFlow, type PairingState } from '../services/phone/pairing-flow';
-import type { PhoneWechat } from '../services/phone/types';
+import type { Backend } from '../../services/backend/types';
+import type { Clock } from '../../services/clock';
+import type { Permissions } from '../../services/permissions';
+import { createPairingFlow, type PairingFlow, type PairingState } from './pairing-flow';
+import type { PhoneWechat } from '../../services/phone/types';
+import { registerStoreClass } from '../../stores/subpackage-stores';
 
 export interface PairingStoreDeps {
   backend: Backend;
@@ -71,3 +72,5 @@ export class PairingStore {
     this.nameMissing = true;
   }
 }
+
+registerStoreClass('pairing', PairingStore);

@@ -3,9 +3,9 @@
  * by sn/model_id, device groups by group_id, each with its status) joined with our backend's names for the devices
  * the user is a contact of. Either source may fail; what the other one gave is still shown.
  */
-import type { Backend, BackendError, MyDevice } from '../backend/types';
-import { withLoginCode } from './login-code';
-import type { PhoneWechat, VoipAuthorisation, VoipListError, VoipListItem } from './types';
+import type { Backend, BackendError, MyDevice } from '../../services/backend/types';
+import { withLoginCode } from '../../services/phone/wechat-phone';
+import type { PhoneWechat, VoipAuthorisation, VoipListError, VoipListItem } from '../../services/phone/types';
 
 export interface DeviceRow {
   kind: 'device' | 'group';

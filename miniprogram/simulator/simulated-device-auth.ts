@@ -1,0 +1,126 @@
+/**
+ * The simulated backend's check of signed device requests: the contract's rules in the contract's order, exactly as
+ * the reference server applies them (server/src/auth/device-auth.ts) — well-formed headers (auth-required) → header
+ * sn = path sn (auth-invalid, 403) → timestamp within ±300 s (auth-expired, with X-Server-Time) → HMAC-SHA256 with
+ * the device's current secret, compared in constant time; an unknown sn looks exactly like a bad signature
+ * (auth-invalid) → (sn, nonce) never seen within 600 s (auth-replayed).
+ */
+import {
+  CLOCK_SKEW_SECONDS,
+  DEVICE_NONCE_HEADER,
+  DEVICE_SIGNATURE_HEADER,
+  DEVICE_SN_HEADER,
+  DEVICE_TIMESTAMP_HEADER,
+  NONCE_PATTERN,
+  NONCE_TTL_SECONDS,
+  SERVER_TIME_HEADER,
+  SIGNATURE_PATTERN,
+  SN_PATTERN,
+  TIMESTAMP_PATTERN,
+  canonicalString,
+  type ErrorCode,
+  type SignedMethod,
+} from '../services/backend/contract';
+import { fromBase64Url, hmacSha256, sameText, sha256, toBase64Url, toHex, utf8Bytes } from './hmac-sha256';
+
+export interface SignedRequestParts {
+  method: string;
+  /** With the query string, relative to the base URL. */
+  path: string;
+  /** The sn in the path, decoded. */
+  pathSn: string;
+  /** Names in lower case. */
+  headers: Record<string, string>;
+  body: string;
+}
+
+export type DeviceAuthFailure = {
+  code: Extract<ErrorCode, 'auth-required' | 'auth-invalid' | 'auth-expired' | 'auth-replayed'>;
+  status: number;
+  headers?: Record<string, string>;
+};
+
+const patterns = {
+  sn: new RegExp(SN_PATTERN),
+  timestamp: new RegExp(TIMESTAMP_PATTERN),
+  nonce: new RegExp(NONCE_PATTERN),
+  signature: new RegExp(SIGNATURE_PATTERN),
+};
+
+/** Compared against when the sn is unknown, so that an unknown sn takes the same path as a known one. */
+const STAND_IN_KEY = new Uint8Array(32).fill(0xa5);
+
+function signedMethod(method: string): SignedMethod | undefined {
+  return method === 'GET' || method === 'POST' || method === 'DELETE' ? method : undefined;
+}
+
+export interface DeviceAuthenticator {
+  /** The sn the request is from, or why it is refused. `secretOf` gives a device's current secret. */
+  verify(
+    request: SignedRequestParts,
+    secretOf: (sn: string) => string | undefined,
+    nowMs: number,
+  ): { ok: true; sn: string } | { ok: false; failure: DeviceAuthFailure };
+}
+
+export function createDeviceAuthenticator(): DeviceAuthenticator {
+  /** `${sn} ${nonce}` → when it was first seen (ms). */
+  const seen = new Map<string, number>();
+
+  function rememberNonce(sn: string, nonce: string, nowMs: number): boolean {
+    for (const [key, at] of seen) if (nowMs - at > NONCE_TTL_SECONDS * 1000) seen.delete(key);
+    const key = `${sn} ${nonce}`;
+    if (seen.has(key)) return false;
+    seen.set(key, nowMs);
+    return true;
+  }
+
+  return {
+    verify(request, secretOf, nowMs) {
+      const refuse = (failure: DeviceAuthFailure) => ({ ok: false as const, failure });
+      const sn = request.headers[DEVICE_SN_HEADER.toLowerCase()];
+      const timestamp = request.headers[DEVICE_TIMESTAMP_HEADER.toLowerCase()];
+      const nonce = request.headers[DEVICE_NONCE_HEADER.toLowerCase()];
+      const signature = request.headers[DEVICE_SIGNATURE_HEADER.toLowerCase()];
+      const method = signedMethod(request.method);
+      if (
+        sn === undefined ||
+        timestamp === undefined ||
+        nonce === undefined ||
+        signature === undefined ||
+        method === undefined ||
+        !patterns.sn.test(sn) ||
+        !patterns.timestamp.test(timestamp) ||
+        !patterns.nonce.test(nonce) ||
+        !patterns.signature.test(signature)
+      )
+        return refuse({ code: 'auth-required', status: 401 });
+      if (sn !== request.pathSn) return refuse({ code: 'auth-invalid', status: 403 });
+
+      const nowSeconds = Math.floor(nowMs / 1000);
+      if (Math.abs(nowSeconds - Number(timestamp)) > CLOCK_SKEW_SECONDS)
+        return refuse({
+          code: 'auth-expired',
+          status: 401,
+          headers: { [SERVER_TIME_HEADER]: String(nowSeconds) },
+        });
+
+      const secret = secretOf(sn);
+      const key = (secret === undefined ? undefined : fromBase64Url(secret)) ?? STAND_IN_KEY;
+      const canonical = canonicalString({
+        sn,
+        method,
+        path: request.path,
+        timestamp: Number(timestamp),
+        nonce,
+        bodySha256Hex: toHex(sha256(utf8Bytes(request.body))),
+      });
+      const expected = toBase64Url(hmacSha256(key, utf8Bytes(canonical)));
+      if (!sameText(expected, signature) || secret === undefined)
+        return refuse({ code: 'auth-invalid', status: 401 });
+
+      if (!rememberNonce(sn, nonce, nowMs)) return refuse({ code: 'auth-replayed', status: 401 });
+      return { ok: true, sn };
+    },
+  };
+}
