@@ -12,6 +12,7 @@ import type { Session } from '../session';
 const DEVICE_PAIRING = 'pages/device-pairing/index';
 const CONTACTS = 'pages/contacts/index';
 const PAIRING = 'pages/pairing/index';
+const DEVICES = 'pages/devices/index';
 
 async function addFamily(session: Session): Promise<RenderedPage> {
   const page = await session.show(DEVICE_PAIRING);
@@ -145,6 +146,18 @@ export const FAMILY_STATES: PreviewState[] = [
     role: 'phone',
     async build(session) {
       const page = await session.show(PAIRING, { sn: 'SIM-DEVICE-0002', modelId: 'sim-model' });
+      await session.settle();
+      return page;
+    },
+  },
+  {
+    name: 'devices-phone',
+    route: DEVICES,
+    title: '我的设备',
+    shows: '奶奶家的通话屏',
+    role: 'phone',
+    async build(session) {
+      const page = await session.show(DEVICES);
       await session.settle();
       return page;
     },
