@@ -1,4 +1,4 @@
-import { find, load, simulate, textOf } from '../helpers/load';
+import { find, load, simulate, textOf } from '../../harness/pages';
 
 describe('<contact-avatar>', () => {
   const id = load('components/contact-avatar/index');
