@@ -5,6 +5,7 @@
  * reactions do not pile up from one session to the next.
  */
 import { setLocale, type Locale } from '../miniprogram/i18n/index';
+import { loadEnglishTexts } from './english';
 import { CALL_END_QUERY, ROUTES } from '../miniprogram/routes';
 import type { PermissionScope } from '../miniprogram/services/permissions';
 import { configurePlugin } from '../miniprogram/services/voip/plugin-setup';
@@ -50,6 +51,7 @@ function setWindow(width: number, height: number): void {
 
 export function startSession(options: SessionOptions = {}): Session {
   const { width = 375, height = 667 } = options;
+  if (options.locale === 'en') loadEnglishTexts();
   setLocale(options.locale ?? 'zh-CN');
   setWindow(width, height);
   let title: string | undefined;

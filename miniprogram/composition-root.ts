@@ -7,12 +7,13 @@
  *  - in a phone's WeChat: the family member's side (pairing, my devices, calling a device).
  * Tests, `npm start` and the bench build stores the same way (buildStores) on a simulated platform or on fakes.
  */
-import { resolveLocale, setLocale } from './i18n/index';
+import { hasMainTexts, registerMainTexts, resolveLocale, setLocale, DEFAULT_LOCALE } from './i18n/index';
 import { CALL_END_QUERY, ROUTES } from './routes';
 import { hasWmpf, isDevTools } from './services/environment';
 import type { AppShowOptions, ShowKind } from './services/launch';
 import { createRealPlatform, type Platform } from './services/platform';
 import { readSystemLanguage } from './services/system';
+import { loadMainTexts } from './services/texts';
 import { configurePlugin } from './services/voip/plugin-setup';
 import { CallStore } from './stores/call-store';
 import { CallingStore } from './stores/calling-store';
@@ -147,9 +148,29 @@ export interface RunningApp {
 
 let running: RunningApp | undefined;
 
+/**
+ * The system's locale. The default's texts ship in the main package; another's arrive from its subpackage, and
+ * the pages, bound to the locale, switch when they do (until then, or if they cannot load, the default shows).
+ */
+export function applySystemLocale(load = loadMainTexts): Promise<void> {
+  const locale = resolveLocale(readSystemLanguage());
+  if (locale === DEFAULT_LOCALE || hasMainTexts(locale)) {
+    setLocale(locale);
+    return Promise.resolve();
+  }
+  return load(locale).then(
+    (catalog) => {
+      registerMainTexts(locale, catalog);
+      setLocale(locale);
+    },
+    (error: unknown) =>
+      console.error(`[i18n] the ${locale} texts did not load; showing ${DEFAULT_LOCALE}`, error),
+  );
+}
+
 /** App.onLaunch: the platform for where the app runs, the stores on it, installed for the pages. */
 export function launchApp(options?: AppShowOptions): RunningApp {
-  setLocale(resolveLocale(readSystemLanguage()));
+  applySystemLocale();
   const { platform, start } = choosePlatform(options?.query);
   const stores = buildStores(platform);
   installStores(stores);

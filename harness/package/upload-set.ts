@@ -26,9 +26,11 @@ function base(fromFile: string, spec: string): string {
 }
 
 const resolveModule = (from: string, spec: string) =>
-  [base(from, spec), ...['.ts', '.js', '/index.ts', '/index.js'].map((e) => base(from, spec) + e)].find(
-    exists,
-  );
+  [
+    base(from, spec),
+    base(from, spec).replace(/\.js$/, '.ts'),
+    ...['.ts', '.js', '/index.ts', '/index.js'].map((e) => base(from, spec) + e),
+  ].find(exists);
 
 /** What a file refers to, by its kind: [pattern, resolve the captured specifier]. */
 const REFERENCES: Record<
@@ -37,7 +39,7 @@ const REFERENCES: Record<
 > = {
   '.ts': [
     [
-      /(?:require\(\s*|import\s+(?:[^'"]*?\s+from\s+)?|export\s+[^'"]*?\s+from\s+)['"]([^'"]+)['"]/g,
+      /(?:require(?:\s*\.\s*async)?\(\s*|import\s+(?:[^'"]*?\s+from\s+)?|export\s+[^'"]*?\s+from\s+)['"]([^'"]+)['"]/g,
       resolveModule,
     ],
   ],

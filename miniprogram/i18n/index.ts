@@ -1,3 +1,4 @@
+import { observable, runInAction } from 'mobx-miniprogram';
 import common from './messages/common';
 import contacts from './messages/contacts';
 import calling from './messages/calling';
@@ -14,8 +15,11 @@ export type Locale = 'zh-CN' | 'en';
 export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
 export const DEFAULT_LOCALE: Locale = 'zh-CN';
 
-/** The texts of the main package: what the device needs from its first page on. */
-const mainCatalogs = {
+/**
+ * The texts of the main package, in the default locale: what the device needs from its first page on. The other
+ * locale's arrive from their own subpackage when the device speaks it (registerMainTexts, services/texts.ts).
+ */
+const mainTexts = {
   common,
   contacts,
   calling,
@@ -24,6 +28,14 @@ const mainCatalogs = {
   history,
   backend,
 };
+
+export type MainTexts = typeof mainTexts;
+
+type MainCatalogs = { [N in keyof MainTexts]: Partial<Record<Locale, MainTexts[N]>> };
+
+const mainCatalogs = Object.fromEntries(
+  Object.entries(mainTexts).map(([ns, messages]) => [ns, { [DEFAULT_LOCALE]: messages }]),
+) as MainCatalogs;
 
 /**
  * The texts of subpackage pages live beside them (pages/<page>/messages.ts), so a device downloads them only when it
@@ -35,7 +47,7 @@ interface SubpackageCatalogs {
   devicePairing: typeof devicePairing;
 }
 
-type Catalogs = typeof mainCatalogs & SubpackageCatalogs;
+type Catalogs = MainCatalogs & SubpackageCatalogs;
 
 const registered: Partial<SubpackageCatalogs> = {};
 
@@ -46,18 +58,31 @@ export const NAMESPACES: readonly Namespace[] = [
   'devices',
   'devicePairing',
 ];
-export type Messages<N extends Namespace> = Catalogs[N]['zh-CN'];
+export type Messages<N extends Namespace> = NonNullable<Catalogs[N]['zh-CN']>;
 export type MessageKey<N extends Namespace> = keyof Messages<N> & string;
 export type MessageParams = Record<string, string | number>;
 
-let current: Locale = DEFAULT_LOCALE;
+/** Observable: texts read inside a store binding or a computed follow a locale that arrives after the first page. */
+const state = observable({ locale: DEFAULT_LOCALE as Locale });
 
 export function getLocale(): Locale {
-  return current;
+  return state.locale;
 }
 
+/** Switches to `locale`; a locale whose main-package texts are not registered yet shows the default's. */
 export function setLocale(locale: Locale): void {
-  current = locale;
+  runInAction(() => (state.locale = locale));
+}
+
+/** A locale's main-package texts, loaded from its subpackage. */
+export function registerMainTexts(locale: Locale, catalog: MainTexts): void {
+  for (const ns of Object.keys(mainCatalogs) as Array<keyof MainTexts>) {
+    (mainCatalogs[ns] as Partial<Record<Locale, unknown>>)[locale] = catalog[ns];
+  }
+}
+
+export function hasMainTexts(locale: Locale): boolean {
+  return mainCatalogs.common[locale] !== undefined;
 }
 
 /** Maps a WeChat system language ('zh_CN', 'en', 'en_US', ...) to a supported locale. */
@@ -82,8 +107,9 @@ function catalogOf<N extends Namespace>(namespace: N): Catalogs[N] {
 }
 
 /** All texts of a namespace in the current locale, ready to be passed to a template. */
-export function texts<N extends Namespace>(namespace: N, locale: Locale = current): Messages<N> {
-  return catalogOf(namespace)[locale] as Messages<N>;
+export function texts<N extends Namespace>(namespace: N, locale: Locale = getLocale()): Messages<N> {
+  const catalog = catalogOf(namespace) as Partial<Record<Locale, Messages<N>>>;
+  return (catalog[locale] ?? catalog[DEFAULT_LOCALE]) as Messages<N>;
 }
 
 export function format(template: string, params?: MessageParams): string {

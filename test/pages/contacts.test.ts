@@ -319,6 +319,8 @@ describe('contacts page', () => {
 
   it('speaks English when the locale is en', async () => {
     const { setLocale } = await import('../../miniprogram/i18n/index');
+    const { loadEnglishTexts } = await import('../../harness/english');
+    loadEnglishTexts();
     setLocale('en');
     try {
       const { comp } = await open();

@@ -10,6 +10,9 @@ import {
   describeEndReason,
 } from '../../miniprogram/view-models/call-texts';
 import type { CallFailureKind } from '../../miniprogram/services/voip/types';
+import { loadEnglishTexts } from '../../harness/english';
+
+loadEnglishTexts();
 
 /** reference §1.4, code by code, with the kind the person at the device acts on. */
 const EXPECTED: Array<[number, CallFailureKind]> = [

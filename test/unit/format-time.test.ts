@@ -1,4 +1,7 @@
 import { formatCallTime, formatDuration } from '../../miniprogram/utils/format-time';
+import { loadEnglishTexts } from '../../harness/english';
+
+loadEnglishTexts();
 
 // local time, like the device
 const at = (y: number, m: number, d: number, h = 0, min = 0, s = 0) =>

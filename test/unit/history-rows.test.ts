@@ -1,5 +1,8 @@
 import type { CallRecord } from '../../miniprogram/services/history/types';
 import { describeHistoryProblem, historyRow, historyRows } from '../../miniprogram/view-models/history-rows';
+import { loadEnglishTexts } from '../../harness/english';
+
+loadEnglishTexts();
 
 const NOW = new Date(2024, 2, 15, 10, 30).getTime();
 

@@ -12,6 +12,9 @@ import {
   t,
   texts,
 } from '../../miniprogram/i18n/index';
+import { loadEnglishTexts } from '../../harness/english';
+
+loadEnglishTexts();
 
 const MESSAGES_DIR = path.join(__dirname, '../../miniprogram/i18n/messages');
 

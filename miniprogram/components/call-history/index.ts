@@ -48,6 +48,7 @@ ComponentWithStore({
   storeBindings: {
     store: appStores,
     fields: {
+      text: () => texts('history'),
       rows(this: { data: { limit: number } }, app: AppStores) {
         return rowsFor(app, this.data.limit);
       },
@@ -64,7 +65,6 @@ ComponentWithStore({
   },
   lifetimes: {
     attached() {
-      this.setData({ text: texts('history') });
       appStores.history.ensureLoaded();
     },
   },

@@ -4,9 +4,4 @@ const zhCN = {
   videoCall: '视频通话',
 };
 
-const en: typeof zhCN = {
-  voiceCall: 'Voice call',
-  videoCall: 'Video call',
-};
-
-export default { 'zh-CN': zhCN, en };
+export default zhCN;

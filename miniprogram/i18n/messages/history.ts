@@ -39,45 +39,4 @@ const zhCN = {
   monthNames: '1,2,3,4,5,6,7,8,9,10,11,12',
 };
 
-const en: typeof zhCN = {
-  title: 'Recent calls',
-  empty: 'No calls yet',
-  emptyHint: 'Calls you make and receive will show up here.',
-  clearAll: 'Clear all',
-  confirmClear: 'Clear all recent calls? They cannot be brought back.',
-  confirmClearYes: 'Clear',
-  confirmClearNo: 'Keep',
-  clearFailed: 'The recent calls could not be cleared. Please try again.',
-  problemCorrupt: 'Some recent calls could not be read and were skipped.',
-  problemUnreadable: 'The recent calls cannot be read right now. Please look again later.',
-  problemUnknownVersion:
-    'Earlier calls were saved by a newer version and are kept aside; new calls are recorded.',
-  dismiss: 'OK',
-  unknownName: 'Unknown contact',
-  callAgain: 'Call',
-  callAgainLabel: 'Call {name} again',
-  voice: 'Voice',
-  video: 'Video',
-  outgoing: 'Outgoing',
-  incoming: 'Incoming',
-  missed: 'Missed call',
-  answered: 'Answered {duration}',
-  noAnswer: 'No answer',
-  busy: 'Busy',
-  rejected: 'Declined',
-  declined: 'Declined here',
-  cancelled: 'Cancelled',
-  aborted: 'Cut off',
-  abortedAfter: 'Cut off {duration}',
-  joinFailed: 'Not connected',
-  failed: 'Call failed',
-  failedCode: 'Call failed ({code})',
-  inProgress: 'In progress',
-  ended: 'Ended',
-  yesterday: 'Yesterday {time}',
-  thisYear: '{month} {day}, {time}',
-  otherYear: '{month} {day}, {year}, {time}',
-  monthNames: 'Jan,Feb,Mar,Apr,May,Jun,Jul,Aug,Sep,Oct,Nov,Dec',
-};
-
-export default { 'zh-CN': zhCN, en };
+export default zhCN;

@@ -24,15 +24,22 @@ ComponentWithStore({
   },
   storeBindings: {
     store: appStores,
-    fields: { view: (app: AppStores) => describeCallingScreen(app.calling.input) },
+    fields: {
+      // a binding, so that texts follow a locale whose texts arrive after the page (i18n/index.ts)
+      text: () => texts('calling'),
+      view: (app: AppStores) => describeCallingScreen(app.calling.input),
+    },
     actions: {},
     structuralComparison: true,
   },
+  observers: {
+    'text.title'(title: string) {
+      appStores.ui.setTitle(title);
+    },
+  },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
-      const text = texts('calling');
-      this.setData({ text });
-      appStores.ui.setTitle(text.title);
+      appStores.ui.setTitle(texts('calling').title);
       appStores.calling.open(query || {});
     },
     onShow() {

@@ -64,6 +64,8 @@ ComponentWithStore({
   storeBindings: {
     store: appStores,
     fields: {
+      // a binding, so that texts follow a locale whose texts arrive after the page (i18n/index.ts)
+      text: () => pageTexts(),
       status: (app: AppStores) => describeDeviceStatus(app.device.status),
       prefetch: (app: AppStores) => describePrefetch(app.device.prefetch, app.device.status),
       missed: (app: AppStores) => describeMissedCalls(app.missedCalls.callers, app.history.now),
@@ -81,13 +83,16 @@ ComponentWithStore({
     // equal values (a status read again, the same rows) cross to the view layer only once
     structuralComparison: true,
   },
+  observers: {
+    'text.title'(title: string) {
+      appStores.ui.setTitle(title);
+    },
+  },
   methods: {
     onLoad() {
       // a family member's phone has its own home ("my devices"); the device stays here
       if (appStores.role.leaveForHome(ROUTE)) return;
-      const text = pageTexts();
-      this.setData({ text });
-      appStores.ui.setTitle(text.title);
+      appStores.ui.setTitle(pageTexts().title);
       void appStores.contacts.showCached();
       void appStores.contacts.load(false);
     },

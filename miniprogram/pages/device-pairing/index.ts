@@ -20,6 +20,8 @@ ComponentWithStore({
   storeBindings: {
     store: appStores,
     fields: {
+      // a binding, so that texts follow a locale whose texts arrive after the page (i18n/index.ts)
+      text: () => texts('devicePairing'),
       view: (app: AppStores) => devicePairingView(app.devicePairing.state, app.devicePairing.now),
       added: (app: AppStores) => addedText(app.devicePairing.added),
       canRetry: (app: AppStores) => app.devicePairing.canRetry,
@@ -28,11 +30,14 @@ ComponentWithStore({
     actions: {},
     structuralComparison: true,
   },
+  observers: {
+    'text.title'(title: string) {
+      appStores.ui.setTitle(title);
+    },
+  },
   methods: {
     onLoad() {
-      const text = texts('devicePairing');
-      this.setData({ text });
-      appStores.ui.setTitle(text.title);
+      appStores.ui.setTitle(texts('devicePairing').title);
     },
     onShow() {
       void appStores.devicePairing.show();

@@ -30,17 +30,22 @@ ComponentWithStore({
   storeBindings: {
     store: appStores,
     fields: {
+      // a binding, so that texts follow a locale whose texts arrive after the page (i18n/index.ts)
+      text: () => texts('devices'),
       view: (app: AppStores) => myDevicesView(app.myDevices),
       simulated: (app: AppStores) => app.role.simulated,
     },
     actions: {},
     structuralComparison: true,
   },
+  observers: {
+    'text.title'(title: string) {
+      appStores.ui.setTitle(title);
+    },
+  },
   methods: {
     onLoad() {
-      const text = texts('devices');
-      this.setData({ text });
-      appStores.ui.setTitle(text.title);
+      appStores.ui.setTitle(texts('devices').title);
     },
     onShow() {
       appStores.ui.release();

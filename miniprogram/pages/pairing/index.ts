@@ -17,17 +17,22 @@ ComponentWithStore({
   storeBindings: {
     store: appStores,
     fields: {
+      // a binding, so that texts follow a locale whose texts arrive after the page (i18n/index.ts)
+      text: () => texts('pairing'),
       view: (app: AppStores) => pairingView(app.pairing.state),
       nameError: (app: AppStores) => nameErrorText(app.pairing.nameMissing),
     },
     actions: {},
     structuralComparison: true,
   },
+  observers: {
+    'text.title'(title: string) {
+      appStores.ui.setTitle(title);
+    },
+  },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
-      const text = texts('pairing');
-      this.setData({ text });
-      appStores.ui.setTitle(text.title);
+      appStores.ui.setTitle(texts('pairing').title);
       void appStores.pairing.start(query);
     },
     onShow() {
