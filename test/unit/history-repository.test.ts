@@ -162,19 +162,23 @@ describe('createHistoryRepository', () => {
   it('serialises even when the storage answers in a different order than asked', async () => {
     const inner = createMemoryStorage();
     let delayNext = true;
+    let answerFirstWrite: () => void = () => undefined;
+    const firstWriteAnswered = new Promise<void>((resolve) => (answerFirstWrite = resolve));
     const slowFirstWrite: KeyValueStorage = {
       get: (key) => inner.get(key),
       set: async (key, value) => {
         if (delayNext) {
           delayNext = false;
-          await new Promise((resolve) => setTimeout(resolve, 20));
+          await firstWriteAnswered;
         }
         return inner.set(key, value);
       },
       remove: (key) => inner.remove(key),
     };
     const repo = createHistoryRepository(slowFirstWrite);
-    await Promise.all([repo.upsert(call('a', 1)), repo.upsert(call('b', 2))]);
+    const both = Promise.all([repo.upsert(call('a', 1)), repo.upsert(call('b', 2))]);
+    answerFirstWrite(); // after the second upsert was asked for
+    await both;
     expect(storedRecords(inner).map((r) => r.id)).toEqual(['b', 'a']);
   });
 
