@@ -1,3 +1,5 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
 /** Device endpoints (docs/backend-api.md §3.1–3.5) with valid signatures: what they answer and store. */
 import {
   API_PATHS,
@@ -7,6 +9,17 @@ import {
 } from '../../miniprogram/services/backend/contract';
 import { errorCode } from './helpers/http';
 import { startTestServer, type TestDevice, type TestServer } from './helpers/test-server';
+
+function miniProgramPages(): string[] {
+  const app = JSON.parse(readFileSync(join(__dirname, '../../miniprogram/app.json'), 'utf8')) as {
+    pages: string[];
+    subpackages?: Array<{ root: string; pages: string[] }>;
+  };
+  return [
+    ...app.pages,
+    ...(app.subpackages ?? []).flatMap((p) => p.pages.map((page) => `${p.root}/${page}`)),
+  ];
+}
 
 let server: TestServer;
 let device: TestDevice;
@@ -127,7 +140,8 @@ describe('POST /devices/{sn}/pairing-codes and GET …/{pairingId}', () => {
     const scene = server.fake.wxacodeScenes.at(-1) ?? '';
     expect(parsePairingScene(scene)).toBe(code.pairingId);
     expect(scene).not.toContain(device.sn);
-    expect(PAIRING_PAGE).toBe('pages/pairing/index');
+    // the page the code opens is one the Mini Program has (app.json, subpackages included)
+    expect(miniProgramPages()).toContain(PAIRING_PAGE);
     const status = await device.request('GET', API_PATHS.devicePairingCode(device.sn, code.pairingId));
     expect(status.body).toEqual({ status: 'waiting' });
   });

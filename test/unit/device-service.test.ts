@@ -1,4 +1,3 @@
-import { MIN_PLUGIN_VERSION, MIN_WMPF_VERSION } from '../../miniprogram/config';
 import { createDeviceService, LAST_REGISTRATION_KEY } from '../../miniprogram/services/device/device-service';
 import {
   HOST_COMMANDS,
@@ -101,11 +100,6 @@ describe('device status', () => {
 });
 
 describe('version gates', () => {
-  it('uses the documented minimums', () => {
-    expect(MIN_WMPF_VERSION).toBe('1.2.0');
-    expect(MIN_PLUGIN_VERSION).toBe('2.3.0');
-  });
-
   it.each([
     ['1.1.9', false],
     ['1.2.0', true],
