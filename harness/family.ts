@@ -4,15 +4,15 @@
  * driven as its pages would) for a device test.
  */
 import { pairingScene } from '../miniprogram/services/backend/contract';
-import { createHttpBackend } from '../miniprogram/services/backend/http-backend';
 import type { Backend } from '../miniprogram/services/backend/types';
 import { createHostBridge } from '../miniprogram/services/host/wmpf-host-bridge';
 import type { FamilyScenario } from '../miniprogram/simulator/family-scenario';
 import { SIMULATED_BACKEND_BASE_URL } from '../miniprogram/simulator/simulated-backend-http';
 import { createSimulatedFramework } from '../miniprogram/simulator/simulated-framework';
 import { createSimulatedWmpf } from '../miniprogram/simulator/simulated-wmpf';
-import '../miniprogram/pages/pairing/pairing-store';
+import '../miniprogram/pages/pairing/kit';
 import type { AppStores } from '../miniprogram/stores/index';
+import { createHttpBackend } from './adapters';
 import type { FakeClock } from './fake-clock';
 import { installSimulatedPlatform, type SimulatedSetup } from './platform';
 

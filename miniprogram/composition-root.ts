@@ -7,7 +7,8 @@
  *  - in a phone's WeChat: the family member's side (pairing, my devices, calling a device).
  * Tests, `npm start` and the bench build stores the same way (buildStores) on a simulated platform or on fakes.
  */
-import { hasMainTexts, registerMainTexts, resolveLocale, setLocale, DEFAULT_LOCALE } from './i18n/index';
+import { VOIP_CHARGE_TYPE } from './config';
+import { DEFAULT_LOCALE, hasMainTexts, registerMainTexts, resolveLocale, setLocale } from './i18n/index';
 import { CALL_END_QUERY, ROUTES } from './routes';
 import { hasWmpf, isDevTools } from './services/environment';
 import type { AppShowOptions, ShowKind } from './services/launch';
@@ -59,19 +60,34 @@ export function buildStores(platform: Platform): AppStores {
     call,
     calling: new CallingStore({ call, history, contacts, ui }),
   };
-  // their classes ship with their subpackage pages (stores/subpackage-stores.ts)
+  // their classes and services ship with their subpackage pages (stores/subpackage-stores.ts): built here on this
+  // platform's adapters
+  const { backendRequests: requests, phone, clock, permissions } = platform;
   return withSubpackageStores(main, {
-    devicePairing: (Store) =>
-      new Store({ backend: platform.backend, device, clock: platform.clock, isDevice: !isPhone }),
-    pairing: (Store) =>
-      new Store({
-        backend: platform.backend,
-        wechat: platform.phone?.wechat,
-        permissions: platform.permissions,
-        clock: platform.clock,
+    devicePairing: (kit) =>
+      new kit.Store({ backend: kit.createBackend(requests), device, clock, isDevice: !isPhone }),
+    pairing: (kit) =>
+      new kit.Store({
+        backend: kit.createBackend(requests),
+        wechat: phone && { ...phone.login, ...kit.createAuthoriser(phone.api, clock) },
+        permissions,
+        clock,
       }),
-    myDevices: (Store) =>
-      new Store({ phone: platform.phone, backend: platform.backend, permissions: platform.permissions }),
+    myDevices: (kit) =>
+      new kit.Store({
+        phone: phone && {
+          wechat: { ...phone.login, ...kit.createVoipList(phone.api, clock) },
+          caller: kit.createCaller({
+            loadPlugin: platform.loadPlugin,
+            router: platform.router,
+            envVersion: platform.envVersion,
+            chargeType: VOIP_CHARGE_TYPE,
+            endPageUrl: ROUTES.devices,
+          }),
+        },
+        backend: kit.createBackend(requests),
+        permissions,
+      }),
   });
 }
 

@@ -3,10 +3,9 @@
  * Which adapters (real or simulated) is decided by the composition root (miniprogram/composition-root.ts); this file
  * only knows the real ones. The simulated ones live in miniprogram/simulator/, which never ships.
  */
-import { BACKEND_BASE_URL, HOST_TIMEOUT_MS, PLUGIN_VERSION, VOIP_CHARGE_TYPE } from '../config';
-import { ROUTES } from '../routes';
-import { createHttpBackend } from './backend/http-backend';
-import type { Backend } from './backend/types';
+import { BACKEND_BASE_URL, HOST_TIMEOUT_MS, PLUGIN_VERSION } from '../config';
+import { createBackendRequests, type BackendRequests } from './backend/backend-requests';
+import { createPushTokenBackend } from './backend/http-backend';
 import { systemClock, type Clock } from './clock';
 import { createContactsService } from './contacts/contacts-service';
 import { createHttpContactsSource } from './contacts/http-contacts-source';
@@ -25,14 +24,13 @@ import type { HostBridge, HostSigner } from './host/types';
 import { wxHttp, type HttpClient } from './http';
 import { createLaunchGuard, type LaunchGuard } from './launch';
 import { wxPermissions, type Permissions } from './permissions';
-import type { PhoneSide } from './phone/types';
-import { createPhoneWechat, wxPhoneApi, type WxPhoneApi } from './phone/wechat-phone';
+import type { PhoneAdapters, WxPhoneApi } from './phone/types';
+import { createPhoneLogin, wxPhoneApi } from './phone/wechat-phone';
 import { createPushTokenService, type PushTokenService } from './push-token';
 import { wxRouter, type Router } from './router';
 import type { KeyValueStorage } from './storage/types';
 import { wxStorage } from './storage/wx-storage';
 import { createUi, wxSystem, type Ui, type UiSystem } from './ui';
-import { createDeviceCaller } from './voip/call-device';
 import { createPluginLoader, requireVoipPlugin, type PluginLoader } from './voip/plugin-loader';
 import type { VoipService } from './voip/types';
 import { createVoipEvents, type VoipEventHub } from './voip/voip-events';
@@ -60,12 +58,15 @@ export interface Platform {
   ui: Ui;
   permissions: Permissions;
   envVersion: EnvVersion;
-  /** Pairing, push token, my devices (docs/backend-api.md). */
-  backend: Backend;
+  /**
+   * How requests reach our backend (docs/backend-api.md): phone requests, and device requests signed by the host.
+   * The calls only a subpackage page makes are built on it with that page's module (composition-root.ts).
+   */
+  backendRequests: BackendRequests;
   /** Device roles only: keeps the WMPF push token uploaded so that phones can call the device. */
   pushToken: PushTokenService | undefined;
-  /** Phone role only: WeChat's device authorisation, wx.login, calling a device. */
-  phone: PhoneSide | undefined;
+  /** Phone role only: WeChat's phone APIs (the pages wrap the ones they use) and wx.login. */
+  phone: PhoneAdapters | undefined;
   /** Why the app is shown (pre-launch, plugin call page): no navigation or call on its own then. */
   launch: LaunchGuard;
 }
@@ -102,7 +103,7 @@ export function createPlatform(adapters: PlatformAdapters): Platform {
   // device requests are signed by the host app; a phone has no host (and no device secret)
   const signer = isPhone ? undefined : host;
   const backendConfig = { baseUrl: adapters.backendBaseUrl };
-  const backend = createHttpBackend(adapters.http, signer, backendConfig);
+  const backendRequests = createBackendRequests(adapters.http, signer, backendConfig);
   const loadPlugin = createPluginLoader(adapters.loadPluginModule);
   const device = createDeviceService(host, {
     pluginVersion: adapters.pluginVersion,
@@ -140,22 +141,22 @@ export function createPlatform(adapters: PlatformAdapters): Platform {
     ui: createUi(router, adapters.system ?? wxSystem),
     permissions: adapters.permissions,
     envVersion: adapters.envVersion,
-    backend,
-    pushToken: isPhone ? undefined : createPushTokenService({ wmpf: adapters.wmpf, backend, device, clock }),
-    phone: isPhone
-      ? {
-          wechat: createPhoneWechat(adapters.phoneApi ?? wxPhoneApi, clock),
-          caller: createDeviceCaller({
-            loadPlugin,
-            router,
-            envVersion: adapters.envVersion,
-            chargeType: VOIP_CHARGE_TYPE,
-            endPageUrl: ROUTES.devices,
-          }),
-        }
-      : undefined,
+    backendRequests,
+    pushToken: isPhone
+      ? undefined
+      : createPushTokenService({
+          wmpf: adapters.wmpf,
+          backend: createPushTokenBackend(backendRequests),
+          device,
+          clock,
+        }),
+    phone: isPhone ? phoneAdapters(adapters.phoneApi ?? wxPhoneApi, clock) : undefined,
     launch: createLaunchGuard(loadPlugin),
   };
+}
+
+function phoneAdapters(api: WxPhoneApi, clock: Clock): PhoneAdapters {
+  return { api, login: createPhoneLogin(api, clock) };
 }
 
 /** A WMPF device (`wmpf` given) or a family member's phone WeChat, on the real adapters. */

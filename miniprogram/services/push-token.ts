@@ -4,7 +4,7 @@
  * (WMPF gives it as seconds or milliseconds, string or number: validated here). Failures retry with backoff.
  * Single flight; the token is never logged nor stored by us.
  */
-import type { Backend, BackendError } from './backend/types';
+import type { BackendError, PushTokenBackend } from './backend/types';
 import { backoffDelay } from './backoff';
 import { systemClock, type Clock } from './clock';
 import type { DeviceService } from './device/types';
@@ -44,7 +44,7 @@ export interface PushTokenService {
 
 export interface PushTokenDeps {
   wmpf: Wmpf.Api | undefined;
-  backend: Backend;
+  backend: PushTokenBackend;
   device: DeviceService;
   clock?: Clock;
   timeoutMs?: number;

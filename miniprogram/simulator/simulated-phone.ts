@@ -1,14 +1,12 @@
 /**
  * A simulated phone WeChat: callback-style wx.requestDeviceVoIP / wx.getDeviceVoIPList / wx.login answering like
- * WeChat, scripted by the scenario's family part. Wrapped by the same createPhoneWechat as the real `wx`.
+ * WeChat, scripted by the scenario's family part. Wrapped by the same wrappers as the real `wx`
+ * (services/phone/wechat-phone.ts, pages/pairing/device-authoriser.ts, pages/devices/voip-list.ts).
  */
 import { delay, systemClock, type Clock } from '../services/clock';
 import { familyOf, type FamilyScenario, type PhoneAuthScript } from './family-scenario';
-import {
-  ALREADY_AUTHORISED_ERRCODE,
-  TICKET_INVALID_ERRCODE,
-  type WxPhoneApi,
-} from '../services/phone/wechat-phone';
+import type { WxPhoneApi } from '../services/phone/types';
+import { ALREADY_AUTHORISED_ERRCODE, TICKET_INVALID_ERRCODE } from '../services/phone/wechat-phone';
 
 export interface SimulatedWxPhone extends WxPhoneApi {
   /** Every requestDeviceVoIP request as received (without callbacks). */

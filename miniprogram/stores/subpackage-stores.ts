@@ -1,27 +1,28 @@
 /**
  * The stores of pages that live in subpackages — the device's "Add family" view, the phone's pairing page and its
- * "my devices" — ship with their page: a device downloads their code only when it opens the page, not with the main
- * package every start needs. Each such store class registers itself when its module loads (its page imports it, as
- * it imports its messages); the composition root still decides what each is built with (buildStores), and the
- * store is built the first time it is used, once per app.
+ * "my devices" — ship with their page, and so do the services only that page uses (its backend calls, its WeChat
+ * APIs): a device downloads their code only when it opens the page, not with the main package every start needs.
+ * Each such page registers its kit — its store's class and the factories of its own services — when its module
+ * loads (its index imports its kit.ts, as it imports its messages); the composition root still decides what each is
+ * built with, on which adapters (buildStores), and the store is built the first time it is used, once per app.
  */
-import type { DevicePairingStore } from '../pages/device-pairing/device-pairing-store';
-import type { MyDevicesStore } from '../pages/devices/my-devices-store';
-import type { PairingStore } from '../pages/pairing/pairing-store';
+import type { DevicePairingKit } from '../pages/device-pairing/kit';
+import type { MyDevicesKit } from '../pages/devices/kit';
+import type { PairingKit } from '../pages/pairing/kit';
 
-export interface SubpackageStoreClasses {
-  devicePairing: typeof DevicePairingStore;
-  pairing: typeof PairingStore;
-  myDevices: typeof MyDevicesStore;
+export interface SubpackageKits {
+  devicePairing: DevicePairingKit;
+  pairing: PairingKit;
+  myDevices: MyDevicesKit;
 }
 
-export type SubpackageStoreKey = keyof SubpackageStoreClasses;
+export type SubpackageStoreKey = keyof SubpackageKits;
 
-export type SubpackageStores = { [K in SubpackageStoreKey]: InstanceType<SubpackageStoreClasses[K]> };
+export type SubpackageStores = { [K in SubpackageStoreKey]: InstanceType<SubpackageKits[K]['Store']> };
 
-/** How the composition root builds each, given its class. */
+/** How the composition root builds each, given its page's kit. */
 export type SubpackageStoreBuilders = {
-  [K in SubpackageStoreKey]: (Store: SubpackageStoreClasses[K]) => InstanceType<SubpackageStoreClasses[K]>;
+  [K in SubpackageStoreKey]: (kit: SubpackageKits[K]) => SubpackageStores[K];
 };
 
 const PAGE_OF: Readonly<Record<SubpackageStoreKey, string>> = {
@@ -30,20 +31,16 @@ const PAGE_OF: Readonly<Record<SubpackageStoreKey, string>> = {
   myDevices: 'pages/devices',
 };
 
-const registered: Partial<SubpackageStoreClasses> = {};
+const registered: Partial<SubpackageKits> = {};
 
-export function registerStoreClass<K extends SubpackageStoreKey>(
-  key: K,
-  storeClass: SubpackageStoreClasses[K],
-): void {
-  registered[key] = storeClass;
+export function registerSubpackageKit<K extends SubpackageStoreKey>(key: K, kit: SubpackageKits[K]): void {
+  registered[key] = kit;
 }
 
-function classOf<K extends SubpackageStoreKey>(key: K): SubpackageStoreClasses[K] {
-  const storeClass = registered[key];
-  if (!storeClass)
-    throw new Error(`the ${key} store is used before its page's module (${PAGE_OF[key]}) was loaded`);
-  return storeClass as SubpackageStoreClasses[K];
+function kitOf<K extends SubpackageStoreKey>(key: K): SubpackageKits[K] {
+  const kit = registered[key];
+  if (!kit) throw new Error(`the ${key} store is used before its page's module (${PAGE_OF[key]}) was loaded`);
+  return kit as SubpackageKits[K];
 }
 
 /** `main` with a getter per subpackage store, each built on first use and then kept. */
@@ -58,8 +55,8 @@ export function withSubpackageStores<T extends object>(
       enumerable: true,
       get() {
         if (!built[key]) {
-          const build = builders[key] as (Store: SubpackageStoreClasses[typeof key]) => never;
-          built[key] = build(classOf(key));
+          const build = builders[key] as (kit: SubpackageKits[typeof key]) => never;
+          built[key] = build(kitOf(key));
         }
         return built[key];
       },

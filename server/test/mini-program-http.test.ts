@@ -1,6 +1,6 @@
 /**
- * The Mini Program's real HTTP adapters (services/backend/http-backend.ts, services/contacts/http-contacts-source.ts,
- * over services/http.ts and wx.request) against the reference server over real HTTP on localhost — no simulated
+ * The Mini Program's real HTTP adapters (every package's backend calls, put together in harness/adapters.ts, and
+ * services/contacts/http-contacts-source.ts, over services/http.ts and wx.request) against the reference server over real HTTP on localhost — no simulated
  * backend. The device's requests are signed by a fake host holding the device secret the server's admin endpoint
  * provisioned; phones identify with wx.login codes of the fake WeChat API. Pairing → contacts → push token
  * completes; a request with only an sn, a replayed signature and a reused pairing code are refused, as seen through
@@ -12,7 +12,7 @@ import {
   DEVICE_TIMESTAMP_HEADER,
   type DeviceSignature,
 } from '../../miniprogram/services/backend/contract';
-import { createHttpBackend } from '../../miniprogram/services/backend/http-backend';
+import { createHttpBackend } from '../../harness/adapters';
 import type { Backend } from '../../miniprogram/services/backend/types';
 import { createHttpContactsSource } from '../../miniprogram/services/contacts/http-contacts-source';
 import type { ContactsSource } from '../../miniprogram/services/contacts/types';

@@ -3,7 +3,7 @@
  * a device (its simulated host signs with the scenario's device secret) and phones (wx.login codes of a WeChat
  * user). For tests of the backend's rules and of the adapters on top of it.
  */
-import { createHttpBackend } from '../../miniprogram/services/backend/http-backend';
+import { createHttpBackend } from '../../harness/adapters';
 import type { Backend } from '../../miniprogram/services/backend/types';
 import { createHttpContactsSource } from '../../miniprogram/services/contacts/http-contacts-source';
 import type { ContactsSource } from '../../miniprogram/services/contacts/types';

@@ -1,4 +1,4 @@
-import { createDeviceCaller, type CallDeviceRequest } from '../../miniprogram/services/voip/call-device';
+import { createDeviceCaller, type CallDeviceRequest } from '../../miniprogram/pages/devices/call-device';
 import { CALL_PAGE_PATH_FALLBACK } from '../../miniprogram/services/voip/plugin-loader';
 import { createRecordingRouter } from '../../harness/platform';
 

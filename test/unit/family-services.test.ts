@@ -8,7 +8,7 @@ import { mergeDeviceLists } from '../../miniprogram/pages/devices/my-devices';
 import { createPairingFlow } from '../../miniprogram/pages/pairing/pairing-flow';
 import { parsePairingQuery } from '../../miniprogram/pages/pairing/pairing-target';
 import { createSimulatedWxPhone } from '../../miniprogram/simulator/simulated-phone';
-import { createPhoneWechat } from '../../miniprogram/services/phone/wechat-phone';
+import { createPhoneWechat } from '../../harness/adapters';
 import type { PhoneWechat } from '../../miniprogram/services/phone/types';
 import { SN_TICKET_TTL_MS } from '../../miniprogram/simulator/simulated-backend';
 import { SIMULATED_PHONE_OPEN_ID } from '../../miniprogram/simulator/family-scenario';

@@ -3,7 +3,7 @@
  * the host (one fresh signature per request, over exactly what is sent; one retry on auth-replayed), every reply
  * validated, errors typed, nothing secret in an error text or a log.
  */
-import { createHttpBackend } from '../../miniprogram/services/backend/http-backend';
+import { createHttpBackend } from '../../harness/adapters';
 import type { HttpClient, HttpResult } from '../../miniprogram/services/http';
 import { err, ok } from '../../miniprogram/services/result';
 import { createFakeSigner, signedHeadersOf, SIGNED_SN as SN } from '../helpers/fake-signer';

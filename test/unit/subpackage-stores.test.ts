@@ -1,11 +1,16 @@
 /**
- * Stores of subpackage pages are built on first use, once, from the class their page's module registered: the main
- * package never carries their code (the bench's code-quality check CONTAINS_OTHER_PKG_JS holds us to it).
+ * Stores of subpackage pages are built on first use, once, from the kit their page's module registered: the main
+ * package never carries their code, nor that of the services only they use (the bench's figure "our main-package
+ * JS" and miniprogram-ci's CONTAINS_OTHER_PKG_JS hold us to it).
  */
+import * as fs from 'fs';
+import * as path from 'path';
 import { buildStores } from '../../miniprogram/composition-root';
 import { createSimulatedPlatform } from '../../miniprogram/simulator/index';
 import { createMemoryStorage } from '../../miniprogram/simulator/memory-storage';
 import { createFakeClock } from '../../harness/fake-clock';
+import { MP_ROOT } from '../../harness/package/files';
+import { computeUploadSet, packageOf, uploadedSource } from '../../harness/package/upload-set';
 
 const platform = () => createSimulatedPlatform({ clock: createFakeClock(), storage: createMemoryStorage() });
 
@@ -18,6 +23,7 @@ describe('subpackage stores', () => {
   });
 
   it('are built on first use, once, with what the composition root gives them', async () => {
+    await import('../../miniprogram/pages/device-pairing/kit');
     const { DevicePairingStore } =
       await import('../../miniprogram/pages/device-pairing/device-pairing-store');
     const stores = buildStores(platform());
@@ -25,5 +31,62 @@ describe('subpackage stores', () => {
     expect(first).toBeInstanceOf(DevicePairingStore);
     expect(stores.devicePairing).toBe(first);
     expect(buildStores(platform()).devicePairing).not.toBe(first);
+  });
+});
+
+describe('the main package (what every device downloads before its first page)', () => {
+  const { files } = computeUploadSet();
+  const packageOfUploaded = (file: string) => {
+    const full = path.join(MP_ROOT, file);
+    return files.has(full) ? packageOf(full) : 'not uploaded';
+  };
+
+  it('holds no phone-side code: the phone’s WeChat wrappers, callWMPF and backend calls ship with its pages', () => {
+    const phoneSide = [
+      'pages/pairing/device-authoriser.ts',
+      'pages/pairing/pairing-backend.ts',
+      'pages/devices/voip-list.ts',
+      'pages/devices/call-device.ts',
+      'pages/devices/my-devices-backend.ts',
+      'pages/device-pairing/pairing-code-backend.ts',
+    ];
+    expect(phoneSide.map((file) => `${file}: ${packageOfUploaded(file)}`)).toEqual([
+      'pages/pairing/device-authoriser.ts: pages/pairing',
+      'pages/pairing/pairing-backend.ts: pages/pairing',
+      'pages/devices/voip-list.ts: pages/devices',
+      'pages/devices/call-device.ts: pages/devices',
+      'pages/devices/my-devices-backend.ts: pages/devices',
+      'pages/device-pairing/pairing-code-backend.ts: pages/device-pairing',
+    ]);
+    const mainSource = [...files.keys()]
+      .filter((file) => /\.(ts|js)$/.test(file) && packageOf(file) === 'main')
+      .map((file) => fs.readFileSync(file, 'utf8'))
+      .join('\n');
+    for (const phoneOnly of [
+      'requestDeviceVoIP(request)',
+      'parseVoipList',
+      'callWMPF.call',
+      'parsePairingTicketReply',
+      'parseMyDevicesReply',
+      'parsePairingCodeReply',
+    ])
+      expect(mainSource).not.toContain(phoneOnly);
+  });
+
+  it('requires no module of a subpackage, and no subpackage one of another (WeChat cannot load them)', () => {
+    const crossing: string[] = [];
+    let requires = 0;
+    for (const file of files.keys()) {
+      if (!file.endsWith('.ts') || !file.startsWith(MP_ROOT)) continue;
+      for (const [, spec] of uploadedSource(file).matchAll(/require\("(\.[^"]+)"\)/g)) {
+        requires += 1;
+        const target = path.resolve(path.dirname(file), spec);
+        const into = packageOf(`${target}.ts`);
+        if (into !== 'main' && into !== packageOf(file))
+          crossing.push(`${path.relative(MP_ROOT, file)} → ${path.relative(MP_ROOT, target)}`);
+      }
+    }
+    expect(requires).toBeGreaterThan(100);
+    expect(crossing).toEqual([]);
   });
 });

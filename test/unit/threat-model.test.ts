@@ -13,7 +13,7 @@ import {
   PAIRING_TTL_MS,
   type SignedMethod,
 } from '../../miniprogram/services/backend/contract';
-import { createHttpBackend } from '../../miniprogram/services/backend/http-backend';
+import { createHttpBackend } from '../../harness/adapters';
 import { createHostBridge } from '../../miniprogram/services/host/wmpf-host-bridge';
 import type { HttpClient, HttpRequestOptions, HttpResult } from '../../miniprogram/services/http';
 import { err, ok } from '../../miniprogram/services/result';

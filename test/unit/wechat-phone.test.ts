@@ -1,10 +1,7 @@
-import {
-  classifyAuthFailure,
-  createPhoneWechat,
-  dialogDeviceName,
-  parseVoipList,
-  type WxPhoneApi,
-} from '../../miniprogram/services/phone/wechat-phone';
+import { parseVoipList } from '../../miniprogram/pages/devices/voip-list';
+import { classifyAuthFailure, dialogDeviceName } from '../../miniprogram/pages/pairing/device-authoriser';
+import type { WxPhoneApi } from '../../miniprogram/services/phone/types';
+import { createPhoneWechat } from '../../harness/adapters';
 import { err, ok } from '../../miniprogram/services/result';
 import { createFakeClock } from '../../harness/fake-clock';
 

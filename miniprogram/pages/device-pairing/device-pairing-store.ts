@@ -1,9 +1,8 @@
 import { makeAutoObservable, runInAction } from 'mobx-miniprogram';
-import type { Backend, BackendError, PairingCode } from '../../services/backend/types';
+import type { BackendError, PairingCode, PairingCodeBackend } from '../../services/backend/types';
 import type { Clock } from '../../services/clock';
 import type { DeviceStatus } from '../../services/device/types';
 import type { DeviceStore } from '../../stores/device-store';
-import { registerStoreClass } from '../../stores/subpackage-stores';
 
 /** While the code is shown its status is asked this often (docs/backend-api.md §3.5). */
 export const PAIRING_POLL_MS = 3000;
@@ -28,7 +27,7 @@ export type DevicePairingState =
   | { step: 'problem'; problem: DevicePairingProblem };
 
 export interface DevicePairingStoreDeps {
-  backend: Pick<Backend, 'createPairingCode' | 'getPairingCodeStatus'>;
+  backend: PairingCodeBackend;
   device: Pick<DeviceStore, 'refreshStatus'>;
   clock: Clock;
   isDevice: boolean;
@@ -219,5 +218,3 @@ export class DevicePairingStore {
     });
   }
 }
-
-registerStoreClass('devicePairing', DevicePairingStore);

@@ -5,7 +5,7 @@
 import { ComponentWithStore } from 'mobx-miniprogram-bindings';
 import { texts } from '../../i18n/index';
 import './messages';
-import './device-pairing-store';
+import './kit';
 import { appStores, type AppStores } from '../../stores/index';
 import { addedText, devicePairingView } from './view-model';
 

@@ -2,7 +2,7 @@
  * A family member calls a device from the phone: microphone (and camera) permission, the device's current push
  * token from our backend, then callWMPF with the name the device knows them by.
  */
-import type { Backend, BackendError, MyDevice } from '../../services/backend/types';
+import type { BackendError, MyDevice, MyDevicesBackend } from '../../services/backend/types';
 import type { Permissions, PermissionScope } from '../../services/permissions';
 import { err, type Result } from '../../services/result';
 import type { CallFailure, RoomType } from '../../services/voip/types';
@@ -16,7 +16,7 @@ export type FamilyCallProblem =
 
 export interface FamilyCallDeps {
   phone: PhoneSide;
-  backend: Backend;
+  backend: MyDevicesBackend;
   permissions: Permissions;
 }
 

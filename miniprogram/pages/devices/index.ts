@@ -2,7 +2,7 @@
 import { ComponentWithStore } from 'mobx-miniprogram-bindings';
 import { texts } from '../../i18n/index';
 import './messages';
-import './my-devices-store';
+import './kit';
 import type { RoomType } from '../../services/voip/types';
 import { appStores, type AppStores } from '../../stores/index';
 import { myDevicesView } from './view-model';

@@ -1,17 +1,16 @@
 import { makeAutoObservable, runInAction } from 'mobx-miniprogram';
 import { pairingUrl } from '../../routes';
-import type { Backend, BackendError } from '../../services/backend/types';
+import type { BackendError, MyDevicesBackend } from '../../services/backend/types';
 import type { Permissions } from '../../services/permissions';
 import { callFamilyDevice, type FamilyCallProblem } from './call-family-device';
 import { loadMyDevices, type DeviceRow } from './my-devices';
 import type { PhoneSide, VoipListError } from '../../services/phone/types';
 import type { RoomType } from '../../services/voip/types';
-import { registerStoreClass } from '../../stores/subpackage-stores';
 
 export interface MyDevicesStoreDeps {
   /** undefined outside a phone's WeChat. */
   phone: PhoneSide | undefined;
-  backend: Backend;
+  backend: MyDevicesBackend;
   permissions: Permissions;
 }
 
@@ -103,5 +102,3 @@ export class MyDevicesStore {
     return this.deps.permissions.openSettings();
   }
 }
-
-registerStoreClass('myDevices', MyDevicesStore);

@@ -3,9 +3,9 @@
  * by sn/model_id, device groups by group_id, each with its status) joined with our backend's names for the devices
  * the user is a contact of. Either source may fail; what the other one gave is still shown.
  */
-import type { Backend, BackendError, MyDevice } from '../../services/backend/types';
+import type { BackendError, MyDevice, MyDevicesBackend } from '../../services/backend/types';
 import { withLoginCode } from '../../services/phone/wechat-phone';
-import type { PhoneWechat, VoipAuthorisation, VoipListError, VoipListItem } from '../../services/phone/types';
+import type { PhoneSide, VoipAuthorisation, VoipListError, VoipListItem } from '../../services/phone/types';
 
 export interface DeviceRow {
   kind: 'device' | 'group';
@@ -71,7 +71,10 @@ export function mergeDeviceLists(
   return rows;
 }
 
-export async function loadMyDevices(wechat: PhoneWechat, backend: Backend): Promise<MyDevicesLoad> {
+export async function loadMyDevices(
+  wechat: PhoneSide['wechat'],
+  backend: MyDevicesBackend,
+): Promise<MyDevicesLoad> {
   const [voip, mine] = await Promise.all([
     wechat.getDeviceVoIPList(),
     withLoginCode(wechat, (code) => backend.listMyDevices({ code })),

@@ -2,7 +2,7 @@
 import { ComponentWithStore } from 'mobx-miniprogram-bindings';
 import { texts } from '../../i18n/index';
 import './messages';
-import './pairing-store';
+import './kit';
 import { ROUTES } from '../../routes';
 import { appStores, type AppStores } from '../../stores/index';
 import { nameErrorText, pairingView } from './view-model';

@@ -9,13 +9,13 @@
  * repeat by the same person with the same success).
  */
 import { CONTACT_NAME_MAX_LENGTH } from '../../services/backend/contract';
-import type { Backend, BackendError, BackendResult, SnTicket } from '../../services/backend/types';
+import type { BackendError, BackendResult, PairingBackend, SnTicket } from '../../services/backend/types';
 import { systemClock, type Clock } from '../../services/clock';
 import { cleanName } from '../../services/contacts/validate-contacts';
 import { createListeners } from '../../services/listeners';
 import { withLoginCode } from '../../services/phone/wechat-phone';
 import { parsePairingQuery, type PairingTarget } from './pairing-target';
-import type { PhoneWechat } from '../../services/phone/types';
+import type { DeviceAuthoriser, PhoneLogin } from '../../services/phone/types';
 
 /** A ticket lives 5 minutes; past this age a new one is fetched before WeChat's dialog. */
 const TICKET_REUSE_MS = 4 * 60 * 1000;
@@ -55,10 +55,13 @@ export interface PairingFlow {
   retry(): Promise<void>;
 }
 
+/** wx.login and wx.requestDeviceVoIP. */
+export type PairingWechat = PhoneLogin & DeviceAuthoriser;
+
 export interface PairingFlowDeps {
-  backend: Backend;
+  backend: PairingBackend;
   /** undefined outside a phone's WeChat. */
-  wechat: PhoneWechat | undefined;
+  wechat: PairingWechat | undefined;
   clock?: Clock;
 }
 
@@ -92,7 +95,7 @@ export function createPairingFlow(deps: PairingFlowDeps): PairingFlow {
   const fail = (problem: PairingProblem) => setState({ step: 'failed', deviceName, mode: mode(), problem });
 
   /** Claims the scanned code (or asks as a contact, agreeing again) for a fresh snTicket. */
-  function askTicket(wechat: PhoneWechat): BackendResult<SnTicket & { sn: string }> {
+  function askTicket(wechat: PairingWechat): BackendResult<SnTicket & { sn: string }> {
     const asked = target;
     if (asked?.kind === 'code')
       return withLoginCode(wechat, (code) => deps.backend.claimPairing({ pairingId: asked.pairingId, code }));
@@ -104,7 +107,7 @@ export function createPairingFlow(deps: PairingFlowDeps): PairingFlow {
     return Promise.resolve({ ok: false, error: { kind: 'not-configured' } });
   }
 
-  async function fetchTicket(wechat: PhoneWechat): Promise<boolean> {
+  async function fetchTicket(wechat: PairingWechat): Promise<boolean> {
     const reply = await askTicket(wechat);
     if (!reply.ok) {
       fail({ kind: 'backend', during: 'ticket', error: reply.error });
@@ -116,12 +119,12 @@ export function createPairingFlow(deps: PairingFlowDeps): PairingFlow {
     return true;
   }
 
-  async function lookUp(wechat: PhoneWechat): Promise<void> {
+  async function lookUp(wechat: PairingWechat): Promise<void> {
     setState({ step: 'loading' });
     if (await fetchTicket(wechat)) setState({ step: 'ready', deviceName, mode: mode() });
   }
 
-  async function requestAuthorisation(wechat: PhoneWechat): Promise<boolean> {
+  async function requestAuthorisation(wechat: PairingWechat): Promise<boolean> {
     const fresh = ticket && clock.now() - ticket.at < TICKET_REUSE_MS;
     if (!fresh && !(await fetchTicket(wechat))) return false;
     if (!ticket) return false;
@@ -161,7 +164,7 @@ export function createPairingFlow(deps: PairingFlowDeps): PairingFlow {
   }
 
   /** Adds the person as a contact of the scanned code's device. */
-  async function register(wechat: PhoneWechat): Promise<void> {
+  async function register(wechat: PairingWechat): Promise<void> {
     if (target?.kind !== 'code') return;
     const { pairingId } = target;
     const reply = await withLoginCode(wechat, (code) =>
@@ -175,7 +178,7 @@ export function createPairingFlow(deps: PairingFlowDeps): PairingFlow {
     setState({ step: 'done', deviceName, mode: mode(), alreadyAuthorised });
   }
 
-  async function run(wechat: PhoneWechat): Promise<void> {
+  async function run(wechat: PairingWechat): Promise<void> {
     setState({ step: 'working', deviceName, mode: mode() });
     if (!authorised && !(await requestAuthorisation(wechat))) return;
     if (mode() === 'again') setState({ step: 'done', deviceName, mode: 'again', alreadyAuthorised });

@@ -1,15 +1,13 @@
 import { makeAutoObservable } from 'mobx-miniprogram';
-import type { Backend } from '../../services/backend/types';
+import type { PairingBackend } from '../../services/backend/types';
 import type { Clock } from '../../services/clock';
 import type { Permissions } from '../../services/permissions';
-import { createPairingFlow, type PairingFlow, type PairingState } from './pairing-flow';
-import type { PhoneWechat } from '../../services/phone/types';
-import { registerStoreClass } from '../../stores/subpackage-stores';
+import { createPairingFlow, type PairingFlow, type PairingState, type PairingWechat } from './pairing-flow';
 
 export interface PairingStoreDeps {
-  backend: Backend;
+  backend: PairingBackend;
   /** undefined outside a phone's WeChat. */
-  wechat: PhoneWechat | undefined;
+  wechat: PairingWechat | undefined;
   permissions: Pick<Permissions, 'openSettings'>;
   clock: Clock;
 }
@@ -72,5 +70,3 @@ export class PairingStore {
     this.nameMissing = true;
   }
 }
-
-registerStoreClass('pairing', PairingStore);

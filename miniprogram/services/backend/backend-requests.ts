@@ -42,6 +42,10 @@ export interface BackendRequests {
   ): Promise<Result<T, BackendError>>;
 }
 
+/** A request that needs an sn, asked without one (the device is not registered): nothing is sent. */
+export const notConfigured = <T>(): Promise<Result<T, BackendError>> =>
+  Promise.resolve(err<BackendError>({ kind: 'not-configured' }));
+
 /** 200 with a JSON body the parser reads; any other 2xx is an error. */
 export const jsonReply =
   <T>(parse: (data: unknown) => Result<T, BackendError>): ReplyParser<T> =>

@@ -93,7 +93,22 @@ export interface PushTokenUpload {
   expiresAt: number;
 }
 
-export interface Backend {
+/** Device, main package: keeps the push token uploaded (services/push-token.ts) from every start. */
+export interface PushTokenBackend {
+  /** Device: uploads its WMPF push token so that phones can call it. */
+  uploadPushToken(request: PushTokenUpload): BackendResult<void>;
+}
+
+/** Device, "Add family" (subpackage pages/device-pairing, pairing-code-backend.ts). */
+export interface PairingCodeBackend {
+  /** Device: a new one-time pairing code (the device's older waiting code expires). */
+  createPairingCode(request: { sn: string }): BackendResult<PairingCode>;
+  /** Device: what became of a pairing code it shows. */
+  getPairingCodeStatus(request: { sn: string; pairingId: string }): BackendResult<PairingCodeStatus>;
+}
+
+/** Phone, the pairing page (subpackage pages/pairing, pairing-backend.ts). */
+export interface PairingBackend {
   /** Phone: claims a scanned pairing code and gets a fresh snTicket for wx.requestDeviceVoIP. */
   claimPairing(request: { pairingId: string; code: string }): BackendResult<PairingTicket>;
   /** Phone: the WeChat user behind `code` becomes a contact of the code's device, shown as `name`. */
@@ -104,14 +119,18 @@ export interface Backend {
   }): BackendResult<{ deviceName: string }>;
   /** Phone, contacts only: a fresh snTicket to agree to the device's calls again. */
   getSnTicket(request: { sn: string; code: string }): BackendResult<SnTicket>;
+}
+
+/** Phone, my devices (subpackage pages/devices, my-devices-backend.ts). */
+export interface MyDevicesBackend {
   /** Phone: the devices the user behind `code` is a contact of. */
   listMyDevices(request: { code: string }): BackendResult<MyDevicesFetch>;
   /** Phone: the device's current WMPF push token, for callWMPF (only for its contacts). */
   getDevicePushToken(request: { sn: string; code: string }): BackendResult<{ pushToken: string }>;
-  /** Device: uploads its WMPF push token so that phones can call it. */
-  uploadPushToken(request: PushTokenUpload): BackendResult<void>;
-  /** Device: a new one-time pairing code (the device's older waiting code expires). */
-  createPairingCode(request: { sn: string }): BackendResult<PairingCode>;
-  /** Device: what became of a pairing code it shows. */
-  getPairingCodeStatus(request: { sn: string; pairingId: string }): BackendResult<PairingCodeStatus>;
 }
+
+/**
+ * The whole backend as the app uses it. Each part ships with the package that calls it, so that a device downloads
+ * no phone-side code before its first page; tests and the harness put the parts together (harness/backend.ts).
+ */
+export type Backend = PushTokenBackend & PairingCodeBackend & PairingBackend & MyDevicesBackend;

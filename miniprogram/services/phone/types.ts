@@ -1,9 +1,29 @@
 /**
  * The phone side (the same Mini Program in a family member's WeChat, where `wmpf` is undefined): WeChat's device
  * authorisation APIs and wx.login. No openId is ever handled here: wx.login's code goes to our backend.
+ * Only wx.login (wechat-phone.ts) is in the main package; requestDeviceVoIP is wrapped by the pairing page
+ * (pages/pairing/device-authoriser.ts), getDeviceVoIPList and callWMPF by my devices (pages/devices/).
  */
+import type { DeviceCaller } from '../../pages/devices/call-device';
 import type { Result } from '../result';
-import type { DeviceCaller } from '../voip/call-device';
+
+/** The callback-style subset of `wx` used here. Missing functions mean an old WeChat. */
+export interface WxPhoneApi {
+  requestDeviceVoIP?(options: {
+    sn: string;
+    snTicket: string;
+    modelId: string;
+    deviceName: string;
+    success?: (res: unknown) => void;
+    fail?: (res: unknown) => void;
+  }): void;
+  getDeviceVoIPList?(options: { success?: (res: unknown) => void; fail?: (res: unknown) => void }): void;
+  login?(options: {
+    timeout?: number;
+    success?: (res: unknown) => void;
+    fail?: (res: unknown) => void;
+  }): void;
+}
 
 export interface DeviceAuthRequest {
   sn: string;
@@ -43,16 +63,32 @@ export type VoipListError = { kind: 'unsupported' } | { kind: 'failed'; errMsg: 
 
 export type LoginError = { kind: 'failed'; errMsg: string };
 
-export interface PhoneWechat {
-  requestDeviceVoIP(request: DeviceAuthRequest): Promise<Result<DeviceAuthOutcome, DeviceAuthError>>;
-  getDeviceVoIPList(): Promise<Result<VoipListFetch, VoipListError>>;
+export interface PhoneLogin {
   /** A fresh wx.login code (valid 5 minutes, single use) for our backend's code2Session. */
   login(): Promise<Result<string, LoginError>>;
 }
 
-/** What the Platform offers on a phone. */
+export interface DeviceAuthoriser {
+  requestDeviceVoIP(request: DeviceAuthRequest): Promise<Result<DeviceAuthOutcome, DeviceAuthError>>;
+}
+
+export interface VoipListReader {
+  getDeviceVoIPList(): Promise<Result<VoipListFetch, VoipListError>>;
+}
+
+/** All of the phone's WeChat APIs, as tests put them together. */
+export type PhoneWechat = PhoneLogin & DeviceAuthoriser & VoipListReader;
+
+/** What the platform offers on a phone; each phone page builds its own wrappers on `api`. */
+export interface PhoneAdapters {
+  /** The real `wx` or the simulated phone: chosen with the platform's other adapters. */
+  api: WxPhoneApi;
+  login: PhoneLogin;
+}
+
+/** What my devices is built with on a phone. */
 export interface PhoneSide {
-  wechat: PhoneWechat;
+  wechat: PhoneLogin & VoipListReader;
   /** A WeChat user calls a WMPF device (plugin callWMPF). */
   caller: DeviceCaller;
 }

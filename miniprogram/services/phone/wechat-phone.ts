@@ -1,155 +1,25 @@
 /**
- * WeChat's device-authorisation APIs and wx.login as typed Results. The same wrapper runs over the real `wx` and
- * over the simulated phone, so the classification of WeChat's replies is exercised in DevTools and tests too.
- *
- * requestDeviceVoIP failures are not documented beyond samples: errCode 10001 = already authorised (success),
- * 10008 = snTicket error; "invalid scope" = capability not enabled (FAQ 3.3); a refusal reads like WeChat's other
- * authorisation refusals ("auth deny" / "cancel").
+ * wx.login as a typed Result, the real `wx` behind the phone's WeChat APIs, and the login-code retry every phone
+ * request to our backend uses. The wrappers of requestDeviceVoIP and getDeviceVoIPList ship with the pages that use
+ * them (pages/pairing/device-authoriser.ts, pages/devices/voip-list.ts): a device never downloads them. All of them
+ * run over the real `wx` and over the simulated phone alike, so the classification of WeChat's replies is
+ * exercised in DevTools and tests too.
  */
 import type { BackendError, BackendResult } from '../backend/types';
-import { cleanModelId, cleanSn } from '../backend/validate-backend';
 import { systemClock, type Clock } from '../clock';
-import { errMsgOf, isRecord, nonEmptyString } from '../guards';
+import { errMsgOf, isRecord } from '../guards';
 import { err, ok, type Result } from '../result';
 import { settleOnce } from '../settle-once';
-import type {
-  DeviceAuthError,
-  DeviceAuthOutcome,
-  LoginError,
-  PhoneWechat,
-  VoipAuthorisation,
-  VoipListError,
-  VoipListFetch,
-  VoipListItem,
-} from './types';
+import type { LoginError, PhoneLogin, WxPhoneApi } from './types';
 
-/** The callback-style subset of `wx` used here. Missing functions mean an old WeChat. */
-export interface WxPhoneApi {
-  requestDeviceVoIP?(options: {
-    sn: string;
-    snTicket: string;
-    modelId: string;
-    deviceName: string;
-    success?: (res: unknown) => void;
-    fail?: (res: unknown) => void;
-  }): void;
-  getDeviceVoIPList?(options: { success?: (res: unknown) => void; fail?: (res: unknown) => void }): void;
-  login?(options: {
-    timeout?: number;
-    success?: (res: unknown) => void;
-    fail?: (res: unknown) => void;
-  }): void;
-}
-
+/** requestDeviceVoIP's errCodes: "already authorised" (a success) and "snTicket error". */
 export const ALREADY_AUTHORISED_ERRCODE = 10001;
 export const TICKET_INVALID_ERRCODE = 10008;
-/** WeChat's dialog shows at most 13 characters of deviceName. */
-const MAX_DIALOG_DEVICE_NAME = 13;
 /** getDeviceVoIPList and login answer quickly; this only stops a callback that never comes. */
-const PHONE_API_TIMEOUT_MS = 10_000;
+export const PHONE_API_TIMEOUT_MS = 10_000;
 
-function errCodeOf(res: unknown): number | undefined {
-  if (!isRecord(res)) return undefined;
-  const code = typeof res.errCode === 'string' ? Number(res.errCode) : res.errCode;
-  return typeof code === 'number' && Number.isFinite(code) ? code : undefined;
-}
-
-export function classifyAuthFailure(res: unknown): Result<DeviceAuthOutcome, DeviceAuthError> {
-  const errCode = errCodeOf(res);
-  const errMsg = errMsgOf(res);
-  const message = errMsg.toLowerCase();
-  if (errCode === ALREADY_AUTHORISED_ERRCODE) return ok('already-authorised');
-  if (message.includes('invalid scope')) return err({ kind: 'capability' });
-  if (errCode === TICKET_INVALID_ERRCODE || message.includes('ticket')) {
-    return err(errCode === undefined ? { kind: 'ticket-invalid' } : { kind: 'ticket-invalid', errCode });
-  }
-  if (/deny|denied|reject|cancel/.test(message)) return err({ kind: 'rejected', errMsg });
-  if (/not support|not a function/.test(message)) return err({ kind: 'unsupported' });
-  const failure: DeviceAuthError = { kind: 'failed' };
-  if (errCode !== undefined) failure.errCode = errCode;
-  if (errMsg) failure.errMsg = errMsg;
-  return err(failure);
-}
-
-function toAuthorisation(status: unknown): VoipAuthorisation {
-  const value = typeof status === 'string' && status.trim() !== '' ? Number(status) : status;
-  if (value === 1) return 'authorised';
-  if (value === 0) return 'not-authorised';
-  return 'unknown';
-}
-
-/** Items carry `sn` + `model_id` (one device) or `group_id` (a device group, base library >= 2.30.4). */
-function readVoipItem(raw: unknown): VoipListItem | undefined {
-  if (!isRecord(raw)) return undefined;
-  const authorisation = toAuthorisation(raw.status);
-  const sn = cleanSn(raw.sn);
-  if (sn) {
-    const modelId = cleanModelId(raw.model_id) ?? '';
-    return { kind: 'device', sn, modelId, authorisation };
-  }
-  const groupId = nonEmptyString(raw.group_id)?.trim();
-  return groupId ? { kind: 'group', groupId, authorisation } : undefined;
-}
-
-export function parseVoipList(res: unknown): Result<VoipListFetch, VoipListError> {
-  if (!isRecord(res) || !Array.isArray(res.list)) return err({ kind: 'failed', errMsg: 'reply has no list' });
-  const items: VoipListItem[] = [];
-  let skipped = 0;
-  for (const raw of res.list) {
-    const item = readVoipItem(raw);
-    if (item) items.push(item);
-    else skipped += 1;
-  }
-  return ok({ items, skipped });
-}
-
-/** Cut by characters, not UTF-16 units. */
-export function dialogDeviceName(name: string): string {
-  const chars = Array.from(name.trim());
-  return chars.length > MAX_DIALOG_DEVICE_NAME
-    ? chars.slice(0, MAX_DIALOG_DEVICE_NAME).join('')
-    : chars.join('');
-}
-
-export function createPhoneWechat(api: WxPhoneApi, clock: Clock = systemClock): PhoneWechat {
+export function createPhoneLogin(api: WxPhoneApi, clock: Clock = systemClock): PhoneLogin {
   return {
-    requestDeviceVoIP(request) {
-      const call = api.requestDeviceVoIP;
-      if (typeof call !== 'function') return Promise.resolve(err({ kind: 'unsupported' }));
-      // No timeout: WeChat's dialog waits for the person as long as they need.
-      return settleOnce<Result<DeviceAuthOutcome, DeviceAuthError>>(
-        (settle) =>
-          call.call(api, {
-            sn: request.sn,
-            snTicket: request.snTicket,
-            modelId: request.modelId,
-            deviceName: dialogDeviceName(request.deviceName),
-            success: () => settle(ok('authorised')),
-            fail: (res) => settle(classifyAuthFailure(res)),
-          }),
-        { clock, onThrow: classifyAuthFailure },
-      );
-    },
-    getDeviceVoIPList() {
-      const call = api.getDeviceVoIPList;
-      if (typeof call !== 'function') return Promise.resolve(err({ kind: 'unsupported' }));
-      return settleOnce<Result<VoipListFetch, VoipListError>>(
-        (settle) =>
-          call.call(api, {
-            success: (res) => settle(parseVoipList(res)),
-            fail: (res) => settle(err({ kind: 'failed', errMsg: errMsgOf(res) || 'getDeviceVoIPList:fail' })),
-          }),
-        {
-          clock,
-          timeoutMs: PHONE_API_TIMEOUT_MS,
-          onTimeout: () => err({ kind: 'failed', errMsg: 'timeout' }),
-          onThrow: (e) =>
-            /not support/i.test(errMsgOf(e))
-              ? err({ kind: 'unsupported' })
-              : err({ kind: 'failed', errMsg: errMsgOf(e) || 'getDeviceVoIPList threw' }),
-        },
-      );
-    },
     login() {
       const call = api.login;
       if (typeof call !== 'function') return Promise.resolve(err({ kind: 'failed', errMsg: 'no wx.login' }));
@@ -201,7 +71,7 @@ function isLoginInvalid(error: BackendError): boolean {
 }
 
 export async function withLoginCode<T>(
-  wechat: PhoneWechat,
+  wechat: PhoneLogin,
   request: (code: string) => BackendResult<T>,
 ): Promise<Result<T, BackendError>> {
   let result: Result<T, BackendError> | undefined;

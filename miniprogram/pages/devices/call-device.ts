@@ -1,15 +1,16 @@
 /**
  * A WeChat user (phone) calls an Android WMPF device with the plugin's callWMPF (plugin >= 2.4.0, phone WeChat
  * only), then opens the plugin's call page. callWMPF throws on failure (VoipError with errCode); the errCode is
- * classified by the shared error catalogue.
+ * classified by the shared error catalogue. It ships with my devices, the only page that calls a device; the
+ * composition root builds it on the platform's plugin loader and router.
  */
-import type { EnvVersion } from '../environment';
-import { errMsgOf, isRecord, nonEmptyString } from '../guards';
-import { err, ok, type Result } from '../result';
-import type { Router } from '../router';
-import { callFailure, failureFromThrown, withoutSecrets } from './call-failure';
-import { callPagePath, type PluginLoader } from './plugin-loader';
-import type { CallFailure, RoomType } from './types';
+import type { EnvVersion } from '../../services/environment';
+import { errMsgOf, isRecord, nonEmptyString } from '../../services/guards';
+import { err, ok, type Result } from '../../services/result';
+import type { Router } from '../../services/router';
+import { callFailure, failureFromThrown, withoutSecrets } from '../../services/voip/call-failure';
+import { callPagePath, type PluginLoader } from '../../services/voip/plugin-loader';
+import type { CallFailure, RoomType } from '../../services/voip/types';
 
 export interface CallDeviceRequest {
   roomType: RoomType;

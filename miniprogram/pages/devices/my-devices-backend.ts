@@ -1,0 +1,52 @@
+/**
+ * My devices' backend calls (docs/backend-api.md §3.8–3.9) and their replies: phone requests with a wx.login code,
+ * over the requests the composition root gives (services/backend/backend-requests.ts). They ship in this
+ * subpackage: a device never downloads them.
+ */
+import { notConfigured, jsonReply, type BackendRequests } from '../../services/backend/backend-requests';
+import { API_PATHS } from '../../services/backend/contract';
+import type { BackendError, MyDevice, MyDevicesBackend, MyDevicesFetch } from '../../services/backend/types';
+import { cleanModelId, cleanSecret, cleanSn, objectBody } from '../../services/backend/validate-backend';
+import { cleanName } from '../../services/contacts/validate-contacts';
+import { isRecord, keepValid } from '../../services/guards';
+import { err, ok, type Result } from '../../services/result';
+
+export function createMyDevicesBackend(requests: BackendRequests): MyDevicesBackend {
+  return {
+    listMyDevices({ code }) {
+      return requests.phone(API_PATHS.myDevices(), { code }, jsonReply(parseMyDevicesReply), [code]);
+    },
+    getDevicePushToken({ sn, code }) {
+      if (!sn) return notConfigured();
+      const path = API_PATHS.myDevicePushToken(sn);
+      return requests.phone(path, { code }, jsonReply(parsePushTokenReply), [sn, code]);
+    },
+  };
+}
+
+function validateMyDevice(raw: unknown): MyDevice | undefined {
+  if (!isRecord(raw)) return undefined;
+  const sn = cleanSn(raw.sn);
+  const modelId = cleanModelId(raw.modelId);
+  const deviceName = cleanName(raw.deviceName);
+  const myName = cleanName(raw.myName);
+  if (!sn || !modelId || !deviceName || !myName) return undefined;
+  return { sn, modelId, deviceName, myName };
+}
+
+/** Entries are checked one by one: a bad one is skipped and counted, the others are kept. */
+export function parseMyDevicesReply(data: unknown): Result<MyDevicesFetch, BackendError> {
+  const body = objectBody(data);
+  if (!body.ok) return body;
+  if (!Array.isArray(body.value.devices))
+    return err({ kind: 'malformed', detail: '"devices" is not an array' });
+  const { valid, dropped } = keepValid(body.value.devices, validateMyDevice, (device) => device.sn);
+  return ok({ devices: valid, skipped: dropped });
+}
+
+export function parsePushTokenReply(data: unknown): Result<{ pushToken: string }, BackendError> {
+  const body = objectBody(data);
+  if (!body.ok) return body;
+  const pushToken = cleanSecret(body.value.pushToken);
+  return pushToken ? ok({ pushToken }) : err({ kind: 'malformed', detail: '"pushToken" is not a token' });
+}
