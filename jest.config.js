@@ -18,6 +18,8 @@ const common = {
 
 /** @type {import('jest').Config} */
 module.exports = {
+  // a global option: jest ignores testTimeout inside a project (its default, 5 s, would apply to every project)
+  testTimeout: 20000,
   projects: [
     {
       ...common,
