@@ -40,6 +40,8 @@ export interface BackendRequests {
     parse: ReplyParser<T>,
     ids: string[],
   ): Promise<Result<T, BackendError>>;
+  /** An unauthenticated GET (the health check). */
+  open<T>(path: string, parse: ReplyParser<T>): Promise<Result<T, BackendError>>;
 }
 
 /** 200 with a JSON body the parser reads; any other 2xx is an error. */
@@ -92,6 +94,15 @@ export function createBackendRequests(
       const text = JSON.stringify(body);
       const headers = { 'content-type': 'application/json' };
       const reply = await transport('POST', `${base}${path}`, text, { timeoutMs, headers }, ids);
+      if (!reply.ok) return reply;
+      const { status, data } = reply.value;
+      if (status < 200 || status > 299) return err(parseErrorReply(status, data, reply.value));
+      return parse(status, data);
+    },
+
+    async open(path, parse) {
+      if (base === '') return err({ kind: 'not-configured' });
+      const reply = await transport('GET', `${base}${path}`, undefined, { timeoutMs }, []);
       if (!reply.ok) return reply;
       const { status, data } = reply.value;
       if (status < 200 || status > 299) return err(parseErrorReply(status, data, reply.value));

@@ -69,5 +69,8 @@ export function createHttpBackend(
       const path = API_PATHS.devicePairingCode(sn, pairingId);
       return requests.device('GET', path, undefined, jsonReply(parsePairingStatusReply), [sn, pairingId]);
     },
+    checkHealth() {
+      return requests.open(API_PATHS.health(), parseAcknowledgement);
+    },
   };
 }

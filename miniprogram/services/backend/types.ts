@@ -114,4 +114,6 @@ export interface Backend {
   createPairingCode(request: { sn: string }): BackendResult<PairingCode>;
   /** Device: what became of a pairing code it shows. */
   getPairingCodeStatus(request: { sn: string; pairingId: string }): BackendResult<PairingCodeStatus>;
+  /** Anyone: whether the backend (and its database) answers — `GET /healthz`, unauthenticated. */
+  checkHealth(): BackendResult<void>;
 }
