@@ -42,6 +42,7 @@ export function buildStores(platform: Platform): AppStores {
     contacts,
     history,
     launch: platform.launch,
+    attempts: platform.callAttempts,
   });
   const main = {
     role: new RoleStore({
