@@ -72,6 +72,15 @@ export function buildStores(platform: Platform): AppStores {
       }),
     myDevices: (Store) =>
       new Store({ phone: platform.phone, backend: platform.backend, permissions: platform.permissions }),
+    diagnostics: (Store) =>
+      new Store({
+        device,
+        host: platform.host,
+        backend: platform.backend,
+        attempts: platform.callAttempts,
+        clipboard: platform.clipboard,
+        clock: platform.clock,
+      }),
   });
 }
 

@@ -1,11 +1,12 @@
 /**
  * The stores of pages that live in subpackages — the device's "Add family" view, the phone's pairing page and its
- * "my devices" — ship with their page: a device downloads their code only when it opens the page, not with the main
+ * "my devices", the installers' diagnostics — ship with their page: a device downloads their code only when it opens the page, not with the main
  * package every start needs. Each such store class registers itself when its module loads (its page imports it, as
  * it imports its messages); the composition root still decides what each is built with (buildStores), and the
  * store is built the first time it is used, once per app.
  */
 import type { DevicePairingStore } from '../pages/device-pairing/device-pairing-store';
+import type { DiagnosticsStore } from '../pages/diagnostics/diagnostics-store';
 import type { MyDevicesStore } from '../pages/devices/my-devices-store';
 import type { PairingStore } from '../pages/pairing/pairing-store';
 
@@ -13,6 +14,7 @@ export interface SubpackageStoreClasses {
   devicePairing: typeof DevicePairingStore;
   pairing: typeof PairingStore;
   myDevices: typeof MyDevicesStore;
+  diagnostics: typeof DiagnosticsStore;
 }
 
 export type SubpackageStoreKey = keyof SubpackageStoreClasses;
@@ -28,6 +30,7 @@ const PAGE_OF: Readonly<Record<SubpackageStoreKey, string>> = {
   devicePairing: 'pages/device-pairing',
   pairing: 'pages/pairing',
   myDevices: 'pages/devices',
+  diagnostics: 'pages/diagnostics',
 };
 
 const registered: Partial<SubpackageStoreClasses> = {};
