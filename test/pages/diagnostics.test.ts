@@ -2,6 +2,7 @@ import { find, renderPage, simulate, textOf, type Rendered } from '../../harness
 import { installTestPlatform, type TestPlatform, type TestPlatformOptions } from '../../harness/platform';
 import { CALL_ATTEMPTS_KEY } from '../../miniprogram/services/voip/call-attempts';
 import type { CallScript } from '../../miniprogram/simulator/scenario';
+import { createMemoryStorage } from '../../miniprogram/simulator/memory-storage';
 import { appStores } from '../../miniprogram/stores/index';
 
 const ROUTE = 'pages/diagnostics/index';
@@ -133,6 +134,30 @@ describe('diagnostics page (device, for installers)', () => {
       'initByCaller',
       'initByCaller:fail',
     ]);
+  });
+
+  it('shows only the well-formed attempts of what the device had stored', async () => {
+    const good = {
+      id: 'out-1',
+      startedAt: 1_699_990_000_000,
+      direction: 'outgoing',
+      roomType: 'voice',
+      errCode: 14,
+      events: [{ name: 'initByCaller', atMs: 0 }],
+    };
+    const storage = createMemoryStorage({
+      [CALL_ATTEMPTS_KEY]: [
+        good,
+        { ...good, id: 'bad-room', roomType: 'hologram' },
+        { ...good, id: 'bad-events', events: [{ name: 7 }] },
+        { id: 'no-events' },
+        'nonsense',
+      ],
+    });
+    const t = platform({ storage });
+    const { comp } = await open(t);
+    expect(textOf(comp.querySelector('#calls-title'))).toBe('最近的通话（1）');
+    expect(textOf(comp.querySelector('#attempt-0'))).toContain('错误码 14');
   });
 
   it('refresh measures again: the host round trip and the backend, as they are now', async () => {

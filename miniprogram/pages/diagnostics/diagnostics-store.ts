@@ -8,6 +8,24 @@ import type { DeviceStore } from '../../stores/device-store';
 import { registerStoreClass } from '../../stores/subpackage-stores';
 import { diagnosticsReport } from './report';
 
+/** What the device stored may be anything (an older version, a broken storage): only well-formed attempts are shown. */
+function isShown(attempt: CallAttempt): boolean {
+  const a = attempt as Partial<CallAttempt>;
+  return (
+    typeof a.id === 'string' &&
+    typeof a.startedAt === 'number' &&
+    (a.direction === 'outgoing' || a.direction === 'incoming') &&
+    (a.roomType === undefined || a.roomType === 'voice' || a.roomType === 'video') &&
+    (a.errCode === undefined || typeof a.errCode === 'number') &&
+    (a.failure === undefined || typeof a.failure === 'string') &&
+    Array.isArray(a.events) &&
+    a.events.every((e: unknown) => {
+      const event = e as Partial<CallAttempt['events'][number]> | null;
+      return typeof event?.name === 'string' && typeof event.atMs === 'number';
+    })
+  );
+}
+
 export type Timed<E> = { ok: true; ms: number } | { ok: false; error: E };
 
 export interface DiagnosticsStoreDeps {
@@ -68,7 +86,7 @@ export class DiagnosticsStore {
     runInAction(() => {
       this.host = host;
       this.backend = backend;
-      this.attempts = attempts;
+      this.attempts = attempts.filter(isShown);
       this.checking = false;
       this.checkedAt = this.deps.clock.now();
     });
