@@ -44,6 +44,7 @@ export function buildStores(platform: Platform): AppStores {
     contacts,
     history,
     launch: platform.launch,
+    attempts: platform.callAttempts,
   });
   const main = {
     role: new RoleStore({
@@ -87,6 +88,15 @@ export function buildStores(platform: Platform): AppStores {
         },
         backend: kit.createBackend(requests),
         permissions,
+      }),
+    diagnostics: (kit) =>
+      new kit.Store({
+        device,
+        host: platform.host,
+        backend: kit.createBackend(requests),
+        attempts: platform.callAttempts,
+        clipboard: platform.clipboard,
+        clock,
       }),
   });
 }

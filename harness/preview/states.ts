@@ -8,6 +8,7 @@ import type { PermissionScope } from '../../miniprogram/services/permissions';
 import type { SimulatedRole } from '../../miniprogram/simulator/index';
 import type { CallScript, SimulationScenario } from '../../miniprogram/simulator/scenario';
 import { find, simulate, typeIntoSearch, type RenderedPage } from '../pages';
+import { DIAGNOSTICS_STATES } from './diagnostics-states';
 import { FAMILY_STATES } from './family-states';
 import { INCOMING_STATES } from './incoming-states';
 import { startSession, type Session } from '../session';
@@ -241,6 +242,7 @@ export const PREVIEW_STATES: PreviewState[] = [
   outcomeState('rejected', '对方现在不方便接听', { kind: 'reject', ringMs: 5000 }, 'voice'),
   ...FAMILY_STATES,
   ...INCOMING_STATES,
+  ...DIAGNOSTICS_STATES,
 ];
 
 export function sessionFor(state: PreviewState, size: { width: number; height: number }): Session {

@@ -7,6 +7,7 @@ import history from './messages/history';
 import status from './messages/status';
 import backend from './messages/backend';
 import type devicePairing from '../pages/device-pairing/messages';
+import type diagnostics from '../pages/diagnostics/messages';
 import type devices from '../pages/devices/messages';
 import type pairing from '../pages/pairing/messages';
 
@@ -45,6 +46,7 @@ interface SubpackageCatalogs {
   pairing: typeof pairing;
   devices: typeof devices;
   devicePairing: typeof devicePairing;
+  diagnostics: typeof diagnostics;
 }
 
 type Catalogs = MainCatalogs & SubpackageCatalogs;
@@ -57,6 +59,7 @@ export const NAMESPACES: readonly Namespace[] = [
   'pairing',
   'devices',
   'devicePairing',
+  'diagnostics',
 ];
 export type Messages<N extends Namespace> = NonNullable<Catalogs[N]['zh-CN']>;
 export type MessageKey<N extends Namespace> = keyof Messages<N> & string;

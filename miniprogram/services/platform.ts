@@ -34,6 +34,8 @@ import { createUi, wxSystem, type Ui, type UiSystem } from './ui';
 import { createPluginLoader, requireVoipPlugin, type PluginLoader } from './voip/plugin-loader';
 import type { VoipService } from './voip/types';
 import { createVoipEvents, type VoipEventHub } from './voip/voip-events';
+import { createCallAttemptLog, type CallAttemptLog } from './voip/call-attempts';
+import { wxClipboard, type Clipboard } from './clipboard';
 import { createVoipService } from './voip/voip-service';
 
 export type RuntimeMode = 'wmpf-device' | 'simulated-device' | 'phone';
@@ -49,6 +51,9 @@ export interface Platform {
   loadPlugin: PluginLoader;
   voip: VoipService;
   voipEvents: VoipEventHub;
+  /** The last call attempts and their plugin events, for the diagnostics page. */
+  callAttempts: CallAttemptLog;
+  clipboard: Clipboard;
   contacts: ContactsService;
   history: HistoryRepository;
   /** Until when the person has seen the missed calls. */
@@ -91,6 +96,8 @@ export interface PlatformAdapters {
   hostTimeoutMs?: number;
   /** The phone's WeChat APIs (phone mode); the real `wx` when absent. */
   phoneApi?: WxPhoneApi;
+  /** The real `wx` clipboard when absent. */
+  clipboard?: Clipboard;
 }
 
 export function createPlatform(adapters: PlatformAdapters): Platform {
@@ -112,7 +119,8 @@ export function createPlatform(adapters: PlatformAdapters): Platform {
     storage: adapters.storage,
     clock,
   });
-  const voipEvents = createVoipEvents(loadPlugin, { clock });
+  const callAttempts = createCallAttemptLog(adapters.storage, clock);
+  const voipEvents = createVoipEvents(loadPlugin, { clock, onPluginEvent: callAttempts.pluginEvent });
   return {
     mode: adapters.mode,
     simulated: adapters.simulated === true,
@@ -129,6 +137,8 @@ export function createPlatform(adapters: PlatformAdapters): Platform {
       bindEvents: () => voipEvents.start(),
     }),
     voipEvents,
+    callAttempts,
+    clipboard: adapters.clipboard ?? wxClipboard,
     contacts: createContactsService({
       source: createHttpContactsSource(adapters.http, signer, backendConfig),
       authorisation: createPluginAuthorisationChecker(loadPlugin),

@@ -16,7 +16,8 @@ export type BackendOperation =
   | 'completePairing'
   | 'listMyDevices'
   | 'getDevicePushToken'
-  | 'getSnTicket';
+  | 'getSnTicket'
+  | 'health';
 
 /** What a scripted backend failure can be: what arrives over the wire (no request is refused before sending). */
 export type SimulatedBackendFailure = Extract<

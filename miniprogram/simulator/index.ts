@@ -31,6 +31,7 @@ import {
   type SimulatedFramework,
   type SimulatedLaunch,
 } from './simulated-framework';
+import { createSimulatedClipboard, type SimulatedClipboard } from './simulated-clipboard';
 import { createSimulatedHost, type SimulatedHost } from './simulated-host';
 import { createSimulatedPermissions } from './simulated-permissions';
 import { createSimulatedWxPhone, type SimulatedWxPhone } from './simulated-phone';
@@ -63,6 +64,8 @@ export interface Simulation {
   phone: SimulatedWxPhone;
   /** The host app's push handling and end-of-call rule. */
   host: SimulatedHost;
+  /** What wx.setClipboardData was given. */
+  clipboard: SimulatedClipboard;
   /** The app a launch shows (App.onShow); without one, a launch only opens the call page. */
   connectApp(app: SimulatedApp): void;
   /**
@@ -102,6 +105,7 @@ export function createSimulatedPlatform(options: SimulatedPlatformOptions = {}):
   const backend = options.backend ?? createSimulatedBackend(liveScenario, clock);
   const phone = createSimulatedWxPhone(liveScenario, backend, clock);
   const host = createSimulatedHost(framework);
+  const clipboard = createSimulatedClipboard();
   const isPhone = options.role === 'phone';
   const envVersion = options.envVersion ?? 'develop';
   const platform = createPlatform({
@@ -123,6 +127,7 @@ export function createSimulatedPlatform(options: SimulatedPlatformOptions = {}):
     envVersion,
     clock,
     phoneApi: phone,
+    clipboard,
   });
   let app: SimulatedApp | undefined;
   framework.onLaunch((launch) => openForLaunch(launch, plugin, router, app));
@@ -138,6 +143,7 @@ export function createSimulatedPlatform(options: SimulatedPlatformOptions = {}):
     backend,
     phone,
     host,
+    clipboard,
     connectApp(connected) {
       app = connected;
     },

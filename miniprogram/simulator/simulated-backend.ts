@@ -437,6 +437,8 @@ export function createSimulatedServer(
     listMyDevices,
     getDevicePushToken: devicePushToken,
     getSnTicket: snTicket,
+    // the reference server's health check: `{ ok: true }` while its database answers (docs/deploy.md)
+    health: () => ({ ok: true }),
   };
 
   function reply(status: number, data: unknown, headers: Record<string, string> = {}): SimulatedReply {
@@ -515,6 +517,7 @@ const ENDPOINTS: ReadonlyArray<{ method: string; pattern: RegExp; op: BackendOpe
     device: false,
   },
   { method: 'POST', pattern: /^\/me\/devices\/([^/]+)\/sn-ticket$/, op: 'getSnTicket', device: false },
+  { method: 'GET', pattern: /^\/healthz$/, op: 'health', device: false },
 ];
 
 function endpointOf(method: string, path: string) {

@@ -3,6 +3,7 @@ import type { Clock } from '../services/clock';
 import type { DeviceStatus } from '../services/device/types';
 import type { CallDirection, CallEndReason, HostBridge } from '../services/host/types';
 import type { CallRecord } from '../services/history/types';
+import type { CallAttemptLog } from '../services/voip/call-attempts';
 import type { IncomingCallLaunch, LaunchGuard } from '../services/launch';
 import type { Permissions, PermissionScope } from '../services/permissions';
 import type {
@@ -75,6 +76,8 @@ export interface CallStoreDeps {
   history: Pick<HistoryStore, 'record' | 'find'>;
   /** The call a host launch (or the plugin's call page) is showing, when a family member called the device. */
   launch: Pick<LaunchGuard, 'incomingCall'>;
+  /** The installers' record of each initByCaller and how it went (the diagnostics page). */
+  attempts: Pick<CallAttemptLog, 'begin' | 'started' | 'failed'>;
 }
 
 /**
@@ -235,11 +238,13 @@ export class CallStore {
       this.phase = 'starting';
     });
     const startedAt = clock.now();
+    const attempt = this.deps.attempts.begin(request.roomType);
     const result = await voip.startCall(
       { ...request, callerSn: status.device.sn },
       { stillWanted: () => this.commitToCallPage() },
     );
     if (!result.ok) {
+      this.deps.attempts.failed(attempt, result.error);
       void history.record(
         this.recordFor(`failed-${startedAt}`, request, startedAt, 'failed', result.error.code),
       );
@@ -248,6 +253,7 @@ export class CallStore {
       return outcome;
     }
     const roomId = result.value.roomId;
+    this.deps.attempts.started(attempt, roomId);
     const record = this.recordFor(roomId, request, startedAt, 'in-progress');
     runInAction(() => {
       this.phase = 'in-call';

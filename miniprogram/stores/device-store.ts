@@ -15,6 +15,8 @@ export class DeviceStore {
   /** null until the host has answered */
   status: DeviceStatus | null = null;
   prefetch: PrefetchState = { status: 'idle' };
+  /** The last failed prefetch, kept after a later success (the diagnostics page). */
+  lastPrefetchFailure: Extract<PrefetchState, { status: 'failed' }> | undefined = undefined;
   private unsubscribe: (() => void) | undefined;
 
   constructor(private readonly deps: DeviceStoreDeps) {
@@ -51,6 +53,7 @@ export class DeviceStore {
 
   setPrefetch(state: PrefetchState): void {
     this.prefetch = state;
+    if (state.status === 'failed') this.lastPrefetchFailure = state;
   }
 
   /** Mirrors the prefetch service's state for the app's lifetime. */

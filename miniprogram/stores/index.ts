@@ -12,6 +12,7 @@ import type { CallStore } from './call-store';
 import type { CallingStore } from './calling-store';
 import type { ContactsStore } from './contacts-store';
 import type { DevicePairingStore } from '../pages/device-pairing/device-pairing-store';
+import type { DiagnosticsStore } from '../pages/diagnostics/diagnostics-store';
 import type { DeviceStore } from './device-store';
 import type { HistoryStore } from './history-store';
 import type { MissedCallsStore } from './missed-calls-store';
@@ -44,6 +45,8 @@ export interface AppStores {
   pairing: PairingStore;
   /** phone: my devices, calling them */
   myDevices: MyDevicesStore;
+  /** device: versions, registration, prefetch, host and backend checks, the last call attempts */
+  diagnostics: DiagnosticsStore;
 }
 
 const installed = observable.box<AppStores | undefined>(undefined, { deep: false });
@@ -88,6 +91,9 @@ export const appStores: AppStores = {
   },
   get myDevices() {
     return current().myDevices;
+  },
+  get diagnostics() {
+    return current().diagnostics;
   },
 };
 

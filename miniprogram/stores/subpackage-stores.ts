@@ -1,12 +1,13 @@
 /**
  * The stores of pages that live in subpackages — the device's "Add family" view, the phone's pairing page and its
- * "my devices" — ship with their page, and so do the services only that page uses (its backend calls, its WeChat
+ * "my devices", the installers' diagnostics — ship with their page, and so do the services only that page uses (its backend calls, its WeChat
  * APIs): a device downloads their code only when it opens the page, not with the main package every start needs.
  * Each such page registers its kit — its store's class and the factories of its own services — when its module
  * loads (its index imports its kit.ts, as it imports its messages); the composition root still decides what each is
  * built with, on which adapters (buildStores), and the store is built the first time it is used, once per app.
  */
 import type { DevicePairingKit } from '../pages/device-pairing/kit';
+import type { DiagnosticsKit } from '../pages/diagnostics/kit';
 import type { MyDevicesKit } from '../pages/devices/kit';
 import type { PairingKit } from '../pages/pairing/kit';
 
@@ -14,6 +15,7 @@ export interface SubpackageKits {
   devicePairing: DevicePairingKit;
   pairing: PairingKit;
   myDevices: MyDevicesKit;
+  diagnostics: DiagnosticsKit;
 }
 
 export type SubpackageStoreKey = keyof SubpackageKits;
@@ -29,6 +31,7 @@ const PAGE_OF: Readonly<Record<SubpackageStoreKey, string>> = {
   devicePairing: 'pages/device-pairing',
   pairing: 'pages/pairing',
   myDevices: 'pages/devices',
+  diagnostics: 'pages/diagnostics',
 };
 
 const registered: Partial<SubpackageKits> = {};

@@ -244,6 +244,10 @@ describe('the Mini Program adapters against the server, over real HTTP', () => {
     );
   });
 
+  it('the health check (the diagnostics page) is answered without any authentication', async () => {
+    expect(await adapters(undefined).backend.checkHealth()).toEqual(ok(undefined));
+  });
+
   it('a server that is not there is a network failure, not a hang', async () => {
     const { backend } = adapters(fakeHost());
     await server.close();

@@ -350,3 +350,35 @@ describe('transport and configuration', () => {
     expect(await backend.listMyDevices({ code: CODE })).toEqual(err({ kind: 'http-status', status: 503 }));
   });
 });
+
+describe('health check (the diagnostics page)', () => {
+  it('asks GET /healthz without a signature or a login code, and reads { ok: true }', async () => {
+    const { backend, calls, signer } = mockHttp(reply(200, { ok: true }));
+    expect(await backend.checkHealth()).toEqual(ok(undefined));
+    expect(calls).toEqual([{ method: 'GET', url: `${BASE}/healthz`, options: { timeoutMs: 3000 } }]);
+    expect(signer.requests).toEqual([]);
+  });
+
+  it('reports the database being down (503 unavailable), a timeout and a reply that is not the contract', async () => {
+    const down = mockHttp(reply(503, { error: { code: 'unavailable', message: 'database unreachable' } }));
+    expect(await down.backend.checkHealth()).toEqual(
+      err({ kind: 'rejected', status: 503, code: 'unavailable' }),
+    );
+    const slow = mockHttp(err({ kind: 'timeout' }));
+    expect(await slow.backend.checkHealth()).toEqual(err({ kind: 'timeout' }));
+    const odd = mockHttp(reply(200, { ok: 'yes' }));
+    expect(await odd.backend.checkHealth()).toEqual(err({ kind: 'malformed', detail: '"ok" is not true' }));
+  });
+
+  it('is not configured without a base URL: nothing is sent', async () => {
+    const calls: string[] = [];
+    const http: HttpClient = {
+      get: (url) => (calls.push(url), Promise.resolve(reply(200, { ok: true }))),
+      post: (url) => (calls.push(url), Promise.resolve(reply(200, {}))),
+      delete: (url) => (calls.push(url), Promise.resolve(reply(200, {}))),
+    };
+    const backend = createHttpBackend(http, undefined, { baseUrl: '' });
+    expect(await backend.checkHealth()).toEqual(err({ kind: 'not-configured' }));
+    expect(calls).toEqual([]);
+  });
+});

@@ -1,6 +1,7 @@
 import '../../miniprogram/pages/device-pairing/messages';
 import '../../miniprogram/pages/devices/messages';
 import '../../miniprogram/pages/pairing/messages';
+import '../../miniprogram/pages/diagnostics/messages';
 import * as fs from 'fs';
 import * as path from 'path';
 import {
@@ -47,9 +48,10 @@ describe('i18n', () => {
 
   it('registers every message file as a namespace: the main package ones and each subpackage page own', () => {
     const files = fs.readdirSync(MESSAGES_DIR).filter((f) => f.endsWith('.ts'));
-    const pages = ['pairing', 'devices', 'device-pairing'].filter((page) =>
-      fs.existsSync(path.join(MESSAGES_DIR, '../../pages', page, 'messages.ts')),
-    );
+    const pagesDir = path.join(MESSAGES_DIR, '../../pages');
+    const pages = fs
+      .readdirSync(pagesDir)
+      .filter((page) => fs.existsSync(path.join(pagesDir, page, 'messages.ts')));
     const asNamespace = (file: string) =>
       file.replace(/\.ts$/, '').replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
     expect([...files, ...pages].map(asNamespace).sort()).toEqual([...NAMESPACES].sort());

@@ -40,6 +40,8 @@ export interface BackendRequests {
     parse: ReplyParser<T>,
     ids: string[],
   ): Promise<Result<T, BackendError>>;
+  /** An unauthenticated GET (the health check). */
+  open<T>(path: string, parse: ReplyParser<T>): Promise<Result<T, BackendError>>;
 }
 
 /** A request that needs an sn, asked without one (the device is not registered): nothing is sent. */
@@ -90,16 +92,28 @@ export function createBackendRequests(
     return err({ kind: 'network', errMsg: scrub(reply.error.errMsg, hidden) });
   }
 
+  /** A reply to a request without a signature: its error body, or the value its parser reads. */
+  function unsigned<T>(
+    reply: Result<HttpResponse, BackendError>,
+    parse: ReplyParser<T>,
+  ): Result<T, BackendError> {
+    if (!reply.ok) return reply;
+    const { status, data } = reply.value;
+    if (status < 200 || status > 299) return err(parseErrorReply(status, data, reply.value));
+    return parse(status, data);
+  }
+
   return {
     async phone(path, body, parse, ids) {
       if (base === '') return err({ kind: 'not-configured' });
       const text = JSON.stringify(body);
       const headers = { 'content-type': 'application/json' };
-      const reply = await transport('POST', `${base}${path}`, text, { timeoutMs, headers }, ids);
-      if (!reply.ok) return reply;
-      const { status, data } = reply.value;
-      if (status < 200 || status > 299) return err(parseErrorReply(status, data, reply.value));
-      return parse(status, data);
+      return unsigned(await transport('POST', `${base}${path}`, text, { timeoutMs, headers }, ids), parse);
+    },
+
+    async open(path, parse) {
+      if (base === '') return err({ kind: 'not-configured' });
+      return unsigned(await transport('GET', `${base}${path}`, undefined, { timeoutMs }, []), parse);
     },
 
     async device(method, path, body, parse, ids) {

@@ -135,6 +135,7 @@ export const API_PATHS = {
   myDevicePushToken: (sn: string) => `/me/devices/${seg(sn)}/push-token`,
   myDeviceSnTicket: (sn: string) => `/me/devices/${seg(sn)}/sn-ticket`,
   adminDevices: () => '/admin/devices',
+  health: () => '/healthz',
 } as const;
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -129,8 +129,18 @@ export interface MyDevicesBackend {
   getDevicePushToken(request: { sn: string; code: string }): BackendResult<{ pushToken: string }>;
 }
 
+/** Diagnostics (subpackage pages/diagnostics, health-backend.ts). */
+export interface HealthBackend {
+  /** Anyone: whether the backend (and its database) answers — `GET /healthz`, unauthenticated. */
+  checkHealth(): BackendResult<void>;
+}
+
 /**
  * The whole backend as the app uses it. Each part ships with the package that calls it, so that a device downloads
  * no phone-side code before its first page; tests and the harness put the parts together (harness/backend.ts).
  */
-export type Backend = PushTokenBackend & PairingCodeBackend & PairingBackend & MyDevicesBackend;
+export type Backend = PushTokenBackend &
+  PairingCodeBackend &
+  PairingBackend &
+  MyDevicesBackend &
+  HealthBackend;

@@ -10,7 +10,7 @@ import type { PluginLoader } from './plugin-loader';
 import type { CallLifecycleEvent, RoomType, VoipEvents } from './types';
 
 /** The event that tells why a call ended; endVoip always follows it. */
-const END_REASON_BY_EVENT: Readonly<Record<string, CallEndReason>> = {
+export const END_REASON_BY_EVENT: Readonly<Record<string, CallEndReason>> = {
   busy: 'busy',
   timeout: 'no-answer',
   rejectVoip: 'rejected',
@@ -54,7 +54,13 @@ export type VoipEventHub = VoipEvents & {
   stop(): void;
 };
 
-export function createVoipEvents(loadPlugin: PluginLoader, options: { clock?: Clock } = {}): VoipEventHub {
+export interface VoipEventsOptions {
+  clock?: Clock;
+  /** Told every event of a room by name, before it is handled (the diagnostics' call timelines). */
+  onPluginEvent?: (roomId: string, eventName: string) => void;
+}
+
+export function createVoipEvents(loadPlugin: PluginLoader, options: VoipEventsOptions = {}): VoipEventHub {
   const clock = options.clock ?? systemClock;
   const listeners = createListeners<CallLifecycleEvent>('voip');
   const pending = new Map<string, PendingEnd>();
@@ -126,6 +132,7 @@ export function createVoipEvents(loadPlugin: PluginLoader, options: { clock?: Cl
     }
     if (name === 'showCustomBox' || name === 'hideCustomBox') return;
     const roomId = roomIdOf(raw);
+    options.onPluginEvent?.(roomId, name);
     const reason = END_REASON_BY_EVENT[name];
     if (reason) {
       recordEnd(roomId, reason, data);
