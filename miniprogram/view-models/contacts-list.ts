@@ -4,6 +4,7 @@ import type { ContactsError, ContactWithAuth } from '../services/contacts/types'
 import { MAX_CONTACTS } from '../services/contacts/validate-contacts';
 import type { DeviceStatus } from '../services/device/types';
 import type { ContactsStore } from '../stores/contacts-store';
+import { avatarOf } from '../utils/avatar';
 import { describeBackendError } from './backend-error';
 
 /** Contacts added this recently are marked new on the contacts page. */
@@ -14,6 +15,9 @@ export interface ContactRow {
   id: string;
   name: string;
   avatar: string;
+  /** shown without a picture (computed here: no setData per avatar) */
+  initials: string;
+  color: string;
   callable: boolean;
   /** one line under the name ('' when nothing to say) */
   note: string;
@@ -40,6 +44,7 @@ export function toRow(contact: ContactWithAuth, now = 0): ContactRow {
     id: contact.openId,
     name: contact.name,
     avatar: contact.avatarUrl ?? '',
+    ...avatarOf(contact.name),
     callable,
     note,
     isNew: isNewContact(contact, now),
@@ -52,6 +57,8 @@ export interface SheetView {
   id: string;
   name: string;
   avatar: string;
+  initials: string;
+  color: string;
   callable: boolean;
   title: string;
   explain: string;
@@ -64,6 +71,8 @@ export const CLOSED_SHEET: SheetView = {
   id: '',
   name: '',
   avatar: '',
+  initials: '',
+  color: '',
   callable: false,
   title: '',
   explain: '',
@@ -76,6 +85,8 @@ export function sheetFor(row: ContactRow): SheetView {
     id: row.id,
     name: row.name,
     avatar: row.avatar,
+    initials: row.initials,
+    color: row.color,
     callable: row.callable,
     title: row.callable ? t('contacts', 'callWho', { name: row.name }) : row.name,
     explain: row.callable ? row.note : t('contacts', 'notAuthorisedExplain', { name: row.name }),
