@@ -24,6 +24,7 @@ import { MissedCallsStore } from './stores/missed-calls-store';
 import { RoleStore } from './stores/role-store';
 import { withSubpackageStores } from './stores/subpackage-stores';
 import { UiStore } from './stores/ui-store';
+import { HOME_TILES, mostCalled } from './utils/most-called';
 
 /** Every store, each given only the services (and other stores) it uses. */
 export function buildStores(platform: Platform): AppStores {
@@ -31,7 +32,11 @@ export function buildStores(platform: Platform): AppStores {
   const ui = new UiStore(platform.ui);
   const device = new DeviceStore({ device: platform.device, prefetch: platform.prefetch });
   const history = new HistoryStore({ repository: platform.history, clock: platform.clock });
-  const contacts = new ContactsStore({ contacts: platform.contacts, device });
+  const contacts = new ContactsStore({
+    contacts: platform.contacts,
+    device,
+    firstScreen: () => mostCalled(history.records, HOME_TILES),
+  });
   const call = new CallStore({
     voip: platform.voip,
     events: platform.voipEvents,

@@ -104,6 +104,8 @@ export interface SimulationScenario {
   /** false: requirePlugin fails as for an undeclared plugin. */
   pluginAvailable: boolean;
   contacts: SimulatedContactEntry[];
+  /** How long each getIotBindContactList request takes (a request to WeChat's backend); absent: no delay. */
+  authorisationLatencyMs?: number;
   /** Makes the simulated backend's contacts endpoint fail. */
   contactsFailure?: SimulatedBackendFailure;
   contactsLatencyMs: number;

@@ -2,6 +2,7 @@ import { makeAutoObservable, observable, runInAction } from 'mobx-miniprogram';
 import type {
   AuthorisationError,
   ContactsError,
+  ContactsLoad,
   ContactsService,
   ContactWithAuth,
 } from '../services/contacts/types';
@@ -17,6 +18,8 @@ export interface ContactsStoreDeps {
   contacts: ContactsService;
   /** The contacts are the registered device's: its status comes first. */
   device: Pick<DeviceStore, 'refreshStatus'>;
+  /** The openIds the home shows first (its favourites): their authorisation is asked first. */
+  firstScreen?: () => readonly string[];
 }
 
 /** The people this device may call, with the search query. The list is replaced wholesale, never mutated. */
@@ -42,11 +45,13 @@ export class ContactsStore {
   /** Why the last removal did not happen. */
   removeError: ContactsError | undefined = undefined;
   private loading: Promise<void> | undefined;
+  /** The authorisation of the people after the first screen, being checked. */
+  private checking: Promise<void> | undefined;
 
   constructor(private readonly deps: ContactsStoreDeps) {
-    makeAutoObservable<ContactsStore, 'deps' | 'loading'>(
+    makeAutoObservable<ContactsStore, 'deps' | 'loading' | 'checking'>(
       this,
-      { all: observable.ref, deps: false, loading: false },
+      { all: observable.ref, deps: false, loading: false, checking: false },
       { autoBind: true },
     );
   }
@@ -95,6 +100,8 @@ export class ContactsStore {
       await this.showCached();
       await this.refresh(device);
     }
+    // not asked yet (a long list is checked after its first screen): asked before anyone is called
+    if (this.find(openId)?.authorisation === 'checking' && this.checking) await this.checking;
     return this.find(openId);
   }
 
@@ -161,25 +168,41 @@ export class ContactsStore {
     void this.load(false);
   }
 
+  private apply(result: ContactsLoad): void {
+    runInAction(() => {
+      if (!result.fromCache || this.all.length === 0 || result.contacts.length > 0)
+        this.all = result.contacts;
+      this.fromCache = result.fromCache;
+      this.error = result.error;
+      this.authorisationError = result.authorisationError;
+      this.skipped = result.skipped;
+      this.omitted = result.omitted ?? 0;
+      if (!result.fromCache) this.loadedAt = result.loadedAt ?? 0;
+      this.state = 'ready';
+    });
+  }
+
   /** Source + authorisation check. Concurrent calls share one load. */
   refresh(device: { sn: string; modelId: string }): Promise<void> {
     if (!this.loading) {
       this.state = 'loading';
+      // the check of an older list's rest must not land over this one
+      this.checking = undefined;
       this.loading = this.deps.contacts
-        .load(device)
-        .then((result) =>
-          runInAction(() => {
-            if (!result.fromCache || this.all.length === 0 || result.contacts.length > 0)
-              this.all = result.contacts;
-            this.fromCache = result.fromCache;
-            this.error = result.error;
-            this.authorisationError = result.authorisationError;
-            this.skipped = result.skipped;
-            this.omitted = result.omitted ?? 0;
-            if (!result.fromCache) this.loadedAt = result.loadedAt ?? 0;
-            this.state = 'ready';
-          }),
-        )
+        .load(device, this.deps.firstScreen?.() ?? [])
+        .then((result) => {
+          this.apply(result);
+          const { remaining } = result;
+          if (!remaining) return;
+          const checking = remaining.then((complete) => {
+            // a newer load replaced this one meanwhile: its list wins
+            if (this.checking === checking) this.apply(complete);
+          });
+          this.checking = checking;
+          void checking.finally(() => {
+            if (this.checking === checking) this.checking = undefined;
+          });
+        })
         .finally(() => {
           this.loading = undefined;
         });
