@@ -21,10 +21,12 @@ const UNCLE = { openId: 'o-uncle', name: '张叔叔' };
 
 type FetchResult = Awaited<ReturnType<ContactsSource['fetch']>>;
 
-function sourceReturning(...replies: FetchResult[]): ContactsSource & { remove: jest.Mock } {
+function sourceReturning(
+  ...replies: FetchResult[]
+): ContactsSource & { remove: jest.Mock; setPinned: jest.Mock } {
   const fetch = jest.fn<Promise<FetchResult>, [string]>();
   for (const r of replies) fetch.mockResolvedValueOnce(r);
-  return { fetch, remove: jest.fn(async () => ok(undefined)) };
+  return { fetch, remove: jest.fn(async () => ok(undefined)), setPinned: jest.fn(async () => ok(undefined)) };
 }
 
 function authorising(statuses: Record<string, Authorisation>): AuthorisationChecker & { check: jest.Mock } {
@@ -105,6 +107,9 @@ describe('createContactsService', () => {
         throw new Error('bug');
       },
       remove: async () => {
+        throw new Error('bug');
+      },
+      setPinned: async () => {
         throw new Error('bug');
       },
     };
@@ -369,6 +374,37 @@ describe('createContactsService', () => {
   });
 
   describe('remove', () => {
+    it('pins a contact at the source, then in the cached list too; taking the pin off leaves no field', async () => {
+      const storage = createMemoryStorage();
+      const source = sourceReturning(ok({ contacts: [MUM, UNCLE], skipped: 0 }));
+      const service = createContactsService({
+        source,
+        authorisation: authorising({ 'o-mum': 'authorised', 'o-uncle': 'authorised' }),
+        storage,
+      });
+      await service.load(DEVICE);
+      expect(await service.setPinned(DEVICE, 'o-uncle', true)).toEqual(ok(undefined));
+      expect(source.setPinned).toHaveBeenCalledWith(DEVICE.sn, 'o-uncle', true);
+      expect((await service.cached()).map((c) => c.pinned)).toEqual([undefined, true]);
+      await service.setPinned(DEVICE, 'o-uncle', false);
+      expect((await service.cached())[1]).toEqual({ ...UNCLE, authorisation: 'authorised' });
+    });
+
+    it('keeps the cache when the source refused the pin, and reports why', async () => {
+      const storage = createMemoryStorage();
+      const source = sourceReturning(ok({ contacts: [MUM], skipped: 0 }));
+      const refusal = err<ContactsError>({ kind: 'rejected', status: 404, code: 'not-a-contact' });
+      source.setPinned.mockResolvedValueOnce(refusal);
+      const service = createContactsService({
+        source,
+        authorisation: authorising({ 'o-mum': 'authorised' }),
+        storage,
+      });
+      await service.load(DEVICE);
+      expect(await service.setPinned(DEVICE, 'o-mum', true)).toEqual(refusal);
+      expect((await service.cached())[0].pinned).toBeUndefined();
+    });
+
     it('asks the source, then drops the person from the cached list too', async () => {
       const storage = createMemoryStorage();
       const source = sourceReturning(ok({ contacts: [MUM, UNCLE], skipped: 0 }));

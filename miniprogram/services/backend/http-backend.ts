@@ -6,7 +6,7 @@ import type { HostSigner } from '../host/types';
 import type { HttpClient } from '../http';
 import { err } from '../result';
 import { createBackendRequests, jsonReply, type BackendConfig } from './backend-requests';
-import { API_PATHS, type PairingCodeCreateBody, type PushTokenUploadBody } from './contract';
+import { API_PATHS, type MyPinBody, type PairingCodeCreateBody, type PushTokenUploadBody } from './contract';
 import type { Backend, BackendError } from './types';
 import {
   parseAcknowledgement,
@@ -46,6 +46,11 @@ export function createHttpBackend(
     },
     listMyDevices({ code }) {
       return requests.phone(API_PATHS.myDevices(), { code }, jsonReply(parseMyDevicesReply), [code]);
+    },
+    setMyPin({ sn, code, pinned }) {
+      if (!sn) return missing();
+      const body: MyPinBody = { code, pinned };
+      return requests.phone(API_PATHS.myDevicePin(sn), { ...body }, parseAcknowledgement, [sn, code]);
     },
     getDevicePushToken({ sn, code }) {
       if (!sn) return missing();

@@ -61,6 +61,8 @@ export interface MyDevice {
   deviceName: string;
   /** How the device shows this person (the name given at pairing); callWMPF's nickName. */
   myName: string;
+  /** This person is shown on the device's home ("show me on the home screen"). */
+  pinned: boolean;
 }
 
 export interface MyDevicesFetch {
@@ -106,6 +108,8 @@ export interface Backend {
   getSnTicket(request: { sn: string; code: string }): BackendResult<SnTicket>;
   /** Phone: the devices the user behind `code` is a contact of. */
   listMyDevices(request: { code: string }): BackendResult<MyDevicesFetch>;
+  /** Phone, contacts only: show me on the device's home, or not. */
+  setMyPin(request: { sn: string; code: string; pinned: boolean }): BackendResult<void>;
   /** Phone: the device's current WMPF push token, for callWMPF (only for its contacts). */
   getDevicePushToken(request: { sn: string; code: string }): BackendResult<{ pushToken: string }>;
   /** Device: uploads its WMPF push token so that phones can call it. */

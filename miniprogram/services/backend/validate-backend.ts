@@ -142,7 +142,8 @@ function validateMyDevice(raw: unknown): MyDevice | undefined {
   const deviceName = cleanName(raw.deviceName);
   const myName = cleanName(raw.myName);
   if (!sn || !modelId || !deviceName || !myName) return undefined;
-  return { sn, modelId, deviceName, myName };
+  // an older backend sends no `pinned`: not shown on the home
+  return { sn, modelId, deviceName, myName, pinned: raw.pinned === true };
 }
 
 /** Entries are checked one by one: a bad one is skipped and counted, the others are kept. */

@@ -80,6 +80,14 @@ function withAuthorisation(
   }));
 }
 
+/** The contact with `pinned` set, or left out (not pinned is the default, as the backend's older replies say). */
+export function pinnedAs<C extends Contact>(contact: C, pinned: boolean): C {
+  const copy = { ...contact };
+  if (pinned) copy.pinned = true;
+  else delete copy.pinned;
+  return copy;
+}
+
 export function createContactsService(deps: ContactsServiceDeps): ContactsService {
   const { source, authorisation, storage } = deps;
   const clock = deps.clock ?? systemClock;
@@ -151,6 +159,18 @@ export function createContactsService(deps: ContactsServiceDeps): ContactsServic
     }
   }
 
+  async function pinAtSource(
+    sn: string,
+    openId: string,
+    pinned: boolean,
+  ): Promise<Result<void, ContactsError>> {
+    try {
+      return await source.setPinned(sn, openId, pinned);
+    } catch (e) {
+      return err({ kind: 'network', errMsg: messageOf(e) });
+    }
+  }
+
   return {
     cached,
     async remove(device, openId) {
@@ -160,6 +180,16 @@ export function createContactsService(deps: ContactsServiceDeps): ContactsServic
       const rest = (await cached()).filter((contact) => contact.openId !== openId);
       await saveCache(rest);
       return removed;
+    },
+    async setPinned(device, openId, pinned) {
+      const set = await pinAtSource(device.sn, openId, pinned);
+      if (!set.ok) return set;
+      const saved = await cached();
+      if (saved.some((contact) => contact.openId === openId))
+        await saveCache(
+          saved.map((contact) => (contact.openId === openId ? pinnedAs(contact, pinned) : contact)),
+        );
+      return set;
     },
     async load(device, first = []): Promise<ContactsLoad> {
       const fetched = await fetchFromSource(device.sn);

@@ -37,6 +37,8 @@ export interface ContactsSource {
   fetch(sn: string): Promise<Result<ContactsFetch, ContactsError>>;
   /** The person at the device removes a contact (after a confirmation). */
   remove(sn: string, openId: string): Promise<Result<void, ContactsError>>;
+  /** The person at the device shows a contact on the home, or not. */
+  setPinned(sn: string, openId: string, pinned: boolean): Promise<Result<void, ContactsError>>;
 }
 
 export type AuthorisationError = { kind: 'plugin-missing' } | { kind: 'failed'; errMsg: string };
@@ -79,4 +81,6 @@ export interface ContactsService {
   load(device: { sn: string; modelId: string }, first?: readonly string[]): Promise<ContactsLoad>;
   /** Removes the contact at the backend, then from the cache. */
   remove(device: { sn: string }, openId: string): Promise<Result<void, ContactsError>>;
+  /** Shows the contact on the device's home (or not) at the backend, then in the cache. */
+  setPinned(device: { sn: string }, openId: string, pinned: boolean): Promise<Result<void, ContactsError>>;
 }
