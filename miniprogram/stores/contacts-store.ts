@@ -7,6 +7,7 @@ import type {
   ContactWithAuth,
 } from '../services/contacts/types';
 import { buildSearchIndex, matchesQuery, type SearchEntry } from '../utils/contact-search';
+import { pinnedAs } from '../utils/pinned';
 import type { DeviceStore } from './device-store';
 
 export type ContactsLoadState = 'idle' | 'loading' | 'ready';
@@ -44,6 +45,10 @@ export class ContactsStore {
   removing: string | undefined = undefined;
   /** Why the last removal did not happen. */
   removeError: ContactsError | undefined = undefined;
+  /** The contact being shown on (or taken off) the home, while the backend is asked. */
+  pinning: string | undefined = undefined;
+  /** Why the last pin did not happen. */
+  pinError: ContactsError | undefined = undefined;
   private loading: Promise<void> | undefined;
   /** The authorisation of the people after the first screen, being checked. */
   private checking: Promise<void> | undefined;
@@ -85,6 +90,23 @@ export class ContactsStore {
 
   find(openId: string): ContactWithAuth | undefined {
     return this.all.find((c) => c.openId === openId);
+  }
+
+  /** The contacts by their name as shown (trimmed): an incoming call names its caller, nothing more. */
+  get byName(): Map<string, ContactWithAuth[]> {
+    const index = new Map<string, ContactWithAuth[]>();
+    for (const contact of this.all) {
+      const name = contact.name.trim();
+      const same = index.get(name);
+      if (same) same.push(contact);
+      else index.set(name, [contact]);
+    }
+    return index;
+  }
+
+  /** The list is known (loaded, or the saved one shown): "nobody has this name" can be said. */
+  get known(): boolean {
+    return this.state === 'ready' || this.all.length > 0;
   }
 
   /**
@@ -155,6 +177,31 @@ export class ContactsStore {
 
   dismissRemoveError(): void {
     this.removeError = undefined;
+    this.pinError = undefined;
+  }
+
+  /**
+   * The person at the device shows a contact on the home (a big tile), or takes them off. One at a time; resolves
+   * true once the backend keeps it (the family member sees it on their phone too).
+   */
+  async setPinned(openId: string, pinned: boolean): Promise<boolean> {
+    if (this.pinning !== undefined || !this.find(openId)) return false;
+    this.pinning = openId;
+    this.pinError = undefined;
+    const status = await this.deps.device.refreshStatus(false);
+    const set =
+      status.kind === 'ready'
+        ? await this.deps.contacts.setPinned({ sn: status.device.sn }, openId, pinned)
+        : ({ ok: false, error: { kind: 'not-configured' } } as const);
+    runInAction(() => {
+      this.pinning = undefined;
+      if (set.ok)
+        this.all = this.all.map((contact) =>
+          contact.openId === openId ? pinnedAs(contact, pinned) : contact,
+        );
+      else this.pinError = set.error;
+    });
+    return set.ok;
   }
 
   markStale(): void {

@@ -1,7 +1,7 @@
 import type { CallRecord } from '../services/history/types';
 
-/** How many people the device's home shows as tiles (2 rows of 4 on a landscape screen). */
-export const HOME_TILES = 8;
+/** How many people the device's home shows as tiles: 2 rows of 4 on a landscape screen, the last "all contacts". */
+export const HOME_TILES = 7;
 
 /**
  * The people called (or who called) most, by openId, from the call history: most calls first, the most recent

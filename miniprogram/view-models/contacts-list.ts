@@ -23,6 +23,8 @@ export interface ContactRow {
   note: string;
   /** added in the 24 h before the list was loaded */
   isNew: boolean;
+  /** shown on the device's home */
+  pinned: boolean;
 }
 
 /** `now`: when the list was loaded (0: unknown, nobody is marked new). */
@@ -48,6 +50,7 @@ export function toRow(contact: ContactWithAuth, now = 0): ContactRow {
     callable,
     note,
     isNew: isNewContact(contact, now),
+    pinned: contact.pinned === true,
   };
 }
 
@@ -64,6 +67,8 @@ export interface SheetView {
   explain: string;
   /** The sheet asks "remove X?" instead of offering calls. */
   confirmRemove: boolean;
+  /** shown on the home: the sheet offers to take them off, else to put them there */
+  pinned: boolean;
 }
 
 export const CLOSED_SHEET: SheetView = {
@@ -77,6 +82,7 @@ export const CLOSED_SHEET: SheetView = {
   title: '',
   explain: '',
   confirmRemove: false,
+  pinned: false,
 };
 
 export function sheetFor(row: ContactRow): SheetView {
@@ -91,6 +97,7 @@ export function sheetFor(row: ContactRow): SheetView {
     title: row.callable ? t('contacts', 'callWho', { name: row.name }) : row.name,
     explain: row.callable ? row.note : t('contacts', 'notAuthorisedExplain', { name: row.name }),
     confirmRemove: false,
+    pinned: row.pinned,
   };
 }
 
@@ -102,6 +109,11 @@ export function removalSheetFor(row: ContactRow): SheetView {
     explain: t('contacts', 'removeExplain', { name: row.name }),
     confirmRemove: true,
   };
+}
+
+/** Why the last pin failed, '' when it did not. */
+export function pinErrorText(error: ContactsError | undefined): string {
+  return error ? t('contacts', 'pinFailed', { reason: describeBackendError(error).title }) : '';
 }
 
 /** Why the last removal failed, '' when it did not. */

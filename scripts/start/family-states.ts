@@ -6,7 +6,7 @@
  */
 import { find, simulate, viewUpdated, type RenderedPage } from '../../test/helpers/load';
 import { deviceBeside, phoneBeside } from '../../test/helpers/family-beside';
-import type { PreviewState } from './states';
+import { contactsList, type PreviewState } from './states';
 import type { Session } from './session';
 
 const DEVICE_PAIRING = 'pages/device-pairing/index';
@@ -102,11 +102,7 @@ export const FAMILY_STATES: PreviewState[] = [
         addedAt: 1_700_000_000_000 - 3_600_000,
       });
     },
-    async build(session) {
-      const page = await session.show(CONTACTS);
-      await session.settle();
-      return page;
-    },
+    build: (session) => contactsList(session),
   },
   {
     name: 'contacts-remove',
@@ -114,8 +110,7 @@ export const FAMILY_STATES: PreviewState[] = [
     title: '联系人',
     shows: '删除「爸爸」？',
     async build(session) {
-      const page = await session.show(CONTACTS);
-      await session.settle();
+      const page = await contactsList(session);
       await tap(session, page, '#row-1');
       await tap(session, page, '#sheet-remove');
       return page;

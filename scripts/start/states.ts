@@ -40,6 +40,18 @@ async function contacts(session: Session): Promise<RenderedPage> {
   return page;
 }
 
+/** The whole contacts list: a landscape device opens on its tiles, and "all contacts" opens the list. */
+export async function contactsList(session: Session): Promise<RenderedPage> {
+  const page = await contacts(session);
+  const showAll = page.querySelector('#show-all');
+  if (showAll) {
+    showAll.dispatchEvent('tap');
+    await session.settle();
+    await simulate.sleep(0);
+  }
+  return page;
+}
+
 /** Places a call from the calling page and lets the plugin play the script to its end page (the outcome view). */
 async function outcome(session: Session, roomType: 'voice' | 'video'): Promise<RenderedPage> {
   await session.show(CALLING, callingQuery(roomType));
@@ -95,7 +107,7 @@ export const PREVIEW_STATES: PreviewState[] = [
     title: '联系人',
     shows: '共 1 人',
     async build(session) {
-      const page = await contacts(session);
+      const page = await contactsList(session);
       await typeIntoSearch(page, '#search', 'mm');
       await session.settle();
       return page;
@@ -170,7 +182,7 @@ export const PREVIEW_STATES: PreviewState[] = [
         await placing;
         await session.wait(3 * 60 * 60 * 1000);
       }
-      const page = await contacts(session);
+      const page = await contactsList(session);
       find(page, '#tab-history').dispatchEvent('tap');
       await simulate.sleep(0);
       return page;

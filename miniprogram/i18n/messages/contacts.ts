@@ -45,6 +45,21 @@ const zhCN = {
   missedFromMany: '{name} 打来 {count} 次 · 最近 {time}',
   missedOthers: '还有 {count} 位家人打来过',
   missedSeen: '知道了',
+  callBack: '回拨',
+  callBackLabel: '给 {name} 回电话',
+  missedSameName: '有 {count} 位联系人叫这个名字，请在联系人里找到 TA',
+  missedNotAContact: '联系人里没有这个名字',
+  missedFind: '找一找',
+  allContacts: '全部联系人',
+  allContactsHint: '共 {count} 人 · 可以搜索',
+  backHome: '回到首页',
+  tileVideoLabel: '和 {name} 视频通话',
+  tileVoiceLabel: '和 {name} 语音通话',
+  pin: '放到首页',
+  unpin: '从首页拿掉',
+  pinning: '正在保存…',
+  pinFailed: '没有保存成功：{reason}',
+  pinnedBadge: '首页',
 };
 
 const en: typeof zhCN = {
@@ -96,6 +111,21 @@ const en: typeof zhCN = {
   missedFromMany: '{name} called {count} times · last {time}',
   missedOthers: '{count} more family members called',
   missedSeen: 'OK',
+  callBack: 'Call back',
+  callBackLabel: 'Call {name} back',
+  missedSameName: '{count} contacts have this name: find them in the list',
+  missedNotAContact: 'No contact has this name',
+  missedFind: 'Find',
+  allContacts: 'All contacts',
+  allContactsHint: '{count} people · search',
+  backHome: 'Home',
+  tileVideoLabel: 'Video call with {name}',
+  tileVoiceLabel: 'Voice call with {name}',
+  pin: 'Show on home',
+  unpin: 'Remove from home',
+  pinning: 'Saving…',
+  pinFailed: 'Not saved: {reason}',
+  pinnedBadge: 'Home',
 };
 
 export default { 'zh-CN': zhCN, en };
