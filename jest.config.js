@@ -1,6 +1,6 @@
 /**
  * Three projects, so that a failure names what is missing: `tests` need nothing but Node (pass on any machine);
- * `screenshots` need a browser (scripts/preview/browser.ts: Chromium from npm on Linux x64, Chrome or Edge on
+ * `screenshots` need a browser (harness/preview/browser.ts: Chromium from npm on Linux x64, Chrome or Edge on
  * Windows and macOS) and run in Node with jsdom globals, so playwright runs in the test process; `server` runs the
  * reference backend (server/) over real HTTP on localhost.
  */
@@ -23,7 +23,7 @@ module.exports = {
       ...common,
       displayName: 'tests',
       testEnvironment: 'jsdom',
-      setupFiles: ['<rootDir>/test/helpers/setup.ts'],
+      setupFiles: ['<rootDir>/harness/setup.ts'],
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       testPathIgnorePatterns: ['/node_modules/', '\\.screenshot\\.test\\.ts$'],
     },
@@ -32,7 +32,7 @@ module.exports = {
       displayName: 'screenshots',
       testEnvironment: 'node',
       // 'off' (common): a soft cleanup walks the jsdom window installed as globals and recurses in jsdom's Storage
-      setupFiles: ['<rootDir>/scripts/preview/node-env.ts'],
+      setupFiles: ['<rootDir>/harness/node-env.ts'],
       testMatch: ['<rootDir>/test/**/*.screenshot.test.ts'],
     },
     {

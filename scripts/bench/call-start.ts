@@ -28,18 +28,18 @@ import { parseCallingQuery } from '../../miniprogram/routes';
 import { defaultScenario } from '../../miniprogram/simulator/scenario';
 import { createMemoryStorage } from '../../miniprogram/simulator/memory-storage';
 import { appStores } from '../../miniprogram/stores/index';
+import { mountPage } from '../../harness/pages';
 import {
   dataOf,
   installBenchPlatform,
-  medianOf,
-  mountPage,
+  medians,
   round,
   startRecording,
   stopRecording,
   sumRenderMs,
   waitFor,
   type BenchPlatform,
-} from './harness';
+} from './measure';
 
 export type CallStartMode = 'warm' | 'cold' | 'coldCachedList' | 'noPrefetch';
 export const CALL_START_MODES: CallStartMode[] = ['warm', 'cold', 'coldCachedList', 'noPrefetch'];
@@ -67,17 +67,10 @@ export interface CallStartSample {
   simulatorRenderMs: number;
 }
 
-export interface CallStartModeFigure {
+export interface CallStartModeFigure extends Omit<CallStartSample, 'credential'> {
   mode: CallStartMode;
-  tapToInitByCallerMs: number;
-  tapToResultMs: number;
-  credentialWaitMs: number;
-  simulatorRenderMs: number;
-  /** median; the goal is checked on the max */
-  awaitedHostRoundTrips: number;
+  /** the goal is checked on the max (the other figures are medians) */
   awaitedHostRoundTripsMax: number;
-  deviceInfoQuestionsAwaited: number;
-  prefetchCommandsAfterTap: number;
   /** how often each credential path was seen over the runs */
   credential: Partial<Record<CredentialPath, number>>;
   runs: number;
@@ -255,22 +248,11 @@ export function summarizeCallStart(samples: CallStartSamples): CallStartFigure {
     const list = samples[mode];
     const credential: Partial<Record<CredentialPath, number>> = {};
     for (const s of list) credential[s.credential] = (credential[s.credential] ?? 0) + 1;
-    return {
-      mode,
-      tapToInitByCallerMs: medianOf(list, (s) => s.tapToInitByCallerMs),
-      tapToResultMs: medianOf(list, (s) => s.tapToResultMs),
-      credentialWaitMs: medianOf(list, (s) => s.credentialWaitMs),
-      simulatorRenderMs: medianOf(list, (s) => s.simulatorRenderMs),
-      awaitedHostRoundTrips: medianOf(list, (s) => s.awaitedHostRoundTrips, 0),
-      awaitedHostRoundTripsMax: Math.max(...list.map((s) => s.awaitedHostRoundTrips)),
-      deviceInfoQuestionsAwaited: medianOf(list, (s) => s.deviceInfoQuestionsAwaited, 0),
-      prefetchCommandsAfterTap: medianOf(list, (s) => s.prefetchCommandsAfterTap, 0),
-      credential,
-      runs: list.length,
-    };
+    const awaitedHostRoundTripsMax = Math.max(...list.map((s) => s.awaitedHostRoundTrips));
+    return { mode, ...medians(list), awaitedHostRoundTripsMax, credential, runs: list.length };
   });
-  const resultOf = (mode: CallStartMode) => modes.find((m) => m.mode === mode)?.tapToResultMs ?? NaN;
-  const over = (mode: CallStartMode) => round(resultOf(mode) / resultOf('warm'), 2);
+  const over = (mode: CallStartMode) =>
+    round((modes.find((m) => m.mode === mode)?.tapToResultMs ?? NaN) / modes[0].tapToResultMs, 2);
   return {
     scenario: { ...CALL_START_SCENARIO },
     modes,
@@ -280,12 +262,4 @@ export function summarizeCallStart(samples: CallStartSamples): CallStartFigure {
       coldCachedListOverWarm: over('coldCachedList'),
     },
   };
-}
-
-/** Medians over `runs` rounds (standalone use; the bench interleaves rounds with the other figures). */
-export async function measureCallStart(runs = 7): Promise<CallStartFigure> {
-  const samples = emptyCallStartSamples();
-  await warmUpCallStart();
-  for (let i = 0; i < runs; i += 1) await callStartRound(samples);
-  return summarizeCallStart(samples);
 }

@@ -14,22 +14,23 @@
  * measurement).
  */
 import { AUTHORISATION_CONCURRENCY } from '../../miniprogram/services/contacts/plugin-authorisation';
-import { PAGE_SIZE } from '../../miniprogram/stores/contacts-store';
 import { delay, systemClock } from '../../miniprogram/services/clock';
 import { generateContacts } from '../../miniprogram/simulator/simulated-contacts';
+import { mountPage } from '../../harness/pages';
 import {
   dataOf,
   installBenchPlatform,
   largestBytes,
-  medianOf,
-  mountPage,
+  median,
+  medians,
+  round,
   startRecording,
   stopRecording,
   sumBytes,
   sumRenderMs,
   waitFor,
   type SetDataRecord,
-} from './harness';
+} from './measure';
 
 export const CONTACT_COUNTS = [100, 1000, 5000];
 export const GOAL_SCALE = 5000;
@@ -199,44 +200,14 @@ export async function contactsAuthLatencyRound(samples: ContactsScaleSamples): P
 export function summarizeContacts(samples: ContactsScaleSamples): ContactsScaleFigure[] {
   return CONTACT_COUNTS.map((count) => {
     const list = samples.plain.get(count) ?? [];
-    const med = (pick: (f: ContactsScaleSample) => number, digits = 1) => medianOf(list, pick, digits);
-    const owners = list.map((s) => s.largestSetDataOwner);
     const withAuthLatency = samples.withAuthLatency.get(count) ?? [];
     return {
-      contacts: count,
-      initialDataBytes: med((f) => f.initialDataBytes, 0),
-      firstSetDataBytes: med((f) => f.firstSetDataBytes, 0),
-      firstRowsSetDataBytes: med((f) => f.firstRowsSetDataBytes, 0),
       // sizes are deterministic; the max keeps the goal check strict anyway
-      largestSetDataBytes: Math.max(...list.map((f) => f.largestSetDataBytes)),
-      largestSetDataOwner: [...new Set(owners)].join(', '),
-      bytesUntilFirstScreen: med((f) => f.bytesUntilFirstScreen, 0),
-      setDataCallsUntilFirstScreen: med((f) => f.setDataCallsUntilFirstScreen, 0),
-      firstScreenMs: med((f) => f.firstScreenMs),
-      simPluginMs: med((f) => f.simPluginMs),
-      renderMs: med((f) => f.renderMs),
-      logicMs: med((f) => f.logicMs),
-      authRequests: med((f) => f.authRequests, 0),
-      rowsOnFirstScreen: med((f) => f.rowsOnFirstScreen, 0),
-      searchKeystrokeBytes: med((f) => f.searchKeystrokeBytes, 0),
-      searchKeystrokeMs: med((f) => f.searchKeystrokeMs, 2),
-      searchKeystrokeRenderMs: med((f) => f.searchKeystrokeRenderMs, 2),
-      scrollBytes: med((f) => f.scrollBytes, 0),
-      scrollMs: med((f) => f.scrollMs, 2),
-      firstScreenMsWithAuthLatency: medianOf(withAuthLatency, (ms) => ms),
+      ...medians(list, ['largestSetDataBytes']),
+      largestSetDataOwner: [...new Set(list.map((s) => s.largestSetDataOwner))].join(', '),
+      firstScreenMsWithAuthLatency: round(median(withAuthLatency), 2),
       runs: list.length,
       authLatencyRuns: withAuthLatency.length,
     };
   });
 }
-
-/** Medians over `runs` rounds (standalone use; the bench interleaves rounds with the other figures). */
-export async function measureContactsScale(runs = 5, authLatencyRuns = 3): Promise<ContactsScaleFigure[]> {
-  const samples = emptyContactsSamples();
-  await warmUpContacts();
-  for (let i = 0; i < runs; i += 1) await contactsRound(samples);
-  for (let i = 0; i < authLatencyRuns; i += 1) await contactsAuthLatencyRound(samples);
-  return summarizeContacts(samples);
-}
-
-export { PAGE_SIZE };

@@ -8,22 +8,20 @@
  * the call store's phases and the history records it writes each make the component render again).
  * The memory storage parses JSON at once; wx.getStorage on a device has its own cost, not included.
  */
-import { createRandom } from '../../miniprogram/simulator/simulated-contacts';
 import {
   HISTORY_KEY,
   HISTORY_SCHEMA,
   validateCallRecord,
 } from '../../miniprogram/services/history/history-repository';
 import type { CallOutcome, CallRecord } from '../../miniprogram/services/history/types';
-import { generateContacts } from '../../miniprogram/simulator/simulated-contacts';
+import { createRandom, generateContacts } from '../../miniprogram/simulator/simulated-contacts';
 import { createMemoryStorage } from '../../miniprogram/simulator/memory-storage';
-
+import { mountComponent } from '../../harness/pages';
 import {
   dataOf,
   installBenchPlatform,
   largestBytes,
-  medianOf,
-  mountComponent,
+  medians,
   startRecording,
   stopRecording,
   sumBytes,
@@ -31,7 +29,7 @@ import {
   waitFor,
   type BenchPlatform,
   type SetDataRecord,
-} from './harness';
+} from './measure';
 
 export const HISTORY_COUNT = 200;
 export const HISTORY_LIMITS = [200, 50];
@@ -220,28 +218,6 @@ export async function historyRound(samples: HistorySamples): Promise<void> {
 export function summarizeHistory(samples: HistorySamples): HistoryFigure[] {
   return HISTORY_LIMITS.map((limit) => {
     const list = samples.get(limit) ?? [];
-    const med = (pick: (s: HistorySample) => number, digits = 1) => medianOf(list, pick, digits);
-    return {
-      limit,
-      stored: HISTORY_COUNT,
-      rowsRendered: med((s) => s.rowsRendered, 0),
-      totalMs: med((s) => s.totalMs),
-      loadMs: med((s) => s.loadMs, 2),
-      renderMs: med((s) => s.renderMs),
-      setDataCalls: med((s) => s.setDataCalls, 0),
-      setDataBytes: med((s) => s.setDataBytes, 0),
-      largestSetDataBytes: Math.max(...list.map((s) => s.largestSetDataBytes)),
-      oneCallSetDataCalls: med((s) => s.oneCallSetDataCalls, 0),
-      oneCallBytes: med((s) => s.oneCallBytes, 0),
-      runs: list.length,
-    };
+    return { ...medians(list, ['largestSetDataBytes']), stored: HISTORY_COUNT, runs: list.length };
   });
-}
-
-/** Medians over `runs` rounds (standalone use; the bench interleaves rounds with the other figures). */
-export async function measureHistory(runs = 5): Promise<HistoryFigure[]> {
-  const samples = emptyHistorySamples();
-  await warmUpHistory();
-  for (let i = 0; i < runs; i += 1) await historyRound(samples);
-  return summarizeHistory(samples);
 }

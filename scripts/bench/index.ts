@@ -12,7 +12,7 @@
  * table and in a banner on stderr, and recorded in results.json); 1 when the bench itself broke; 2 with --strict
  * and a missed goal.
  */
-import './harness';
+import './measure';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -25,6 +25,7 @@ import {
   warmUpContacts,
 } from './contacts-scale';
 import { emptyHistorySamples, historyRound, summarizeHistory, warmUpHistory } from './history';
+import { toolingLines } from '../lib/line-count';
 import { formatPackageReport, measurePackage } from './package';
 import {
   callStartGoals,
@@ -125,6 +126,7 @@ async function run(options: Options): Promise<number> {
   console.log(formatHistory(historyFigures));
   console.log('');
   console.log(formatGoals(goals));
+  console.log(`\nTooling: ${toolingLines()}`);
 
   const durationMs = Math.round(performance.now() - started);
   fs.mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });

@@ -17,6 +17,13 @@ export interface Goal {
   met: boolean;
 }
 
+const goal = (figure: Goal['figure'], text: string, value: string, met: boolean): Goal => ({
+  figure,
+  goal: text,
+  value,
+  met,
+});
+
 const KB = 1024;
 export const kb = (bytes: number): string => `${(bytes / KB).toFixed(1)} KB`;
 const ms = (n: number): string => `${n.toFixed(1)} ms`;
@@ -46,12 +53,12 @@ export function callStartGoals(figure: CallStartFigure): Goal[] {
   const warm = figure.modes.find((m) => m.mode === 'warm');
   const trips = warm?.awaitedHostRoundTripsMax ?? NaN;
   return [
-    {
-      figure: 'callStart',
-      goal: 'awaited host round trips on the tap path when warm = 0 (every run)',
-      value: String(trips),
-      met: trips === 0,
-    },
+    goal(
+      'callStart',
+      'awaited host round trips on the tap path when warm = 0 (every run)',
+      String(trips),
+      trips === 0,
+    ),
   ];
 }
 
@@ -99,58 +106,56 @@ export function contactsGoals(figures: ContactsScaleFigure[]): Goal[] {
   const first = atScale ? Math.max(atScale.firstSetDataBytes, atScale.firstRowsSetDataBytes) : NaN;
   const largest = atScale?.largestSetDataBytes ?? NaN;
   return [
-    {
-      figure: 'contacts',
-      goal: `first setData (and the first one with rows) ≤ ${kb(FIRST_SETDATA_GOAL)} at 5,000 contacts`,
-      value: kb(first),
-      met: first <= FIRST_SETDATA_GOAL,
-    },
-    {
-      figure: 'contacts',
-      goal: `no single setData > ${kb(MAX_SETDATA_GOAL)} at 5,000 contacts`,
-      value: kb(largest),
-      met: largest <= MAX_SETDATA_GOAL,
-    },
+    goal(
+      'contacts',
+      `first setData (and the first one with rows) ≤ ${kb(FIRST_SETDATA_GOAL)} at 5,000 contacts`,
+      kb(first),
+      first <= FIRST_SETDATA_GOAL,
+    ),
+    goal(
+      'contacts',
+      `no single setData > ${kb(MAX_SETDATA_GOAL)} at 5,000 contacts`,
+      kb(largest),
+      largest <= MAX_SETDATA_GOAL,
+    ),
   ];
 }
 
 export function formatContacts(figures: ContactsScaleFigure[], goals: Goal[]): string {
   const scale = figures.find((f) => f.contacts === GOAL_SCALE);
-  const col = (pick: (f: ContactsScaleFigure) => string) => figures.map(pick);
+  const row = (label: string, pick: (f: ContactsScaleFigure) => string, goal = '') => [
+    label,
+    ...figures.map(pick),
+    goal,
+  ];
+  const goalText = (i: number, limit: number) => `≤ ${kb(limit)}: ${verdict(goals[i]?.met ?? false)}`;
   const rows: string[][] = [
-    ['page initial data (sent with the first render)', ...col((f) => kb(f.initialDataBytes)), ''],
-    [
-      'first setData',
-      ...col((f) => kb(f.firstSetDataBytes)),
-      `≤ ${kb(FIRST_SETDATA_GOAL)}: ${verdict(goals[0]?.met ?? false)}`,
-    ],
-    ['first setData with rows', ...col((f) => kb(f.firstRowsSetDataBytes)), `≤ ${kb(FIRST_SETDATA_GOAL)}`],
-    [
+    row('page initial data (sent with the first render)', (f) => kb(f.initialDataBytes)),
+    row('first setData', (f) => kb(f.firstSetDataBytes), goalText(0, FIRST_SETDATA_GOAL)),
+    row('first setData with rows', (f) => kb(f.firstRowsSetDataBytes), `≤ ${kb(FIRST_SETDATA_GOAL)}`),
+    row(
       'largest single setData (any component)',
-      ...col((f) => kb(f.largestSetDataBytes)),
-      `≤ ${kb(MAX_SETDATA_GOAL)}: ${verdict(goals[1]?.met ?? false)}`,
-    ],
-    ['total bytes until the first screen', ...col((f) => kb(f.bytesUntilFirstScreen)), ''],
-    ['setData calls until the first screen', ...col((f) => String(f.setDataCallsUntilFirstScreen)), ''],
-    ['rows on the first screen', ...col((f) => String(f.rowsOnFirstScreen)), ''],
-    ['time to first screen', ...col((f) => ms(f.firstScreenMs)), ''],
-    ['  of which simulated plugin (not the app)', ...col((f) => ms(f.simPluginMs)), ''],
-    ['  of which simulator rendering', ...col((f) => ms(f.renderMs)), ''],
-    ['  of which app logic', ...col((f) => ms(f.logicMs)), ''],
-    ['authorisation requests before the first screen', ...col((f) => String(f.authRequests)), ''],
-    [
-      `time to first screen if each takes ${AUTH_REQUEST_MS} ms`,
-      ...col((f) => ms(f.firstScreenMsWithAuthLatency)),
-      '',
-    ],
-    ['search keystroke: bytes', ...col((f) => kb(f.searchKeystrokeBytes)), ''],
-    [
+      (f) => kb(f.largestSetDataBytes),
+      goalText(1, MAX_SETDATA_GOAL),
+    ),
+    row('total bytes until the first screen', (f) => kb(f.bytesUntilFirstScreen)),
+    row('setData calls until the first screen', (f) => String(f.setDataCallsUntilFirstScreen)),
+    row('rows on the first screen', (f) => String(f.rowsOnFirstScreen)),
+    row('time to first screen', (f) => ms(f.firstScreenMs)),
+    row('  of which simulated plugin (not the app)', (f) => ms(f.simPluginMs)),
+    row('  of which simulator rendering', (f) => ms(f.renderMs)),
+    row('  of which app logic', (f) => ms(f.logicMs)),
+    row('authorisation requests before the first screen', (f) => String(f.authRequests)),
+    row(`time to first screen if each takes ${AUTH_REQUEST_MS} ms`, (f) =>
+      ms(f.firstScreenMsWithAuthLatency),
+    ),
+    row('search keystroke: bytes', (f) => kb(f.searchKeystrokeBytes)),
+    row(
       'search keystroke: time (of which rendering)',
-      ...col((f) => `${ms(f.searchKeystrokeMs)} (${ms(f.searchKeystrokeRenderMs)})`),
-      '',
-    ],
-    ['scroll to bottom (next rows): bytes', ...col((f) => kb(f.scrollBytes)), ''],
-    ['scroll to bottom: time', ...col((f) => ms(f.scrollMs)), ''],
+      (f) => `${ms(f.searchKeystrokeMs)} (${ms(f.searchKeystrokeRenderMs)})`,
+    ),
+    row('scroll to bottom (next rows): bytes', (f) => kb(f.scrollBytes)),
+    row('scroll to bottom: time', (f) => ms(f.scrollMs)),
   ];
   const headers = ['contacts page', ...figures.map((f) => f.contacts.toLocaleString('en')), 'goal (5,000)'];
   return [
@@ -162,48 +167,47 @@ export function formatContacts(figures: ContactsScaleFigure[], goals: Goal[]): s
 
 export function packageGoals(figure: PackageFigure): Goal[] {
   const failed = figure.codeQuality.filter((i) => !i.pass).map((i) => i.name);
+  const n = figure.codeQuality.length;
   return [
-    {
-      figure: 'package',
-      goal: `upload set ≤ ${kb(figure.goal)} (main-package limit ${figure.limit / KB / KB} MB)`,
-      value: kb(figure.total),
-      met: figure.goalMet && figure.total <= figure.limit,
-    },
-    {
-      figure: 'package',
-      goal: `our main-package JS, minified (terser) ≤ ${kb(figure.mainJsGoal)}`,
-      value: `${kb(figure.mainJs.ours)} (+ npm ${kb(figure.mainJs.npm)})`,
-      met: figure.mainJsGoalMet,
-    },
-    {
-      figure: 'package',
-      goal: 'no file of the simulator in the upload set',
-      value: figure.simulatedFiles.length ? figure.simulatedFiles.join(', ') : 'none',
-      met: figure.simulatedFiles.length === 0,
-    },
-    {
-      figure: 'package',
-      goal: 'every code-quality item passes',
-      value: failed.length
-        ? `failing: ${failed.join(', ')}`
-        : `${figure.codeQuality.length} of ${figure.codeQuality.length}`,
-      met: figure.allQualityPass,
-    },
+    goal(
+      'package',
+      `upload set ≤ ${kb(figure.goal)} (main-package limit ${figure.limit / KB / KB} MB)`,
+      kb(figure.total),
+      figure.goalMet && figure.total <= figure.limit,
+    ),
+    goal(
+      'package',
+      `our main-package JS, minified (terser) ≤ ${kb(figure.mainJsGoal)}`,
+      `${kb(figure.mainJs.ours)} (+ npm ${kb(figure.mainJs.npm)})`,
+      figure.mainJsGoalMet,
+    ),
+    goal(
+      'package',
+      'no file of the simulator in the upload set',
+      figure.simulatedFiles.join(', ') || 'none',
+      figure.simulatedFiles.length === 0,
+    ),
+    goal(
+      'package',
+      'every code-quality item passes',
+      failed.length ? `failing: ${failed.join(', ')}` : `${n} of ${n}`,
+      figure.allQualityPass,
+    ),
   ];
 }
 
 export function formatHistory(figures: HistoryFigure[]): string {
-  const col = (pick: (f: HistoryFigure) => string) => figures.map(pick);
+  const row = (label: string, pick: (f: HistoryFigure) => string) => [label, ...figures.map(pick)];
   const rows: string[][] = [
-    ['rows on screen', ...col((f) => String(f.rowsRendered))],
-    ['fresh store → all rows on screen', ...col((f) => ms(f.totalMs))],
-    ['  of which load (storage read, validation)', ...col((f) => `${f.loadMs.toFixed(2)} ms`)],
-    ['  of which simulator rendering', ...col((f) => ms(f.renderMs))],
-    ['setData calls (component + row avatars)', ...col((f) => String(f.setDataCalls))],
-    ['bytes to the view (initial data + setData)', ...col((f) => kb(f.setDataBytes))],
-    ['largest single setData', ...col((f) => kb(f.largestSetDataBytes))],
-    ['one whole call while shown: setData calls', ...col((f) => String(f.oneCallSetDataCalls))],
-    ['one whole call while shown: bytes', ...col((f) => kb(f.oneCallBytes))],
+    row('rows on screen', (f) => String(f.rowsRendered)),
+    row('fresh store → all rows on screen', (f) => ms(f.totalMs)),
+    row('  of which load (storage read, validation)', (f) => `${f.loadMs.toFixed(2)} ms`),
+    row('  of which simulator rendering', (f) => ms(f.renderMs)),
+    row('setData calls (component + row avatars)', (f) => String(f.setDataCalls)),
+    row('bytes to the view (initial data + setData)', (f) => kb(f.setDataBytes)),
+    row('largest single setData', (f) => kb(f.largestSetDataBytes)),
+    row('one whole call while shown: setData calls', (f) => String(f.oneCallSetDataCalls)),
+    row('one whole call while shown: bytes', (f) => kb(f.oneCallBytes)),
   ];
   const headers = [
     `call history (${figures[0]?.stored ?? '?'} stored)`,

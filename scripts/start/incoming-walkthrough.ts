@@ -4,8 +4,8 @@
  * the end and the host closing the app; then a second call nobody answers, which the contacts page shows as missed.
  */
 import type { IncomingCallScript } from '../../miniprogram/simulator/scenario';
-import { find, textOf } from '../../test/helpers/load';
-import type { Session } from './session';
+import { find, textOf } from '../../harness/pages';
+import type { Session } from '../../harness/session';
 
 type Step = (text: string) => void;
 

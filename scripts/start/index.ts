@@ -4,14 +4,14 @@
  * Without a browser the walk-through still runs and the previews are written as HTML only.
  *   --no-previews   walk-through only
  */
-import '../preview/node-env';
+import '../../harness/node-env';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser } from 'playwright-core';
-import { renderToHtml } from '../preview/render';
-import { BrowserMissingError, capture, isBlank, openBrowser } from '../preview/screenshot';
-import { PREVIEW_SIZES } from '../preview/sizes';
-import { PREVIEW_STATES, sessionFor } from './states';
+import { renderToHtml } from '../../harness/preview/render';
+import { BrowserMissingError, capture, isBlank, openBrowser } from '../../harness/preview/screenshot';
+import { PREVIEW_SIZES } from '../../harness/preview/sizes';
+import { PREVIEW_STATES, sessionFor } from '../../harness/preview/states';
 import { runWalkthrough } from './walkthrough';
 
 const OUT_DIR = path.resolve(__dirname, '../../preview');

@@ -5,10 +5,10 @@
  * printed with simulated time; the initByCaller request is printed with the sn masked (it has no voipToken key).
  */
 import type { CallLifecycleEvent } from '../../miniprogram/services/voip/types';
-import { find, textOf, type Rendered } from '../../test/helpers/load';
+import { find, textOf, type Rendered } from '../../harness/pages';
 import { runIncomingWalkthrough } from './incoming-walkthrough';
-import { CALLING, CONTACTS } from './states';
-import { startSession, type Session } from './session';
+import { CALLING, CONTACTS } from '../../harness/preview/states';
+import { startSession, type Session } from '../../harness/session';
 
 type Log = (line: string) => void;
 

@@ -5,8 +5,8 @@
  */
 import { HISTORY_KEY, HISTORY_SCHEMA } from '../../miniprogram/services/history/history-repository';
 import type { CallRecord } from '../../miniprogram/services/history/types';
-import { load, simulate } from '../helpers/load';
-import { installTestPlatform } from '../helpers/test-platform';
+import { load, simulate } from '../../harness/pages';
+import { installTestPlatform } from '../../harness/platform';
 
 type Options = { lifetimes?: { created?: () => void } };
 type Instance = { setData(data: object): void; is?: string };

@@ -5,8 +5,8 @@ import { createMemoryStorage } from '../../miniprogram/simulator/memory-storage'
 import type { KeyValueStorage } from '../../miniprogram/services/storage/types';
 import { appStores } from '../../miniprogram/stores/index';
 import { formatCallTime } from '../../miniprogram/utils/format-time';
-import { find, load, simulate, textAll, textOf, viewUpdated, type Rendered } from '../helpers/load';
-import { installTestPlatform, restartStores, type TestPlatform } from '../helpers/test-platform';
+import { find, load, simulate, textAll, textOf, viewUpdated, type Rendered } from '../../harness/pages';
+import { installTestPlatform, restartStores, type TestPlatform } from '../../harness/platform';
 
 const HOUR = 3600_000;
 const MUM = { openId: 'o-sim-mum', name: '妈妈' };

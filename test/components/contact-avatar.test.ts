@@ -1,5 +1,5 @@
 import { avatarOf } from '../../miniprogram/utils/avatar';
-import { find, load, simulate, textOf } from '../helpers/load';
+import { find, load, simulate, textOf } from '../../harness/pages';
 
 type Options = { lifetimes?: { created?: () => void } };
 type Instance = { setData(data: object): void };

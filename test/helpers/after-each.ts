@@ -1,3 +1,3 @@
-import { unmountPages } from './load';
+import { unmountPages } from '../../harness/pages';
 
 afterEach(() => unmountPages());

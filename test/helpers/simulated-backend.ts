@@ -16,7 +16,7 @@ import {
 } from '../../miniprogram/simulator/simulated-backend-http';
 import { createSimulatedFramework } from '../../miniprogram/simulator/simulated-framework';
 import { createSimulatedWmpf } from '../../miniprogram/simulator/simulated-wmpf';
-import { createFakeClock, type FakeClock } from './fake-clock';
+import { createFakeClock, type FakeClock } from '../../harness/fake-clock';
 
 export interface SimulatedBackendSetup {
   scenario: SimulationScenario;

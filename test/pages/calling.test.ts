@@ -5,14 +5,14 @@ import { describeCallFailure, describeEndReason } from '../../miniprogram/view-m
 import type { CallEndReason } from '../../miniprogram/services/host/types';
 import type { CallFailureKind } from '../../miniprogram/services/voip/types';
 import { appStores } from '../../miniprogram/stores/index';
-import { find, renderPage, textOf, viewUpdated, type PageHooks, type Rendered } from '../helpers/load';
+import { find, renderPage, textOf, viewUpdated, type PageHooks, type Rendered } from '../../harness/pages';
 import { expectTokenLessRequest } from '../helpers/expect-request';
 import {
   installTestPlatform,
   restartStores,
   type TestPlatform,
   type TestPlatformOptions,
-} from '../helpers/test-platform';
+} from '../../harness/platform';
 
 const ROUTE = 'pages/calling/index';
 const MUM = { openId: 'o-sim-mum', name: '妈妈' };

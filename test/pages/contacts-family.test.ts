@@ -4,8 +4,8 @@
  * device the backend does not accept says why.
  */
 import { SIMULATED_PHONE_OPEN_ID } from '../../miniprogram/simulator/family-scenario';
-import { find, renderPage, textAll, textOf, viewUpdated, type Rendered } from '../helpers/load';
-import { installTestPlatform, type TestPlatform, type TestPlatformOptions } from '../helpers/test-platform';
+import { find, renderPage, textAll, textOf, viewUpdated, type Rendered } from '../../harness/pages';
+import { installTestPlatform, type TestPlatform, type TestPlatformOptions } from '../../harness/platform';
 
 const ROUTE = 'pages/contacts/index';
 /** The fake clock's start (test/helpers/fake-clock.ts). */

@@ -17,9 +17,9 @@ import {
   type Rendered,
   type RenderedPage,
   type PageHooks,
-} from '../helpers/load';
-import { installPhonePlatform } from '../helpers/phone-platform';
-import { installTestPlatform, type TestPlatform, type TestPlatformOptions } from '../helpers/test-platform';
+} from '../../harness/pages';
+import { installPhonePlatform } from '../../harness/platform';
+import { installTestPlatform, type TestPlatform, type TestPlatformOptions } from '../../harness/platform';
 
 const ROUTE = 'pages/contacts/index';
 

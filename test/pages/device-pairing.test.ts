@@ -6,7 +6,7 @@
 import { PAIRING_TTL_MS } from '../../miniprogram/services/backend/contract';
 import { SIMULATED_PAIRING_CODE_IMAGE } from '../../miniprogram/simulator/family-scenario';
 import { PAIRING_POLL_MS } from '../../miniprogram/pages/device-pairing/device-pairing-store';
-import { phoneBeside } from '../helpers/family-beside';
+import { phoneBeside } from '../../harness/family';
 import {
   find,
   renderPage,
@@ -15,9 +15,9 @@ import {
   viewUpdated,
   type PageHooks,
   type Rendered,
-} from '../helpers/load';
-import { installPhonePlatform } from '../helpers/phone-platform';
-import { installTestPlatform, type TestPlatform, type TestPlatformOptions } from '../helpers/test-platform';
+} from '../../harness/pages';
+import { installPhonePlatform } from '../../harness/platform';
+import { installTestPlatform, type TestPlatform, type TestPlatformOptions } from '../../harness/platform';
 
 const ROUTE = 'pages/device-pairing/index';
 

@@ -1,10 +1,6 @@
-import { find, renderPage, simulate, textAll, textOf, type Rendered } from '../helpers/load';
-import {
-  installPhonePlatform,
-  type PhonePlatform,
-  type PhonePlatformOptions,
-} from '../helpers/phone-platform';
-import { installTestPlatform } from '../helpers/test-platform';
+import { find, renderPage, simulate, textAll, textOf, type Rendered } from '../../harness/pages';
+import { installPhonePlatform, type PhonePlatform, type PhonePlatformOptions } from '../../harness/platform';
+import { installTestPlatform } from '../../harness/platform';
 
 const ROUTE = 'pages/devices/index';
 

@@ -20,8 +20,8 @@ import {
   unmountPages,
   viewUpdated,
   type Rendered,
-} from '../helpers/load';
-import { installTestPlatform, restartStores, type TestPlatform } from '../helpers/test-platform';
+} from '../../harness/pages';
+import { installTestPlatform, restartStores, type TestPlatform } from '../../harness/platform';
 
 const ROUTE = 'pages/contacts/index';
 const HOUR = 3_600_000;

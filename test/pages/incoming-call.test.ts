@@ -9,8 +9,8 @@ import { CALL_END_QUERY, ROUTES } from '../../miniprogram/routes';
 import { configurePlugin } from '../../miniprogram/services/voip/plugin-setup';
 import type { IncomingCallScript } from '../../miniprogram/simulator/scenario';
 import { appStores } from '../../miniprogram/stores/index';
-import { find, renderPage, textOf, unmountPages, viewUpdated, type Rendered } from '../helpers/load';
-import { installTestPlatform, restartStores, type TestPlatform } from '../helpers/test-platform';
+import { find, renderPage, textOf, unmountPages, viewUpdated, type Rendered } from '../../harness/pages';
+import { installTestPlatform, restartStores, type TestPlatform } from '../../harness/platform';
 
 const CALLING = 'pages/calling/index';
 const CONTACTS = 'pages/contacts/index';

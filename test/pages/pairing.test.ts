@@ -5,14 +5,10 @@
  */
 import { PAIRING_TTL_MS } from '../../miniprogram/services/backend/contract';
 import { SIMULATED_PHONE_OPEN_ID } from '../../miniprogram/simulator/family-scenario';
-import { deviceBeside } from '../helpers/family-beside';
-import { find, renderPage, simulate, textOf, type Rendered } from '../helpers/load';
-import {
-  installPhonePlatform,
-  type PhonePlatform,
-  type PhonePlatformOptions,
-} from '../helpers/phone-platform';
-import { installTestPlatform } from '../helpers/test-platform';
+import { deviceBeside } from '../../harness/family';
+import { find, renderPage, simulate, textOf, type Rendered } from '../../harness/pages';
+import { installPhonePlatform, type PhonePlatform, type PhonePlatformOptions } from '../../harness/platform';
+import { installTestPlatform } from '../../harness/platform';
 
 const ROUTE = 'pages/pairing/index';
 

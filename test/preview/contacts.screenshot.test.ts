@@ -7,11 +7,11 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { Browser } from 'playwright-core';
-import { renderPage } from '../helpers/load';
-import { installTestPlatform } from '../helpers/test-platform';
-import { renderToHtml } from '../../scripts/preview/render';
-import { capture, isBlank, openBrowser } from '../../scripts/preview/screenshot';
-import { LANDSCAPE_DEVICE, PHONE, type PreviewSize } from '../../scripts/preview/sizes';
+import { renderPage } from '../../harness/pages';
+import { installTestPlatform } from '../../harness/platform';
+import { renderToHtml } from '../../harness/preview/render';
+import { capture, isBlank, openBrowser } from '../../harness/preview/screenshot';
+import { LANDSCAPE_DEVICE, PHONE, type PreviewSize } from '../../harness/preview/sizes';
 
 const ROUTE = 'pages/contacts/index';
 

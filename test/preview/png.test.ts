@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { PNG } from 'pngjs';
-import { isBlank } from '../../scripts/preview/screenshot';
+import { isBlank } from '../../harness/preview/screenshot';
 
 /** A 2×2 PNG file with these RGBA pixels. */
 function pngFile(pixels: number[][]): string {

@@ -2,10 +2,10 @@
  * The preview HTML of a real page rendered by simulate (no browser needed; the PNG step is in
  * contacts.screenshot.test.ts, jest project `screenshots`).
  */
-import { renderPage } from '../helpers/load';
-import { installTestPlatform } from '../helpers/test-platform';
-import { renderToHtml } from '../../scripts/preview/render';
-import { LANDSCAPE_DEVICE, PHONE } from '../../scripts/preview/sizes';
+import { renderPage } from '../../harness/pages';
+import { installTestPlatform } from '../../harness/platform';
+import { renderToHtml } from '../../harness/preview/render';
+import { LANDSCAPE_DEVICE, PHONE } from '../../harness/preview/sizes';
 
 const ROUTE = 'pages/contacts/index';
 

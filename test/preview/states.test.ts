@@ -2,10 +2,10 @@
  * Guards `npm start`: every page state it previews builds on the simulated platform, in both window sizes, and
  * shows what it is meant to show (the PNG step itself is covered by preview.test.ts).
  */
-import { LANDSCAPE_DEVICE, PHONE } from '../../scripts/preview/sizes';
-import { renderToHtml } from '../../scripts/preview/render';
-import { PREVIEW_STATES, sessionFor } from '../../scripts/start/states';
-import { textOf } from '../helpers/load';
+import { LANDSCAPE_DEVICE, PHONE } from '../../harness/preview/sizes';
+import { renderToHtml } from '../../harness/preview/render';
+import { PREVIEW_STATES, sessionFor } from '../../harness/preview/states';
+import { textOf } from '../../harness/pages';
 
 describe('npm start page states', () => {
   it.each(PREVIEW_STATES.map((s) => [s.name, s] as const))(

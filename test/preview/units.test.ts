@@ -1,5 +1,5 @@
-import { resolveUnits, rpxToPx } from '../../scripts/preview/units';
-import { mapSelectors, withPreviewFont } from '../../scripts/preview/stylesheets';
+import { resolveUnits, rpxToPx } from '../../harness/preview/units';
+import { mapSelectors, withPreviewFont } from '../../harness/preview/stylesheets';
 
 describe('WeChat units for previews', () => {
   it('converts rpx like the WXSS runtime: 750rpx = screen width, floored, never 0 for a non-zero value', () => {

@@ -1,6 +1,6 @@
 import { createDeviceCaller, type CallDeviceRequest } from '../../miniprogram/services/voip/call-device';
 import { CALL_PAGE_PATH_FALLBACK } from '../../miniprogram/services/voip/plugin-loader';
-import { createRecordingRouter } from '../helpers/test-platform';
+import { createRecordingRouter } from '../../harness/platform';
 
 const REQUEST: CallDeviceRequest = {
   roomType: 'video',

@@ -2,7 +2,7 @@ import type { CallScript } from '../../miniprogram/simulator/scenario';
 import { connectStores } from '../../miniprogram/composition-root';
 import { appStores } from '../../miniprogram/stores/index';
 import { expectTokenLessRequest } from '../helpers/expect-request';
-import { installTestPlatform, restartStores, type TestPlatformOptions } from '../helpers/test-platform';
+import { installTestPlatform, restartStores, type TestPlatformOptions } from '../../harness/platform';
 
 const MUM = { openId: 'o-sim-mum', name: '妈妈' };
 

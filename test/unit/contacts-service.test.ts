@@ -13,7 +13,7 @@ import type {
 import { err, ok } from '../../miniprogram/services/result';
 import { createMemoryStorage } from '../../miniprogram/simulator/memory-storage';
 import type { KeyValueStorage } from '../../miniprogram/services/storage/types';
-import { createFakeClock } from '../helpers/fake-clock';
+import { createFakeClock } from '../../harness/fake-clock';
 
 const DEVICE = { sn: 'SN-NEVER-STORED-77', modelId: 'model-1' };
 const MUM = { openId: 'o-mum', name: '妈妈', avatarUrl: 'https://a.example/mum.png' };

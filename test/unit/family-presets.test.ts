@@ -5,9 +5,9 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { PHONE_PAIRING_QUERY, presetFor } from '../../miniprogram/simulator/presets';
-import { find, renderPage, simulate, textOf, viewUpdated } from '../helpers/load';
-import { installSimulatedPlatform } from '../helpers/test-platform';
-import { createFakeClock } from '../helpers/fake-clock';
+import { find, renderPage, simulate, textOf, viewUpdated } from '../../harness/pages';
+import { installSimulatedPlatform } from '../../harness/platform';
+import { createFakeClock } from '../../harness/fake-clock';
 
 const projectConfig = JSON.parse(
   fs.readFileSync(path.resolve(__dirname, '../../project.config.json'), 'utf8'),

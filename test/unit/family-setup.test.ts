@@ -6,8 +6,8 @@ import * as path from 'path';
 import { LOCALES, texts, type Namespace } from '../../miniprogram/i18n/index';
 import { ROUTES } from '../../miniprogram/routes';
 import { createSimulatedPlatform } from '../../miniprogram/simulator/index';
-import { createFakeClock } from '../helpers/fake-clock';
-import { createRecordingRouter } from '../helpers/test-platform';
+import { createFakeClock } from '../../harness/fake-clock';
+import { createRecordingRouter } from '../../harness/platform';
 
 const MP = path.join(__dirname, '../../miniprogram');
 const appJson = JSON.parse(fs.readFileSync(path.join(MP, 'app.json'), 'utf8')) as {

@@ -1,6 +1,6 @@
 import { HOST_COMMANDS, type HostError } from '../../miniprogram/services/host/types';
 import { createHostBridge, DEFAULT_HOST_TIMEOUT_MS } from '../../miniprogram/services/host/wmpf-host-bridge';
-import { createFakeClock } from '../helpers/fake-clock';
+import { createFakeClock } from '../../harness/fake-clock';
 
 const SN = 'SN-SECRET-42';
 

@@ -10,7 +10,7 @@ import { defaultScenario, type SimulationScenario } from '../../miniprogram/simu
 import { createSimulatedFramework } from '../../miniprogram/simulator/simulated-framework';
 import { createSimulatedWmpf } from '../../miniprogram/simulator/simulated-wmpf';
 import { signature as nodeSignature } from '../../server/test/helpers/signing';
-import { createFakeClock } from '../helpers/fake-clock';
+import { createFakeClock } from '../../harness/fake-clock';
 
 const SN = 'SN-SECRET-42';
 const REQUEST = { method: 'GET' as const, path: `/devices/${SN}/contacts`, body: '' };

@@ -5,7 +5,7 @@
 import { createHttpContactsSource } from '../../miniprogram/services/contacts/http-contacts-source';
 import { createWxHttp, type HttpClient, type HttpResult } from '../../miniprogram/services/http';
 import { err, ok } from '../../miniprogram/services/result';
-import { createFakeClock } from '../helpers/fake-clock';
+import { createFakeClock } from '../../harness/fake-clock';
 import { createFakeSigner, signedHeadersOf } from '../helpers/fake-signer';
 
 const SN = 'SN 0042/secret';

@@ -1,6 +1,6 @@
 import { connectStores, noteAppShow } from '../../miniprogram/composition-root';
 import { appStores } from '../../miniprogram/stores/index';
-import { installTestPlatform } from '../helpers/test-platform';
+import { installTestPlatform } from '../../harness/platform';
 
 const CALL_PAGE = 'plugin-private://wxf830863afde621eb/pages/call-page-plugin/call-page-plugin';
 

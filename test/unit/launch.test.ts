@@ -1,8 +1,8 @@
 import { noteAppShow } from '../../miniprogram/composition-root';
 import { homeRouteFor } from '../../miniprogram/routes';
 import { classifyShow, createLaunchGuard, incomingCallOf } from '../../miniprogram/services/launch';
-import { installPhonePlatform } from '../helpers/phone-platform';
-import { installTestPlatform } from '../helpers/test-platform';
+import { installPhonePlatform } from '../../harness/platform';
+import { installTestPlatform } from '../../harness/platform';
 
 const CALL_PAGE = 'plugin-private://wxf830863afde621eb/pages/call-page-plugin/call-page-plugin';
 

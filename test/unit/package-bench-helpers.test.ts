@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { createCompiledCopy } from '../../scripts/bench/lib/compiled-copy';
-import { findUnusedDeclarations, tagsOf } from '../../scripts/bench/lib/declared-components';
+import { createCompiledCopy } from '../../harness/package/compiled-copy';
+import { findUnusedDeclarations, tagsOf } from '../../harness/package/unused-components';
 
 function writeTree(root: string, files: Record<string, string>): void {
   for (const [rel, content] of Object.entries(files)) {

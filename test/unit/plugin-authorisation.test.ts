@@ -4,7 +4,7 @@ import {
   createPluginAuthorisationChecker,
 } from '../../miniprogram/services/contacts/plugin-authorisation';
 import type { Authorisation } from '../../miniprogram/services/contacts/types';
-import { createFakeClock } from '../helpers/fake-clock';
+import { createFakeClock } from '../../harness/fake-clock';
 
 const SN = 'SN-SECRET-9';
 const MODEL = 'model-1';

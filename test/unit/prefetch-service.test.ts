@@ -4,7 +4,7 @@ import type { PrefetchState } from '../../miniprogram/services/device/prefetch-t
 import type { DeviceService, DeviceStatus } from '../../miniprogram/services/device/types';
 import { HOST_COMMANDS, type HostBridge, type PrefetchError } from '../../miniprogram/services/host/types';
 import { err, ok, type Result } from '../../miniprogram/services/result';
-import { createFakeClock, type FakeClock } from '../helpers/fake-clock';
+import { createFakeClock, type FakeClock } from '../../harness/fake-clock';
 
 const MINUTE = 60_000;
 const ready: DeviceStatus = {

@@ -7,9 +7,9 @@ import {
   REFRESH_MARGIN_MS,
 } from '../../miniprogram/services/push-token';
 import { err, ok } from '../../miniprogram/services/result';
-import { installTestPlatform } from '../helpers/test-platform';
+import { installTestPlatform } from '../../harness/platform';
 import type { Clock } from '../../miniprogram/services/clock';
-import { createFakeClock, type FakeClock } from '../helpers/fake-clock';
+import { createFakeClock, type FakeClock } from '../../harness/fake-clock';
 
 const NOW = 1_700_000_000_000;
 const HOUR = 60 * 60 * 1000;
@@ -307,7 +307,7 @@ describe('push token on the simulated device platform', () => {
   });
 
   it('has no push token service in the phone role', async () => {
-    const { installPhonePlatform } = await import('../helpers/phone-platform');
+    const { installPhonePlatform } = await import('../../harness/platform');
     expect(installPhonePlatform().platform.pushToken).toBeUndefined();
   });
 });

@@ -4,7 +4,7 @@ import { createListeners } from '../../miniprogram/services/listeners';
 import { ok } from '../../miniprogram/services/result';
 import { settleOnce } from '../../miniprogram/services/settle-once';
 import { createMemoryStorage } from '../../miniprogram/simulator/memory-storage';
-import { createFakeClock } from '../helpers/fake-clock';
+import { createFakeClock } from '../../harness/fake-clock';
 
 describe('guards', () => {
   it('isRecord accepts plain objects only', () => {

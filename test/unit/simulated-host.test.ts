@@ -1,7 +1,7 @@
 import { defaultScenario, type SimulationScenario } from '../../miniprogram/simulator/scenario';
 import { createSimulatedFramework } from '../../miniprogram/simulator/simulated-framework';
 import { createSimulatedHost, PLUGIN_APPID } from '../../miniprogram/simulator/simulated-host';
-import { createFakeClock } from '../helpers/fake-clock';
+import { createFakeClock } from '../../harness/fake-clock';
 
 const CALL_PATH = `plugin-private://${PLUGIN_APPID}/pages/call-page-plugin/call-page-plugin?roomType=video&groupId=r1`;
 

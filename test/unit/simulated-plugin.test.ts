@@ -4,8 +4,8 @@ import { defaultScenario, type CallScript } from '../../miniprogram/simulator/sc
 import { addSimulatedCallWmpf } from '../../miniprogram/simulator/simulated-call-wmpf';
 import { createSimulatedFramework } from '../../miniprogram/simulator/simulated-framework';
 import { SimulatedVoipError, createSimulatedPlugin } from '../../miniprogram/simulator/simulated-plugin';
-import { createFakeClock, type FakeClock } from '../helpers/fake-clock';
-import { createRecordingRouter } from '../helpers/test-platform';
+import { createFakeClock, type FakeClock } from '../../harness/fake-clock';
+import { createRecordingRouter } from '../../harness/platform';
 
 const REQUEST: WmpfVoip.InitByCallerRequest = {
   roomType: 'video',

@@ -8,7 +8,7 @@ import {
   createSimulatedWmpf,
   SIMULATED_NOT_REGISTERED_ERRMSG,
 } from '../../miniprogram/simulator/simulated-wmpf';
-import { createFakeClock } from '../helpers/fake-clock';
+import { createFakeClock } from '../../harness/fake-clock';
 
 function setup(change: (s: SimulationScenario) => void = () => undefined) {
   const scenario = defaultScenario();

@@ -9,6 +9,7 @@ import { launchApp } from '../../miniprogram/composition-root';
 import { simulatedPlatformFor } from '../../miniprogram/simulator/index';
 import { PRESETS } from '../../miniprogram/simulator/presets';
 import { appStores } from '../../miniprogram/stores/index';
+import { computeUploadSet } from '../../harness/package/upload-set';
 
 const ROOT = path.join(__dirname, '../..');
 const MP = path.join(ROOT, 'miniprogram');
@@ -20,10 +21,6 @@ const projectConfig = JSON.parse(fs.readFileSync(path.join(ROOT, 'project.config
 const appJson = JSON.parse(fs.readFileSync(path.join(MP, 'app.json'), 'utf8')) as {
   pages: string[];
   subpackages: Array<{ root: string; pages: string[] }>;
-};
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { computeUploadSet } = require('../../scripts/lib/upload-set') as {
-  computeUploadSet(): { files: Map<string, number> };
 };
 
 function codeFiles(dir: string, acc: string[] = []): string[] {

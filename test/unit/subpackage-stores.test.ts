@@ -5,7 +5,7 @@
 import { buildStores } from '../../miniprogram/composition-root';
 import { createSimulatedPlatform } from '../../miniprogram/simulator/index';
 import { createMemoryStorage } from '../../miniprogram/simulator/memory-storage';
-import { createFakeClock } from '../helpers/fake-clock';
+import { createFakeClock } from '../../harness/fake-clock';
 
 const platform = () => createSimulatedPlatform({ clock: createFakeClock(), storage: createMemoryStorage() });
 

@@ -1,6 +1,6 @@
 import type { CallLifecycleEvent } from '../../miniprogram/services/voip/types';
 import { END_EVENT_GRACE_MS, createVoipEvents } from '../../miniprogram/services/voip/voip-events';
-import { createFakeClock } from '../helpers/fake-clock';
+import { createFakeClock } from '../../harness/fake-clock';
 
 function setup() {
   let handler: WmpfVoip.EventListener | undefined;

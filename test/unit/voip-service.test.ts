@@ -5,7 +5,7 @@ import type { Router } from '../../miniprogram/services/router';
 import { CALL_PAGE_PATH_FALLBACK, createPluginLoader } from '../../miniprogram/services/voip/plugin-loader';
 import type { StartCallRequest } from '../../miniprogram/services/voip/types';
 import { createVoipService, INIT_BY_CALLER_TIMEOUT_MS } from '../../miniprogram/services/voip/voip-service';
-import { createFakeClock } from '../helpers/fake-clock';
+import { createFakeClock } from '../../harness/fake-clock';
 
 const REQUEST: StartCallRequest = {
   contact: { openId: 'o-mum', name: '妈妈' },
@@ -344,7 +344,7 @@ describe('createPluginLoader', () => {
   );
 
   it('reads requirePlugin("wmpf-voip") through requireVoipPlugin', async () => {
-    const { installPlatformGlobals, resetPlatformGlobals } = await import('../helpers/platform-globals');
+    const { installPlatformGlobals, resetPlatformGlobals } = await import('../../harness/globals');
     const { requireVoipPlugin } = await import('../../miniprogram/services/voip/plugin-loader');
     const plugin = usable.default as unknown as WmpfVoip.Plugin;
     installPlatformGlobals({ plugin });

@@ -6,7 +6,7 @@ import {
   type WxPhoneApi,
 } from '../../miniprogram/services/phone/wechat-phone';
 import { err, ok } from '../../miniprogram/services/result';
-import { createFakeClock } from '../helpers/fake-clock';
+import { createFakeClock } from '../../harness/fake-clock';
 
 describe('wx.requestDeviceVoIP replies', () => {
   it.each<[string, unknown, ReturnType<typeof classifyAuthFailure>]>([

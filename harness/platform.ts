@@ -1,0 +1,174 @@
+/**
+ * The simulated platform tests, `npm start` and the bench run the app on: a clock (fake, or the real one for the
+ * bench), in-memory storage, a router that records where the app navigated, a scenario to script the device, host,
+ * backend and calls, and the app's stores built on it by the composition root (buildStores), installed for the pages.
+ */
+import { buildStores, connectStores, noteAppShow } from '../miniprogram/composition-root';
+import type { Clock } from '../miniprogram/services/clock';
+import type { PermissionScope } from '../miniprogram/services/permissions';
+import type { Router } from '../miniprogram/services/router';
+import type { KeyValueStorage } from '../miniprogram/services/storage/types';
+import {
+  createSimulatedPlatform,
+  type SimulatedPlatform,
+  type SimulatedRole,
+  type Simulation,
+} from '../miniprogram/simulator/index';
+import type { FamilyScenario } from '../miniprogram/simulator/family-scenario';
+import { createMemoryStorage } from '../miniprogram/simulator/memory-storage';
+import type { SimulatedBackend } from '../miniprogram/simulator/simulated-backend-http';
+import { defaultScenario, type SimulationScenario } from '../miniprogram/simulator/scenario';
+import {
+  createSimulatedPermissions,
+  type AuthorizeFailure,
+} from '../miniprogram/simulator/simulated-permissions';
+import { installStores, type AppStores } from '../miniprogram/stores/index';
+import { createFakeClock, type FakeClock } from './fake-clock';
+
+export interface RecordingRouter extends Router {
+  history: Array<{ kind: 'navigateTo' | 'redirectTo' | 'reLaunch' | 'backToContacts'; url: string }>;
+  route: string;
+}
+
+export function createRecordingRouter(): RecordingRouter {
+  const router: RecordingRouter = {
+    history: [],
+    route: 'pages/contacts/index',
+    async navigateTo(url) {
+      router.history.push({ kind: 'navigateTo', url });
+      return true;
+    },
+    async redirectTo(url) {
+      router.history.push({ kind: 'redirectTo', url });
+      router.route = url.replace(/^\//, '').split('?')[0];
+      return true;
+    },
+    async reLaunch(url) {
+      router.history.push({ kind: 'reLaunch', url });
+      router.route = url.replace(/^\//, '').split('?')[0];
+      return true;
+    },
+    async backToContacts() {
+      router.history.push({ kind: 'backToContacts', url: '/pages/contacts/index' });
+      router.route = 'pages/contacts/index';
+      return true;
+    },
+    currentRoute: () => router.route,
+  };
+  return router;
+}
+
+export interface SimulatedSetup<C extends Clock> {
+  platform: SimulatedPlatform;
+  sim: Simulation;
+  scenario: SimulationScenario;
+  clock: C;
+  router: RecordingRouter;
+  storage: KeyValueStorage;
+  permissions: ReturnType<typeof createSimulatedPermissions>;
+  /** The app's stores on this platform, installed for the pages. */
+  stores: AppStores;
+}
+
+export interface SimulatedSetupOptions<C extends Clock> {
+  clock: C;
+  role?: SimulatedRole;
+  scenario?: (s: SimulationScenario) => void;
+  deniedPermissions?: PermissionScope[];
+  /** wx.authorize fails with these (privacy agreement, system permission, ...), not a refusal by the person. */
+  permissionFailures?: Partial<Record<PermissionScope, AuthorizeFailure>>;
+  storage?: KeyValueStorage;
+  /** Connect stores to the platform like app launch does on a device (the plugin's events too). */
+  startStores: boolean;
+  /** Another simulation's backend to share (a phone beside a simulated device; same clock needed). */
+  backend?: SimulatedBackend;
+  /** Install the stores for the pages (default true); false for a second party that is driven, not rendered. */
+  install?: boolean;
+}
+
+/** The stores built and installed (connected when asked), every part the caller may script or inspect returned. */
+export function installSimulatedPlatform<C extends Clock>(
+  options: SimulatedSetupOptions<C>,
+): SimulatedSetup<C> {
+  const scenario = defaultScenario();
+  options.scenario?.(scenario);
+  const router = createRecordingRouter();
+  const storage = options.storage ?? createMemoryStorage();
+  const permissions = createSimulatedPermissions(options.deniedPermissions, options.permissionFailures);
+  const { clock, role } = options;
+  const { backend } = options;
+  const platform = createSimulatedPlatform({ scenario, clock, router, storage, permissions, role, backend });
+  const stores = buildStores(platform);
+  if (options.install !== false) installStores(stores);
+  const sim = platform.simulation;
+  const setup: SimulatedSetup<C> = {
+    platform,
+    sim,
+    scenario: sim.scenario,
+    clock,
+    router,
+    storage,
+    permissions,
+    stores,
+  };
+  if (options.startStores) {
+    platform.voipEvents.start();
+    connectStores(stores);
+    // a launch shows the app as App.onShow does (to the stores of the moment: restartStores replaces them)
+    sim.connectApp({ show: (o) => noteAppShow(platform, o, setup.stores.call) });
+  }
+  return setup;
+}
+
+export type TestPlatform = SimulatedSetup<FakeClock>;
+
+export interface TestPlatformOptions {
+  scenario?: (s: SimulationScenario) => void;
+  deniedPermissions?: PermissionScope[];
+  permissionFailures?: Partial<Record<PermissionScope, AuthorizeFailure>>;
+  storage?: KeyValueStorage;
+  /** Connect stores to the platform like app launch does (default true). */
+  startStores?: boolean;
+}
+
+/** The simulated device on a fake clock. */
+export function installTestPlatform(options: TestPlatformOptions = {}): TestPlatform {
+  return installSimulatedPlatform({
+    ...options,
+    clock: createFakeClock(),
+    startStores: options.startStores !== false,
+  });
+}
+
+/** The app restarted on the same platform: new stores (nothing in memory), installed for the pages, not connected. */
+export function restartStores<C extends Clock>(t: SimulatedSetup<C>): AppStores {
+  t.stores.call.stop();
+  t.stores.device.stop();
+  const stores = buildStores(t.platform);
+  installStores(stores);
+  t.stores = stores;
+  return stores;
+}
+
+export interface PhonePlatform extends TestPlatform {
+  family: FamilyScenario;
+}
+
+export interface PhonePlatformOptions {
+  family?: (family: FamilyScenario) => void;
+  deniedPermissions?: PermissionScope[];
+  route?: string;
+}
+
+/** A family member's WeChat on a fake clock: the scenario's family part (backend, phone WeChat, callWMPF). */
+export function installPhonePlatform(options: PhonePlatformOptions = {}): PhonePlatform {
+  const t = installSimulatedPlatform({
+    clock: createFakeClock(),
+    role: 'phone',
+    deniedPermissions: options.deniedPermissions,
+    startStores: false,
+  });
+  if (options.route) t.router.route = options.route;
+  options.family?.(t.sim.family);
+  return { ...t, family: t.sim.family };
+}

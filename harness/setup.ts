@@ -1,0 +1,10 @@
+/**
+ * Jest setupFiles of the `tests` project (and, through node-env.ts, of plain Node scripts): miniprogram-simulate's
+ * globals, then the ones WeChat has and simulate lacks (globals.ts). Each test file starts from here.
+ */
+import 'miniprogram-simulate';
+import { installAppShims, installMemoryStorage, resetPlatformGlobals } from './globals';
+
+installAppShims();
+installMemoryStorage();
+resetPlatformGlobals();
