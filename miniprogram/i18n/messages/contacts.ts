@@ -60,6 +60,11 @@ const zhCN = {
   pinning: '正在保存…',
   pinFailed: '没有保存成功：{reason}',
   pinnedBadge: '首页',
+  largeText: '大字',
+  largeTextGlyph: 'A',
+  switchOn: '开',
+  switchOff: '关',
+  largeTextNotSaved: '字号没有保存成功，重新打开后会恢复原来的大小',
 };
 
 const en: typeof zhCN = {
@@ -126,6 +131,11 @@ const en: typeof zhCN = {
   pinning: 'Saving…',
   pinFailed: 'Not saved: {reason}',
   pinnedBadge: 'Home',
+  largeText: 'Large text',
+  largeTextGlyph: 'A',
+  switchOn: 'On',
+  switchOff: 'Off',
+  largeTextNotSaved: 'Text size not saved: it goes back when the app is opened again',
 };
 
 export default { 'zh-CN': zhCN, en };

@@ -19,12 +19,16 @@ const INITIAL_VIEW: CallingView = describeCallingScreen({
 
 ComponentWithStore({
   data: {
+    largeText: false,
     text: texts('calling'),
     view: INITIAL_VIEW,
   },
   storeBindings: {
     store: appStores,
-    fields: { view: (app: AppStores) => describeCallingScreen(app.calling.input) },
+    fields: {
+      view: (app: AppStores) => describeCallingScreen(app.calling.input),
+      largeText: (app: AppStores) => app.ui.largeText,
+    },
     actions: {},
     structuralComparison: true,
   },

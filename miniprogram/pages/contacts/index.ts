@@ -64,6 +64,8 @@ function tilesOf(app: AppStores): TileView[] {
 
 ComponentWithStore({
   data: {
+    largeText: false,
+    textSizeNotSaved: false,
     text: pageTexts(),
     /** landscape only: the tiles ('home') or the whole list ('list') */
     view: 'home',
@@ -90,6 +92,8 @@ ComponentWithStore({
   storeBindings: {
     store: appStores,
     fields: {
+      largeText: (app: AppStores) => app.ui.largeText,
+      textSizeNotSaved: (app: AppStores) => app.ui.textSizeNotSaved,
       status: (app: AppStores) => describeDeviceStatus(app.device.status),
       prefetch: (app: AppStores) => describePrefetch(app.device.prefetch, app.device.status),
       missed: (app: AppStores) => describeMissedCalls(app.missedCalls.callers, app.contacts, app.history.now),
@@ -171,6 +175,11 @@ ComponentWithStore({
     onBackHome() {
       this.setData({ view: 'home', query: '' });
       appStores.contacts.setQuery('');
+    },
+
+    /** The large-text switch in the header: every page follows it, and it is kept across restarts. */
+    onToggleLargeText() {
+      void appStores.ui.setLargeText(!this.data.largeText);
     },
 
     onMissedSeen() {

@@ -11,6 +11,7 @@ import { addedText, devicePairingView } from './view-model';
 
 ComponentWithStore({
   data: {
+    largeText: false,
     text: texts('devicePairing'),
     view: devicePairingView({ step: 'loading' }, 0),
     added: '',
@@ -20,6 +21,7 @@ ComponentWithStore({
   storeBindings: {
     store: appStores,
     fields: {
+      largeText: (app: AppStores) => app.ui.largeText,
       view: (app: AppStores) => devicePairingView(app.devicePairing.state, app.devicePairing.now),
       added: (app: AppStores) => addedText(app.devicePairing.added),
       canRetry: (app: AppStores) => app.devicePairing.canRetry,

@@ -15,6 +15,7 @@ function indexOf(event: WechatMiniprogram.BaseEvent): number {
 
 ComponentWithStore({
   data: {
+    largeText: false,
     text: texts('devices'),
     simulated: false,
     view: myDevicesView({
@@ -30,6 +31,7 @@ ComponentWithStore({
   storeBindings: {
     store: appStores,
     fields: {
+      largeText: (app: AppStores) => app.ui.largeText,
       view: (app: AppStores) => myDevicesView(app.myDevices),
       simulated: (app: AppStores) => app.role.simulated,
     },

@@ -9,6 +9,7 @@ import { nameErrorText, pairingView } from './view-model';
 
 ComponentWithStore({
   data: {
+    largeText: false,
     text: texts('pairing'),
     view: pairingView({ step: 'loading' }),
     name: '',
@@ -17,6 +18,7 @@ ComponentWithStore({
   storeBindings: {
     store: appStores,
     fields: {
+      largeText: (app: AppStores) => app.ui.largeText,
       view: (app: AppStores) => pairingView(app.pairing.state),
       nameError: (app: AppStores) => nameErrorText(app.pairing.nameMissing),
     },
