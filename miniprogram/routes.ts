@@ -13,6 +13,8 @@ export const ROUTES = {
   devices: '/pages/devices/index',
   /** Device: shows the pairing code for family members to scan. */
   devicePairing: '/pages/device-pairing/index',
+  /** Device: for installers (versions, registration, prefetch, call attempts), opened from the status line. */
+  diagnostics: '/pages/diagnostics/index',
 } as const;
 
 /** The plugin comes back to the calling page with this query after a call (setVoipEndPagePath). */

@@ -227,6 +227,23 @@ describe('contacts page', () => {
     expect(rowNames(t.comp)).toHaveLength(7);
   });
 
+  it('a tap on the status line opens the diagnostics for installers', async () => {
+    const t = await open();
+    expect(textOf(find(t.comp, '#status'))).toContain('详情 ›');
+    find(t.comp, '#status .status__title').dispatchEvent('tap', { bubbles: true, composed: true });
+    await viewUpdated();
+    expect(t.router.history).toEqual([{ kind: 'navigateTo', url: '/pages/diagnostics/index' }]);
+  });
+
+  it('"check again" on the status line checks again and does not also open the diagnostics', async () => {
+    const t = await open({ scenario: (s) => (s.device.registered = false) });
+    find(find(t.comp, '#recheck'), '.van-button').dispatchEvent('tap', { bubbles: true, composed: true });
+    await t.clock.runAll();
+    await viewUpdated();
+    expect(t.sim.framework.stats.hostCalls.getMiniProgramDeviceInfo).toBeGreaterThan(1);
+    expect(t.router.history).toEqual([]);
+  });
+
   it('shows the versions found when WMPF or the plugin is too old', async () => {
     const t = await open({ scenario: (s) => (s.device.wmpfVersion = '1.1.9') });
     const status = textOf(find(t.comp, '#status'));

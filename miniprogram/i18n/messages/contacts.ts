@@ -65,6 +65,8 @@ const zhCN = {
   switchOn: '开',
   switchOff: '关',
   largeTextNotSaved: '字号没有保存成功，重新打开后会恢复原来的大小',
+  diagnosticsMore: '详情 ›',
+  diagnosticsLabel: '设备详情：版本、注册和通话记录，给安装人员看',
 };
 
 const en: typeof zhCN = {
@@ -136,6 +138,8 @@ const en: typeof zhCN = {
   switchOn: 'On',
   switchOff: 'Off',
   largeTextNotSaved: 'Text size not saved: it goes back when the app is opened again',
+  diagnosticsMore: 'Details ›',
+  diagnosticsLabel: 'Device details: versions, registration and call attempts, for installers',
 };
 
 export default { 'zh-CN': zhCN, en };

@@ -284,6 +284,14 @@ ComponentWithStore({
       if (openId && roomType) appStores.ui.navigateTo(callingUrl({ openId, roomType }));
     },
 
+    /** The status line: the diagnostics for installers. */
+    onOpenDiagnostics() {
+      appStores.ui.navigateTo(ROUTES.diagnostics);
+    },
+
+    /** Taps on the status line's own button stay there (the button handles them). */
+    onStatusAction() {},
+
     onAddFamily() {
       // back from the pairing view, a family member may have been added
       appStores.contacts.markStale();
