@@ -9,6 +9,7 @@ import type { SimulatedRole } from '../../miniprogram/simulator/index';
 import type { CallScript, SimulationScenario } from '../../miniprogram/simulator/scenario';
 import { find, simulate, typeIntoSearch, type RenderedPage } from '../pages';
 import { FAMILY_STATES } from './family-states';
+import { HOME_STATES } from './home-states';
 import { INCOMING_STATES } from './incoming-states';
 import { startSession, type Session } from '../session';
 
@@ -253,6 +254,7 @@ export const PREVIEW_STATES: PreviewState[] = [
   outcomeState('rejected', '对方现在不方便接听', { kind: 'reject', ringMs: 5000 }, 'voice'),
   ...FAMILY_STATES,
   ...INCOMING_STATES,
+  ...HOME_STATES,
 ];
 
 export function sessionFor(state: PreviewState, size: { width: number; height: number }): Session {
