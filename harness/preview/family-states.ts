@@ -21,7 +21,8 @@ async function addFamily(session: Session): Promise<RenderedPage> {
   return page;
 }
 
-async function tap(session: Session, page: RenderedPage, selector: string): Promise<void> {
+/** A tap on the page, and what it set off settled (van-popup's enter transition runs on real timers). */
+export async function tap(session: Session, page: RenderedPage, selector: string): Promise<void> {
   find(page, selector).dispatchEvent('tap');
   await session.settle();
   await viewUpdated();

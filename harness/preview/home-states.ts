@@ -5,8 +5,9 @@
  * calls, a call that could not start and the Add family page.
  */
 import type { SimulationScenario } from '../../miniprogram/simulator/scenario';
-import { find, simulate, viewUpdated, type RenderedPage } from '../pages';
+import { viewUpdated, type RenderedPage } from '../pages';
 import type { Session } from '../session';
+import { tap } from './family-states';
 import type { PreviewState } from './states';
 
 const CONTACTS = 'pages/contacts/index';
@@ -60,13 +61,6 @@ async function home(session: Session): Promise<RenderedPage> {
   const page = await session.show(CONTACTS);
   await session.settle();
   return page;
-}
-
-async function tap(session: Session, page: RenderedPage, selector: string): Promise<void> {
-  find(page, selector).dispatchEvent('tap');
-  await session.settle();
-  await viewUpdated();
-  await simulate.sleep(0);
 }
 
 /** The home with the large-text switch turned on by the person at the device. */
