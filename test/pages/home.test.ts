@@ -284,6 +284,24 @@ describe('missed calls first', () => {
     expect(textAll(t.comp, '#missed .missed__line')).toMatch(/^妈妈 打来过/);
   });
 
+  it('calling a missed caller from their tile is calling them back: their badge and banner line go', async () => {
+    const t = await openHome();
+    t.sim.phoneCallsDevice(unanswered('爸爸', 'video'));
+    await t.clock.runAll();
+    t.sim.phoneCallsDevice(unanswered('妈妈'));
+    await t.clock.runAll();
+    await viewUpdated();
+    const dadTile = tileNames(t.comp).indexOf('爸爸');
+    expect(textOf(find(t.comp, `#tile-${dadTile} .tile__badge`))).toBe('1');
+    await tap(t.comp, `#tile-${dadTile}`);
+    expect(t.router.history.at(-1)?.url).toBe('/pages/calling/index?openId=o-sim-dad&roomType=video');
+    await t.clock.runAll();
+    await viewUpdated();
+    expect(t.comp.querySelector(`#tile-${dadTile} .tile__badge`)).toBeUndefined();
+    expect(textAll(t.comp, '#missed .missed__line')).toMatch(/^妈妈 打来过/);
+    expect(textAll(t.comp, '#missed .missed__line')).not.toContain('爸爸');
+  });
+
   it('two contacts with the caller’s name: no "call back" (nobody guessed), a way to find them', async () => {
     const t = await openHome({
       scenario: (s) => s.contacts.push({ openId: 'o-sim-mum-2', name: '妈妈', bindStatus: 1 }),
@@ -298,6 +316,12 @@ describe('missed calls first', () => {
     expect(t.comp.querySelectorAll('.row__name').map((n) => textOf(n))).toEqual(['妈妈', '妈妈']);
     // the only navigation: the host's launch for the ringing call
     expect(t.router.history.filter((entry) => entry.kind === 'navigateTo')).toEqual([]);
+    // calling one of them is not calling the caller back: we do not know which one called
+    await tap(t.comp, '#row-0 .call-btn--video');
+    await t.clock.runAll();
+    await viewUpdated();
+    expect(t.router.history.filter((entry) => entry.kind === 'navigateTo')).toHaveLength(1);
+    expect(textOf(find(t.comp, '#missed-0 .missed__note'))).toContain('有 2 位联系人叫这个名字');
   });
 
   it('a caller no contact is named after: said so, nobody is called back', async () => {

@@ -275,6 +275,9 @@ ComponentWithStore({
     call(row: ContactRow | undefined, type: unknown) {
       const roomType = asRoomType(type);
       if (!row || !row.callable || !roomType) return;
+      // calling someone who called and was missed is calling them back (only a caller matched to them alone)
+      if (missedByOpenId(appStores.missedCalls.callers, appStores.contacts).has(row.id))
+        void appStores.missedCalls.markCallerSeen(row.name);
       appStores.ui.navigateTo(callingUrl({ openId: row.id, roomType }));
     },
 
