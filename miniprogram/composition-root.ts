@@ -26,14 +26,19 @@ import { MissedCallsStore } from './stores/missed-calls-store';
 import { RoleStore } from './stores/role-store';
 import { withSubpackageStores } from './stores/subpackage-stores';
 import { UiStore } from './stores/ui-store';
+import { HOME_TILES, mostCalled } from './utils/most-called';
 
 /** Every store, each given only the services (and other stores) it uses. */
 export function buildStores(platform: Platform): AppStores {
   const isPhone = platform.mode === 'phone';
-  const ui = new UiStore(platform.ui);
+  const ui = new UiStore(platform.ui, platform.textSize);
   const device = new DeviceStore({ device: platform.device, prefetch: platform.prefetch });
   const history = new HistoryStore({ repository: platform.history, clock: platform.clock });
-  const contacts = new ContactsStore({ contacts: platform.contacts, device });
+  const contacts = new ContactsStore({
+    contacts: platform.contacts,
+    device,
+    firstScreen: () => mostCalled(history.records, HOME_TILES),
+  });
   const call = new CallStore({
     voip: platform.voip,
     events: platform.voipEvents,
@@ -152,6 +157,7 @@ export function connectStores(stores: AppStores): void {
   stores.call.start();
   void stores.history.load();
   void stores.missedCalls.load();
+  void stores.ui.loadTextSize();
 }
 
 /**
@@ -213,7 +219,10 @@ export function launchApp(options?: AppShowOptions): RunningApp {
  * call) must not make the app navigate or call — and runs what timers missed while in the background.
  */
 export function showApp(options?: AppShowOptions): void {
-  if (running) noteAppShow(running.platform, options, running.stores.call);
+  if (!running) return;
+  noteAppShow(running.platform, options, running.stores.call);
+  // WeChat's font size may have changed while the app was in the background
+  running.stores.ui.refreshWindow();
 }
 
 /** A show into the plugin's call page is a family member's call the host launched the app for: it rings now. */

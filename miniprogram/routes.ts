@@ -13,7 +13,7 @@ export const ROUTES = {
   devices: '/pages/devices/index',
   /** Device: shows the pairing code for family members to scan. */
   devicePairing: '/pages/device-pairing/index',
-  /** Device: for installers — versions, registration, prefetch, host and backend, the last call attempts. */
+  /** Device: for installers — versions, registration, prefetch, host and backend, the last call attempts; opened from the status line. */
   diagnostics: '/pages/diagnostics/index',
 } as const;
 

@@ -6,7 +6,7 @@
  */
 import { find, simulate, viewUpdated, type RenderedPage } from '../pages';
 import { deviceBeside, phoneBeside } from '../family';
-import type { PreviewState } from './states';
+import { contactsList, type PreviewState } from './states';
 import type { Session } from '../session';
 
 const DEVICE_PAIRING = 'pages/device-pairing/index';
@@ -21,7 +21,8 @@ async function addFamily(session: Session): Promise<RenderedPage> {
   return page;
 }
 
-async function tap(session: Session, page: RenderedPage, selector: string): Promise<void> {
+/** A tap on the page, and what it set off settled (van-popup's enter transition runs on real timers). */
+export async function tap(session: Session, page: RenderedPage, selector: string): Promise<void> {
   find(page, selector).dispatchEvent('tap');
   await session.settle();
   await viewUpdated();
@@ -103,11 +104,7 @@ export const FAMILY_STATES: PreviewState[] = [
         addedAt: 1_700_000_000_000 - 3_600_000,
       });
     },
-    async build(session) {
-      const page = await session.show(CONTACTS);
-      await session.settle();
-      return page;
-    },
+    build: (session) => contactsList(session),
   },
   {
     name: 'contacts-remove',
@@ -115,8 +112,7 @@ export const FAMILY_STATES: PreviewState[] = [
     title: '联系人',
     shows: '删除「爸爸」？',
     async build(session) {
-      const page = await session.show(CONTACTS);
-      await session.settle();
+      const page = await contactsList(session);
       await tap(session, page, '#row-1');
       await tap(session, page, '#sheet-remove');
       return page;

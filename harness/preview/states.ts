@@ -10,6 +10,7 @@ import type { CallScript, SimulationScenario } from '../../miniprogram/simulator
 import { find, simulate, typeIntoSearch, type RenderedPage } from '../pages';
 import { DIAGNOSTICS_STATES } from './diagnostics-states';
 import { FAMILY_STATES } from './family-states';
+import { HOME_STATES } from './home-states';
 import { INCOMING_STATES } from './incoming-states';
 import { startSession, type Session } from '../session';
 
@@ -38,6 +39,18 @@ export function callingQuery(roomType: 'voice' | 'video' = 'video', contact = MU
 async function contacts(session: Session): Promise<RenderedPage> {
   const page = await session.show(CONTACTS);
   await session.settle();
+  return page;
+}
+
+/** The whole contacts list: a landscape device opens on its tiles, and "all contacts" opens the list. */
+export async function contactsList(session: Session): Promise<RenderedPage> {
+  const page = await contacts(session);
+  const showAll = page.querySelector('#show-all');
+  if (showAll) {
+    showAll.dispatchEvent('tap');
+    await session.settle();
+    await simulate.sleep(0);
+  }
   return page;
 }
 
@@ -96,7 +109,7 @@ export const PREVIEW_STATES: PreviewState[] = [
     title: '联系人',
     shows: '共 1 人',
     async build(session) {
-      const page = await contacts(session);
+      const page = await contactsList(session);
       await typeIntoSearch(page, '#search', 'mm');
       await session.settle();
       return page;
@@ -171,7 +184,7 @@ export const PREVIEW_STATES: PreviewState[] = [
         await placing;
         await session.wait(3 * 60 * 60 * 1000);
       }
-      const page = await contacts(session);
+      const page = await contactsList(session);
       find(page, '#tab-history').dispatchEvent('tap');
       await simulate.sleep(0);
       return page;
@@ -243,6 +256,7 @@ export const PREVIEW_STATES: PreviewState[] = [
   ...FAMILY_STATES,
   ...INCOMING_STATES,
   ...DIAGNOSTICS_STATES,
+  ...HOME_STATES,
 ];
 
 export function sessionFor(state: PreviewState, size: { width: number; height: number }): Session {

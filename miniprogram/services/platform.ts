@@ -30,6 +30,7 @@ import { createPushTokenService, type PushTokenService } from './push-token';
 import { wxRouter, type Router } from './router';
 import type { KeyValueStorage } from './storage/types';
 import { wxStorage } from './storage/wx-storage';
+import { createTextSizeSetting, type TextSizeSetting } from './text-size-setting';
 import { createUi, wxSystem, type Ui, type UiSystem } from './ui';
 import { createPluginLoader, requireVoipPlugin, type PluginLoader } from './voip/plugin-loader';
 import type { VoipService } from './voip/types';
@@ -58,6 +59,8 @@ export interface Platform {
   history: HistoryRepository;
   /** Until when the person has seen the missed calls. */
   missedCallsSeen: MissedCallsSeen;
+  /** The large-text switch's choice. */
+  textSize: TextSizeSetting;
   router: Router;
   /** Title, window size, pull-down refresh and navigation, for pages. */
   ui: Ui;
@@ -147,6 +150,7 @@ export function createPlatform(adapters: PlatformAdapters): Platform {
     }),
     history: createHistoryRepository(adapters.storage),
     missedCallsSeen: createMissedCallsSeen(adapters.storage),
+    textSize: createTextSizeSetting(adapters.storage),
     router,
     ui: createUi(router, adapters.system ?? wxSystem),
     permissions: adapters.permissions,

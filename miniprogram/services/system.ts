@@ -40,3 +40,16 @@ export function isLandscapeWindow(): boolean {
   const { width, height } = readWindowSize();
   return width > height;
 }
+
+/**
+ * WeChat's own font size ("我 - 设置 - 通用 - 字体大小") as a scale factor (wx.getAppBaseInfo().fontSizeScaleFactor,
+ * base library 2.20.1+); 1 when unknown.
+ */
+export function readFontScale(): number {
+  try {
+    const scale = wx.getAppBaseInfo ? wx.getAppBaseInfo().fontSizeScaleFactor : undefined;
+    return typeof scale === 'number' && Number.isFinite(scale) && scale > 0 ? scale : 1;
+  } catch {
+    return 1;
+  }
+}

@@ -9,6 +9,7 @@ import type { BackendError } from '../services/backend/types';
 export type BackendOperation =
   | 'listContacts'
   | 'removeContact'
+  | 'setContactPin'
   | 'uploadPushToken'
   | 'createPairingCode'
   | 'getPairingStatus'
@@ -17,7 +18,8 @@ export type BackendOperation =
   | 'listMyDevices'
   | 'getDevicePushToken'
   | 'getSnTicket'
-  | 'health';
+  | 'health'
+  | 'setMyPin';
 
 /** What a scripted backend failure can be: what arrives over the wire (no request is refused before sending). */
 export type SimulatedBackendFailure = Extract<
@@ -39,6 +41,8 @@ export interface SimulatedFamilyDevice {
   myName?: string;
   /** When the phone's user was added (epoch ms). */
   myAddedAt?: number;
+  /** The phone's user is shown on this device's home. */
+  myPinned?: boolean;
   /** The push token the backend holds for it (uploaded by the device); absent = never uploaded. */
   pushToken?: string;
   /** epoch ms; absent = does not expire */

@@ -55,6 +55,8 @@ export interface SimulatedContactEntry {
   bindStatus: 0 | 1;
   /** When they paired (epoch ms); absent = long ago. */
   addedAt?: number;
+  /** Shown on the device's home (set from their phone or at the device). */
+  pinned?: boolean;
 }
 
 /** What the host answers to signBackendRequest (absent: it signs, when it holds a device secret). */
@@ -104,6 +106,8 @@ export interface SimulationScenario {
   /** false: requirePlugin fails as for an undeclared plugin. */
   pluginAvailable: boolean;
   contacts: SimulatedContactEntry[];
+  /** How long each getIotBindContactList request takes (a request to WeChat's backend); absent: no delay. */
+  authorisationLatencyMs?: number;
   /** Makes the simulated backend's contacts endpoint fail. */
   contactsFailure?: SimulatedBackendFailure;
   contactsLatencyMs: number;

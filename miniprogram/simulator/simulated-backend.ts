@@ -89,6 +89,13 @@ export interface SimulatedServer {
   pairingsOf(sn: string): readonly SimulatedPairing[];
 }
 
+/** A contact of a device, as the backend keeps them. */
+interface Member {
+  name: string;
+  addedAt: number;
+  pinned: boolean;
+}
+
 class ApiRefusal {
   constructor(
     readonly code: ErrorCode,
@@ -143,7 +150,7 @@ export function createSimulatedServer(
   const tickets = new Map<string, { sn: string; issuedAt: number }>();
   const codes = new Map<string, { openId: string; issuedAt: number; used: boolean }>();
   /** Contacts the scenario has no place for (another WeChat user of a device other than the simulated one). */
-  const others = new Map<string, Map<string, { name: string; addedAt: number }>>();
+  const others = new Map<string, Map<string, Member>>();
   const uploads: PushTokenUpload[] = [];
   let ticketSeq = 0;
   let codeSeq = 0;
@@ -169,29 +176,33 @@ export function createSimulatedServer(
   }
 
   /** Whether `openId` is a contact of `sn`, with the name the device shows them by. */
-  function membership(sn: string, openId: string): { name: string; addedAt: number } | undefined {
+  function membership(sn: string, openId: string): Member | undefined {
     const scenario = getScenario();
     if (sn === scenario.device.sn) {
       const entry = scenario.contacts.find((contact) => contact.openId === openId);
-      if (entry) return { name: entry.name, addedAt: entry.addedAt ?? LONG_AGO_MS };
+      if (entry)
+        return { name: entry.name, addedAt: entry.addedAt ?? LONG_AGO_MS, pinned: entry.pinned === true };
     }
     const device = findDevice(sn);
     if (device?.myName !== undefined && openId === family().phoneOpenId)
-      return { name: device.myName, addedAt: device.myAddedAt ?? LONG_AGO_MS };
+      return {
+        name: device.myName,
+        addedAt: device.myAddedAt ?? LONG_AGO_MS,
+        pinned: device.myPinned === true,
+      };
     return others.get(sn)?.get(openId);
   }
 
-  function contactsOf(
-    sn: string,
-  ): Array<{ openId: string; name: string; avatarUrl?: string; addedAt: number }> {
+  function contactsOf(sn: string): Array<{ openId: string; avatarUrl?: string } & Member> {
     const scenario = getScenario();
     const list =
       sn === scenario.device.sn
-        ? scenario.contacts.map(({ openId, name, avatarUrl, addedAt }) => ({
+        ? scenario.contacts.map(({ openId, name, avatarUrl, addedAt, pinned }) => ({
             openId,
             name,
             ...(avatarUrl === undefined ? {} : { avatarUrl }),
             addedAt: addedAt ?? LONG_AGO_MS,
+            pinned: pinned === true,
           }))
         : [];
     // the simulated device's list is scenario.contacts (pairing adds the phone's user there too)
@@ -201,9 +212,31 @@ export function createSimulatedServer(
         openId: family().phoneOpenId,
         name: device.myName,
         addedAt: device.myAddedAt ?? LONG_AGO_MS,
+        pinned: device.myPinned === true,
       });
     for (const [openId, member] of others.get(sn) ?? []) list.push({ openId, ...member });
     return list;
+  }
+
+  /** Shows a contact on the device's home, or not; false when they are not one (the scenario keeps it). */
+  function pin(sn: string, openId: string, pinned: boolean): boolean {
+    const scenario = getScenario();
+    let set = false;
+    if (sn === scenario.device.sn) {
+      const entry = scenario.contacts.find((contact) => contact.openId === openId);
+      if (entry) {
+        entry.pinned = pinned;
+        set = true;
+      }
+    }
+    const device = findDevice(sn);
+    if (device?.myName !== undefined && openId === family().phoneOpenId) {
+      device.myPinned = pinned;
+      set = true;
+    }
+    const member = others.get(sn)?.get(openId);
+    if (member) member.pinned = pinned;
+    return set || member !== undefined;
   }
 
   /** Stores the contact, or renames an existing one (which keeps its addedAt). */
@@ -224,8 +257,9 @@ export function createSimulatedServer(
       stored = true;
     }
     if (!stored) {
-      const members = others.get(sn) ?? new Map<string, { name: string; addedAt: number }>();
-      members.set(openId, { name, addedAt: members.get(openId)?.addedAt ?? now });
+      const members = others.get(sn) ?? new Map<string, Member>();
+      const known = members.get(openId);
+      members.set(openId, { name, addedAt: known?.addedAt ?? now, pinned: known?.pinned ?? false });
       others.set(sn, members);
     }
   }
@@ -242,6 +276,7 @@ export function createSimulatedServer(
     if (device?.myName !== undefined && openId === family().phoneOpenId) {
       device.myName = undefined;
       device.myAddedAt = undefined;
+      device.myPinned = undefined;
       removed = true;
     }
     return (others.get(sn)?.delete(openId) ?? false) || removed;
@@ -269,6 +304,14 @@ export function createSimulatedServer(
   function deleteContact([sn, openId]: string[]) {
     if (!matches(OPEN_ID_PATTERN, openId)) return refuse('invalid-request');
     if (!removeContact(sn, openId)) return refuse('not-a-contact', 404);
+    return { ok: true };
+  }
+
+  function setContactPin([sn, openId]: string[], request: SimulatedRequest) {
+    if (!matches(OPEN_ID_PATTERN, openId)) return refuse('invalid-request');
+    const { pinned } = strictBody(request.body, ['pinned']);
+    if (typeof pinned !== 'boolean') return refuse('invalid-request');
+    if (!pin(sn, openId, pinned)) return refuse('not-a-contact', 404);
     return { ok: true };
   }
 
@@ -401,17 +444,32 @@ export function createSimulatedServer(
         modelId: device.modelId,
         deviceName: device.name,
         myName: member?.name ?? '',
+        pinned: member?.pinned ?? false,
       }));
     return { devices };
   }
 
   /** Contacts only; an unknown sn answers the same, so that it does not tell whether the sn exists. */
-  function contactDevice(sn: string, request: SimulatedRequest): SimulatedFamilyDevice {
-    const code = loginCode(strictBody(request.body, ['code']));
+  function contactDevice(
+    sn: string,
+    request: SimulatedRequest,
+    fields: readonly string[] = ['code'],
+  ): SimulatedFamilyDevice & { openId: string; body: Record<string, unknown> } {
+    const body = strictBody(request.body, fields);
+    const code = loginCode(body);
     if (!matches(SN_PATTERN, sn)) return refuse('invalid-request');
     const openId = openIdOf(code);
     if (!membership(sn, openId)) return refuse('not-a-contact');
-    return deviceOf(sn);
+    return { ...deviceOf(sn), openId, body };
+  }
+
+  /** Contacts only: the caller's own place on the device's home (nobody else's). */
+  function setMyPin([sn]: string[], request: SimulatedRequest) {
+    const body = strictBody(request.body, ['code', 'pinned']);
+    if (typeof body.pinned !== 'boolean') return refuse('invalid-request');
+    const { openId } = contactDevice(sn, request, ['code', 'pinned']);
+    pin(sn, openId, body.pinned);
+    return { ok: true };
   }
 
   function devicePushToken([sn]: string[], request: SimulatedRequest) {
@@ -429,6 +487,7 @@ export function createSimulatedServer(
   const handlers: Record<BackendOperation, (params: string[], request: SimulatedRequest) => unknown> = {
     listContacts,
     removeContact: deleteContact,
+    setContactPin,
     uploadPushToken,
     createPairingCode,
     getPairingStatus: pairingStatus,
@@ -439,6 +498,7 @@ export function createSimulatedServer(
     getSnTicket: snTicket,
     // the reference server's health check: `{ ok: true }` while its database answers (docs/deploy.md)
     health: () => ({ ok: true }),
+    setMyPin,
   };
 
   function reply(status: number, data: unknown, headers: Record<string, string> = {}): SimulatedReply {
@@ -499,6 +559,12 @@ export function createSimulatedServer(
 const ENDPOINTS: ReadonlyArray<{ method: string; pattern: RegExp; op: BackendOperation; device: boolean }> = [
   { method: 'GET', pattern: /^\/devices\/([^/]+)\/contacts$/, op: 'listContacts', device: true },
   { method: 'DELETE', pattern: /^\/devices\/([^/]+)\/contacts\/([^/]+)$/, op: 'removeContact', device: true },
+  {
+    method: 'POST',
+    pattern: /^\/devices\/([^/]+)\/contacts\/([^/]+)\/pin$/,
+    op: 'setContactPin',
+    device: true,
+  },
   { method: 'POST', pattern: /^\/devices\/([^/]+)\/push-token$/, op: 'uploadPushToken', device: true },
   { method: 'POST', pattern: /^\/devices\/([^/]+)\/pairing-codes$/, op: 'createPairingCode', device: true },
   {
@@ -518,6 +584,7 @@ const ENDPOINTS: ReadonlyArray<{ method: string; pattern: RegExp; op: BackendOpe
   },
   { method: 'POST', pattern: /^\/me\/devices\/([^/]+)\/sn-ticket$/, op: 'getSnTicket', device: false },
   { method: 'GET', pattern: /^\/healthz$/, op: 'health', device: false },
+  { method: 'POST', pattern: /^\/me\/devices\/([^/]+)\/pin$/, op: 'setMyPin', device: false },
 ];
 
 function endpointOf(method: string, path: string) {

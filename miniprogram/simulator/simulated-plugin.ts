@@ -333,6 +333,8 @@ export function createSimulatedPlugin(framework: SimulatedFramework, router: Rou
     request: WmpfVoip.BindContactListRequest,
   ): Promise<WmpfVoip.BindContactListResult> {
     const { scenario } = framework;
+    // a request to WeChat's backend: it takes its time
+    if (scenario.authorisationLatencyMs) await delay(clock, scenario.authorisationLatencyMs);
     const openIds = Array.isArray(request?.openid_list) ? request.openid_list : [];
     const sameDevice = request?.sn === scenario.device.sn;
     const contactList = openIds.map((openid) => {

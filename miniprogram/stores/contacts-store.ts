@@ -2,10 +2,12 @@ import { makeAutoObservable, observable, runInAction } from 'mobx-miniprogram';
 import type {
   AuthorisationError,
   ContactsError,
+  ContactsLoad,
   ContactsService,
   ContactWithAuth,
 } from '../services/contacts/types';
 import { buildSearchIndex, matchesQuery, type SearchEntry } from '../utils/contact-search';
+import { pinnedAs } from '../utils/pinned';
 import type { DeviceStore } from './device-store';
 
 export type ContactsLoadState = 'idle' | 'loading' | 'ready';
@@ -17,6 +19,8 @@ export interface ContactsStoreDeps {
   contacts: ContactsService;
   /** The contacts are the registered device's: its status comes first. */
   device: Pick<DeviceStore, 'refreshStatus'>;
+  /** The openIds the home shows first (its favourites): their authorisation is asked first. */
+  firstScreen?: () => readonly string[];
 }
 
 /** The people this device may call, with the search query. The list is replaced wholesale, never mutated. */
@@ -41,12 +45,18 @@ export class ContactsStore {
   removing: string | undefined = undefined;
   /** Why the last removal did not happen. */
   removeError: ContactsError | undefined = undefined;
+  /** The contact being shown on (or taken off) the home, while the backend is asked. */
+  pinning: string | undefined = undefined;
+  /** Why the last pin did not happen. */
+  pinError: ContactsError | undefined = undefined;
   private loading: Promise<void> | undefined;
+  /** The authorisation of the people after the first screen, being checked. */
+  private checking: Promise<void> | undefined;
 
   constructor(private readonly deps: ContactsStoreDeps) {
-    makeAutoObservable<ContactsStore, 'deps' | 'loading'>(
+    makeAutoObservable<ContactsStore, 'deps' | 'loading' | 'checking'>(
       this,
-      { all: observable.ref, deps: false, loading: false },
+      { all: observable.ref, deps: false, loading: false, checking: false },
       { autoBind: true },
     );
   }
@@ -82,6 +92,23 @@ export class ContactsStore {
     return this.all.find((c) => c.openId === openId);
   }
 
+  /** The contacts by their name as shown (trimmed): an incoming call names its caller, nothing more. */
+  get byName(): Map<string, ContactWithAuth[]> {
+    const index = new Map<string, ContactWithAuth[]>();
+    for (const contact of this.all) {
+      const name = contact.name.trim();
+      const same = index.get(name);
+      if (same) same.push(contact);
+      else index.set(name, [contact]);
+    }
+    return index;
+  }
+
+  /** The list is known (loaded, or the saved one shown): "nobody has this name" can be said. */
+  get known(): boolean {
+    return this.state === 'ready' || this.all.length > 0;
+  }
+
   /**
    * The person a call is for, as the list knows them (undefined: not a contact of this device). A list that was
    * never loaded (the calling page opened first, after a restart) is loaded first; a list being loaded is awaited.
@@ -95,6 +122,8 @@ export class ContactsStore {
       await this.showCached();
       await this.refresh(device);
     }
+    // not asked yet (a long list is checked after its first screen): asked before anyone is called
+    if (this.find(openId)?.authorisation === 'checking' && this.checking) await this.checking;
     return this.find(openId);
   }
 
@@ -148,6 +177,31 @@ export class ContactsStore {
 
   dismissRemoveError(): void {
     this.removeError = undefined;
+    this.pinError = undefined;
+  }
+
+  /**
+   * The person at the device shows a contact on the home (a big tile), or takes them off. One at a time; resolves
+   * true once the backend keeps it (the family member sees it on their phone too).
+   */
+  async setPinned(openId: string, pinned: boolean): Promise<boolean> {
+    if (this.pinning !== undefined || !this.find(openId)) return false;
+    this.pinning = openId;
+    this.pinError = undefined;
+    const status = await this.deps.device.refreshStatus(false);
+    const set =
+      status.kind === 'ready'
+        ? await this.deps.contacts.setPinned({ sn: status.device.sn }, openId, pinned)
+        : ({ ok: false, error: { kind: 'not-configured' } } as const);
+    runInAction(() => {
+      this.pinning = undefined;
+      if (set.ok)
+        this.all = this.all.map((contact) =>
+          contact.openId === openId ? pinnedAs(contact, pinned) : contact,
+        );
+      else this.pinError = set.error;
+    });
+    return set.ok;
   }
 
   markStale(): void {
@@ -161,25 +215,41 @@ export class ContactsStore {
     void this.load(false);
   }
 
+  private apply(result: ContactsLoad): void {
+    runInAction(() => {
+      if (!result.fromCache || this.all.length === 0 || result.contacts.length > 0)
+        this.all = result.contacts;
+      this.fromCache = result.fromCache;
+      this.error = result.error;
+      this.authorisationError = result.authorisationError;
+      this.skipped = result.skipped;
+      this.omitted = result.omitted ?? 0;
+      if (!result.fromCache) this.loadedAt = result.loadedAt ?? 0;
+      this.state = 'ready';
+    });
+  }
+
   /** Source + authorisation check. Concurrent calls share one load. */
   refresh(device: { sn: string; modelId: string }): Promise<void> {
     if (!this.loading) {
       this.state = 'loading';
+      // the check of an older list's rest must not land over this one
+      this.checking = undefined;
       this.loading = this.deps.contacts
-        .load(device)
-        .then((result) =>
-          runInAction(() => {
-            if (!result.fromCache || this.all.length === 0 || result.contacts.length > 0)
-              this.all = result.contacts;
-            this.fromCache = result.fromCache;
-            this.error = result.error;
-            this.authorisationError = result.authorisationError;
-            this.skipped = result.skipped;
-            this.omitted = result.omitted ?? 0;
-            if (!result.fromCache) this.loadedAt = result.loadedAt ?? 0;
-            this.state = 'ready';
-          }),
-        )
+        .load(device, this.deps.firstScreen?.() ?? [])
+        .then((result) => {
+          this.apply(result);
+          const { remaining } = result;
+          if (!remaining) return;
+          const checking = remaining.then((complete) => {
+            // a newer load replaced this one meanwhile: its list wins
+            if (this.checking === checking) this.apply(complete);
+          });
+          this.checking = checking;
+          void checking.finally(() => {
+            if (this.checking === checking) this.checking = undefined;
+          });
+        })
         .finally(() => {
           this.loading = undefined;
         });

@@ -1,14 +1,17 @@
 import { makeAutoObservable, runInAction } from 'mobx-miniprogram';
 import type { CallRecord } from '../services/history/types';
 import type { MissedCallsSeen } from '../services/history/missed-calls-seen';
+import type { RoomType } from '../services/voip/types';
 import { isMissedCall } from '../utils/missed-call';
 import type { HistoryStore } from './history-store';
 
-/** Who called and was missed: how many times, the latest when. */
+/** Who called and was missed: how many times, the latest when, and how (calling back the same way). */
 export interface MissedCaller {
+  /** The name the family member registered for this device (callWMPF's nickName): all an incoming call says. */
   name: string;
   count: number;
   lastAt: number;
+  roomType: RoomType;
 }
 
 export interface MissedCallsStoreDeps {
@@ -17,12 +20,15 @@ export interface MissedCallsStoreDeps {
 }
 
 /**
- * The missed calls nobody has looked at yet, from the call history (who, when) and the "seen until" mark kept in
- * storage (so they are still new after a restart). The contacts page shows them until the person says so.
+ * The missed calls nobody has looked at yet, from the call history (who, when, how many) and the "seen until" marks
+ * kept in storage (so they are still new after a restart): for everyone ("OK"), and per caller (called back). The
+ * home shows them until the person at the device has seen them.
  */
 export class MissedCallsStore {
   /** epoch ms of the newest missed call the person has seen */
   seenUntil = 0;
+  /** by caller name: their missed calls up to here were seen (the person called them back) */
+  seenByCaller: Record<string, number> = {};
   loaded = false;
   private loading: Promise<void> | undefined;
 
@@ -37,7 +43,11 @@ export class MissedCallsStore {
   /** Newest first, as the history keeps them. */
   get unseen(): CallRecord[] {
     if (!this.loaded) return [];
-    return this.deps.history.records.filter((r) => isMissedCall(r) && r.startedAt > this.seenUntil);
+    return this.deps.history.records.filter((record) => {
+      if (!isMissedCall(record)) return false;
+      const seen = Math.max(this.seenUntil, this.seenByCaller[record.contact.name.trim()] ?? 0);
+      return record.startedAt > seen;
+    });
   }
 
   /** One entry per caller (by the name the device knows them by), the most recent caller first. */
@@ -47,16 +57,18 @@ export class MissedCallsStore {
       const name = record.contact.name.trim();
       const known = byName.get(name);
       if (known) known.count += 1;
-      else byName.set(name, { name, count: 1, lastAt: record.startedAt });
+      else byName.set(name, { name, count: 1, lastAt: record.startedAt, roomType: record.roomType });
     }
     return [...byName.values()];
   }
 
   load(): Promise<void> {
     if (!this.loading) {
-      this.loading = this.deps.seen.load().then((seenUntil) =>
+      this.loading = this.deps.seen.load().then((marks) =>
         runInAction(() => {
-          this.seenUntil = Math.max(this.seenUntil, seenUntil);
+          this.seenUntil = Math.max(this.seenUntil, marks.seenUntil);
+          for (const [name, at] of Object.entries(marks.callers))
+            this.seenByCaller[name] = Math.max(this.seenByCaller[name] ?? 0, at);
           this.loaded = true;
         }),
       );
@@ -64,11 +76,23 @@ export class MissedCallsStore {
     return this.loading;
   }
 
-  /** The person saw them (dismissed the notice, opened the recent calls). */
+  /** The person saw them all (the notice's "OK", the recent calls opened). */
   async markSeen(): Promise<void> {
     const newest = this.unseen[0];
     if (!newest) return;
     this.seenUntil = newest.startedAt;
-    await this.deps.seen.save(newest.startedAt);
+    await this.save();
+  }
+
+  /** The person called this caller back: their missed calls are seen, the others' stay. */
+  async markCallerSeen(name: string): Promise<void> {
+    const caller = this.callers.find((entry) => entry.name === name.trim());
+    if (!caller) return;
+    this.seenByCaller = { ...this.seenByCaller, [caller.name]: caller.lastAt };
+    await this.save();
+  }
+
+  private save(): Promise<void> {
+    return this.deps.seen.save({ seenUntil: this.seenUntil, callers: { ...this.seenByCaller } });
   }
 }

@@ -1,9 +1,13 @@
-import { makeAutoObservable } from 'mobx-miniprogram';
+import { makeAutoObservable, runInAction } from 'mobx-miniprogram';
+import type { TextSizeChoice, TextSizeSetting } from '../services/text-size-setting';
 import type { Ui } from '../services/ui';
 import { createNavigationGuard, type NavigationGuard } from '../utils/navigation-guard';
 
 /** Landscape device screens (and the page's landscape media query) start here: history moves into a side column. */
 export const WIDE_SCREEN_PX = 800;
+
+/** WeChat's font size above its standard one (1): the pages follow it with large text, until the switch says. */
+const SYSTEM_LARGE_FROM = 1.05;
 
 /**
  * What pages need of the screen and of navigation: the title, the window width (observable: it changes when a
@@ -12,20 +16,64 @@ export const WIDE_SCREEN_PX = 800;
  */
 export class UiStore {
   windowWidth = 0;
+  /** WeChat's font size setting (1: standard or unknown). */
+  systemFontScale = 1;
+  /** The large-text switch: 'system' until the person uses it. */
+  textSize: TextSizeChoice = 'system';
+  /** The switch's last choice could not be kept (it holds until the app restarts). */
+  textSizeNotSaved = false;
   private readonly guard: NavigationGuard = createNavigationGuard();
+  private textSizeLoad: Promise<void> | undefined;
 
-  constructor(private readonly ui: Ui) {
+  constructor(
+    private readonly ui: Ui,
+    private readonly textSizeSetting?: TextSizeSetting,
+  ) {
     this.windowWidth = ui.windowSize().width;
-    makeAutoObservable<UiStore, 'ui' | 'guard'>(this, { ui: false, guard: false }, { autoBind: true });
+    this.systemFontScale = ui.fontScale();
+    makeAutoObservable<UiStore, 'ui' | 'guard' | 'textSizeSetting' | 'textSizeLoad'>(
+      this,
+      { ui: false, guard: false, textSizeSetting: false, textSizeLoad: false },
+      { autoBind: true },
+    );
   }
 
   get wide(): boolean {
     return this.windowWidth >= WIDE_SCREEN_PX;
   }
 
-  /** The window was resized (rotation, split screen). */
+  /** Every page's text (and its touch targets) larger: the switch's choice, else WeChat's font size. */
+  get largeText(): boolean {
+    if (this.textSize !== 'system') return this.textSize === 'large';
+    return this.systemFontScale >= SYSTEM_LARGE_FROM;
+  }
+
+  /** The window was resized (rotation, split screen), or the app shows again (the font size may have changed). */
   refreshWindow(): void {
     this.windowWidth = this.ui.windowSize().width;
+    this.systemFontScale = this.ui.fontScale();
+  }
+
+  /** The switch's choice as stored (once; a choice made meanwhile wins). */
+  loadTextSize(): Promise<void> {
+    if (!this.textSizeLoad && this.textSizeSetting) {
+      const setting = this.textSizeSetting;
+      this.textSizeLoad = setting.load().then((stored) =>
+        runInAction(() => {
+          if (this.textSize === 'system') this.textSize = stored;
+        }),
+      );
+    }
+    return this.textSizeLoad ?? Promise.resolve();
+  }
+
+  /** The large-text switch: kept across restarts (a storage failure is said, and the choice still holds). */
+  async setLargeText(large: boolean): Promise<void> {
+    this.textSize = large ? 'large' : 'standard';
+    const saved = this.textSizeSetting ? await this.textSizeSetting.save(this.textSize) : false;
+    runInAction(() => {
+      this.textSizeNotSaved = !saved;
+    });
   }
 
   setTitle(title: string): void {

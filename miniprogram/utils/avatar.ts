@@ -23,3 +23,13 @@ export function avatarColor(name: string): string {
   for (const ch of name || '') hash = (hash * 31 + (ch.codePointAt(0) || 0)) >>> 0;
   return PALETTE[hash % PALETTE.length];
 }
+
+/** What <contact-avatar> shows without a picture, computed where the rows are made (no setData per avatar). */
+export interface AvatarLook {
+  initials: string;
+  color: string;
+}
+
+export function avatarOf(name: string): AvatarLook {
+  return { initials: avatarInitials(name), color: avatarColor(name) };
+}

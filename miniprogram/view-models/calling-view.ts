@@ -7,6 +7,7 @@ import type { RoomType } from '../services/voip/types';
 import type { CallOutcome, CallPhase, CallProblem, CallRequest, IncomingCall } from '../stores/call-store';
 import type { CallingMode } from '../stores/calling-store';
 import { formatDuration } from '../utils/format-time';
+import { avatarOf } from '../utils/avatar';
 import { displayName } from './contact-name';
 import { describeDeviceStatus, TONE_ICON } from './device-status';
 
@@ -45,6 +46,9 @@ export interface CallingInput {
 export interface CallingView {
   screen: CallingScreen;
   name: string;
+  /** the avatar of `name` */
+  initials: string;
+  color: string;
   roomType: RoomType;
   roomTypeText: string;
   /** icon file under /assets/icons, '' for none */
@@ -82,6 +86,8 @@ function blank(screen: CallingScreen, roomType: RoomType = 'voice'): CallingView
   return {
     screen,
     name: '',
+    initials: '',
+    color: '',
     roomType,
     roomTypeText: '',
     icon: '',
@@ -278,7 +284,7 @@ function endedView(): CallingView {
   };
 }
 
-export function describeCallingScreen(input: CallingInput): CallingView {
+function screenView(input: CallingInput): CallingView {
   switch (input.mode) {
     case 'invalid':
       return {
@@ -296,6 +302,11 @@ export function describeCallingScreen(input: CallingInput): CallingView {
     case 'incoming':
       return incomingView(input);
   }
+}
+
+export function describeCallingScreen(input: CallingInput): CallingView {
+  const view = screenView(input);
+  return view.name ? { ...view, ...avatarOf(view.name) } : view;
 }
 
 /**

@@ -4,6 +4,7 @@ import type { ContactsError, ContactWithAuth } from '../services/contacts/types'
 import { MAX_CONTACTS } from '../services/contacts/validate-contacts';
 import type { DeviceStatus } from '../services/device/types';
 import type { ContactsStore } from '../stores/contacts-store';
+import { avatarOf } from '../utils/avatar';
 import { describeBackendError } from './backend-error';
 
 /** Contacts added this recently are marked new on the contacts page. */
@@ -14,11 +15,16 @@ export interface ContactRow {
   id: string;
   name: string;
   avatar: string;
+  /** shown without a picture (computed here: no setData per avatar) */
+  initials: string;
+  color: string;
   callable: boolean;
   /** one line under the name ('' when nothing to say) */
   note: string;
   /** added in the 24 h before the list was loaded */
   isNew: boolean;
+  /** shown on the device's home */
+  pinned: boolean;
 }
 
 /** `now`: when the list was loaded (0: unknown, nobody is marked new). */
@@ -40,9 +46,11 @@ export function toRow(contact: ContactWithAuth, now = 0): ContactRow {
     id: contact.openId,
     name: contact.name,
     avatar: contact.avatarUrl ?? '',
+    ...avatarOf(contact.name),
     callable,
     note,
     isNew: isNewContact(contact, now),
+    pinned: contact.pinned === true,
   };
 }
 
@@ -52,11 +60,15 @@ export interface SheetView {
   id: string;
   name: string;
   avatar: string;
+  initials: string;
+  color: string;
   callable: boolean;
   title: string;
   explain: string;
   /** The sheet asks "remove X?" instead of offering calls. */
   confirmRemove: boolean;
+  /** shown on the home: the sheet offers to take them off, else to put them there */
+  pinned: boolean;
 }
 
 export const CLOSED_SHEET: SheetView = {
@@ -64,10 +76,13 @@ export const CLOSED_SHEET: SheetView = {
   id: '',
   name: '',
   avatar: '',
+  initials: '',
+  color: '',
   callable: false,
   title: '',
   explain: '',
   confirmRemove: false,
+  pinned: false,
 };
 
 export function sheetFor(row: ContactRow): SheetView {
@@ -76,10 +91,13 @@ export function sheetFor(row: ContactRow): SheetView {
     id: row.id,
     name: row.name,
     avatar: row.avatar,
+    initials: row.initials,
+    color: row.color,
     callable: row.callable,
     title: row.callable ? t('contacts', 'callWho', { name: row.name }) : row.name,
     explain: row.callable ? row.note : t('contacts', 'notAuthorisedExplain', { name: row.name }),
     confirmRemove: false,
+    pinned: row.pinned,
   };
 }
 
@@ -91,6 +109,11 @@ export function removalSheetFor(row: ContactRow): SheetView {
     explain: t('contacts', 'removeExplain', { name: row.name }),
     confirmRemove: true,
   };
+}
+
+/** Why the last pin failed, '' when it did not. */
+export function pinErrorText(error: ContactsError | undefined): string {
+  return error ? t('contacts', 'pinFailed', { reason: describeBackendError(error).title }) : '';
 }
 
 /** Why the last removal failed, '' when it did not. */

@@ -3,6 +3,7 @@ import { displayName } from './contact-name';
 import { format, getLocale, texts, type Locale } from '../i18n/index';
 import type { CallRecord, HistoryProblem } from '../services/history/types';
 import type { RoomType } from '../services/voip/types';
+import { avatarOf } from '../utils/avatar';
 import { formatCallTime, formatDuration } from '../utils/format-time';
 import { isMissedCall } from '../utils/missed-call';
 
@@ -11,6 +12,9 @@ export type OutcomeTone = 'ok' | 'warn' | 'error' | 'muted';
 export interface HistoryRow {
   id: string;
   name: string;
+  /** the avatar without a picture (computed here: no setData per row) */
+  initials: string;
+  color: string;
   /** '' for calls that cannot be placed again (an incoming call without an openId) */
   openId: string;
   roomType: RoomType;
@@ -91,6 +95,7 @@ export function historyRow(record: CallRecord, options: HistoryRowOptions): Hist
   return {
     id: record.id,
     name,
+    ...avatarOf(name),
     openId,
     roomType: record.roomType,
     canCallAgain: openId !== '',

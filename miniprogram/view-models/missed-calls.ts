@@ -1,14 +1,35 @@
-/** The missed-calls notice on the contacts page: who called, how often, when the last time. */
+/**
+ * The missed-calls banner on the home: who called, how often, when the last time, and "call back" — only for a caller
+ * the contacts name exactly once. An incoming call carries nothing but the name the family member registered for
+ * this device, so two contacts of that name, or none, are said as such and nobody is called back by guess.
+ */
 import { t } from '../i18n/index';
+import type { RoomType } from '../services/voip/types';
 import type { MissedCaller } from '../stores/missed-calls-store';
+import { matchCaller, type ContactsByName } from '../utils/caller-match';
 import { formatCallTime } from '../utils/format-time';
 import { displayName } from './contact-name';
+
+export interface MissedCallLine {
+  /** the caller's name as the call gave it (the key of the line) */
+  name: string;
+  text: string;
+  /** why there is no "call back" ('' when there is one, or nothing to say yet) */
+  note: string;
+  /** the one contact of that name, who may be called: "call back" calls them */
+  openId: string;
+  roomType: RoomType;
+  /** several contacts have that name: offer to find them in the list */
+  find: boolean;
+  /** what a screen reader says for "call back" */
+  callBackLabel: string;
+}
 
 export interface MissedCallsView {
   show: boolean;
   title: string;
   /** one line per caller, most recent first */
-  lines: string[];
+  lines: MissedCallLine[];
 }
 
 /** At most this many callers are named; the rest are counted. */
@@ -16,19 +37,71 @@ const NAMED = 3;
 
 export const NO_MISSED_CALLS: MissedCallsView = { show: false, title: '', lines: [] };
 
-export function describeMissedCalls(callers: readonly MissedCaller[], now: number): MissedCallsView {
+function lineFor(caller: MissedCaller, contacts: ContactsByName, now: number): MissedCallLine {
+  const params = {
+    name: displayName(caller.name),
+    count: caller.count,
+    time: formatCallTime(caller.lastAt, now),
+  };
+  const text =
+    caller.count > 1 ? t('contacts', 'missedFromMany', params) : t('contacts', 'missedFromOne', params);
+  const callBackLabel = t('contacts', 'callBackLabel', { name: params.name });
+  const line = {
+    name: caller.name,
+    text,
+    note: '',
+    openId: '',
+    roomType: caller.roomType,
+    find: false,
+    callBackLabel,
+  };
+  const match = matchCaller(caller.name, contacts);
+  switch (match.kind) {
+    case 'one':
+      return match.contact.authorisation === 'not-authorised'
+        ? { ...line, note: t('contacts', 'notAuthorised') }
+        : { ...line, openId: match.contact.openId };
+    case 'many':
+      return { ...line, note: t('contacts', 'missedSameName', { count: match.count }), find: true };
+    case 'none':
+      return { ...line, note: t('contacts', 'missedNotAContact') };
+    case 'unknown':
+      return line;
+  }
+}
+
+export function describeMissedCalls(
+  callers: readonly MissedCaller[],
+  contacts: ContactsByName,
+  now: number,
+): MissedCallsView {
   if (callers.length === 0) return NO_MISSED_CALLS;
   const total = callers.reduce((sum, caller) => sum + caller.count, 0);
-  const lines = callers.slice(0, NAMED).map((caller) => {
-    const params = {
-      name: displayName(caller.name),
-      count: caller.count,
-      time: formatCallTime(caller.lastAt, now),
-    };
-    return caller.count > 1
-      ? t('contacts', 'missedFromMany', params)
-      : t('contacts', 'missedFromOne', params);
-  });
-  if (callers.length > NAMED) lines.push(t('contacts', 'missedOthers', { count: callers.length - NAMED }));
+  const lines = callers.slice(0, NAMED).map((caller) => lineFor(caller, contacts, now));
+  if (callers.length > NAMED) {
+    const others = t('contacts', 'missedOthers', { count: callers.length - NAMED });
+    lines.push({
+      name: '',
+      text: others,
+      note: '',
+      openId: '',
+      roomType: 'video',
+      find: false,
+      callBackLabel: '',
+    });
+  }
   return { show: true, title: t('contacts', 'missedTitle', { count: total }), lines };
+}
+
+/** Unseen missed calls by the contact they came from (only callers the contacts name exactly once). */
+export function missedByOpenId(
+  callers: readonly MissedCaller[],
+  contacts: ContactsByName,
+): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const caller of callers) {
+    const match = matchCaller(caller.name, contacts);
+    if (match.kind === 'one') counts.set(match.contact.openId, caller.count);
+  }
+  return counts;
 }

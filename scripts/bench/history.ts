@@ -33,6 +33,8 @@ import {
 
 export const HISTORY_COUNT = 200;
 export const HISTORY_LIMITS = [200, 50];
+/** The first render must not cost one setData per row (issue 14). */
+export const HISTORY_SETDATA_GOAL = 5;
 
 export interface HistorySample {
   limit: number;

@@ -16,7 +16,9 @@ import {
   SN_PATTERN,
   TOKEN_MAX_LENGTH,
   TOKEN_PATTERN,
+  type ContactPinBody,
   type ContactsReply,
+  type MyPinBody,
   type ErrorReply,
   type MyDevicesReply,
   type OkReply,
@@ -64,6 +66,8 @@ export const PairingContactBodySchema = Type.Object(
   { code: LoginCode, name: RawName(CONTACT_NAME_MAX_LENGTH) },
   strict,
 );
+export const ContactPinBodySchema = Type.Object({ pinned: Type.Boolean() }, strict);
+export const MyPinBodySchema = Type.Object({ code: LoginCode, pinned: Type.Boolean() }, strict);
 export const ProvisionDeviceBodySchema = Type.Object(
   { sn: Sn, modelId: ModelId, deviceName: RawName(DEVICE_NAME_MAX_LENGTH) },
   strict,
@@ -80,6 +84,7 @@ export const ContactsReplySchema = Type.Object(
           name: ShownName,
           avatarUrl: Type.Optional(Type.String({ pattern: '^https://' })),
           addedAt: EpochMs,
+          pinned: Type.Boolean(),
         },
         strict,
       ),
@@ -118,7 +123,10 @@ export const PairingContactReplySchema = Type.Object(
 export const MyDevicesReplySchema = Type.Object(
   {
     devices: Type.Array(
-      Type.Object({ sn: Sn, modelId: ModelId, deviceName: ShownName, myName: ShownName }, strict),
+      Type.Object(
+        { sn: Sn, modelId: ModelId, deviceName: ShownName, myName: ShownName, pinned: Type.Boolean() },
+        strict,
+      ),
     ),
   },
   strict,
@@ -161,6 +169,8 @@ assertSame<Same<Static<typeof PairingCodeCreateBodySchema>, PairingCodeCreateBod
 assertSame<Same<Static<typeof PhoneLoginBodySchema>, PhoneLoginBody>>();
 assertSame<Same<Static<typeof PairingContactBodySchema>, PairingContactBody>>();
 assertSame<Same<Static<typeof ProvisionDeviceBodySchema>, ProvisionDeviceBody>>();
+assertSame<Same<Static<typeof ContactPinBodySchema>, ContactPinBody>>();
+assertSame<Same<Static<typeof MyPinBodySchema>, MyPinBody>>();
 assertSame<Same<Static<typeof OkReplySchema>, OkReply>>();
 assertSame<Same<Static<typeof ContactsReplySchema>, ContactsReply>>();
 assertSame<Same<Static<typeof PairingCodeReplySchema>, PairingCodeReply>>();

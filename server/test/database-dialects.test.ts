@@ -165,8 +165,18 @@ describe.each([
       kind: 'added',
       sn: 'SN-P',
     });
-    expect(await repo.listContacts('SN-P')).toEqual([{ sn: 'SN-P', openId: 'o-a', name: 'A2', addedAt: 12 }]);
-    expect(await repo.listDevicesOf('o-a')).toEqual([expect.objectContaining({ myName: 'A2' })]);
+    expect(await repo.listContacts('SN-P')).toEqual([
+      { sn: 'SN-P', openId: 'o-a', name: 'A2', addedAt: 12, pinned: false },
+    ]);
+    expect(await repo.listDevicesOf('o-a')).toEqual([
+      expect.objectContaining({ myName: 'A2', pinned: false }),
+    ]);
+    expect(await repo.setPinned('SN-P', 'o-a', true)).toBe(true);
+    expect(await repo.setPinned('SN-P', 'o-nobody', true)).toBe(false);
+    expect(await repo.findContact('SN-P', 'o-a')).toEqual(expect.objectContaining({ pinned: true }));
+    expect(await repo.listDevicesOf('o-a')).toEqual([expect.objectContaining({ pinned: true })]);
+    expect(await repo.setPinned('SN-P', 'o-a', false)).toBe(true);
+    expect(await repo.findContact('SN-P', 'o-a')).toEqual(expect.objectContaining({ pinned: false }));
     expect(await repo.removeContact('SN-P', 'o-a')).toBe(true);
     expect(await repo.removeContact('SN-P', 'o-a')).toBe(false);
   });

@@ -42,8 +42,8 @@ describe('GET /devices/{sn}/contacts', () => {
     expect(reply.status).toBe(200);
     expect(reply.body).toEqual({
       contacts: [
-        { openId: 'o-daughter', name: '女儿 小丽', addedAt },
-        { openId: 'o-son', name: '儿子', addedAt: addedAt + 1000 },
+        { openId: 'o-daughter', name: '女儿 小丽', addedAt, pinned: false },
+        { openId: 'o-son', name: '儿子', addedAt: addedAt + 1000, pinned: false },
       ],
     });
   });
@@ -70,6 +70,48 @@ describe('DELETE /devices/{sn}/contacts/{openId}', () => {
   it('refuses an openId that is not one', async () => {
     const reply = await device.request('DELETE', API_PATHS.deviceContact(device.sn, 'o%20x'));
     expect([reply.status, errorCode(reply)]).toEqual([400, 'invalid-request']);
+  });
+});
+
+describe('POST /devices/{sn}/contacts/{openId}/pin', () => {
+  const pinnedOf = async (openId: string) => {
+    const { contacts } = (await device.contacts()).body as {
+      contacts: Array<{ openId: string; pinned: boolean }>;
+    };
+    return contacts.find((contact) => contact.openId === openId)?.pinned;
+  };
+
+  it('the person at the device shows a contact on the home, and takes them off again', async () => {
+    const code = await device.newPairingCode();
+    await server.pair(code.pairingId, 'o-daughter', '小丽');
+    expect(await pinnedOf('o-daughter')).toBe(false);
+    const pinned = await device.request('POST', API_PATHS.deviceContactPin(device.sn, 'o-daughter'), {
+      pinned: true,
+    });
+    expect([pinned.status, pinned.body]).toEqual([200, { ok: true }]);
+    expect(await pinnedOf('o-daughter')).toBe(true);
+    await device.request('POST', API_PATHS.deviceContactPin(device.sn, 'o-daughter'), { pinned: false });
+    expect(await pinnedOf('o-daughter')).toBe(false);
+  });
+
+  it('keeps the pin when the contact pairs again (renamed)', async () => {
+    const code = await device.newPairingCode();
+    await server.pair(code.pairingId, 'o-daughter', '小丽');
+    await device.request('POST', API_PATHS.deviceContactPin(device.sn, 'o-daughter'), { pinned: true });
+    const next = await device.newPairingCode();
+    await server.pair(next.pairingId, 'o-daughter', '女儿 小丽');
+    expect(await pinnedOf('o-daughter')).toBe(true);
+  });
+
+  it('someone who is not a contact → 404 not-a-contact; a body that is not { pinned: boolean } → 400', async () => {
+    const unknown = await device.request('POST', API_PATHS.deviceContactPin(device.sn, 'o-nobody'), {
+      pinned: true,
+    });
+    expect([unknown.status, errorCode(unknown)]).toEqual([404, 'not-a-contact']);
+    for (const body of [{}, { pinned: 'yes' }, { pinned: true, openId: 'o-other' }]) {
+      const reply = await device.request('POST', API_PATHS.deviceContactPin(device.sn, 'o-nobody'), body);
+      expect([reply.status, errorCode(reply)]).toEqual([400, 'invalid-request']);
+    }
   });
 });
 

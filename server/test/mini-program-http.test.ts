@@ -136,11 +136,28 @@ describe('the Mini Program adapters against the server, over real HTTP', () => {
     expect(await daughter.api.listMyDevices({ code: daughter.code() })).toEqual(
       ok({
         devices: [
-          { sn: 'SN0001-abc', modelId: 'model-1', deviceName: '奶奶家的通话屏', myName: '女儿 小丽' },
+          {
+            sn: 'SN0001-abc',
+            modelId: 'model-1',
+            deviceName: '奶奶家的通话屏',
+            myName: '女儿 小丽',
+            pinned: false,
+          },
         ],
         skipped: 0,
       }),
     );
+    // "show me on the home screen" from the phone; the device takes her off again from her sheet
+    expect(await daughter.api.setMyPin({ sn: device.sn, code: daughter.code(), pinned: true })).toEqual(
+      ok(undefined),
+    );
+    const listed = await daughter.api.listMyDevices({ code: daughter.code() });
+    expect(listed.ok && listed.value.devices[0].pinned).toBe(true);
+    const pinned = await contacts.fetch(device.sn);
+    expect(pinned.ok && pinned.value.contacts[0].pinned).toBe(true);
+    expect(await contacts.setPinned(device.sn, 'o-daughter', false)).toEqual(ok(undefined));
+    const unpinned = await contacts.fetch(device.sn);
+    expect(unpinned.ok && unpinned.value.contacts[0].pinned).toBeUndefined();
     expect(await daughter.api.getDevicePushToken({ sn: device.sn, code: daughter.code() })).toEqual(
       ok({ pushToken: 'push-abc' }),
     );
@@ -158,6 +175,9 @@ describe('the Mini Program adapters against the server, over real HTTP', () => {
       `GET /devices/SN0001-abc/pairing-codes/${pairingId}`,
       'GET /devices/SN0001-abc/contacts',
       'POST /devices/SN0001-abc/push-token',
+      'GET /devices/SN0001-abc/contacts',
+      'POST /devices/SN0001-abc/contacts/o-daughter/pin',
+      'GET /devices/SN0001-abc/contacts',
       'DELETE /devices/SN0001-abc/contacts/o-daughter',
     ]);
   });

@@ -70,7 +70,7 @@ describe('POST /pairings/{id}/contact', () => {
     const reply = await contact('o-daughter', '  女儿 小丽 ');
     expect([reply.status, reply.body]).toEqual([200, { ok: true, deviceName: '奶奶家的通话屏' }]);
     expect((await device.contacts()).body).toEqual({
-      contacts: [{ openId: 'o-daughter', name: '女儿 小丽', addedAt: server.clock.now() }],
+      contacts: [{ openId: 'o-daughter', name: '女儿 小丽', addedAt: server.clock.now(), pinned: false }],
     });
   });
 
@@ -83,7 +83,7 @@ describe('POST /pairings/{id}/contact', () => {
     const retry = await contact('o-daughter', '小丽');
     expect([retry.status, retry.body]).toEqual([200, { ok: true, deviceName: '奶奶家的通话屏' }]);
     expect((await device.contacts()).body).toEqual({
-      contacts: [{ openId: 'o-daughter', name: '小丽', addedAt: expect.any(Number) }],
+      contacts: [{ openId: 'o-daughter', name: '小丽', addedAt: expect.any(Number), pinned: false }],
     });
   });
 
@@ -108,7 +108,7 @@ describe('POST /pairings/{id}/contact', () => {
     const next = await device.newPairingCode();
     expect((await contact('o-daughter', '女儿 小丽', next.pairingId)).status).toBe(200);
     expect((await device.contacts()).body).toEqual({
-      contacts: [{ openId: 'o-daughter', name: '女儿 小丽', addedAt }],
+      contacts: [{ openId: 'o-daughter', name: '女儿 小丽', addedAt, pinned: false }],
     });
   });
 

@@ -27,8 +27,14 @@ describe('POST /me/devices', () => {
     const reply = await server.phone('o-daughter', API_PATHS.myDevices());
     expect(reply.body).toEqual({
       devices: [
-        { sn: 'SN0001-abc', modelId: 'model-1', deviceName: '奶奶家的通话屏', myName: '女儿 小丽' },
-        { sn: 'SN0002-xyz', modelId: 'model-2', deviceName: '爷爷的屏', myName: '小丽' },
+        {
+          sn: 'SN0001-abc',
+          modelId: 'model-1',
+          deviceName: '奶奶家的通话屏',
+          myName: '女儿 小丽',
+          pinned: false,
+        },
+        { sn: 'SN0002-xyz', modelId: 'model-2', deviceName: '爷爷的屏', myName: '小丽', pinned: false },
       ],
     });
     expect((await server.phone('o-nobody', API_PATHS.myDevices())).body).toEqual({ devices: [] });
@@ -58,6 +64,36 @@ describe('POST /me/devices/{sn}/push-token', () => {
   it('an unknown sn answers like a device I am not a contact of (403 not-a-contact)', async () => {
     const reply = await server.phone('o-daughter', API_PATHS.myDevicePushToken('SN-UNKNOWN'));
     expect([reply.status, errorCode(reply)]).toEqual([403, 'not-a-contact']);
+  });
+});
+
+describe('POST /me/devices/{sn}/pin', () => {
+  it('a contact shows themselves on the device’s home ("show me on the home screen"), and can undo it', async () => {
+    await paired(device, 'o-daughter', '小丽');
+    const pin = await server.phone('o-daughter', API_PATHS.myDevicePin(device.sn), { pinned: true });
+    expect([pin.status, pin.body]).toEqual([200, { ok: true }]);
+    expect((await device.contacts()).body).toEqual({
+      contacts: [expect.objectContaining({ openId: 'o-daughter', pinned: true })],
+    });
+    expect((await server.phone('o-daughter', API_PATHS.myDevices())).body).toEqual({
+      devices: [expect.objectContaining({ sn: device.sn, pinned: true })],
+    });
+    await server.phone('o-daughter', API_PATHS.myDevicePin(device.sn), { pinned: false });
+    expect((await device.contacts()).body).toEqual({
+      contacts: [expect.objectContaining({ openId: 'o-daughter', pinned: false })],
+    });
+  });
+
+  it('not a contact, or an unknown sn → 403 not-a-contact; a body without a boolean → 400', async () => {
+    expect(
+      errorCode(await server.phone('o-stranger', API_PATHS.myDevicePin(device.sn), { pinned: true })),
+    ).toBe('not-a-contact');
+    expect(
+      errorCode(await server.phone('o-stranger', API_PATHS.myDevicePin('SN9999-none'), { pinned: true })),
+    ).toBe('not-a-contact');
+    await paired(device, 'o-daughter', '小丽');
+    const reply = await server.phone('o-daughter', API_PATHS.myDevicePin(device.sn), { pinned: 1 });
+    expect([reply.status, errorCode(reply)]).toEqual([400, 'invalid-request']);
   });
 });
 
@@ -149,7 +185,15 @@ describe('phone identity', () => {
         (await withHeader(API_PATHS.pairingContact(code.pairingId), { code: 'unused', name: '小丽' })).status,
       ).toBe(200);
       expect((await withHeader(API_PATHS.myDevices(), { code: 'unused' })).body).toEqual({
-        devices: [{ sn: 'SN0009-cloud', modelId: 'model-1', deviceName: '奶奶家的通话屏', myName: '小丽' }],
+        devices: [
+          {
+            sn: 'SN0009-cloud',
+            modelId: 'model-1',
+            deviceName: '奶奶家的通话屏',
+            myName: '小丽',
+            pinned: false,
+          },
+        ],
       });
       expect(cloud.fake.calls.jscode2session).toBe(0);
     } finally {

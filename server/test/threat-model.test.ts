@@ -38,11 +38,15 @@ describe('threat: a stranger who knows the sn', () => {
       }),
       server.call('POST', API_PATHS.devicePairingCodes(sn), { headers: { 'X-Device-Sn': sn }, body: '{}' }),
       server.call('DELETE', API_PATHS.deviceContact(sn, 'o-daughter')),
+      server.call('POST', API_PATHS.deviceContactPin(sn, 'o-daughter'), {
+        headers: { 'X-Device-Sn': sn },
+        body: JSON.stringify({ pinned: true }),
+      }),
     ];
     for (const reply of await Promise.all(attempts))
       expect([reply.status, errorCode(reply)]).toEqual([401, 'auth-required']);
     expect((await device.contacts()).body).toEqual({
-      contacts: [expect.objectContaining({ openId: 'o-daughter' })],
+      contacts: [expect.objectContaining({ openId: 'o-daughter', pinned: false })],
     });
   });
 
@@ -54,6 +58,16 @@ describe('threat: a stranger who knows the sn', () => {
     const removedEndpoint = await server.phone('o-stranger', `/devices/${sn}/contacts`, { name: '女儿' });
     expect(removedEndpoint.status).toBe(404);
     expect((await device.contacts()).body).toEqual({ contacts: [] });
+  });
+
+  it('cannot put anyone on the device’s home from a phone (not-a-contact)', async () => {
+    await addContact(device, 'o-daughter', '小丽');
+    expect(errorCode(await server.phone('o-stranger', API_PATHS.myDevicePin(sn), { pinned: true }))).toBe(
+      'not-a-contact',
+    );
+    expect((await device.contacts()).body).toEqual({
+      contacts: [expect.objectContaining({ openId: 'o-daughter', pinned: false })],
+    });
   });
 
   it('cannot get the push token or an sn ticket (not-a-contact)', async () => {
@@ -191,5 +205,49 @@ describe('threat: a contact of device A', () => {
     expect(errorCode(await server.phone('o-daughter', API_PATHS.myDeviceSnTicket(deviceB.sn)))).toBe(
       'not-a-contact',
     );
+  });
+
+  it('can show themselves on device A’s home, not on device B’s (not-a-contact)', async () => {
+    const deviceB = await server.provision('SN0002-xyz');
+    await addContact(device, 'o-daughter', '小丽');
+    await addContact(deviceB, 'o-son', '儿子');
+    expect(
+      (await server.phone('o-daughter', API_PATHS.myDevicePin(device.sn), { pinned: true })).status,
+    ).toBe(200);
+    expect(
+      errorCode(await server.phone('o-daughter', API_PATHS.myDevicePin(deviceB.sn), { pinned: true })),
+    ).toBe('not-a-contact');
+    expect((await deviceB.contacts()).body).toEqual({
+      contacts: [expect.objectContaining({ openId: 'o-son', pinned: false })],
+    });
+  });
+});
+
+describe('threat: another contact of the same device', () => {
+  it('can show themselves on its home, cannot put anyone else there or take them off (only the device can)', async () => {
+    await addContact(device, 'o-daughter', '小丽');
+    await addContact(device, 'o-son', '儿子');
+    await device.request('POST', API_PATHS.deviceContactPin(device.sn, 'o-daughter'), { pinned: true });
+    // the phone endpoint sets the caller's own pin only: there is no field to name someone else
+    const naming = await server.phone('o-son', API_PATHS.myDevicePin(device.sn), {
+      pinned: false,
+      openId: 'o-daughter',
+    });
+    expect([naming.status, errorCode(naming)]).toEqual([400, 'invalid-request']);
+    // nor can a phone use the device's endpoint: it needs the device's signature
+    const asDevice = await server.call('POST', API_PATHS.deviceContactPin(device.sn, 'o-daughter'), {
+      headers: { 'X-Device-Sn': device.sn },
+      body: JSON.stringify({ pinned: false }),
+    });
+    expect([asDevice.status, errorCode(asDevice)]).toEqual([401, 'auth-required']);
+    expect((await server.phone('o-son', API_PATHS.myDevicePin(device.sn), { pinned: true })).status).toBe(
+      200,
+    );
+    expect((await device.contacts()).body).toEqual({
+      contacts: [
+        expect.objectContaining({ openId: 'o-daughter', pinned: true }),
+        expect.objectContaining({ openId: 'o-son', pinned: true }),
+      ],
+    });
   });
 });

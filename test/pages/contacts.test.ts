@@ -227,6 +227,23 @@ describe('contacts page', () => {
     expect(rowNames(t.comp)).toHaveLength(7);
   });
 
+  it('a tap on the status line opens the diagnostics for installers', async () => {
+    const t = await open();
+    expect(textOf(find(t.comp, '#status'))).toContain('详情 ›');
+    find(t.comp, '#status .status__title').dispatchEvent('tap', { bubbles: true, composed: true });
+    await viewUpdated();
+    expect(t.router.history).toEqual([{ kind: 'navigateTo', url: '/pages/diagnostics/index' }]);
+  });
+
+  it('"check again" on the status line checks again and does not also open the diagnostics', async () => {
+    const t = await open({ scenario: (s) => (s.device.registered = false) });
+    find(find(t.comp, '#recheck'), '.van-button').dispatchEvent('tap', { bubbles: true, composed: true });
+    await t.clock.runAll();
+    await viewUpdated();
+    expect(t.sim.framework.stats.hostCalls.getMiniProgramDeviceInfo).toBeGreaterThan(1);
+    expect(t.router.history).toEqual([]);
+  });
+
   it('shows the versions found when WMPF or the plugin is too old', async () => {
     const t = await open({ scenario: (s) => (s.device.wmpfVersion = '1.1.9') });
     const status = textOf(find(t.comp, '#status'));
@@ -307,6 +324,61 @@ describe('contacts page', () => {
     expect(rowNames(t.comp)).toHaveLength(2 * PAGE_SIZE);
     await typeInSearch(t, t.comp, '独一无二');
     expect(rowNames(t.comp)).toEqual(['独一无二']);
+  });
+
+  it('at 5,000 contacts the first screen waits for one authorisation request; the rest are checked after', async () => {
+    const t = installTestPlatform({
+      scenario: (s) => {
+        s.contacts = generateContacts(5000);
+        s.contacts[4000] = { openId: 'o-far-away', name: '远房表舅', bindStatus: 0 };
+        s.authorisationLatencyMs = 100;
+      },
+    });
+    const plugin = t.sim.plugin;
+    const check = plugin.getIotBindContactList.bind(plugin);
+    const asked: Array<{ at: number; count: number }> = [];
+    plugin.getIotBindContactList = (request) => {
+      asked.push({ at: t.clock.now(), count: request.openid_list.length });
+      return check(request);
+    };
+    const { comp } = await renderPage(ROUTE);
+    while (rowNames(comp).length === 0) {
+      await t.clock.advance(10);
+      await viewUpdated();
+    }
+    const shownAt = t.clock.now();
+    // the first screen waited for one answer: the first request, of the first screen's 100 people
+    const answeredBefore = asked.filter((request) => request.at + 100 <= shownAt);
+    expect(answeredBefore).toEqual([{ at: asked[0].at, count: 100 }]);
+    expect(rowNames(comp)).toHaveLength(PAGE_SIZE);
+    expect(t.stores.contacts.find('o-far-away')?.authorisation).toBe('checking');
+
+    await t.clock.runAll();
+    expect(asked).toHaveLength(50);
+    expect(asked.reduce((sum, request) => sum + request.count, 0)).toBe(5000);
+    expect(t.stores.contacts.find('o-far-away')?.authorisation).toBe('not-authorised');
+    // once known, they move to the end with the others who have not authorised the device
+    const sorted = t.stores.contacts.sorted;
+    const index = sorted.findIndex((contact) => contact.openId === 'o-far-away');
+    expect(sorted.slice(index).every((contact) => contact.authorisation === 'not-authorised')).toBe(true);
+  });
+
+  it('a call to someone not checked yet waits for their answer, and one who has not authorised is not called', async () => {
+    const t = installTestPlatform({
+      scenario: (s) => {
+        s.contacts = generateContacts(1000);
+        s.contacts[900] = { openId: 'o-far-away', name: '远房表舅', bindStatus: 0 };
+        s.authorisationLatencyMs = 100;
+      },
+    });
+    await renderPage(ROUTE);
+    while (t.stores.contacts.state !== 'ready') await t.clock.advance(10);
+    expect(t.stores.contacts.find('o-far-away')?.authorisation).toBe('checking');
+    const calling = await renderPage('pages/calling/index', { openId: 'o-far-away', roomType: 'video' });
+    await t.clock.runAll();
+    await viewUpdated();
+    expect(t.sim.plugin.requests).toHaveLength(0);
+    expect(textOf(calling.comp.querySelector('#title'))).toContain('远房表舅');
   });
 
   it('shows at most the contacts it can handle, and says how many are not shown', async () => {

@@ -17,7 +17,8 @@ describe('page preview HTML', () => {
     const html = renderToHtml(comp, { ...PHONE, route: ROUTE, onWarning: () => undefined });
     expect(html).toContain('妈妈');
     expect(html).toContain('van-search--van-search__content');
-    expect(html).toMatch(/\.main--title\{font-size:28px;/); // px: the same size on every screen width
+    // px, the same size on every screen width; larger only with large text (--text-scale)
+    expect(html).toMatch(/\.main--title\{font-size:calc\(28px\*var\(--text-scale, 1\)\);/);
     expect(html).toMatch(/<link rel="stylesheet" href="file:\/\/[^"]*@fontsource\/noto-sans-sc\/400\.css">/);
   });
 

@@ -21,10 +21,12 @@ const UNCLE = { openId: 'o-uncle', name: '张叔叔' };
 
 type FetchResult = Awaited<ReturnType<ContactsSource['fetch']>>;
 
-function sourceReturning(...replies: FetchResult[]): ContactsSource & { remove: jest.Mock } {
+function sourceReturning(
+  ...replies: FetchResult[]
+): ContactsSource & { remove: jest.Mock; setPinned: jest.Mock } {
   const fetch = jest.fn<Promise<FetchResult>, [string]>();
   for (const r of replies) fetch.mockResolvedValueOnce(r);
-  return { fetch, remove: jest.fn(async () => ok(undefined)) };
+  return { fetch, remove: jest.fn(async () => ok(undefined)), setPinned: jest.fn(async () => ok(undefined)) };
 }
 
 function authorising(statuses: Record<string, Authorisation>): AuthorisationChecker & { check: jest.Mock } {
@@ -105,6 +107,9 @@ describe('createContactsService', () => {
         throw new Error('bug');
       },
       remove: async () => {
+        throw new Error('bug');
+      },
+      setPinned: async () => {
         throw new Error('bug');
       },
     };
@@ -216,6 +221,91 @@ describe('createContactsService', () => {
     expect(loaded.contacts).toEqual([{ ...MUM, authorisation: 'unknown' }]);
   });
 
+  describe('a long list: the first screen is checked in one request, the rest after', () => {
+    const many = Array.from({ length: 250 }, (_, i) => ({ openId: `o-${i}`, name: `家人${i}` }));
+    const everyone = Object.fromEntries(
+      many.map((c, i) => [c.openId, i === 240 ? 'not-authorised' : 'authorised']),
+    );
+
+    /** A checker answering what it is asked, each request held until the test lets it go. */
+    function heldChecker() {
+      const asked: string[][] = [];
+      const waiting: Array<() => void> = [];
+      const check = jest.fn(async (_sn: string, _model: string, openIds: string[]) => {
+        asked.push(openIds);
+        await new Promise<void>((resolve) => waiting.push(resolve));
+        return ok(new Map(openIds.map((id) => [id, everyone[id] as Authorisation])));
+      });
+      const releaseAll = async () => {
+        while (waiting.length > 0) {
+          waiting.shift()?.();
+          await Promise.resolve();
+        }
+      };
+      return { checker: { check }, asked, releaseAll };
+    }
+
+    it("asks about the favourites, the pinned and then the list's first people, up to 100, before answering", async () => {
+      const storage = createMemoryStorage();
+      const pinned = { ...many[180], pinned: true };
+      const list = many.map((c, i) => (i === 180 ? pinned : c));
+      const held = heldChecker();
+      const service = createContactsService({
+        source: sourceReturning(ok({ contacts: list, skipped: 0 })),
+        authorisation: held.checker,
+        storage,
+      });
+
+      const loading = service.load(DEVICE, ['o-230', 'o-not-a-contact']);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(held.asked).toHaveLength(1);
+      expect(held.asked[0]).toHaveLength(100);
+      expect(held.asked[0].slice(0, 3)).toEqual(['o-230', 'o-180', 'o-0']);
+      await held.releaseAll();
+      const first = await loading;
+
+      const byId = new Map(first.contacts.map((c) => [c.openId, c.authorisation]));
+      expect(byId.get('o-230')).toBe('authorised');
+      expect(byId.get('o-97')).toBe('authorised');
+      expect(byId.get('o-98')).toBe('checking');
+      expect(byId.get('o-240')).toBe('checking');
+      expect(first.remaining).toBeDefined();
+      // nothing half-checked is kept: the cache is written once the whole list is known
+      expect(storage.snapshot()[CONTACTS_CACHE_KEY]).toBeUndefined();
+
+      const completing = first.remaining;
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(held.asked[1]).toHaveLength(150);
+      await held.releaseAll();
+      const complete = await completing;
+      expect(complete?.remaining).toBeUndefined();
+      expect(complete?.contacts.find((c) => c.openId === 'o-240')?.authorisation).toBe('not-authorised');
+      expect(complete?.contacts.some((c) => c.authorisation === 'checking')).toBe(false);
+      expect(complete?.contacts.find((c) => c.openId === 'o-180')?.pinned).toBe(true);
+      expect(await service.cached()).toEqual(complete?.contacts);
+    });
+
+    it('a failed check of the rest leaves those unknown (callable) and says so; the first screen keeps its answers', async () => {
+      let calls = 0;
+      const authorisation: AuthorisationChecker = {
+        check: async (_sn, _model, openIds) => {
+          calls += 1;
+          if (calls > 1) return err({ kind: 'failed', errMsg: 'timeout' });
+          return ok(new Map(openIds.map((id) => [id, 'authorised' as const])));
+        },
+      };
+      const service = createContactsService({
+        source: sourceReturning(ok({ contacts: many, skipped: 0 })),
+        authorisation,
+        storage: createMemoryStorage(),
+      });
+      const complete = await (await service.load(DEVICE)).remaining;
+      expect(complete?.authorisationError).toEqual({ kind: 'failed', errMsg: 'timeout' });
+      expect(complete?.contacts[0].authorisation).toBe('authorised');
+      expect(complete?.contacts[200].authorisation).toBe('unknown');
+    });
+  });
+
   it('returns the fresh list even when the cache cannot be written', async () => {
     const service = createContactsService({
       source: sourceReturning(ok({ contacts: [MUM], skipped: 0 })),
@@ -284,6 +374,37 @@ describe('createContactsService', () => {
   });
 
   describe('remove', () => {
+    it('pins a contact at the source, then in the cached list too; taking the pin off leaves no field', async () => {
+      const storage = createMemoryStorage();
+      const source = sourceReturning(ok({ contacts: [MUM, UNCLE], skipped: 0 }));
+      const service = createContactsService({
+        source,
+        authorisation: authorising({ 'o-mum': 'authorised', 'o-uncle': 'authorised' }),
+        storage,
+      });
+      await service.load(DEVICE);
+      expect(await service.setPinned(DEVICE, 'o-uncle', true)).toEqual(ok(undefined));
+      expect(source.setPinned).toHaveBeenCalledWith(DEVICE.sn, 'o-uncle', true);
+      expect((await service.cached()).map((c) => c.pinned)).toEqual([undefined, true]);
+      await service.setPinned(DEVICE, 'o-uncle', false);
+      expect((await service.cached())[1]).toEqual({ ...UNCLE, authorisation: 'authorised' });
+    });
+
+    it('keeps the cache when the source refused the pin, and reports why', async () => {
+      const storage = createMemoryStorage();
+      const source = sourceReturning(ok({ contacts: [MUM], skipped: 0 }));
+      const refusal = err<ContactsError>({ kind: 'rejected', status: 404, code: 'not-a-contact' });
+      source.setPinned.mockResolvedValueOnce(refusal);
+      const service = createContactsService({
+        source,
+        authorisation: authorising({ 'o-mum': 'authorised' }),
+        storage,
+      });
+      await service.load(DEVICE);
+      expect(await service.setPinned(DEVICE, 'o-mum', true)).toEqual(refusal);
+      expect((await service.cached())[0].pinned).toBeUndefined();
+    });
+
     it('asks the source, then drops the person from the cached list too', async () => {
       const storage = createMemoryStorage();
       const source = sourceReturning(ok({ contacts: [MUM, UNCLE], skipped: 0 }));

@@ -52,8 +52,8 @@ describe('pairing page query: a one-time code, or agreeing again', () => {
 
 describe('my devices: WeChat list joined with the backend names', () => {
   const mine = [
-    { sn: 'SN-1', modelId: 'm', deviceName: '奶奶家', myName: '小丽' },
-    { sn: 'SN-2', modelId: 'm', deviceName: '外公家', myName: '丽丽' },
+    { sn: 'SN-1', modelId: 'm', deviceName: '奶奶家', myName: '小丽', pinned: false },
+    { sn: 'SN-2', modelId: 'm', deviceName: '外公家', myName: '丽丽', pinned: true },
   ];
 
   it('names devices from the backend, takes the status from WeChat, adds unknown devices and groups', () => {

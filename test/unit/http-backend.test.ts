@@ -89,6 +89,7 @@ describe('phone requests: a fresh wx.login code in a JSON body', () => {
         JSON.stringify({
           devices: [
             { sn: 'SN-1', modelId: 'm', deviceName: '客厅', myName: '小丽' },
+            { sn: 'SN-3', modelId: 'm', deviceName: '卧室', myName: '小丽', pinned: true },
             { sn: 'bad sn!', modelId: 'm', deviceName: 'x', myName: 'y' },
             { sn: 'SN-2', modelId: 'm', deviceName: '', myName: '小丽' },
             { sn: 'SN-1', modelId: 'm', deviceName: '重复', myName: '小丽' },
@@ -97,9 +98,23 @@ describe('phone requests: a fresh wx.login code in a JSON body', () => {
       ),
     );
     expect(await backend.listMyDevices({ code: CODE })).toEqual(
-      ok({ devices: [{ sn: 'SN-1', modelId: 'm', deviceName: '客厅', myName: '小丽' }], skipped: 3 }),
+      ok({
+        devices: [
+          // an older backend sends no `pinned`: not on the home
+          { sn: 'SN-1', modelId: 'm', deviceName: '客厅', myName: '小丽', pinned: false },
+          { sn: 'SN-3', modelId: 'm', deviceName: '卧室', myName: '小丽', pinned: true },
+        ],
+        skipped: 3,
+      }),
     );
     expect(calls[0].url).toBe(`${BASE}/me/devices`);
+  });
+
+  it('asks to be shown on a device’s home with POST /me/devices/{sn}/pin {code, pinned}', async () => {
+    const { backend, calls } = mockHttp(reply(200, JSON.stringify({ ok: true })));
+    expect(await backend.setMyPin({ sn: 'SN-1', code: CODE, pinned: true })).toEqual(ok(undefined));
+    expect(calls[0].url).toBe(`${BASE}/me/devices/SN-1/pin`);
+    expect(JSON.parse(String(calls[0].body))).toEqual({ code: CODE, pinned: true });
   });
 
   it('gets a device push token for a call with POST /me/devices/{sn}/push-token', async () => {

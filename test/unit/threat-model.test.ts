@@ -73,6 +73,14 @@ async function pushTokenFor(t: SimulatedBackendSetup, openId: string, sn = SN) {
   return t.settle(phone.api.getDevicePushToken({ sn, code: phone.code() }));
 }
 
+async function pinFor(t: SimulatedBackendSetup, openId: string, pinned: boolean, sn = SN) {
+  const phone = t.phone(openId);
+  return t.settle(phone.api.setMyPin({ sn, code: phone.code(), pinned }));
+}
+
+const pinnedOn = (t: SimulatedBackendSetup) =>
+  t.scenario.contacts.filter((c) => c.pinned).map((c) => c.openId);
+
 async function snTicketFor(t: SimulatedBackendSetup, openId: string, sn = SN) {
   const phone = t.phone(openId);
   return t.settle(phone.api.getSnTicket({ sn, code: phone.code() }));
@@ -116,6 +124,7 @@ describe('threat: a stranger who knows the sn', () => {
     ['upload a push token', 'POST', API_PATHS.devicePushToken(SN)],
     ['make a pairing code', 'POST', API_PATHS.devicePairingCodes(SN)],
     ['read a pairing code', 'GET', API_PATHS.devicePairingCode(SN, UNKNOWN_PAIRING_ID)],
+    ['put a contact on the home', 'POST', API_PATHS.deviceContactPin(SN, 'o-sim-mum')],
   ];
 
   it.each(deviceEndpoints)('cannot %s with the sn alone (auth-required)', async (_label, method, path) => {
@@ -124,10 +133,13 @@ describe('threat: a stranger who knows the sn', () => {
     for (const headers of attempts) {
       const body = path.endsWith('push-token')
         ? JSON.stringify({ modelId: 'sim-model', pushToken: 'evil', expiresAt: t.clock.now() + 60_000 })
-        : '{}';
+        : path.endsWith('/pin')
+          ? JSON.stringify({ pinned: true })
+          : '{}';
       expect(errorCodeOf(await raw(t, method, path, { headers, body }))).toEqual([401, 'auth-required']);
     }
     expect(t.scenario.contacts.map((c) => c.openId)).toContain('o-sim-mum');
+    expect(t.scenario.contacts.some((c) => c.pinned)).toBe(false);
     expect(t.backend.uploads).toEqual([]);
     expect(t.backend.pairingsOf(SN)).toEqual([]);
   });
@@ -148,6 +160,14 @@ describe('threat: a stranger who knows the sn', () => {
       ),
     ).toEqual(err({ kind: 'rejected', status: 404, code: 'pairing-unknown' }));
     expect(t.scenario.contacts.map((c) => c.openId)).not.toContain(STRANGER);
+  });
+
+  it('cannot put anyone on the device’s home from a phone (not-a-contact)', async () => {
+    const t = setUpSimulatedBackend();
+    expect(await pinFor(t, STRANGER, true)).toEqual(
+      err({ kind: 'rejected', status: 403, code: 'not-a-contact' }),
+    );
+    expect(t.scenario.contacts.some((c) => c.pinned)).toBe(false);
   });
 
   it('cannot get a push token or an sn ticket (not-a-contact), nor tell whether the sn exists', async () => {
@@ -324,6 +344,38 @@ describe('threat: a contact of device A', () => {
     expect(await pushTokenFor(t, 'o-contact-of-a', OTHER_SN)).toEqual(notAContact);
     expect(await snTicketFor(t, 'o-contact-of-a', OTHER_SN)).toEqual(notAContact);
   });
+
+  it('shows themselves on device A’s home, not on device B’s (not-a-contact)', async () => {
+    const t = setUpSimulatedBackend();
+    await pairAs(t, 'o-contact-of-a', await liveCode(t), '小丽');
+    expect(await pinFor(t, 'o-contact-of-a', true)).toEqual(ok(undefined));
+    expect(pinnedOn(t)).toEqual(['o-contact-of-a']);
+    expect(await pinFor(t, 'o-contact-of-a', true, OTHER_SN)).toEqual(
+      err({ kind: 'rejected', status: 403, code: 'not-a-contact' }),
+    );
+  });
+});
+
+describe('threat: another contact of the same device', () => {
+  it('shows themselves on its home; cannot put anyone else there or take them off (only the device can)', async () => {
+    const t = setUpSimulatedBackend();
+    await pairAs(t, FAMILY, await liveCode(t), '小丽');
+    expect(await t.settle(t.device.contacts.setPinned(SN, 'o-sim-mum', true))).toEqual(ok(undefined));
+    // the phone's request names no one: a field naming someone else is refused
+    const phone = t.phone(FAMILY);
+    const naming = await raw(t, 'POST', API_PATHS.myDevicePin(SN), {
+      body: JSON.stringify({ code: phone.code(), pinned: false, openId: 'o-sim-mum' }),
+    });
+    expect(errorCodeOf(naming)).toEqual([400, 'invalid-request']);
+    // the device's endpoint needs the device's signature
+    const asDevice = await raw(t, 'POST', API_PATHS.deviceContactPin(SN, 'o-sim-mum'), {
+      headers: { [DEVICE_SN_HEADER]: SN },
+      body: JSON.stringify({ pinned: false }),
+    });
+    expect(errorCodeOf(asDevice)).toEqual([401, 'auth-required']);
+    expect(await pinFor(t, FAMILY, true)).toEqual(ok(undefined));
+    expect(pinnedOn(t)).toEqual(['o-sim-mum', FAMILY]);
+  });
 });
 
 describe('docs/backend-api.md §6 and these tests', () => {
@@ -332,7 +384,7 @@ describe('docs/backend-api.md §6 and these tests', () => {
     const doc = fs.readFileSync(path.join(root, 'docs/backend-api.md'), 'utf8');
     const table = doc.slice(doc.indexOf('## 6. Threat model'), doc.indexOf('## 7.'));
     const named = [...table.matchAll(/\| `(threat: [^`]+)`\s+\|/g)].map((m) => m[1]);
-    expect(named).toHaveLength(7);
+    expect(named).toHaveLength(8);
     const here = fs.readFileSync(__filename, 'utf8');
     const server = fs.readFileSync(path.join(root, 'server/test/threat-model.test.ts'), 'utf8');
     for (const name of named) {

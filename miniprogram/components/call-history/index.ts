@@ -60,7 +60,9 @@ ComponentWithStore({
   },
   observers: {
     limit(limit: number) {
-      this.setData({ rows: rowsFor(appStores, limit) });
+      const rows = rowsFor(appStores, limit);
+      // set at creation, before the history is loaded: nothing to send yet
+      if (rows.length > 0 || this.data.rows.length > 0) this.setData({ rows });
     },
   },
   lifetimes: {

@@ -19,6 +19,7 @@ const INITIAL_VIEW: CallingView = describeCallingScreen({
 
 ComponentWithStore({
   data: {
+    largeText: false,
     text: texts('calling'),
     view: INITIAL_VIEW,
   },
@@ -28,6 +29,7 @@ ComponentWithStore({
       // a binding, so that texts follow a locale whose texts arrive after the page (i18n/index.ts)
       text: () => texts('calling'),
       view: (app: AppStores) => describeCallingScreen(app.calling.input),
+      largeText: (app: AppStores) => app.ui.largeText,
     },
     actions: {},
     structuralComparison: true,

@@ -1,7 +1,9 @@
 /**
- * The device's home: its status, the people it may call (searchable, shown 30 rows at a time), recent calls beside
- * the list (landscape) or in a tab. State comes from the stores through mobx-miniprogram-bindings; the page keeps
- * only what is its own (the search text, the tab, the bottom sheet).
+ * The device's home. On a landscape device screen: the people called most and the pinned ones as big tiles (one touch
+ * a video call, voice one step away), missed calls first, and the whole searchable list one tap away (with recent
+ * calls beside it). On a portrait phone: the searchable list, recent calls in a tab. State comes from the stores
+ * through mobx-miniprogram-bindings; the page keeps only what is its own (home or list, the search text, the tab, the
+ * bottom sheet).
  */
 import { ComponentWithStore } from 'mobx-miniprogram-bindings';
 import type { CallAgainDetail } from '../../components/call-history/index';
@@ -14,6 +16,7 @@ import {
   contactRows,
   listStateOf,
   noticesOf,
+  pinErrorText,
   removalSheetFor,
   removeErrorText,
   sheetFor,
@@ -22,7 +25,13 @@ import {
   type EmptyView,
 } from '../../view-models/contacts-list';
 import { describeDeviceStatus, describePrefetch } from '../../view-models/device-status';
-import { describeMissedCalls, NO_MISSED_CALLS } from '../../view-models/missed-calls';
+import { homeTiles, type TileView } from '../../view-models/home';
+import {
+  describeMissedCalls,
+  missedByOpenId,
+  NO_MISSED_CALLS,
+  type MissedCallsView,
+} from '../../view-models/missed-calls';
 
 const ROUTE = 'pages/contacts/index';
 
@@ -37,47 +46,72 @@ function asRoomType(value: unknown): RoomType | undefined {
 /** The contact as the store knows it now, by openId: a row index could point at someone else after a refresh. */
 function rowOf(id: unknown): ContactRow | undefined {
   const contact = typeof id === 'string' ? appStores.contacts.find(id) : undefined;
-  return contact && toRow(contact);
+  return contact && toRow(contact, appStores.contacts.loadedAt);
 }
 
 const list = (app: AppStores) => listStateOf(app.contacts, app.device.status);
 
+function tilesOf(app: AppStores): TileView[] {
+  // only a landscape screen has the home of tiles
+  if (!app.ui.wide) return [];
+  return homeTiles({
+    sorted: app.contacts.sorted,
+    find: app.contacts.find,
+    records: app.history.records,
+    missedByOpenId: missedByOpenId(app.missedCalls.callers, app.contacts),
+  });
+}
+
 ComponentWithStore({
   data: {
+    largeText: false,
+    textSizeNotSaved: false,
     text: pageTexts(),
+    /** landscape only: the tiles ('home') or the whole list ('list') */
+    view: 'home',
     query: '',
     tab: 'contacts',
     sheet: CLOSED_SHEET,
     status: describeDeviceStatus(null),
     prefetch: describePrefetch({ status: 'idle' }, null),
-    missed: NO_MISSED_CALLS,
+    missed: NO_MISSED_CALLS as MissedCallsView,
     listState: 'loading',
     empty: { image: '', title: '', hint: '', retry: false, addFamily: false } as EmptyView,
     notices: [] as string[],
     rows: [] as ContactRow[],
+    tiles: [] as TileView[],
+    allText: '',
     hasMore: false,
     totalText: '',
-    compactHistory: false,
+    wide: false,
     removing: false,
     removeError: '',
+    pinning: false,
+    pinError: '',
   },
   storeBindings: {
     store: appStores,
     fields: {
       // a binding, so that texts follow a locale whose texts arrive after the page (i18n/index.ts)
       text: () => pageTexts(),
+      largeText: (app: AppStores) => app.ui.largeText,
+      textSizeNotSaved: (app: AppStores) => app.ui.textSizeNotSaved,
       status: (app: AppStores) => describeDeviceStatus(app.device.status),
       prefetch: (app: AppStores) => describePrefetch(app.device.prefetch, app.device.status),
-      missed: (app: AppStores) => describeMissedCalls(app.missedCalls.callers, app.history.now),
+      missed: (app: AppStores) => describeMissedCalls(app.missedCalls.callers, app.contacts, app.history.now),
       listState: (app: AppStores) => list(app).state,
       empty: (app: AppStores) => list(app).empty,
       notices: (app: AppStores) => noticesOf(app.contacts),
       rows: (app: AppStores) => contactRows(app.contacts, app.device.status),
+      tiles: tilesOf,
+      allText: (app: AppStores) => t('contacts', 'allContactsHint', { count: app.contacts.all.length }),
       hasMore: (app: AppStores) => list(app).state === 'ready' && app.contacts.hasMore,
       totalText: (app: AppStores) => t('contacts', 'total', { count: app.contacts.filtered.length }),
-      compactHistory: (app: AppStores) => app.ui.wide,
+      wide: (app: AppStores) => app.ui.wide,
       removing: (app: AppStores) => app.contacts.removing !== undefined,
       removeError: (app: AppStores) => removeErrorText(app.contacts.removeError),
+      pinning: (app: AppStores) => app.contacts.pinning !== undefined,
+      pinError: (app: AppStores) => pinErrorText(app.contacts.pinError),
     },
     actions: {},
     // equal values (a status read again, the same rows) cross to the view layer only once
@@ -138,13 +172,63 @@ ComponentWithStore({
       if (tab === 'history') void appStores.missedCalls.markSeen();
     },
 
+    /** Landscape: from the tiles to the whole list (searchable, recent calls beside it) and back. */
+    onShowAll() {
+      this.setData({ view: 'list' });
+    },
+
+    onBackHome() {
+      this.setData({ view: 'home', query: '' });
+      appStores.contacts.setQuery('');
+    },
+
+    /** The large-text switch in the header: every page follows it, and it is kept across restarts. */
+    onToggleLargeText() {
+      void appStores.ui.setLargeText(!this.data.largeText);
+    },
+
     onMissedSeen() {
       void appStores.missedCalls.markSeen();
+    },
+
+    /** "Call back" on the missed calls: the one contact of that name, the way they called. */
+    onCallBack(event: WechatMiniprogram.TouchEvent) {
+      const line = this.data.missed.lines[Number(event.currentTarget.dataset.index)];
+      const row = line ? rowOf(line.openId) : undefined;
+      if (!line || !row || !row.callable) return;
+      void appStores.missedCalls.markCallerSeen(line.name);
+      appStores.ui.navigateTo(callingUrl({ openId: row.id, roomType: line.roomType }));
+    },
+
+    /** Several contacts have the caller's name: the list, searched for it. */
+    onFindCaller(event: WechatMiniprogram.TouchEvent) {
+      const line = this.data.missed.lines[Number(event.currentTarget.dataset.index)];
+      if (!line) return;
+      this.setData({ view: 'list', tab: 'contacts', query: line.name });
+      appStores.contacts.setQuery(line.name);
     },
 
     /** "Try again" under a failed list and "check again" on the device status. */
     onReload() {
       void appStores.contacts.load(true);
+    },
+
+    /** One touch on a tile: a video call (a person who cannot be called yet: why, in the sheet). */
+    onTapTile(event: WechatMiniprogram.TouchEvent) {
+      const row = rowOf(event.currentTarget.dataset.id);
+      if (!row) return;
+      if (row.callable) this.call(row, 'video');
+      else this.setData({ sheet: sheetFor(row) });
+    },
+
+    onTileVoice(event: WechatMiniprogram.TouchEvent) {
+      this.call(rowOf(event.currentTarget.dataset.id), 'voice');
+    },
+
+    /** A long press on a tile: the person's sheet (calls, home, removal). */
+    onTileMore(event: WechatMiniprogram.TouchEvent) {
+      const row = rowOf(event.currentTarget.dataset.id);
+      if (row) this.setData({ sheet: sheetFor(row) });
     },
 
     onTapRow(event: WechatMiniprogram.TouchEvent) {
@@ -155,6 +239,14 @@ ComponentWithStore({
     onSheetClose() {
       appStores.contacts.dismissRemoveError();
       this.setData({ 'sheet.show': false });
+    },
+
+    /** "Show on home" / "Remove from home" in the sheet. */
+    async onTogglePin() {
+      const { id, pinned } = this.data.sheet;
+      if (!id || (await appStores.contacts.setPinned(id, !pinned)) === false) return;
+      const row = rowOf(id);
+      if (row) this.setData({ sheet: sheetFor(row) });
     },
 
     /** "Remove contact" in the sheet: the sheet asks first. */
@@ -188,6 +280,9 @@ ComponentWithStore({
     call(row: ContactRow | undefined, type: unknown) {
       const roomType = asRoomType(type);
       if (!row || !row.callable || !roomType) return;
+      // calling someone who called and was missed is calling them back (only a caller matched to them alone)
+      if (missedByOpenId(appStores.missedCalls.callers, appStores.contacts).has(row.id))
+        void appStores.missedCalls.markCallerSeen(row.name);
       appStores.ui.navigateTo(callingUrl({ openId: row.id, roomType }));
     },
 
@@ -196,6 +291,14 @@ ComponentWithStore({
       const roomType = asRoomType(event.detail.roomType);
       if (openId && roomType) appStores.ui.navigateTo(callingUrl({ openId, roomType }));
     },
+
+    /** The status line: the diagnostics for installers. */
+    onOpenDiagnostics() {
+      appStores.ui.navigateTo(ROUTES.diagnostics);
+    },
+
+    /** Taps on the status line's own button stay there (the button handles them). */
+    onStatusAction() {},
 
     onAddFamily() {
       // back from the pairing view, a family member may have been added

@@ -11,6 +11,7 @@ import { addedText, devicePairingView } from './view-model';
 
 ComponentWithStore({
   data: {
+    largeText: false,
     text: texts('devicePairing'),
     view: devicePairingView({ step: 'loading' }, 0),
     added: '',
@@ -22,6 +23,7 @@ ComponentWithStore({
     fields: {
       // a binding, so that texts follow a locale whose texts arrive after the page (i18n/index.ts)
       text: () => texts('devicePairing'),
+      largeText: (app: AppStores) => app.ui.largeText,
       view: (app: AppStores) => devicePairingView(app.devicePairing.state, app.devicePairing.now),
       added: (app: AppStores) => addedText(app.devicePairing.added),
       canRetry: (app: AppStores) => app.devicePairing.canRetry,

@@ -15,6 +15,7 @@ function indexOf(event: WechatMiniprogram.BaseEvent): number {
 
 ComponentWithStore({
   data: {
+    largeText: false,
     text: texts('devices'),
     simulated: false,
     view: myDevicesView({
@@ -32,6 +33,7 @@ ComponentWithStore({
     fields: {
       // a binding, so that texts follow a locale whose texts arrive after the page (i18n/index.ts)
       text: () => texts('devices'),
+      largeText: (app: AppStores) => app.ui.largeText,
       view: (app: AppStores) => myDevicesView(app.myDevices),
       simulated: (app: AppStores) => app.role.simulated,
     },

@@ -1,12 +1,18 @@
 /**
- * My devices' backend calls (docs/backend-api.md §3.8–3.9) and their replies: phone requests with a wx.login code,
+ * My devices' backend calls (docs/backend-api.md §3.8, 3.9, 3.12) and their replies: phone requests with a wx.login code,
  * over the requests the composition root gives (services/backend/backend-requests.ts). They ship in this
  * subpackage: a device never downloads them.
  */
 import { notConfigured, jsonReply, type BackendRequests } from '../../services/backend/backend-requests';
-import { API_PATHS } from '../../services/backend/contract';
+import { API_PATHS, type MyPinBody } from '../../services/backend/contract';
 import type { BackendError, MyDevice, MyDevicesBackend, MyDevicesFetch } from '../../services/backend/types';
-import { cleanModelId, cleanSecret, cleanSn, objectBody } from '../../services/backend/validate-backend';
+import {
+  cleanModelId,
+  cleanSecret,
+  cleanSn,
+  objectBody,
+  parseAcknowledgement,
+} from '../../services/backend/validate-backend';
 import { cleanName } from '../../services/contacts/validate-contacts';
 import { isRecord, keepValid } from '../../services/guards';
 import { err, ok, type Result } from '../../services/result';
@@ -15,6 +21,11 @@ export function createMyDevicesBackend(requests: BackendRequests): MyDevicesBack
   return {
     listMyDevices({ code }) {
       return requests.phone(API_PATHS.myDevices(), { code }, jsonReply(parseMyDevicesReply), [code]);
+    },
+    setMyPin({ sn, code, pinned }) {
+      if (!sn) return notConfigured();
+      const body: MyPinBody = { code, pinned };
+      return requests.phone(API_PATHS.myDevicePin(sn), { ...body }, parseAcknowledgement, [sn, code]);
     },
     getDevicePushToken({ sn, code }) {
       if (!sn) return notConfigured();
@@ -31,7 +42,8 @@ function validateMyDevice(raw: unknown): MyDevice | undefined {
   const deviceName = cleanName(raw.deviceName);
   const myName = cleanName(raw.myName);
   if (!sn || !modelId || !deviceName || !myName) return undefined;
-  return { sn, modelId, deviceName, myName };
+  // an older backend sends no `pinned`: not shown on the home
+  return { sn, modelId, deviceName, myName, pinned: raw.pinned === true };
 }
 
 /** Entries are checked one by one: a bad one is skipped and counted, the others are kept. */

@@ -4,6 +4,7 @@ import './messages';
 import type { FamilyCallProblem } from './call-family-device';
 import type { DeviceRow } from './my-devices';
 import type { MyDevicesStore } from './my-devices-store';
+import { avatarOf } from '../../utils/avatar';
 import { describeCallFailure } from '../../view-models/call-texts';
 import { describeBackendError, type ProblemText } from '../../view-models/backend-error';
 
@@ -11,6 +12,8 @@ export interface DeviceRowView {
   /** index into the page's rows (no sn in page data) */
   index: number;
   name: string;
+  initials: string;
+  color: string;
   statusText: string;
   tone: 'ok' | 'warn' | 'muted';
   hint: string;
@@ -45,6 +48,7 @@ export function deviceRowView(row: DeviceRow, index: number): DeviceRowView {
   return {
     index,
     name,
+    ...avatarOf(name),
     statusText: status.text,
     tone: status.tone,
     hint,

@@ -9,6 +9,7 @@ import { nameErrorText, pairingView } from './view-model';
 
 ComponentWithStore({
   data: {
+    largeText: false,
     text: texts('pairing'),
     view: pairingView({ step: 'loading' }),
     name: '',
@@ -19,6 +20,7 @@ ComponentWithStore({
     fields: {
       // a binding, so that texts follow a locale whose texts arrive after the page (i18n/index.ts)
       text: () => texts('pairing'),
+      largeText: (app: AppStores) => app.ui.largeText,
       view: (app: AppStores) => pairingView(app.pairing.state),
       nameError: (app: AppStores) => nameErrorText(app.pairing.nameMissing),
     },

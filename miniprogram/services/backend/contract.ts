@@ -126,6 +126,7 @@ const seg = encodeURIComponent;
 export const API_PATHS = {
   deviceContacts: (sn: string) => `/devices/${seg(sn)}/contacts`,
   deviceContact: (sn: string, openId: string) => `/devices/${seg(sn)}/contacts/${seg(openId)}`,
+  deviceContactPin: (sn: string, openId: string) => `/devices/${seg(sn)}/contacts/${seg(openId)}/pin`,
   devicePushToken: (sn: string) => `/devices/${seg(sn)}/push-token`,
   devicePairingCodes: (sn: string) => `/devices/${seg(sn)}/pairing-codes`,
   devicePairingCode: (sn: string, pairingId: string) => `/devices/${seg(sn)}/pairing-codes/${seg(pairingId)}`,
@@ -134,6 +135,7 @@ export const API_PATHS = {
   myDevices: () => '/me/devices',
   myDevicePushToken: (sn: string) => `/me/devices/${seg(sn)}/push-token`,
   myDeviceSnTicket: (sn: string) => `/me/devices/${seg(sn)}/sn-ticket`,
+  myDevicePin: (sn: string) => `/me/devices/${seg(sn)}/pin`,
   adminDevices: () => '/admin/devices',
   health: () => '/healthz',
 } as const;
@@ -219,11 +221,18 @@ export interface ContactEntry {
   avatarUrl?: string;
   /** epoch ms */
   addedAt: number;
+  /** Shown on the device's home: set by the family member from their phone, or at the device. */
+  pinned: boolean;
 }
 
 /** GET /devices/{sn}/contacts */
 export interface ContactsReply {
   contacts: ContactEntry[];
+}
+
+/** POST /devices/{sn}/contacts/{openId}/pin: the person at the device shows a contact on the home, or not. */
+export interface ContactPinBody {
+  pinned: boolean;
 }
 
 /** POST /devices/{sn}/push-token */
@@ -283,6 +292,8 @@ export interface MyDeviceEntry {
   deviceName: string;
   /** The name given at pairing: callWMPF's nickName. */
   myName: string;
+  /** I am shown on this device's home ("show me on the home screen"). */
+  pinned: boolean;
 }
 
 /** POST /me/devices */
@@ -293,6 +304,12 @@ export interface MyDevicesReply {
 /** POST /me/devices/{sn}/push-token */
 export interface PushTokenReply {
   pushToken: string;
+}
+
+/** POST /me/devices/{sn}/pin: a contact shows themselves on the device's home, or not. */
+export interface MyPinBody {
+  code: string;
+  pinned: boolean;
 }
 
 /** POST /me/devices/{sn}/sn-ticket */

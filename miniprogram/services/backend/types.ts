@@ -61,6 +61,8 @@ export interface MyDevice {
   deviceName: string;
   /** How the device shows this person (the name given at pairing); callWMPF's nickName. */
   myName: string;
+  /** This person is shown on the device's home ("show me on the home screen"). */
+  pinned: boolean;
 }
 
 export interface MyDevicesFetch {
@@ -125,6 +127,8 @@ export interface PairingBackend {
 export interface MyDevicesBackend {
   /** Phone: the devices the user behind `code` is a contact of. */
   listMyDevices(request: { code: string }): BackendResult<MyDevicesFetch>;
+  /** Phone, contacts only: show me on the device's home, or not. */
+  setMyPin(request: { sn: string; code: string; pinned: boolean }): BackendResult<void>;
   /** Phone: the device's current WMPF push token, for callWMPF (only for its contacts). */
   getDevicePushToken(request: { sn: string; code: string }): BackendResult<{ pushToken: string }>;
 }

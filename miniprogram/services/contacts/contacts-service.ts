@@ -8,6 +8,7 @@ import type { KeyValueStorage } from '../storage/types';
 import type {
   Authorisation,
   AuthorisationChecker,
+  Contact,
   AuthorisationError,
   ContactsError,
   ContactsFetch,
@@ -16,7 +17,9 @@ import type {
   ContactsSource,
   ContactWithAuth,
 } from './types';
-import { err, type Result } from '../result';
+import { err, ok, type Result } from '../result';
+import { pinnedAs } from '../../utils/pinned';
+import { AUTHORISATION_BATCH_SIZE } from './plugin-authorisation';
 import { validateContact } from './validate-contacts';
 
 export const CONTACTS_CACHE_KEY = 'contacts.cache.v1';
@@ -49,6 +52,33 @@ function readContactsCache(value: unknown): ContactWithAuth[] {
     return { ...contact, authorisation: AUTHORISATIONS.find((a) => a === stored) ?? 'unknown' };
   };
   return keepValid(value.contacts, withAuthorisation, (contact) => contact.openId).valid;
+}
+
+/**
+ * Whom the first authorisation request asks about (one request, AUTHORISATION_BATCH_SIZE at most): the people the
+ * first screen shows — `first` (the home's favourites), pinned people, then the list's order, which the first
+ * window of rows follows.
+ */
+function firstScreenIds(contacts: readonly Contact[], first: readonly string[]): string[] {
+  const known = new Set(contacts.map((contact) => contact.openId));
+  const ids = new Set(first.filter((openId) => known.has(openId)));
+  for (const contact of contacts) if (contact.pinned) ids.add(contact.openId);
+  for (const contact of contacts) {
+    if (ids.size >= AUTHORISATION_BATCH_SIZE) break;
+    ids.add(contact.openId);
+  }
+  return [...ids].slice(0, AUTHORISATION_BATCH_SIZE);
+}
+
+function withAuthorisation(
+  contacts: readonly Contact[],
+  checked: Result<Map<string, Authorisation>, AuthorisationError>,
+  notAsked: Authorisation,
+): ContactWithAuth[] {
+  return contacts.map((contact) => ({
+    ...contact,
+    authorisation: checked.ok ? (checked.value.get(contact.openId) ?? notAsked) : 'unknown',
+  }));
 }
 
 export function createContactsService(deps: ContactsServiceDeps): ContactsService {
@@ -122,6 +152,18 @@ export function createContactsService(deps: ContactsServiceDeps): ContactsServic
     }
   }
 
+  async function pinAtSource(
+    sn: string,
+    openId: string,
+    pinned: boolean,
+  ): Promise<Result<void, ContactsError>> {
+    try {
+      return await source.setPinned(sn, openId, pinned);
+    } catch (e) {
+      return err({ kind: 'network', errMsg: messageOf(e) });
+    }
+  }
+
   return {
     cached,
     async remove(device, openId) {
@@ -132,7 +174,17 @@ export function createContactsService(deps: ContactsServiceDeps): ContactsServic
       await saveCache(rest);
       return removed;
     },
-    async load(device): Promise<ContactsLoad> {
+    async setPinned(device, openId, pinned) {
+      const set = await pinAtSource(device.sn, openId, pinned);
+      if (!set.ok) return set;
+      const saved = await cached();
+      if (saved.some((contact) => contact.openId === openId))
+        await saveCache(
+          saved.map((contact) => (contact.openId === openId ? pinnedAs(contact, pinned) : contact)),
+        );
+      return set;
+    },
+    async load(device, first = []): Promise<ContactsLoad> {
       const fetched = await fetchFromSource(device.sn);
       if (!fetched.ok) {
         console.warn('[contacts] source failed:', fetched.error.kind);
@@ -143,20 +195,34 @@ export function createContactsService(deps: ContactsServiceDeps): ContactsServic
       if (skipped > 0) console.warn(`[contacts] skipped ${skipped} malformed entries`);
       if (omitted > 0) console.warn(`[contacts] ${omitted} contacts over the limit not shown`);
 
-      const checked = await checkAuthorisation(
-        device,
-        fetched.value.contacts.map((c) => c.openId),
-      );
+      const all = fetched.value.contacts;
+      const firstIds = firstScreenIds(all, first);
+      const checked = await checkAuthorisation(device, firstIds);
       if (!checked.ok) console.warn('[contacts] authorisation check failed:', checked.error.kind);
-      const contacts: ContactWithAuth[] = fetched.value.contacts.map((contact) => ({
-        ...contact,
-        authorisation: checked.ok ? (checked.value.get(contact.openId) ?? 'unknown') : 'unknown',
-      }));
-
-      await saveCache(contacts);
+      const rest = checked.ok ? all.filter((contact) => !checked.value.has(contact.openId)) : [];
+      const contacts = withAuthorisation(all, checked, rest.length > 0 ? 'checking' : 'unknown');
       const load: ContactsLoad = { contacts, fromCache: false, skipped, loadedAt: clock.now() };
       if (omitted > 0) load.omitted = omitted;
       if (!checked.ok) load.authorisationError = checked.error;
+      if (rest.length === 0) {
+        await saveCache(contacts);
+        return load;
+      }
+      // the first screen is checked: the others now, and the whole list is cached once they are known
+      const merged = new Map(checked.ok ? checked.value : []);
+      load.remaining = checkAuthorisation(
+        device,
+        rest.map((contact) => contact.openId),
+      ).then(async (later) => {
+        if (later.ok) later.value.forEach((authorisation, openId) => merged.set(openId, authorisation));
+        else console.warn('[contacts] authorisation check failed:', later.error.kind);
+        const whole = withAuthorisation(all, ok(merged), 'unknown');
+        await saveCache(whole);
+        const complete: ContactsLoad = { ...load, contacts: whole };
+        delete complete.remaining;
+        if (!later.ok) complete.authorisationError = later.error;
+        return complete;
+      });
       return load;
     },
   };

@@ -1,10 +1,10 @@
 /**
  * The device's contacts at our backend (docs/backend-api.md §3.1–3.2): `GET /devices/{sn}/contacts` and
- * `DELETE /devices/{sn}/contacts/{openId}`, both signed by the host app. The sn and openIds never reach a log or an
+ * `DELETE /devices/{sn}/contacts/{openId}` and `POST /devices/{sn}/contacts/{openId}/pin`, all signed by the host app. The sn and openIds never reach a log or an
  * error text.
  */
 import { createBackendRequests, jsonReply, type BackendConfig } from '../backend/backend-requests';
-import { API_PATHS } from '../backend/contract';
+import { API_PATHS, type ContactPinBody } from '../backend/contract';
 import { parseAcknowledgement } from '../backend/validate-backend';
 import type { HostSigner } from '../host/types';
 import type { HttpClient } from '../http';
@@ -35,6 +35,12 @@ export function createHttpContactsSource(
       // `not-a-contact`: already removed (a second tap, another session): what was asked is done
       const gone = !removed.ok && removed.error.kind === 'rejected' && removed.error.code === 'not-a-contact';
       return gone ? ok(undefined) : removed;
+    },
+    setPinned(sn, openId, pinned) {
+      if (sn.trim() === '') return Promise.resolve(err({ kind: 'not-configured' }));
+      const body: ContactPinBody = { pinned };
+      const path = API_PATHS.deviceContactPin(sn, openId);
+      return requests.device('POST', path, { ...body }, parseAcknowledgement, [sn, openId]);
     },
   };
 }

@@ -1,5 +1,5 @@
 /**
- * Validation of the contacts reply `{ "contacts": [{ "openId", "name", "avatarUrl"?, "addedAt" }] }`. Entries are checked one
+ * Validation of the contacts reply `{ "contacts": [{ "openId", "name", "avatarUrl"?, "addedAt", "pinned" }] }`. Entries are checked one
  * by one: a bad entry is skipped and counted, the others are still shown. At most MAX_CONTACTS are kept.
  */
 import { isBidiControlCodePoint, isControlCodePoint } from '../backend/contract';
@@ -75,6 +75,8 @@ export function validateContact(raw: unknown): Contact | undefined {
   if (avatarUrl) contact.avatarUrl = avatarUrl;
   const addedAt = cleanAddedAt(raw.addedAt);
   if (addedAt !== undefined) contact.addedAt = addedAt;
+  // only `true` pins (an older backend sends nothing: nobody is pinned)
+  if (raw.pinned === true) contact.pinned = true;
   return contact;
 }
 

@@ -16,7 +16,7 @@ import type {
   Repository,
 } from './repository';
 import { batched } from './batch';
-import type { Database, DevicesTable, PairingsTable } from './schema';
+import type { ContactsTable, Database, DevicesTable, PairingsTable } from './schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -49,6 +49,16 @@ function toDevice(row: Selectable<DevicesTable>): DeviceRecord {
     secret: row.secret,
     pushToken: row.push_token ?? undefined,
     pushTokenExpiresAt: optionalMillis(row.push_token_expires_at),
+  };
+}
+
+function toContact(row: Selectable<ContactsTable>): ContactRecord {
+  return {
+    sn: row.sn,
+    openId: row.open_id,
+    name: row.name,
+    addedAt: millis(row.added_at),
+    pinned: Number(row.pinned) === 1,
   };
 }
 
@@ -219,12 +229,7 @@ export class KyselyRepository implements Repository {
       .orderBy('added_at')
       .orderBy('open_id')
       .execute();
-    return rows.map((row) => ({
-      sn: row.sn,
-      openId: row.open_id,
-      name: row.name,
-      addedAt: millis(row.added_at),
-    }));
+    return rows.map(toContact);
   }
 
   async findContact(sn: string, openId: string): Promise<ContactRecord | undefined> {
@@ -234,9 +239,7 @@ export class KyselyRepository implements Repository {
       .where('sn', '=', sn)
       .where('open_id', '=', openId)
       .executeTakeFirst();
-    return row
-      ? { sn: row.sn, openId: row.open_id, name: row.name, addedAt: millis(row.added_at) }
-      : undefined;
+    return row ? toContact(row) : undefined;
   }
 
   async removeContact(sn: string, openId: string): Promise<boolean> {
@@ -248,17 +251,31 @@ export class KyselyRepository implements Repository {
     return Number(result.numDeletedRows) > 0;
   }
 
+  async setPinned(sn: string, openId: string, pinned: boolean): Promise<boolean> {
+    const result = await this.db
+      .updateTable('contacts')
+      .set({ pinned: pinned ? 1 : 0 })
+      .where('sn', '=', sn)
+      .where('open_id', '=', openId)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
+  }
+
   async listDevicesOf(openId: string): Promise<MyDeviceRecord[]> {
     const rows = await this.db
       .selectFrom('contacts')
       .innerJoin('devices', 'devices.sn', 'contacts.sn')
       .selectAll('devices')
-      .select('contacts.name as my_name')
+      .select(['contacts.name as my_name', 'contacts.pinned as my_pinned'])
       .where('contacts.open_id', '=', openId)
       .orderBy('contacts.added_at')
       .orderBy('devices.sn')
       .execute();
-    return rows.map((row) => ({ device: toDevice(row), myName: row.my_name }));
+    return rows.map((row) => ({
+      device: toDevice(row),
+      myName: row.my_name,
+      pinned: Number(row.my_pinned) === 1,
+    }));
   }
 
   async createPairing(pairing: {
@@ -345,7 +362,8 @@ export class KyselyRepository implements Repository {
     });
   }
 
-  private async upsertContact(trx: Db, contact: ContactRecord): Promise<void> {
+  /** A new contact is not pinned; an existing one (paired again) is renamed and keeps its pin. */
+  private async upsertContact(trx: Db, contact: Omit<ContactRecord, 'pinned'>): Promise<void> {
     const values = { sn: contact.sn, open_id: contact.openId, name: contact.name, added_at: contact.addedAt };
     if (this.dialect === 'mysql') {
       await trx.insertInto('contacts').values(values).onDuplicateKeyUpdate({ name: contact.name }).execute();

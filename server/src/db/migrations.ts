@@ -67,8 +67,22 @@ function initialSchema(dialect: Dialect): Migration {
   };
 }
 
+/** A contact shown on the device's home (0 or 1: an integer on every engine, bound alike by every driver). */
+const pinnedContacts: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .alterTable('contacts')
+      .addColumn('pinned', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
+  },
+};
+
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   return {
-    getMigrations: () => Promise.resolve({ '0001-initial-schema': initialSchema(dialect) }),
+    getMigrations: () =>
+      Promise.resolve({
+        '0001-initial-schema': initialSchema(dialect),
+        '0002-pinned-contacts': pinnedContacts,
+      }),
   };
 }

@@ -22,6 +22,8 @@ export interface ContactRecord {
   name: string;
   /** epoch ms */
   addedAt: number;
+  /** Shown on the device's home. */
+  pinned: boolean;
 }
 
 export interface PairingRecord {
@@ -38,6 +40,8 @@ export interface PairingRecord {
 export interface MyDeviceRecord {
   device: DeviceRecord;
   myName: string;
+  /** The caller is shown on this device's home. */
+  pinned: boolean;
 }
 
 export type CompletePairingOutcome =
@@ -73,6 +77,8 @@ export interface Repository {
   listContacts(sn: string): Promise<ContactRecord[]>;
   findContact(sn: string, openId: string): Promise<ContactRecord | undefined>;
   removeContact(sn: string, openId: string): Promise<boolean>;
+  /** Shows the contact on the device's home, or not; false when (sn, openId) is not a contact. */
+  setPinned(sn: string, openId: string, pinned: boolean): Promise<boolean>;
   listDevicesOf(openId: string): Promise<MyDeviceRecord[]>;
 
   /** Stores a new `waiting` pairing and expires the device's older `waiting` ones (one live code per device). */

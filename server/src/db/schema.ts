@@ -20,6 +20,8 @@ export interface ContactsTable {
   open_id: string;
   name: string;
   added_at: Millis;
+  /** 0 or 1 (the column has a default: new contacts are not pinned) */
+  pinned: ColumnType<number, number | undefined, number>;
 }
 
 export interface PairingsTable {

@@ -23,6 +23,7 @@ import { ApiError } from '../errors';
 import { visibleStatus } from '../pairing';
 import {
   ContactParams,
+  ContactPinBodySchema,
   ContactsReplySchema,
   DevicePairingParams,
   OkReplySchema,
@@ -75,7 +76,9 @@ export function deviceRoutes(app: FastifyInstance, ctx: RouteContext): void {
     async (request): Promise<ContactsReply> => {
       const device = authenticatedDevice(request);
       const contacts = await ctx.repository.listContacts(device.sn);
-      return { contacts: contacts.map(({ openId, name, addedAt }) => ({ openId, name, addedAt })) };
+      return {
+        contacts: contacts.map(({ openId, name, addedAt, pinned }) => ({ openId, name, addedAt, pinned })),
+      };
     },
   );
 
@@ -86,6 +89,17 @@ export function deviceRoutes(app: FastifyInstance, ctx: RouteContext): void {
       const device = authenticatedDevice(request);
       const removed = await ctx.repository.removeContact(device.sn, request.params.openId);
       if (!removed) throw new ApiError('not-a-contact', { status: 404 });
+      return { ok: true };
+    },
+  );
+
+  app.post<{ Params: Static<typeof ContactParams>; Body: Static<typeof ContactPinBodySchema> }>(
+    '/devices/:sn/contacts/:openId/pin',
+    { schema: { params: ContactParams, body: ContactPinBodySchema, response: replies(OkReplySchema) } },
+    async (request): Promise<OkReply> => {
+      const device = authenticatedDevice(request);
+      const set = await ctx.repository.setPinned(device.sn, request.params.openId, request.body.pinned);
+      if (!set) throw new ApiError('not-a-contact', { status: 404 });
       return { ok: true };
     },
   );

@@ -9,6 +9,7 @@ import {
   CONTACT_NAME_MAX_LENGTH,
   acceptName,
   type MyDevicesReply,
+  type OkReply,
   type PairingContactReply,
   type PairingTicketReply,
   type PushTokenReply,
@@ -20,6 +21,8 @@ import { ApiError } from '../errors';
 import { assertClaimedBy } from '../pairing';
 import {
   MyDevicesReplySchema,
+  MyPinBodySchema,
+  OkReplySchema,
   PairingContactBodySchema,
   PairingContactReplySchema,
   PairingParams,
@@ -110,11 +113,12 @@ export function phoneRoutes(app: FastifyInstance, ctx: RouteContext): void {
       const openId = await ctx.openIdOf(request.headers, request.body.code);
       const mine = await ctx.repository.listDevicesOf(openId);
       return {
-        devices: mine.map(({ device, myName }) => ({
+        devices: mine.map(({ device, myName, pinned }) => ({
           sn: device.sn,
           modelId: device.modelId,
           deviceName: device.deviceName,
           myName,
+          pinned,
         })),
       };
     },
@@ -129,6 +133,19 @@ export function phoneRoutes(app: FastifyInstance, ctx: RouteContext): void {
       if (device.pushToken === undefined || (device.pushTokenExpiresAt ?? 0) <= ctx.now())
         throw new ApiError('push-token-unavailable');
       return { pushToken: device.pushToken };
+    },
+  );
+
+  app.post<{ Params: Static<typeof SnParams>; Body: Static<typeof MyPinBodySchema> }>(
+    '/me/devices/:sn/pin',
+    { schema: { params: SnParams, body: MyPinBodySchema, response: replies(OkReplySchema) } },
+    async (request): Promise<OkReply> => {
+      const openId = await ctx.openIdOf(request.headers, request.body.code);
+      // only the caller's own place on the device's home; an unknown sn answers like not being a contact
+      await contactDevice(request.params.sn, openId);
+      if (!(await ctx.repository.setPinned(request.params.sn, openId, request.body.pinned)))
+        throw new ApiError('not-a-contact');
+      return { ok: true };
     },
   );
 

@@ -1,0 +1,82 @@
+/**
+ * The device's home on a landscape screen: the people called most and the pinned ones as big tiles (one touch: a
+ * video call), a missed caller's tile marked until seen, and "all contacts" one tap away.
+ */
+import { t } from '../i18n/index';
+import type { ContactWithAuth } from '../services/contacts/types';
+import type { CallRecord } from '../services/history/types';
+import { avatarOf } from '../utils/avatar';
+import { HOME_TILES, mostCalled } from '../utils/most-called';
+
+export interface TileView {
+  id: string;
+  name: string;
+  initials: string;
+  color: string;
+  avatar: string;
+  callable: boolean;
+  /** why the tile cannot call ('' when it can) */
+  note: string;
+  /** unseen missed calls from this person (0: no badge) */
+  missed: number;
+  /** what a screen reader says for the badge ('' without one) */
+  missedLabel: string;
+  pinned: boolean;
+  videoLabel: string;
+  voiceLabel: string;
+}
+
+export interface HomeInput {
+  /** the contacts, callable first (ContactsStore.sorted) */
+  sorted: readonly ContactWithAuth[];
+  find(openId: string): ContactWithAuth | undefined;
+  records: readonly CallRecord[];
+  /** unseen missed calls by the contact they were matched to (a unique name) */
+  missedByOpenId: ReadonlyMap<string, number>;
+}
+
+/**
+ * Who gets a tile, in an order that stays put: the pinned people, then the people called most, then the list's first
+ * callable people (a new device has no history yet). A missed caller without a tile takes the last unpinned one.
+ */
+export function homeContacts(input: HomeInput): ContactWithAuth[] {
+  const chosen: ContactWithAuth[] = [];
+  const add = (contact: ContactWithAuth | undefined) => {
+    if (contact && chosen.length < HOME_TILES && !chosen.some((c) => c.openId === contact.openId))
+      chosen.push(contact);
+  };
+  for (const contact of input.sorted) if (contact.pinned) add(contact);
+  for (const openId of mostCalled(input.records, HOME_TILES)) add(input.find(openId));
+  // a new device has no history yet: the first people who can be called
+  for (const contact of input.sorted) {
+    if (chosen.length >= HOME_TILES || contact.authorisation === 'not-authorised') break;
+    add(contact);
+  }
+  for (const openId of input.missedByOpenId.keys()) {
+    const contact = input.find(openId);
+    if (!contact || chosen.some((c) => c.openId === openId)) continue;
+    const slot = chosen.map((c) => !c.pinned && !input.missedByOpenId.has(c.openId)).lastIndexOf(true);
+    if (slot >= 0) chosen[slot] = contact;
+  }
+  return chosen;
+}
+
+export function homeTiles(input: HomeInput): TileView[] {
+  return homeContacts(input).map((contact) => {
+    const callable = contact.authorisation !== 'not-authorised';
+    const missed = input.missedByOpenId.get(contact.openId) ?? 0;
+    return {
+      id: contact.openId,
+      name: contact.name,
+      ...avatarOf(contact.name),
+      avatar: contact.avatarUrl ?? '',
+      callable,
+      note: callable ? '' : t('contacts', 'notAuthorised'),
+      missed,
+      missedLabel: missed > 0 ? t('contacts', 'missedTitle', { count: missed }) : '',
+      pinned: contact.pinned === true,
+      videoLabel: t('contacts', 'tileVideoLabel', { name: contact.name }),
+      voiceLabel: t('contacts', 'tileVoiceLabel', { name: contact.name }),
+    };
+  });
+}
