@@ -17,7 +17,6 @@ import { readSystemLanguage } from './services/system';
 import { loadMainTexts } from './services/texts';
 import { configurePlugin } from './services/voip/plugin-setup';
 import { CallStore } from './stores/call-store';
-import { CallingStore } from './stores/calling-store';
 import { ContactsStore } from './stores/contacts-store';
 import { DeviceStore } from './stores/device-store';
 import { HistoryStore } from './stores/history-store';
@@ -64,12 +63,12 @@ export function buildStores(platform: Platform): AppStores {
     history,
     missedCalls: new MissedCallsStore({ history, seen: platform.missedCallsSeen }),
     call,
-    calling: new CallingStore({ call, history, contacts, ui }),
   };
   // their classes and services ship with their subpackage pages (stores/subpackage-stores.ts): built here on this
   // platform's adapters
   const { backendRequests: requests, phone, clock, permissions } = platform;
   return withSubpackageStores(main, {
+    calling: (kit) => new kit.Store({ call, history, contacts, ui }),
     devicePairing: (kit) =>
       new kit.Store({ backend: kit.createBackend(requests), device, clock, isDevice: !isPhone }),
     pairing: (kit) =>

@@ -5,13 +5,12 @@
  */
 import type { MainTexts } from '../i18n/index';
 import backend from './backend';
-import calling from './calling';
 import common from './common';
 import contacts from './contacts';
 import errors from './errors';
 import history from './history';
 import status from './status';
 
-const english: MainTexts = { backend, calling, common, contacts, errors, history, status };
+const english: MainTexts = { backend, common, contacts, errors, history, status };
 
 export default english;

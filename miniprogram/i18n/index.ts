@@ -1,11 +1,11 @@
 import { observable, runInAction } from 'mobx-miniprogram';
 import common from './messages/common';
 import contacts from './messages/contacts';
-import calling from './messages/calling';
 import errors from './messages/errors';
 import history from './messages/history';
 import status from './messages/status';
 import backend from './messages/backend';
+import type calling from '../pages/calling/messages';
 import type devicePairing from '../pages/device-pairing/messages';
 import type diagnostics from '../pages/diagnostics/messages';
 import type devices from '../pages/devices/messages';
@@ -23,7 +23,6 @@ export const DEFAULT_LOCALE: Locale = 'zh-CN';
 const mainTexts = {
   common,
   contacts,
-  calling,
   errors,
   status,
   history,
@@ -43,6 +42,7 @@ const mainCatalogs = Object.fromEntries(
  * opens the page; each registers itself when loaded (registerTexts).
  */
 interface SubpackageCatalogs {
+  calling: typeof calling;
   pairing: typeof pairing;
   devices: typeof devices;
   devicePairing: typeof devicePairing;
@@ -56,6 +56,7 @@ const registered: Partial<SubpackageCatalogs> = {};
 export type Namespace = keyof Catalogs;
 export const NAMESPACES: readonly Namespace[] = [
   ...(Object.keys(mainCatalogs) as Namespace[]),
+  'calling',
   'pairing',
   'devices',
   'devicePairing',

@@ -9,7 +9,7 @@
  */
 import { observable, runInAction } from 'mobx-miniprogram';
 import type { CallStore } from './call-store';
-import type { CallingStore } from './calling-store';
+import type { CallingStore } from '../pages/calling/calling-store';
 import type { ContactsStore } from './contacts-store';
 import type { DevicePairingStore } from '../pages/device-pairing/device-pairing-store';
 import type { DiagnosticsStore } from '../pages/diagnostics/diagnostics-store';

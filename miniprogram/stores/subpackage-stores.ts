@@ -1,17 +1,19 @@
 /**
- * The stores of pages that live in subpackages — the device's "Add family" view, the phone's pairing page and its
+ * The stores of pages that live in subpackages — the calling page, the device's "Add family" view, the phone's pairing page and its
  * "my devices", the installers' diagnostics — ship with their page, and so do the services only that page uses (its backend calls, its WeChat
  * APIs): a device downloads their code only when it opens the page, not with the main package every start needs.
  * Each such page registers its kit — its store's class and the factories of its own services — when its module
  * loads (its index imports its kit.ts, as it imports its messages); the composition root still decides what each is
  * built with, on which adapters (buildStores), and the store is built the first time it is used, once per app.
  */
+import type { CallingKit } from '../pages/calling/kit';
 import type { DevicePairingKit } from '../pages/device-pairing/kit';
 import type { DiagnosticsKit } from '../pages/diagnostics/kit';
 import type { MyDevicesKit } from '../pages/devices/kit';
 import type { PairingKit } from '../pages/pairing/kit';
 
 export interface SubpackageKits {
+  calling: CallingKit;
   devicePairing: DevicePairingKit;
   pairing: PairingKit;
   myDevices: MyDevicesKit;
@@ -28,6 +30,7 @@ export type SubpackageStoreBuilders = {
 };
 
 const PAGE_OF: Readonly<Record<SubpackageStoreKey, string>> = {
+  calling: 'pages/calling',
   devicePairing: 'pages/device-pairing',
   pairing: 'pages/pairing',
   myDevices: 'pages/devices',

@@ -77,12 +77,22 @@ describe('my devices page (phone)', () => {
     });
     await tap(t, comp, '#voice-0');
     expect(t.sim.plugin.callWmpfRequests.map((r) => r.roomType)).toEqual(['voice']);
-    expect(textOf(comp.querySelector('#call-problem-title'))).toBe('通话服务的额度用完了');
+    expect(textOf(comp.querySelector('#call-problem-title'))).toBe('设备的通话时长用完了');
     expect(textOf(comp.querySelector('#call-problem'))).toContain('错误码 15');
     expect(t.router.history).toEqual([]);
 
     await tap(t, comp, '#dismiss');
     expect(comp.querySelector('#call-problem')).toBeFalsy();
+  });
+
+  it('speaks to the phone user: a refused authorisation is theirs to give again, not the device’s', async () => {
+    const { t, comp } = await open({
+      family: (f) => (f.callWmpf = [{ kind: 'throw', errCode: 9, errMsg: 'not authorised' }]),
+    });
+    await tap(t, comp, '#video-0');
+    expect(textOf(comp.querySelector('#call-problem-title'))).toBe('你还没有同意这台设备的来电');
+    expect(textOf(comp.querySelector('#call-problem'))).toContain('重新同意');
+    expect(textOf(comp.querySelector('#call-problem'))).toContain('错误码 9');
   });
 
   it('says the device may be offline when the backend has no push token for it', async () => {

@@ -6,6 +6,8 @@ import { compareVersions } from '../../miniprogram/utils/version';
 const appJson = JSON.parse(fs.readFileSync(path.join(__dirname, '../../miniprogram/app.json'), 'utf8')) as {
   plugins: Record<string, { version: string; provider: string }>;
   pages: string[];
+  subpackages: Array<{ root: string; name?: string; pages: string[] }>;
+  preloadRule: Record<string, { network: string; packages: string[] }>;
 };
 
 describe('app.json', () => {
@@ -14,8 +16,13 @@ describe('app.json', () => {
     expect(compareVersions(PLUGIN_VERSION, MIN_PLUGIN_VERSION)).toBeGreaterThanOrEqual(0);
   });
 
-  it('opens on the contacts page', () => {
-    expect(appJson.pages[0]).toBe('pages/contacts/index');
-    expect(appJson.pages).toContain('pages/calling/index');
+  it('opens on the contacts page, and downloads the calling page while it shows', () => {
+    expect(appJson.pages).toEqual(['pages/contacts/index']);
+    const calling = appJson.subpackages.find((p) => p.root === 'pages/calling');
+    expect(calling?.pages).toEqual(['index']);
+    expect(appJson.preloadRule['pages/contacts/index']).toEqual({
+      network: 'all',
+      packages: [calling?.name],
+    });
   });
 });

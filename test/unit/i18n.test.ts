@@ -1,3 +1,4 @@
+import '../../miniprogram/pages/calling/messages';
 import '../../miniprogram/pages/device-pairing/messages';
 import '../../miniprogram/pages/devices/messages';
 import '../../miniprogram/pages/pairing/messages';

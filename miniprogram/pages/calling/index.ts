@@ -7,7 +7,9 @@
 import { ComponentWithStore } from 'mobx-miniprogram-bindings';
 import { texts } from '../../i18n/index';
 import { appStores, type AppStores } from '../../stores/index';
-import { callAgainRequest, describeCallingScreen, type CallingView } from '../../view-models/calling-view';
+import './kit';
+import './messages';
+import { callAgainRequest, describeCallingScreen, type CallingView } from './view-model';
 
 const INITIAL_VIEW: CallingView = describeCallingScreen({
   mode: 'invalid',

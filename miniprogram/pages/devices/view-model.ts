@@ -1,11 +1,11 @@
 /** What the phone's "my devices" page shows: rows, and why a call did not start. */
-import { t } from '../../i18n/index';
+import { t, type MessageKey } from '../../i18n/index';
 import './messages';
 import type { FamilyCallProblem } from './call-family-device';
 import type { DeviceRow } from './my-devices';
 import type { MyDevicesStore } from './my-devices-store';
 import { avatarOf } from '../../utils/avatar';
-import { describeCallFailure } from '../../view-models/call-texts';
+import type { CallFailureKind } from '../../services/voip/types';
 import { describeBackendError, type ProblemText } from '../../view-models/backend-error';
 
 export interface DeviceRowView {
@@ -62,7 +62,31 @@ export interface CallProblemView extends ProblemText {
   showSettings: boolean;
 }
 
-/** Why a call from the phone did not start. Phone-specific wording where the device-side catalogue does not fit. */
+type DevicesKey = MessageKey<'devices'>;
+
+/**
+ * Why a call from the phone did not start, in the phone user's terms: the device-side catalogue speaks to the person
+ * at the device ("they have not agreed to this device's calls"), the reverse of what the phone user needs to hear.
+ */
+const PHONE_FAILURE_TEXTS: Readonly<Record<CallFailureKind, [DevicesKey, DevicesKey]>> = {
+  'not-authorised': ['notAuthorisedTitle', 'notAuthorisedHint'],
+  'invalid-contact': ['invalidTitle', 'invalidHint'],
+  'invalid-params': ['invalidTitle', 'invalidHint'],
+  // 14: the push token is stale — the device has not been online to renew it
+  'device-credential': ['deviceOfflineTitle', 'deviceOfflineHint'],
+  capability: ['serviceTitle', 'serviceHint'],
+  licence: ['serviceTitle', 'serviceHint'],
+  arrears: ['arrearsTitle', 'arrearsHint'],
+  busy: ['busyTitle', 'busyHint'],
+  'av-device': ['avDeviceTitle', 'avDeviceHint'],
+  network: ['networkTitle', 'networkHint'],
+  'not-wmpf': ['notPhoneTitle', 'notPhoneHint'],
+  'plugin-missing': ['updateWechatTitle', 'updateWechatHint'],
+  interrupted: ['notConnectedTitle', 'notConnectedHint'],
+  'join-failed': ['notConnectedTitle', 'notConnectedHint'],
+  unknown: ['unknownTitle', 'unknownHint'],
+};
+
 export function describeFamilyCallProblem(problem: FamilyCallProblem): CallProblemView {
   if (problem.kind === 'permission') {
     const title = t(
@@ -73,36 +97,9 @@ export function describeFamilyCallProblem(problem: FamilyCallProblem): CallProbl
   }
   if (problem.kind === 'backend') return { ...describeBackendError(problem.error), showSettings: false };
   const { failure } = problem;
-  const code = failure.code === undefined ? '' : t('errors', 'codeLabel', { code: failure.code });
-  switch (failure.kind) {
-    case 'device-credential': // 14: the push token is stale — the device has not been online to renew it
-      return {
-        title: t('devices', 'deviceOfflineTitle'),
-        hint: t('devices', 'deviceOfflineHint'),
-        code,
-        showSettings: false,
-      };
-    case 'not-wmpf':
-      return {
-        title: t('devices', 'notPhoneTitle'),
-        hint: t('devices', 'notPhoneHint'),
-        code,
-        showSettings: false,
-      };
-    case 'plugin-missing':
-      return {
-        title: t('devices', 'updateWechatTitle'),
-        hint: t('devices', 'updateWechatHint'),
-        code,
-        showSettings: false,
-      };
-    default: {
-      const described = describeCallFailure(failure);
-      // The catalogue's "unknown" hint already names the code.
-      const shown = failure.code !== undefined && described.hint.includes(String(failure.code)) ? '' : code;
-      return { title: described.title, hint: described.hint, code: shown, showSettings: false };
-    }
-  }
+  const [title, hint] = PHONE_FAILURE_TEXTS[failure.kind] ?? PHONE_FAILURE_TEXTS.unknown;
+  const code = failure.code === undefined ? '' : t('devices', 'codeLabel', { code: failure.code });
+  return { title: t('devices', title), hint: t('devices', hint), code, showSettings: false };
 }
 
 export interface MyDevicesView {

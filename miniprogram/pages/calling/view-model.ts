@@ -1,17 +1,17 @@
 /** What the calling page shows, from its own mode and the call store's state. Pure: the page only renders it. */
-import { t } from '../i18n/index';
-import type { CallEndReason } from '../services/host/types';
-import type { CallRecord } from '../services/history/types';
-import { describeCallFailure, describeEndReason } from './call-texts';
-import type { RoomType } from '../services/voip/types';
-import type { CallOutcome, CallPhase, CallProblem, CallRequest, IncomingCall } from '../stores/call-store';
-import type { CallingMode } from '../stores/calling-store';
-import { formatDuration } from '../utils/format-time';
-import { avatarOf } from '../utils/avatar';
-import { displayName } from './contact-name';
-import { describeDeviceStatus, TONE_ICON } from './device-status';
+import { t } from '../../i18n/index';
+import type { CallEndReason } from '../../services/host/types';
+import type { CallRecord } from '../../services/history/types';
+import { describeCallFailure, describeEndReason } from '../../view-models/call-texts';
+import type { RoomType } from '../../services/voip/types';
+import type { CallOutcome, CallPhase, CallProblem, CallRequest, IncomingCall } from '../../stores/call-store';
+import type { CallingMode } from './calling-store';
+import { formatDuration } from '../../utils/format-time';
+import { avatarOf } from '../../utils/avatar';
+import { displayName } from '../../view-models/contact-name';
+import { describeDeviceStatus, TONE_ICON } from '../../view-models/device-status';
 
-export type { CallingMode } from '../stores/calling-store';
+export type { CallingMode } from './calling-store';
 
 export type CallingScreen =
   | 'invalid'

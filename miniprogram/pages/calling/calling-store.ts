@@ -1,10 +1,10 @@
 import { makeAutoObservable } from 'mobx-miniprogram';
-import { parseCallingQuery } from '../routes';
-import type { CallingInput } from '../view-models/calling-view';
-import type { CallStore, CallRequest } from './call-store';
-import type { ContactsStore } from './contacts-store';
-import type { HistoryStore } from './history-store';
-import type { UiStore } from './ui-store';
+import { parseCallingQuery } from '../../routes';
+import type { CallingInput } from './view-model';
+import type { CallStore, CallRequest } from '../../stores/call-store';
+import type { ContactsStore } from '../../stores/contacts-store';
+import type { HistoryStore } from '../../stores/history-store';
+import type { UiStore } from '../../stores/ui-store';
 
 /**
  * call: place a call (default); outcome: back from the plugin after a call; incoming: a family member's call, shown
