@@ -1,11 +1,11 @@
 /**
  * The app's adapters put together across its packages, for tests and the harness (the app builds each part where
  * it ships, in composition-root.ts): the whole backend over HTTP — the device's push token upload (main package),
- * its pairing codes (pages/device-pairing), the health check (pages/diagnostics), the phone's calls (pages/pairing, pages/devices) — and all of the
+ * its pairing codes (pages/device-pairing), the health check (pages/calling/diagnostics), the phone's calls (pages/pairing, pages/devices) — and all of the
  * phone's WeChat APIs, each part the app's own adapter.
  */
 import { createPairingCodeBackend } from '../miniprogram/pages/device-pairing/pairing-code-backend';
-import { createHealthBackend } from '../miniprogram/pages/diagnostics/health-backend';
+import { createHealthBackend } from '../miniprogram/pages/calling/diagnostics/health-backend';
 import { createMyDevicesBackend } from '../miniprogram/pages/devices/my-devices-backend';
 import { createVoipListReader } from '../miniprogram/pages/devices/voip-list';
 import { createDeviceAuthoriser } from '../miniprogram/pages/pairing/device-authoriser';

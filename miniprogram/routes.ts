@@ -14,7 +14,7 @@ export const ROUTES = {
   /** Device: shows the pairing code for family members to scan. */
   devicePairing: '/pages/device-pairing/index',
   /** Device: for installers — versions, registration, prefetch, host and backend, the last call attempts; opened from the status line. */
-  diagnostics: '/pages/diagnostics/index',
+  diagnostics: '/pages/calling/diagnostics/index',
 } as const;
 
 /** The plugin comes back to the calling page with this query after a call (setVoipEndPagePath). */

@@ -7,7 +7,7 @@ import status from './messages/status';
 import backend from './messages/backend';
 import type calling from '../pages/calling/messages';
 import type devicePairing from '../pages/device-pairing/messages';
-import type diagnostics from '../pages/diagnostics/messages';
+import type diagnostics from '../pages/calling/diagnostics/messages';
 import type devices from '../pages/devices/messages';
 import type pairing from '../pages/pairing/messages';
 

@@ -12,7 +12,7 @@ import type { CallStore } from './call-store';
 import type { CallingStore } from '../pages/calling/calling-store';
 import type { ContactsStore } from './contacts-store';
 import type { DevicePairingStore } from '../pages/device-pairing/device-pairing-store';
-import type { DiagnosticsStore } from '../pages/diagnostics/diagnostics-store';
+import type { DiagnosticsStore } from '../pages/calling/diagnostics/diagnostics-store';
 import type { DeviceStore } from './device-store';
 import type { HistoryStore } from './history-store';
 import type { MissedCallsStore } from './missed-calls-store';

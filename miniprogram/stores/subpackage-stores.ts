@@ -8,7 +8,7 @@
  */
 import type { CallingKit } from '../pages/calling/kit';
 import type { DevicePairingKit } from '../pages/device-pairing/kit';
-import type { DiagnosticsKit } from '../pages/diagnostics/kit';
+import type { DiagnosticsKit } from '../pages/calling/diagnostics/kit';
 import type { MyDevicesKit } from '../pages/devices/kit';
 import type { PairingKit } from '../pages/pairing/kit';
 
@@ -34,7 +34,7 @@ const PAGE_OF: Readonly<Record<SubpackageStoreKey, string>> = {
   devicePairing: 'pages/device-pairing',
   pairing: 'pages/pairing',
   myDevices: 'pages/devices',
-  diagnostics: 'pages/diagnostics',
+  diagnostics: 'pages/calling/diagnostics',
 };
 
 const registered: Partial<SubpackageKits> = {};

@@ -1,7 +1,7 @@
 import { t as translate } from '../../miniprogram/i18n/index';
 import { CALL_PAGE_PATH_FALLBACK } from '../../miniprogram/services/voip/plugin-loader';
 import type { CallScript } from '../../miniprogram/simulator/scenario';
-import { describeCallFailure, describeEndReason } from '../../miniprogram/view-models/call-texts';
+import { describeCallFailure, describeEndReason } from '../../miniprogram/pages/calling/call-texts';
 import type { CallEndReason } from '../../miniprogram/services/host/types';
 import type { CallFailureKind } from '../../miniprogram/services/voip/types';
 import { appStores } from '../../miniprogram/stores/index';

@@ -232,7 +232,7 @@ describe('contacts page', () => {
     expect(textOf(find(t.comp, '#status'))).toContain('详情 ›');
     find(t.comp, '#status .status__title').dispatchEvent('tap', { bubbles: true, composed: true });
     await viewUpdated();
-    expect(t.router.history).toEqual([{ kind: 'navigateTo', url: '/pages/diagnostics/index' }]);
+    expect(t.router.history).toEqual([{ kind: 'navigateTo', url: '/pages/calling/diagnostics/index' }]);
   });
 
   it('"check again" on the status line checks again and does not also open the diagnostics', async () => {

@@ -6,7 +6,7 @@ import { createMemoryStorage } from '../../miniprogram/simulator/memory-storage'
 import { appStores } from '../../miniprogram/stores/index';
 import { createPairingCodeBackend } from '../../miniprogram/pages/device-pairing/pairing-code-backend';
 
-const ROUTE = 'pages/diagnostics/index';
+const ROUTE = 'pages/calling/diagnostics/index';
 const MUM = { openId: 'o-sim-mum', name: '妈妈' };
 const SN = 'SIM-DEVICE-0001';
 

@@ -8,7 +8,7 @@ import {
   CALL_FAILURE_KINDS,
   describeCallFailure,
   describeEndReason,
-} from '../../miniprogram/view-models/call-texts';
+} from '../../miniprogram/pages/calling/call-texts';
 import type { CallFailureKind } from '../../miniprogram/services/voip/types';
 import { loadEnglishTexts } from '../../harness/english';
 

@@ -2,7 +2,7 @@ import '../../miniprogram/pages/calling/messages';
 import '../../miniprogram/pages/device-pairing/messages';
 import '../../miniprogram/pages/devices/messages';
 import '../../miniprogram/pages/pairing/messages';
-import '../../miniprogram/pages/diagnostics/messages';
+import '../../miniprogram/pages/calling/diagnostics/messages';
 import * as fs from 'fs';
 import * as path from 'path';
 import {
@@ -50,9 +50,10 @@ describe('i18n', () => {
   it('registers every message file as a namespace: the main package ones and each subpackage page own', () => {
     const files = fs.readdirSync(MESSAGES_DIR).filter((f) => f.endsWith('.ts'));
     const pagesDir = path.join(MESSAGES_DIR, '../../pages');
-    const pages = fs
-      .readdirSync(pagesDir)
-      .filter((page) => fs.existsSync(path.join(pagesDir, page, 'messages.ts')));
+    // every page folder holding a messages.ts, however deep (pages/calling/diagnostics)
+    const pages = (fs.readdirSync(pagesDir, { recursive: true }) as string[])
+      .filter((file) => path.basename(file) === 'messages.ts')
+      .map((file) => path.basename(path.dirname(file)));
     const asNamespace = (file: string) =>
       file.replace(/\.ts$/, '').replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
     expect([...files, ...pages].map(asNamespace).sort()).toEqual([...NAMESPACES].sort());

@@ -20,7 +20,7 @@ describe('subpackage stores', () => {
     expect(() => stores.devicePairing).toThrow('pages/device-pairing');
     expect(() => stores.pairing).toThrow('pages/pairing');
     expect(() => stores.myDevices).toThrow('pages/devices');
-    expect(() => stores.diagnostics).toThrow('pages/diagnostics');
+    expect(() => stores.diagnostics).toThrow('pages/calling/diagnostics');
   });
 
   it('are built on first use, once, with what the composition root gives them', async () => {

@@ -2,7 +2,7 @@
 import { t } from '../../i18n/index';
 import type { CallEndReason } from '../../services/host/types';
 import type { CallRecord } from '../../services/history/types';
-import { describeCallFailure, describeEndReason } from '../../view-models/call-texts';
+import { describeCallFailure, describeEndReason } from './call-texts';
 import type { RoomType } from '../../services/voip/types';
 import type { CallOutcome, CallPhase, CallProblem, CallRequest, IncomingCall } from '../../stores/call-store';
 import type { CallingMode } from './calling-store';

@@ -133,7 +133,7 @@ export interface MyDevicesBackend {
   getDevicePushToken(request: { sn: string; code: string }): BackendResult<{ pushToken: string }>;
 }
 
-/** Diagnostics (subpackage pages/diagnostics, health-backend.ts). */
+/** Diagnostics (subpackage pages/calling, diagnostics/health-backend.ts). */
 export interface HealthBackend {
   /** Anyone: whether the backend (and its database) answers — `GET /healthz`, unauthenticated. */
   checkHealth(): BackendResult<void>;

@@ -1,6 +1,6 @@
 /**
  * The plugin's errCodes (docs: voip-plugin/api/errCode.html) grouped by what the person at the device can do.
- * The words for each group are the view-models' (view-models/call-texts.ts).
+ * The words for each group are in the calling subpackage (pages/calling/call-texts.ts).
  */
 import type { CallFailureKind } from './types';
 

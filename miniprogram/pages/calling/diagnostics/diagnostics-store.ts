@@ -1,10 +1,10 @@
 import { makeAutoObservable, runInAction } from 'mobx-miniprogram';
-import type { Backend, BackendError } from '../../services/backend/types';
-import type { Clipboard } from '../../services/clipboard';
-import type { Clock } from '../../services/clock';
-import type { HostBridge, HostError } from '../../services/host/types';
-import type { CallAttempt, CallAttemptLog } from '../../services/voip/call-attempts';
-import type { DeviceStore } from '../../stores/device-store';
+import type { Backend, BackendError } from '../../../services/backend/types';
+import type { Clipboard } from '../../../services/clipboard';
+import type { Clock } from '../../../services/clock';
+import type { HostBridge, HostError } from '../../../services/host/types';
+import type { CallAttempt, CallAttemptLog } from '../../../services/voip/call-attempts';
+import type { DeviceStore } from '../../../stores/device-store';
 import { diagnosticsReport } from './report';
 
 /** What the device stored may be anything (an older version, a broken storage): only well-formed attempts are shown. */

@@ -1,5 +1,5 @@
 /** What this subpackage brings for its store (stores/subpackage-stores.ts): registered when the page loads. */
-import { registerSubpackageKit } from '../../stores/subpackage-stores';
+import { registerSubpackageKit } from '../../../stores/subpackage-stores';
 import { DiagnosticsStore } from './diagnostics-store';
 import { createHealthBackend } from './health-backend';
 

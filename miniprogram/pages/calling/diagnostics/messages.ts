@@ -1,4 +1,4 @@
-import { registerTexts } from '../../i18n/index';
+import { registerTexts } from '../../../i18n/index';
 
 /** Device: the installers' diagnostics page. Plugin event names and error codes stay as the plugin names them. */
 const zhCN = {

@@ -2,7 +2,7 @@
  * The plain-text report installers paste to support. Only what the page shows: the sn masked, no openId, name,
  * token, ticket, signature or pairing id (the store has none of them, and the view masks the sn).
  */
-import { t } from '../../i18n/index';
+import { t } from '../../../i18n/index';
 import './messages';
 import { clockTime, diagnosticsView, type DiagnosticsInput } from './view-model';
 

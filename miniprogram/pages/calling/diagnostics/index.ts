@@ -1,9 +1,9 @@
 /** Device: the installers' diagnostics (issue 14). Opened from the contacts page's status line. */
 import { ComponentWithStore } from 'mobx-miniprogram-bindings';
-import { texts } from '../../i18n/index';
+import { texts } from '../../../i18n/index';
 import './messages';
 import './kit';
-import { appStores, type AppStores } from '../../stores/index';
+import { appStores, type AppStores } from '../../../stores/index';
 import { diagnosticsView } from './view-model';
 
 const EMPTY_VIEW = diagnosticsView({

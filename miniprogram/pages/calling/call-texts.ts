@@ -1,7 +1,7 @@
 /** The words for why a call did not start and how it ended (the kinds come from services/voip/error-catalog.ts). */
-import { t, type MessageKey } from '../i18n/index';
-import type { CallEndReason } from '../services/host/types';
-import type { CallFailure, CallFailureKind } from '../services/voip/types';
+import { t, type MessageKey } from '../../i18n/index';
+import type { CallEndReason } from '../../services/host/types';
+import type { CallFailure, CallFailureKind } from '../../services/voip/types';
 
 type ErrorKey = MessageKey<'errors'>;
 interface TextKeys {

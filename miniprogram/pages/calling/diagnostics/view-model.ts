@@ -1,17 +1,17 @@
 /** What the diagnostics page shows (and the report says), from its store. Never the sn: only its first and last 2. */
-import { MIN_PLUGIN_VERSION, MIN_WMPF_VERSION } from '../../config';
-import { t, type MessageKey } from '../../i18n/index';
+import { MIN_PLUGIN_VERSION, MIN_WMPF_VERSION } from '../../../config';
+import { t, type MessageKey } from '../../../i18n/index';
 import './messages';
-import type { BackendError } from '../../services/backend/types';
-import type { PrefetchState } from '../../services/device/prefetch-types';
-import type { DeviceStatus } from '../../services/device/types';
-import type { HostError, PrefetchError } from '../../services/host/types';
-import type { CallAttempt } from '../../services/voip/call-attempts';
-import { classifyErrCode } from '../../services/voip/error-catalog';
-import { END_REASON_BY_EVENT } from '../../services/voip/voip-events';
-import { isAtLeast } from '../../utils/version';
-import { describeBackendError } from '../../view-models/backend-error';
-import { describeCallFailure, describeEndReason } from '../../view-models/call-texts';
+import type { BackendError } from '../../../services/backend/types';
+import type { PrefetchState } from '../../../services/device/prefetch-types';
+import type { DeviceStatus } from '../../../services/device/types';
+import type { HostError, PrefetchError } from '../../../services/host/types';
+import type { CallAttempt } from '../../../services/voip/call-attempts';
+import { classifyErrCode } from '../../../services/voip/error-catalog';
+import { END_REASON_BY_EVENT } from '../../../services/voip/voip-events';
+import { isAtLeast } from '../../../utils/version';
+import { describeBackendError } from '../../../view-models/backend-error';
+import { describeCallFailure, describeEndReason } from '../call-texts';
 import type { Timed } from './diagnostics-store';
 
 type Key = MessageKey<'diagnostics'>;
