@@ -14,7 +14,7 @@ import { delay } from '../services/clock';
 import { createListeners } from '../services/listeners';
 import type { Router } from '../services/router';
 import { CALL_PAGE_PATH_FALLBACK } from '../services/voip/plugin-loader';
-import type { CallScript, IncomingCallScript } from './scenario';
+import type { CallScript, IncomingCallScript, SimulatedContactEntry } from './scenario';
 import type { SimulatedFramework } from './simulated-framework';
 
 /** Time from the call page showing to the caller having joined the room. */
@@ -329,6 +329,19 @@ export function createSimulatedPlugin(framework: SimulatedFramework, router: Rou
     }
   }
 
+  /**
+   * WeChat answers from an index: a scan of the whole list per openId would cost the app's thread what the real
+   * lookup, on WeChat's servers, does not. Rebuilt when the scenario's list is replaced or grows or shrinks.
+   */
+  let index:
+    | { list: readonly SimulatedContactEntry[]; length: number; byOpenId: Map<string, SimulatedContactEntry> }
+    | undefined;
+  function contactIndex(list: readonly SimulatedContactEntry[]): Map<string, SimulatedContactEntry> {
+    if (!index || index.list !== list || index.length !== list.length)
+      index = { list, length: list.length, byOpenId: new Map(list.map((c) => [c.openId, c])) };
+    return index.byOpenId;
+  }
+
   async function getIotBindContactList(
     request: WmpfVoip.BindContactListRequest,
   ): Promise<WmpfVoip.BindContactListResult> {
@@ -337,8 +350,9 @@ export function createSimulatedPlugin(framework: SimulatedFramework, router: Rou
     if (scenario.authorisationLatencyMs) await delay(clock, scenario.authorisationLatencyMs);
     const openIds = Array.isArray(request?.openid_list) ? request.openid_list : [];
     const sameDevice = request?.sn === scenario.device.sn;
+    const byOpenId = contactIndex(scenario.contacts);
     const contactList = openIds.map((openid) => {
-      const entry = scenario.contacts.find((c) => c.openId === openid);
+      const entry = byOpenId.get(openid);
       const status = sameDevice && entry ? entry.bindStatus : 0;
       return { sn: request.sn, model_id: request.model_id, openid, status };
     });
