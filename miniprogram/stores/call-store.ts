@@ -77,7 +77,7 @@ export interface CallStoreDeps {
   /** The call a host launch (or the plugin's call page) is showing, when a family member called the device. */
   launch: Pick<LaunchGuard, 'incomingCall'>;
   /** The installers' record of each initByCaller and how it went (the diagnostics page). */
-  attempts: Pick<CallAttemptLog, 'begin' | 'started' | 'failed'>;
+  attempts: Pick<CallAttemptLog, 'begin' | 'started' | 'failed' | 'stopped'>;
 }
 
 /**
@@ -210,13 +210,18 @@ export class CallStore {
 
     const status = await device.statusForCall();
     if (this.cancelRequested) return this.cancelled();
-    if (status.kind !== 'ready') return this.fail({ kind: 'device', status });
+    if (status.kind !== 'ready') {
+      this.deps.attempts.stopped(wanted.roomType, 'device', status.kind);
+      return this.fail({ kind: 'device', status });
+    }
 
     const contact = await contacts.contactForCall(wanted.contact.openId, status.device);
     if (this.cancelRequested) return this.cancelled();
-    if (!contact) return this.fail({ kind: 'contact', reason: 'unknown', name: '' });
-    if (contact.authorisation === 'not-authorised')
-      return this.fail({ kind: 'contact', reason: 'not-authorised', name: contact.name });
+    if (!contact || contact.authorisation === 'not-authorised') {
+      const reason = contact ? 'not-authorised' : 'unknown';
+      this.deps.attempts.stopped(wanted.roomType, 'contact', reason);
+      return this.fail({ kind: 'contact', reason, name: contact?.name ?? '' });
+    }
     const request: CallRequest = {
       contact: { openId: contact.openId, name: contact.name },
       roomType: wanted.roomType,
@@ -230,7 +235,10 @@ export class CallStore {
     for (const scope of scopes) {
       const outcome = await permissions.ensure(scope);
       if (this.cancelRequested) return this.cancelled();
-      if (outcome === 'denied') return this.fail({ kind: 'permission', scope });
+      if (outcome === 'denied') {
+        this.deps.attempts.stopped(request.roomType, 'permission', scope);
+        return this.fail({ kind: 'permission', scope });
+      }
     }
 
     device.refreshPrefetchIfStale();

@@ -137,6 +137,31 @@ describe('diagnostics page (device, for installers)', () => {
     ]);
   });
 
+  it('lists the calls the device stopped itself — a refused camera, a contact who has not agreed — and why', async () => {
+    const t = platform({ deniedPermissions: ['scope.camera'] });
+    const refused = appStores.call.placeCall({ contact: MUM, roomType: 'video' });
+    await t.clock.runAll();
+    expect(await refused).not.toBe('ignored');
+    appStores.call.dismiss();
+    const uncle = appStores.call.placeCall({
+      contact: { openId: 'o-sim-uncle', name: '张叔叔' },
+      roomType: 'voice',
+    });
+    await t.clock.runAll();
+    await uncle;
+    appStores.call.dismiss();
+    const { comp } = await open(t);
+
+    const notAgreed = textOf(comp.querySelector('#attempt-0'));
+    expect(notAgreed).toContain('没有打出去 · 本机检查时停下');
+    expect(notAgreed).toContain('对方还没有同意接听这台设备的电话');
+    expect(notAgreed).not.toContain('张叔叔');
+    const camera = textOf(comp.querySelector('#attempt-1'));
+    expect(camera).toContain('摄像头权限被拒绝');
+    expect(camera).toContain('用户隐私保护指引');
+    expect(t.sim.plugin.requests).toHaveLength(0);
+  });
+
   it('shows only the well-formed attempts of what the device had stored', async () => {
     const good = {
       id: 'out-1',

@@ -128,4 +128,23 @@ describe("call attempts (the diagnostics page's record of calls)", () => {
     expect(stored).toContain('initByCaller:fail');
     expect(stored).not.toContain('o-secret');
   });
+
+  it('records a call the device stopped before the plugin, with what its check found and nobody called', async () => {
+    const { clock, log, storage } = setup();
+    log.stopped('video', 'permission', 'scope.camera');
+    await clock.advance(1000);
+    log.stopped('voice', 'contact', 'not-authorised');
+    const [contact, permission] = await log.list();
+    expect(permission).toMatchObject({
+      direction: 'outgoing',
+      roomType: 'video',
+      stopped: { check: 'permission', detail: 'scope.camera' },
+      events: [{ name: 'check:permission', atMs: 0 }],
+    });
+    expect(contact.stopped).toEqual({ check: 'contact', detail: 'not-authorised' });
+    expect(permission.errCode).toBeUndefined();
+    // kept with the others, across a restart
+    const again = createCallAttemptLog(storage, clock);
+    expect((await again.list()).map((a) => a.stopped?.check)).toEqual(['contact', 'permission']);
+  });
 });

@@ -1,6 +1,7 @@
 /**
  * The last calls the plugin was asked for (and the family members' calls it showed), each with its plugin event
- * timeline, for the installers' diagnostics page. A ring buffer of CALL_ATTEMPTS_KEPT, persisted; a storage failure
+ * timeline, and the calls the app's own checks stopped before the plugin (device not ready, contact not authorised,
+ * a permission refused), for the installers' diagnostics page. A ring buffer of CALL_ATTEMPTS_KEPT, persisted; a storage failure
  * only loses the persistence. Nothing about the person called is kept (no openId, no name), nor any sn.
  */
 import type { Clock } from '../clock';
@@ -19,12 +20,16 @@ export interface CallAttemptEvent {
   atMs: number;
 }
 
+export type StopCheck = 'device' | 'contact' | 'permission';
+
 export interface CallAttempt {
   id: string;
   startedAt: number;
   direction: 'outgoing' | 'incoming';
   roomType?: RoomType;
   roomId?: string;
+  /** the app's check that stopped the call before initByCaller, with what it found (a status kind, a scope) */
+  stopped?: { check: StopCheck; detail: string };
   /** initByCaller's failure */
   errCode?: number;
   failure?: CallFailureKind;
@@ -37,6 +42,8 @@ export interface CallAttemptLog {
   /** initByCaller is being called: a new attempt, its id. */
   begin(roomType: RoomType): string;
   started(id: string, roomId: string): void;
+  /** A call the app's checks stopped before initByCaller (never who was called: only what the check found). */
+  stopped(roomType: RoomType, check: StopCheck, detail: string): void;
   failed(id: string, failure: CallFailure): void;
   /** A plugin event of a room (the voip event hub's one subscription). */
   pluginEvent(roomId: string, name: string): void;
@@ -119,6 +126,21 @@ export function createCallAttemptLog(storage: KeyValueStorage, clock: Clock): Ca
         attempts = [attempt, ...attempts].slice(0, CALL_ATTEMPTS_KEPT);
       });
       return id;
+    },
+    stopped(roomType, check, detail) {
+      const at = clock.now();
+      seq += 1;
+      const attempt: CallAttempt = {
+        id: `stop-${at}-${seq}`,
+        startedAt: at,
+        direction: 'outgoing',
+        roomType,
+        stopped: { check, detail },
+        events: [{ name: `check:${check}`, atMs: 0 }],
+      };
+      change(() => {
+        attempts = [attempt, ...attempts].slice(0, CALL_ATTEMPTS_KEPT);
+      });
     },
     started(id, roomId) {
       const at = clock.now();

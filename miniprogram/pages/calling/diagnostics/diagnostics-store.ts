@@ -17,6 +17,9 @@ function isShown(attempt: CallAttempt): boolean {
     (a.roomType === undefined || a.roomType === 'voice' || a.roomType === 'video') &&
     (a.errCode === undefined || typeof a.errCode === 'number') &&
     (a.failure === undefined || typeof a.failure === 'string') &&
+    (a.stopped === undefined ||
+      (['device', 'contact', 'permission'].includes(a.stopped.check) &&
+        typeof a.stopped.detail === 'string')) &&
     Array.isArray(a.events) &&
     a.events.every((e: unknown) => {
       const event = e as Partial<CallAttempt['events'][number]> | null;

@@ -239,6 +239,23 @@ function endedBy(attempt: CallAttempt): string | undefined {
   return reason ? describeEndReason(reason).title : undefined;
 }
 
+/** Why the device's own checks stopped a call before the plugin, for the installer. */
+function stoppedBy(stop: NonNullable<CallAttempt['stopped']>): { title: string; hint: string } {
+  switch (stop.check) {
+    case 'device':
+      return { title: text('stopDevice', { detail: stop.detail }), hint: text('stopDeviceHint') };
+    case 'contact':
+      return stop.detail === 'not-authorised'
+        ? describeCallFailure({ kind: 'not-authorised' })
+        : { title: text('stopUnknownContact'), hint: text('stopUnknownContactHint') };
+    case 'permission':
+      return {
+        title: text(stop.detail === 'scope.camera' ? 'stopPermissionCamera' : 'stopPermissionRecord'),
+        hint: text('stopPermissionHint'),
+      };
+  }
+}
+
 export function attemptView(attempt: CallAttempt, index: number): AttemptView {
   const kind = [
     text(attempt.direction === 'incoming' ? 'incoming' : 'outgoing'),
@@ -247,6 +264,20 @@ export function attemptView(attempt: CallAttempt, index: number): AttemptView {
     .filter(Boolean)
     .join(' · ');
   const events = attempt.events.map((e, i) => ({ i, name: e.name, at: `+${e.atMs} ms` }));
+  if (attempt.stopped) {
+    const stopped = stoppedBy(attempt.stopped);
+    return {
+      index,
+      when: clockTime(attempt.startedAt),
+      kind,
+      outcome: text('attemptStopped'),
+      tone: 'bad',
+      code: '',
+      explanation: stopped.title,
+      hint: stopped.hint,
+      events,
+    };
+  }
   const failed = attempt.failure !== undefined || attempt.errCode !== undefined;
   if (failed) {
     const code = attempt.errCode;
