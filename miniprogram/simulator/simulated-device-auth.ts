@@ -7,20 +7,12 @@
  */
 import {
   CLOCK_SKEW_SECONDS,
-  DEVICE_NONCE_HEADER,
-  DEVICE_SIGNATURE_HEADER,
-  DEVICE_SN_HEADER,
-  DEVICE_TIMESTAMP_HEADER,
-  NONCE_PATTERN,
   NONCE_TTL_SECONDS,
   SERVER_TIME_HEADER,
-  SIGNATURE_PATTERN,
-  SN_PATTERN,
-  TIMESTAMP_PATTERN,
   canonicalString,
   type ErrorCode,
-  type SignedMethod,
 } from '../services/backend/contract';
+import { signatureFromHeaders, signedMethodOf } from '../services/backend/signed-request';
 import { fromBase64Url, hmacSha256, sameText, sha256, toBase64Url, toHex, utf8Bytes } from './hmac-sha256';
 
 export interface SignedRequestParts {
@@ -40,19 +32,8 @@ export type DeviceAuthFailure = {
   headers?: Record<string, string>;
 };
 
-const patterns = {
-  sn: new RegExp(SN_PATTERN),
-  timestamp: new RegExp(TIMESTAMP_PATTERN),
-  nonce: new RegExp(NONCE_PATTERN),
-  signature: new RegExp(SIGNATURE_PATTERN),
-};
-
 /** Compared against when the sn is unknown, so that an unknown sn takes the same path as a known one. */
 const STAND_IN_KEY = new Uint8Array(32).fill(0xa5);
-
-function signedMethod(method: string): SignedMethod | undefined {
-  return method === 'GET' || method === 'POST' || method === 'DELETE' ? method : undefined;
-}
 
 export interface DeviceAuthenticator {
   /** The sn the request is from, or why it is refused. `secretOf` gives a device's current secret. */
@@ -78,27 +59,14 @@ export function createDeviceAuthenticator(): DeviceAuthenticator {
   return {
     verify(request, secretOf, nowMs) {
       const refuse = (failure: DeviceAuthFailure) => ({ ok: false as const, failure });
-      const sn = request.headers[DEVICE_SN_HEADER.toLowerCase()];
-      const timestamp = request.headers[DEVICE_TIMESTAMP_HEADER.toLowerCase()];
-      const nonce = request.headers[DEVICE_NONCE_HEADER.toLowerCase()];
-      const signature = request.headers[DEVICE_SIGNATURE_HEADER.toLowerCase()];
-      const method = signedMethod(request.method);
-      if (
-        sn === undefined ||
-        timestamp === undefined ||
-        nonce === undefined ||
-        signature === undefined ||
-        method === undefined ||
-        !patterns.sn.test(sn) ||
-        !patterns.timestamp.test(timestamp) ||
-        !patterns.nonce.test(nonce) ||
-        !patterns.signature.test(signature)
-      )
-        return refuse({ code: 'auth-required', status: 401 });
+      const signed = signatureFromHeaders((name) => request.headers[name.toLowerCase()]);
+      const method = signedMethodOf(request.method);
+      if (!signed || !method) return refuse({ code: 'auth-required', status: 401 });
+      const { sn, timestamp, nonce, signature } = signed;
       if (sn !== request.pathSn) return refuse({ code: 'auth-invalid', status: 403 });
 
       const nowSeconds = Math.floor(nowMs / 1000);
-      if (Math.abs(nowSeconds - Number(timestamp)) > CLOCK_SKEW_SECONDS)
+      if (Math.abs(nowSeconds - timestamp) > CLOCK_SKEW_SECONDS)
         return refuse({
           code: 'auth-expired',
           status: 401,
@@ -111,7 +79,7 @@ export function createDeviceAuthenticator(): DeviceAuthenticator {
         sn,
         method,
         path: request.path,
-        timestamp: Number(timestamp),
+        timestamp,
         nonce,
         bodySha256Hex: toHex(sha256(utf8Bytes(request.body))),
       });

@@ -6,18 +6,10 @@
  */
 import {
   CLOCK_SKEW_SECONDS,
-  DEVICE_NONCE_HEADER,
-  DEVICE_SIGNATURE_HEADER,
-  DEVICE_SN_HEADER,
-  DEVICE_TIMESTAMP_HEADER,
-  NONCE_PATTERN,
   SERVER_TIME_HEADER,
-  SIGNATURE_PATTERN,
-  SN_PATTERN,
-  TIMESTAMP_PATTERN,
   canonicalString,
-  type SignedMethod,
 } from '../../../miniprogram/services/backend/contract';
+import { signatureFromHeaders, signedMethodOf } from '../../../miniprogram/services/backend/signed-request';
 import type { DeviceRecord, Repository } from '../db/repository';
 import { ApiError } from '../errors';
 import { hmacBase64Url, randomBase64Url, sameSecret, sha256Hex } from './crypto';
@@ -33,13 +25,6 @@ export interface SignedRequest {
   rawBody: string;
 }
 
-const patterns = {
-  sn: new RegExp(SN_PATTERN),
-  timestamp: new RegExp(TIMESTAMP_PATTERN),
-  nonce: new RegExp(NONCE_PATTERN),
-  signature: new RegExp(SIGNATURE_PATTERN),
-};
-
 /** Compared against when the sn is unknown, so that an unknown sn costs the same time as a known one. */
 const STAND_IN_SECRET = randomBase64Url(32);
 
@@ -48,38 +33,22 @@ function single(headers: SignedRequest['headers'], name: string): string | undef
   return typeof value === 'string' ? value : undefined;
 }
 
-function signedMethod(method: string): SignedMethod | undefined {
-  return method === 'GET' || method === 'POST' || method === 'DELETE' ? method : undefined;
-}
-
 export async function verifyDeviceRequest(
   request: SignedRequest,
   repository: Repository,
   nowMs: number,
 ): Promise<DeviceRecord> {
-  const sn = single(request.headers, DEVICE_SN_HEADER);
-  const timestamp = single(request.headers, DEVICE_TIMESTAMP_HEADER);
-  const nonce = single(request.headers, DEVICE_NONCE_HEADER);
-  const signature = single(request.headers, DEVICE_SIGNATURE_HEADER);
-  const method = signedMethod(request.method);
-  if (
-    sn === undefined ||
-    timestamp === undefined ||
-    nonce === undefined ||
-    signature === undefined ||
-    method === undefined ||
-    !patterns.sn.test(sn) ||
-    !patterns.timestamp.test(timestamp) ||
-    !patterns.nonce.test(nonce) ||
-    !patterns.signature.test(signature)
-  ) {
+  const signed = signatureFromHeaders((name) => single(request.headers, name));
+  const method = signedMethodOf(request.method);
+  if (!signed || !method) {
     throw new ApiError('auth-required', { message: 'signature headers missing or malformed' });
   }
+  const { sn, timestamp, nonce, signature } = signed;
   if (sn !== request.pathSn)
     throw new ApiError('auth-invalid', { status: 403, message: 'sn header differs from path' });
 
   const nowSeconds = Math.floor(nowMs / 1000);
-  if (Math.abs(nowSeconds - Number(timestamp)) > CLOCK_SKEW_SECONDS) {
+  if (Math.abs(nowSeconds - timestamp) > CLOCK_SKEW_SECONDS) {
     throw new ApiError('auth-expired', {
       message: 'timestamp outside the allowed window',
       headers: { [SERVER_TIME_HEADER]: String(nowSeconds) },
@@ -91,7 +60,7 @@ export async function verifyDeviceRequest(
     sn,
     method,
     path: request.path,
-    timestamp: Number(timestamp),
+    timestamp,
     nonce,
     bodySha256Hex: sha256Hex(request.rawBody),
   });
