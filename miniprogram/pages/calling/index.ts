@@ -43,7 +43,6 @@ ComponentWithStore({
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
-      appStores.ui.setTitle(texts('calling').title);
       appStores.calling.open(query || {});
     },
     onShow() {

@@ -126,7 +126,6 @@ ComponentWithStore({
     onLoad() {
       // a family member's phone has its own home ("my devices"); the device stays here
       if (appStores.role.leaveForHome(ROUTE)) return;
-      appStores.ui.setTitle(pageTexts().title);
       void appStores.contacts.showCached();
       void appStores.contacts.load(false);
     },

@@ -38,9 +38,6 @@ ComponentWithStore({
     },
   },
   methods: {
-    onLoad() {
-      appStores.ui.setTitle(texts('devicePairing').title);
-    },
     onShow() {
       void appStores.devicePairing.show();
     },

@@ -46,9 +46,6 @@ ComponentWithStore({
     },
   },
   methods: {
-    onLoad() {
-      appStores.ui.setTitle(texts('devices').title);
-    },
     onShow() {
       appStores.ui.release();
       void appStores.myDevices.refresh();

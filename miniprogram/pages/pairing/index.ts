@@ -34,7 +34,6 @@ ComponentWithStore({
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
-      appStores.ui.setTitle(texts('pairing').title);
       void appStores.pairing.start(query);
     },
     onShow() {

@@ -24,17 +24,19 @@ ComponentWithStore({
   storeBindings: {
     store: appStores,
     fields: {
+      // a binding, so that texts follow a locale whose texts arrive after the page (i18n/index.ts)
+      text: () => texts('diagnostics'),
       view: (app: AppStores) => diagnosticsView(app.diagnostics),
     },
     actions: {},
     structuralComparison: true,
   },
-  methods: {
-    onLoad() {
-      const text = texts('diagnostics');
-      this.setData({ text, view: diagnosticsView(appStores.diagnostics) });
-      appStores.ui.setTitle(text.title);
+  observers: {
+    'text.title'(title: string) {
+      appStores.ui.setTitle(title);
     },
+  },
+  methods: {
     onShow() {
       appStores.ui.release();
       void appStores.diagnostics.refresh();
