@@ -1,38 +1,15 @@
 /**
  * The call history's first render crosses to the view layer in a few setData, whatever the number of rows: the rows'
  * avatars get their initials and colours from the rows (no setData of their own), the component sends the rows once
- * the history is loaded. Every component's setData is counted from its creation (its definition wrapped as it loads).
+ * the history is loaded. Every component's setData is counted from its creation (harness/set-data.ts).
  */
 import { HISTORY_KEY, HISTORY_SCHEMA } from '../../miniprogram/services/history/history-repository';
 import type { CallRecord } from '../../miniprogram/services/history/types';
 import { load, simulate } from '../../harness/pages';
 import { installTestPlatform } from '../../harness/platform';
+import { startRecording, stopRecording } from '../../harness/set-data';
 
-type Options = { lifetimes?: { created?: () => void } };
-type Instance = { setData(data: object): void; is?: string };
-
-const setDataCalls: string[] = [];
-const g = globalThis as unknown as { Component: (options: Options) => void };
-const defineComponent = g.Component;
-g.Component = (options: Options) => {
-  const created = options.lifetimes?.created;
-  defineComponent({
-    ...options,
-    lifetimes: {
-      ...options.lifetimes,
-      created(this: Instance) {
-        const setData = this.setData.bind(this);
-        this.setData = (data: object) => {
-          setDataCalls.push(Object.keys(data).join(','));
-          setData(data);
-        };
-        created?.call(this);
-      },
-    },
-  });
-};
 const historyId = load('components/call-history/index');
-g.Component = defineComponent;
 
 function records(count: number, now: number): CallRecord[] {
   return Array.from({ length: count }, (_, i) => ({
@@ -50,13 +27,14 @@ describe('call history: first render', () => {
   it('shows 200 calls with at most 5 setData in all (no setData per row)', async () => {
     const t = installTestPlatform({ startStores: false });
     await t.storage.set(HISTORY_KEY, { schema: HISTORY_SCHEMA, records: records(200, t.clock.now()) });
-    setDataCalls.splice(0);
+    const setDataCalls = startRecording();
     const history = simulate.render(historyId, { limit: 200 });
     history.attach(document.createElement('parent-wrapper'));
     await t.clock.runAll();
     await simulate.sleep(0);
     await simulate.sleep(0);
     expect(history.querySelectorAll('.row')).toHaveLength(200);
+    stopRecording();
     expect(setDataCalls.length).toBeLessThanOrEqual(5);
   });
 });

@@ -51,7 +51,7 @@ export class CallingStore {
     return { contact: { openId: request.contact.openId, name }, roomType: request.roomType };
   }
 
-  /** Everything the calling screen is derived from (view-models/calling-view.ts). */
+  /** Everything the calling screen is derived from (view-model.ts). */
   get input(): CallingInput {
     const { call, history } = this.deps;
     return {
