@@ -6,6 +6,7 @@ import {
   validateContact,
 } from '../../miniprogram/services/contacts/validate-contacts';
 
+import { isBidiControlCodePoint, isControlCodePoint } from '../../miniprogram/services/backend/contract';
 describe('parseContactsReply', () => {
   it('accepts a well-formed object reply', () => {
     const result = parseContactsReply({
@@ -177,5 +178,34 @@ describe(`the number of contacts is capped at ${MAX_CONTACTS}`, () => {
     const result = parseContactsReply({ contacts: many(MAX_CONTACTS) });
     expect(result.ok && result.value.contacts).toHaveLength(MAX_CONTACTS);
     expect(result.ok && result.value.omitted).toBeUndefined();
+  });
+});
+
+describe('names and openIds against every character of the Basic Multilingual Plane', () => {
+  // the contract's definition, character by character: what cleanName and cleanOpenId must agree with
+  const codePoints = Array.from({ length: 0x10000 }, (_, cp) => cp).filter(
+    (cp) => cp < 0xd800 || cp > 0xdfff,
+  );
+
+  it('removes the bidi controls, turns control characters into a space, keeps every other character', () => {
+    const wrong = codePoints.filter((cp) => {
+      const ch = String.fromCodePoint(cp);
+      const expected = isBidiControlCodePoint(cp)
+        ? 'ab'
+        : isControlCodePoint(cp) || /\s/.test(ch)
+          ? 'a b'
+          : `a${ch}b`;
+      return cleanName(`a${ch}b`) !== expected;
+    });
+    expect(wrong).toEqual([]);
+  });
+
+  it('refuses an openId holding a control or space character, and only those', () => {
+    const wrong = codePoints.filter((cp) => {
+      const ch = String.fromCodePoint(cp);
+      const refused = isControlCodePoint(cp) || /\s/.test(ch);
+      return (validateContact({ openId: `o${ch}x`, name: 'n' }) === undefined) !== refused;
+    });
+    expect(wrong).toEqual([]);
   });
 });
