@@ -346,13 +346,31 @@ public class HostCheck {
             expectAttr(provider, "authorities", "com.tencent.wmpf.cli.provider");
             expectAttr(provider, "exported", "true");
 
+            NodeList receivers = application.getElementsByTagName("receiver");
+            if (receivers.getLength() != 1) throw new CheckFailed("manifest: one <receiver> (the boot receiver) expected");
+            Element receiver = (Element) receivers.item(0);
+            requireSubclass(load(loader, attr(receiver, "name")), load(loader, "android.content.BroadcastReceiver"));
+            expectAttr(receiver, "exported", "true");
+            if (!hasChildWith(receiver, "action", "name", "android.intent.action.BOOT_COMPLETED")) {
+                throw new CheckFailed("manifest: the receiver must handle android.intent.action.BOOT_COMPLETED");
+            }
+            if (!hasChildWith(manifest.getDocumentElement(), "uses-permission", "name",
+                    "android.permission.RECEIVE_BOOT_COMPLETED")) {
+                throw new CheckFailed("manifest: <uses-permission android.permission.RECEIVE_BOOT_COMPLETED> missing");
+            }
+            for (String meta : List.of("com.familycall.host.MINI_PROGRAM_APP_ID", "com.familycall.host.BACKEND_BASE_URL")) {
+                if (!hasChildWith(application, "meta-data", "name", meta)) {
+                    throw new CheckFailed("manifest: <meta-data android:name=\"" + meta + "\"> missing (HostRuntime reads it)");
+                }
+            }
+
             Element queries = only(manifest, "queries");
             if (!hasChildWith(queries, "package", "name", "com.tencent.wmpf")
                     || !hasChildWith(queries, "provider", "authorities", "com.tencent.wmpf.comm.provider")) {
                 throw new CheckFailed("manifest: <queries> must name package com.tencent.wmpf and provider com.tencent.wmpf.comm.provider");
             }
             ok("provider " + providerClass.getSimpleName() + " (authority com.tencent.wmpf.cli.provider, exported), application "
-                    + appClass.getSimpleName() + ", queries for WMPF");
+                    + appClass.getSimpleName() + ", boot receiver + RECEIVE_BOOT_COMPLETED, config meta-data, queries for WMPF");
         }
     }
 
@@ -375,6 +393,7 @@ public class HostCheck {
     }
 
     private static boolean hasChildWith(Element parent, String tag, String attrName, String value) {
+        if (parent == null) return false;
         NodeList nodes = parent.getElementsByTagName(tag);
         for (int i = 0; i < nodes.getLength(); i++) {
             if (value.equals(((Element) nodes.item(i)).getAttributeNS(ANDROID_NS, attrName))) return true;
@@ -440,7 +459,9 @@ public class HostCheck {
                 "getSn", "getModelId", "prefetchDeviceToken", "errMsg", "registerMiniProgramDevice", "code",
                 "getMiniProgramApi", "launchMiniProgram", "closeWxaApp", "values", "getDeviceApi",
                 "registerPushMsgEventListener", "getMessage", "setPushMsgCallback", "addWMPFLifecycleListener",
-                "getErrType", "getErrCode", "getErrMsg")) {
+                "getErrType", "getErrCode", "getErrMsg", "registerDeviceActivationOutdatedEventListener",
+                "getWMPFDevice", "getDeviceId", "isDeviceActivated", "activateDevice", "wakeupWMPFIfNeed",
+                "getPushToken", "pushToken", "expireTimestamp")) {
             list.add(new Mutant(gateway, Kind.RENAME_MEMBER, member, null, NO_SYMBOL));
         }
         list.add(new Mutant(gateway, Kind.REPLACE, "import com.tencent.wmpf.proto.WMPFPrefetchDeviceTokenResponse;",
@@ -448,6 +469,15 @@ public class HostCheck {
         list.add(new Mutant(gateway, Kind.REPLACE, "import com.tencent.wmpf.cli.model.protocol.WMPFGetMiniProgramDeviceInfoResponse;",
                 "import com.tencent.wmpf.cli.model.WMPFGetMiniProgramDeviceInfoResponse;", NO_SYMBOL));
         list.add(new Mutant(gateway, Kind.REPLACE, "@SuppressWarnings(\"deprecation\")", "", "has been deprecated"));
+        list.add(new Mutant(gateway, Kind.REPLACE, "public void onInvoke(IPCVoid nothing)",
+                "public void onInvoke(Object nothing)", "does not override or implement"));
+        list.add(new Mutant(gateway, Kind.REPLACE, "import com.tencent.wmpf.proto.WMPFPushTokenResponse;",
+                "import com.tencent.wmpf.cli.model.WMPFPushTokenResponse;", NO_SYMBOL));
+        String boot = APP + "BootReceiver.java";
+        list.add(new Mutant(boot, Kind.REMOVE_METHOD, "onReceive", null, NO_OVERRIDE + "onReceive"));
+        list.add(new Mutant(boot, Kind.RENAME_MEMBER, "ACTION_BOOT_COMPLETED", null, NO_SYMBOL));
+        list.add(new Mutant(APP + "FamilyCallApplication.java", Kind.REPLACE, "device.keyVersion, device.deviceId",
+                "device.deviceId, device.keyVersion", "incompatible types"));
         String version = APP + "WmpfPackageVersion.java";
         for (String member : List.of("getPackageManager", "getApplicationInfo", "metaData", "getString", "WMPF_APP_PACKAGE_NAME")) {
             list.add(new Mutant(version, Kind.RENAME_MEMBER, member, null, NO_SYMBOL));

@@ -10,5 +10,7 @@ public abstract class Context {
 
     public abstract PackageManager getPackageManager();
 
+    public abstract String getPackageName();
+
     public abstract SharedPreferences getSharedPreferences(String name, int mode);
 }

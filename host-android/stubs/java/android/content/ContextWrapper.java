@@ -19,6 +19,11 @@ public class ContextWrapper extends Context {
     }
 
     @Override
+    public String getPackageName() {
+        throw new RuntimeException("Stub!");
+    }
+
+    @Override
     public SharedPreferences getSharedPreferences(String name, int mode) {
         throw new RuntimeException("Stub!");
     }

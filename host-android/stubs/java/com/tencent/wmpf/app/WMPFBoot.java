@@ -3,12 +3,21 @@
 package com.tencent.wmpf.app;
 
 import android.content.Context;
+import com.tencent.wmpf.cli.model.WMPFDevice;
 
 public class WMPFBoot {
     private WMPFBoot() {
     }
 
+    public static synchronized void init(Context context, WMPFDevice device) {
+        throw new RuntimeException("Stub!");
+    }
+
     public static synchronized void init(Context context) {
+        throw new RuntimeException("Stub!");
+    }
+
+    public static WMPFDevice getWMPFDevice() {
         throw new RuntimeException("Stub!");
     }
 }

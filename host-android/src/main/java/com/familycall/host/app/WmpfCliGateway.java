@@ -2,18 +2,24 @@ package com.familycall.host.app;
 
 import com.familycall.host.core.DeviceInfo;
 import com.familycall.host.core.PushMessageHandler;
+import com.familycall.host.core.PushToken;
 import com.familycall.host.core.RegistrationResult;
 import com.familycall.host.core.WmpfCallException;
 import com.familycall.host.core.WmpfGateway;
+import com.tencent.mm.ipcinvoker.type.IPCVoid;
+import com.tencent.wmpf.app.WMPFBoot;
 import com.tencent.wmpf.cli.api.WMPF;
 import com.tencent.wmpf.cli.api.WMPFApiException;
 import com.tencent.wmpf.cli.api.WMPFDeviceApi;
 import com.tencent.wmpf.cli.api.WMPFLifecycleListener;
+import com.tencent.wmpf.cli.event.AbstractOnDeviceActivationOutdatedEventListener;
 import com.tencent.wmpf.cli.event.AbstractOnPushMsgEventListener;
 import com.tencent.wmpf.cli.event.WMPFPushMsgData;
+import com.tencent.wmpf.cli.model.WMPFDevice;
 import com.tencent.wmpf.cli.model.WMPFStartAppParams;
 import com.tencent.wmpf.cli.model.protocol.WMPFGetMiniProgramDeviceInfoResponse;
 import com.tencent.wmpf.proto.WMPFPrefetchDeviceTokenResponse;
+import com.tencent.wmpf.proto.WMPFPushTokenResponse;
 import com.tencent.wmpf.proto.WMPFRegisterMiniProgramDeviceResponse;
 
 /** wmpf-cli 2.2.0 behind {@link WmpfGateway}: one call each, every failure turned into a WmpfCallException. */
@@ -111,6 +117,59 @@ final class WmpfCliGateway implements WmpfGateway {
                 }
             });
             return null;
+        });
+    }
+
+    @Override
+    public void addActivationOutdatedListener(final Runnable onOutdated) throws WmpfCallException {
+        call(() -> {
+            WMPF.getInstance().getDeviceApi().registerDeviceActivationOutdatedEventListener(
+                    new AbstractOnDeviceActivationOutdatedEventListener() {
+                        @Override
+                        public void onInvoke(IPCVoid nothing) {
+                            onOutdated.run();
+                        }
+                    });
+            return null;
+        });
+    }
+
+    /** WMPFBoot.init(context) sets a blank WMPFDevice; init(context, device) the activation's. */
+    @Override
+    public String activatedDeviceId() {
+        WMPFDevice device = WMPFBoot.getWMPFDevice();
+        return device == null ? null : device.getDeviceId();
+    }
+
+    @Override
+    public boolean isDeviceActivated() throws WmpfCallException {
+        Boolean activated = call(() -> WMPF.getInstance().getDeviceApi().isDeviceActivated());
+        return activated != null && activated;
+    }
+
+    @Override
+    public void activateDevice() throws WmpfCallException {
+        call(() -> {
+            WMPF.getInstance().getDeviceApi().activateDevice();
+            return null;
+        });
+    }
+
+    @Override
+    public void wakeUpWmpf() {
+        try {
+            WMPF.getInstance().getDeviceApi().wakeupWMPFIfNeed();
+        } catch (RuntimeException e) {
+            // Best effort: the push binding and the token upload retry until WMPF is up.
+        }
+    }
+
+    @Override
+    public PushToken getPushToken(String appId) throws WmpfCallException {
+        return call(() -> {
+            WMPFPushTokenResponse response = WMPF.getInstance().getDeviceApi().getPushToken(appId);
+            // pushToken and expireTimestamp are public fields in wmpf-cli 2.2.0 (no getters).
+            return response == null ? null : new PushToken(response.pushToken, response.expireTimestamp);
         });
     }
 

@@ -3,6 +3,7 @@ package com.familycall.host.core;
 import java.nio.charset.Charset;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import javax.crypto.Mac;
@@ -75,6 +76,25 @@ final class BackendRequestSigner implements CommandHandler {
         signed.put("signature", signature);
         reply.send(Json.write(signed));
         log.info("signBackendRequest: signed a " + method + " request");
+    }
+
+    /**
+     * The four X-Device-* headers (and content-type) of a request the host itself sends (the push-token upload):
+     * the same signature the Mini Program gets from signBackendRequest.
+     */
+    static Map<String, String> headers(DeviceSecret secret, String method, String path, String body, Clock clock,
+            NonceSource nonces) throws GeneralSecurityException {
+        long timestamp = clock.nowSeconds();
+        byte[] nonceBytes = new byte[NONCE_BYTES];
+        nonces.nextBytes(nonceBytes);
+        String nonce = Base64Url.encode(nonceBytes);
+        Map<String, String> headers = new LinkedHashMap<String, String>();
+        headers.put("content-type", "application/json");
+        headers.put("X-Device-Sn", secret.sn);
+        headers.put("X-Device-Timestamp", Long.toString(timestamp));
+        headers.put("X-Device-Nonce", nonce);
+        headers.put("X-Device-Signature", signature(secret.key(), secret.sn, method, path, timestamp, nonce, body));
+        return headers;
     }
 
     /** base64url(HMAC-SHA256(secret, canonical)) over the §2 canonical string. */

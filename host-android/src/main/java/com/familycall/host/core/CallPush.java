@@ -18,7 +18,9 @@ public final class CallPush {
         NOT_JSON,
         NOT_A_CALL,
         NO_APP_ID,
-        BAD_APP_TYPE
+        BAD_APP_TYPE,
+        /** A call push for another Mini Program than the one this host is built for: never launched. */
+        OTHER_APP
     }
 
     public final String appId;
@@ -34,6 +36,13 @@ public final class CallPush {
     /** The call push, or null. */
     public static CallPush parse(String message) {
         return examine(message).push;
+    }
+
+    /** The verdict for this host: a call push for any appId but {@code ourAppId} (null: none configured) is OTHER_APP. */
+    public static Examined examine(String message, String ourAppId) {
+        Examined examined = examine(message);
+        if (examined.push == null || examined.push.appId.equals(ourAppId)) return examined;
+        return new Examined(Verdict.OTHER_APP, null);
     }
 
     /** The verdict on a push message, with the call push when it is one. */

@@ -37,6 +37,24 @@ public final class DeviceInfoService {
         }
     }
 
+    /**
+     * The registration the host's own work relies on (the push-token upload): on WMPF >= 2.2.0 WMPF's answer, on
+     * 2.1.x the host's record; null when the device is not registered, or WMPF is below 2.1.0 or unreadable.
+     * Serialised with the device-info question. Blocking (WMPF IPC).
+     */
+    public DeviceInfo registeredDevice() throws WmpfCallException {
+        synchronized (oneQueryAtATime) {
+            WmpfVersion version = WmpfVersion.parse(versions.versionName());
+            if (version == null || !version.atLeast(WmpfVersion.DEVICE_API)) return null;
+            if (version.atLeast(WmpfVersion.CLIENT_PROVIDER)) {
+                DeviceInfo info = wmpf.getMiniProgramDeviceInfo();
+                return info != null && info.registered && info.sn != null && !info.sn.isEmpty() ? info : null;
+            }
+            RegistrationRecord record = RegistrationRecord.load(store);
+            return record == null ? null : new DeviceInfo(true, record.sn, record.modelId);
+        }
+    }
+
     private String askWmpf(WmpfVersion version) {
         try {
             DeviceInfo info = wmpf.getMiniProgramDeviceInfo();

@@ -14,13 +14,14 @@ public final class HostCommands {
     public static final String PREFETCH_DEVICE_TOKEN = "prefetchDeviceToken";
     public static final String VOIP_CALL_ENDED = "voipCallEnded";
     public static final String SIGN_BACKEND_REQUEST = "signBackendRequest";
+    public static final String GET_HOST_STATUS = "getHostStatus";
 
     private final Map<String, CommandHandler> handlers = new HashMap<String, CommandHandler>();
     private final Executor io;
     private final HostLog log;
 
     HostCommands(final DeviceInfoService deviceInfo, final PrefetchService prefetch, CallEndedHandler callEnded,
-            BackendRequestSigner signer, Executor io, HostLog log) {
+            BackendRequestSigner signer, final HostStatus status, Executor io, HostLog log) {
         this.io = io;
         this.log = log;
         handlers.put(GET_DEVICE_INFO, new CommandHandler() {
@@ -37,6 +38,12 @@ public final class HostCommands {
         });
         handlers.put(VOIP_CALL_ENDED, callEnded);
         handlers.put(SIGN_BACKEND_REQUEST, signer);
+        handlers.put(GET_HOST_STATUS, new CommandHandler() {
+            @Override
+            public void handle(String data, OnceReply reply) {
+                reply.send(status.reply());
+            }
+        });
     }
 
     /** wmpf.Channel.invoke: never blocks the calling (binder) thread; replies exactly once through the sink. */

@@ -9,22 +9,71 @@ public final class HostCore {
     public final IncomingCallHandler incomingCalls;
     public final DeviceRegistrar registrar;
     public final PushListenerBinder pushListener;
+    public final PushTokenUploader pushToken;
+    private final WmpfGateway wmpf;
+    private final Executor io;
+    private boolean started;
 
     /**
      * @param hostStore registration record and event registrations
      * @param secretStore the device secret only (private storage; see DeviceSecret)
      */
     public HostCore(WmpfGateway wmpf, WmpfVersionSource versions, KeyValueStore hostStore, KeyValueStore secretStore,
-            EventSink eventSink, Executor io, Scheduler scheduler, Clock clock, NonceSource nonces,
-            HostLog log) {
+            HostConfig config, BackendClient backend, EventSink eventSink, Executor io, Scheduler scheduler,
+            Clock clock, NonceSource nonces, HostLog log) {
+        this.wmpf = wmpf;
+        this.io = io;
         IncomingCallSession session = new IncomingCallSession();
         PrefetchService prefetch = new PrefetchService(wmpf, versions, log);
+        DeviceInfoService deviceInfo = new DeviceInfoService(wmpf, versions, hostStore, log);
         events = new EventRegistry(hostStore, eventSink, log);
-        commands = new HostCommands(new DeviceInfoService(wmpf, versions, hostStore, log), prefetch,
-                new CallEndedHandler(wmpf, session, log), new BackendRequestSigner(secretStore, clock, nonces, log), io,
-                log);
-        incomingCalls = new IncomingCallHandler(wmpf, prefetch, session, io, log);
-        registrar = new DeviceRegistrar(wmpf, versions, hostStore, events, io, log);
-        pushListener = new PushListenerBinder(wmpf, versions, incomingCalls, io, scheduler, log);
+        pushToken = new PushTokenUploader(wmpf, versions, deviceInfo, secretStore, config, backend, io, scheduler, clock,
+                nonces, log);
+        commands = new HostCommands(deviceInfo, prefetch, new CallEndedHandler(wmpf, session, log),
+                new BackendRequestSigner(secretStore, clock, nonces, log), new HostStatus(secretStore, wmpf, pushToken),
+                io, log);
+        incomingCalls = new IncomingCallHandler(wmpf, prefetch, session, io, log, config);
+        registrar = new DeviceRegistrar(wmpf, versions, hostStore, secretStore, config, events,
+                new DeviceRegistrar.AfterRegistration() {
+                    @Override
+                    public void registered() {
+                        pushToken.refresh("registered");
+                    }
+                }, io, log);
+        pushListener = new PushListenerBinder(wmpf, versions, incomingCalls, io, scheduler, log,
+                new PushListenerBinder.WmpfEvents() {
+                    @Override
+                    public void onWmpfRestarted() {
+                        pushToken.refresh("WMPF restarted");
+                    }
+
+                    @Override
+                    public void onActivationOutdated() {
+                        pushToken.refresh("activation outdated");
+                    }
+                });
+    }
+
+    /**
+     * Host start — the process starting for any reason: Application.onCreate after boot (BootReceiver), after an
+     * update, after the system killed it. Wakes WMPF up, binds the listeners (restart, push) and uploads the push
+     * token (activating WMPF first when needed). Idempotent.
+     */
+    public synchronized void start() {
+        if (started) return;
+        started = true;
+        io.execute(new Runnable() {
+            @Override
+            public void run() {
+                wmpf.wakeUpWmpf();
+            }
+        });
+        pushListener.start();
+        pushToken.refresh("host start");
+    }
+
+    /** After the device secret was provisioned (or rotated): the token goes up signed with it. */
+    public void provisioned() {
+        pushToken.refresh("device secret provisioned");
     }
 }

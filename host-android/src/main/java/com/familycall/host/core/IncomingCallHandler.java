@@ -3,7 +3,7 @@ package com.familycall.host.core;
 import java.util.concurrent.Executor;
 
 /**
- * Handles WMPF push messages: a call push launches the Mini Program on the plugin's call page with the push's own
+ * Handles WMPF push messages: a call push for our own Mini Program (HostConfig) launches the Mini Program on the plugin's call page with the push's own
  * path, and starts a credential prefetch at the same time so that answering is fast (never delaying the launch).
  * Other pushes are ignored. Nothing of a push's content is logged (its path holds the sn).
  */
@@ -13,9 +13,11 @@ public final class IncomingCallHandler implements PushMessageHandler {
     private final IncomingCallSession session;
     private final Executor io;
     private final HostLog log;
+    private final HostConfig config;
 
     public IncomingCallHandler(WmpfGateway wmpf, PrefetchService prefetch, IncomingCallSession session, Executor io,
-            HostLog log) {
+            HostLog log, HostConfig config) {
+        this.config = config;
         this.wmpf = wmpf;
         this.prefetch = prefetch;
         this.session = session;
@@ -26,7 +28,7 @@ public final class IncomingCallHandler implements PushMessageHandler {
     /** Called by WMPF's push listener, on whatever thread it uses; returns at once. */
     @Override
     public void onPushMessage(String message) {
-        CallPush.Examined examined = CallPush.examine(message);
+        CallPush.Examined examined = CallPush.examine(message, config.miniProgramAppId);
         if (examined.push == null) {
             log.info("push ignored: " + examined.verdict);
             return;

@@ -3,9 +3,11 @@ package com.familycall.host.core;
 import java.util.concurrent.Executor;
 
 /**
- * Binds the push listener at host start, before any call can arrive: registerPushMsgEventListener on WMPF >= 2.2;
- * on 2.1 setPushMsgCallback, set again after every WMPF restart. When WMPF's service is not up yet the binding is
- * retried (2 s, 5 s, 15 s, 30 s, then every minute): until it is bound, the device cannot ring.
+ * Binds WMPF's listeners at host start, before any call can arrive: the lifecycle listener (every WMPF restart is
+ * reported to {@link WmpfEvents}), on WMPF >= 2.2 the activation-outdated listener, then the push listener —
+ * registerPushMsgEventListener on WMPF >= 2.2 (WMPF binds it again itself after a restart); on 2.1
+ * setPushMsgCallback, set again after every WMPF restart. When WMPF's service is not up yet the binding is retried
+ * (2 s, 5 s, 15 s, 30 s, then every minute): until it is bound, the device cannot ring. Each is added once.
  */
 public final class PushListenerBinder {
     static final long[] RETRY_DELAYS_MS = {2000L, 5000L, 15000L, 30000L, 60000L};
@@ -16,14 +18,24 @@ public final class PushListenerBinder {
     private final Executor io;
     private final Scheduler scheduler;
     private final HostLog log;
+    private final WmpfEvents events;
 
     private boolean started;
     private boolean bound;
     private boolean restartHooked;
+    private boolean outdatedHooked;
     private int failures;
 
+    /** What the rest of the host does when WMPF restarts or loses its activation (HostCore: upload the token). */
+    public interface WmpfEvents {
+        void onWmpfRestarted();
+
+        void onActivationOutdated();
+    }
+
     public PushListenerBinder(WmpfGateway wmpf, WmpfVersionSource versions, PushMessageHandler handler, Executor io,
-            Scheduler scheduler, HostLog log) {
+            Scheduler scheduler, HostLog log, WmpfEvents events) {
+        this.events = events;
         this.wmpf = wmpf;
         this.versions = versions;
         this.handler = handler;
@@ -54,6 +66,8 @@ public final class PushListenerBinder {
         try {
             switch (binding) {
                 case EVENT_LISTENER:
+                    hookRestart();
+                    hookActivationOutdated();
                     wmpf.registerPushMsgEventListener(handler);
                     break;
                 case CALLBACK_REBOUND_ON_RESTART:
@@ -81,19 +95,42 @@ public final class PushListenerBinder {
         }
     }
 
-    /** WMPF 2.1 forgets the callback when it restarts: set it again then. */
+    /**
+     * Every WMPF restart: WMPF 2.1 forgets the callback, so it is set again; on 2.2+ WMPF binds the event listener
+     * again itself. Either way the rest of the host hears of it (activation and push token again).
+     */
     private void hookRestart() throws WmpfCallException {
         if (restartHooked) return;
         wmpf.addWmpfRestartListener(new Runnable() {
             @Override
             public void run() {
-                synchronized (PushListenerBinder.this) {
-                    bound = false;
+                boolean rebind = PushBinding.forVersion(WmpfVersion.parse(versions.versionName()))
+                        == PushBinding.CALLBACK_REBOUND_ON_RESTART;
+                if (rebind) {
+                    synchronized (PushListenerBinder.this) {
+                        bound = false;
+                    }
+                    log.info("push: WMPF restarted, binding again");
+                    bindLater();
+                } else {
+                    log.info("push: WMPF restarted (it binds the event listener again itself)");
                 }
-                log.info("push: WMPF restarted, binding again");
-                bindLater();
+                events.onWmpfRestarted();
             }
         });
         restartHooked = true;
+    }
+
+    /** WMPF >= 2.2 reports an activation that timed out or was taken by another device. */
+    private void hookActivationOutdated() throws WmpfCallException {
+        if (outdatedHooked) return;
+        wmpf.addActivationOutdatedListener(new Runnable() {
+            @Override
+            public void run() {
+                log.warn("WMPF activation outdated: activating again");
+                events.onActivationOutdated();
+            }
+        });
+        outdatedHooked = true;
     }
 }

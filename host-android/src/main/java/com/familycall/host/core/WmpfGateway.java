@@ -29,4 +29,28 @@ public interface WmpfGateway {
 
     /** WMPF.addWMPFLifecycleListener with onWMPFRestart() running the given task. */
     void addWmpfRestartListener(Runnable onRestart) throws WmpfCallException;
+
+    /**
+     * WMPFDeviceApi.registerDeviceActivationOutdatedEventListener — WMPF >= 2.2.0: the activation timed out or this
+     * deviceId was activated elsewhere.
+     */
+    void addActivationOutdatedListener(Runnable onOutdated) throws WmpfCallException;
+
+    /**
+     * WMPFBoot.getWMPFDevice().getDeviceId(): the deviceId this host initialised WMPF with (its activation).
+     * Null or "" when the host was started with WMPFBoot.init(context), which sets a blank device. Not IPC.
+     */
+    String activatedDeviceId();
+
+    /** WMPFDeviceApi.isDeviceActivated(). */
+    boolean isDeviceActivated() throws WmpfCallException;
+
+    /** WMPFDeviceApi.activateDevice(). */
+    void activateDevice() throws WmpfCallException;
+
+    /** WMPFDeviceApi.wakeupWMPFIfNeed(): starts WMPF's process when it is not running (at boot). Never throws. */
+    void wakeUpWmpf();
+
+    /** WMPFDeviceApi.getPushToken(appId) — WMPF >= 2.1.0. Null when WMPF answered nothing. */
+    PushToken getPushToken(String appId) throws WmpfCallException;
 }

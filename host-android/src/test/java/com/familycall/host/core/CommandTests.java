@@ -58,7 +58,7 @@ final class CommandTests {
             Executor closed = task -> {
                 throw new RejectedExecutionException("shut down");
             };
-            HostCore core = new HostCore(h.wmpf, h.version, h.store, h.secrets, h.events, closed, h.scheduler,
+            HostCore core = new HostCore(h.wmpf, h.version, h.store, h.secrets, Fakes.CONFIG, h.backend, h.events, closed, h.scheduler,
                     () -> 0L, bytes -> { }, h.log);
             ReplyBox box = new ReplyBox(h.timeline);
             core.commands.invoke(HostCommands.GET_DEVICE_INFO, "{}", box);

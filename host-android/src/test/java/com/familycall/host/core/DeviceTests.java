@@ -149,7 +149,7 @@ final class DeviceTests {
             Harness h = new Harness("2.1.0");
             h.core.events.register(EventRegistry.REGISTRATION_CHANGED, "ev-1");
             Recorder result = new Recorder();
-            h.core.registrar.register("wxapp", MODEL_ID, SN, "ticket", result);
+            h.core.registrar.register(Fakes.APP_ID, MODEL_ID, SN, "ticket", result);
             eq(0L, h.wmpf.count("registerMiniProgramDevice"));
             h.io.runAll();
             eq("registered 0", result.outcome);
@@ -162,7 +162,7 @@ final class DeviceTests {
             h.core.events.register(EventRegistry.REGISTRATION_CHANGED, "ev-1");
             h.wmpf.registration = new RegistrationResult(-8, null);
             Recorder result = new Recorder();
-            h.core.registrar.register("wxapp", MODEL_ID, SN, "ticket", result);
+            h.core.registrar.register(Fakes.APP_ID, MODEL_ID, SN, "ticket", result);
             h.io.runAll();
             eq("registered -8", result.outcome);
             eq(null, RegistrationRecord.load(h.store));
@@ -172,12 +172,12 @@ final class DeviceTests {
             Harness h = new Harness("2.2.0");
             h.wmpf.registrationFailure = new WmpfCallException(1, -5, "permission error");
             Recorder result = new Recorder();
-            h.core.registrar.register("wxapp", MODEL_ID, SN, "ticket", result);
+            h.core.registrar.register(Fakes.APP_ID, MODEL_ID, SN, "ticket", result);
             h.io.runAll();
             eq("failed permission error", result.outcome);
             Harness old = new Harness("2.0.0");
             Recorder tooOld = new Recorder();
-            old.core.registrar.register("wxapp", MODEL_ID, SN, "ticket", tooOld);
+            old.core.registrar.register(Fakes.APP_ID, MODEL_ID, SN, "ticket", tooOld);
             old.io.runAll();
             yes(tooOld.outcome.startsWith("failed"), "refused on 2.0.0");
             eq(0L, old.wmpf.count("registerMiniProgramDevice"));

@@ -16,6 +16,13 @@ final class Fakes {
     static final String SN = "SN0001-abc";
     static final String MODEL_ID = "model-1";
     static final String APP_ID = "wx0123456789abcdef";
+    static final String BACKEND = "https://api.example.com/v1";
+    static final HostConfig CONFIG = HostConfig.of(APP_ID, BACKEND);
+    /** The golden vectors' secret (docs/backend-api.md §2.3): bytes 0x00..0x1f. */
+    static final String SECRET = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8";
+    static final String PUSH_TOKEN = "push-abc";
+    /** Golden vector 1's expiresAt (1767229200000 ms), as WMPF's int of seconds. */
+    static final long PUSH_EXPIRES_S = 1767229200L;
     static final String CALL_PATH = "plugin-private://wxf830863afde621eb/pages/call-page-plugin/call-page-plugin"
             + "?roomType=video&groupId=g1&listenerId=" + SN + "&callerName=Xiaoli";
 
@@ -66,6 +73,13 @@ final class Fakes {
         final CountDownLatch launched = new CountDownLatch(1);
         PushMessageHandler pushHandler;
         Runnable restartListener;
+        Runnable outdatedListener;
+        /** WMPFBoot.getWMPFDevice().getDeviceId(): the activation's deviceId ("" after WMPFBoot.init(context)). */
+        String activatedDeviceId = SN;
+        boolean activated = true;
+        WmpfCallException activationFailure;
+        PushToken pushToken = new PushToken(PUSH_TOKEN, PUSH_EXPIRES_S);
+        WmpfCallException pushTokenFailure;
 
         FakeWmpf(Timeline timeline) {
             this.timeline = timeline;
@@ -105,6 +119,7 @@ final class Fakes {
                 throws WmpfCallException {
             timeline.add("registerMiniProgramDevice " + appId + " " + modelId);
             if (registrationFailure != null) throw registrationFailure;
+            if (registration.succeeded()) deviceInfo = new DeviceInfo(true, sn, modelId);
             return registration;
         }
 
@@ -139,6 +154,43 @@ final class Fakes {
         public void addWmpfRestartListener(Runnable onRestart) throws WmpfCallException {
             timeline.add("addWmpfRestartListener");
             restartListener = onRestart;
+        }
+
+        @Override
+        public void addActivationOutdatedListener(Runnable onOutdated) throws WmpfCallException {
+            timeline.add("addActivationOutdatedListener");
+            outdatedListener = onOutdated;
+        }
+
+        @Override
+        public String activatedDeviceId() {
+            return activatedDeviceId;
+        }
+
+        @Override
+        public boolean isDeviceActivated() throws WmpfCallException {
+            timeline.add("isDeviceActivated");
+            if (activationFailure != null) throw activationFailure;
+            return activated;
+        }
+
+        @Override
+        public void activateDevice() throws WmpfCallException {
+            timeline.add("activateDevice");
+            if (activationFailure != null) throw activationFailure;
+            activated = true;
+        }
+
+        @Override
+        public void wakeUpWmpf() {
+            timeline.add("wakeUpWmpf");
+        }
+
+        @Override
+        public PushToken getPushToken(String appId) throws WmpfCallException {
+            timeline.add("getPushToken " + appId);
+            if (pushTokenFailure != null) throw pushTokenFailure;
+            return pushToken;
         }
 
         private void failPushBindIfAsked() throws WmpfCallException {
@@ -289,6 +341,29 @@ final class Fakes {
         }
     }
 
+    /** Our backend: records each POST and answers as told (200 by default), or fails to answer. */
+    static final class FakeBackend implements BackendClient {
+        final List<String> posts = Collections.synchronizedList(new ArrayList<>());
+        final List<Map<String, String>> headers = Collections.synchronizedList(new ArrayList<>());
+        final Timeline timeline;
+        int status = 200;
+        String errorCode;
+        java.io.IOException failure;
+
+        FakeBackend(Timeline timeline) {
+            this.timeline = timeline;
+        }
+
+        @Override
+        public Reply post(String path, String body, Map<String, String> sent) throws java.io.IOException {
+            timeline.add("POST " + path);
+            if (failure != null) throw failure;
+            posts.add(path + " " + body);
+            headers.add(sent);
+            return new Reply(status, errorCode);
+        }
+    }
+
     /** The host core wired with fakes, as HostRuntime wires it with Android adapters. */
     static final class Harness {
         final Timeline timeline = new Timeline();
@@ -297,6 +372,7 @@ final class Fakes {
         final MemoryStore store = new MemoryStore();
         final MemoryStore secrets = new MemoryStore();
         final RecordingEvents events = new RecordingEvents();
+        final FakeBackend backend = new FakeBackend(timeline);
         final ManualExecutor io = new ManualExecutor();
         final ManualScheduler scheduler = new ManualScheduler();
         final RecordingLog log = new RecordingLog();
@@ -305,9 +381,22 @@ final class Fakes {
         final HostCore core;
 
         Harness(String wmpfVersion) {
+            this(wmpfVersion, CONFIG);
+        }
+
+        Harness(String wmpfVersion, HostConfig config) {
             version = new Version(wmpfVersion);
-            core = new HostCore(wmpf, version, store, secrets, events, io, scheduler, () -> now,
+            core = build(config);
+        }
+
+        /** Another HostCore on the same stores and fakes: the host process starting again (boot, update, kill). */
+        HostCore build(HostConfig config) {
+            return new HostCore(wmpf, version, store, secrets, config, backend, events, io, scheduler, () -> now,
                     bytes -> System.arraycopy(nonce, 0, bytes, 0, bytes.length), log);
+        }
+
+        void provision() {
+            DeviceSecret.provision(secrets, SN, SECRET);
         }
 
         /** One invoke, run to the end; returns its only reply. */

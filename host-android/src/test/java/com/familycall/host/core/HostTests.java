@@ -35,6 +35,7 @@ public final class HostTests {
         CommandTests.register(t);
         PushTests.register(t);
         SignerTests.register(t);
+        LifecycleTests.register(t);
         System.out.println();
         System.out.println(t.passed + " passed, " + t.failures.size() + " failed");
         for (String failure : t.failures) System.out.println("FAILED " + failure);

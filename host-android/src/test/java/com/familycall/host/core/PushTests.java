@@ -77,7 +77,7 @@ final class PushTests {
             try {
                 Fakes.Version version = new Fakes.Version("2.4.0");
                 IncomingCallHandler calls = new IncomingCallHandler(wmpf, new PrefetchService(wmpf, version,
-                        new Fakes.RecordingLog()), new IncomingCallSession(), io, new Fakes.RecordingLog());
+                        new Fakes.RecordingLog()), new IncomingCallSession(), io, new Fakes.RecordingLog(), Fakes.CONFIG);
                 calls.onPushMessage(Fakes.callPush(APP_ID, 0L));
                 yes(wmpf.launched.await(5, TimeUnit.SECONDS), "launched while the prefetch is still blocked");
             } finally {
@@ -92,7 +92,8 @@ final class PushTests {
             h.core.pushListener.start();
             h.core.pushListener.start();
             h.io.runAll();
-            eq(List.of("registerPushMsgEventListener"), h.timeline.snapshot());
+            eq(List.of("addWmpfRestartListener", "addActivationOutdatedListener", "registerPushMsgEventListener"),
+                    h.timeline.snapshot());
             h.wmpf.pushHandler.onPushMessage(Fakes.callPush(APP_ID, 0L));
             h.io.runAll();
             eq(1L, h.wmpf.count("launchMiniProgram"));

@@ -90,7 +90,7 @@ final class SignerTests {
         t.test("with SecureRandom: a fresh 22-character base64url nonce per request", () -> {
             Harness h = provisioned();
             SecureRandom random = new SecureRandom();
-            HostCore core = new HostCore(h.wmpf, h.version, h.store, h.secrets, h.events, Runnable::run, h.scheduler,
+            HostCore core = new HostCore(h.wmpf, h.version, h.store, h.secrets, Fakes.CONFIG, h.backend, h.events, Runnable::run, h.scheduler,
                     Clock.SYSTEM, random::nextBytes, h.log);
             Fakes.ReplyBox first = new Fakes.ReplyBox(h.timeline);
             Fakes.ReplyBox second = new Fakes.ReplyBox(h.timeline);

@@ -2,10 +2,24 @@
 // signatures javap prints for the real AAR (see ../../wmpf-cli-2.2.0.javap.txt); every body throws.
 package com.tencent.wmpf.cli.api;
 
+import com.tencent.wmpf.cli.event.AbstractOnDeviceActivationOutdatedEventListener;
 import com.tencent.wmpf.cli.event.AbstractOnPushMsgEventListener;
+import com.tencent.wmpf.proto.WMPFPushTokenResponse;
 
 public final class WMPFDeviceApi {
     private WMPFDeviceApi() {
+    }
+
+    public void activateDevice() throws WMPFApiException {
+        throw new RuntimeException("Stub!");
+    }
+
+    public boolean isDeviceActivated() throws WMPFApiException {
+        throw new RuntimeException("Stub!");
+    }
+
+    public void wakeupWMPFIfNeed() {
+        throw new RuntimeException("Stub!");
     }
 
     @Deprecated
@@ -15,6 +29,15 @@ public final class WMPFDeviceApi {
 
     public synchronized void registerPushMsgEventListener(AbstractOnPushMsgEventListener listener)
             throws WMPFApiException {
+        throw new RuntimeException("Stub!");
+    }
+
+    public WMPFPushTokenResponse getPushToken(String appId) throws WMPFApiException {
+        throw new RuntimeException("Stub!");
+    }
+
+    public synchronized void registerDeviceActivationOutdatedEventListener(
+            AbstractOnDeviceActivationOutdatedEventListener listener) throws WMPFApiException {
         throw new RuntimeException("Stub!");
     }
 

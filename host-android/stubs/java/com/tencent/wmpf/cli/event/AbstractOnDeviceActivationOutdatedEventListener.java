@@ -1,0 +1,11 @@
+// Compile-time stub of wmpf-cli 2.2.0 (host-android/stubs): only the members the host module uses, with the
+// signatures javap prints for the real AAR (see ../../wmpf-cli-2.2.0.javap.txt); every body throws.
+package com.tencent.wmpf.cli.event;
+
+import com.tencent.mm.ipcinvoker.type.IPCVoid;
+
+public abstract class AbstractOnDeviceActivationOutdatedEventListener extends WMPFClientEventListener<IPCVoid> {
+    public AbstractOnDeviceActivationOutdatedEventListener() {
+        throw new RuntimeException("Stub!");
+    }
+}

@@ -1,0 +1,12 @@
+// Compile-time stub of wmpf-cli 2.2.0 (host-android/stubs): only the members the host module uses, with the
+// signatures javap prints for the real AAR (see ../../wmpf-cli-2.2.0.javap.txt); every body throws.
+package com.tencent.wmpf.proto;
+
+public class WMPFPushTokenResponse {
+    public String pushToken;
+    public int expireTimestamp;
+
+    public WMPFPushTokenResponse() {
+        throw new RuntimeException("Stub!");
+    }
+}
