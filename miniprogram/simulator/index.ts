@@ -104,7 +104,7 @@ export function createSimulatedPlatform(options: SimulatedPlatformOptions = {}):
   const plugin = addSimulatedCallWmpf(createSimulatedPlugin(framework, router), liveScenario, clock);
   const backend = options.backend ?? createSimulatedBackend(liveScenario, clock);
   const phone = createSimulatedWxPhone(liveScenario, backend, clock);
-  const host = createSimulatedHost(framework);
+  const host = createSimulatedHost(framework, SIMULATED_APPID);
   const clipboard = createSimulatedClipboard();
   const isPhone = options.role === 'phone';
   const envVersion = options.envVersion ?? 'develop';

@@ -1,9 +1,11 @@
 /**
  * The host app's part of an incoming call, as docs/host-protocol.md §7 and §2.3 specify it and the reference module
  * does it (host-android: core/CallPush.java, core/IncomingCallHandler.java, core/CallEndedHandler.java):
- *  - a push message is parsed strictly; a call push (its path holds the plugin's AppID, a non-empty appid, an
- *    appType 0..2, missing = 0) launches the Mini Program on that path and prefetches the credential meanwhile;
- *    anything else is ignored. Below WMPF 2.1.0 the host has no push API: nothing rings;
+ *  - a push message is parsed strictly; a call push (its path holds the plugin's AppID, a non-empty appid that is
+ *    the host's own Mini Program's, an appType 0..2, missing = 0) launches the Mini Program on that path and
+ *    prefetches the credential meanwhile; anything else is ignored. Below WMPF 2.1.0 the host has no push API;
+ *  - registration (core/DeviceRegistrar.java): only our appId and the sn WMPF was activated with (the scenario's
+ *    device sn) are registered; anything else is refused before the irreversible call;
  *  - after voipCallEnded it closes the Mini Program (closeWxaApp, kept warm) only when it launched it for an
  *    incoming call's push and the call's direction is "incoming".
  */
@@ -15,7 +17,19 @@ export const PLUGIN_APPID = 'wxf830863afde621eb';
 /** WMPFDeviceApi.setPushMsgCallback (2.1.0) is the oldest way a host receives pushes. */
 const PUSH_API_FLOOR = '2.1.0';
 
-export type PushIgnoredReason = 'not-json' | 'not-a-call' | 'no-appid' | 'bad-app-type' | 'wmpf-too-old';
+export type PushIgnoredReason =
+  'not-json' | 'not-a-call' | 'no-appid' | 'bad-app-type' | 'other-app' | 'wmpf-too-old';
+
+export interface SimulatedRegistration {
+  appId: string;
+  modelId: string;
+  sn: string;
+  snTicket: string;
+}
+
+export type RegistrationOutcome =
+  | { kind: 'registered' }
+  | { kind: 'refused'; reason: 'wmpf-too-old' | 'other-app' | 'sn-not-activated' | 'no-ticket' };
 
 export type PushOutcome =
   { kind: 'launched'; launch: SimulatedLaunch } | { kind: 'ignored'; reason: PushIgnoredReason };
@@ -25,6 +39,10 @@ export interface SimulatedHost {
   receivePush(message: string): PushOutcome;
   /** The host got voipCallEnded (after replying to it). */
   callEnded(data: Record<string, unknown>): void;
+  /** The installer registers the device through the host (registerMiniProgramDevice), checked first. */
+  register(request: SimulatedRegistration): RegistrationOutcome;
+  /** Runs after each successful registration (the host's push-token upload). */
+  onRegistered(listener: () => void): void;
 }
 
 function parseCallPush(message: string): SimulatedLaunch | PushIgnoredReason {
@@ -43,9 +61,11 @@ function parseCallPush(message: string): SimulatedLaunch | PushIgnoredReason {
   return { appid, path, appType: type };
 }
 
-export function createSimulatedHost(framework: SimulatedFramework): SimulatedHost {
+/** `ourAppId`: the Mini Program the host is built for (HostConfig): the only one it registers and launches. */
+export function createSimulatedHost(framework: SimulatedFramework, ourAppId: string): SimulatedHost {
   /** The appid the host launched for an incoming call's push, until that call ends. */
   let launchedForCall: string | undefined;
+  const registeredListeners: Array<() => void> = [];
 
   return {
     receivePush(message) {
@@ -54,6 +74,7 @@ export function createSimulatedHost(framework: SimulatedFramework): SimulatedHos
       if (comparison === undefined || comparison < 0) return { kind: 'ignored', reason: 'wmpf-too-old' };
       const launch = parseCallPush(message);
       if (typeof launch === 'string') return { kind: 'ignored', reason: launch };
+      if (launch.appid !== ourAppId) return { kind: 'ignored', reason: 'other-app' };
       launchedForCall = launch.appid;
       // two worker tasks: the prefetch never delays the launch
       if (framework.scenario.device.registered) void framework.prefetchCredential();
@@ -65,6 +86,21 @@ export function createSimulatedHost(framework: SimulatedFramework): SimulatedHos
       const appid = launchedForCall;
       launchedForCall = undefined;
       framework.closeMiniProgram(appid);
+    },
+    register(request) {
+      const { device } = framework.scenario;
+      const comparison = compareVersions(device.wmpfVersion, PUSH_API_FLOOR);
+      if (comparison === undefined || comparison < 0) return { kind: 'refused', reason: 'wmpf-too-old' };
+      if (request.appId !== ourAppId) return { kind: 'refused', reason: 'other-app' };
+      if (request.sn !== device.sn) return { kind: 'refused', reason: 'sn-not-activated' };
+      if (request.snTicket.trim() === '') return { kind: 'refused', reason: 'no-ticket' };
+      device.registered = true;
+      device.modelId = request.modelId;
+      for (const listener of registeredListeners) listener();
+      return { kind: 'registered' };
+    },
+    onRegistered(listener) {
+      registeredListeners.push(listener);
     },
   };
 }

@@ -9,7 +9,7 @@ function setup(change: (s: SimulationScenario) => void = () => undefined) {
   const scenario = defaultScenario();
   change(scenario);
   const framework = createSimulatedFramework(scenario, createFakeClock());
-  return { framework, host: createSimulatedHost(framework) };
+  return { framework, host: createSimulatedHost(framework, 'wx-app') };
 }
 
 const push = (message: Record<string, unknown>) => JSON.stringify(message);
@@ -36,6 +36,7 @@ describe('simulated host: push messages (docs/host-protocol.md §7)', () => {
     ['no appid', push({ path: CALL_PATH }), 'no-appid'],
     ['appType 3', push({ path: CALL_PATH, appid: 'wx-app', appType: 3 }), 'bad-app-type'],
     ['appType "1"', push({ path: CALL_PATH, appid: 'wx-app', appType: '1' }), 'bad-app-type'],
+    ['a call push for another Mini Program', push({ path: CALL_PATH, appid: 'wx-other-app' }), 'other-app'],
   ])('ignores %s, never launching with a guess', (_name, message, reason) => {
     const { framework, host } = setup();
     expect(host.receivePush(message)).toEqual({ kind: 'ignored', reason });
@@ -68,5 +69,32 @@ describe('simulated host: the end-of-call rule (docs/host-protocol.md §2.3)', (
     host.callEnded({ roomId: 'r2', direction: 'outgoing' });
     host.callEnded({ roomId: 'r3' });
     expect(framework.stats.closes).toBe(0);
+  });
+});
+
+describe('simulated host: registration (host-android core/DeviceRegistrar.java)', () => {
+  const request = { appId: 'wx-app', modelId: 'model-9', snTicket: 'ticket' };
+
+  it('refuses any sn but the one WMPF was activated with, and another appId, before registering', () => {
+    const { framework, host } = setup((s) => (s.device.registered = false));
+    const sn = framework.scenario.device.sn;
+    expect(host.register({ ...request, sn: `${sn}-other` })).toEqual({
+      kind: 'refused',
+      reason: 'sn-not-activated',
+    });
+    expect(host.register({ ...request, sn, appId: 'wx-other-app' })).toEqual({
+      kind: 'refused',
+      reason: 'other-app',
+    });
+    expect(framework.scenario.device.registered).toBe(false);
+  });
+
+  it('registers the activated sn and tells its listeners (the push-token upload)', () => {
+    const { framework, host } = setup((s) => (s.device.registered = false));
+    const after = jest.fn();
+    host.onRegistered(after);
+    expect(host.register({ ...request, sn: framework.scenario.device.sn })).toEqual({ kind: 'registered' });
+    expect(framework.scenario.device).toMatchObject({ registered: true, modelId: 'model-9' });
+    expect(after).toHaveBeenCalledTimes(1);
   });
 });

@@ -20,8 +20,8 @@ public final class PushTokenUploader {
     static final long MIN_REFRESH_DELAY_MS = 30_000L;
     /** Below this an expireTimestamp is seconds (1e11 s is the year 5138; 1e11 ms is 1973). */
     private static final long SECONDS_LIMIT = 100_000_000_000L;
-    /** The backend refuses an expiry further away than a year. */
-    private static final long MAX_LIFETIME_MS = 365L * 24 * 60 * 60 * 1000;
+    /** The backend refuses an expiry further away (contract.ts PUSH_TOKEN_MAX_LIFETIME_MS). */
+    private static final long MAX_LIFETIME_MS = 366L * 24 * 60 * 60 * 1000;
     private static final int MAX_TOKEN_LENGTH = 4096;
 
     /** What went wrong, for the status reply and the log: a reason, never a value. */
