@@ -2,8 +2,8 @@ package com.familycall.host.core;
 
 /**
  * Answers {@code getMiniProgramDeviceInfo} by WMPF version (docs/host-protocol.md §2.1):
- * >= 2.2.0 asks WMPF; 1.2.0–2.1.x answers from the host's registration record, else "unsupported";
- * below 1.2.0 answers "not registered". Queries are serialised: WMPF must never see two at once.
+ * >= 2.2.0 asks WMPF; 2.1.x answers from the host's registration record, else "unsupported"; below 2.1.0 (the
+ * reference host's floor: it has no legacy 1.2 registration) answers "not registered". Queries are serialised: WMPF must never see two at once.
  */
 public final class DeviceInfoService {
     private final WmpfGateway wmpf;
@@ -27,7 +27,9 @@ public final class DeviceInfoService {
                 log.warn("device info: WMPF is not installed or its version is unreadable");
                 return Replies.hostError(Replies.INTERNAL, "WMPF is not installed or its version is unreadable");
             }
-            if (!version.atLeast(WmpfVersion.TOKENLESS_CALLS)) return Replies.tooOldToRegister(version);
+            // The reference host registers only through the 2.1.0 device API (the legacy 1.2 IPC tasks are not
+            // implemented): below it there is no registration this host could have made or could report.
+            if (!version.atLeast(WmpfVersion.DEVICE_API)) return Replies.tooOldToRegister(version);
             if (version.atLeast(WmpfVersion.CLIENT_PROVIDER)) return askWmpf(version);
             RegistrationRecord record = RegistrationRecord.load(store);
             if (record != null) return Replies.deviceInfo(true, record.sn, record.modelId, version);

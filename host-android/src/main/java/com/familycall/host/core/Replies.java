@@ -30,7 +30,7 @@ public final class Replies {
         return Json.write(reply);
     }
 
-    /** WMPF below 1.2.0: no WMPF registration is possible, so the device counts as not registered. */
+    /** WMPF below 2.1.0: this host cannot register there, so the device counts as not registered. */
     public static String tooOldToRegister(WmpfVersion wmpfVersion) {
         Map<String, Object> reply = Json.object();
         reply.put("registered", 0);

@@ -8,9 +8,15 @@ import java.util.regex.Pattern;
  * (docs/host-protocol.md §5).
  */
 public final class WmpfVersion implements Comparable<WmpfVersion> {
-    /** Token-less calls (registerMiniProgramDevice / PrefetchDeviceToken as legacy IPC tasks) exist from here. */
+    /**
+     * WMPF's own floor for token-less calls (the legacy IPC tasks RegisterMiniProgramDevice / PrefetchDeviceToken).
+     * This host does not implement those tasks: its floor is {@link #DEVICE_API}.
+     */
     public static final WmpfVersion TOKENLESS_CALLS = new WmpfVersion(1, 2, 0);
-    /** prefetchDeviceToken / registerMiniProgramDevice on WMPFMiniProgramDeviceApi; setPushMsgCallback. */
+    /**
+     * This host's floor: prefetchDeviceToken / registerMiniProgramDevice on WMPFMiniProgramDeviceApi;
+     * setPushMsgCallback; getPushToken.
+     */
     public static final WmpfVersion DEVICE_API = new WmpfVersion(2, 1, 0);
     /** getMiniProgramDeviceInfo; WMPFClientProvider; registerPushMsgEventListener. */
     public static final WmpfVersion CLIENT_PROVIDER = new WmpfVersion(2, 2, 0);

@@ -54,12 +54,15 @@ final class DeviceTests {
                     h.invoke(DEVICE_INFO, "{}"));
             eq(0L, h.wmpf.count("getMiniProgramDeviceInfo"));
         });
-        t.test("WMPF 1.2.0 (legacy registration) also answers from the record", () -> {
-            Harness h = new Harness("1.2.0");
-            new RegistrationRecord(SN, MODEL_ID).save(h.store);
-            eq(1L, Json.parseObject(h.invoke(DEVICE_INFO, "{}")).get("registered"));
+        t.test("WMPF 1.2–2.0 (legacy registration, not implemented by this host): registered 0, WMPF not asked", () -> {
+            for (String version : new String[] {"1.2.0", "2.0.9"}) {
+                Harness h = new Harness(version);
+                new RegistrationRecord(SN, MODEL_ID).save(h.store);
+                eq("{\"registered\":0,\"wmpfVersion\":\"" + version + "\"}", h.invoke(DEVICE_INFO, "{}"));
+                eq(0L, h.wmpf.count("getMiniProgramDeviceInfo"));
+            }
         });
-        t.test("WMPF 1.2–2.1 without a record (or an unreadable one): hostError unsupported", () -> {
+        t.test("WMPF 2.1 without a record (or an unreadable one): hostError unsupported", () -> {
             Harness h = new Harness("2.1.0");
             eq("unsupported", Json.parseObject(h.invoke(DEVICE_INFO, "{}")).get("hostError"));
             h.store.put(RegistrationRecord.KEY, "{\"sn\":42}");
