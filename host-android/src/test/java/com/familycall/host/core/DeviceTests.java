@@ -84,7 +84,7 @@ final class DeviceTests {
         });
         t.test("queries are serialised: WMPF never sees two at once (5 threads ask together)", () -> {
             Fakes.RecordingLog log = new Fakes.RecordingLog();
-            Fakes.FakeWmpf wmpf = new Fakes.FakeWmpf(new Fakes.Timeline());
+            FakeWmpf wmpf = new FakeWmpf(new Fakes.Timeline());
             DeviceInfoService service =
                     new DeviceInfoService(wmpf, new Fakes.Version("2.4.0"), new Fakes.MemoryStore(), log);
             List<Thread> askers = new ArrayList<>();

@@ -71,7 +71,7 @@ final class PushTests {
         });
         t.test("the launch never waits for the prefetch (prefetch stuck on the network)", () -> {
             Fakes.Timeline timeline = new Fakes.Timeline();
-            Fakes.FakeWmpf wmpf = new Fakes.FakeWmpf(timeline);
+            FakeWmpf wmpf = new FakeWmpf(timeline);
             wmpf.prefetchGate = new CountDownLatch(1);
             ExecutorService io = HostExecutors.newIoExecutor();
             try {
