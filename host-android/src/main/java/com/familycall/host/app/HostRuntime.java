@@ -10,6 +10,7 @@ import com.familycall.host.core.EventSink;
 import com.familycall.host.core.HostConfig;
 import com.familycall.host.core.HostCore;
 import com.familycall.host.core.HostExecutors;
+import com.familycall.host.core.HttpBackendClient;
 import com.familycall.host.core.HostLog;
 import com.familycall.host.core.KeyValueStore;
 import com.familycall.host.core.NonceSource;

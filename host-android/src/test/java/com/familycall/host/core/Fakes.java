@@ -238,7 +238,11 @@ final class Fakes {
 
         /** Another HostCore on the same stores and fakes: the host process starting again (boot, update, kill). */
         HostCore build(HostConfig config) {
-            return new HostCore(wmpf, version, store, secrets, config, backend, events, io, scheduler, () -> now,
+            return build(config, backend);
+        }
+
+        HostCore build(HostConfig config, BackendClient client) {
+            return new HostCore(wmpf, version, store, secrets, config, client, events, io, scheduler, () -> now,
                     bytes -> System.arraycopy(nonce, 0, bytes, 0, bytes.length), log);
         }
 

@@ -1,7 +1,5 @@
-package com.familycall.host.app;
+package com.familycall.host.core;
 
-import com.familycall.host.core.BackendClient;
-import com.familycall.host.core.Json;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,7 +10,7 @@ import java.nio.charset.Charset;
 import java.util.Map;
 
 /** {@link BackendClient} over HttpURLConnection (Android has it at every API level): 8 s timeouts, as the Mini Program. */
-final class HttpBackendClient implements BackendClient {
+public final class HttpBackendClient implements BackendClient {
     private static final int TIMEOUT_MS = 8000;
     private static final int MAX_REPLY_BYTES = 16 * 1024;
     private static final Charset UTF_8 = Charset.forName("UTF-8");
@@ -20,7 +18,7 @@ final class HttpBackendClient implements BackendClient {
     private final String baseUrl;
 
     /** @param baseUrl HostConfig.backendBaseUrl (null: not configured; then every post fails) */
-    HttpBackendClient(String baseUrl) {
+    public HttpBackendClient(String baseUrl) {
         this.baseUrl = baseUrl;
     }
 
@@ -37,8 +35,9 @@ final class HttpBackendClient implements BackendClient {
             for (Map.Entry<String, String> header : headers.entrySet()) {
                 connection.setRequestProperty(header.getKey(), header.getValue());
             }
+            // Buffered, not setFixedLengthStreamingMode: in streaming mode a 401 reply's body (auth-expired,
+            // auth-invalid) is not readable on every HttpURLConnection. Bodies are small (<= 16 KB).
             byte[] bytes = body.getBytes(UTF_8);
-            connection.setFixedLengthStreamingMode(bytes.length);
             OutputStream out = connection.getOutputStream();
             try {
                 out.write(bytes);
