@@ -32,11 +32,9 @@ const mainCatalogs = Object.fromEntries(
   Object.entries(mainTexts).map(([ns, messages]) => [ns, { [DEFAULT_LOCALE]: messages }]),
 ) as MainCatalogs;
 
-type Catalogs = MainCatalogs;
-
-export type Namespace = keyof Catalogs;
+export type Namespace = keyof MainTexts;
 export const NAMESPACES = Object.keys(mainCatalogs) as readonly Namespace[];
-export type Messages<N extends Namespace> = NonNullable<Catalogs[N]['zh-CN']>;
+export type Messages<N extends Namespace> = MainTexts[N];
 export type MessageKey<N extends Namespace> = keyof Messages<N> & string;
 export type MessageParams = Record<string, string | number>;
 
@@ -87,13 +85,9 @@ export function translator<T extends object>(catalog: Record<Locale, T>): Transl
   };
 }
 
-function catalogOf<N extends Namespace>(namespace: N): Catalogs[N] {
-  return mainCatalogs[namespace];
-}
-
 /** All texts of a namespace in the current locale, ready to be passed to a template. */
 export function texts<N extends Namespace>(namespace: N, locale: Locale = getLocale()): Messages<N> {
-  const catalog = catalogOf(namespace) as Partial<Record<Locale, Messages<N>>>;
+  const catalog = mainCatalogs[namespace] as Partial<Record<Locale, Messages<N>>>;
   return (catalog[locale] ?? catalog[DEFAULT_LOCALE]) as Messages<N>;
 }
 

@@ -9,6 +9,18 @@ import type { UiStore } from './ui-store';
 type Bindings = ReturnType<typeof createStoreBindings>;
 
 export function pageTexts<T extends { title: string }>(texts: () => T): string {
+  return Behavior({
+    behaviors: [boundTexts(texts)],
+    observers: {
+      'text.title'(title: string) {
+        currentApp().platform.ui.setTitle(title);
+      },
+    },
+  });
+}
+
+/** The same for a component of a page: its texts and the large-text switch, bound; no title. */
+export function boundTexts<T extends object>(texts: () => T): string {
   const bound = new WeakMap<object, Bindings>();
   return Behavior({
     data: { text: texts(), largeText: false },
@@ -25,11 +37,6 @@ export function pageTexts<T extends { title: string }>(texts: () => T): string {
       },
       detached() {
         bound.get(this)?.destroyStoreBindings();
-      },
-    },
-    observers: {
-      'text.title'(title: string) {
-        currentApp().platform.ui.setTitle(title);
       },
     },
   });
