@@ -1,9 +1,10 @@
 import { t as translate } from '../../miniprogram/i18n/index';
-import { CALL_PAGE_PATH_FALLBACK } from '../../miniprogram/services/voip/plugin-loader';
+import { tCalling } from '../../miniprogram/packages/calling/messages';
+import { CALL_PAGE_PATH_FALLBACK } from '../../miniprogram/platform/voip/plugin-loader';
 import type { CallScript } from '../../miniprogram/simulator/scenario';
-import { describeCallFailure, describeEndReason } from '../../miniprogram/pages/calling/call-texts';
-import type { CallEndReason } from '../../miniprogram/services/host/types';
-import type { CallFailureKind } from '../../miniprogram/services/voip/types';
+import { describeCallFailure, describeEndReason } from '../../miniprogram/packages/calling/call-texts';
+import type { CallEndReason } from '../../miniprogram/platform/host/types';
+import type { CallFailureKind } from '../../miniprogram/platform/voip/types';
 import { appStores } from '../../miniprogram/stores/index';
 import { find, renderPage, textOf, viewUpdated, type PageHooks, type Rendered } from '../../harness/pages';
 import { expectTokenLessRequest } from '../helpers/expect-request';
@@ -14,7 +15,7 @@ import {
   type TestPlatformOptions,
 } from '../../harness/platform';
 
-const ROUTE = 'pages/calling/index';
+const ROUTE = 'packages/calling/index';
 const MUM = { openId: 'o-sim-mum', name: '妈妈' };
 const DAD = { openId: 'o-sim-dad', name: '爸爸' };
 
@@ -121,7 +122,7 @@ describe('calling page: placing a call', () => {
   it('explains a malformed query and offers only Back', async () => {
     const t = setup();
     const comp = await show({ openId: '', roomType: 'phone' });
-    expect(text(comp, '#title')).toBe(translate('calling', 'invalidTitle'));
+    expect(text(comp, '#title')).toBe(tCalling('invalidTitle'));
     expect(has(comp, '#retry')).toBe(false);
     await tap(comp, '#back');
     expect(t.router.history).toEqual([{ kind: 'backToContacts', url: '/pages/contacts/index' }]);
@@ -195,7 +196,7 @@ describe('calling page: only a known, authorised contact is called', () => {
     const comp = await show(callQuery({ openId: 'o-stranger', name: '妈妈' }));
     await t.clock.runAll();
     expect(t.sim.plugin.requests).toHaveLength(0);
-    expect(text(comp, '#title')).toBe(translate('calling', 'unknownContactTitle'));
+    expect(text(comp, '#title')).toBe(tCalling('unknownContactTitle'));
     expect(text(comp, '#name')).toBe('');
   });
 
@@ -204,7 +205,7 @@ describe('calling page: only a known, authorised contact is called', () => {
     const comp = await show(callQuery({ openId: 'o-sim-uncle', name: '张叔叔' }));
     await t.clock.runAll();
     expect(t.sim.plugin.requests).toHaveLength(0);
-    expect(text(comp, '#title')).toBe(translate('calling', 'notAuthorisedTitle', { name: '张叔叔' }));
+    expect(text(comp, '#title')).toBe(tCalling('notAuthorisedTitle', { name: '张叔叔' }));
   });
 
   it('calls a known contact by the name the contacts give, not the one in the URL', async () => {
@@ -435,7 +436,7 @@ describe('calling page: after the call', () => {
     await show(callQuery(MUM, 'video'));
     await t.clock.runAll();
     const outcome = await show({ view: 'outcome' });
-    t.router.route = 'pages/calling/index'; // the outcome view is on top, no longer the plugin's call page
+    t.router.route = 'packages/calling/index'; // the outcome view is on top, no longer the plugin's call page
     await tap(outcome, '#call-again');
     expect(text(outcome, '#state')).toBe('正在连接…');
     expect(text(outcome, '#name')).toBe('妈妈');

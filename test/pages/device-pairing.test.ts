@@ -3,9 +3,9 @@
  * backend: a one-time code and how long it is valid, its status every 3 s while shown, "小丽 was added just now"
  * when a family member's phone (beside it, on the same backend) used it, new codes as they expire.
  */
-import { PAIRING_TTL_MS } from '../../miniprogram/services/backend/contract';
+import { PAIRING_TTL_MS } from '../../miniprogram/contract/wire';
 import { SIMULATED_PAIRING_CODE_IMAGE } from '../../miniprogram/simulator/family-scenario';
-import { PAIRING_POLL_MS } from '../../miniprogram/pages/device-pairing/device-pairing-store';
+import { PAIRING_POLL_MS } from '../../miniprogram/packages/add-family/device-pairing-store';
 import { phoneBeside } from '../../harness/family';
 import {
   find,
@@ -18,8 +18,9 @@ import {
 } from '../../harness/pages';
 import { installPhonePlatform } from '../../harness/platform';
 import { installTestPlatform, type TestPlatform, type TestPlatformOptions } from '../../harness/platform';
+import { pairingStoreOf } from '../../miniprogram/packages/phone/setup';
 
-const ROUTE = 'pages/device-pairing/index';
+const ROUTE = 'packages/add-family/index';
 
 /** Lets simulated time pass (the page polls while shown: never "run every timer"). */
 async function wait(t: TestPlatform, ms: number) {
@@ -89,17 +90,17 @@ describe('device pairing page (device)', () => {
     const { t, comp } = await open();
     const first = shownCode(t);
     const phone = phoneBeside(t);
-    const scanned = phone.stores.pairing.start({ scene: `p.${first?.id ?? ''}` });
+    const scanned = pairingStoreOf(phone.app).start({ scene: `p.${first?.id ?? ''}` });
     await wait(t, 1000);
     await scanned;
     await wait(t, PAIRING_POLL_MS);
     expect(text(comp, '#claimed')).toBe('有家人扫了这个二维码，正在手机上确认…');
 
-    phone.stores.pairing.setName('小丽');
-    const agreeing = phone.stores.pairing.agree();
+    pairingStoreOf(phone.app).setName('小丽');
+    const agreeing = pairingStoreOf(phone.app).agree();
     await wait(t, 2000);
     await agreeing;
-    expect(phone.stores.pairing.state.step).toBe('done');
+    expect(pairingStoreOf(phone.app).state.step).toBe('done');
     await wait(t, PAIRING_POLL_MS + 1000);
 
     expect(text(comp, '#added')).toContain('刚刚添加了「小丽」');

@@ -1,0 +1,77 @@
+/** What the device's "Add family" page shows for each state of its store. */
+import type { DevicePairingProblem, DevicePairingState } from './device-pairing-store';
+import { describeBackendError, type ProblemText } from '../../view-models/backend-error';
+import { describeDeviceStatus } from '../../view-models/device-status';
+import { tDevicePairing } from './messages';
+
+export interface DevicePairingView {
+  mode: DevicePairingState['step'];
+  imageUrl: string;
+  /** How long the code stays valid ("10 分钟内有效"), '' without a code. */
+  validity: string;
+  /** Someone scanned the code and is finishing on their phone. */
+  claimedNote: string;
+  problem: ProblemText;
+}
+
+const NO_PROBLEM: ProblemText = { title: '', hint: '', code: '' };
+const MINUTE_MS = 60_000;
+
+function problemText(problem: DevicePairingProblem): ProblemText {
+  switch (problem.kind) {
+    case 'not-device':
+      return {
+        title: tDevicePairing('notDeviceTitle'),
+        hint: tDevicePairing('notDeviceHint'),
+        code: '',
+      };
+    case 'device': {
+      const status = describeDeviceStatus(problem.status);
+      return { title: status.title, hint: status.hint, code: '' };
+    }
+    case 'backend':
+      return describeBackendError(problem.error);
+    case 'image-failed':
+      return {
+        title: tDevicePairing('imageFailedTitle'),
+        hint: tDevicePairing('imageFailedHint'),
+        code: '',
+      };
+  }
+}
+
+/** Whole minutes left, rounded up ("valid for 10 minutes" right after it was made). */
+export function validityText(expiresAt: number, now: number): string {
+  const minutes = Math.ceil((expiresAt - now) / MINUTE_MS);
+  return minutes >= 1 ? tDevicePairing('validFor', { minutes }) : tDevicePairing('validLessThanMinute');
+}
+
+export function devicePairingView(state: DevicePairingState, now: number): DevicePairingView {
+  const base: DevicePairingView = {
+    mode: state.step,
+    imageUrl: '',
+    validity: '',
+    claimedNote: '',
+    problem: NO_PROBLEM,
+  };
+  switch (state.step) {
+    case 'loading':
+    case 'paused':
+      return base;
+    case 'ready':
+      return {
+        ...base,
+        imageUrl: state.code.imageUrl,
+        validity: validityText(state.code.expiresAt, now),
+        claimedNote: state.claimed ? tDevicePairing('claimed') : '',
+      };
+    case 'problem':
+      return { ...base, problem: problemText(state.problem) };
+  }
+}
+
+/** "小丽 was added just now", '' when nobody was added during this visit. */
+export function addedText(added: { name: string } | undefined): string {
+  if (!added) return '';
+  return added.name ? tDevicePairing('added', { name: added.name }) : tDevicePairing('addedNoName');
+}

@@ -1,0 +1,132 @@
+import { makeAutoObservable } from 'mobx-miniprogram';
+import { parseCallingQuery } from '../../routes';
+import type { CallingInput, CallingMode } from './view-model';
+import type { CallStore, CallRequest } from '../../stores/call-store';
+import type { ContactsStore } from '../../stores/contacts-store';
+import type { HistoryStore } from '../../stores/history-store';
+import type { UiStore } from '../../stores/ui-store';
+
+/**
+ * call: place a call (default); outcome: back from the plugin after a call; incoming: a family member's call, shown
+ * where the plugin's call page cannot be (the simulator's stand-in); invalid: a query nobody can call.
+ */
+
+export interface CallingStoreDeps {
+  call: CallStore;
+  history: HistoryStore;
+  /** The name shown while the call store checks whom the call is for (never the URL's). */
+  contacts: Pick<ContactsStore, 'find'>;
+  ui: Pick<UiStore, 'backToContacts'>;
+}
+
+function sameCall(a: CallRequest | undefined, b: CallRequest | undefined): boolean {
+  return !!a && !!b && a.contact.openId === b.contact.openId && a.roomType === b.roomType;
+}
+
+/**
+ * The calling page's flow: which call the page is about (from its query), whether it placed the call store's
+ * current call, and what its buttons do. The call itself (checks, start, events) is the call store's.
+ */
+export class CallingStore {
+  mode: CallingMode = 'invalid';
+  request: CallRequest | undefined = undefined;
+  /** The page placed the call store's current call (or found the same call already being set up). */
+  owns = false;
+
+  constructor(private readonly deps: CallingStoreDeps) {
+    makeAutoObservable<CallingStore, 'deps'>(this, { deps: false }, { autoBind: true });
+  }
+
+  /**
+   * The call the page is about as the contacts know it: the call store's own request once it checked the contact,
+   * else the name the list has for that openId ('' for someone it does not know).
+   */
+  get shownRequest(): CallRequest | undefined {
+    const { call, contacts } = this.deps;
+    const request = this.request;
+    if (!request) return undefined;
+    if (this.owns && sameCall(call.request, request) && call.request) return call.request;
+    const name = contacts.find(request.contact.openId)?.name ?? '';
+    return { contact: { openId: request.contact.openId, name }, roomType: request.roomType };
+  }
+
+  /** Everything the calling screen is derived from (view-model.ts). */
+  get input(): CallingInput {
+    const { call, history } = this.deps;
+    return {
+      mode: this.mode,
+      request: this.shownRequest,
+      owns: this.owns,
+      phase: call.phase,
+      problem: call.problem,
+      roomId: call.roomId,
+      connected: call.connected,
+      keepTime: call.keepTime,
+      lastOutcome: call.lastOutcome,
+      newestRecord: history.records[0],
+      incoming: call.incoming,
+    };
+  }
+
+  /** The page opened with this query: the call is placed once per page load. */
+  open(query: Record<string, string | undefined> | undefined): void {
+    const view = query?.view;
+    const parsed = view === 'outcome' || view === 'incoming' ? undefined : parseCallingQuery(query ?? {});
+    this.mode = view === 'outcome' || view === 'incoming' ? view : parsed ? 'call' : 'invalid';
+    this.request = parsed
+      ? { contact: { openId: parsed.openId, name: '' }, roomType: parsed.roomType }
+      : undefined;
+    this.owns = true;
+    if (this.mode === 'outcome') this.deps.history.ensureLoaded();
+    // once per page load: coming back to this page never starts a second call
+    if (this.mode === 'call') void this.place();
+  }
+
+  /**
+   * The page is left (Back, or the plugin's call page replacing it): a call still being set up is not started
+   * behind the person's back, nor its call page opened over the contacts (the call store tells a cancel from the
+   * plugin page's own redirect).
+   */
+  leave(): void {
+    const { call } = this.deps;
+    if (!this.owns || this.mode === 'invalid') return;
+    if (call.phase === 'checking' || call.phase === 'starting') call.cancel();
+    // cleaned up only now, so the page never flashes "connecting" on its way out
+    else call.dismiss();
+  }
+
+  async place(): Promise<void> {
+    const { call } = this.deps;
+    const request = this.request;
+    if (!request) return;
+    if (call.isBusy()) {
+      // the same call, still being set up (back and forth): follow it; another one: say so
+      this.owns = sameCall(call.request, request);
+      return;
+    }
+    this.owns = true;
+    const result = await call.placeCall(request);
+    if (result === 'ignored') this.setOwns(sameCall(call.request, request));
+  }
+
+  /** "Call again" on an outcome: the ended call shown, when its contact can be called. */
+  callAgain(request: CallRequest | undefined): void {
+    if (!request || this.deps.call.isBusy()) return;
+    this.mode = 'call';
+    this.request = request;
+    void this.place();
+  }
+
+  cancel(): void {
+    this.deps.call.cancel();
+    this.deps.ui.backToContacts();
+  }
+
+  back(): void {
+    this.deps.ui.backToContacts();
+  }
+
+  private setOwns(owns: boolean): void {
+    this.owns = owns;
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * The calling page. Query:
+ *   openId, name, roomType → place that call once per page load and explain its outcome (default view)
+ *   view=outcome           → how the last call ended (the plugin returns here after a call)
+ * The flow is the calling store's, the call the call store's; describeCallingScreen says what is shown.
+ */
+import { ComponentWithStore } from 'mobx-miniprogram-bindings';
+import { appStores } from '../../stores/index';
+import { pageTexts } from '../../stores/page-texts';
+import type { CallingStore } from './calling-store';
+import { callingTexts } from './messages';
+import { callingStore } from './setup';
+import { callAgainRequest, describeCallingScreen, type CallingView } from './view-model';
+
+const INITIAL_VIEW: CallingView = describeCallingScreen({
+  mode: 'invalid',
+  owns: false,
+  phase: 'idle',
+  connected: false,
+  keepTime: 0,
+});
+
+ComponentWithStore({
+  behaviors: [pageTexts(callingTexts)],
+  data: { view: INITIAL_VIEW },
+  storeBindings: [
+    {
+      store: callingStore,
+      fields: { view: (store: CallingStore) => describeCallingScreen(store.input) },
+      actions: { onLoad: 'open', onUnload: 'leave', onRetry: 'place', onCancel: 'cancel', onBack: 'back' },
+      structuralComparison: true,
+    },
+    { store: appStores.call, fields: {}, actions: { onOpenSettings: 'openSettings', onHangUp: 'hangUp' } },
+    { store: appStores.ui, fields: {}, actions: { onShow: 'release' } },
+  ],
+  methods: {
+    onCallAgain() {
+      callingStore.callAgain(callAgainRequest(callingStore.input));
+    },
+  },
+});
