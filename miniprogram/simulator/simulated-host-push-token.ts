@@ -13,7 +13,7 @@ import {
   TOKEN_MAX_LENGTH,
   canonicalString,
   deviceAuthHeaders,
-} from '../services/backend/contract';
+} from '../contract/wire';
 import { compareVersions } from '../utils/version';
 import { fromBase64Url, hmacSha256, sha256, toBase64Url, toHex, utf8Bytes } from './hmac-sha256';
 

@@ -7,7 +7,7 @@
  * calls (callWMPF), WeChat pushes to the WMPF that issued that token, and the host launches the Mini Program on the
  * plugin's call page. Nothing of the Mini Program (pages, services/push-token.ts) is created here.
  */
-import { API_PATHS } from '../../miniprogram/services/backend/contract';
+import { API_PATHS } from '#contract';
 import { createFakeClock } from '../../harness/fake-clock';
 import { defaultScenario, type SimulationScenario } from '../../miniprogram/simulator/scenario';
 import {
