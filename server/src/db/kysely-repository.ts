@@ -102,6 +102,11 @@ export class KyselyRepository implements Repository {
         : (seen) => this.insertNonce(this.db, seen);
   }
 
+  /**
+   * Update first (a rotation is the common case), else insert. Two instances provisioning the same new sn at once
+   * both find nothing to update: the insert that loses is ignored and rotates the winner's row instead (a plain
+   * insert failed on the primary key and answered 500 on Postgres and MySQL).
+   */
   async provisionDevice(device: {
     sn: string;
     modelId: string;
@@ -109,31 +114,35 @@ export class KyselyRepository implements Repository {
     secret: string;
     now: number;
   }): Promise<'created' | 'rotated'> {
-    return this.db.transaction().execute(async (trx) => {
-      const changes = {
-        model_id: device.modelId,
-        device_name: device.deviceName,
-        secret: device.secret,
-        updated_at: device.now,
-      };
-      const updated = await trx
-        .updateTable('devices')
-        .set(changes)
-        .where('sn', '=', device.sn)
-        .executeTakeFirst();
-      if (Number(updated.numUpdatedRows) > 0) return 'rotated';
-      await trx
-        .insertInto('devices')
-        .values({
-          sn: device.sn,
-          ...changes,
-          push_token: null,
-          push_token_expires_at: null,
-          created_at: device.now,
-        })
-        .execute();
-      return 'created';
-    });
+    const changes = {
+      model_id: device.modelId,
+      device_name: device.deviceName,
+      secret: device.secret,
+      updated_at: device.now,
+    };
+    const rotate = async () =>
+      Number(
+        (await this.db.updateTable('devices').set(changes).where('sn', '=', device.sn).executeTakeFirst())
+          .numUpdatedRows,
+      ) > 0;
+    if (await rotate()) return 'rotated';
+    const values = {
+      sn: device.sn,
+      ...changes,
+      push_token: null,
+      push_token_expires_at: null,
+      created_at: device.now,
+    };
+    const insert =
+      this.dialect === 'mysql'
+        ? this.db.insertInto('devices').ignore().values(values)
+        : this.db
+            .insertInto('devices')
+            .values(values)
+            .onConflict((conflict) => conflict.column('sn').doNothing());
+    if (Number((await insert.executeTakeFirst()).numInsertedOrUpdatedRows ?? 0) === 1) return 'created';
+    if (await rotate()) return 'rotated';
+    throw new Error('device neither inserted nor updated');
   }
 
   async findDevice(sn: string): Promise<DeviceRecord | undefined> {
