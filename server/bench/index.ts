@@ -11,6 +11,8 @@
  *   --rate N      requests/s of the open-loop goal run (default 1000)
  *   --seconds N   its length (default 20)
  *   --rounds N    burst rounds (default 2)
+ *   --database-url URL   run the load figures on this database (postgres://… or mysql://…, an empty database of
+ *                 its own) instead of a fresh SQLite file; the crash figures always use SQLite
  *   --strict      exit code 2 when a goal is missed
  */
 import * as crypto from 'crypto';
@@ -19,9 +21,10 @@ import * as os from 'os';
 import * as path from 'path';
 import { KIND_LABELS, latencyHeader, latencyRow, measureBurst, ms } from './burst';
 import { provisionDevices, type Device } from './client';
+import { Connection } from './connection';
 import { cpuPerKind } from './cpu-per-kind';
 import { preciseCpuMsOf, ownCpuMs } from './cpu';
-import { crashTest } from './crash';
+import { measureCrash, type Goal } from './crash';
 import { KINDS } from './load';
 import { openLoop, type OpenLoopFigures } from './open-loop';
 import { startFakeWechat, startServer, type ChildServer } from './processes';
@@ -33,14 +36,8 @@ const CONTACTS_CPU_GOAL_US = 150;
 const WARM_UP = { rate: 500, seconds: 6 };
 const SEARCH = { seconds: 5, probes: 7 };
 
-interface Goal {
-  name: string;
-  value: string;
-  goal: string;
-  met: boolean;
-}
-
 interface Options {
+  databaseUrl?: string;
   rate: number;
   seconds: number;
   rounds: number;
@@ -61,7 +58,12 @@ function parseArgs(argv: string[]): Options {
     else if (arg === '--rate') options.rate = whole(arg, argv[(i += 1)], 20_000);
     else if (arg === '--seconds') options.seconds = whole(arg, argv[(i += 1)], 120);
     else if (arg === '--rounds') options.rounds = whole(arg, argv[(i += 1)], 20);
-    else throw new Error(`unknown option ${arg} (options: --rate N, --seconds N, --rounds N, --strict)`);
+    else if (arg === '--database-url' && /^(postgres(ql)?|mysql):\/\//.test(argv[i + 1] ?? ''))
+      options.databaseUrl = argv[(i += 1)];
+    else
+      throw new Error(
+        `unknown option ${arg} (options: --rate N, --seconds N, --rounds N, --database-url postgres://…|mysql://…, --strict)`,
+      );
   }
   return options;
 }
@@ -95,7 +97,7 @@ async function run(bench: Bench, label: string, rate: number, seconds: number, d
     start === undefined || end === undefined ? '?' : `${(((end - start) / wall) * 100).toFixed(0)}%`;
   console.log(
     `  ${label}: ${figures.requests} requests (arrivals up to ${ms(figures.fireLateP99Ms)} behind plan, p99; ` +
-      `${figures.connections} connections), ` +
+      `${figures.connections} connections, load average ${os.loadavg()[0]?.toFixed(1)}), ` +
       `p50 ${ms(figures.overall.p50)}, p99 ${ms(figures.overall.p99)}, max ${ms(figures.overall.max)}, errors ` +
       `${figures.errors}; CPU of one core: server ${share(before.server, preciseCpuMsOf(bench.server.child.pid))}, ` +
       `fake WeChat ${share(before.wechat, preciseCpuMsOf(bench.fake.child.pid))}, load generator ` +
@@ -112,29 +114,50 @@ async function run(bench: Bench, label: string, rate: number, seconds: number, d
 const passes = (figures: OpenLoopFigures) => figures.errors === 0 && figures.overall.p99 < SEARCH_P99_MS;
 const round50 = (rate: number) => Math.max(50, Math.round(rate / 50) * 50);
 
-/** Grows the rate by half while p99 < 100 ms, then halves the gap; SEARCH.probes runs at most. */
-async function highestRate(bench: Bench, start: number): Promise<{ highest: number; lowestMissed?: number }> {
+/**
+ * From the goal run's result: grows the rate by half while p99 < 100 ms, halves it while not, then halves the gap
+ * between the highest rate that kept it and the lowest that did not; SEARCH.probes runs at most.
+ */
+async function highestRate(
+  bench: Bench,
+  first: { rate: number; figures: OpenLoopFigures },
+): Promise<{ highest: number; lowestMissed?: number }> {
   console.log(
     `Highest rate with p99 < ${SEARCH_P99_MS} ms and no error: open-loop runs of ${SEARCH.seconds} s, the same mix`,
   );
   let highest = 0;
   let lowestMissed: number | undefined;
-  let rate = start;
+  const record = (rate: number, figures: OpenLoopFigures) => {
+    if (passes(figures)) highest = Math.max(highest, rate);
+    else lowestMissed = Math.min(lowestMissed ?? Infinity, rate);
+  };
+  record(first.rate, first.figures);
   for (let probe = 1; probe <= SEARCH.probes; probe += 1) {
-    const ok = passes(await run(bench, `${rate}/s`, rate, SEARCH.seconds, false));
-    if (ok) highest = rate;
-    else lowestMissed = rate;
-    const next = lowestMissed === undefined ? round50(rate * 1.5) : round50((highest + lowestMissed) / 2);
-    if (
-      next === highest ||
-      next === lowestMissed ||
-      (lowestMissed !== undefined && lowestMissed - highest <= 100)
-    )
-      break;
-    rate = next;
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    const rate =
+      lowestMissed === undefined
+        ? round50(highest * 1.5)
+        : round50(highest === 0 ? lowestMissed / 2 : (highest + lowestMissed) / 2);
+    const closeEnough = lowestMissed !== undefined && lowestMissed - highest <= Math.max(50, highest * 0.1);
+    if (closeEnough || rate === highest || rate === lowestMissed) break;
+    await settle(bench.server.port);
+    record(rate, await run(bench, `${rate}/s`, rate, SEARCH.seconds, false));
   }
   return lowestMissed === undefined ? { highest } : { highest, lowestMissed };
+}
+
+/** Waits (20 s at most) until the server answers /healthz within 20 ms three times running: no queue left over. */
+async function settle(port: number): Promise<void> {
+  const deadline = performance.now() + 20_000;
+  const connection = new Connection(port, 20_000);
+  try {
+    for (let quick = 0; quick < 3 && performance.now() < deadline;) {
+      const reply = await connection.request('GET', '/healthz').catch(() => undefined);
+      quick = reply !== undefined && reply.ms < 20 ? quick + 1 : 0;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  } finally {
+    connection.close();
+  }
 }
 
 async function measureLoad(
@@ -145,7 +168,8 @@ async function measureLoad(
 ): Promise<Goal[]> {
   console.log(
     `Server load: ${DEVICES} devices and their family's phones; of every 9 requests 5 signed contact reads and ` +
-      'the 4 steps of one pairing (code, ticket, contact, status; 0.5 s apart). SQLite file; server, fake WeChat ' +
+      'the 4 steps of one pairing (code, ticket, contact, status; 0.5 s apart). ' +
+      `${options.databaseUrl === undefined ? 'SQLite file' : `database ${new URL(options.databaseUrl).protocol.slice(0, -1)} (--database-url)`}; server, fake WeChat ` +
       'API and load generator each in its own process, 127.0.0.1 only; a request is timed from its planned ' +
       'arrival to the last byte of its reply',
   );
@@ -154,15 +178,18 @@ async function measureLoad(
       '(other processes take CPU from the server and the load generator)',
   );
   const logFile = path.join(dir, 'load-server.log');
-  const server = await startServer(`sqlite:${path.join(dir, 'load.sqlite')}`, adminToken, fake.port, logFile);
+  const databaseUrl = options.databaseUrl ?? `sqlite:${path.join(dir, 'load.sqlite')}`;
+  const server = await startServer(databaseUrl, adminToken, fake.port, logFile);
   const goals: Goal[] = [];
   try {
     const devices = await provisionDevices(server.port, adminToken, DEVICES, 'BENCH-');
     const bench: Bench = { server, fake, devices, runs: 0 };
     await run(bench, `warm-up, ${WARM_UP.seconds} s`, WARM_UP.rate, WARM_UP.seconds, false);
     console.log(`Open loop: ${options.rate} requests/s for ${options.seconds} s`);
+    await settle(server.port);
     const main = await run(bench, `${options.rate}/s`, options.rate, options.seconds, true);
-    const search = await highestRate(bench, Math.max(options.rate, 1000));
+    const search = await highestRate(bench, { rate: options.rate, figures: main });
+    await settle(server.port);
     console.log(`Server CPU per request kind: each kind alone, ${DEVICES} requests at ${options.rate}/s`);
     const { costs, healthz, idleCpuMsPerSecond } = await cpuPerKind({
       port: server.port,
@@ -221,38 +248,6 @@ async function measureLoad(
     await server.kill();
   }
   return goals;
-}
-
-async function measureCrash(dir: string, adminToken: string, fake: ChildServer): Promise<Goal[]> {
-  console.log('Server crash: writes in flight, SIGKILL, restart on the same SQLite file (3 times)');
-  const crash = await crashTest(
-    path.join(dir, 'crash.sqlite'),
-    adminToken,
-    fake.port,
-    path.join(dir, 'crash-server.log'),
-    3,
-  );
-  console.log(
-    `  ${crash.kills} kills, ${crash.acknowledged} acknowledged writes checked: lost ${crash.lost}, ` +
-      `half-written ${crash.halfWritten}, integrity ${crash.integrity}; acknowledged signed requests sent again ` +
-      `after the restarts and not refused as replays: ${crash.replaysNotRefused}`,
-  );
-  return [
-    { name: 'crash: acknowledged writes lost', value: String(crash.lost), goal: '0', met: crash.lost === 0 },
-    {
-      name: 'crash: half-written records',
-      value: String(crash.halfWritten),
-      goal: '0',
-      met: crash.halfWritten === 0,
-    },
-    {
-      name: 'crash: replays let through',
-      value: String(crash.replaysNotRefused),
-      goal: '0',
-      met: crash.replaysNotRefused === 0,
-    },
-    { name: 'crash: integrity_check', value: crash.integrity, goal: 'ok', met: crash.integrity === 'ok' },
-  ];
 }
 
 export async function runServerBench(argv: string[]): Promise<number> {
