@@ -89,7 +89,11 @@ export function startEngine(
       if (!output.includes(readyLine)) return;
       clearTimeout(timer);
       child.stderr?.off('data', read);
-      child.stderr?.resume();
+      // a crash of the engine goes to the test's output: a test failing because its engine died then says why
+      child.stderr?.on('data', (later: Buffer) => {
+        if (/PANIC|terminated by signal|\[ERROR\]/.test(later.toString()))
+          process.stderr.write(`[${what}] ${later.toString()}`);
+      });
       resolve({ child, stop });
     };
     child.stdout?.resume();

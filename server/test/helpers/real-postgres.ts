@@ -55,7 +55,12 @@ export async function startRealPostgres(): Promise<RealDatabase> {
   return {
     url: `postgres://postgres:${PASSWORD}@127.0.0.1:${port}/postgres`,
     async stop() {
-      await engine.stop('SIGINT');
+      // a smart shutdown (SIGTERM) lets the clients still closing leave first: a fast one (SIGINT) sent them a FATAL
+      // mid-close, which pg's pool re-emitted as an unhandled 'error'
+      const exited = engine.stop('SIGTERM');
+      const late = setTimeout(() => void engine.stop('SIGINT'), 5000);
+      await exited;
+      clearTimeout(late);
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

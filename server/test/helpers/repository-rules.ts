@@ -137,6 +137,36 @@ export function describeRepositoryRules(makeEngine: () => Engine): void {
     expect(await repo.findPairing('prune-pairing-new000000')).toBeDefined();
   });
 
+  it('pairing codes made for many devices at once, twice each: all succeed, one live code per device', async () => {
+    const sns = Array.from({ length: 24 }, (_, i) => `SN-CODES-${String(i).padStart(2, '0')}`);
+    for (const sn of sns)
+      await repo.provisionDevice({ sn, modelId: 'm', deviceName: 'n', secret: 'e'.repeat(43), now: 1 });
+    for (let round = 0; round < 3; round += 1)
+      await Promise.all(
+        sns.flatMap((sn, i) =>
+          [0, 1].map((copy) =>
+            repo.createPairing({
+              id: `codes-${round}-${copy}-${String(i).padStart(2, '0')}-000000`,
+              sn,
+              createdAt: 10 + round,
+              expiresAt: 1000,
+            }),
+          ),
+        ),
+      );
+    for (const [i] of sns.entries()) {
+      const codes = await Promise.all(
+        [0, 1, 2].flatMap((round) =>
+          [0, 1].map((copy) =>
+            repo.findPairing(`codes-${round}-${copy}-${String(i).padStart(2, '0')}-000000`),
+          ),
+        ),
+      );
+      expect(codes.filter((pairing) => pairing?.status === 'waiting')).toHaveLength(1);
+      expect(codes.filter((pairing) => pairing?.status === 'expired')).toHaveLength(5);
+    }
+  });
+
   it('pairing: one live code per device, first claimer wins, used once, contact upserted', async () => {
     await repo.provisionDevice({ sn: 'SN-P', modelId: 'm', deviceName: 'n', secret: 'c'.repeat(43), now: 1 });
     await repo.createPairing({ id: 'pairing-old-0000000000', sn: 'SN-P', createdAt: 1, expiresAt: 1000 });
