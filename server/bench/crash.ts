@@ -5,10 +5,19 @@
  * kills, as WeChat does.
  */
 import BetterSqlite3 from 'better-sqlite3';
+import * as path from 'path';
 import { API_PATHS } from '#contract';
 import { deviceCall, loginCode, pairOnce, provisionDevices, signed, type Device } from './client';
 import { Connection } from './connection';
 import { startServer, type ChildServer } from './processes';
+
+/** A figure of the bench with its goal. */
+export interface Goal {
+  name: string;
+  value: string;
+  goal: string;
+  met: boolean;
+}
 
 export interface CrashFigures {
   kills: number;
@@ -153,4 +162,37 @@ export async function crashTest(
   } finally {
     db.close();
   }
+}
+
+/** The crash test, printed, as goals. */
+export async function measureCrash(dir: string, adminToken: string, fake: ChildServer): Promise<Goal[]> {
+  console.log('Server crash: writes in flight, SIGKILL, restart on the same SQLite file (3 times)');
+  const crash = await crashTest(
+    path.join(dir, 'crash.sqlite'),
+    adminToken,
+    fake.port,
+    path.join(dir, 'crash-server.log'),
+    3,
+  );
+  console.log(
+    `  ${crash.kills} kills, ${crash.acknowledged} acknowledged writes checked: lost ${crash.lost}, ` +
+      `half-written ${crash.halfWritten}, integrity ${crash.integrity}; acknowledged signed requests sent again ` +
+      `after the restarts and not refused as replays: ${crash.replaysNotRefused}`,
+  );
+  return [
+    { name: 'crash: acknowledged writes lost', value: String(crash.lost), goal: '0', met: crash.lost === 0 },
+    {
+      name: 'crash: half-written records',
+      value: String(crash.halfWritten),
+      goal: '0',
+      met: crash.halfWritten === 0,
+    },
+    {
+      name: 'crash: replays let through',
+      value: String(crash.replaysNotRefused),
+      goal: '0',
+      met: crash.replaysNotRefused === 0,
+    },
+    { name: 'crash: integrity_check', value: crash.integrity, goal: 'ok', met: crash.integrity === 'ok' },
+  ];
 }

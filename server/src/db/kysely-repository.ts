@@ -4,9 +4,7 @@
  * claimer wins, a code is used once) are single conditional UPDATEs, so they hold on every engine and across
  * server instances.
  */
-import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { PairingStatus } from '#contract';
-import { PAIRING_STATUSES } from '#contract';
+import type { Kysely, Transaction } from 'kysely';
 import type {
   CompletePairingOutcome,
   ContactRecord,
@@ -15,77 +13,14 @@ import type {
   PairingRecord,
   Repository,
 } from './repository';
-import { batched } from './batch';
-import type { ContactsTable, Database, DevicesTable, PairingsTable } from './schema';
+import { nonceMemory, type SeenNonce } from './nonces';
+import { PRUNE_BATCH, nextTurn, pruneNonces, prunePairings } from './prune';
+import { toContact, toDevice, toPairing } from './rows';
+import type { Database } from './schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
-interface SeenNonce {
-  sn: string;
-  nonce: string;
-  seenAt: number;
-}
-
-/** Nonces remembered in one SQLite transaction at most (each is a few bound values). */
-const MAX_NONCE_BATCH = 256;
-/**
- * Rows deleted per statement when pruning. SQLite runs on the event loop: one DELETE of a minute's nonces at
- * 1,000 requests/s (54,000 rows) held every request for 114 ms on the reference machine; 1,000 rows take about
- * 8 ms, and the requests that arrived meanwhile are served between two statements.
- */
-export const PRUNE_BATCH = 1000;
-
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-const millis = (value: number | string | bigint): number => Number(value);
-const optionalMillis = (value: number | string | bigint | null): number | undefined =>
-  value === null ? undefined : Number(value);
-
-function toDevice(row: Selectable<DevicesTable>): DeviceRecord {
-  return {
-    sn: row.sn,
-    modelId: row.model_id,
-    deviceName: row.device_name,
-    secret: row.secret,
-    pushToken: row.push_token ?? undefined,
-    pushTokenExpiresAt: optionalMillis(row.push_token_expires_at),
-  };
-}
-
-function toContact(row: Selectable<ContactsTable>): ContactRecord {
-  return {
-    sn: row.sn,
-    openId: row.open_id,
-    name: row.name,
-    addedAt: millis(row.added_at),
-    pinned: Number(row.pinned) === 1,
-  };
-}
-
-function toStatus(value: string): PairingStatus {
-  const status = PAIRING_STATUSES.find((s) => s === value);
-  if (status === undefined) throw new Error('pairings.status holds an unknown value');
-  return status;
-}
-
-function toPairing(row: Selectable<PairingsTable>): PairingRecord {
-  return {
-    id: row.id,
-    sn: row.sn,
-    status: toStatus(row.status),
-    claimedBy: row.claimed_by ?? undefined,
-    contactName: row.contact_name ?? undefined,
-    createdAt: millis(row.created_at),
-    expiresAt: millis(row.expires_at),
-  };
-}
-
 export class KyselyRepository implements Repository {
-  /**
-   * SQLite has one writer, and a commit is most of the cost of a signed request: the nonces of requests arriving
-   * together are committed together (batch.ts). Postgres and MySQL serve concurrent inserts on their own
-   * connections and commit them in groups themselves.
-   */
   private readonly rememberNonceNow: (seen: SeenNonce) => Promise<boolean>;
 
   private readonly pruneBatch: number;
@@ -96,12 +31,14 @@ export class KyselyRepository implements Repository {
     options: { pruneBatch?: number } = {},
   ) {
     this.pruneBatch = options.pruneBatch ?? PRUNE_BATCH;
-    this.rememberNonceNow =
-      dialect === 'sqlite'
-        ? batched((batch) => this.insertNonces(batch), MAX_NONCE_BATCH)
-        : (seen) => this.insertNonce(this.db, seen);
+    this.rememberNonceNow = nonceMemory(db, dialect);
   }
 
+  /**
+   * Update first (a rotation is the common case), else insert. Two instances provisioning the same new sn at once
+   * both find nothing to update: the insert that loses is ignored and rotates the winner's row instead (a plain
+   * insert failed on the primary key and answered 500 on Postgres and MySQL).
+   */
   async provisionDevice(device: {
     sn: string;
     modelId: string;
@@ -109,31 +46,35 @@ export class KyselyRepository implements Repository {
     secret: string;
     now: number;
   }): Promise<'created' | 'rotated'> {
-    return this.db.transaction().execute(async (trx) => {
-      const changes = {
-        model_id: device.modelId,
-        device_name: device.deviceName,
-        secret: device.secret,
-        updated_at: device.now,
-      };
-      const updated = await trx
-        .updateTable('devices')
-        .set(changes)
-        .where('sn', '=', device.sn)
-        .executeTakeFirst();
-      if (Number(updated.numUpdatedRows) > 0) return 'rotated';
-      await trx
-        .insertInto('devices')
-        .values({
-          sn: device.sn,
-          ...changes,
-          push_token: null,
-          push_token_expires_at: null,
-          created_at: device.now,
-        })
-        .execute();
-      return 'created';
-    });
+    const changes = {
+      model_id: device.modelId,
+      device_name: device.deviceName,
+      secret: device.secret,
+      updated_at: device.now,
+    };
+    const rotate = async () =>
+      Number(
+        (await this.db.updateTable('devices').set(changes).where('sn', '=', device.sn).executeTakeFirst())
+          .numUpdatedRows,
+      ) > 0;
+    if (await rotate()) return 'rotated';
+    const values = {
+      sn: device.sn,
+      ...changes,
+      push_token: null,
+      push_token_expires_at: null,
+      created_at: device.now,
+    };
+    const insert =
+      this.dialect === 'mysql'
+        ? this.db.insertInto('devices').ignore().values(values)
+        : this.db
+            .insertInto('devices')
+            .values(values)
+            .onConflict((conflict) => conflict.column('sn').doNothing());
+    if (Number((await insert.executeTakeFirst()).numInsertedOrUpdatedRows ?? 0) === 1) return 'created';
+    if (await rotate()) return 'rotated';
+    throw new Error('device neither inserted nor updated');
   }
 
   async findDevice(sn: string): Promise<DeviceRecord | undefined> {
@@ -153,72 +94,10 @@ export class KyselyRepository implements Repository {
     return this.rememberNonceNow({ sn, nonce, seenAt });
   }
 
-  /** One transaction; within it, a nonce seen twice is new only the first time. */
-  private async insertNonces(batch: SeenNonce[]): Promise<boolean[]> {
-    const [only] = batch;
-    if (batch.length === 1 && only) return [await this.insertNonce(this.db, only)];
-    return this.db.transaction().execute(async (trx) => {
-      const fresh: boolean[] = [];
-      for (const seen of batch) fresh.push(await this.insertNonce(trx, seen));
-      return fresh;
-    });
-  }
-
-  private async insertNonce(db: Db, seen: SeenNonce): Promise<boolean> {
-    const values = { sn: seen.sn, nonce: seen.nonce, seen_at: seen.seenAt };
-    const insert =
-      this.dialect === 'mysql'
-        ? db.insertInto('nonces').ignore().values(values)
-        : db
-            .insertInto('nonces')
-            .values(values)
-            .onConflict((conflict) => conflict.columns(['sn', 'nonce']).doNothing());
-    const result = await insert.executeTakeFirst();
-    return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
-  }
-
   async prune(before: { nonces: number; pairings: number }): Promise<void> {
-    while ((await this.pruneNonces(before.nonces)) >= this.pruneBatch) await nextTurn();
-    while ((await this.prunePairings(before.pairings)) >= this.pruneBatch) await nextTurn();
-  }
-
-  /** The oldest nonces seen before `before`, pruneBatch at most (MySQL has no LIMIT in an IN subquery). */
-  private async pruneNonces(before: number): Promise<number> {
-    const query =
-      this.dialect === 'mysql'
-        ? this.db.deleteFrom('nonces').where('seen_at', '<', before).limit(this.pruneBatch)
-        : this.db
-            .deleteFrom('nonces')
-            .where(({ eb, refTuple, selectFrom }) =>
-              eb(
-                refTuple('sn', 'nonce'),
-                'in',
-                selectFrom('nonces')
-                  .select(['sn', 'nonce'])
-                  .where('seen_at', '<', before)
-                  .limit(this.pruneBatch)
-                  .$asTuple('sn', 'nonce'),
-              ),
-            );
-    return Number((await query.executeTakeFirst()).numDeletedRows);
-  }
-
-  private async prunePairings(before: number): Promise<number> {
-    const query =
-      this.dialect === 'mysql'
-        ? this.db.deleteFrom('pairings').where('created_at', '<', before).limit(this.pruneBatch)
-        : this.db
-            .deleteFrom('pairings')
-            .where(
-              'id',
-              'in',
-              this.db
-                .selectFrom('pairings')
-                .select('id')
-                .where('created_at', '<', before)
-                .limit(this.pruneBatch),
-            );
-    return Number((await query.executeTakeFirst()).numDeletedRows);
+    const batch = { db: this.db, dialect: this.dialect, limit: this.pruneBatch };
+    while ((await pruneNonces(batch, before.nonces)) >= this.pruneBatch) await nextTurn();
+    while ((await prunePairings(batch, before.pairings)) >= this.pruneBatch) await nextTurn();
   }
 
   async listContacts(sn: string): Promise<ContactRecord[]> {
@@ -278,6 +157,12 @@ export class KyselyRepository implements Repository {
     }));
   }
 
+  /**
+   * The device's row is locked first, so that codes made for one device at once (two instances, a double tap) are
+   * made one after the other and exactly one stays waiting. The codes it replaces are then expired by primary key:
+   * an UPDATE over the (sn, status) index range took gap locks on InnoDB, and two devices' codes made at once
+   * deadlocked on each other's gap (MySQL answered 500). SQLite runs one transaction at a time: no lock to take.
+   */
   async createPairing(pairing: {
     id: string;
     sn: string;
@@ -285,12 +170,25 @@ export class KyselyRepository implements Repository {
     expiresAt: number;
   }): Promise<void> {
     await this.db.transaction().execute(async (trx) => {
-      await trx
-        .updateTable('pairings')
-        .set({ status: 'expired' })
+      if (this.dialect !== 'sqlite')
+        await trx.selectFrom('devices').select('sn').where('sn', '=', pairing.sn).forUpdate().execute();
+      const waiting = await trx
+        .selectFrom('pairings')
+        .select('id')
         .where('sn', '=', pairing.sn)
         .where('status', '=', 'waiting')
         .execute();
+      if (waiting.length > 0)
+        await trx
+          .updateTable('pairings')
+          .set({ status: 'expired' })
+          .where(
+            'id',
+            'in',
+            waiting.map((row) => row.id),
+          )
+          .where('status', '=', 'waiting')
+          .execute();
       await trx
         .insertInto('pairings')
         .values({

@@ -20,7 +20,7 @@ export interface OpenOptions {
   sqliteSynchronous?: 'NORMAL' | 'FULL';
   /** Connections per instance for Postgres/MySQL. */
   poolSize?: number;
-  /** Rows deleted per statement when pruning (kysely-repository.ts: PRUNE_BATCH). */
+  /** Rows deleted per statement when pruning (prune.ts: PRUNE_BATCH). */
   pruneBatch?: number;
 }
 
