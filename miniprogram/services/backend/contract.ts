@@ -36,8 +36,12 @@ export const MAX_BODY_BYTES = 16 * 1024;
 export const CANONICAL_VERSION = 'FCV1';
 /** How far the device clock may be from the server's. */
 export const CLOCK_SKEW_SECONDS = 300;
-/** How long a (sn, nonce) pair is remembered; longer than the ±300 s window, so a replay is always caught. */
-export const NONCE_TTL_SECONDS = 600;
+/**
+ * How long a (sn, nonce) pair is remembered: strictly longer than a signature stays acceptable. A timestamp 300 s
+ * ahead of the server's clock is accepted until 600 s (and the rest of that second) after the nonce was first seen;
+ * exactly 600 s let a replay in that last second pass once the nonce was pruned. A minute of margin.
+ */
+export const NONCE_TTL_SECONDS = 2 * CLOCK_SKEW_SECONDS + 60;
 
 export const DEVICE_SN_HEADER = 'X-Device-Sn';
 export const DEVICE_TIMESTAMP_HEADER = 'X-Device-Timestamp';
@@ -137,7 +141,10 @@ export const API_PATHS = {
   myDeviceSnTicket: (sn: string) => `/me/devices/${seg(sn)}/sn-ticket`,
   myDevicePin: (sn: string) => `/me/devices/${seg(sn)}/pin`,
   adminDevices: () => '/admin/devices',
+  /** Liveness: the process answers. */
   health: () => '/healthz',
+  /** Readiness: the process and its database can serve (the database takes a write). */
+  ready: () => '/readyz',
 } as const;
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -191,21 +198,45 @@ export function isBidiControlCodePoint(codePoint: number): boolean {
   );
 }
 
-function isForbiddenInName(codePoint: number): boolean {
-  return isControlCodePoint(codePoint) || isBidiControlCodePoint(codePoint);
+/**
+ * What a name may not hold, because it shows as nothing or as something else: control (Cc), format (Cf: zero-width
+ * spaces and joiners, bidi controls, tag characters, soft hyphen), private-use (Co) characters, line and paragraph
+ * separators, UTF-16 that is not well-formed (a lone surrogate: each database stores it differently), and the
+ * other characters Unicode says to draw as nothing (Default_Ignorable_Code_Point: the Hangul fillers U+3164,
+ * U+115F, U+1160, U+FFA0, variation selectors, the combining grapheme joiner) plus the blank braille pattern.
+ * Emoji keep what makes them emoji: U+FE0E/U+FE0F right after an emoji ("❤️") and U+200D between two pictographs
+ * ("👨‍👩‍👧"); anywhere else they are invisible and refused.
+ */
+const FORBIDDEN_IN_NAME =
+  /(?<!\p{Emoji})[\uFE0E\uFE0F]|(?<!\p{Extended_Pictographic}(?:\uFE0F|\p{Emoji_Modifier})?)\u200D|\u200D(?!\p{Extended_Pictographic})|[\p{Cc}\p{Co}\p{Cs}\p{Zl}\p{Zp}\u2800]|(?![\uFE0E\uFE0F\u200D])[\p{Cf}\p{Default_Ignorable_Code_Point}]/u;
+
+/**
+ * Printable ASCII, Latin, CJK and Hangul syllables, none of which FORBIDDEN_IN_NAME holds: most names are only
+ * these, and are passed without the Unicode-property expression (compiling it costs ~20 ms the first time).
+ */
+const PLAIN_NAME = /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u3000-\u3163\u3165-\u9fff\uac00-\ud7a3]*$/;
+
+/** True when the text holds a character a name may not (FORBIDDEN_IN_NAME); the control and bidi ones included. */
+export function hasForbiddenNameCharacter(text: string): boolean {
+  return !PLAIN_NAME.test(text) && FORBIDDEN_IN_NAME.test(text);
 }
 
 /**
- * A name as stored and shown (contact names, device names): trimmed, 1 to `maxLength` characters (code points),
- * without control or bidi characters. Undefined when it is not acceptable (the caller says so, never cuts silently).
+ * The names rule (contact names, device names), the same on the server and in the Mini Program: trimmed, 1 to
+ * `maxLength` characters (code points), nothing hasForbiddenNameCharacter refuses, and not blank. Undefined when it
+ * is not acceptable: the caller says so, never cuts or strips silently ("妈妈" + U+200B is refused, not shown as
+ * "妈妈").
  */
 export function acceptName(raw: unknown, maxLength: number): string | undefined {
-  if (typeof raw !== 'string') return undefined;
+  if (typeof raw !== 'string' || hasForbiddenNameCharacter(raw)) return undefined;
   const name = raw.trim();
-  const characters = Array.from(name);
-  if (characters.length < 1 || characters.length > maxLength) return undefined;
-  return characters.some((ch) => isForbiddenInName(ch.codePointAt(0) ?? 0)) ? undefined : name;
+  const length = Array.from(name).length;
+  return length < 1 || length > maxLength ? undefined : name;
 }
+
+/** Why a name is refused, for the message an API answers (never the name itself). */
+export const NAME_RULE_TEXT =
+  'visible characters (no control, format, private-use, invisible or unpaired-surrogate ones), not blank';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Bodies and replies
