@@ -6,11 +6,21 @@
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import type { TSchema } from '@sinclair/typebox';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
-import { MAX_BODY_BYTES, type ErrorReply } from '../../miniprogram/services/backend/contract';
+import { API_PATHS, MAX_BODY_BYTES, type ErrorReply } from '../../miniprogram/services/backend/contract';
+import { randomBase64Url } from './auth/crypto';
 import { createPhoneIdentity } from './auth/phone-identity';
 import type { ServerConfig } from './config';
 import type { Repository } from './db/repository';
 import { ApiError } from './errors';
+import {
+  DEFAULT_TIMEOUTS,
+  addSecurityHeaders,
+  clientErrorHandler,
+  frameworkErrors,
+  refuseWhileClosing,
+  serverFactory,
+  type HttpTimeouts,
+} from './http/guards';
 import { adminRoutes } from './routes/admin';
 import type { RouteContext } from './routes/context';
 import { deviceRoutes } from './routes/device';
@@ -25,6 +35,10 @@ export interface AppOptions {
   now?: () => number;
   /** Access and error logs (pino, JSON lines); default: none. */
   log?: { level: string; stream?: { write(line: string): void } };
+  /** Defaults: DEFAULT_TIMEOUTS (http/guards.ts); tests shorten them. */
+  timeouts?: Partial<HttpTimeouts>;
+  /** Names this process's row in the readiness table (default: random). */
+  instanceId?: string;
 }
 
 declare module 'fastify' {
@@ -33,6 +47,9 @@ declare module 'fastify' {
     errorCode: string | undefined;
   }
 }
+
+const errorType = (e: unknown) => (e instanceof Error ? e.name : typeof e);
+const errorMessage = (e: unknown) => (e instanceof Error ? e.message : 'unknown');
 
 /** A reply that does not match its own schema is a server bug: it is not sent. */
 class ReplySchemaError extends Error {}
@@ -65,7 +82,13 @@ function asApiError(error: FastifyError): ApiError | undefined {
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const app = Fastify({
+    serverFactory: serverFactory(timeouts),
+    clientErrorHandler,
+    frameworkErrors,
+    // refuseWhileClosing answers them in the contract's shape
+    return503OnClosing: false,
     logger: options.log
       ? { level: options.log.level, ...(options.log.stream ? { stream: options.log.stream } : {}) }
       : false,
@@ -79,16 +102,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
   });
   const now = options.now ?? Date.now;
+  const instanceId = options.instanceId ?? randomBase64Url(12);
+
+  refuseWhileClosing(app);
+  addSecurityHeaders(app);
 
   app.decorateRequest('rawBody', '');
   app.decorateRequest('device', undefined);
   app.decorateRequest('errorCode', undefined);
+  app.decorateRequest('parseAfterAuth', false);
 
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     const text = typeof body === 'string' ? body : body.toString('utf8');
     request.rawBody = text;
-    if (text === '') return done(null, undefined);
+    if (text === '' || request.parseAfterAuth) return done(null, undefined);
     try {
       done(null, JSON.parse(text) as unknown);
     } catch {
@@ -151,9 +179,16 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(
     async (api) => {
-      api.get('/healthz', async () => {
-        await options.repository.ping().catch(() => {
-          throw new ApiError('unavailable', { message: 'database unreachable' });
+      // liveness: the process answers (restart it when not); nothing else is checked
+      api.get(API_PATHS.health(), async () => ({ ok: true }));
+      // readiness: this instance can serve, i.e. its database takes a write (disk full, read-only, gone: 503)
+      api.get(API_PATHS.ready(), async (request) => {
+        await options.repository.checkWritable(instanceId, now()).catch((e: unknown) => {
+          request.log.error(
+            { err: { type: errorType(e), message: errorMessage(e) } },
+            'database not writable',
+          );
+          throw new ApiError('unavailable', { message: 'database cannot be written' });
         });
         return { ok: true };
       });

@@ -68,15 +68,31 @@ export const DEFAULT_DATABASE_URL = 'sqlite:server/.data/family-call.sqlite';
  * retry (1 s); the kernel caps the number at net.core.somaxconn (4096 on current Linux).
  */
 export const LISTEN_BACKLOG = 4096;
-const MIN_ADMIN_TOKEN_LENGTH = 24;
+export const MIN_ADMIN_TOKEN_LENGTH = 24;
+/** Distinct characters a token must hold: 'aaaa…' or '1234…1234' is long but guessable. */
+const MIN_ADMIN_TOKEN_DISTINCT = 10;
+
+/**
+ * Why this admin token is too weak to guard provisioning (it mints device secrets), or undefined when it is fine:
+ * at least 24 characters, printable ASCII without spaces, 10 or more different ones (`openssl rand -base64 32`
+ * or the token `npm run server` makes up passes).
+ */
+export function adminTokenWeakness(token: string): string | undefined {
+  if (token.length < MIN_ADMIN_TOKEN_LENGTH)
+    return `ADMIN_TOKEN must be at least ${MIN_ADMIN_TOKEN_LENGTH} characters (it has ${token.length})`;
+  if (!/^[\x21-\x7e]+$/.test(token)) return 'ADMIN_TOKEN must be printable ASCII without spaces';
+  if (new Set(token).size < MIN_ADMIN_TOKEN_DISTINCT)
+    return `ADMIN_TOKEN must hold at least ${MIN_ADMIN_TOKEN_DISTINCT} different characters (use openssl rand -base64 32)`;
+  return undefined;
+}
 
 export function loadConfig(env: Env = process.env): ServerConfig {
   const port = Number(env.PORT ?? '8080');
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new ConfigError('PORT must be a port number');
   const adminToken = env.ADMIN_TOKEN?.trim() || undefined;
-  if (adminToken !== undefined && adminToken.length < MIN_ADMIN_TOKEN_LENGTH)
-    throw new ConfigError(`ADMIN_TOKEN must be at least ${MIN_ADMIN_TOKEN_LENGTH} characters`);
+  const weakness = adminToken === undefined ? undefined : adminTokenWeakness(adminToken);
+  if (weakness !== undefined) throw new ConfigError(weakness);
   const tokenMode = oneOf(env, 'WECHAT_TOKEN_MODE', ['stable', 'none'] as const, 'stable');
   const appId = env.WECHAT_APPID?.trim() ?? '';
   const appSecret = env.WECHAT_APPSECRET?.trim() ?? '';

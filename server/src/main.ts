@@ -10,9 +10,12 @@ import { createWechatClient } from './wechat/client';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  let warn = (message: string) => console.warn(message);
   const repository = await openRepository({
     databaseUrl: config.databaseUrl,
     sqliteSynchronous: config.sqliteSynchronous,
+    // a database restart or failover: the pool drops that connection, requests meanwhile answer 503
+    onConnectionLost: (cause) => warn(`database connection lost (${cause}); reconnecting on next use`),
   });
   const app = await buildApp({
     repository,
@@ -20,6 +23,7 @@ async function main(): Promise<void> {
     config,
     log: { level: config.logLevel },
   });
+  warn = (message) => app.log.warn(message);
   const stopMaintenance = startMaintenance(repository, {
     onError: () => app.log.warn('pruning old nonces and pairings failed; will retry'),
   });

@@ -141,6 +141,11 @@ export const API_PATHS = {
   myDeviceSnTicket: (sn: string) => `/me/devices/${seg(sn)}/sn-ticket`,
   myDevicePin: (sn: string) => `/me/devices/${seg(sn)}/pin`,
   adminDevices: () => '/admin/devices',
+  adminDeviceSnTicket: (sn: string) => `/admin/devices/${seg(sn)}/sn-ticket`,
+  /** The installer page (HTML; its data comes from the admin endpoints). */
+  installer: () => '/installer',
+  /** The OpenAPI document, generated from the server's schemas. */
+  openApi: () => '/openapi.json',
   /** Liveness: the process answers. */
   health: () => '/healthz',
   /** Readiness: the process and its database can serve (the database takes a write). */
@@ -360,6 +365,31 @@ export interface ProvisionDeviceBody {
 export interface ProvisionDeviceReply {
   /** base64url of 32 random bytes: written into the host app's private storage, shown nowhere else. */
   deviceSecret: string;
+}
+
+/** GET /admin/devices (admin token): every provisioned device, for the installer page. No secret, no push token. */
+export interface AdminDeviceEntry {
+  sn: string;
+  modelId: string;
+  deviceName: string;
+  /** epoch ms */
+  createdAt: number;
+  /** epoch ms of its last verified signed request, to the minute; absent when it never made one */
+  lastContactAt?: number;
+  /** epoch ms until which its uploaded push token is valid; absent when it has none */
+  pushTokenExpiresAt?: number;
+}
+
+export interface AdminDevicesReply {
+  devices: AdminDeviceEntry[];
+}
+
+/** POST /admin/devices/{sn}/sn-ticket (admin token), body `{}`: the ticket for registerMiniProgramDevice. */
+export interface AdminSnTicketReply {
+  sn: string;
+  modelId: string;
+  /** valid 5 minutes; never logged nor stored */
+  snTicket: string;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ import type { Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import {
   DEVICE_NAME_MAX_LENGTH,
+  NAME_RULE_TEXT,
   acceptName,
   type ProvisionDeviceReply,
 } from '../../../miniprogram/services/backend/contract';
@@ -31,7 +32,7 @@ export function adminRoutes(app: FastifyInstance, ctx: RouteContext): void {
       const deviceName = acceptName(request.body.deviceName, DEVICE_NAME_MAX_LENGTH);
       if (deviceName === undefined)
         throw new ApiError('invalid-request', {
-          message: `deviceName must be 1-${DEVICE_NAME_MAX_LENGTH} characters without control characters`,
+          message: `deviceName must be 1-${DEVICE_NAME_MAX_LENGTH} ${NAME_RULE_TEXT}`,
         });
       const deviceSecret = randomBase64Url(32);
       const outcome = await ctx.repository.provisionDevice({

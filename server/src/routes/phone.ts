@@ -7,6 +7,7 @@ import type { Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import {
   CONTACT_NAME_MAX_LENGTH,
+  NAME_RULE_TEXT,
   acceptName,
   type MyDevicesReply,
   type OkReply,
@@ -88,7 +89,7 @@ export function phoneRoutes(app: FastifyInstance, ctx: RouteContext): void {
       const name = acceptName(request.body.name, CONTACT_NAME_MAX_LENGTH);
       if (name === undefined)
         throw new ApiError('invalid-request', {
-          message: `name must be 1-${CONTACT_NAME_MAX_LENGTH} characters without control characters`,
+          message: `name must be 1-${CONTACT_NAME_MAX_LENGTH} ${NAME_RULE_TEXT}`,
         });
       const openId = await ctx.openIdOf(request.headers, request.body.code);
       const outcome = await ctx.repository.completePairing(request.params.pairingId, openId, name, ctx.now());

@@ -10,6 +10,7 @@ import {
   type SignedMethod,
 } from '../../../miniprogram/services/backend/contract';
 import { buildApp } from '../../src/app';
+import type { HttpTimeouts } from '../../src/http/guards';
 import { openRepository } from '../../src/db/open';
 import type { Repository } from '../../src/db/repository';
 import { createWechatClient } from '../../src/wechat/client';
@@ -30,6 +31,7 @@ export interface TestServerOptions {
   trustWxOpenIdHeader?: boolean;
   adminToken?: string | undefined;
   logLines?: string[];
+  timeouts?: Partial<HttpTimeouts>;
 }
 
 export interface TestDevice {
@@ -92,6 +94,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     }),
     config: { adminToken, basePath, trustWxOpenIdHeader: options.trustWxOpenIdHeader ?? false },
     now: clock.now,
+    ...(options.timeouts ? { timeouts: options.timeouts } : {}),
     ...(lines ? { log: { level: 'debug', stream: { write: (line: string) => void lines.push(line) } } } : {}),
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
