@@ -21,9 +21,18 @@ import {
   serverFactory,
   type HttpTimeouts,
 } from './http/guards';
+import { documentDeviceSignature, registerOpenApi } from './http/openapi';
+import {
+  DEFAULT_RATE_LIMITS,
+  perIpLimit,
+  perOpenIdLimit,
+  registerRateLimits,
+  type RateLimits,
+} from './http/rate-limits';
 import { adminRoutes } from './routes/admin';
 import type { RouteContext } from './routes/context';
 import { deviceRoutes } from './routes/device';
+import { installerRoutes } from './routes/installer';
 import { phoneRoutes } from './routes/phone';
 import type { WechatClient } from './wechat/client';
 
@@ -39,6 +48,8 @@ export interface AppOptions {
   timeouts?: Partial<HttpTimeouts>;
   /** Names this process's row in the readiness table (default: random). */
   instanceId?: string;
+  /** Defaults: DEFAULT_RATE_LIMITS (http/rate-limits.ts). */
+  rateLimits?: Partial<RateLimits>;
 }
 
 declare module 'fastify' {
@@ -166,13 +177,22 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     );
   });
 
+  const limits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
+  await registerRateLimits(app);
+  await registerOpenApi(app, options.config.basePath);
+  const identity = createPhoneIdentity({
+    wechat: options.wechat,
+    trustWxOpenIdHeader: options.config.trustWxOpenIdHeader,
+  });
+  const limitOpenId = perOpenIdLimit(app, limits.phonePerOpenId);
   const ctx: RouteContext = {
     repository: options.repository,
     wechat: options.wechat,
-    openIdOf: createPhoneIdentity({
-      wechat: options.wechat,
-      trustWxOpenIdHeader: options.config.trustWxOpenIdHeader,
-    }),
+    async openIdOf(request, code) {
+      const openId = await identity(request.headers, code);
+      await limitOpenId(request, openId);
+      return openId;
+    },
     now,
     config: options.config,
   };
@@ -192,9 +212,22 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         });
         return { ok: true };
       });
-      await api.register(async (scope) => deviceRoutes(scope, ctx));
-      await api.register(async (scope) => phoneRoutes(scope, ctx));
-      await api.register(async (scope) => adminRoutes(scope, ctx));
+      await api.register(async (scope) => {
+        documentDeviceSignature(scope);
+        deviceRoutes(scope, ctx);
+      });
+      await api.register(async (scope) => {
+        scope.addHook('onRequest', perIpLimit(scope, limits.phonePerIp));
+        phoneRoutes(scope, ctx);
+      });
+      await api.register(async (scope) => {
+        scope.addHook('onRequest', perIpLimit(scope, limits.adminPerIp));
+        adminRoutes(scope, ctx);
+      });
+      await api.register(async (scope) => {
+        scope.addHook('onRequest', perIpLimit(scope, limits.adminPerIp));
+        installerRoutes(scope);
+      });
     },
     { prefix: options.config.basePath },
   );

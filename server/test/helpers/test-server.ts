@@ -11,6 +11,7 @@ import {
 } from '../../../miniprogram/services/backend/contract';
 import { buildApp } from '../../src/app';
 import type { HttpTimeouts } from '../../src/http/guards';
+import type { RateLimits } from '../../src/http/rate-limits';
 import { openRepository } from '../../src/db/open';
 import type { Repository } from '../../src/db/repository';
 import { createWechatClient } from '../../src/wechat/client';
@@ -32,6 +33,7 @@ export interface TestServerOptions {
   adminToken?: string | undefined;
   logLines?: string[];
   timeouts?: Partial<HttpTimeouts>;
+  rateLimits?: Partial<RateLimits>;
 }
 
 export interface TestDevice {
@@ -95,6 +97,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     config: { adminToken, basePath, trustWxOpenIdHeader: options.trustWxOpenIdHeader ?? false },
     now: clock.now,
     ...(options.timeouts ? { timeouts: options.timeouts } : {}),
+    ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
     ...(lines ? { log: { level: 'debug', stream: { write: (line: string) => void lines.push(line) } } } : {}),
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
