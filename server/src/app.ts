@@ -24,7 +24,7 @@ import {
 import { documentDeviceSignature, registerOpenApi } from './http/openapi';
 import {
   DEFAULT_RATE_LIMITS,
-  perIpLimit,
+  limitPerIp,
   perOpenIdLimit,
   registerRateLimits,
   type RateLimits,
@@ -39,7 +39,8 @@ import type { WechatClient } from './wechat/client';
 export interface AppOptions {
   repository: Repository;
   wechat: WechatClient;
-  config: Pick<ServerConfig, 'adminToken' | 'basePath' | 'trustWxOpenIdHeader'>;
+  config: Pick<ServerConfig, 'adminToken' | 'basePath' | 'trustWxOpenIdHeader'> &
+    Partial<Pick<ServerConfig, 'trustProxy'>>;
   /** epoch ms; tests move it */
   now?: () => number;
   /** Access and error logs (pino, JSON lines); default: none. */
@@ -100,6 +101,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     frameworkErrors,
     // refuseWhileClosing answers them in the contract's shape
     return503OnClosing: false,
+    trustProxy: options.config.trustProxy ?? false,
     logger: options.log
       ? { level: options.log.level, ...(options.log.stream ? { stream: options.log.stream } : {}) }
       : false,
@@ -217,15 +219,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         deviceRoutes(scope, ctx);
       });
       await api.register(async (scope) => {
-        scope.addHook('onRequest', perIpLimit(scope, limits.phonePerIp));
+        limitPerIp(scope, limits.phonePerIp);
         phoneRoutes(scope, ctx);
       });
       await api.register(async (scope) => {
-        scope.addHook('onRequest', perIpLimit(scope, limits.adminPerIp));
+        limitPerIp(scope, limits.adminPerIp);
         adminRoutes(scope, ctx);
       });
       await api.register(async (scope) => {
-        scope.addHook('onRequest', perIpLimit(scope, limits.adminPerIp));
+        limitPerIp(scope, limits.adminPerIp);
         installerRoutes(scope);
       });
     },

@@ -1,3 +1,5 @@
+import { DEFAULT_RATE_LIMITS, type RateLimits } from './http/rate-limits';
+
 /**
  * The server's configuration, read once from the environment (docs/deploy.md lists every variable). Secrets stay in
  * this object and are never logged: `describeConfig` is what may be printed.
@@ -31,10 +33,26 @@ export interface ServerConfig {
   /** Trust the X-WX-OPENID header (only behind wx.cloud.callContainer on WeChat Cloud Run, public access off). */
   trustWxOpenIdHeader: boolean;
   wechat: WechatConfig;
+  /** Requests per minute (0: no limit in the server), docs/deploy.md "Rate limits". */
+  rateLimits: RateLimits;
+  /**
+   * Take the client IP from X-Forwarded-For (set only behind a gateway that sets it, e.g. WeChat Cloud Run):
+   * without it every request seems to come from the gateway and shares one per-IP limit.
+   */
+  trustProxy: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
 }
 
 export class ConfigError extends Error {}
+
+function perMinute(env: Env, name: string, fallback: number): number {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < 0)
+    throw new ConfigError(`${name} must be a whole number of requests per minute (0: no limit)`);
+  return value;
+}
 
 type Env = Record<string, string | undefined>;
 
@@ -119,6 +137,12 @@ export function loadConfig(env: Env = process.env): ServerConfig {
         'release',
       ),
     },
+    rateLimits: {
+      phonePerIp: perMinute(env, 'RATE_LIMIT_PHONE_PER_IP', DEFAULT_RATE_LIMITS.phonePerIp),
+      phonePerOpenId: perMinute(env, 'RATE_LIMIT_PHONE_PER_OPENID', DEFAULT_RATE_LIMITS.phonePerOpenId),
+      adminPerIp: perMinute(env, 'RATE_LIMIT_ADMIN_PER_IP', DEFAULT_RATE_LIMITS.adminPerIp),
+    },
+    trustProxy: flag(env, 'TRUST_PROXY'),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const, 'info'),
   };
 }
@@ -135,5 +159,7 @@ export function describeConfig(config: ServerConfig): Record<string, string | nu
     wechatApi: config.wechat.apiBaseUrl,
     wechatTokenMode: config.wechat.tokenMode,
     wxacodeEnvVersion: config.wechat.wxacodeEnvVersion,
+    rateLimits: `${config.rateLimits.phonePerIp}/${config.rateLimits.phonePerOpenId}/${config.rateLimits.adminPerIp} per min`,
+    trustProxy: config.trustProxy,
   };
 }

@@ -21,6 +21,7 @@ async function main(): Promise<void> {
     repository,
     wechat: createWechatClient({ config: config.wechat }),
     config,
+    rateLimits: config.rateLimits,
     log: { level: config.logLevel },
   });
   warn = (message) => app.log.warn(message);

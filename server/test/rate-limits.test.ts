@@ -4,6 +4,7 @@
  * the device endpoints are not affected.
  */
 import { API_PATHS } from '../../miniprogram/services/backend/contract';
+import { loadConfig } from '../src/config';
 import { errorCode } from './helpers/http';
 import { startTestServer, type TestServer, wxOpenIdHeader } from './helpers/test-server';
 
@@ -56,5 +57,29 @@ describe('rate limits', () => {
         ),
       );
     expect(tries).toEqual(['forbidden', 'forbidden', 'forbidden', 'unavailable']);
+  });
+});
+
+describe('rate limits behind a gateway, and their configuration', () => {
+  it('with TRUST_PROXY, each X-Forwarded-For client has its own per-IP limit', async () => {
+    server = await startTestServer({ trustProxy: true, rateLimits: { phonePerIp: 1 } });
+    const from = (ip: string, openId: string) =>
+      server.call('POST', API_PATHS.myDevices(), {
+        headers: { 'x-forwarded-for': ip },
+        body: JSON.stringify({ code: server.fake.issueLoginCode(openId) }),
+      });
+    expect((await from('203.0.113.1', 'o-a')).status).toBe(200);
+    expect((await from('203.0.113.2', 'o-b')).status).toBe(200);
+    expect((await from('203.0.113.1', 'o-c')).status).toBe(429);
+  });
+
+  it('reads the limits from the environment; 0 turns one off; nonsense is refused', () => {
+    const base = { WECHAT_APPID: 'wx-test', WECHAT_APPSECRET: 'secret' };
+    expect(loadConfig(base).rateLimits).toEqual({ phonePerIp: 300, phonePerOpenId: 60, adminPerIp: 60 });
+    expect(loadConfig({ ...base, RATE_LIMIT_PHONE_PER_IP: '0', TRUST_PROXY: 'true' })).toMatchObject({
+      rateLimits: { phonePerIp: 0 },
+      trustProxy: true,
+    });
+    expect(() => loadConfig({ ...base, RATE_LIMIT_ADMIN_PER_IP: 'lots' })).toThrow(/RATE_LIMIT_ADMIN_PER_IP/);
   });
 });

@@ -36,13 +36,18 @@ export async function registerRateLimits(app: FastifyInstance): Promise<void> {
   });
 }
 
-/** An onRequest hook limiting each client IP to `perMinute` requests (the scope it is added to). */
-export function perIpLimit(app: FastifyInstance, perMinute: number) {
-  return app.rateLimit({ max: perMinute, timeWindow: WINDOW_MS, keyGenerator: (request) => request.ip });
+/** Limits each client IP to `perMinute` requests in this scope (0: no limit). */
+export function limitPerIp(scope: FastifyInstance, perMinute: number): void {
+  if (perMinute === 0) return;
+  scope.addHook(
+    'onRequest',
+    scope.rateLimit({ max: perMinute, timeWindow: WINDOW_MS, keyGenerator: (request) => request.ip }),
+  );
 }
 
-/** Counts a phone request against its WeChat user; throws 429 `unavailable` past the limit. */
+/** Counts a phone request against its WeChat user; throws 429 `unavailable` past the limit (0: no limit). */
 export function perOpenIdLimit(app: FastifyInstance, perMinute: number) {
+  if (perMinute === 0) return async (): Promise<void> => undefined;
   const openIds = new WeakMap<FastifyRequest, string>();
   const check = app.createRateLimit({
     max: perMinute,

@@ -34,6 +34,7 @@ export interface TestServerOptions {
   logLines?: string[];
   timeouts?: Partial<HttpTimeouts>;
   rateLimits?: Partial<RateLimits>;
+  trustProxy?: boolean;
 }
 
 export interface TestDevice {
@@ -94,7 +95,12 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       now: clock.now,
       retryDelayMs: () => 5,
     }),
-    config: { adminToken, basePath, trustWxOpenIdHeader: options.trustWxOpenIdHeader ?? false },
+    config: {
+      adminToken,
+      basePath,
+      trustWxOpenIdHeader: options.trustWxOpenIdHeader ?? false,
+      trustProxy: options.trustProxy ?? false,
+    },
     now: clock.now,
     ...(options.timeouts ? { timeouts: options.timeouts } : {}),
     ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
