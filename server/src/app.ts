@@ -6,7 +6,7 @@
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import type { TSchema } from '@sinclair/typebox';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
-import { API_PATHS, MAX_BODY_BYTES, type ErrorReply } from '../../miniprogram/services/backend/contract';
+import { API_PATHS, MAX_BODY_BYTES, type ErrorReply } from '#contract';
 import { randomBase64Url } from './auth/crypto';
 import { createPhoneIdentity } from './auth/phone-identity';
 import type { ServerConfig } from './config';

@@ -3,7 +3,7 @@
  * takes a write — a full disk or a read-only database still answers reads, so a read proves nothing. And a
  * database that cannot be reached is reported with its cause.
  */
-import { API_PATHS } from '../../miniprogram/services/backend/contract';
+import { API_PATHS } from '#contract';
 import { describeDatabaseError, openRepository } from '../src/db/open';
 import type { Repository } from '../src/db/repository';
 import { errorCode } from './helpers/http';

@@ -3,7 +3,7 @@
  * and the errors fastify and Node answer on their own come in the contract's shape, without echoing the URL, with
  * the headers every reply carries.
  */
-import { API_PATHS } from '../../miniprogram/services/backend/contract';
+import { API_PATHS } from '#contract';
 import { errorCode } from './helpers/http';
 import { firstResponse, rawClient } from './helpers/raw-socket';
 import { startTestServer, type TestServer } from './helpers/test-server';

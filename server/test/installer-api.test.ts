@@ -3,7 +3,7 @@
  * a registration snTicket from WeChat's getsnticket (the fake WeChat API here), the page itself, and the OpenAPI
  * document generated from the server's schemas.
  */
-import { API_PATHS } from '../../miniprogram/services/backend/contract';
+import { API_PATHS } from '#contract';
 import { errorCode } from './helpers/http';
 import { ADMIN_TOKEN, startTestServer, type TestServer } from './helpers/test-server';
 

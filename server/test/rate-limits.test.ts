@@ -3,7 +3,7 @@
  * user on phone endpoints; past a limit the answer is 429 `unavailable` with Retry-After, and other clients and
  * the device endpoints are not affected.
  */
-import { API_PATHS } from '../../miniprogram/services/backend/contract';
+import { API_PATHS } from '#contract';
 import { loadConfig } from '../src/config';
 import { errorCode } from './helpers/http';
 import { startTestServer, type TestServer, wxOpenIdHeader } from './helpers/test-server';

@@ -7,7 +7,7 @@ import {
   API_PATHS,
   CLOCK_SKEW_SECONDS,
   NONCE_TTL_SECONDS,
-} from '../../miniprogram/services/backend/contract';
+} from '#contract';
 import { pruneOnce } from '../src/maintenance';
 import { errorCode } from './helpers/http';
 import { firstResponse, rawClient } from './helpers/raw-socket';

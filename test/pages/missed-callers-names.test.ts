@@ -7,7 +7,7 @@ import { connectStores } from '../../miniprogram/composition-root';
 import {
   MISSED_CALLS_SEEN_KEY,
   createMissedCallsSeen,
-} from '../../miniprogram/services/history/missed-calls-seen';
+} from '../../miniprogram/platform/history/missed-calls-seen';
 import { createMemoryStorage } from '../../miniprogram/simulator/memory-storage';
 import type { IncomingCallScript } from '../../miniprogram/simulator/scenario';
 import { find, renderPage, textAll, textOf, unmountPages, viewUpdated } from '../../harness/pages';

@@ -4,13 +4,13 @@ import {
   cleanName,
   parseContactsReply,
   validateContact,
-} from '../../miniprogram/services/contacts/validate-contacts';
+} from '../../miniprogram/platform/contacts/validate-contacts';
 
 import {
   hasForbiddenNameCharacter,
   isBidiControlCodePoint,
   isControlCodePoint,
-} from '../../miniprogram/services/backend/contract';
+} from '../../miniprogram/contract/wire';
 describe('parseContactsReply', () => {
   it('accepts a well-formed object reply', () => {
     const result = parseContactsReply({

@@ -8,9 +8,10 @@ import {
   CLOCK_SKEW_SECONDS,
   SERVER_TIME_HEADER,
   canonicalString,
+  signatureFromHeaders,
+  signedMethodOf,
   type DeviceSignature,
-} from '../../../miniprogram/services/backend/contract';
-import { signatureFromHeaders, signedMethodOf } from '../../../miniprogram/services/backend/signed-request';
+} from '#contract';
 import type { DeviceRecord, Repository } from '../db/repository';
 import { ApiError } from '../errors';
 import { hmacBase64Url, randomBase64Url, sameSecret, sha256Hex } from './crypto';

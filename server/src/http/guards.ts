@@ -7,7 +7,7 @@
 import * as http from 'http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Socket } from 'net';
-import type { ErrorReply } from '../../../miniprogram/services/backend/contract';
+import type { ErrorReply } from '#contract';
 import { ApiError } from '../errors';
 
 export interface HttpTimeouts {

@@ -12,7 +12,7 @@ import {
   type AdminDevicesReply,
   type AdminSnTicketReply,
   type ProvisionDeviceReply,
-} from '../../../miniprogram/services/backend/contract';
+} from '#contract';
 import { randomBase64Url, sameSecret } from '../auth/crypto';
 import { wechatFailure } from '../auth/phone-identity';
 import { ApiError } from '../errors';

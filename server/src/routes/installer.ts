@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { FastifyInstance } from 'fastify';
-import { API_PATHS } from '../../../miniprogram/services/backend/contract';
+import { API_PATHS } from '#contract';
 
 /** server/installer, from server/src/routes (ts-jest, dev) or server/dist/server/src/routes (the build). */
 function installerDir(): string {
