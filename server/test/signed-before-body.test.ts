@@ -3,11 +3,7 @@
  * strictly longer than its signature stays acceptable, so a replay at the window's very edge is refused even after
  * the periodic pruning ran.
  */
-import {
-  API_PATHS,
-  CLOCK_SKEW_SECONDS,
-  NONCE_TTL_SECONDS,
-} from '#contract';
+import { API_PATHS, CLOCK_SKEW_SECONDS, NONCE_TTL_SECONDS } from '#contract';
 import { pruneOnce } from '../src/maintenance';
 import { errorCode } from './helpers/http';
 import { firstResponse, rawClient } from './helpers/raw-socket';
