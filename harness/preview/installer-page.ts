@@ -155,10 +155,13 @@ export async function captureInstallerPage(browser: Browser, outFile: string): P
       const body = (await response.text()).replace('</head>', `${fontLinks.join('')}</head>`);
       await route.fulfill({ response, body });
     });
-    await context.route(`${server.base}/__preview-fonts/**`, (route) =>
-      route.fulfill({
-        path: path.join(FONTS, new URL(route.request().url()).pathname.replace('/__preview-fonts/', '')),
-      }),
+    await context.route(
+      (url) => url.pathname.startsWith('/__preview-fonts/'),
+      (route) => {
+        const file = new URL(route.request().url()).pathname.replace('/__preview-fonts/', '');
+        const contentType = file.endsWith('.css') ? 'text/css' : 'font/woff2';
+        return route.fulfill({ path: path.join(FONTS, file), contentType });
+      },
     );
     const page = await context.newPage();
     const consoleErrors: string[] = [];
