@@ -80,6 +80,11 @@ export default tseslint.config(
     languageOptions: { sourceType: 'module' },
   },
   {
+    // the installer page's script runs in the browser, as a classic script
+    files: ['server/installer/**/*.js'],
+    languageOptions: { globals: { ...globals.browser }, sourceType: 'script' },
+  },
+  {
     files: ['typings/**/*.d.ts'],
     rules: { '@typescript-eslint/no-unused-vars': 'off' },
   },

@@ -35,3 +35,13 @@ function registerTs(extensions) {
 registerTs(require.extensions);
 // stack traces point at the .ts lines (inline source maps above)
 process.setSourceMapsEnabled(true);
+
+// `#contract` (server/package.json "imports") names the built contract under server/dist; run from TypeScript
+// sources (the server's tests start src/dev.ts and other scripts this way), it is the contract's source.
+const Module = require('module');
+const path = require('path');
+const CONTRACT_SOURCE = path.join(__dirname, '..', 'miniprogram', 'contract', 'index.ts');
+const resolveFilename = Module._resolveFilename;
+Module._resolveFilename = function resolveContract(request, ...rest) {
+  return resolveFilename.call(this, request === '#contract' ? CONTRACT_SOURCE : request, ...rest);
+};

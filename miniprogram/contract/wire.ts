@@ -36,8 +36,12 @@ export const MAX_BODY_BYTES = 16 * 1024;
 export const CANONICAL_VERSION = 'FCV1';
 /** How far the device clock may be from the server's. */
 export const CLOCK_SKEW_SECONDS = 300;
-/** How long a (sn, nonce) pair is remembered; longer than the ±300 s window, so a replay is always caught. */
-export const NONCE_TTL_SECONDS = 600;
+/**
+ * How long a (sn, nonce) pair is remembered: strictly longer than a signature stays acceptable. A timestamp 300 s
+ * ahead of the server's clock is accepted until 600 s (and the rest of that second) after the nonce was first seen;
+ * exactly 600 s let a replay in that last second pass once the nonce was pruned. A minute of margin.
+ */
+export const NONCE_TTL_SECONDS = 2 * CLOCK_SKEW_SECONDS + 60;
 
 export const DEVICE_SN_HEADER = 'X-Device-Sn';
 export const DEVICE_TIMESTAMP_HEADER = 'X-Device-Timestamp';
@@ -137,7 +141,15 @@ export const API_PATHS = {
   myDeviceSnTicket: (sn: string) => `/me/devices/${seg(sn)}/sn-ticket`,
   myDevicePin: (sn: string) => `/me/devices/${seg(sn)}/pin`,
   adminDevices: () => '/admin/devices',
+  adminDeviceSnTicket: (sn: string) => `/admin/devices/${seg(sn)}/sn-ticket`,
+  /** The installer page (HTML; its data comes from the admin endpoints). */
+  installer: () => '/installer',
+  /** The OpenAPI document, generated from the server's schemas. */
+  openApi: () => '/openapi.json',
+  /** Liveness: the process answers. */
   health: () => '/healthz',
+  /** Readiness: the process and its database can serve (the database takes a write). */
+  ready: () => '/readyz',
 } as const;
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -172,40 +184,10 @@ export const PAIRING_STATUSES = ['waiting', 'claimed', 'used', 'expired'] as con
 export type PairingStatus = (typeof PAIRING_STATUSES)[number];
 
 // ---------------------------------------------------------------------------------------------------------------
-// Names
+// Names: the rule for contact and device names lives in names.ts
 // ---------------------------------------------------------------------------------------------------------------
 
-/** C0 and C1 control characters (and DEL). */
-export function isControlCodePoint(codePoint: number): boolean {
-  return codePoint <= 0x1f || (codePoint >= 0x7f && codePoint <= 0x9f);
-}
-
-/** The bidi controls that can reorder what a name appears to say (marks, embeddings, overrides, isolates). */
-export function isBidiControlCodePoint(codePoint: number): boolean {
-  return (
-    codePoint === 0x061c ||
-    codePoint === 0x200e ||
-    codePoint === 0x200f ||
-    (codePoint >= 0x202a && codePoint <= 0x202e) ||
-    (codePoint >= 0x2066 && codePoint <= 0x2069)
-  );
-}
-
-function isForbiddenInName(codePoint: number): boolean {
-  return isControlCodePoint(codePoint) || isBidiControlCodePoint(codePoint);
-}
-
-/**
- * A name as stored and shown (contact names, device names): trimmed, 1 to `maxLength` characters (code points),
- * without control or bidi characters. Undefined when it is not acceptable (the caller says so, never cuts silently).
- */
-export function acceptName(raw: unknown, maxLength: number): string | undefined {
-  if (typeof raw !== 'string') return undefined;
-  const name = raw.trim();
-  const characters = Array.from(name);
-  if (characters.length < 1 || characters.length > maxLength) return undefined;
-  return characters.some((ch) => isForbiddenInName(ch.codePointAt(0) ?? 0)) ? undefined : name;
-}
+export * from './names';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Bodies and replies
@@ -329,6 +311,31 @@ export interface ProvisionDeviceBody {
 export interface ProvisionDeviceReply {
   /** base64url of 32 random bytes: written into the host app's private storage, shown nowhere else. */
   deviceSecret: string;
+}
+
+/** GET /admin/devices (admin token): every provisioned device, for the installer page. No secret, no push token. */
+export interface AdminDeviceEntry {
+  sn: string;
+  modelId: string;
+  deviceName: string;
+  /** epoch ms */
+  createdAt: number;
+  /** epoch ms of its last verified signed request, to the minute; absent when it never made one */
+  lastContactAt?: number;
+  /** epoch ms until which its uploaded push token is valid; absent when it has none */
+  pushTokenExpiresAt?: number;
+}
+
+export interface AdminDevicesReply {
+  devices: AdminDeviceEntry[];
+}
+
+/** POST /admin/devices/{sn}/sn-ticket (admin token), body `{}`: the ticket for registerMiniProgramDevice. */
+export interface AdminSnTicketReply {
+  sn: string;
+  modelId: string;
+  /** valid 5 minutes; never logged nor stored */
+  snTicket: string;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -27,8 +27,9 @@ export interface MissedCallsStoreDeps {
 export class MissedCallsStore {
   /** epoch ms of the newest missed call the person has seen */
   seenUntil = 0;
-  /** by caller name: their missed calls up to here were seen (the person called them back) */
-  seenByCaller: Record<string, number> = {};
+  /** by caller name: their missed calls up to here were seen (the person called them back); a Map, so that any
+   * name is a key (a plain object's "constructor" or "__proto__" is not) */
+  seenByCaller = new Map<string, number>();
   loaded = false;
   private loading: Promise<void> | undefined;
 
@@ -45,7 +46,7 @@ export class MissedCallsStore {
     if (!this.loaded) return [];
     return this.deps.history.records.filter((record) => {
       if (!isMissedCall(record)) return false;
-      const seen = Math.max(this.seenUntil, this.seenByCaller[record.contact.name.trim()] ?? 0);
+      const seen = Math.max(this.seenUntil, this.seenByCaller.get(record.contact.name.trim()) ?? 0);
       return record.startedAt > seen;
     });
   }
@@ -67,8 +68,8 @@ export class MissedCallsStore {
       this.loading = this.deps.seen.load().then((marks) =>
         runInAction(() => {
           this.seenUntil = Math.max(this.seenUntil, marks.seenUntil);
-          for (const [name, at] of Object.entries(marks.callers))
-            this.seenByCaller[name] = Math.max(this.seenByCaller[name] ?? 0, at);
+          for (const [name, at] of marks.callers)
+            this.seenByCaller.set(name, Math.max(this.seenByCaller.get(name) ?? 0, at));
           this.loaded = true;
         }),
       );
@@ -88,11 +89,11 @@ export class MissedCallsStore {
   async markCallerSeen(name: string): Promise<void> {
     const caller = this.callers.find((entry) => entry.name === name.trim());
     if (!caller) return;
-    this.seenByCaller = { ...this.seenByCaller, [caller.name]: caller.lastAt };
+    this.seenByCaller.set(caller.name, caller.lastAt);
     await this.save();
   }
 
   private save(): Promise<void> {
-    return this.deps.seen.save({ seenUntil: this.seenUntil, callers: { ...this.seenByCaller } });
+    return this.deps.seen.save({ seenUntil: this.seenUntil, callers: new Map(this.seenByCaller) });
   }
 }

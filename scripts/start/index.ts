@@ -8,6 +8,7 @@ import '../../harness/node-env';
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Browser } from 'playwright-core';
+import { captureInstallerPage } from '../../harness/preview/installer-page';
 import { renderToHtml } from '../../harness/preview/render';
 import { BrowserMissingError, capture, isBlank, openBrowser } from '../../harness/preview/screenshot';
 import { PREVIEW_SIZES } from '../../harness/preview/sizes';
@@ -72,7 +73,23 @@ async function renderPreviews(browser: Browser | undefined): Promise<Written[]> 
   return written;
 }
 
-function writeIndex(written: Written[]): string {
+const INSTALLER_PNG = 'installer-page.png';
+
+/** The installer page of the reference server, used in Chromium as an installer does; it must show what it did. */
+async function renderInstallerPreview(browser: Browser): Promise<void> {
+  const shot = await captureInstallerPage(browser, path.join(OUT_DIR, INSTALLER_PNG));
+  const problems = [
+    ...shot.consoleErrors,
+    ...(/"deviceSecret": "[A-Za-z0-9_-]{43}"/.test(shot.secretForHost) ? [] : ['no device secret shown']),
+    ...(shot.rows.length === 3 ? [] : [`${shot.rows.length} devices listed, not 3`]),
+    ...(shot.snTicket === '' ? ['no snTicket shown'] : []),
+  ];
+  if (problems.length > 0 || isBlank(shot.file))
+    throw new Error(`installer page preview: ${problems.join('; ') || 'blank'}`);
+  console.log('  ✔ installer-page (reference server, desktop 1024×768)');
+}
+
+function writeIndex(written: Written[], installer: boolean): string {
   const rows = PREVIEW_STATES.map((state) => {
     const cells = PREVIEW_SIZES.map((size) => {
       const item = written.find((w) => w.state === state.name && w.size === size.name);
@@ -89,7 +106,10 @@ function writeIndex(written: Written[]): string {
     'td,th{vertical-align:top;padding:8px;text-align:left}</style>' +
     `<h1>Page states (simulated device)</h1><table><tr><th></th>${PREVIEW_SIZES.map(
       (s) => `<th>${s.name} ${s.width}×${s.height}</th>`,
-    ).join('')}</tr>${rows.join('')}</table>`;
+    ).join('')}</tr>${rows.join('')}</table>` +
+    (installer
+      ? `<h2>Installer page (reference server)</h2><a href="${INSTALLER_PNG}"><img src="${INSTALLER_PNG}"></a>`
+      : '');
   const file = path.join(OUT_DIR, 'index.html');
   fs.writeFileSync(file, html);
   return file;
@@ -107,8 +127,9 @@ async function main(): Promise<void> {
   const browser = await openBrowserOrExplain();
   try {
     const written = await renderPreviews(browser);
-    const index = writeIndex(written);
-    const pngs = written.filter((w) => w.file.endsWith('.png')).length;
+    if (browser) await renderInstallerPreview(browser);
+    const index = writeIndex(written, browser !== undefined);
+    const pngs = written.filter((w) => w.file.endsWith('.png')).length + (browser ? 1 : 0);
     console.log(
       `\n${pngs} PNG${pngs === 1 ? '' : 's'} and ${written.length} HTML previews in ${((Date.now() - started) / 1000).toFixed(1)} s` +
         ` — open ${path.relative(process.cwd(), index)}`,

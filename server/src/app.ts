@@ -6,25 +6,51 @@
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import type { TSchema } from '@sinclair/typebox';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
-import { MAX_BODY_BYTES, type ErrorReply } from '#contract';
+import { API_PATHS, MAX_BODY_BYTES, type ErrorReply } from '#contract';
+import { randomBase64Url } from './auth/crypto';
 import { createPhoneIdentity } from './auth/phone-identity';
 import type { ServerConfig } from './config';
 import type { Repository } from './db/repository';
 import { ApiError } from './errors';
+import {
+  DEFAULT_TIMEOUTS,
+  addSecurityHeaders,
+  clientErrorHandler,
+  frameworkErrors,
+  refuseWhileClosing,
+  serverFactory,
+  type HttpTimeouts,
+} from './http/guards';
+import { documentDeviceSignature, registerOpenApi } from './http/openapi';
+import {
+  DEFAULT_RATE_LIMITS,
+  limitPerIp,
+  perOpenIdLimit,
+  registerRateLimits,
+  type RateLimits,
+} from './http/rate-limits';
 import { adminRoutes } from './routes/admin';
 import type { RouteContext } from './routes/context';
 import { deviceRoutes } from './routes/device';
+import { installerRoutes } from './routes/installer';
 import { phoneRoutes } from './routes/phone';
 import type { WechatClient } from './wechat/client';
 
 export interface AppOptions {
   repository: Repository;
   wechat: WechatClient;
-  config: Pick<ServerConfig, 'adminToken' | 'basePath' | 'trustWxOpenIdHeader'>;
+  config: Pick<ServerConfig, 'adminToken' | 'basePath' | 'trustWxOpenIdHeader'> &
+    Partial<Pick<ServerConfig, 'trustProxy'>>;
   /** epoch ms; tests move it */
   now?: () => number;
   /** Access and error logs (pino, JSON lines); default: none. */
   log?: { level: string; stream?: { write(line: string): void } };
+  /** Defaults: DEFAULT_TIMEOUTS (http/guards.ts); tests shorten them. */
+  timeouts?: Partial<HttpTimeouts>;
+  /** Names this process's row in the readiness table (default: random). */
+  instanceId?: string;
+  /** Defaults: DEFAULT_RATE_LIMITS (http/rate-limits.ts). */
+  rateLimits?: Partial<RateLimits>;
 }
 
 declare module 'fastify' {
@@ -33,6 +59,9 @@ declare module 'fastify' {
     errorCode: string | undefined;
   }
 }
+
+const errorType = (e: unknown) => (e instanceof Error ? e.name : typeof e);
+const errorMessage = (e: unknown) => (e instanceof Error ? e.message : 'unknown');
 
 /** A reply that does not match its own schema is a server bug: it is not sent. */
 class ReplySchemaError extends Error {}
@@ -65,7 +94,14 @@ function asApiError(error: FastifyError): ApiError | undefined {
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const app = Fastify({
+    serverFactory: serverFactory(timeouts),
+    clientErrorHandler,
+    frameworkErrors,
+    // refuseWhileClosing answers them in the contract's shape
+    return503OnClosing: false,
+    trustProxy: options.config.trustProxy ?? false,
     logger: options.log
       ? { level: options.log.level, ...(options.log.stream ? { stream: options.log.stream } : {}) }
       : false,
@@ -79,16 +115,21 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     ajv: { customOptions: { removeAdditional: false, coerceTypes: false, allErrors: false } },
   });
   const now = options.now ?? Date.now;
+  const instanceId = options.instanceId ?? randomBase64Url(12);
+
+  refuseWhileClosing(app);
+  addSecurityHeaders(app);
 
   app.decorateRequest('rawBody', '');
   app.decorateRequest('device', undefined);
   app.decorateRequest('errorCode', undefined);
+  app.decorateRequest('parseAfterAuth', false);
 
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
     const text = typeof body === 'string' ? body : body.toString('utf8');
     request.rawBody = text;
-    if (text === '') return done(null, undefined);
+    if (text === '' || request.parseAfterAuth) return done(null, undefined);
     try {
       done(null, JSON.parse(text) as unknown);
     } catch {
@@ -138,28 +179,57 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     );
   });
 
+  const limits = { ...DEFAULT_RATE_LIMITS, ...options.rateLimits };
+  await registerRateLimits(app);
+  await registerOpenApi(app, options.config.basePath);
+  const identity = createPhoneIdentity({
+    wechat: options.wechat,
+    trustWxOpenIdHeader: options.config.trustWxOpenIdHeader,
+  });
+  const limitOpenId = perOpenIdLimit(app, limits.phonePerOpenId);
   const ctx: RouteContext = {
     repository: options.repository,
     wechat: options.wechat,
-    openIdOf: createPhoneIdentity({
-      wechat: options.wechat,
-      trustWxOpenIdHeader: options.config.trustWxOpenIdHeader,
-    }),
+    async openIdOf(request, code) {
+      const openId = await identity(request.headers, code);
+      await limitOpenId(request, openId);
+      return openId;
+    },
     now,
     config: options.config,
   };
 
   await app.register(
     async (api) => {
-      api.get('/healthz', async () => {
-        await options.repository.ping().catch(() => {
-          throw new ApiError('unavailable', { message: 'database unreachable' });
+      // liveness: the process answers (restart it when not); nothing else is checked
+      api.get(API_PATHS.health(), async () => ({ ok: true }));
+      // readiness: this instance can serve, i.e. its database takes a write (disk full, read-only, gone: 503)
+      api.get(API_PATHS.ready(), async (request) => {
+        await options.repository.checkWritable(instanceId, now()).catch((e: unknown) => {
+          request.log.error(
+            { err: { type: errorType(e), message: errorMessage(e) } },
+            'database not writable',
+          );
+          throw new ApiError('unavailable', { message: 'database cannot be written' });
         });
         return { ok: true };
       });
-      await api.register(async (scope) => deviceRoutes(scope, ctx));
-      await api.register(async (scope) => phoneRoutes(scope, ctx));
-      await api.register(async (scope) => adminRoutes(scope, ctx));
+      await api.register(async (scope) => {
+        documentDeviceSignature(scope);
+        deviceRoutes(scope, ctx);
+      });
+      await api.register(async (scope) => {
+        limitPerIp(scope, limits.phonePerIp);
+        phoneRoutes(scope, ctx);
+      });
+      await api.register(async (scope) => {
+        limitPerIp(scope, limits.adminPerIp);
+        adminRoutes(scope, ctx);
+      });
+      await api.register(async (scope) => {
+        limitPerIp(scope, limits.adminPerIp);
+        installerRoutes(scope);
+      });
     },
     { prefix: options.config.basePath },
   );

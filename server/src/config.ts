@@ -1,3 +1,5 @@
+import { DEFAULT_RATE_LIMITS, type RateLimits } from './http/rate-limits';
+
 /**
  * The server's configuration, read once from the environment (docs/deploy.md lists every variable). Secrets stay in
  * this object and are never logged: `describeConfig` is what may be printed.
@@ -31,10 +33,26 @@ export interface ServerConfig {
   /** Trust the X-WX-OPENID header (only behind wx.cloud.callContainer on WeChat Cloud Run, public access off). */
   trustWxOpenIdHeader: boolean;
   wechat: WechatConfig;
+  /** Requests per minute (0: no limit in the server), docs/deploy.md "Rate limits". */
+  rateLimits: RateLimits;
+  /**
+   * Take the client IP from X-Forwarded-For (set only behind a gateway that sets it, e.g. WeChat Cloud Run):
+   * without it every request seems to come from the gateway and shares one per-IP limit.
+   */
+  trustProxy: boolean;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
 }
 
 export class ConfigError extends Error {}
+
+function perMinute(env: Env, name: string, fallback: number): number {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < 0)
+    throw new ConfigError(`${name} must be a whole number of requests per minute (0: no limit)`);
+  return value;
+}
 
 type Env = Record<string, string | undefined>;
 
@@ -68,15 +86,31 @@ export const DEFAULT_DATABASE_URL = 'sqlite:server/.data/family-call.sqlite';
  * retry (1 s); the kernel caps the number at net.core.somaxconn (4096 on current Linux).
  */
 export const LISTEN_BACKLOG = 4096;
-const MIN_ADMIN_TOKEN_LENGTH = 24;
+export const MIN_ADMIN_TOKEN_LENGTH = 24;
+/** Distinct characters a token must hold: 'aaaa…' or '1234…1234' is long but guessable. */
+const MIN_ADMIN_TOKEN_DISTINCT = 10;
+
+/**
+ * Why this admin token is too weak to guard provisioning (it mints device secrets), or undefined when it is fine:
+ * at least 24 characters, printable ASCII without spaces, 10 or more different ones (`openssl rand -base64 32`
+ * or the token `npm run server` makes up passes).
+ */
+export function adminTokenWeakness(token: string): string | undefined {
+  if (token.length < MIN_ADMIN_TOKEN_LENGTH)
+    return `ADMIN_TOKEN must be at least ${MIN_ADMIN_TOKEN_LENGTH} characters (it has ${token.length})`;
+  if (!/^[\x21-\x7e]+$/.test(token)) return 'ADMIN_TOKEN must be printable ASCII without spaces';
+  if (new Set(token).size < MIN_ADMIN_TOKEN_DISTINCT)
+    return `ADMIN_TOKEN must hold at least ${MIN_ADMIN_TOKEN_DISTINCT} different characters (use openssl rand -base64 32)`;
+  return undefined;
+}
 
 export function loadConfig(env: Env = process.env): ServerConfig {
   const port = Number(env.PORT ?? '8080');
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new ConfigError('PORT must be a port number');
   const adminToken = env.ADMIN_TOKEN?.trim() || undefined;
-  if (adminToken !== undefined && adminToken.length < MIN_ADMIN_TOKEN_LENGTH)
-    throw new ConfigError(`ADMIN_TOKEN must be at least ${MIN_ADMIN_TOKEN_LENGTH} characters`);
+  const weakness = adminToken === undefined ? undefined : adminTokenWeakness(adminToken);
+  if (weakness !== undefined) throw new ConfigError(weakness);
   const tokenMode = oneOf(env, 'WECHAT_TOKEN_MODE', ['stable', 'none'] as const, 'stable');
   const appId = env.WECHAT_APPID?.trim() ?? '';
   const appSecret = env.WECHAT_APPSECRET?.trim() ?? '';
@@ -103,6 +137,12 @@ export function loadConfig(env: Env = process.env): ServerConfig {
         'release',
       ),
     },
+    rateLimits: {
+      phonePerIp: perMinute(env, 'RATE_LIMIT_PHONE_PER_IP', DEFAULT_RATE_LIMITS.phonePerIp),
+      phonePerOpenId: perMinute(env, 'RATE_LIMIT_PHONE_PER_OPENID', DEFAULT_RATE_LIMITS.phonePerOpenId),
+      adminPerIp: perMinute(env, 'RATE_LIMIT_ADMIN_PER_IP', DEFAULT_RATE_LIMITS.adminPerIp),
+    },
+    trustProxy: flag(env, 'TRUST_PROXY'),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const, 'info'),
   };
 }
@@ -119,5 +159,7 @@ export function describeConfig(config: ServerConfig): Record<string, string | nu
     wechatApi: config.wechat.apiBaseUrl,
     wechatTokenMode: config.wechat.tokenMode,
     wxacodeEnvVersion: config.wechat.wxacodeEnvVersion,
+    rateLimits: `${config.rateLimits.phonePerIp}/${config.rateLimits.phonePerOpenId}/${config.rateLimits.adminPerIp} per min`,
+    trustProxy: config.trustProxy,
   };
 }

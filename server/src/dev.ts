@@ -8,7 +8,7 @@
 import * as os from 'os';
 import { buildApp } from './app';
 import { randomBase64Url } from './auth/crypto';
-import { DEFAULT_DATABASE_URL, LISTEN_BACKLOG } from './config';
+import { ConfigError, DEFAULT_DATABASE_URL, LISTEN_BACKLOG, adminTokenWeakness } from './config';
 import { openRepository } from './db/open';
 import { startMaintenance } from './maintenance';
 import { createWechatClient } from './wechat/client';
@@ -29,11 +29,17 @@ async function main(): Promise<void> {
   const port = Number(process.env.PORT ?? '8787');
   const databaseUrl = process.env.DATABASE_URL?.trim() || DEFAULT_DATABASE_URL;
   const adminToken = process.env.ADMIN_TOKEN?.trim() || randomBase64Url(24);
+  const weakness = adminTokenWeakness(adminToken);
+  if (weakness !== undefined) throw new ConfigError(weakness);
   const appSecret = randomBase64Url(24);
 
   const fake = new FakeWechat({ appId: DEV_APP_ID, appSecret });
   const fakeUrl = await fake.start(Number(process.env.FAKE_WECHAT_PORT ?? '0'));
-  const repository = await openRepository({ databaseUrl });
+  const repository = await openRepository({
+    databaseUrl,
+    onConnectionLost: (cause) =>
+      console.warn(`database connection lost (${cause}); reconnecting on next use`),
+  });
   const app = await buildApp({
     repository,
     wechat: createWechatClient({
@@ -63,6 +69,9 @@ async function main(): Promise<void> {
     `  export const BACKEND_BASE_URL = '${base}';`,
     '  (DevTools: Details → Local settings → do not verify the request domain; a device on the LAN: HOST=0.0.0.0)',
     '',
+    `Installer page (provision devices, snTickets, last contact; sign in with the admin token below): ${base}/installer`,
+    `API description (OpenAPI): ${base}/openapi.json`,
+    '',
     'Provision a device (answers its deviceSecret; calling it again rotates the secret):',
     `  curl -s -X POST ${base}/admin/devices -H 'Authorization: Bearer ${adminToken}' \\`,
     `    -H 'content-type: application/json' -d '{"sn":"SIM-DEVICE-0001","modelId":"sim-model","deviceName":"奶奶家的通话屏"}'`,
@@ -89,6 +98,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((e: unknown) => {
-  console.error(`✘ server did not start: ${e instanceof Error ? e.message : 'failed'}`);
+  const message =
+    e instanceof ConfigError ? `configuration: ${e.message}` : e instanceof Error ? e.message : 'failed';
+  console.error(`✘ server did not start: ${message}`);
   process.exit(1);
 });

@@ -10,16 +10,21 @@ import { createWechatClient } from './wechat/client';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  let warn = (message: string) => console.warn(message);
   const repository = await openRepository({
     databaseUrl: config.databaseUrl,
     sqliteSynchronous: config.sqliteSynchronous,
+    // a database restart or failover: the pool drops that connection, requests meanwhile answer 503
+    onConnectionLost: (cause) => warn(`database connection lost (${cause}); reconnecting on next use`),
   });
   const app = await buildApp({
     repository,
     wechat: createWechatClient({ config: config.wechat }),
     config,
+    rateLimits: config.rateLimits,
     log: { level: config.logLevel },
   });
+  warn = (message) => app.log.warn(message);
   const stopMaintenance = startMaintenance(repository, {
     onError: () => app.log.warn('pruning old nonces and pairings failed; will retry'),
   });

@@ -16,6 +16,8 @@ import {
   SN_PATTERN,
   TOKEN_MAX_LENGTH,
   TOKEN_PATTERN,
+  type AdminDevicesReply,
+  type AdminSnTicketReply,
   type ContactPinBody,
   type ContactsReply,
   type MyPinBody,
@@ -140,6 +142,26 @@ export const ProvisionDeviceReplySchema = Type.Object(
   { deviceSecret: Type.String({ pattern: '^[A-Za-z0-9_-]{43}$' }) },
   strict,
 );
+export const AdminDevicesReplySchema = Type.Object(
+  {
+    devices: Type.Array(
+      Type.Object(
+        {
+          sn: Sn,
+          modelId: ModelId,
+          deviceName: ShownName,
+          createdAt: EpochMs,
+          lastContactAt: Type.Optional(EpochMs),
+          pushTokenExpiresAt: Type.Optional(EpochMs),
+        },
+        strict,
+      ),
+    ),
+  },
+  strict,
+);
+export const AdminSnTicketReplySchema = Type.Object({ sn: Sn, modelId: ModelId, snTicket: Token }, strict);
+export const EmptyBodySchema = Type.Object({}, strict);
 export const ErrorReplySchema = Type.Object(
   {
     error: Type.Object(
@@ -182,3 +204,5 @@ assertSame<Same<Static<typeof PushTokenReplySchema>, PushTokenReply>>();
 assertSame<Same<Static<typeof SnTicketReplySchema>, SnTicketReply>>();
 assertSame<Same<Static<typeof ProvisionDeviceReplySchema>, ProvisionDeviceReply>>();
 assertSame<Same<Static<typeof ErrorReplySchema>, ErrorReply>>();
+assertSame<Same<Static<typeof AdminDevicesReplySchema>, AdminDevicesReply>>();
+assertSame<Same<Static<typeof AdminSnTicketReplySchema>, AdminSnTicketReply>>();

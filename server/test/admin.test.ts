@@ -61,6 +61,9 @@ describe('POST /admin/devices', () => {
     ['an empty device name', { sn: 'SN1', modelId: 'm', deviceName: '  ' }],
     ['a 41-character device name', { sn: 'SN1', modelId: 'm', deviceName: 'x'.repeat(41) }],
     ['a model id with a space', { sn: 'SN1', modelId: 'm 1', deviceName: 'n' }],
+    ['a device name with a zero-width joiner', { sn: 'SN1', modelId: 'm', deviceName: '奶奶\u200d家' }],
+    ['a device name that is a Hangul filler', { sn: 'SN1', modelId: 'm', deviceName: '\u3164' }],
+    ['a device name with a lone surrogate', { sn: 'SN1', modelId: 'm', deviceName: '奶奶\udc00' }],
   ])('refuses %s (invalid-request)', async (_, payload) => {
     const reply = await provision(`Bearer ${ADMIN_TOKEN}`, JSON.stringify(payload));
     expect([reply.status, errorCode(reply)]).toEqual([400, 'invalid-request']);

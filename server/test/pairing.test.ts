@@ -118,6 +118,14 @@ describe('POST /pairings/{id}/contact', () => {
     ['a control character', '小\u0007丽'],
     ['a right-to-left override', '\u202e丽小'],
     ['an isolate', '小丽\u2066'],
+    ['妈妈 + a zero-width space (shown as 妈妈)', '妈妈\u200b'],
+    ['a Hangul filler alone', '\u3164'],
+    ['a Hangul choseong filler', '妈妈\u115f'],
+    ['a halfwidth Hangul filler', '妈妈\uffa0'],
+    ['tag characters', '妈妈\u{e0041}\u{e0042}'],
+    ['a private-use character', '妈妈\ue000'],
+    ['a lone surrogate (stored differently by each database)', '妈妈\ud800'],
+    ['blank once the invisible is left out', ' \u200b '],
   ])('refuses a name that is %s (invalid-request) and leaves the code usable', async (_, name) => {
     const reply = await contact('o-daughter', name);
     expect([reply.status, errorCode(reply)]).toEqual([400, 'invalid-request']);

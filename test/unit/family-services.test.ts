@@ -185,7 +185,7 @@ describe('the name given when pairing (1 to 20 characters, docs/backend-api.md Â
     }
   });
 
-  it('the pairing flow sends at most 20 characters, without bidi controls', async () => {
+  it('the pairing flow sends at most 20 characters, and no name holding a bidi control', async () => {
     const t = setUpSimulatedBackend((s) => {
       s.family!.backendLatencyMs = 0;
       s.family!.phoneLatencyMs = 0;
@@ -200,7 +200,12 @@ describe('the name given when pairing (1 to 20 characters, docs/backend-api.md Â
     );
     const flow = createPairingFlow({ backend: phone.api, wechat, clock: t.clock });
     await t.settle(flow.start({ scene: pairingScene(code.value.pairingId) }));
-    const answer = flow.authorise(`  \u2067${'é•¿'.repeat(25)}  `);
+    // a bidi control (or any invisible character) refuses the name whole: nothing is sent
+    const refused = flow.authorise(`  \u2067${'é•¿'.repeat(5)}  `);
+    await t.clock.runAll();
+    expect(await refused).toBe('name-missing');
+    expect(completePairing).not.toHaveBeenCalled();
+    const answer = flow.authorise(`  ${'é•¿'.repeat(25)}  `);
     await t.clock.runAll();
     expect(await answer).toBe('started');
     expect(flow.getState()).toMatchObject({ step: 'done' });

@@ -2,6 +2,7 @@
  * Validation of the contacts reply `{ "contacts": [{ "openId", "name", "avatarUrl"?, "addedAt", "pinned" }] }`. Entries are checked one
  * by one: a bad entry is skipped and counted, the others are still shown. At most MAX_CONTACTS are kept.
  */
+import { hasForbiddenNameCharacter } from '../../contract/wire';
 import { isRecord, keepValid } from '../../lib/guards';
 import { err, ok, type Result } from '../../lib/result';
 import type { Contact, ContactsError, ContactsFetch } from './types';
@@ -13,12 +14,6 @@ export const MAX_CONTACTS = 5000;
 const MAX_OPEN_ID_LENGTH = 128;
 const MAX_AVATAR_URL_LENGTH = 2048;
 
-// The control and bidi characters of isControlCodePoint and isBidiControlCodePoint (contract.ts) as character
-// classes: all of them are single UTF-16 units, so a whole name is checked at once instead of character by character
-// (5,000 names are cleaned before the first screen).
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
-const BIDI_CONTROL = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const NOT_IN_OPEN_ID = /[\s\u0000-\u001f\u007f-\u009f]/;
 
@@ -31,12 +26,13 @@ function cleanOpenId(raw: unknown): string | undefined {
 }
 
 /**
- * Trimmed, control characters and runs of spaces collapsed, bidi controls removed (they could make a name appear
- * to say something else), capped by characters (not UTF-16 units).
+ * A name as the device keeps and shows it: refused when the contract's names rule refuses a character in it (a
+ * name holding an invisible or format character could pass for another: "妈妈" + U+200B is not "妈妈"), else
+ * trimmed, runs of spaces collapsed, capped by characters (not UTF-16 units).
  */
 export function cleanName(raw: unknown): string | undefined {
-  if (typeof raw !== 'string') return undefined;
-  const name = raw.replace(BIDI_CONTROL, '').replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
+  if (typeof raw !== 'string' || hasForbiddenNameCharacter(raw)) return undefined;
+  const name = raw.replace(/\s+/g, ' ').trim();
   if (name.length === 0) return undefined;
   // no more UTF-16 units than the cap: no more characters either
   if (name.length <= MAX_NAME_LENGTH) return name;

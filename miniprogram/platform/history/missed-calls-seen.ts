@@ -14,8 +14,8 @@ const MAX_CALLERS = 50;
 export interface SeenMarks {
   /** Every missed call up to here was seen. */
   seenUntil: number;
-  /** By caller name: their missed calls up to here were seen (called back). */
-  callers: Record<string, number>;
+  /** By caller name: their missed calls up to here were seen (called back). A Map: any name is a key, even "__proto__". */
+  callers: ReadonlyMap<string, number>;
 }
 
 export interface MissedCallsSeen {
@@ -30,11 +30,11 @@ const time = (value: unknown): number =>
 
 /** The marks worth keeping: callers' marks newer than the global one, the newest MAX_CALLERS. */
 export function compactMarks(marks: SeenMarks): SeenMarks {
-  const callers = Object.entries(marks.callers)
+  const callers = [...marks.callers]
     .filter(([name, at]) => name !== '' && time(at) > marks.seenUntil)
     .sort(([, a], [, b]) => b - a)
     .slice(0, MAX_CALLERS);
-  return { seenUntil: time(marks.seenUntil), callers: Object.fromEntries(callers) };
+  return { seenUntil: time(marks.seenUntil), callers: new Map(callers) };
 }
 
 export function createMissedCallsSeen(storage: KeyValueStorage): MissedCallsSeen {
@@ -42,13 +42,17 @@ export function createMissedCallsSeen(storage: KeyValueStorage): MissedCallsSeen
     async load() {
       const stored = await storage.get(MISSED_CALLS_SEEN_KEY);
       const value = stored.ok && isRecord(stored.value) ? stored.value : {};
-      const callers: Record<string, number> = {};
+      const callers = new Map<string, number>();
+      // JSON.parse makes every name an own property ("__proto__" too): Object.entries reads them all
       if (isRecord(value.callers))
-        for (const [name, at] of Object.entries(value.callers)) if (time(at) > 0) callers[name] = time(at);
+        for (const [name, at] of Object.entries(value.callers)) if (time(at) > 0) callers.set(name, time(at));
       return compactMarks({ seenUntil: time(value.seenUntil), callers });
     },
     async save(marks) {
-      const saved = await storage.set(MISSED_CALLS_SEEN_KEY, compactMarks(marks));
+      const compact = compactMarks(marks);
+      // stored as an object (the format older versions read); fromEntries defines "__proto__" as an own property
+      const stored = { seenUntil: compact.seenUntil, callers: Object.fromEntries(compact.callers) };
+      const saved = await storage.set(MISSED_CALLS_SEEN_KEY, stored);
       if (!saved.ok) console.warn('[missed calls] not saved:', saved.error.errMsg);
     },
   };

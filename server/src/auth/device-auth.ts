@@ -10,6 +10,7 @@ import {
   canonicalString,
   signatureFromHeaders,
   signedMethodOf,
+  type DeviceSignature,
 } from '#contract';
 import type { DeviceRecord, Repository } from '../db/repository';
 import { ApiError } from '../errors';
@@ -34,27 +35,42 @@ function single(headers: SignedRequest['headers'], name: string): string | undef
   return typeof value === 'string' ? value : undefined;
 }
 
-export async function verifyDeviceRequest(
-  request: SignedRequest,
-  repository: Repository,
+/** A device's last contact is written when it is older than this: at most one write a minute per device. */
+export const CONTACT_RECORD_INTERVAL_MS = 60_000;
+
+/**
+ * The checks that need no body and no database (well-formed headers, sn, timestamp): run before the body is read,
+ * so a request that cannot be signed is answered without reading, storing or parsing what it sends.
+ */
+export function checkSignatureHeaders(
+  request: Pick<SignedRequest, 'method' | 'pathSn' | 'headers'>,
   nowMs: number,
-): Promise<DeviceRecord> {
+): DeviceSignature {
   const signed = signatureFromHeaders((name) => single(request.headers, name));
-  const method = signedMethodOf(request.method);
-  if (!signed || !method) {
+  if (!signed || !signedMethodOf(request.method)) {
     throw new ApiError('auth-required', { message: 'signature headers missing or malformed' });
   }
-  const { sn, timestamp, nonce, signature } = signed;
-  if (sn !== request.pathSn)
+  if (signed.sn !== request.pathSn)
     throw new ApiError('auth-invalid', { status: 403, message: 'sn header differs from path' });
 
   const nowSeconds = Math.floor(nowMs / 1000);
-  if (Math.abs(nowSeconds - timestamp) > CLOCK_SKEW_SECONDS) {
+  if (Math.abs(nowSeconds - signed.timestamp) > CLOCK_SKEW_SECONDS) {
     throw new ApiError('auth-expired', {
       message: 'timestamp outside the allowed window',
       headers: { [SERVER_TIME_HEADER]: String(nowSeconds) },
     });
   }
+  return signed;
+}
+
+export async function verifyDeviceRequest(
+  request: SignedRequest,
+  repository: Repository,
+  nowMs: number,
+): Promise<DeviceRecord> {
+  const { sn, timestamp, nonce, signature } = checkSignatureHeaders(request, nowMs);
+  const method = signedMethodOf(request.method);
+  if (!method) throw new ApiError('auth-required', { message: 'signature headers missing or malformed' });
 
   const device = await repository.findDevice(sn);
   const canonical = canonicalString({
@@ -73,5 +89,7 @@ export async function verifyDeviceRequest(
   if (!(await repository.rememberNonce(sn, nonce, nowMs))) {
     throw new ApiError('auth-replayed', { message: 'nonce already used' });
   }
+  if (device.lastContactAt === undefined || nowMs - device.lastContactAt >= CONTACT_RECORD_INTERVAL_MS)
+    await repository.recordContact(sn, nowMs);
   return device;
 }

@@ -15,7 +15,7 @@ import type {
 } from './repository';
 import { nonceMemory, type SeenNonce } from './nonces';
 import { PRUNE_BATCH, nextTurn, pruneNonces, prunePairings } from './prune';
-import { toContact, toDevice, toPairing } from './rows';
+import { toContact, toDevice, toDeviceInfo, toPairing } from './rows';
 import type { Database } from './schema';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -80,6 +80,28 @@ export class KyselyRepository implements Repository {
   async findDevice(sn: string): Promise<DeviceRecord | undefined> {
     const row = await this.db.selectFrom('devices').selectAll().where('sn', '=', sn).executeTakeFirst();
     return row ? toDevice(row) : undefined;
+  }
+
+  async listDevices(): Promise<Array<Omit<DeviceRecord, 'secret'>>> {
+    const rows = await this.db
+      .selectFrom('devices')
+      .select([
+        'sn',
+        'model_id',
+        'device_name',
+        'push_token',
+        'push_token_expires_at',
+        'created_at',
+        'updated_at',
+        'last_contact_at',
+      ])
+      .orderBy('sn')
+      .execute();
+    return rows.map(toDeviceInfo);
+  }
+
+  async recordContact(sn: string, now: number): Promise<void> {
+    await this.db.updateTable('devices').set({ last_contact_at: now }).where('sn', '=', sn).execute();
   }
 
   async savePushToken(sn: string, pushToken: string, expiresAt: number, now: number): Promise<void> {
@@ -276,6 +298,21 @@ export class KyselyRepository implements Repository {
 
   async ping(): Promise<void> {
     await this.db.selectFrom('devices').select('sn').limit(1).execute();
+  }
+
+  async checkWritable(instance: string, now: number): Promise<void> {
+    const updated = await this.db
+      .updateTable('readiness')
+      .set({ checked_at: now })
+      .where('instance', '=', instance)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) > 0) return;
+    const insert = this.db.insertInto('readiness').values({ instance, checked_at: now });
+    await (
+      this.dialect === 'mysql'
+        ? insert.onDuplicateKeyUpdate({ checked_at: now })
+        : insert.onConflict((conflict) => conflict.column('instance').doUpdateSet({ checked_at: now }))
+    ).execute();
   }
 
   async close(): Promise<void> {

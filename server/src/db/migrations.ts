@@ -77,12 +77,31 @@ const pinnedContacts: Migration = {
   },
 };
 
+/**
+ * When each device last reached the service (for installers), and one row per server instance that readiness
+ * checks rewrite: a write that commits proves the database takes writes (disk not full, not read-only).
+ */
+function contactAndReadiness(dialect: Dialect): Migration {
+  return {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable('devices').addColumn('last_contact_at', 'bigint').execute();
+      await db.schema
+        .createTable('readiness')
+        .addColumn('instance', 'varchar(64)', (c) => c.primaryKey())
+        .addColumn('checked_at', 'bigint', (c) => c.notNull())
+        .modifyEnd(tableOptions(dialect))
+        .execute();
+    },
+  };
+}
+
 export function migrationProvider(dialect: Dialect): MigrationProvider {
   return {
     getMigrations: () =>
       Promise.resolve({
         '0001-initial-schema': initialSchema(dialect),
         '0002-pinned-contacts': pinnedContacts,
+        '0003-contact-and-readiness': contactAndReadiness(dialect),
       }),
   };
 }

@@ -22,6 +22,37 @@ export interface OpenOptions {
   poolSize?: number;
   /** Rows deleted per statement when pruning (prune.ts: PRUNE_BATCH). */
   pruneBatch?: number;
+  /** Told when the database drops an idle pooled connection (Postgres); the process carries on. */
+  onConnectionLost?: (cause: string) => void;
+}
+
+/**
+ * What went wrong with the database, for a person: the driver's code and message (every inner error of Node's
+ * AggregateError, whose own message is empty when both ::1 and 127.0.0.1 refused), with the URL and its password
+ * replaced by '***' wherever the driver quoted them.
+ */
+export function describeDatabaseError(e: unknown, databaseUrl: string): string {
+  const secrets = [databaseUrl];
+  try {
+    const password = decodeURIComponent(new URL(databaseUrl).password);
+    if (password !== '') secrets.push(password);
+  } catch {
+    // sqlite: names a file, not a URL with a password
+  }
+  const parts: string[] = [];
+  // duck-typed: a driver's error may come from another realm (jest, vm), where instanceof Error is false
+  const visit = (error: unknown, depth: number) => {
+    if (depth > 3 || typeof error !== 'object' || error === null) return;
+    const { code, message, errors, cause } = error as Record<string, unknown>;
+    const text = [code, message].filter((part) => typeof part === 'string' && part !== '').join(' ');
+    if (text !== '' && !parts.some((part) => part.includes(text))) parts.push(text);
+    if (Array.isArray(errors)) for (const inner of errors) visit(inner, depth + 1);
+    if (cause !== undefined) visit(cause, depth + 1);
+  };
+  visit(e, 0);
+  let described = parts.join('; ') || 'unknown error';
+  for (const secret of secrets) described = described.split(secret).join('***');
+  return described;
 }
 
 function sqliteFile(databaseUrl: string): string {
@@ -55,10 +86,25 @@ function sqliteDialect(databaseUrl: string, synchronous: 'NORMAL' | 'FULL'): Dia
   });
 }
 
-function postgresDialect(databaseUrl: string, poolSize: number): Dialect {
+/**
+ * An idle pooled connection that the database drops (restart, failover, `kill -9`) is reported by the pool as an
+ * 'error' event; with no listener Node would end the process. The pool discards that connection by itself and the
+ * next query opens a new one (or fails, and that request answers 503): here it is only counted for the logs.
+ */
+export function createPostgresPool(
+  databaseUrl: string,
+  poolSize: number,
+  onIdleError: (e: Error) => void = () => undefined,
+): import('pg').Pool {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { Pool } = require('pg') as typeof import('pg');
-  return new PostgresDialect({ pool: new Pool({ connectionString: databaseUrl, max: poolSize }) });
+  const pool = new Pool({ connectionString: databaseUrl, max: poolSize, connectionTimeoutMillis: 10_000 });
+  pool.on('error', onIdleError);
+  return pool;
+}
+
+function postgresDialect(databaseUrl: string, poolSize: number, onIdleError?: (e: Error) => void): Dialect {
+  return new PostgresDialect({ pool: createPostgresPool(databaseUrl, poolSize, onIdleError) });
 }
 
 function mysqlDialect(databaseUrl: string, poolSize: number): Dialect {
@@ -88,18 +134,23 @@ export async function openRepository(options: OpenOptions): Promise<Repository> 
     kind === 'sqlite'
       ? sqliteDialect(options.databaseUrl, options.sqliteSynchronous ?? 'NORMAL')
       : kind === 'postgres'
-        ? postgresDialect(options.databaseUrl, poolSize)
+        ? postgresDialect(options.databaseUrl, poolSize, (e) =>
+            options.onConnectionLost?.(describeDatabaseError(e, options.databaseUrl)),
+          )
         : mysqlDialect(options.databaseUrl, poolSize);
   const db = new Kysely<Database>({ dialect });
   try {
     const migrator = new Migrator({ db, provider: migrationProvider(kind) });
     const { error, results } = await migrator.migrateToLatest();
     const failed = results?.find((r) => r.status === 'Error');
-    if (error !== undefined || failed) {
-      // the driver's message may quote the URL: name the migration only
-      throw new Error(`database migration failed${failed ? ` (${failed.migrationName})` : ''}`, {
-        cause: error,
-      });
+    if (failed) {
+      throw new Error(
+        `database migration ${failed.migrationName} failed: ${describeDatabaseError(error, options.databaseUrl)}`,
+      );
+    }
+    if (error !== undefined) {
+      // no migration ran: the database could not be reached, or refused the connection or the migration lock
+      throw new Error(`database unavailable: ${describeDatabaseError(error, options.databaseUrl)}`);
     }
   } catch (e) {
     await db.destroy();

@@ -14,6 +14,10 @@ export interface DeviceRecord {
   pushToken: string | undefined;
   /** epoch ms */
   pushTokenExpiresAt: number | undefined;
+  /** epoch ms of its last verified signed request (to the minute), undefined when it never made one */
+  lastContactAt: number | undefined;
+  /** epoch ms */
+  createdAt: number;
 }
 
 export interface ContactRecord {
@@ -64,6 +68,10 @@ export interface Repository {
     now: number;
   }): Promise<'created' | 'rotated'>;
   findDevice(sn: string): Promise<DeviceRecord | undefined>;
+  /** Every device, by sn: for installers (the secret is not read). */
+  listDevices(): Promise<Array<Omit<DeviceRecord, 'secret'>>>;
+  /** The device made a verified request at `now`. */
+  recordContact(sn: string, now: number): Promise<void>;
   savePushToken(sn: string, pushToken: string, expiresAt: number, now: number): Promise<void>;
 
   /** Records (sn, nonce); false when it was already there (a replay). */
@@ -92,7 +100,9 @@ export interface Repository {
    */
   completePairing(id: string, openId: string, name: string, now: number): Promise<CompletePairingOutcome>;
 
-  /** For health checks. */
+  /** For health checks: the database answers a read. */
   ping(): Promise<void>;
+  /** For readiness: a write commits (this instance's row in `readiness`). */
+  checkWritable(instance: string, now: number): Promise<void>;
   close(): Promise<void>;
 }

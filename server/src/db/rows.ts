@@ -9,15 +9,20 @@ const millis = (value: number | string | bigint): number => Number(value);
 const optionalMillis = (value: number | string | bigint | null): number | undefined =>
   value === null ? undefined : Number(value);
 
-export function toDevice(row: Selectable<DevicesTable>): DeviceRecord {
+export function toDeviceInfo(row: Omit<Selectable<DevicesTable>, 'secret'>): Omit<DeviceRecord, 'secret'> {
   return {
     sn: row.sn,
     modelId: row.model_id,
     deviceName: row.device_name,
-    secret: row.secret,
     pushToken: row.push_token ?? undefined,
     pushTokenExpiresAt: optionalMillis(row.push_token_expires_at),
+    lastContactAt: optionalMillis(row.last_contact_at),
+    createdAt: millis(row.created_at),
   };
+}
+
+export function toDevice(row: Selectable<DevicesTable>): DeviceRecord {
+  return { ...toDeviceInfo(row), secret: row.secret };
 }
 
 export function toContact(row: Selectable<ContactsTable>): ContactRecord {

@@ -13,6 +13,8 @@ export interface DevicesTable {
   push_token_expires_at: NullableMillis;
   created_at: Millis;
   updated_at: Millis;
+  /** The last signed request that verified (written at most once a minute per device). */
+  last_contact_at: ColumnType<number | string | bigint | null, number | null | undefined, number | null>;
 }
 
 export interface ContactsTable {
@@ -40,9 +42,15 @@ export interface NoncesTable {
   seen_at: Millis;
 }
 
+export interface ReadinessTable {
+  instance: string;
+  checked_at: Millis;
+}
+
 export interface Database {
   devices: DevicesTable;
   contacts: ContactsTable;
   pairings: PairingsTable;
   nonces: NoncesTable;
+  readiness: ReadinessTable;
 }

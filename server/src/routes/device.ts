@@ -1,7 +1,8 @@
 /**
- * Device endpoints (signed, docs/backend-api.md §3.1–3.5). The signature is checked in preValidation — after the
- * body is read (its hash is signed), before it is validated — so an unsigned request learns nothing, not even
- * whether its body or its sn would be acceptable.
+ * Device endpoints (signed, docs/backend-api.md §3.1–3.5). The signature headers (form, sn, timestamp) are checked
+ * in preParsing, before the body is read; the HMAC over the raw body and the nonce in preValidation, before the body
+ * is parsed as JSON and validated — so an unsigned request learns nothing, not even whether its body or its sn
+ * would be acceptable, and costs no JSON parsing.
  */
 import type { Static } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -16,7 +17,7 @@ import {
   type PairingStatusReply,
 } from '#contract';
 import { randomBase64Url } from '../auth/crypto';
-import { verifyDeviceRequest } from '../auth/device-auth';
+import { checkSignatureHeaders, verifyDeviceRequest } from '../auth/device-auth';
 import { wechatFailure } from '../auth/phone-identity';
 import type { DeviceRecord } from '../db/repository';
 import { ApiError } from '../errors';
@@ -42,6 +43,8 @@ declare module 'fastify' {
     rawBody: string;
     /** Set on device routes once the signature verified. */
     device: DeviceRecord | undefined;
+    /** Signed routes: the JSON parser keeps the raw body only; it is parsed once the signature verified. */
+    parseAfterAuth: boolean;
   }
 }
 
@@ -54,20 +57,42 @@ function authenticatedDevice(request: FastifyRequest): DeviceRecord {
   return request.device;
 }
 
+const pathSnOf = (request: FastifyRequest): string => {
+  const params = request.params as { sn?: unknown };
+  return typeof params.sn === 'string' ? params.sn : '';
+};
+
+function parseJson(text: string): unknown {
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new ApiError('invalid-request', { message: 'body is not valid JSON' });
+  }
+}
+
 export function deviceRoutes(app: FastifyInstance, ctx: RouteContext): void {
+  app.addHook('preParsing', async (request) => {
+    checkSignatureHeaders(
+      { method: request.method, pathSn: pathSnOf(request), headers: request.headers },
+      ctx.now(),
+    );
+    request.parseAfterAuth = true;
+  });
+
   app.addHook('preValidation', async (request) => {
-    const params = request.params as { sn?: unknown };
     request.device = await verifyDeviceRequest(
       {
         method: request.method,
         path: pathWithoutPrefix(request.url, ctx.config.basePath),
-        pathSn: typeof params.sn === 'string' ? params.sn : '',
+        pathSn: pathSnOf(request),
         headers: request.headers,
         rawBody: request.rawBody,
       },
       ctx.repository,
       ctx.now(),
     );
+    if (request.rawBody !== '') request.body = parseJson(request.rawBody);
   });
 
   app.get<{ Params: Static<typeof SnParams> }>(

@@ -7,6 +7,7 @@ import type { Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import {
   CONTACT_NAME_MAX_LENGTH,
+  NAME_RULE_TEXT,
   acceptName,
   type MyDevicesReply,
   type OkReply,
@@ -62,7 +63,7 @@ export function phoneRoutes(app: FastifyInstance, ctx: RouteContext): void {
       },
     },
     async (request): Promise<PairingTicketReply> => {
-      const openId = await ctx.openIdOf(request.headers, request.body.code);
+      const openId = await ctx.openIdOf(request, request.body.code);
       const now = ctx.now();
       const pairing = assertClaimedBy(
         await ctx.repository.claimPairing(request.params.pairingId, openId, now),
@@ -88,9 +89,9 @@ export function phoneRoutes(app: FastifyInstance, ctx: RouteContext): void {
       const name = acceptName(request.body.name, CONTACT_NAME_MAX_LENGTH);
       if (name === undefined)
         throw new ApiError('invalid-request', {
-          message: `name must be 1-${CONTACT_NAME_MAX_LENGTH} characters without control characters`,
+          message: `name must be 1-${CONTACT_NAME_MAX_LENGTH} ${NAME_RULE_TEXT}`,
         });
-      const openId = await ctx.openIdOf(request.headers, request.body.code);
+      const openId = await ctx.openIdOf(request, request.body.code);
       const outcome = await ctx.repository.completePairing(request.params.pairingId, openId, name, ctx.now());
       switch (outcome.kind) {
         case 'added':
@@ -110,7 +111,7 @@ export function phoneRoutes(app: FastifyInstance, ctx: RouteContext): void {
     '/me/devices',
     { schema: { body: PhoneLoginBodySchema, response: replies(MyDevicesReplySchema) } },
     async (request): Promise<MyDevicesReply> => {
-      const openId = await ctx.openIdOf(request.headers, request.body.code);
+      const openId = await ctx.openIdOf(request, request.body.code);
       const mine = await ctx.repository.listDevicesOf(openId);
       return {
         devices: mine.map(({ device, myName, pinned }) => ({
@@ -128,7 +129,7 @@ export function phoneRoutes(app: FastifyInstance, ctx: RouteContext): void {
     '/me/devices/:sn/push-token',
     { schema: { params: SnParams, body: PhoneLoginBodySchema, response: replies(PushTokenReplySchema) } },
     async (request): Promise<PushTokenReply> => {
-      const openId = await ctx.openIdOf(request.headers, request.body.code);
+      const openId = await ctx.openIdOf(request, request.body.code);
       const device = await contactDevice(request.params.sn, openId);
       if (device.pushToken === undefined || (device.pushTokenExpiresAt ?? 0) <= ctx.now())
         throw new ApiError('push-token-unavailable');
@@ -140,7 +141,7 @@ export function phoneRoutes(app: FastifyInstance, ctx: RouteContext): void {
     '/me/devices/:sn/pin',
     { schema: { params: SnParams, body: MyPinBodySchema, response: replies(OkReplySchema) } },
     async (request): Promise<OkReply> => {
-      const openId = await ctx.openIdOf(request.headers, request.body.code);
+      const openId = await ctx.openIdOf(request, request.body.code);
       // only the caller's own place on the device's home; an unknown sn answers like not being a contact
       await contactDevice(request.params.sn, openId);
       if (!(await ctx.repository.setPinned(request.params.sn, openId, request.body.pinned)))
@@ -153,7 +154,7 @@ export function phoneRoutes(app: FastifyInstance, ctx: RouteContext): void {
     '/me/devices/:sn/sn-ticket',
     { schema: { params: SnParams, body: PhoneLoginBodySchema, response: replies(SnTicketReplySchema) } },
     async (request): Promise<SnTicketReply> => {
-      const openId = await ctx.openIdOf(request.headers, request.body.code);
+      const openId = await ctx.openIdOf(request, request.body.code);
       const device = await contactDevice(request.params.sn, openId);
       const snTicket = await snTicketFor(device);
       return { snTicket, modelId: device.modelId, deviceName: device.deviceName };

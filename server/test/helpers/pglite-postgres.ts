@@ -9,18 +9,22 @@ import * as path from 'path';
 export interface LocalPostgres {
   url: string;
   stop(): Promise<void>;
+  /** `kill -9`: the engine dies without closing its connections. */
+  kill(): Promise<void>;
 }
 
 export function startLocalPostgres(timeoutMs = 30_000): Promise<LocalPostgres> {
   const child = spawn(process.execPath, [path.join(__dirname, 'pglite-server.cjs')], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const stop = () =>
+  const end = (signal: NodeJS.Signals) =>
     new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
       child.once('exit', () => resolve());
-      child.kill('SIGTERM');
+      child.kill(signal);
     });
+  const stop = () => end('SIGTERM');
+  const kill = () => end('SIGKILL');
   return new Promise((resolve, reject) => {
     let output = '';
     const timer = setTimeout(() => {
@@ -33,7 +37,7 @@ export function startLocalPostgres(timeoutMs = 30_000): Promise<LocalPostgres> {
       const ready = /READY (\d+)/.exec(output);
       if (!ready) return;
       clearTimeout(timer);
-      resolve({ url: `postgres://postgres:postgres@127.0.0.1:${ready[1]}/postgres`, stop });
+      resolve({ url: `postgres://postgres:postgres@127.0.0.1:${ready[1]}/postgres`, stop, kill });
     });
     child.once('exit', (code) => {
       clearTimeout(timer);

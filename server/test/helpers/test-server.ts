@@ -5,6 +5,8 @@
 import type { FastifyInstance } from 'fastify';
 import { API_PATHS, WX_OPENID_HEADER, type PairingCodeReply, type SignedMethod } from '#contract';
 import { buildApp } from '../../src/app';
+import type { HttpTimeouts } from '../../src/http/guards';
+import type { RateLimits } from '../../src/http/rate-limits';
 import { openRepository } from '../../src/db/open';
 import type { Repository } from '../../src/db/repository';
 import { createWechatClient } from '../../src/wechat/client';
@@ -25,6 +27,9 @@ export interface TestServerOptions {
   trustWxOpenIdHeader?: boolean;
   adminToken?: string | undefined;
   logLines?: string[];
+  timeouts?: Partial<HttpTimeouts>;
+  rateLimits?: Partial<RateLimits>;
+  trustProxy?: boolean;
 }
 
 export interface TestDevice {
@@ -85,8 +90,15 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       now: clock.now,
       retryDelayMs: () => 5,
     }),
-    config: { adminToken, basePath, trustWxOpenIdHeader: options.trustWxOpenIdHeader ?? false },
+    config: {
+      adminToken,
+      basePath,
+      trustWxOpenIdHeader: options.trustWxOpenIdHeader ?? false,
+      trustProxy: options.trustProxy ?? false,
+    },
     now: clock.now,
+    ...(options.timeouts ? { timeouts: options.timeouts } : {}),
+    ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
     ...(lines ? { log: { level: 'debug', stream: { write: (line: string) => void lines.push(line) } } } : {}),
   });
   await app.listen({ host: '127.0.0.1', port: 0 });
