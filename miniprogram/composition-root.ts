@@ -14,6 +14,7 @@ import { hasWmpf, isDevTools } from './services/environment';
 import type { AppShowOptions, ShowKind } from './services/launch';
 import { createRealPlatform, type Platform } from './services/platform';
 import { readSystemLanguage } from './services/system';
+import type { WindowSize } from './services/ui';
 import { loadMainTexts } from './services/texts';
 import { configurePlugin } from './services/voip/plugin-setup';
 import { CallStore } from './stores/call-store';
@@ -163,13 +164,13 @@ export function connectStores(stores: AppStores): void {
  * A device's platform for the app's lifetime: the ONE plugin event subscription, the plugin's end page (back to
  * our outcome view after a call) and look, and the push token upload that lets family members call the device.
  */
-export function startDevicePlatform(platform: Platform, landscape: boolean): void {
+export function startDevicePlatform(platform: Platform, screen: WindowSize): void {
   if (platform.mode === 'phone') return;
   platform.voipEvents.start();
   platform.pushToken?.start();
   const plugin = platform.loadPlugin();
   if (plugin)
-    configurePlugin(plugin, { endPageUrl: ROUTES.calling, endPageQuery: CALL_END_QUERY, landscape });
+    configurePlugin(plugin, { endPageUrl: ROUTES.calling, endPageQuery: CALL_END_QUERY, screen });
 }
 
 export interface RunningApp {
@@ -205,8 +206,7 @@ export function launchApp(options?: AppShowOptions): RunningApp {
   const { platform, start } = choosePlatform(options?.query);
   const stores = buildStores(platform);
   installStores(stores);
-  const size = platform.ui.windowSize();
-  startDevicePlatform(platform, size.width > size.height);
+  startDevicePlatform(platform, platform.ui.windowSize());
   connectStores(stores);
   running = { platform, stores };
   start?.();

@@ -14,12 +14,13 @@ export const MIN_PLUGIN_VERSION = '2.3.0';
 export const BACKEND_BASE_URL = '';
 
 /**
- * How the Mini Program's VoIP calls are billed, as bought in the admin console (小程序音视频通话 → 购买): 'duration'
- * for minute packages (通话时长包, the trial package too), 'license' for device licences. Sent as callWMPF's
- * chargeType when a family member's phone calls a device; the plugin's own default is 'license', which fails on an
- * account with minutes only. (initByCaller takes no chargeType: its result reports the one used.)
+ * callWMPF's chargeType, only when the deployment sets it (docs/charge-type.md). Unset (the default), the key is
+ * left out and the plugin uses its own default, 'license': device licences, the billing callWMPF is documented
+ * with and the only kind sold since minute packages stopped (2023-11-30). Set 'duration' only on an account that
+ * still calls on minute packages (通话时长包) bought earlier and has no device licence. initByCaller takes no
+ * chargeType: its result reports the one used.
  */
-export const VOIP_CHARGE_TYPE: WmpfVoip.ChargeType = 'duration';
+export const VOIP_CHARGE_TYPE: WmpfVoip.ChargeType | undefined = undefined;
 
 /** How long the Mini Program waits for the host app to answer a Channel command. */
 export const HOST_TIMEOUT_MS = 5000;

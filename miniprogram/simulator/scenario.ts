@@ -149,7 +149,7 @@ export function defaultScenario(): SimulationScenario {
     initByCallerMs: 150,
     calls: [{ kind: 'answer', ringMs: 3000, talkMs: 8000, hangUpBy: 'listener' }],
     pluginVersion: '2.4.6',
-    chargeType: 'duration',
+    chargeType: 'license',
     pluginAvailable: true,
     contacts: SAMPLE_CONTACTS.map((c) => ({ ...c })),
     contactsLatencyMs: 200,

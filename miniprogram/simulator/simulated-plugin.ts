@@ -305,7 +305,7 @@ export function createSimulatedPlugin(framework: SimulatedFramework, router: Rou
     call.roomId = `sim-room-${roomSeq}`;
     onloadQuery = {};
     play(call, script);
-    return { isSuccess: true, roomId: call.roomId, groupId: call.roomId, chargeType: 'duration' };
+    return { isSuccess: true, roomId: call.roomId, groupId: call.roomId, chargeType: framework.scenario.chargeType };
   }
 
   function forceHangUpVoip(roomId?: string): void {

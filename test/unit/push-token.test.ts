@@ -299,7 +299,7 @@ describe('push token on the simulated device platform', () => {
   it('is started with the device platform at app launch', async () => {
     const { startDevicePlatform } = await import('../../miniprogram/composition-root');
     const t = installTestPlatform();
-    startDevicePlatform(t.platform, false);
+    startDevicePlatform(t.platform, { width: 0, height: 0 });
     await t.clock.advance(1000);
     expect(t.sim.backend.uploads).toHaveLength(1);
     expect(t.platform.pushToken!.getState().status).toBe('uploaded');
