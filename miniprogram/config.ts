@@ -3,8 +3,17 @@
 /** Must equal the version pinned for `wmpf-voip` in app.json (a test checks it). */
 export const PLUGIN_VERSION = '2.4.6';
 
+/**
+ * What each feature needs of WMPF with the reference host app (host-android/, docs/host-protocol.md §2, §7):
+ *  - calls: the token-less initByCaller needs a registration, which the host makes with registerMiniProgramDevice
+ *    (WMPF >= 2.1.0; the legacy 1.2 IPC tasks are not implemented), and its credential prefetch (>= 2.1.0);
+ *  - incomingCalls: the host's push listener (setPushMsgCallback from 2.1.0, registerPushMsgEventListener from 2.2.0);
+ *  - deviceInfo: getMiniProgramDeviceInfo (>= 2.2.0); on 2.1 the host answers from its own registration record.
+ */
+export const WMPF_FLOORS = { calls: '2.1.0', incomingCalls: '2.1.0', deviceInfo: '2.2.0' } as const;
+
 /** Token-less calls (device registered through WMPF) need at least these versions. */
-export const MIN_WMPF_VERSION = '1.2.0';
+export const MIN_WMPF_VERSION = WMPF_FLOORS.calls;
 export const MIN_PLUGIN_VERSION = '2.3.0';
 
 /**
