@@ -113,7 +113,7 @@ export function installSimulatedPlatform<C extends Clock>(
   };
   if (options.startStores) {
     platform.voipEvents.start();
-    connectStores(stores);
+    connectStores(stores, platform);
     // a launch shows the app as App.onShow does (to the stores of the moment: restartStores replaces them)
     sim.connectApp({ show: (o) => noteAppShow(platform, o, setup.stores.call) });
   }

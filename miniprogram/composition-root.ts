@@ -23,6 +23,7 @@ import { DeviceStore } from './stores/device-store';
 import { HistoryStore } from './stores/history-store';
 import { installStores, type AppStores } from './stores/index';
 import { MissedCallsStore } from './stores/missed-calls-store';
+import { followRegistration } from './stores/registration-follower';
 import { RoleStore } from './stores/role-store';
 import { withSubpackageStores } from './stores/subpackage-stores';
 import { UiStore } from './stores/ui-store';
@@ -32,7 +33,11 @@ import { HOME_TILES, mostCalled } from './utils/most-called';
 export function buildStores(platform: Platform): AppStores {
   const isPhone = platform.mode === 'phone';
   const ui = new UiStore(platform.ui, platform.textSize);
-  const device = new DeviceStore({ device: platform.device, prefetch: platform.prefetch });
+  const device = new DeviceStore({
+    device: platform.device,
+    prefetch: platform.prefetch,
+    pushToken: platform.pushToken,
+  });
   const history = new HistoryStore({ repository: platform.history, clock: platform.clock });
   const contacts = new ContactsStore({
     contacts: platform.contacts,
@@ -151,9 +156,16 @@ function choosePlatform(query: Record<string, unknown> | undefined): {
   return { platform: createRealPlatform(undefined) };
 }
 
-/** The stores follow their services for the app's lifetime: prefetch state, the plugin's call events, history. */
-export function connectStores(stores: AppStores): void {
+/**
+ * The stores follow their services for the app's lifetime: prefetch state, the plugin's call events, history, and
+ * (given the platform) the host's registration events.
+ */
+export function connectStores(stores: AppStores, platform?: Pick<Platform, 'hostEvents'>): void {
   stores.device.start();
+  if (platform?.hostEvents) {
+    followRegistration({ events: platform.hostEvents, device: stores.device, contacts: stores.contacts });
+    platform.hostEvents.start();
+  }
   stores.call.start();
   void stores.history.load();
   void stores.missedCalls.load();
@@ -207,7 +219,7 @@ export function launchApp(options?: AppShowOptions): RunningApp {
   const stores = buildStores(platform);
   installStores(stores);
   startDevicePlatform(platform, platform.ui.windowSize());
-  connectStores(stores);
+  connectStores(stores, platform);
   running = { platform, stores };
   start?.();
   return running;

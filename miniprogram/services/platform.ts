@@ -19,6 +19,7 @@ import { readEnvVersion, type EnvVersion } from './environment';
 import { createHistoryRepository } from './history/history-repository';
 import type { HistoryRepository } from './history/types';
 import { createMissedCallsSeen, type MissedCallsSeen } from './history/missed-calls-seen';
+import { createRegistrationEvents, type RegistrationEvents } from './host/host-events';
 import { createHostBridge } from './host/wmpf-host-bridge';
 import type { HostBridge, HostSigner } from './host/types';
 import { wxHttp, type HttpClient } from './http';
@@ -73,6 +74,8 @@ export interface Platform {
   backendRequests: BackendRequests;
   /** Device roles only: keeps the WMPF push token uploaded so that phones can call the device. */
   pushToken: PushTokenService | undefined;
+  /** Device roles only: the host's `registrationChanged` event (docs/host-protocol.md §1.1). */
+  hostEvents: RegistrationEvents | undefined;
   /** Phone role only: WeChat's phone APIs (the pages wrap the ones they use) and wx.login. */
   phone: PhoneAdapters | undefined;
   /** Why the app is shown (pre-launch, plugin call page): no navigation or call on its own then. */
@@ -164,6 +167,7 @@ export function createPlatform(adapters: PlatformAdapters): Platform {
           device,
           clock,
         }),
+    hostEvents: isPhone ? undefined : createRegistrationEvents(adapters.wmpf, { clock }),
     phone: isPhone ? phoneAdapters(adapters.phoneApi ?? wxPhoneApi, clock) : undefined,
     launch: createLaunchGuard(loadPlugin),
   };

@@ -19,6 +19,11 @@ export type PushTokenError =
   | { kind: 'invalid-reply'; detail: string }
   /** The host could not tell the device's sn (transient). */
   | { kind: 'device-unavailable' }
+  /**
+   * Not registered (yet), or not a supported device: tried again with backoff, on page shows and when the host says
+   * the registration changed (an installer may register the device while the app runs).
+   */
+  | { kind: 'device-not-ready' }
   | { kind: 'backend'; error: BackendError };
 
 export type PushTokenState =
@@ -28,7 +33,7 @@ export type PushTokenState =
   | { status: 'failed'; error: PushTokenError; attempts: number; retryAt: number }
   | {
       status: 'unsupported';
-      reason: 'not-wmpf' | 'api-missing' | 'device-not-ready' | 'backend-not-configured';
+      reason: 'not-wmpf' | 'api-missing' | 'backend-not-configured';
     };
 
 export interface PushTokenService {
@@ -40,6 +45,8 @@ export interface PushTokenService {
   getState(): PushTokenState;
   /** Fetch + upload now (joins one in flight). Never rejects. */
   refresh(): Promise<PushTokenState>;
+  /** A page shows: an upload waiting for the device (not ready, host silent) is tried now, backoff or not. */
+  retryWaiting(): void;
 }
 
 export interface PushTokenDeps {
@@ -121,13 +128,15 @@ export function createPushTokenService(deps: PushTokenDeps): PushTokenService {
     return { status: 'failed', error, attempts: failures, retryAt: at + wait };
   }
 
-  async function run(): Promise<PushTokenState> {
+  async function run(previous: PushTokenState): Promise<PushTokenState> {
     const api = deps.wmpf;
     if (!api) return { status: 'unsupported', reason: 'not-wmpf' };
     if (typeof api.getWmpfPushToken !== 'function') return { status: 'unsupported', reason: 'api-missing' };
-    const status = await deps.device.getStatus();
+    // after a "not ready" the host is asked again, unless someone already has: a cached "not ready" is for ever
+    const askAgain = waitingForDevice(previous) && deps.device.known()?.kind !== 'ready';
+    const status = await deps.device.getStatus({ refresh: askAgain });
     if (status.kind === 'host-error') return failed({ kind: 'device-unavailable' });
-    if (status.kind !== 'ready') return { status: 'unsupported', reason: 'device-not-ready' };
+    if (status.kind !== 'ready') return failed({ kind: 'device-not-ready' });
 
     const fetched = await fetchToken(api);
     if (!fetched.ok) return failed(fetched.error);
@@ -167,8 +176,9 @@ export function createPushTokenService(deps: PushTokenDeps): PushTokenService {
 
   function refresh(): Promise<PushTokenState> {
     if (inFlight) return inFlight;
+    const previous = state;
     state = { status: 'working' };
-    inFlight = run()
+    inFlight = run(previous)
       .catch((e: unknown) => failed({ kind: 'wmpf-failed', errMsg: errMsgOf(e, 'unexpected error') }))
       .then((next) => {
         state = next;
@@ -196,5 +206,15 @@ export function createPushTokenService(deps: PushTokenDeps): PushTokenService {
     },
     getState: () => state,
     refresh,
+    retryWaiting() {
+      if (started && !inFlight && waitingForDevice(state)) void refresh();
+    },
   };
+}
+
+function waitingForDevice(state: PushTokenState): boolean {
+  return (
+    state.status === 'failed' &&
+    (state.error.kind === 'device-not-ready' || state.error.kind === 'device-unavailable')
+  );
 }

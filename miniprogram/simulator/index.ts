@@ -31,6 +31,7 @@ import {
   type SimulatedFramework,
   type SimulatedLaunch,
 } from './simulated-framework';
+import { createSimulatedChannelEvents, type SimulatedChannelEvents } from './simulated-channel-events';
 import { createSimulatedClipboard, type SimulatedClipboard } from './simulated-clipboard';
 import { createSimulatedHost, type SimulatedHost } from './simulated-host';
 import { createSimulatedPermissions } from './simulated-permissions';
@@ -38,6 +39,8 @@ import { createSimulatedWxPhone, type SimulatedWxPhone } from './simulated-phone
 import { createSimulatedPlugin, type SimulatedPlugin } from './simulated-plugin';
 import { createSimulatedWmpf } from './simulated-wmpf';
 import { CALL_PAGE_PATH_FALLBACK } from '../services/voip/plugin-loader';
+import { REGISTRATION_CHANGED_EVENT } from '../services/host/host-events';
+import { compareVersions } from '../utils/version';
 
 export type { SimulatedRole } from './presets';
 
@@ -75,6 +78,14 @@ export interface Simulation {
   phoneCallsDevice(script: IncomingCallScript): string;
   /** Plays what the scenario schedules once the app runs (an incoming call). */
   start(): void;
+  /** The Channel events the host holds registrations for and sends. */
+  channelEvents: SimulatedChannelEvents;
+  /**
+   * An installer registers the device through the host app while the Mini Program runs: WMPF now knows it
+   * (registerMiniProgramDevice returned code 0, WMPF >= 2.1.0 only), and the host sends `registrationChanged`
+   * `{"registered":1}` (§1.1). Returns how many registrations the event was sent to (0: the app missed it).
+   */
+  hostRegistersDevice(): number;
 }
 
 export interface SimulatedPlatform extends Platform {
@@ -105,6 +116,7 @@ export function createSimulatedPlatform(options: SimulatedPlatformOptions = {}):
   const backend = options.backend ?? createSimulatedBackend(liveScenario, clock);
   const phone = createSimulatedWxPhone(liveScenario, backend, clock);
   const host = createSimulatedHost(framework);
+  const channelEvents = createSimulatedChannelEvents(framework);
   const clipboard = createSimulatedClipboard();
   const isPhone = options.role === 'phone';
   const envVersion = options.envVersion ?? 'develop';
@@ -112,7 +124,7 @@ export function createSimulatedPlatform(options: SimulatedPlatformOptions = {}):
     mode: isPhone ? 'phone' : 'simulated-device',
     simulated: true,
     // A phone has no WMPF.
-    wmpf: isPhone ? undefined : createSimulatedWmpf(framework, host),
+    wmpf: isPhone ? undefined : createSimulatedWmpf(framework, host, channelEvents),
     loadPluginModule: () => {
       if (!framework.scenario.pluginAvailable) throw new Error('plugin wmpf-voip is not defined');
       return { default: plugin };
@@ -165,6 +177,13 @@ export function createSimulatedPlatform(options: SimulatedPlatformOptions = {}):
           console.info(`[simulator] the host ignored the push: ${outcome.reason}`);
       }, framework.scenario.pushLatencyMs);
       return roomId;
+    },
+    channelEvents,
+    hostRegistersDevice() {
+      const { device } = framework.scenario;
+      if ((compareVersions(device.wmpfVersion, '2.1.0') ?? -1) < 0) return 0;
+      device.registered = true;
+      return channelEvents.notify(REGISTRATION_CHANGED_EVENT, JSON.stringify({ registered: 1 }));
     },
     start() {
       if (started) return;

@@ -9,6 +9,7 @@ import { compareVersions } from '../utils/version';
 import { familyOf } from './family-scenario';
 import type { HostReplyScript, PrefetchScript } from './scenario';
 import type { SimulatedFramework } from './simulated-framework';
+import type { SimulatedChannelEvents } from './simulated-channel-events';
 import { createSimulatedSigner, type SimulatedSigner } from './simulated-signer';
 import type { SimulatedHost } from './simulated-host';
 
@@ -25,7 +26,11 @@ export const SIMULATED_NOT_REGISTERED_ERRMSG = 'getWMPFDeviceToken:fail:register
 
 export type Reply = { kind: 'success'; data: string } | { kind: 'fail'; errMsg: string } | { kind: 'none' };
 
-export function createSimulatedWmpf(framework: SimulatedFramework, host?: SimulatedHost): Wmpf.Api {
+export function createSimulatedWmpf(
+  framework: SimulatedFramework,
+  host?: SimulatedHost,
+  events?: SimulatedChannelEvents,
+): Wmpf.Api {
   let pushTokenSeq = 0;
   const signer = createSimulatedSigner(framework);
   return {
@@ -41,6 +46,12 @@ export function createSimulatedWmpf(framework: SimulatedFramework, host?: Simula
           if (ended && reply.kind === 'success') host?.callEnded(ended);
         });
       },
+      ...(events && {
+        registerEvent: events.registerEvent,
+        unregisterEvent: events.unregisterEvent,
+        on: events.on,
+        off: events.off,
+      }),
     },
     getWmpfPushToken(options) {
       const script = familyOf(framework.scenario).pushToken;

@@ -1,10 +1,13 @@
 import { makeAutoObservable, runInAction } from 'mobx-miniprogram';
 import type { PrefetchService, PrefetchState } from '../services/device/prefetch-types';
 import type { DeviceService, DeviceStatus } from '../services/device/types';
+import type { PushTokenService } from '../services/push-token';
 
 export interface DeviceStoreDeps {
   device: DeviceService;
   prefetch: PrefetchService;
+  /** Device roles on WMPF: the push token upload that lets phones call the device. */
+  pushToken?: Pick<PushTokenService, 'refresh' | 'retryWaiting'>;
 }
 
 /**
@@ -44,6 +47,23 @@ export class DeviceStore {
   /** Fire and forget: the service deduplicates, keeps the 50-minute validity and backs off after failures. */
   requestPrefetch(): void {
     void this.deps.prefetch.request();
+  }
+
+  /** A page shows: the prefetch when useful, and a push token upload that waits for the device is tried now. */
+  pageShown(): void {
+    this.requestPrefetch();
+    this.deps.pushToken?.retryWaiting();
+  }
+
+  /**
+   * The host says its registration changed (docs/host-protocol.md §1.1): the device info is asked again and shown,
+   * the credential prefetched and the push token uploaded for the device as it is now.
+   */
+  async followRegistrationChange(): Promise<DeviceStatus> {
+    const status = await this.refreshStatus(true);
+    void this.deps.prefetch.request({ ignoreBackoff: true });
+    void this.deps.pushToken?.refresh();
+    return status;
   }
 
   /** Right before a call: prefetch again only when no valid credential is known. Never awaited. */

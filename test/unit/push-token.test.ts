@@ -213,7 +213,7 @@ describe('push token service', () => {
     expect(uploads).toHaveLength(3);
   });
 
-  it('stays unsupported without WMPF, without the API, or on a device that is not registered', async () => {
+  it('stays unsupported without WMPF or without the API; waits with backoff on a device not registered yet', async () => {
     const clock = createFakeClock(NOW);
     const backend = { uploadPushToken: jest.fn() } as unknown as Backend;
     const device: DeviceService = { getStatus: async () => READY, known: () => READY };
@@ -230,8 +230,10 @@ describe('push token service', () => {
       status: { kind: 'not-registered', wmpfVersion: '2.4.0', simulated: false },
     });
     expect(await notRegistered.service.refresh()).toEqual({
-      status: 'unsupported',
-      reason: 'device-not-ready',
+      status: 'failed',
+      error: { kind: 'device-not-ready' },
+      attempts: 1,
+      retryAt: NOW + 30_000,
     });
     expect(backend.uploadPushToken).not.toHaveBeenCalled();
   });

@@ -137,8 +137,9 @@ ComponentWithStore({
     onShow() {
       appStores.ui.release();
       appStores.contacts.reloadIfStale();
-      // never awaited: a call can be placed while the credential is still being prepared
-      appStores.device.requestPrefetch();
+      // never awaited: a call can be placed while the credential is still being prepared; a push token upload
+      // waiting for the device is tried again
+      appStores.device.pageShown();
     },
 
     async onPullDownRefresh() {
