@@ -111,13 +111,17 @@ export function installSimulatedPlatform<C extends Clock>(
     permissions,
     stores,
   };
-  if (options.startStores) {
-    platform.voipEvents.start();
-    connectStores(stores, platform);
-    // a launch shows the app as App.onShow does (to the stores of the moment: restartStores replaces them)
-    sim.connectApp({ show: (o) => noteAppShow(platform, o, setup.stores.call) });
-  }
+  if (options.startStores) startSimulatedStores(setup);
   return setup;
+}
+
+/** What app launch does on a device: the plugin's events, the stores connected, App.onShow for the host's launches. */
+export function startSimulatedStores<C extends Clock>(setup: SimulatedSetup<C>): void {
+  const { platform, sim } = setup;
+  platform.voipEvents.start();
+  connectStores(setup.stores, platform);
+  // a launch shows the app as App.onShow does (to the stores of the moment: restartStores replaces them)
+  sim.connectApp({ show: (o) => noteAppShow(platform, o, setup.stores.call) });
 }
 
 export type TestPlatform = SimulatedSetup<FakeClock>;

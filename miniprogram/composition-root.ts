@@ -163,6 +163,8 @@ function choosePlatform(query: Record<string, unknown> | undefined): {
 export function connectStores(stores: AppStores, platform?: Pick<Platform, 'hostEvents'>): void {
   stores.device.start();
   if (platform?.hostEvents) {
+    // the credential fetch starts with the app, not after its first page rendered: the first tap waits less
+    stores.device.requestPrefetch();
     followRegistration({ events: platform.hostEvents, device: stores.device, contacts: stores.contacts });
     platform.hostEvents.start();
   }
@@ -181,8 +183,7 @@ export function startDevicePlatform(platform: Platform, screen: WindowSize): voi
   platform.voipEvents.start();
   platform.pushToken?.start();
   const plugin = platform.loadPlugin();
-  if (plugin)
-    configurePlugin(plugin, { endPageUrl: ROUTES.calling, endPageQuery: CALL_END_QUERY, screen });
+  if (plugin) configurePlugin(plugin, { endPageUrl: ROUTES.calling, endPageQuery: CALL_END_QUERY, screen });
 }
 
 export interface RunningApp {

@@ -276,6 +276,12 @@ export function createSimulatedPlugin(framework: SimulatedFramework, router: Rou
     if (!framework.scenario.device.registered) {
       return { isSuccess: false, errCode: 1000, errMsg: 'getWMPFDeviceToken:fail:register info invalid' };
     }
+    // WMPF calls as the sn it registered; another caller id is refused (which code is not documented: 13, the
+    // "device not registered" one, after the round trip a real refusal takes)
+    if (request.caller?.id !== framework.scenario.device.sn) {
+      await delay(clock, framework.scenario.initByCallerMs);
+      return { isSuccess: false, errCode: 13, errMsg: 'caller is not the registered device' };
+    }
     const call: ActiveCall = {
       roomId: '',
       phase: 'starting',
@@ -305,7 +311,12 @@ export function createSimulatedPlugin(framework: SimulatedFramework, router: Rou
     call.roomId = `sim-room-${roomSeq}`;
     onloadQuery = {};
     play(call, script);
-    return { isSuccess: true, roomId: call.roomId, groupId: call.roomId, chargeType: framework.scenario.chargeType };
+    return {
+      isSuccess: true,
+      roomId: call.roomId,
+      groupId: call.roomId,
+      chargeType: framework.scenario.chargeType,
+    };
   }
 
   function forceHangUpVoip(roomId?: string): void {

@@ -14,6 +14,7 @@ import type {
   VoipEvents,
   VoipService,
 } from '../services/voip/types';
+import { startAsRegistered } from './call-registration';
 import type { ContactsStore } from './contacts-store';
 import type { DeviceStore } from './device-store';
 import type { HistoryStore } from './history-store';
@@ -70,7 +71,7 @@ export interface CallStoreDeps {
   /** Told when a call ended (the host app may light the screen down, log, ...). */
   host: Pick<HostBridge, 'notifyCallEnded'>;
   clock: Clock;
-  device: Pick<DeviceStore, 'statusForCall' | 'refreshPrefetchIfStale'>;
+  device: Pick<DeviceStore, 'statusForCall' | 'refreshStatus' | 'refreshPrefetchIfStale'>;
   /** Whom a call may be for: only a known contact who authorised the device, by the name the list gives. */
   contacts: Pick<ContactsStore, 'contactForCall'>;
   history: Pick<HistoryStore, 'record' | 'find'>;
@@ -247,10 +248,19 @@ export class CallStore {
     });
     const startedAt = clock.now();
     const attempt = this.deps.attempts.begin(request.roomType);
-    const result = await voip.startCall(
-      { ...request, callerSn: status.device.sn },
+    const started = await startAsRegistered(
+      { voip, refreshStatus: () => device.refreshStatus(true) },
+      request,
+      status,
       { stillWanted: () => this.commitToCallPage() },
     );
+    if (started.kind === 'device') {
+      this.deps.attempts.stopped(request.roomType, 'device', started.status.kind);
+      const outcome = this.fail({ kind: 'device', status: started.status });
+      this.settleEndsBeforeStart(undefined);
+      return outcome;
+    }
+    const result = started.result;
     if (!result.ok) {
       this.deps.attempts.failed(attempt, result.error);
       void history.record(

@@ -38,9 +38,17 @@ export class DeviceStore {
     return status;
   }
 
-  /** The status to call with: a known "not ready" answer is asked again, or Retry could never succeed. */
-  statusForCall(): Promise<DeviceStatus> {
-    if (this.status && this.status.kind === 'ready') return Promise.resolve(this.status);
+  /**
+   * The status to call with. Before the host's first answer this run: the registration it confirmed last, at once
+   * (WMPF checks the caller anyway; a refusal asks the host again, see call-registration.ts). A known "not ready"
+   * answer is asked again, or Retry could never succeed.
+   */
+  async statusForCall(): Promise<DeviceStatus> {
+    if (this.status && this.status.kind === 'ready') return this.status;
+    if (this.status === null) {
+      const confirmed = await this.deps.device.lastConfirmed();
+      if (confirmed) return confirmed;
+    }
     return this.refreshStatus(this.status !== null);
   }
 

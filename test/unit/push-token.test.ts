@@ -58,6 +58,7 @@ function setup(replies: TokenReply[], options: SetupOptions = {}) {
   const device: DeviceService = {
     getStatus: async () => options.status ?? READY,
     known: () => options.status ?? READY,
+    lastConfirmed: () => Promise.resolve(undefined),
   };
   const service = createPushTokenService({
     wmpf,
@@ -216,7 +217,11 @@ describe('push token service', () => {
   it('stays unsupported without WMPF or without the API; waits with backoff on a device not registered yet', async () => {
     const clock = createFakeClock(NOW);
     const backend = { uploadPushToken: jest.fn() } as unknown as Backend;
-    const device: DeviceService = { getStatus: async () => READY, known: () => READY };
+    const device: DeviceService = {
+      getStatus: async () => READY,
+      known: () => READY,
+      lastConfirmed: async () => READY,
+    };
     const noWmpf = createPushTokenService({ wmpf: undefined, backend, device, clock });
     expect(await noWmpf.refresh()).toEqual({ status: 'unsupported', reason: 'not-wmpf' });
     const noApi = createPushTokenService({
