@@ -5,7 +5,7 @@
  * Where the real behaviour is unknown this takes the harsher reading (unverified on a device): an event sent before
  * registerEvent reached the host is lost, nothing is queued or replayed, and `on` alone receives nothing.
  */
-import { delay } from '../services/clock';
+import { delay } from '../lib/clock';
 import type { SimulatedFramework } from './simulated-framework';
 
 export interface SimulatedChannelEvents {

@@ -1,11 +1,11 @@
-import type { DeviceStatus } from '../services/device/types';
+import type { DeviceStatus } from '../platform/device/types';
 import type {
   CallFailure,
   StartCallOptions,
   StartCallRequest,
   StartCallResult,
   VoipService,
-} from '../services/voip/types';
+} from '../platform/voip/types';
 
 type Ready = Extract<DeviceStatus, { kind: 'ready' }>;
 

@@ -1,7 +1,7 @@
 import { makeAutoObservable, runInAction } from 'mobx-miniprogram';
-import type { PrefetchService, PrefetchState } from '../services/device/prefetch-types';
-import type { DeviceService, DeviceStatus } from '../services/device/types';
-import type { PushTokenService } from '../services/push-token';
+import type { PrefetchService, PrefetchState } from '../platform/device/prefetch-types';
+import type { DeviceService, DeviceStatus } from '../platform/device/types';
+import type { PushTokenService } from '../platform/push-token';
 
 export interface DeviceStoreDeps {
   device: DeviceService;

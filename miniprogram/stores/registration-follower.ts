@@ -1,4 +1,4 @@
-import type { RegistrationEvents } from '../services/host/host-events';
+import type { RegistrationEvents } from '../platform/host/host-events';
 import type { ContactsStore } from './contacts-store';
 import type { DeviceStore } from './device-store';
 

@@ -3,8 +3,8 @@
  * last from storage, the call started at once on it — through the real contacts and calling pages and the simulated
  * host. WMPF checks the caller anyway: a refusal asks the host again and tries once more with what it says now.
  */
-import { CONTACTS_CACHE_KEY } from '../../miniprogram/services/contacts/contacts-service';
-import { LAST_REGISTRATION_KEY } from '../../miniprogram/services/device/last-registration';
+import { CONTACTS_CACHE_KEY } from '../../miniprogram/platform/contacts/contacts-service';
+import { LAST_REGISTRATION_KEY } from '../../miniprogram/platform/device/last-registration';
 import { createMemoryStorage } from '../../miniprogram/simulator/memory-storage';
 import type { SimulationScenario } from '../../miniprogram/simulator/scenario';
 import { appStores } from '../../miniprogram/stores/index';
@@ -43,8 +43,8 @@ async function tapVideoAfterRestart(
   find(contacts.comp, '#row-0 .call-btn--video').dispatchEvent('tap');
   await viewUpdated();
   expect(t.router.history).toHaveLength(1);
-  const query = Object.fromEntries(new URL(`https://x${t.router.history[0].url}`).searchParams);
-  await renderPage('pages/calling/index', query);
+  const url = new URL(`https://x${t.router.history[0].url}`);
+  await renderPage(url.pathname.replace(/^\//, ''), Object.fromEntries(url.searchParams));
   return t;
 }
 

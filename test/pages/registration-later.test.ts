@@ -5,7 +5,7 @@
  * the device is tried again with backoff and when the page shows.
  */
 import { startDevicePlatform } from '../../miniprogram/composition-root';
-import { REGISTRATION_CHANGED_EVENT } from '../../miniprogram/services/host/host-events';
+import { REGISTRATION_CHANGED_EVENT } from '../../miniprogram/platform/host/host-events';
 import { renderPage, textOf, viewUpdated, type Rendered } from '../../harness/pages';
 import { installTestPlatform, type TestPlatform } from '../../harness/platform';
 

@@ -1,5 +1,8 @@
-import { createDeviceCaller, type CallDeviceRequest } from '../../miniprogram/pages/devices/call-device';
-import { CALL_PAGE_PATH_FALLBACK } from '../../miniprogram/services/voip/plugin-loader';
+import {
+  createDeviceCaller,
+  type CallDeviceRequest,
+} from '../../miniprogram/packages/phone/devices/call-device';
+import { CALL_PAGE_PATH_FALLBACK } from '../../miniprogram/platform/voip/plugin-loader';
 import { createRecordingRouter } from '../../harness/platform';
 
 const REQUEST: CallDeviceRequest = {
@@ -32,13 +35,13 @@ function pluginWith(callWMPF?: (request: WmpfVoip.CallWmpfRequest) => Promise<Wm
 function setup(plugin: WmpfVoip.Plugin | undefined, charge: WmpfVoip.ChargeType | 'unset' = 'duration') {
   const chargeType = charge === 'unset' ? undefined : charge;
   const router = createRecordingRouter();
-  router.route = 'pages/devices/index';
+  router.route = 'packages/phone/devices/index';
   const caller = createDeviceCaller({
     loadPlugin: () => plugin,
     router,
     envVersion: 'trial',
     chargeType,
-    endPageUrl: '/pages/devices/index',
+    endPageUrl: '/packages/phone/devices/index',
   });
   return { router, caller };
 }
@@ -66,7 +69,7 @@ describe('callWMPF (phone → WMPF device)', () => {
     );
     expect(plugin.initByCaller).not.toHaveBeenCalled();
     expect(plugin.setVoipEndPagePath).toHaveBeenCalledWith({
-      url: '/pages/devices/index',
+      url: '/packages/phone/devices/index',
       key: 'Call',
       routeType: 'redirectTo',
     });
