@@ -55,7 +55,6 @@ describe('callWMPF (phone → WMPF device)', () => {
     expect(Object.keys(sent)).not.toContain('chargeType');
   });
 
-
   it("sends exactly roomType, sn, modelId, pushToken, nickName, deviceName (+ envVersion, the account's chargeType) and opens the call page", async () => {
     const plugin = pluginWith(async () => ({ roomId: 'room-7' }));
     const { router, caller } = setup(plugin);

@@ -34,7 +34,7 @@ describe('configurePlugin', () => {
     expect(Object.keys(plugin.setVoipEndPagePath.mock.calls[0][0])).not.toContain('options');
   });
 
-  it('uses the speaker and an uncropped video, at the screen\'s height:width (landscape 1280 × 800 → 800/1280)', () => {
+  it("uses the speaker and an uncropped video, at the screen's height:width (landscape 1280 × 800 → 800/1280)", () => {
     const portrait = fakePlugin();
     configurePlugin(asPlugin(portrait), { endPageUrl: '/p', screen: NO_SIZE });
     expect(portrait.setUIConfig).toHaveBeenCalledWith({
