@@ -47,8 +47,7 @@ export function createRegistrationEvents(
 
   function channelOf(): Wmpf.Channel | undefined {
     const channel = api?.Channel;
-    const usable =
-      channel && typeof channel.registerEvent === 'function' && typeof channel.on === 'function';
+    const usable = channel && typeof channel.registerEvent === 'function' && typeof channel.on === 'function';
     return usable ? channel : undefined;
   }
 
@@ -78,10 +77,13 @@ export function createRegistrationEvents(
     failures += 1;
     state = 'retrying';
     console.warn('[host-events] registerEvent failed: trying again later');
-    timer = clock.setTimeout(() => {
-      timer = undefined;
-      void register(channel);
-    }, backoffDelay(failures, options.backoffMs));
+    timer = clock.setTimeout(
+      () => {
+        timer = undefined;
+        void register(channel);
+      },
+      backoffDelay(failures, options.backoffMs),
+    );
   }
 
   return {

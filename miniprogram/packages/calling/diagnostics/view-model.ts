@@ -325,7 +325,13 @@ export function diagnosticsView(input: DiagnosticsInput, now: number = input.che
     rows: [
       versionRow('wmpf', 'wmpfVersion', v.wmpf, WMPF_FLOORS.calls),
       versionRow('wmpf-incoming', 'wmpfIncoming', v.wmpf, WMPF_FLOORS.incomingCalls),
-      versionRow('wmpf-device-info', 'wmpfDeviceInfo', v.wmpf, WMPF_FLOORS.deviceInfo, 'deviceInfoFromRecord'),
+      versionRow(
+        'wmpf-device-info',
+        'wmpfDeviceInfo',
+        v.wmpf,
+        WMPF_FLOORS.deviceInfo,
+        'deviceInfoFromRecord',
+      ),
       versionRow('plugin', 'pluginVersion', v.plugin, MIN_PLUGIN_VERSION),
       registrationRow(status, now),
       prefetchRow(input.device, now, sn),
