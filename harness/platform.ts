@@ -21,6 +21,7 @@ import { defaultScenario, type SimulationScenario } from '../miniprogram/simulat
 import {
   createSimulatedPermissions,
   type AuthorizeFailure,
+  type SimulatedPrivacy,
 } from '../miniprogram/simulator/simulated-permissions';
 import { installStores, type AppStores } from '../miniprogram/stores/index';
 import { createFakeClock, type FakeClock } from './fake-clock';
@@ -77,6 +78,8 @@ export interface SimulatedSetupOptions<C extends Clock> {
   deniedPermissions?: PermissionScope[];
   /** wx.authorize fails with these (privacy agreement, system permission, ...), not a refusal by the person. */
   permissionFailures?: Partial<Record<PermissionScope, AuthorizeFailure>>;
+  /** What the person answers in WeChat's privacy popup, or no popup at all (an old base library). */
+  privacy?: SimulatedPrivacy;
   storage?: KeyValueStorage;
   /** Connect stores to the platform like app launch does on a device (the plugin's events too). */
   startStores: boolean;
@@ -94,7 +97,11 @@ export function installSimulatedPlatform<C extends Clock>(
   options.scenario?.(scenario);
   const router = createRecordingRouter();
   const storage = options.storage ?? createMemoryStorage();
-  const permissions = createSimulatedPermissions(options.deniedPermissions, options.permissionFailures);
+  const permissions = createSimulatedPermissions(
+    options.deniedPermissions,
+    options.permissionFailures,
+    options.privacy,
+  );
   const { clock, role } = options;
   const { backend } = options;
   const platform = createSimulatedPlatform({ scenario, clock, router, storage, permissions, role, backend });
@@ -130,6 +137,8 @@ export interface TestPlatformOptions {
   scenario?: (s: SimulationScenario) => void;
   deniedPermissions?: PermissionScope[];
   permissionFailures?: Partial<Record<PermissionScope, AuthorizeFailure>>;
+  /** What the person answers in WeChat's privacy popup, or no popup at all (an old base library). */
+  privacy?: SimulatedPrivacy;
   storage?: KeyValueStorage;
   /** Connect stores to the platform like app launch does (default true). */
   startStores?: boolean;

@@ -31,7 +31,8 @@ export type CallProblem =
   | { kind: 'device'; status: DeviceStatus }
   /** Not a contact of this device (unknown), or one who has not authorised it: never called. */
   | { kind: 'contact'; reason: 'unknown' | 'not-authorised'; name: string }
-  | { kind: 'permission'; scope: PermissionScope }
+  /** `not-declared`: the privacy guide lacks the scope (errno 112), for the installer; else the person refused. */
+  | { kind: 'permission'; scope: PermissionScope; reason?: 'not-declared' }
   | { kind: 'call'; failure: CallFailure };
 
 export interface CallOutcome {
@@ -239,6 +240,11 @@ export class CallStore {
       if (outcome === 'denied') {
         this.deps.attempts.stopped(request.roomType, 'permission', scope);
         return this.fail({ kind: 'permission', scope });
+      }
+      // the plugin is never asked: every call would fail to join while the phone rings
+      if (outcome === 'not-declared') {
+        this.deps.attempts.stopped(request.roomType, 'privacy', scope);
+        return this.fail({ kind: 'permission', scope, reason: 'not-declared' });
       }
     }
 

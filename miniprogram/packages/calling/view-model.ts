@@ -224,6 +224,14 @@ function failedView(request: CallRequest | undefined, problem: CallProblem | und
     }
     case 'permission': {
       const camera = problem.scope === 'scope.camera';
+      if (problem.reason === 'not-declared') {
+        return {
+          ...view,
+          icon: ICONS.error,
+          title: t('calling', 'privacyNotDeclaredTitle'),
+          hint: t('calling', camera ? 'privacyNotDeclaredCameraHint' : 'privacyNotDeclaredMicHint'),
+        };
+      }
       return {
         ...view,
         icon: ICONS.lock,

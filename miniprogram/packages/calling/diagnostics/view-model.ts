@@ -255,6 +255,11 @@ function stoppedBy(stop: NonNullable<CallAttempt['stopped']>): { title: string; 
         title: text(stop.detail === 'scope.camera' ? 'stopPermissionCamera' : 'stopPermissionRecord'),
         hint: text('stopPermissionHint'),
       };
+    case 'privacy':
+      return {
+        title: text(stop.detail === 'scope.camera' ? 'stopPrivacyCamera' : 'stopPrivacyRecord'),
+        hint: text('stopPrivacyHint'),
+      };
   }
 }
 
