@@ -142,7 +142,13 @@ export function createSimulatedPlatform(options: SimulatedPlatformOptions = {}):
     clipboard,
   });
   let app: SimulatedApp | undefined;
-  framework.onLaunch((launch) => openForLaunch(launch, plugin, router, app));
+  // in front since a launch showed it, until the host closes it (closeWxaApp keeps it warm, in the background)
+  let inFront = false;
+  framework.onLaunch((launch) => {
+    openForLaunch(launch, plugin, router, app, inFront);
+    inFront = true;
+  });
+  framework.onClose(() => (inFront = false));
   let started = false;
   let incomingSeq = 0;
   const simulation: Simulation = {
@@ -210,17 +216,20 @@ function splitPath(path: string): { page: string; query: Record<string, string> 
 
 /**
  * WMPF opens the Mini Program on the launched path: the plugin's call page loads with its query, App.onShow gets
- * the path, and the page is shown. DevTools has no plugin page: there the calling page stands in for it.
+ * the path, and the page is shown. An app already in front gets no App.onShow, only the plugin's callPageOnShow
+ * (official call-wechat guide), and its enter options stay those of the earlier launch (the harsher reading).
+ * DevTools has no plugin page: there the calling page stands in for it.
  */
 function openForLaunch(
   launch: SimulatedLaunch,
   plugin: SimulatedPlugin,
   router: Router,
   app: SimulatedApp | undefined,
+  inFront: boolean,
 ): void {
   const { page, query } = splitPath(launch.path);
-  plugin.enterCallPage(page, query);
-  app?.show({ path: page, query });
+  plugin.enterCallPage(page, query, { inFront });
+  if (!inFront) app?.show({ path: page, query });
   void router.reLaunch(launch.path).then((opened) => {
     if (!opened) void router.reLaunch(`${ROUTES.calling}?${INCOMING_CALL_QUERY}`);
   });

@@ -48,8 +48,11 @@ export type SimulatedPlugin = WmpfVoip.Plugin & {
   hangUpCalls: Array<string | undefined>;
   /** A family member's phone created this room with callWMPF: its call page will be opened by the host's launch. */
   expectIncomingCall(roomId: string, script: IncomingCallScript): void;
-  /** WMPF opened the call page with this query for the host's launch: the listener side of that room plays. */
-  enterCallPage(path: string, query: Record<string, string>): void;
+  /**
+   * WMPF opened the call page with this query for the host's launch: the listener side of that room plays.
+   * `inFront`: the app was already in front: getPluginEnterOptions keeps the earlier launch's (unverified: harsher).
+   */
+  enterCallPage(path: string, query: Record<string, string>, options?: { inFront?: boolean }): void;
 };
 
 /** Scripts that create a room (the others fail initByCaller itself). */
@@ -245,8 +248,8 @@ export function createSimulatedPlugin(framework: SimulatedFramework, router: Rou
     }
   }
 
-  function enterCallPage(path: string, query: Record<string, string>): void {
-    enterOptions = { path, query: { ...query } };
+  function enterCallPage(path: string, query: Record<string, string>, options: { inFront?: boolean } = {}): void {
+    if (!options.inFront || !enterOptions) enterOptions = { path, query: { ...query } };
     onloadQuery = { ...query };
     const roomId = query.groupId ?? '';
     const script = expectedIncoming.get(roomId);

@@ -349,7 +349,7 @@ export class CallStore {
 
   onLifecycle(event: CallLifecycleEvent): void {
     if (event.type === 'call-page-shown') {
-      this.noteIncomingCall();
+      this.noteIncomingCall(this.deps.launch.incomingCall({ callPageShown: true }));
       return;
     }
     this.adoptRoom(event.roomId);
