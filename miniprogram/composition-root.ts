@@ -237,14 +237,18 @@ export function showApp(options?: AppShowOptions): void {
   running.stores.ui.refreshWindow();
 }
 
-/** A show into the plugin's call page is a family member's call the host launched the app for: it rings now. */
+/**
+ * A show into the plugin's call page is a family member's call the host launched the app for: it rings now. On a
+ * phone it is the phone's own side of a call (answering the device, or its callWMPF): nothing there follows that
+ * call's end, so nothing is recorded as ringing.
+ */
 export function noteAppShow(
   platform: Platform,
   options?: AppShowOptions,
   call?: Pick<CallStore, 'noteIncomingCall'>,
 ): ShowKind {
   const kind = platform.launch.noteShow(options);
-  if (kind === 'call-page') call?.noteIncomingCall();
+  if (kind === 'call-page' && platform.mode !== 'phone') call?.noteIncomingCall();
   platform.pushToken?.checkDue();
   return kind;
 }
