@@ -135,7 +135,7 @@ ComponentWithStore({
     },
 
     onShow() {
-      appStores.ui.release();
+      appStores.ui.release(ROUTE);
       appStores.contacts.reloadIfStale();
       // never awaited: a call can be placed while the credential is still being prepared; a push token upload
       // waiting for the device is tried again
@@ -197,7 +197,7 @@ ComponentWithStore({
       const row = line ? rowOf(line.openId) : undefined;
       if (!line || !row || !row.callable) return;
       void appStores.missedCalls.markCallerSeen(line.name);
-      appStores.ui.navigateTo(callingUrl({ openId: row.id, roomType: line.roomType }));
+      appStores.ui.navigateTo(callingUrl({ openId: row.id, roomType: line.roomType }), ROUTE);
     },
 
     /** Several contacts have the caller's name: the list, searched for it. */
@@ -283,18 +283,18 @@ ComponentWithStore({
       // calling someone who called and was missed is calling them back (only a caller matched to them alone)
       if (missedByOpenId(appStores.missedCalls.callers, appStores.contacts).has(row.id))
         void appStores.missedCalls.markCallerSeen(row.name);
-      appStores.ui.navigateTo(callingUrl({ openId: row.id, roomType }));
+      appStores.ui.navigateTo(callingUrl({ openId: row.id, roomType }), ROUTE);
     },
 
     onCallAgain(event: { detail: CallAgainDetail }) {
       const { openId } = event.detail;
       const roomType = asRoomType(event.detail.roomType);
-      if (openId && roomType) appStores.ui.navigateTo(callingUrl({ openId, roomType }));
+      if (openId && roomType) appStores.ui.navigateTo(callingUrl({ openId, roomType }), ROUTE);
     },
 
     /** The status line: the diagnostics for installers. */
     onOpenDiagnostics() {
-      appStores.ui.navigateTo(ROUTES.diagnostics);
+      appStores.ui.navigateTo(ROUTES.diagnostics, ROUTE);
     },
 
     /** Taps on the status line's own button stay there (the button handles them). */
@@ -303,7 +303,7 @@ ComponentWithStore({
     onAddFamily() {
       // back from the pairing view, a family member may have been added
       appStores.contacts.markStale();
-      appStores.ui.navigateTo(ROUTES.devicePairing);
+      appStores.ui.navigateTo(ROUTES.devicePairing, ROUTE);
     },
   },
 });
