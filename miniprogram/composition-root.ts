@@ -36,7 +36,6 @@ export function buildStores(platform: Platform): AppStores {
   const device = new DeviceStore({
     device: platform.device,
     prefetch: platform.prefetch,
-    pushToken: platform.pushToken,
   });
   const history = new HistoryStore({ repository: platform.history, clock: platform.clock });
   const contacts = new ContactsStore({
@@ -176,12 +175,12 @@ export function connectStores(stores: AppStores, platform?: Pick<Platform, 'host
 
 /**
  * A device's platform for the app's lifetime: the ONE plugin event subscription, the plugin's end page (back to
- * our outcome view after a call) and look, and the push token upload that lets family members call the device.
+ * our outcome view after a call) and look. The push token that lets family members call the device is the host
+ * app's to upload, and only the host's (docs/host-protocol.md §7.1).
  */
 export function startDevicePlatform(platform: Platform, screen: WindowSize): void {
   if (platform.mode === 'phone') return;
   platform.voipEvents.start();
-  platform.pushToken?.start();
   const plugin = platform.loadPlugin();
   if (plugin) configurePlugin(plugin, { endPageUrl: ROUTES.calling, endPageQuery: CALL_END_QUERY, screen });
 }
@@ -249,6 +248,5 @@ export function noteAppShow(
 ): ShowKind {
   const kind = platform.launch.noteShow(options);
   if (kind === 'call-page' && platform.mode !== 'phone') call?.noteIncomingCall();
-  platform.pushToken?.checkDue();
   return kind;
 }

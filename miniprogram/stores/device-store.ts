@@ -1,13 +1,10 @@
 import { makeAutoObservable, runInAction } from 'mobx-miniprogram';
 import type { PrefetchService, PrefetchState } from '../platform/device/prefetch-types';
 import type { DeviceService, DeviceStatus } from '../platform/device/types';
-import type { PushTokenService } from '../platform/push-token';
 
 export interface DeviceStoreDeps {
   device: DeviceService;
   prefetch: PrefetchService;
-  /** Device roles on WMPF: the push token upload that lets phones call the device. */
-  pushToken?: Pick<PushTokenService, 'refresh' | 'retryWaiting'>;
 }
 
 /**
@@ -57,20 +54,18 @@ export class DeviceStore {
     void this.deps.prefetch.request();
   }
 
-  /** A page shows: the prefetch when useful, and a push token upload that waits for the device is tried now. */
+  /** A page shows: the prefetch when useful. */
   pageShown(): void {
     this.requestPrefetch();
-    this.deps.pushToken?.retryWaiting();
   }
 
   /**
    * The host says its registration changed (docs/host-protocol.md §1.1): the device info is asked again and shown,
-   * the credential prefetched and the push token uploaded for the device as it is now.
+   * and the credential prefetched for the device as it is now (the host uploads the push token itself, §7.1).
    */
   async followRegistrationChange(): Promise<DeviceStatus> {
     const status = await this.refreshStatus(true);
     void this.deps.prefetch.request({ ignoreBackoff: true });
-    void this.deps.pushToken?.refresh();
     return status;
   }
 

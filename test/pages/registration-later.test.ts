@@ -1,16 +1,14 @@
 /**
  * A device registered while its Mini Program runs (docs/host-protocol.md §1.1): the host's `registrationChanged`
  * reaches the real contacts page through the simulated WMPF Channel, and the screen, the credential prefetch and the
- * push token follow without a restart. Without the event (an older host), the push token upload that waited for
- * the device is tried again with backoff and when the page shows.
+ * contacts follow without a restart. (The push token is the host's to upload after a registration, §7.1.)
  */
-import { startDevicePlatform } from '../../miniprogram/composition-root';
 import { REGISTRATION_CHANGED_EVENT } from '../../miniprogram/platform/host/host-events';
 import { renderPage, textOf, viewUpdated, type Rendered } from '../../harness/pages';
 import { installTestPlatform, type TestPlatform } from '../../harness/platform';
 
 const ROUTE = 'pages/contacts/index';
-const NO_SCREEN = { width: 0, height: 0 };
+const NOT_REGISTERED = '设备还没有注册，暂时不能通话';
 
 async function settle(t: TestPlatform, ms = 2000) {
   await t.clock.advance(ms);
@@ -20,68 +18,61 @@ async function settle(t: TestPlatform, ms = 2000) {
 const statusTitle = (comp: Rendered) => textOf(comp.querySelector('.status__title'));
 const rowCount = (comp: Rendered) => comp.querySelectorAll('.row__name').length;
 
-async function unregisteredDevice(options: { eventsAnswered: boolean }) {
+async function unregisteredDevice(registerEventReply?: 'never-answers' | 'fails-once') {
   const t = installTestPlatform({
     scenario: (s) => {
       s.device.registered = false;
-      if (!options.eventsAnswered) s.registerEventReply = { kind: 'never-answers' };
+      if (registerEventReply === 'never-answers') s.registerEventReply = { kind: 'never-answers' };
+      if (registerEventReply === 'fails-once')
+        s.registerEventReply = { kind: 'fail', errMsg: 'registerEvent:fail no host app' };
     },
   });
-  startDevicePlatform(t.platform, NO_SCREEN);
   const rendered = await renderPage(ROUTE);
   await settle(t);
-  expect(statusTitle(rendered.comp)).toBe('设备还没有注册，暂时不能通话');
-  expect(t.sim.backend.uploads).toHaveLength(0);
+  expect(statusTitle(rendered.comp)).toBe(NOT_REGISTERED);
+  expect(rowCount(rendered.comp)).toBe(0);
   return { t, ...rendered };
 }
 
 afterEach(() => jest.restoreAllMocks());
+beforeEach(() => jest.spyOn(console, 'warn').mockImplementation(() => undefined));
 
 describe('a device registered after its Mini Program started', () => {
-  beforeEach(() => jest.spyOn(console, 'warn').mockImplementation(() => undefined));
-
-  it('follows the host’s registrationChanged: the screen, the prefetch and the push token, without a restart', async () => {
-    const { t, comp } = await unregisteredDevice({ eventsAnswered: true });
+  it('follows the host’s registrationChanged: the screen, the prefetch and the contacts, without a restart', async () => {
+    const { t, comp } = await unregisteredDevice();
     expect(t.sim.channelEvents.registered(REGISTRATION_CHANGED_EVENT)).toBe(1);
-    expect(rowCount(comp)).toBe(0);
+    expect(t.platform.prefetch.getState().status).toBe('unsupported');
     const deviceInfoAsked = t.sim.framework.stats.hostCalls.getMiniProgramDeviceInfo ?? 0;
 
     expect(t.sim.hostRegistersDevice()).toBe(1);
     await settle(t);
 
     expect(t.sim.framework.stats.hostCalls.getMiniProgramDeviceInfo).toBe(deviceInfoAsked + 1);
-    expect(statusTitle(comp)).not.toBe('设备还没有注册，暂时不能通话');
+    expect(statusTitle(comp)).not.toBe(NOT_REGISTERED);
     expect(rowCount(comp)).toBeGreaterThan(0);
     expect(t.platform.prefetch.getState().status).toBe('ready');
-    expect(t.sim.backend.uploads).toEqual([
-      expect.objectContaining({ sn: t.scenario.device.sn, modelId: t.scenario.device.modelId }),
-    ]);
-    expect(t.platform.pushToken!.getState().status).toBe('uploaded');
-    t.platform.pushToken!.stop();
   });
 
-  it('without the event (an older host) tries the waiting push token upload again with backoff', async () => {
-    const { t } = await unregisteredDevice({ eventsAnswered: false });
-    expect(t.platform.pushToken!.getState()).toMatchObject({
-      status: 'failed',
-      error: { kind: 'device-not-ready' },
-    });
-    t.scenario.device.registered = true; // registered through the host, no event reaches the app
-    await settle(t, 25_000);
-    expect(t.sim.backend.uploads).toHaveLength(0);
-    await settle(t, 10_000); // the first backoff step is 30 s
-    expect(t.sim.backend.uploads).toHaveLength(1);
-    t.platform.pushToken!.stop();
-  });
-
-  it('without the event tries the waiting push token upload again when the page shows', async () => {
-    const { t, page } = await unregisteredDevice({ eventsAnswered: false });
-    t.scenario.device.registered = true;
-    await settle(t, 1000);
-    expect(t.sim.backend.uploads).toHaveLength(0);
-    page.onShow?.();
+  it('a registerEvent the host refused at first is tried again with backoff, then events arrive', async () => {
+    const { t, comp } = await unregisteredDevice('fails-once');
+    expect(t.sim.channelEvents.registered(REGISTRATION_CHANGED_EVENT)).toBe(0);
+    t.scenario.registerEventReply = undefined; // the host app is up now
+    await settle(t, 30_000); // the first backoff step
+    expect(t.sim.channelEvents.registered(REGISTRATION_CHANGED_EVENT)).toBe(1);
+    expect(t.sim.hostRegistersDevice()).toBe(1);
     await settle(t);
-    expect(t.sim.backend.uploads).toHaveLength(1);
-    t.platform.pushToken!.stop();
+    expect(rowCount(comp)).toBeGreaterThan(0);
+  });
+
+  it('an event the app missed (sent before its registerEvent reached the host) is made up for once it listens', async () => {
+    const { t, comp } = await unregisteredDevice('never-answers');
+    t.scenario.device.registered = true; // registered, the event sent to nobody
+    t.scenario.registerEventReply = undefined;
+    expect(statusTitle(comp)).toBe(NOT_REGISTERED);
+    t.platform.hostEvents!.stop();
+    t.platform.hostEvents!.start(); // e.g. the next app start registers again
+    await settle(t);
+    expect(statusTitle(comp)).not.toBe(NOT_REGISTERED);
+    expect(rowCount(comp)).toBeGreaterThan(0);
   });
 });
