@@ -248,7 +248,11 @@ export function createSimulatedPlugin(framework: SimulatedFramework, router: Rou
     }
   }
 
-  function enterCallPage(path: string, query: Record<string, string>, options: { inFront?: boolean } = {}): void {
+  function enterCallPage(
+    path: string,
+    query: Record<string, string>,
+    options: { inFront?: boolean } = {},
+  ): void {
     if (!options.inFront || !enterOptions) enterOptions = { path, query: { ...query } };
     onloadQuery = { ...query };
     const roomId = query.groupId ?? '';
