@@ -11,6 +11,7 @@ import { t, texts } from '../../i18n/index';
 import { callingUrl, ROUTES } from '../../routes';
 import type { RoomType } from '../../platform/voip/types';
 import { appStores, type AppStores } from '../../stores/index';
+import { pageTexts } from '../../stores/page-texts';
 import {
   CLOSED_SHEET,
   contactRows,
@@ -35,7 +36,7 @@ import {
 
 const ROUTE = 'pages/contacts/index';
 
-function pageTexts() {
+function homeTexts() {
   return { ...texts('contacts'), ...texts('common'), recheck: t('status', 'recheck') };
 }
 
@@ -63,10 +64,10 @@ function tilesOf(app: AppStores): TileView[] {
 }
 
 ComponentWithStore({
+  behaviors: [pageTexts(homeTexts)],
   data: {
     largeText: false,
     textSizeNotSaved: false,
-    text: pageTexts(),
     /** landscape only: the tiles ('home') or the whole list ('list') */
     view: 'home',
     query: '',
@@ -92,9 +93,6 @@ ComponentWithStore({
   storeBindings: {
     store: appStores,
     fields: {
-      // a binding, so that texts follow a locale whose texts arrive after the page (i18n/index.ts)
-      text: () => pageTexts(),
-      largeText: (app: AppStores) => app.ui.largeText,
       textSizeNotSaved: (app: AppStores) => app.ui.textSizeNotSaved,
       status: (app: AppStores) => describeDeviceStatus(app.device.status),
       prefetch: (app: AppStores) => describePrefetch(app.device.prefetch, app.device.status),
@@ -116,11 +114,6 @@ ComponentWithStore({
     actions: {},
     // equal values (a status read again, the same rows) cross to the view layer only once
     structuralComparison: true,
-  },
-  observers: {
-    'text.title'(title: string) {
-      appStores.ui.setTitle(title);
-    },
   },
   methods: {
     onLoad() {
