@@ -21,6 +21,7 @@ import { defaultScenario, type SimulationScenario } from '../miniprogram/simulat
 import {
   createSimulatedPermissions,
   type AuthorizeFailure,
+  type SimulatedPrivacy,
 } from '../miniprogram/simulator/simulated-permissions';
 import { installStores, type AppStores, type RunningApp } from '../miniprogram/stores/index';
 import { createFakeClock, type FakeClock } from './fake-clock';
@@ -79,6 +80,8 @@ export interface SimulatedSetupOptions<C extends Clock> {
   deniedPermissions?: PermissionScope[];
   /** wx.authorize fails with these (privacy agreement, system permission, ...), not a refusal by the person. */
   permissionFailures?: Partial<Record<PermissionScope, AuthorizeFailure>>;
+  /** What the person answers in WeChat's privacy popup, or no popup at all (an old base library). */
+  privacy?: SimulatedPrivacy;
   storage?: KeyValueStorage;
   /** Connect stores to the platform like app launch does on a device (the plugin's events too). */
   startStores: boolean;
@@ -96,7 +99,11 @@ export function installSimulatedPlatform<C extends Clock>(
   options.scenario?.(scenario);
   const router = createRecordingRouter();
   const storage = options.storage ?? createMemoryStorage();
-  const permissions = createSimulatedPermissions(options.deniedPermissions, options.permissionFailures);
+  const permissions = createSimulatedPermissions(
+    options.deniedPermissions,
+    options.permissionFailures,
+    options.privacy,
+  );
   const { clock, role } = options;
   const { backend } = options;
   const platform = createSimulatedPlatform({ scenario, clock, router, storage, permissions, role, backend });
@@ -114,13 +121,17 @@ export function installSimulatedPlatform<C extends Clock>(
     stores,
     app,
   };
-  if (options.startStores) {
-    platform.voipEvents.start();
-    connectStores(stores);
-    // a launch shows the app as App.onShow does (to the stores of the moment: restartStores replaces them)
-    sim.connectApp({ show: (o) => noteAppShow(platform, o, setup.stores.call) });
-  }
+  if (options.startStores) startSimulatedStores(setup);
   return setup;
+}
+
+/** What app launch does on a device: the plugin's events, the stores connected, App.onShow for the host's launches. */
+export function startSimulatedStores<C extends Clock>(setup: SimulatedSetup<C>): void {
+  const { platform, sim } = setup;
+  platform.voipEvents.start();
+  connectStores(setup.stores, platform);
+  // a launch shows the app as App.onShow does (to the stores of the moment: restartStores replaces them)
+  sim.connectApp({ show: (o) => noteAppShow(platform, o, setup.stores.call) });
 }
 
 export type TestPlatform = SimulatedSetup<FakeClock>;
@@ -129,6 +140,8 @@ export interface TestPlatformOptions {
   scenario?: (s: SimulationScenario) => void;
   deniedPermissions?: PermissionScope[];
   permissionFailures?: Partial<Record<PermissionScope, AuthorizeFailure>>;
+  /** What the person answers in WeChat's privacy popup, or no popup at all (an old base library). */
+  privacy?: SimulatedPrivacy;
   storage?: KeyValueStorage;
   /** Connect stores to the platform like app launch does (default true). */
   startStores?: boolean;

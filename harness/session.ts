@@ -74,7 +74,7 @@ export function startSession(options: SessionOptions = {}): Session {
     configurePlugin(plugin, {
       endPageUrl: ROUTES.calling,
       endPageQuery: CALL_END_QUERY,
-      landscape: width > height,
+      screen: { width, height },
     });
   }
   return {

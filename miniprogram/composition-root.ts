@@ -13,6 +13,7 @@ import { hasWmpf, isDevTools } from './platform/environment';
 import type { AppShowOptions, ShowKind } from './platform/launch';
 import { createRealPlatform, type Platform } from './platform/platform';
 import { readSystemLanguage } from './platform/system';
+import type { WindowSize } from './platform/ui';
 import { loadMainTexts } from './i18n/load-main-texts';
 import { configurePlugin } from './platform/voip/plugin-setup';
 import { CallStore } from './stores/call-store';
@@ -21,6 +22,7 @@ import { DeviceStore } from './stores/device-store';
 import { HistoryStore } from './stores/history-store';
 import { installStores, type AppStores, type RunningApp } from './stores/index';
 import { MissedCallsStore } from './stores/missed-calls-store';
+import { followRegistration } from './stores/registration-follower';
 import { RoleStore } from './stores/role-store';
 import { UiStore } from './stores/ui-store';
 import { HOME_TILES, mostCalled } from './utils/most-called';
@@ -29,7 +31,10 @@ import { HOME_TILES, mostCalled } from './utils/most-called';
 export function buildStores(platform: Platform): AppStores {
   const isPhone = platform.mode === 'phone';
   const ui = new UiStore(platform.ui, platform.textSize);
-  const device = new DeviceStore({ device: platform.device, prefetch: platform.prefetch });
+  const device = new DeviceStore({
+    device: platform.device,
+    prefetch: platform.prefetch,
+  });
   const history = new HistoryStore({ repository: platform.history, clock: platform.clock });
   const contacts = new ContactsStore({
     contacts: platform.contacts,
@@ -109,9 +114,18 @@ function choosePlatform(query: Record<string, unknown> | undefined): {
   return { platform: createRealPlatform(undefined) };
 }
 
-/** The stores follow their services for the app's lifetime: prefetch state, the plugin's call events, history. */
-export function connectStores(stores: AppStores): void {
+/**
+ * The stores follow their services for the app's lifetime: prefetch state, the plugin's call events, history, and
+ * (given the platform) the host's registration events.
+ */
+export function connectStores(stores: AppStores, platform?: Pick<Platform, 'hostEvents'>): void {
   stores.device.start();
+  if (platform?.hostEvents) {
+    // the credential fetch starts with the app, not after its first page rendered: the first tap waits less
+    stores.device.requestPrefetch();
+    followRegistration({ events: platform.hostEvents, device: stores.device, contacts: stores.contacts });
+    platform.hostEvents.start();
+  }
   stores.call.start();
   void stores.history.load();
   void stores.missedCalls.load();
@@ -120,15 +134,14 @@ export function connectStores(stores: AppStores): void {
 
 /**
  * A device's platform for the app's lifetime: the ONE plugin event subscription, the plugin's end page (back to
- * our outcome view after a call) and look, and the push token upload that lets family members call the device.
+ * our outcome view after a call) and look. The push token that lets family members call the device is the host
+ * app's to upload, and only the host's (docs/host-protocol.md §7.1).
  */
-export function startDevicePlatform(platform: Platform, landscape: boolean): void {
+export function startDevicePlatform(platform: Platform, screen: WindowSize): void {
   if (platform.mode === 'phone') return;
   platform.voipEvents.start();
-  platform.pushToken?.start();
   const plugin = platform.loadPlugin();
-  if (plugin)
-    configurePlugin(plugin, { endPageUrl: ROUTES.calling, endPageQuery: CALL_END_QUERY, landscape });
+  if (plugin) configurePlugin(plugin, { endPageUrl: ROUTES.calling, endPageQuery: CALL_END_QUERY, screen });
 }
 
 let running: RunningApp | undefined;
@@ -159,9 +172,8 @@ export function launchApp(options?: AppShowOptions): RunningApp {
   const { platform, start } = choosePlatform(options?.query);
   const stores = buildStores(platform);
   const app = installStores(stores, platform);
-  const size = platform.ui.windowSize();
-  startDevicePlatform(platform, size.width > size.height);
-  connectStores(stores);
+  startDevicePlatform(platform, platform.ui.windowSize());
+  connectStores(stores, platform);
   running = app;
   start?.();
   return running;
@@ -178,14 +190,17 @@ export function showApp(options?: AppShowOptions): void {
   running.stores.ui.refreshWindow();
 }
 
-/** A show into the plugin's call page is a family member's call the host launched the app for: it rings now. */
+/**
+ * A show into the plugin's call page is a family member's call the host launched the app for: it rings now. On a
+ * phone it is the phone's own side of a call (answering the device, or its callWMPF): nothing there follows that
+ * call's end, so nothing is recorded as ringing.
+ */
 export function noteAppShow(
   platform: Platform,
   options?: AppShowOptions,
   call?: Pick<CallStore, 'noteIncomingCall'>,
 ): ShowKind {
   const kind = platform.launch.noteShow(options);
-  if (kind === 'call-page') call?.noteIncomingCall();
-  platform.pushToken?.checkDue();
+  if (kind === 'call-page' && platform.mode !== 'phone') call?.noteIncomingCall();
   return kind;
 }

@@ -74,3 +74,6 @@ export function pairingUrl(target: { sn: string; modelId?: string }): string {
 export function homeRouteFor(role: 'device' | 'phone'): string {
   return role === 'phone' ? ROUTES.devices : ROUTES.contacts;
 }
+
+/** The home page as the navigation guard names it (a page's own route, no leading slash): its components use it too. */
+export const HOME_PAGE = ROUTES.contacts.slice(1);

@@ -21,8 +21,31 @@ declare namespace Wmpf {
     complete?: () => void;
   }
 
+  interface EventOptions {
+    event: string;
+    success?: (res: unknown) => void;
+    fail?: (err: CallbackError) => void;
+    complete?: () => void;
+  }
+
+  /** What wmpf.Channel.on hands its callback: the host's payload string in `data` (not always there). */
+  interface ChannelEvent {
+    data?: string;
+  }
+
+  type ChannelEventCallback = (res: ChannelEvent) => void;
+
   interface Channel {
     invoke(options: InvokeOptions): void;
+    /**
+     * Tells the host app (WMPFClientProvider.InvokeChannelDelegate.registerEvent(event, eventId)) that this Mini
+     * Program wants `event`; the host then sends it with notifyInvokeChannelEvent. Optional: absent on old WMPF.
+     */
+    registerEvent?(options: EventOptions): void;
+    unregisterEvent?(options: EventOptions): void;
+    /** Listens to a registered event (the host's `data` string in res.data). */
+    on?(event: string, callback: ChannelEventCallback): void;
+    off?(event: string, callback: ChannelEventCallback): void;
   }
 
   interface PushTokenResult {

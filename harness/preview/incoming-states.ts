@@ -37,7 +37,11 @@ async function callPage(session: Session, waitMs: number): Promise<RenderedPage>
 async function ended(session: Session, script: Partial<IncomingCallScript>): Promise<RenderedPage> {
   const plugin = session.platform.loadPlugin();
   if (plugin)
-    configurePlugin(plugin, { endPageUrl: ROUTES.calling, endPageQuery: CALL_END_QUERY, landscape: false });
+    configurePlugin(plugin, {
+      endPageUrl: ROUTES.calling,
+      endPageQuery: CALL_END_QUERY,
+      screen: { width: 0, height: 0 },
+    });
   await phoneCalls(session, script);
   await session.settle();
   const page = await session.show(CALLING, { view: 'outcome' });

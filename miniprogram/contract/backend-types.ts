@@ -95,7 +95,10 @@ export interface PushTokenUpload {
   expiresAt: number;
 }
 
-/** Device, main package: keeps the push token uploaded (services/push-token.ts) from every start. */
+/**
+ * The device's push token upload: the host app makes it, and only the host (docs/host-protocol.md §7.1); the
+ * Mini Program keeps this request only for the simulated backend's and the contract's tests.
+ */
 export interface PushTokenBackend {
   /** Device: uploads its WMPF push token so that phones can call it. */
   uploadPushToken(request: PushTokenUpload): BackendResult<void>;

@@ -36,10 +36,11 @@ export interface LaunchGuard {
   mayActOnItsOwn(): boolean;
   /**
    * The call the plugin's call page is showing now, when it was opened for a family member's call: from the last
-   * show into the call page, else (the app was already in front: no App.onShow, only callPageOnShow) from the
-   * call page's own query.
+   * show into the call page, else from the call page's own query. `callPageShown` (the plugin's callPageOnShow):
+   * only the call page's own query (getPluginOnloadOptions) — a launch while the app is in front fires no
+   * App.onShow, so the last show and getPluginEnterOptions may still describe an earlier call.
    */
-  incomingCall(): IncomingCallLaunch | undefined;
+  incomingCall(options?: { callPageShown?: boolean }): IncomingCallLaunch | undefined;
 }
 
 const CALL_PAGE_MARK = 'call-page-plugin';
@@ -113,7 +114,8 @@ export function createLaunchGuard(loadPlugin: PluginLoader): LaunchGuard {
     },
     currentShow,
     mayActOnItsOwn: () => currentShow() === 'normal',
-    incomingCall() {
+    incomingCall(options = {}) {
+      if (options.callPageShown) return incomingCallOf(pluginOnloadQuery(loadPlugin));
       if (currentShow() === 'call-page') {
         const fromShow = incomingCallOf({ ...pluginEnterQuery(loadPlugin), ...(lastOptions?.query ?? {}) });
         if (fromShow) return fromShow;

@@ -5,7 +5,6 @@
  */
 import { BACKEND_BASE_URL, HOST_TIMEOUT_MS, PLUGIN_VERSION } from '../config';
 import { createBackendRequests, type BackendRequests } from './backend/backend-requests';
-import { createPushTokenBackend } from './backend/http-backend';
 import { systemClock, type Clock } from '../lib/clock';
 import { createContactsService } from './contacts/contacts-service';
 import { createHttpContactsSource } from './contacts/http-contacts-source';
@@ -19,6 +18,7 @@ import { readEnvVersion, type EnvVersion } from './environment';
 import { createHistoryRepository } from './history/history-repository';
 import type { HistoryRepository } from './history/types';
 import { createMissedCallsSeen, type MissedCallsSeen } from './history/missed-calls-seen';
+import { createRegistrationEvents, type RegistrationEvents } from './host/host-events';
 import { createHostBridge } from './host/wmpf-host-bridge';
 import type { HostBridge, HostSigner } from './host/types';
 import { wxHttp, type HttpClient } from './http';
@@ -26,7 +26,6 @@ import { createLaunchGuard, type LaunchGuard } from './launch';
 import { wxPermissions, type Permissions } from './permissions';
 import type { PhoneAdapters, WxPhoneApi } from './phone/types';
 import { createPhoneLogin, wxPhoneApi } from './phone/wechat-phone';
-import { createPushTokenService, type PushTokenService } from './push-token';
 import { wxRouter, type Router } from './router';
 import type { KeyValueStorage } from './storage/types';
 import { wxStorage } from './storage/wx-storage';
@@ -71,8 +70,8 @@ export interface Platform {
    * The calls only a subpackage page makes are built on it with that page's module (composition-root.ts).
    */
   backendRequests: BackendRequests;
-  /** Device roles only: keeps the WMPF push token uploaded so that phones can call the device. */
-  pushToken: PushTokenService | undefined;
+  /** Device roles only: the host's `registrationChanged` event (docs/host-protocol.md §1.1). */
+  hostEvents: RegistrationEvents | undefined;
   /** Phone role only: WeChat's phone APIs (the pages wrap the ones they use) and wx.login. */
   phone: PhoneAdapters | undefined;
   /** Why the app is shown (pre-launch, plugin call page): no navigation or call on its own then. */
@@ -156,14 +155,7 @@ export function createPlatform(adapters: PlatformAdapters): Platform {
     permissions: adapters.permissions,
     envVersion: adapters.envVersion,
     backendRequests,
-    pushToken: isPhone
-      ? undefined
-      : createPushTokenService({
-          wmpf: adapters.wmpf,
-          backend: createPushTokenBackend(backendRequests),
-          device,
-          clock,
-        }),
+    hostEvents: isPhone ? undefined : createRegistrationEvents(adapters.wmpf, { clock }),
     phone: isPhone ? phoneAdapters(adapters.phoneApi ?? wxPhoneApi, clock) : undefined,
     launch: createLaunchGuard(loadPlugin),
   };

@@ -31,6 +31,7 @@ import {
   type SimulatedFramework,
   type SimulatedLaunch,
 } from './simulated-framework';
+import { createSimulatedChannelEvents, type SimulatedChannelEvents } from './simulated-channel-events';
 import { createSimulatedClipboard, type SimulatedClipboard } from './simulated-clipboard';
 import { createSimulatedHost, type SimulatedHost } from './simulated-host';
 import { createSimulatedPermissions } from './simulated-permissions';
@@ -38,6 +39,8 @@ import { createSimulatedWxPhone, type SimulatedWxPhone } from './simulated-phone
 import { createSimulatedPlugin, type SimulatedPlugin } from './simulated-plugin';
 import { createSimulatedWmpf } from './simulated-wmpf';
 import { CALL_PAGE_PATH_FALLBACK } from '../platform/voip/plugin-loader';
+import { REGISTRATION_CHANGED_EVENT } from '../platform/host/host-events';
+import { compareVersions } from '../utils/version';
 
 export type { SimulatedRole } from './presets';
 
@@ -75,6 +78,14 @@ export interface Simulation {
   phoneCallsDevice(script: IncomingCallScript): string;
   /** Plays what the scenario schedules once the app runs (an incoming call). */
   start(): void;
+  /** The Channel events the host holds registrations for and sends. */
+  channelEvents: SimulatedChannelEvents;
+  /**
+   * An installer registers the device through the host app while the Mini Program runs: WMPF now knows it
+   * (registerMiniProgramDevice returned code 0, WMPF >= 2.1.0 only), and the host sends `registrationChanged`
+   * `{"registered":1}` (§1.1). Returns how many registrations the event was sent to (0: the app missed it).
+   */
+  hostRegistersDevice(): number;
 }
 
 export interface SimulatedPlatform extends Platform {
@@ -105,6 +116,7 @@ export function createSimulatedPlatform(options: SimulatedPlatformOptions = {}):
   const backend = options.backend ?? createSimulatedBackend(liveScenario, clock);
   const phone = createSimulatedWxPhone(liveScenario, backend, clock);
   const host = createSimulatedHost(framework, SIMULATED_APPID);
+  const channelEvents = createSimulatedChannelEvents(framework);
   const clipboard = createSimulatedClipboard();
   const isPhone = options.role === 'phone';
   const envVersion = options.envVersion ?? 'develop';
@@ -112,7 +124,7 @@ export function createSimulatedPlatform(options: SimulatedPlatformOptions = {}):
     mode: isPhone ? 'phone' : 'simulated-device',
     simulated: true,
     // A phone has no WMPF.
-    wmpf: isPhone ? undefined : createSimulatedWmpf(framework, host),
+    wmpf: isPhone ? undefined : createSimulatedWmpf(framework, host, channelEvents),
     loadPluginModule: () => {
       if (!framework.scenario.pluginAvailable) throw new Error('plugin wmpf-voip is not defined');
       return { default: plugin };
@@ -130,7 +142,13 @@ export function createSimulatedPlatform(options: SimulatedPlatformOptions = {}):
     clipboard,
   });
   let app: SimulatedApp | undefined;
-  framework.onLaunch((launch) => openForLaunch(launch, plugin, router, app));
+  // in front since a launch showed it, until the host closes it (closeWxaApp keeps it warm, in the background)
+  let inFront = false;
+  framework.onLaunch((launch) => {
+    openForLaunch(launch, plugin, router, app, inFront);
+    inFront = true;
+  });
+  framework.onClose(() => (inFront = false));
   let started = false;
   let incomingSeq = 0;
   const simulation: Simulation = {
@@ -166,6 +184,13 @@ export function createSimulatedPlatform(options: SimulatedPlatformOptions = {}):
       }, framework.scenario.pushLatencyMs);
       return roomId;
     },
+    channelEvents,
+    hostRegistersDevice() {
+      const { device } = framework.scenario;
+      if ((compareVersions(device.wmpfVersion, '2.1.0') ?? -1) < 0) return 0;
+      device.registered = true;
+      return channelEvents.notify(REGISTRATION_CHANGED_EVENT, JSON.stringify({ registered: 1 }));
+    },
     start() {
       if (started) return;
       started = true;
@@ -191,17 +216,20 @@ function splitPath(path: string): { page: string; query: Record<string, string> 
 
 /**
  * WMPF opens the Mini Program on the launched path: the plugin's call page loads with its query, App.onShow gets
- * the path, and the page is shown. DevTools has no plugin page: there the calling page stands in for it.
+ * the path, and the page is shown. An app already in front gets no App.onShow, only the plugin's callPageOnShow
+ * (official call-wechat guide), and its enter options stay those of the earlier launch (the harsher reading).
+ * DevTools has no plugin page: there the calling page stands in for it.
  */
 function openForLaunch(
   launch: SimulatedLaunch,
   plugin: SimulatedPlugin,
   router: Router,
   app: SimulatedApp | undefined,
+  inFront: boolean,
 ): void {
   const { page, query } = splitPath(launch.path);
-  plugin.enterCallPage(page, query);
-  app?.show({ path: page, query });
+  plugin.enterCallPage(page, query, { inFront });
+  if (!inFront) app?.show({ path: page, query });
   void router.reLaunch(launch.path).then((opened) => {
     if (!opened) void router.reLaunch(`${ROUTES.calling}?${INCOMING_CALL_QUERY}`);
   });

@@ -41,9 +41,9 @@ export const PRESETS: readonly SimulationPreset[] = [
   {
     name: 'wmpf-too-old',
     role: 'device',
-    summary: 'WMPF 1.1.0, below the 1.2.0 token-less calls need',
+    summary: 'WMPF 2.0.5, below the 2.1.0 calls need with the reference host',
     configure: (s) => {
-      s.device.wmpfVersion = '1.1.0';
+      s.device.wmpfVersion = '2.0.5';
     },
   },
   {

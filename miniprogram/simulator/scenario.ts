@@ -118,6 +118,8 @@ export interface SimulationScenario {
   /** Played this long after the simulated device starts (the DevTools "incoming call" compile mode). */
   incomingCall?: { afterMs: number; call: IncomingCallScript };
   signReply?: SignScript;
+  /** How the host takes wmpf.Channel.registerEvent (absent: it succeeds after hostLatencyMs). */
+  registerEventReply?: HostReplyScript;
 }
 
 export const SAMPLE_CONTACTS: SimulatedContactEntry[] = [
@@ -149,7 +151,7 @@ export function defaultScenario(): SimulationScenario {
     initByCallerMs: 150,
     calls: [{ kind: 'answer', ringMs: 3000, talkMs: 8000, hangUpBy: 'listener' }],
     pluginVersion: '2.4.6',
-    chargeType: 'duration',
+    chargeType: 'license',
     pluginAvailable: true,
     contacts: SAMPLE_CONTACTS.map((c) => ({ ...c })),
     contactsLatencyMs: 200,

@@ -37,7 +37,7 @@ export function addSimulatedCallWmpf<P extends WmpfVoip.Plugin>(
     await delay(clock, CALL_WMPF_MS);
     const missing = REQUIRED.filter((key) => typeof request[key] !== 'string' || request[key] === '');
     if (missing.length > 0) throw new SimulatedVoipError(1004, `invalid params: ${missing.join(', ')}`);
-    const account = getScenario().chargeType ?? 'duration';
+    const account = getScenario().chargeType ?? 'license';
     if ((request.chargeType ?? 'license') !== account) throw new SimulatedVoipError(22, 'invalid chargeType');
     const script = nextScript();
     if (script.kind === 'throw') throw new SimulatedVoipError(script.errCode, script.errMsg);

@@ -1,5 +1,5 @@
 import {
-  outcomeOfAuthorizeFailure,
+  ensureThrough,
   type PermissionOutcome,
   type Permissions,
   type PermissionScope,
@@ -14,19 +14,57 @@ export interface AuthorizeFailure {
 /** The person's refusal, as WeChat reports it on Android. */
 export const AUTH_DENY: AuthorizeFailure = { errMsg: 'authorize:fail auth deny' };
 
+/** errno 104: the privacy agreement has not been accepted. */
+export const PRIVACY_NOT_AGREED: AuthorizeFailure = {
+  errno: 104,
+  errMsg: 'authorize:fail privacy permission is not authorized',
+};
+
+/** errno 112: the scope is not declared in the privacy guide. */
+export const PRIVACY_NOT_DECLARED: AuthorizeFailure = {
+  errno: 112,
+  errMsg: 'authorize:fail api scope is not declared in the privacy agreement',
+};
+
+export interface SimulatedPrivacy {
+  /** What the person answers in WeChat's privacy popup (default: agrees). */
+  agrees?: boolean;
+  /** The base library has no wx.requirePrivacyAuthorize (below 2.32.3). */
+  noPopup?: boolean;
+}
+
 /**
  * Simulated devices (DevTools, tests) grant everything unless told otherwise: `denied` scopes were refused by the
- * person, `failures` fail wx.authorize with WeChat's own texts, read the way the real adapter reads them.
+ * person, `failures` fail wx.authorize with WeChat's own texts, read the way the real adapter reads them (the same
+ * ensureThrough). A 104 failure holds until the person agrees in the privacy popup, as WeChat's does.
  */
 export function createSimulatedPermissions(
   denied: PermissionScope[] = [],
   failures: Partial<Record<PermissionScope, AuthorizeFailure>> = {},
-): Permissions & { opened: number } {
+  privacy: SimulatedPrivacy = {},
+): Permissions & { opened: number; privacyPopups: number } {
+  let agreed = false;
   const state = {
     opened: 0,
-    async ensure(scope: PermissionScope): Promise<PermissionOutcome> {
-      const failure = denied.includes(scope) ? AUTH_DENY : failures[scope];
-      return failure ? outcomeOfAuthorizeFailure(failure) : 'granted';
+    privacyPopups: 0,
+    ensure(scope: PermissionScope): Promise<PermissionOutcome> {
+      return ensureThrough(
+        {
+          async authorize(asked) {
+            const failure = denied.includes(asked) ? AUTH_DENY : failures[asked];
+            if (!failure || (agreed && failure.errno === PRIVACY_NOT_AGREED.errno)) return;
+            throw failure;
+          },
+          requirePrivacyAuthorize: privacy.noPopup
+            ? undefined
+            : async () => {
+                state.privacyPopups += 1;
+                agreed = privacy.agrees !== false;
+                return agreed;
+              },
+        },
+        scope,
+      );
     },
     async openSettings() {
       state.opened += 1;

@@ -48,8 +48,11 @@ export type SimulatedPlugin = WmpfVoip.Plugin & {
   hangUpCalls: Array<string | undefined>;
   /** A family member's phone created this room with callWMPF: its call page will be opened by the host's launch. */
   expectIncomingCall(roomId: string, script: IncomingCallScript): void;
-  /** WMPF opened the call page with this query for the host's launch: the listener side of that room plays. */
-  enterCallPage(path: string, query: Record<string, string>): void;
+  /**
+   * WMPF opened the call page with this query for the host's launch: the listener side of that room plays.
+   * `inFront`: the app was already in front: getPluginEnterOptions keeps the earlier launch's (unverified: harsher).
+   */
+  enterCallPage(path: string, query: Record<string, string>, options?: { inFront?: boolean }): void;
 };
 
 /** Scripts that create a room (the others fail initByCaller itself). */
@@ -245,8 +248,12 @@ export function createSimulatedPlugin(framework: SimulatedFramework, router: Rou
     }
   }
 
-  function enterCallPage(path: string, query: Record<string, string>): void {
-    enterOptions = { path, query: { ...query } };
+  function enterCallPage(
+    path: string,
+    query: Record<string, string>,
+    options: { inFront?: boolean } = {},
+  ): void {
+    if (!options.inFront || !enterOptions) enterOptions = { path, query: { ...query } };
     onloadQuery = { ...query };
     const roomId = query.groupId ?? '';
     const script = expectedIncoming.get(roomId);
@@ -275,6 +282,12 @@ export function createSimulatedPlugin(framework: SimulatedFramework, router: Rou
     if (active) return { isSuccess: false, errCode: 1005, errMsg: 'plugin is busy handling another call' };
     if (!framework.scenario.device.registered) {
       return { isSuccess: false, errCode: 1000, errMsg: 'getWMPFDeviceToken:fail:register info invalid' };
+    }
+    // WMPF calls as the sn it registered; another caller id is refused (which code is not documented: 13, the
+    // "device not registered" one, after the round trip a real refusal takes)
+    if (request.caller?.id !== framework.scenario.device.sn) {
+      await delay(clock, framework.scenario.initByCallerMs);
+      return { isSuccess: false, errCode: 13, errMsg: 'caller is not the registered device' };
     }
     const call: ActiveCall = {
       roomId: '',
@@ -305,7 +318,12 @@ export function createSimulatedPlugin(framework: SimulatedFramework, router: Rou
     call.roomId = `sim-room-${roomSeq}`;
     onloadQuery = {};
     play(call, script);
-    return { isSuccess: true, roomId: call.roomId, groupId: call.roomId, chargeType: 'duration' };
+    return {
+      isSuccess: true,
+      roomId: call.roomId,
+      groupId: call.roomId,
+      chargeType: framework.scenario.chargeType,
+    };
   }
 
   function forceHangUpVoip(roomId?: string): void {

@@ -9,16 +9,26 @@ import { compareVersions } from '../utils/version';
 import { familyOf } from './family-scenario';
 import { scripted, type PrefetchScript, type Reply } from './scenario';
 import type { SimulatedFramework } from './simulated-framework';
+import type { SimulatedChannelEvents } from './simulated-channel-events';
 import { createSimulatedSigner, type SimulatedSigner } from './simulated-signer';
 import type { SimulatedHost } from './simulated-host';
 
-/** docs/host-protocol.md §5: what starts working at which WMPF version. */
-const FLOORS = { tokenless: '1.2.0', prefetch: '2.1.0', deviceInfo: '2.2.0' } as const;
+/**
+ * docs/host-protocol.md §2: what starts working at which WMPF version. The reference host registers only from 2.1.0
+ * (registerMiniProgramDevice on WMPFMiniProgramDeviceApi; the legacy 1.2 IPC task is not implemented): below it
+ * no registration of its own exists, so it answers as §2.1 does below 1.2.0 (`registered: 0` with the version) and
+ * the Mini Program shows "WMPF too old".
+ */
+const FLOORS = { registration: '2.1.0', prefetch: '2.1.0', deviceInfo: '2.2.0' } as const;
 
 /** What WMPF reports when the device was never registered (seen in the field as the deviceToken failure text). */
 export const SIMULATED_NOT_REGISTERED_ERRMSG = 'getWMPFDeviceToken:fail:register info invalid';
 
-export function createSimulatedWmpf(framework: SimulatedFramework, host?: SimulatedHost): Wmpf.Api {
+export function createSimulatedWmpf(
+  framework: SimulatedFramework,
+  host?: SimulatedHost,
+  events?: SimulatedChannelEvents,
+): Wmpf.Api {
   let pushTokenSeq = 0;
   const signer = createSimulatedSigner(framework);
   return {
@@ -34,6 +44,12 @@ export function createSimulatedWmpf(framework: SimulatedFramework, host?: Simula
           if (ended && reply.kind === 'success') host?.callEnded(ended);
         });
       },
+      ...(events && {
+        registerEvent: events.registerEvent,
+        unregisterEvent: events.unregisterEvent,
+        on: events.on,
+        off: events.off,
+      }),
     },
     getWmpfPushToken(options) {
       const script = familyOf(framework.scenario).pushToken;
@@ -92,12 +108,12 @@ function deviceInfoFor(framework: SimulatedFramework): Record<string, unknown> {
     wmpfVersion: version,
   };
   const atLeast = (floor: string) => (compareVersions(version, floor) ?? -1) >= 0;
-  if (compareVersions(version, FLOORS.tokenless) === undefined) {
+  if (compareVersions(version, FLOORS.registration) === undefined) {
     return { hostError: 'internal', message: 'WMPF is not installed or its version is unreadable' };
   }
-  if (!atLeast(FLOORS.tokenless)) return { registered: 0, wmpfVersion: version };
+  if (!atLeast(FLOORS.registration)) return { registered: 0, wmpfVersion: version };
   if (atLeast(FLOORS.deviceInfo)) return registered;
-  // WMPF 1.2–2.1: no getMiniProgramDeviceInfo; only the host's own record of its registerMiniProgramDevice
+  // WMPF 2.1: no getMiniProgramDeviceInfo; only the host's own record of its registerMiniProgramDevice
   if (hostKeepsRegistrationRecord && device.registered) return registered;
   return { hostError: 'unsupported', message: 'getMiniProgramDeviceInfo needs WMPF 2.2.0' };
 }

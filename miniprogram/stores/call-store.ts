@@ -14,6 +14,7 @@ import type {
   VoipEvents,
   VoipService,
 } from '../platform/voip/types';
+import { startAsRegistered } from './call-registration';
 import type { ContactsStore } from './contacts-store';
 import type { DeviceStore } from './device-store';
 import type { HistoryStore } from './history-store';
@@ -30,7 +31,8 @@ export type CallProblem =
   | { kind: 'device'; status: DeviceStatus }
   /** Not a contact of this device (unknown), or one who has not authorised it: never called. */
   | { kind: 'contact'; reason: 'unknown' | 'not-authorised'; name: string }
-  | { kind: 'permission'; scope: PermissionScope }
+  /** `not-declared`: the privacy guide lacks the scope (errno 112), for the installer; else the person refused. */
+  | { kind: 'permission'; scope: PermissionScope; reason?: 'not-declared' }
   | { kind: 'call'; failure: CallFailure };
 
 export interface CallOutcome {
@@ -70,7 +72,7 @@ export interface CallStoreDeps {
   /** Told when a call ended (the host app may light the screen down, log, ...). */
   host: Pick<HostBridge, 'notifyCallEnded'>;
   clock: Clock;
-  device: Pick<DeviceStore, 'statusForCall' | 'refreshPrefetchIfStale'>;
+  device: Pick<DeviceStore, 'statusForCall' | 'refreshStatus' | 'refreshPrefetchIfStale'>;
   /** Whom a call may be for: only a known contact who authorised the device, by the name the list gives. */
   contacts: Pick<ContactsStore, 'contactForCall'>;
   history: Pick<HistoryStore, 'record' | 'find'>;
@@ -239,6 +241,11 @@ export class CallStore {
         this.deps.attempts.stopped(request.roomType, 'permission', scope);
         return this.fail({ kind: 'permission', scope });
       }
+      // the plugin is never asked: every call would fail to join while the phone rings
+      if (outcome === 'not-declared') {
+        this.deps.attempts.stopped(request.roomType, 'privacy', scope);
+        return this.fail({ kind: 'permission', scope, reason: 'not-declared' });
+      }
     }
 
     device.refreshPrefetchIfStale();
@@ -247,10 +254,19 @@ export class CallStore {
     });
     const startedAt = clock.now();
     const attempt = this.deps.attempts.begin(request.roomType);
-    const result = await voip.startCall(
-      { ...request, callerSn: status.device.sn },
+    const started = await startAsRegistered(
+      { voip, refreshStatus: () => device.refreshStatus(true) },
+      request,
+      status,
       { stillWanted: () => this.commitToCallPage() },
     );
+    if (started.kind === 'device') {
+      this.deps.attempts.stopped(request.roomType, 'device', started.status.kind);
+      const outcome = this.fail({ kind: 'device', status: started.status });
+      this.settleEndsBeforeStart(undefined);
+      return outcome;
+    }
+    const result = started.result;
     if (!result.ok) {
       this.deps.attempts.failed(attempt, result.error);
       void history.record(
@@ -333,7 +349,7 @@ export class CallStore {
 
   onLifecycle(event: CallLifecycleEvent): void {
     if (event.type === 'call-page-shown') {
-      this.noteIncomingCall();
+      this.noteIncomingCall(this.deps.launch.incomingCall({ callPageShown: true }));
       return;
     }
     this.adoptRoom(event.roomId);

@@ -117,11 +117,13 @@ export class ContactsStore {
     openId: string,
     device: { sn: string; modelId: string },
   ): Promise<ContactWithAuth | undefined> {
+    if (this.state === 'idle') await this.showCached();
+    // someone the list shows as authorised (the saved list too) is called at once, without waiting for a load in
+    // flight: the plugin refuses one who withdrew meanwhile (errCode 9)
+    const shown = this.find(openId);
+    if (shown && shown.authorisation === 'authorised') return shown;
     if (this.loading) await this.loading;
-    else if (this.state === 'idle') {
-      await this.showCached();
-      await this.refresh(device);
-    }
+    else if (this.state === 'idle') await this.refresh(device);
     // not asked yet (a long list is checked after its first screen): asked before anyone is called
     if (this.find(openId)?.authorisation === 'checking' && this.checking) await this.checking;
     return this.find(openId);

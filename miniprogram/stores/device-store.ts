@@ -35,15 +35,38 @@ export class DeviceStore {
     return status;
   }
 
-  /** The status to call with: a known "not ready" answer is asked again, or Retry could never succeed. */
-  statusForCall(): Promise<DeviceStatus> {
-    if (this.status && this.status.kind === 'ready') return Promise.resolve(this.status);
+  /**
+   * The status to call with. Before the host's first answer this run: the registration it confirmed last, at once
+   * (WMPF checks the caller anyway; a refusal asks the host again, see call-registration.ts). A known "not ready"
+   * answer is asked again, or Retry could never succeed.
+   */
+  async statusForCall(): Promise<DeviceStatus> {
+    if (this.status && this.status.kind === 'ready') return this.status;
+    if (this.status === null) {
+      const confirmed = await this.deps.device.lastConfirmed();
+      if (confirmed) return confirmed;
+    }
     return this.refreshStatus(this.status !== null);
   }
 
   /** Fire and forget: the service deduplicates, keeps the 50-minute validity and backs off after failures. */
   requestPrefetch(): void {
     void this.deps.prefetch.request();
+  }
+
+  /** A page shows: the prefetch when useful. */
+  pageShown(): void {
+    this.requestPrefetch();
+  }
+
+  /**
+   * The host says its registration changed (docs/host-protocol.md §1.1): the device info is asked again and shown,
+   * and the credential prefetched for the device as it is now (the host uploads the push token itself, §7.1).
+   */
+  async followRegistrationChange(): Promise<DeviceStatus> {
+    const status = await this.refreshStatus(true);
+    void this.deps.prefetch.request({ ignoreBackoff: true });
+    return status;
   }
 
   /** Right before a call: prefetch again only when no valid credential is known. Never awaited. */

@@ -12,7 +12,9 @@ const SYSTEM_LARGE_FROM = 1.05;
 /**
  * What pages need of the screen and of navigation: the window width (observable: it changes when a
  * device turns), the end of a pull-down refresh, and one navigation at a time — a double tap must not open two
- * pages. The guard opens again when a navigation failed and when a page shows (release()).
+ * pages. The guard opens again when a navigation failed and when a page shows (release()). A page that names itself
+ * (`from`) has its own guard, released only by its own show: the page it opened shows first, while taps may still
+ * reach the opening page during the transition (two calling pages for a double tap otherwise).
  */
 export class UiStore {
   windowWidth = 0;
@@ -22,7 +24,7 @@ export class UiStore {
   textSize: TextSizeChoice = 'system';
   /** The switch's last choice could not be kept (it holds until the app restarts). */
   textSizeNotSaved = false;
-  private readonly guard: NavigationGuard = createNavigationGuard();
+  private readonly guards = new Map<string, NavigationGuard>();
   private textSizeLoad: Promise<void> | undefined;
 
   constructor(
@@ -31,9 +33,9 @@ export class UiStore {
   ) {
     this.windowWidth = ui.windowSize().width;
     this.systemFontScale = ui.fontScale();
-    makeAutoObservable<UiStore, 'ui' | 'guard' | 'textSizeSetting' | 'textSizeLoad'>(
+    makeAutoObservable<UiStore, 'ui' | 'guards' | 'guard' | 'textSizeSetting' | 'textSizeLoad'>(
       this,
-      { ui: false, guard: false, textSizeSetting: false, textSizeLoad: false },
+      { ui: false, guards: false, guard: false, textSizeSetting: false, textSizeLoad: false },
       { autoBind: true },
     );
   }
@@ -80,20 +82,30 @@ export class UiStore {
     this.ui.stopPullDownRefresh();
   }
 
-  navigateTo(url: string): void {
-    this.guard.go(() => this.ui.navigateTo(url));
+  private guard(page: string): NavigationGuard {
+    let guard = this.guards.get(page);
+    if (!guard) {
+      guard = createNavigationGuard();
+      this.guards.set(page, guard);
+    }
+    return guard;
+  }
+
+  /** `from`: the page navigating (its route), when it has its own guard. */
+  navigateTo(url: string, from = ''): void {
+    this.guard(from).go(() => this.ui.navigateTo(url));
   }
 
   redirectTo(url: string): void {
-    this.guard.go(() => this.ui.redirectTo(url));
+    this.guard('').go(() => this.ui.redirectTo(url));
   }
 
   backToContacts(): void {
-    this.guard.go(() => this.ui.backToContacts());
+    this.guard('').go(() => this.ui.backToContacts());
   }
 
-  /** A page shows: the person is back, navigation is possible again. */
-  release(): void {
-    this.guard.release();
+  /** A page shows: the person is back, navigation is possible again (`page`: that page's own guard). */
+  release(page = ''): void {
+    this.guard(page).release();
   }
 }

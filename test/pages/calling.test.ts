@@ -334,10 +334,6 @@ describe('calling page: why a call did not start', () => {
 
 describe('calling page: a permission check that fails without a refusal does not stop the call', () => {
   it.each([
-    [
-      'the privacy agreement (errno 104)',
-      { errno: 104, errMsg: 'authorize:fail privacy permission is not authorized' },
-    ],
     ['the system permission', { errMsg: 'authorize:fail system permission denied' }],
     ['an unexplained failure', { errMsg: 'authorize:fail' }],
   ])(

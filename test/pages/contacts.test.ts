@@ -476,5 +476,6 @@ function notWmpfDevice() {
   return {
     getStatus: () => Promise.resolve({ kind: 'not-wmpf' as const }),
     known: () => ({ kind: 'not-wmpf' as const }),
+    lastConfirmed: () => Promise.resolve(undefined),
   };
 }

@@ -64,7 +64,6 @@ describe('my devices page (phone)', () => {
         nickName: '小丽',
         deviceName: '奶奶家的通话屏',
         envVersion: 'develop',
-        chargeType: 'duration',
       },
     ]);
     expect(t.router.history).toEqual([{ kind: 'redirectTo', url: t.sim.plugin.CALL_PAGE_PATH }]);

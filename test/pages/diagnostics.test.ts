@@ -47,7 +47,9 @@ describe('diagnostics page (device, for installers)', () => {
     await settle(t);
     const { comp } = await open(t);
     expect(check(comp, 'wmpf')).toContain('2.4.0');
-    expect(check(comp, 'wmpf')).toContain('满足要求（至少 1.2.0）');
+    expect(check(comp, 'wmpf')).toContain('满足要求（至少 2.1.0）');
+    expect(check(comp, 'wmpf-incoming')).toContain('满足要求（至少 2.1.0）');
+    expect(check(comp, 'wmpf-device-info')).toContain('满足要求（至少 2.2.0）');
     expect(check(comp, 'plugin')).toContain('2.4.6');
     expect(check(comp, 'plugin')).toContain('至少 2.3.0');
     expect(check(comp, 'registration')).toContain('已注册 · 序列号 SI****01');
@@ -64,6 +66,15 @@ describe('diagnostics page (device, for installers)', () => {
     expect(textOf(comp)).not.toContain(SN);
   });
 
+  it('lists the WMPF floor per feature: a 2.1 device calls and rings, its device info comes from the host record', async () => {
+    const t = platform({ scenario: (s) => (s.device.wmpfVersion = '2.1.3') });
+    const { comp } = await open(t);
+    expect(check(comp, 'wmpf')).toContain('满足要求（至少 2.1.0）');
+    expect(check(comp, 'wmpf-incoming')).toContain('满足要求（至少 2.1.0）');
+    expect(check(comp, 'wmpf-device-info')).toContain('低于 2.2.0：设备信息来自宿主 App 自己的注册记录');
+    expect(check(comp, 'registration')).toContain('已注册');
+  });
+
   it('says what is wrong: WMPF too old, prefetch failing (its last error kept), backend down', async () => {
     const t = platform({
       scenario: (s) => {
@@ -74,7 +85,8 @@ describe('diagnostics page (device, for installers)', () => {
     });
     t.sim.family.backendDown = { kind: 'timeout' };
     const { comp } = await open(t);
-    expect(check(comp, 'wmpf')).toContain('版本太低，至少需要 1.2.0');
+    expect(check(comp, 'wmpf')).toContain('版本太低，至少需要 2.1.0');
+    expect(check(comp, 'wmpf-incoming')).toContain('版本太低，至少需要 2.1.0');
     expect(check(comp, 'registration')).toContain('版本太低');
     expect(check(comp, 'backend')).toContain('连接不上服务');
 
@@ -220,7 +232,7 @@ describe('diagnostics page (device, for installers)', () => {
     const report = t.sim.clipboard.text;
 
     expect(textOf(comp.querySelector('#copy-note'))).toContain('报告已复制');
-    expect(report).toContain('WMPF 版本: 2.4.0');
+    expect(report).toContain('WMPF 版本 · 拨打电话: 2.4.0');
     expect(report).toContain('SI****01');
     expect(report).toContain('120 毫秒');
     expect(report).toContain('错误码 1000');

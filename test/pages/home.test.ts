@@ -123,7 +123,7 @@ describe('the home of tiles (landscape device)', () => {
       { kind: 'navigateTo', url: '/packages/calling/index?openId=o-sim-dad&roomType=video' },
     ]);
     // back on the home after the call: navigation is possible again
-    t.stores.ui.release();
+    t.stores.ui.release('pages/contacts/index'); // back on the contacts page
     await tap(t.comp, '#home-tiles >>> #tile-1 .tile__voice');
     expect(t.router.history[1]).toEqual({
       kind: 'navigateTo',

@@ -25,7 +25,11 @@ function phoneCalls(script: Partial<IncomingCallScript> = {}): { t: TestPlatform
   const t = installTestPlatform();
   const plugin = t.platform.loadPlugin();
   if (plugin)
-    configurePlugin(plugin, { endPageUrl: ROUTES.calling, endPageQuery: CALL_END_QUERY, landscape: false });
+    configurePlugin(plugin, {
+      endPageUrl: ROUTES.calling,
+      endPageQuery: CALL_END_QUERY,
+      screen: { width: 0, height: 0 },
+    });
   const roomId = t.sim.phoneCallsDevice({
     callerName: '妈妈',
     roomType: 'video',

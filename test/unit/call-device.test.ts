@@ -32,20 +32,29 @@ function pluginWith(callWMPF?: (request: WmpfVoip.CallWmpfRequest) => Promise<Wm
   return plugin as typeof plugin & WmpfVoip.Plugin;
 }
 
-function setup(plugin: WmpfVoip.Plugin | undefined) {
+function setup(plugin: WmpfVoip.Plugin | undefined, charge: WmpfVoip.ChargeType | 'unset' = 'duration') {
+  const chargeType = charge === 'unset' ? undefined : charge;
   const router = createRecordingRouter();
   router.route = 'packages/phone/devices/index';
   const caller = createDeviceCaller({
     loadPlugin: () => plugin,
     router,
     envVersion: 'trial',
-    chargeType: 'duration',
+    chargeType,
     endPageUrl: '/packages/phone/devices/index',
   });
   return { router, caller };
 }
 
 describe('callWMPF (phone → WMPF device)', () => {
+  it("leaves chargeType out when the deployment does not set it: the plugin's own default ('license') applies", async () => {
+    const plugin = pluginWith(async () => ({ roomId: 'room-8' }));
+    const { caller } = setup(plugin, 'unset');
+    await caller.callDevice(REQUEST);
+    const sent = plugin.callWMPF!.mock.calls[0][0];
+    expect(Object.keys(sent)).not.toContain('chargeType');
+  });
+
   it("sends exactly roomType, sn, modelId, pushToken, nickName, deviceName (+ envVersion, the account's chargeType) and opens the call page", async () => {
     const plugin = pluginWith(async () => ({ roomId: 'room-7' }));
     const { router, caller } = setup(plugin);

@@ -102,8 +102,10 @@ describe('device status', () => {
 describe('version gates', () => {
   it.each([
     ['1.1.9', false],
-    ['1.2.0', true],
-    ['1.2', true],
+    ['1.2.0', false],
+    ['2.0.5', false],
+    ['2.1.0', true],
+    ['2.1', true],
     ['2.10.0', true],
   ])('WMPF %s supported: %s', async (wmpfVersion, supported) => {
     const status = await service(answering({ ...registeredDevice, wmpfVersion })).getStatus();
@@ -156,8 +158,8 @@ describe('version gates', () => {
     expect(status).toMatchObject({ kind: 'unsupported', wmpfTooOld: true, pluginTooOld: true });
   });
 
-  it('too old wins over not registered (registration needs WMPF >= 1.2.0)', async () => {
-    const host = answering({ registered: false, sn: '', modelId: '', wmpfVersion: '1.1.0' });
+  it('too old wins over not registered (the reference host registers from WMPF 2.1.0)', async () => {
+    const host = answering({ registered: false, sn: '', modelId: '', wmpfVersion: '2.0.5' });
     await expect(service(host).getStatus()).resolves.toMatchObject({ kind: 'unsupported', wmpfTooOld: true });
   });
 });

@@ -49,11 +49,11 @@ describe('family side: setup', () => {
     expect(device.mode).toBe('simulated-device');
     expect(device.simulated).toBe(true);
     expect(device.phone).toBeUndefined();
-    expect(device.pushToken).toBeDefined();
+    expect(device.hostEvents).toBeDefined();
     const phone = createSimulatedPlatform({ ...options, role: 'phone' });
     expect(phone.mode).toBe('phone');
     expect(phone.phone).toBeDefined();
-    expect(phone.pushToken).toBeUndefined();
+    expect(phone.hostEvents).toBeUndefined();
     expect(phone.host.available).toBe(false);
   });
 });

@@ -18,7 +18,7 @@ describe('wx.authorize failures: only the person refusing counts as a refusal', 
     [
       'scope not declared in the privacy agreement (errno 112)',
       { errno: 112, errMsg: 'authorize:fail api scope is not declared in the privacy agreement' },
-      'privacy-agreement',
+      'privacy-not-declared',
     ],
     ['errno 104 without a text', { errno: 104, errMsg: '' }, 'privacy-agreement'],
     ['Android system permission', { errMsg: 'authorize:fail system permission denied' }, 'system'],
@@ -52,12 +52,36 @@ describe('the real adapter', () => {
     await expect(wxPermissions.ensure('scope.camera')).resolves.toBe('denied');
   });
 
-  it.each([
-    { errno: 104, errMsg: 'authorize:fail privacy permission is not authorized' },
-    { errMsg: 'authorize:fail system permission denied' },
-    { errMsg: 'authorize:fail' },
-  ])('unconfirmed (the call goes ahead) for %p', async (failure) => {
-    authorizeFails(failure);
-    await expect(wxPermissions.ensure('scope.record')).resolves.toBe('unconfirmed');
+  it('not-declared for errno 112: the call stops for the installer', async () => {
+    authorizeFails({
+      errno: 112,
+      errMsg: 'authorize:fail api scope is not declared in the privacy agreement',
+    });
+    await expect(wxPermissions.ensure('scope.record')).resolves.toBe('not-declared');
   });
+
+  it('errno 104: WeChat’s privacy popup once (wx.requirePrivacyAuthorize), then wx.authorize again', async () => {
+    const authorize = jest
+      .spyOn(wx, 'authorize')
+      .mockImplementationOnce((() =>
+        Promise.reject({
+          errno: 104,
+          errMsg: 'authorize:fail privacy permission is not authorized',
+        })) as typeof wx.authorize)
+      .mockImplementationOnce((() => Promise.resolve({ errMsg: 'authorize:ok' })) as typeof wx.authorize);
+    const popup = jest.fn((options: { success?: () => void }) => options.success?.());
+    Object.assign(wx, { requirePrivacyAuthorize: popup });
+    await expect(wxPermissions.ensure('scope.record')).resolves.toBe('granted');
+    expect(popup).toHaveBeenCalledTimes(1);
+    expect(authorize).toHaveBeenCalledTimes(2);
+    Object.assign(wx, { requirePrivacyAuthorize: undefined });
+  });
+
+  it.each([{ errMsg: 'authorize:fail system permission denied' }, { errMsg: 'authorize:fail' }])(
+    'unconfirmed (the call goes ahead) for %p',
+    async (failure) => {
+      authorizeFails(failure);
+      await expect(wxPermissions.ensure('scope.record')).resolves.toBe('unconfirmed');
+    },
+  );
 });

@@ -42,6 +42,7 @@ function setup(options: { status?: DeviceStatus; backoffMs?: number[]; unknownAt
       return Promise.resolve(status);
     },
     known: () => known,
+    lastConfirmed: () => Promise.resolve(undefined),
   };
   const prefetch = createPrefetchService(host, device, { clock, backoffMs: options.backoffMs });
   const states: PrefetchState[] = [];

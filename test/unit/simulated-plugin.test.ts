@@ -76,7 +76,7 @@ describe('createSimulatedPlugin', () => {
       isSuccess: true,
       roomId: 'sim-room-1',
       groupId: 'sim-room-1',
-      chargeType: 'duration',
+      chargeType: 'license',
     });
     await clock.runAll();
     expect(names()).toEqual([

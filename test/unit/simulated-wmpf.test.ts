@@ -277,7 +277,7 @@ describe('simulated host: never kinder than a real host on its WMPF version (doc
     });
   });
 
-  it("WMPF 1.2–2.1 answers only from the host's own registration record", async () => {
+  it("WMPF 2.1 answers only from the host's own registration record", async () => {
     await expect(deviceInfo((s) => (s.device.wmpfVersion = '2.1.0'))).resolves.toMatchObject({
       registered: 1,
       sn: 'SIM-DEVICE-0001',
@@ -291,13 +291,19 @@ describe('simulated host: never kinder than a real host on its WMPF version (doc
     // a record exists only after a registration the host made
     await expect(
       deviceInfo((s) => {
-        s.device.wmpfVersion = '1.2.0';
+        s.device.wmpfVersion = '2.1.0';
         s.device.registered = false;
       }),
     ).resolves.toMatchObject({ hostError: 'unsupported' });
   });
 
-  it('below WMPF 1.2.0 there is no registration: registered 0 with the version', async () => {
+  it('below WMPF 2.1.0 the reference host registers nothing: registered 0 with the version', async () => {
+    await expect(
+      deviceInfo((s) => {
+        s.device.wmpfVersion = '2.0.5';
+        s.device.registered = true;
+      }),
+    ).resolves.toEqual({ registered: 0, wmpfVersion: '2.0.5' });
     await expect(deviceInfo((s) => (s.device.wmpfVersion = '1.1.9'))).resolves.toEqual({
       registered: 0,
       wmpfVersion: '1.1.9',

@@ -91,7 +91,7 @@ describe("DevTools' compile modes", () => {
       expect(platform.mode).toBe(preset.role === 'phone' ? 'phone' : 'simulated-device');
       const scenario = platform.simulation.scenario;
       if (name === 'unregistered') expect(scenario.device.registered).toBe(false);
-      if (name === 'wmpf-too-old') expect(scenario.device.wmpfVersion).toBe('1.1.0');
+      if (name === 'wmpf-too-old') expect(scenario.device.wmpfVersion).toBe('2.0.5');
       if (name === 'host-silent') expect(scenario.deviceInfoReply.kind).toBe('never-answers');
       if (name === 'callee-busy') expect(scenario.calls[0].kind).toBe('busy');
       if (name === 'no-answer') expect(scenario.calls[0].kind).toBe('timeout');

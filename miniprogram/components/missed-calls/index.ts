@@ -5,7 +5,7 @@
  */
 import { ComponentWithStore } from 'mobx-miniprogram-bindings';
 import { texts } from '../../i18n/index';
-import { callingUrl } from '../../routes';
+import { callingUrl, HOME_PAGE } from '../../routes';
 import { appStores, type AppStores } from '../../stores/index';
 import { boundTexts } from '../../stores/page-texts';
 import { toRow } from '../../view-models/contacts-list';
@@ -34,7 +34,7 @@ ComponentWithStore({
       const row = contact && toRow(contact, appStores.contacts.loadedAt);
       if (!line || !row || !row.callable) return;
       void appStores.missedCalls.markCallerSeen(line.name);
-      appStores.ui.navigateTo(callingUrl({ openId: row.id, roomType: line.roomType }));
+      appStores.ui.navigateTo(callingUrl({ openId: row.id, roomType: line.roomType }), HOME_PAGE);
     },
 
     /** Several contacts have the caller's name: the page's list, searched for it. */

@@ -4,7 +4,7 @@
  */
 import { ComponentWithStore } from 'mobx-miniprogram-bindings';
 import { t, texts } from '../../i18n/index';
-import { ROUTES } from '../../routes';
+import { HOME_PAGE, ROUTES } from '../../routes';
 import { appStores } from '../../stores/index';
 import type { DeviceStore } from '../../stores/device-store';
 import { boundTexts } from '../../stores/page-texts';
@@ -29,7 +29,7 @@ ComponentWithStore({
   ],
   methods: {
     onOpenDiagnostics() {
-      appStores.ui.navigateTo(ROUTES.diagnostics);
+      appStores.ui.navigateTo(ROUTES.diagnostics, HOME_PAGE);
     },
     /** Taps on the status line's own button stay there (the button handles them). */
     onStatusAction() {},

@@ -224,6 +224,14 @@ function failedView(request: CallRequest | undefined, problem: CallProblem | und
     }
     case 'permission': {
       const camera = problem.scope === 'scope.camera';
+      if (problem.reason === 'not-declared') {
+        return {
+          ...view,
+          icon: ICONS.error,
+          title: tCalling('privacyNotDeclaredTitle'),
+          hint: tCalling(camera ? 'privacyNotDeclaredCameraHint' : 'privacyNotDeclaredMicHint'),
+        };
+      }
       return {
         ...view,
         icon: ICONS.lock,

@@ -8,7 +8,7 @@
 import { ComponentWithStore } from 'mobx-miniprogram-bindings';
 import type { CallAgainDetail } from '../../components/call-history/index';
 import { t, texts } from '../../i18n/index';
-import { callingUrl, ROUTES } from '../../routes';
+import { callingUrl, HOME_PAGE, ROUTES } from '../../routes';
 import type { RoomType } from '../../platform/voip/types';
 import { appStores, type AppStores } from '../../stores/index';
 import { pageTexts } from '../../stores/page-texts';
@@ -25,7 +25,7 @@ import {
 } from '../../view-models/contacts-list';
 import { missedByOpenId } from '../../view-models/missed-calls';
 
-const ROUTE = 'pages/contacts/index';
+const ROUTE = HOME_PAGE;
 
 function homeTexts() {
   return { ...texts('contacts'), ...texts('common'), recheck: t('status', 'recheck') };
@@ -90,10 +90,11 @@ ComponentWithStore({
     },
 
     onShow() {
-      appStores.ui.release();
+      appStores.ui.release(ROUTE);
       appStores.contacts.reloadIfStale();
-      // never awaited: a call can be placed while the credential is still being prepared
-      appStores.device.requestPrefetch();
+      // never awaited: a call can be placed while the credential is still being prepared; a push token upload
+      // waiting for the device is tried again
+      appStores.device.pageShown();
     },
 
     async onPullDownRefresh() {
@@ -216,19 +217,19 @@ ComponentWithStore({
       // calling someone who called and was missed is calling them back (only a caller matched to them alone)
       if (missedByOpenId(appStores.missedCalls.callers, appStores.contacts).has(row.id))
         void appStores.missedCalls.markCallerSeen(row.name);
-      appStores.ui.navigateTo(callingUrl({ openId: row.id, roomType }));
+      appStores.ui.navigateTo(callingUrl({ openId: row.id, roomType }), ROUTE);
     },
 
     onCallAgain(event: { detail: CallAgainDetail }) {
       const { openId } = event.detail;
       const roomType = asRoomType(event.detail.roomType);
-      if (openId && roomType) appStores.ui.navigateTo(callingUrl({ openId, roomType }));
+      if (openId && roomType) appStores.ui.navigateTo(callingUrl({ openId, roomType }), ROUTE);
     },
 
     onAddFamily() {
       // back from the pairing view, a family member may have been added
       appStores.contacts.markStale();
-      appStores.ui.navigateTo(ROUTES.devicePairing);
+      appStores.ui.navigateTo(ROUTES.devicePairing, ROUTE);
     },
   },
 });

@@ -90,6 +90,21 @@ export function createDeviceService(host: HostBridge, options: DeviceServiceOpti
       return inFlight;
     },
     known: () => cached,
+    async lastConfirmed() {
+      if (cached) return cached.kind === 'ready' ? cached : undefined;
+      if (!storage) return undefined;
+      if (!memory.known) {
+        const value = await readLastRegistration(storage);
+        // what the host said meanwhile wins over what storage held
+        if (!memory.known) memory = { known: true, value };
+      }
+      const last = memory.value;
+      if (!last) return undefined;
+      const { sn, modelId, wmpfVersion } = last;
+      const device: DeviceInfo = { registered: true, sn, modelId, wmpfVersion };
+      const status = statusFor(device, options);
+      return status.kind === 'ready' ? status : undefined;
+    },
   };
 }
 

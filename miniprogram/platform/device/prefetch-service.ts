@@ -101,9 +101,10 @@ export function createPrefetchService(
   return {
     getState: () => state,
     isStale: () => !isValid(clock.now()),
-    request() {
+    request(requestOptions = {}) {
       if (inFlight) return inFlight;
-      if (isWaitingOrValid(clock.now())) return Promise.resolve(state);
+      const now = clock.now();
+      if (requestOptions.ignoreBackoff ? isValid(now) : isWaitingOrValid(now)) return Promise.resolve(state);
       inFlight = run()
         .catch((thrown: unknown) =>
           failed({ kind: 'prefetch-failed', errMsg: errMsgOf(thrown, 'unexpected error') }),

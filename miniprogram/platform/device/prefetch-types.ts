@@ -13,8 +13,9 @@ export interface PrefetchService {
   isStale(): boolean;
   /**
    * Starts a prefetch when useful: not when one is valid, in flight (joins it) or in failure backoff.
-   * Never rejects. Callers must not await it on the tap-to-call path.
+   * Never rejects. Callers must not await it on the tap-to-call path. `ignoreBackoff`: the device changed (the host
+   * registered it): a failure's backoff no longer holds.
    */
-  request(): Promise<PrefetchState>;
+  request(options?: { ignoreBackoff?: boolean }): Promise<PrefetchState>;
   subscribe(listener: (state: PrefetchState) => void): () => void;
 }

@@ -32,4 +32,9 @@ export interface DeviceService {
   getStatus(options?: { refresh?: boolean }): Promise<DeviceStatus>;
   /** The cached status, without asking (undefined before the first answer). */
   known(): DeviceStatus | undefined;
+  /**
+   * Without asking the host: the status of the registration it confirmed last (this run, else kept in storage),
+   * when that one can call; undefined otherwise. WMPF checks the caller sn anyway (docs/host-protocol.md §2.1).
+   */
+  lastConfirmed(): Promise<Extract<DeviceStatus, { kind: 'ready' }> | undefined>;
 }

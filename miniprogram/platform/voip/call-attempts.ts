@@ -20,7 +20,8 @@ export interface CallAttemptEvent {
   atMs: number;
 }
 
-export type StopCheck = 'device' | 'contact' | 'permission';
+/** `privacy`: the scope is not declared in the privacy guide (errno 112). */
+export type StopCheck = 'device' | 'contact' | 'permission' | 'privacy';
 
 export interface CallAttempt {
   id: string;

@@ -6,8 +6,18 @@ export interface PluginSetupOptions {
   endPageUrl: string;
   /** Query string appended by the plugin: final url = endPageUrl + '?' + endPageQuery. */
   endPageQuery?: string;
-  /** Device screen is wider than tall. */
-  landscape: boolean;
+  /** The device's window in px (0 × 0 when unknown). */
+  screen: { width: number; height: number };
+}
+
+/**
+ * setUIConfig's aspectRatio is 纵横比, height:width (plugin docs, default 4/3; Shengwang's sample passes
+ * screenHeight / screenWidth): a landscape 1280 × 800 screen is 800 / 1280 = 0.625. Unknown size: the default.
+ */
+export function aspectRatioOf(screen: { width: number; height: number }): number | undefined {
+  const { width, height } = screen;
+  if (!(width > 0 && height > 0)) return undefined;
+  return height / width;
 }
 
 function guarded(what: string, action: () => void): void {
@@ -30,8 +40,8 @@ export function configurePlugin(plugin: WmpfVoip.Plugin, options: PluginSetupOpt
 
   // 'contain': the family member's (usually portrait) phone video is shown whole, never cropped.
   const ui: WmpfVoip.UIConfig = { objectFit: 'contain' };
-  // 16/9 is the official example's ratio for wide device screens; portrait screens keep the plugin default.
-  if (options.landscape) ui.aspectRatio = 16 / 9;
+  const aspectRatio = aspectRatioOf(options.screen);
+  if (aspectRatio !== undefined) ui.aspectRatio = aspectRatio;
   guarded('setUIConfig', () =>
     // handsFree: a device is used at arm's length, through its speaker. callerUI applies when the device calls,
     // listenerUI when a family member calls it (callWMPF): the same screen, the same look.

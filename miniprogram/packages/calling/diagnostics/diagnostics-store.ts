@@ -19,7 +19,7 @@ function isShown(attempt: CallAttempt): boolean {
     (a.errCode === undefined || typeof a.errCode === 'number') &&
     (a.failure === undefined || typeof a.failure === 'string') &&
     (a.stopped === undefined ||
-      (['device', 'contact', 'permission'].includes(a.stopped.check) &&
+      (['device', 'contact', 'permission', 'privacy'].includes(a.stopped.check) &&
         typeof a.stopped.detail === 'string')) &&
     Array.isArray(a.events) &&
     a.events.every((e: unknown) => {

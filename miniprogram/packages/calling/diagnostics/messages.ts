@@ -13,7 +13,10 @@ const zhCN = {
   sectionDevice: '设备',
   sectionCalls: '最近的通话（{count}）',
   noCalls: '还没有通话记录。',
-  wmpfVersion: 'WMPF 版本',
+  wmpfVersion: 'WMPF 版本 · 拨打电话',
+  wmpfIncoming: 'WMPF 版本 · 接听来电',
+  wmpfDeviceInfo: 'WMPF 版本 · 设备信息',
+  deviceInfoFromRecord: '低于 {floor}：设备信息来自宿主 App 自己的注册记录',
   pluginVersion: '通话插件版本',
   floorMet: '满足要求（至少 {floor}）',
   floorNotMet: '版本太低，至少需要 {floor}',
@@ -67,6 +70,10 @@ const zhCN = {
   stopPermissionRecord: '麦克风权限被拒绝',
   stopPermissionCamera: '摄像头权限被拒绝',
   stopPermissionHint: '在小程序设置里允许后再打；设置里没有这一项时，检查用户隐私保护指引是否声明了它。',
+  stopPrivacyRecord: '麦克风没有在用户隐私保护指引中声明（errno 112），通话在调用插件前停止',
+  stopPrivacyCamera: '摄像头没有在用户隐私保护指引中声明（errno 112），通话在调用插件前停止',
+  stopPrivacyHint:
+    '在小程序管理后台 → 设置 → 服务内容声明 → 用户隐私保护指引 中声明麦克风和摄像头，再发布新版本。',
   timeline: '插件事件',
   reportTitle: '家人通话 · 设备诊断报告',
   reportTime: '报告时间',
@@ -86,7 +93,10 @@ const en: typeof zhCN = {
   sectionDevice: 'Device',
   sectionCalls: 'Latest calls ({count})',
   noCalls: 'No calls yet.',
-  wmpfVersion: 'WMPF version',
+  wmpfVersion: 'WMPF version · calls',
+  wmpfIncoming: 'WMPF version · incoming calls',
+  wmpfDeviceInfo: 'WMPF version · device info',
+  deviceInfoFromRecord: 'Below {floor}: the device info comes from the host app’s own registration record',
   pluginVersion: 'Call plugin version',
   floorMet: 'OK (at least {floor})',
   floorNotMet: 'Too old: at least {floor} is needed',
@@ -142,6 +152,12 @@ const en: typeof zhCN = {
   stopPermissionCamera: 'The camera permission was refused',
   stopPermissionHint:
     'Allow it in the Mini Program’s settings, then call; if it is not listed there, check that the privacy guide declares it.',
+  stopPrivacyRecord:
+    'The microphone is not declared in the privacy guide (errno 112): the call stopped before the plugin was asked',
+  stopPrivacyCamera:
+    'The camera is not declared in the privacy guide (errno 112): the call stopped before the plugin was asked',
+  stopPrivacyHint:
+    'Declare the microphone and the camera in the admin console (设置 → 服务内容声明 → 用户隐私保护指引), then publish a new version.',
   timeline: 'Plugin events',
   reportTitle: 'Family call · device diagnostics report',
   reportTime: 'Report time',

@@ -1,5 +1,5 @@
 /** What the diagnostics page shows (and the report says), from its store. Never the sn: only its first and last 2. */
-import { MIN_PLUGIN_VERSION, MIN_WMPF_VERSION } from '../../../config';
+import { MIN_PLUGIN_VERSION, WMPF_FLOORS } from '../../../config';
 import { t } from '../../../i18n/index';
 import type { BackendError } from '../../../contract/backend-types';
 import type { PrefetchState } from '../../../platform/device/prefetch-types';
@@ -111,16 +111,18 @@ function versions(status: DeviceStatus | null): { wmpf?: string; plugin?: string
   }
 }
 
-function versionRow(id: string, label: Key, version: string | undefined, floor: string): CheckRow {
+/** `belowFloor`: what still works below the floor (a warning, not a failure). */
+function versionRow(
+  id: string,
+  label: Key,
+  version: string | undefined,
+  floor: string,
+  belowFloor?: Key,
+): CheckRow {
   if (!version) return { id, label: text(label), value: text('unknown'), detail: '', tone: 'muted' };
   const met = isAtLeast(version, floor);
-  return {
-    id,
-    label: text(label),
-    value: version,
-    detail: text(met ? 'floorMet' : 'floorNotMet', { floor }),
-    tone: met ? 'ok' : 'bad',
-  };
+  const detail = met ? text('floorMet', { floor }) : text(belowFloor ?? 'floorNotMet', { floor });
+  return { id, label: text(label), value: version, detail, tone: met ? 'ok' : belowFloor ? 'warn' : 'bad' };
 }
 
 export function describeHostError(error: PrefetchError, sn: string): string {
@@ -254,6 +256,11 @@ function stoppedBy(stop: NonNullable<CallAttempt['stopped']>): { title: string; 
         title: text(stop.detail === 'scope.camera' ? 'stopPermissionCamera' : 'stopPermissionRecord'),
         hint: text('stopPermissionHint'),
       };
+    case 'privacy':
+      return {
+        title: text(stop.detail === 'scope.camera' ? 'stopPrivacyCamera' : 'stopPrivacyRecord'),
+        hint: text('stopPrivacyHint'),
+      };
   }
 }
 
@@ -322,7 +329,15 @@ export function diagnosticsView(input: DiagnosticsInput, now: number = input.che
     checking: input.checking,
     checkedAt: input.checkedAt ? text('checkedAt', { time: clockTime(input.checkedAt) }) : '',
     rows: [
-      versionRow('wmpf', 'wmpfVersion', v.wmpf, MIN_WMPF_VERSION),
+      versionRow('wmpf', 'wmpfVersion', v.wmpf, WMPF_FLOORS.calls),
+      versionRow('wmpf-incoming', 'wmpfIncoming', v.wmpf, WMPF_FLOORS.incomingCalls),
+      versionRow(
+        'wmpf-device-info',
+        'wmpfDeviceInfo',
+        v.wmpf,
+        WMPF_FLOORS.deviceInfo,
+        'deviceInfoFromRecord',
+      ),
       versionRow('plugin', 'pluginVersion', v.plugin, MIN_PLUGIN_VERSION),
       registrationRow(status, now),
       prefetchRow(input.device, now, sn),

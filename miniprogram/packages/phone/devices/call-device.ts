@@ -41,8 +41,8 @@ export interface DeviceCallerDeps {
   loadPlugin: PluginLoader;
   router: Router;
   envVersion: EnvVersion;
-  /** How the account is billed (config VOIP_CHARGE_TYPE). */
-  chargeType: WmpfVoip.ChargeType;
+  /** How the account is billed (config VOIP_CHARGE_TYPE); undefined: left out, the plugin's default. */
+  chargeType: WmpfVoip.ChargeType | undefined;
   /** Our page the phone returns to after the call (without it WeChat closes the Mini Program). */
   endPageUrl?: string;
 }
@@ -52,7 +52,7 @@ export function createDeviceCaller(deps: DeviceCallerDeps): DeviceCaller {
 
   function buildRequest(request: CallDeviceRequest): WmpfVoip.CallWmpfRequest {
     // Field by field: nothing else reaches the plugin.
-    return {
+    const wmpfRequest: WmpfVoip.CallWmpfRequest = {
       roomType: request.roomType,
       sn: request.sn,
       modelId: request.modelId,
@@ -60,8 +60,9 @@ export function createDeviceCaller(deps: DeviceCallerDeps): DeviceCaller {
       nickName: request.nickName,
       deviceName: request.deviceName,
       envVersion: deps.envVersion,
-      chargeType: deps.chargeType,
     };
+    if (deps.chargeType) wmpfRequest.chargeType = deps.chargeType;
+    return wmpfRequest;
   }
 
   function setEndPage(plugin: WmpfVoip.Plugin): void {

@@ -1,0 +1,52 @@
+import type { DeviceStatus } from '../platform/device/types';
+import type {
+  CallFailure,
+  StartCallOptions,
+  StartCallRequest,
+  StartCallResult,
+  VoipService,
+} from '../platform/voip/types';
+
+type Ready = Extract<DeviceStatus, { kind: 'ready' }>;
+
+/**
+ * WMPF refused the caller: the sn is not (or no longer) the registered one, or the device is not registered
+ * (errCode 13/1000 and the credential texts; 9 when the openId authorised another sn; docs/host-protocol.md §2.1).
+ */
+export function isRegistrationRefusal(failure: CallFailure): boolean {
+  return failure.kind === 'device-credential' || failure.code === 9;
+}
+
+export type RegisteredStart =
+  | { kind: 'result'; result: StartCallResult }
+  /** Asked again after a refusal, the host says the device cannot call (not registered, too old). */
+  | { kind: 'device'; status: DeviceStatus };
+
+export interface RegisteredStartDeps {
+  voip: Pick<VoipService, 'startCall'>;
+  /** Asks the host again (the screen shows its answer). */
+  refreshStatus: () => Promise<DeviceStatus>;
+}
+
+/**
+ * Starts the call as the registration `status` names — possibly the one the host confirmed last, before it answered
+ * this run. Refused for the registration, the host is asked again and, when it now names another registration, the
+ * call is tried ONCE more with it; when it says the device cannot call, that is the problem shown. A host that
+ * cannot answer leaves the refusal as it is.
+ */
+export async function startAsRegistered(
+  deps: RegisteredStartDeps,
+  request: Omit<StartCallRequest, 'callerSn'>,
+  status: Ready,
+  options: StartCallOptions,
+): Promise<RegisteredStart> {
+  const first = await deps.voip.startCall({ ...request, callerSn: status.device.sn }, options);
+  if (first.ok || !isRegistrationRefusal(first.error)) return { kind: 'result', result: first };
+  const fresh = await deps.refreshStatus();
+  if (fresh.kind === 'host-error' || fresh.kind === 'not-wmpf') return { kind: 'result', result: first };
+  if (fresh.kind !== 'ready') return { kind: 'device', status: fresh };
+  const { sn, modelId } = fresh.device;
+  if (sn === status.device.sn && modelId === status.device.modelId) return { kind: 'result', result: first };
+  const second = await deps.voip.startCall({ ...request, callerSn: sn }, options);
+  return { kind: 'result', result: second };
+}
