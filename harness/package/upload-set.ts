@@ -176,12 +176,14 @@ export interface MinifiedJs {
   total: number;
   files: number;
   largest: Array<{ file: string; bytes: number }>;
+  /** the generated pinyin-initials table (utils/pinyin-initials-table.ts), minified; 0 when not in the main package */
+  pinyinTable: number;
 }
 
 /** The main package's JavaScript as DevTools uploads it with "minified" on: compiled, then minified by terser. */
 export async function minifiedMainPackageJs(): Promise<MinifiedJs> {
   const { minify } = await import('terser');
-  const result: MinifiedJs = { ours: 0, npm: 0, total: 0, files: 0, largest: [] };
+  const result: MinifiedJs = { ours: 0, npm: 0, total: 0, files: 0, largest: [], pinyinTable: 0 };
   for (const file of computeUploadSet().files.keys()) {
     if (!/\.(ts|js)$/.test(file) || packageOf(file) !== 'main') continue;
     const out = await minify(uploadedSource(file), { compress: true, mangle: true, ecma: 2020 });
@@ -189,6 +191,7 @@ export async function minifiedMainPackageJs(): Promise<MinifiedJs> {
     if (file.startsWith(NPM_ROOT)) result.npm += bytes;
     else result.ours += bytes;
     result.files += 1;
+    if (path.basename(file) === 'pinyin-initials-table.ts') result.pinyinTable = bytes;
     result.largest.push({ file: path.relative(MP_ROOT, file), bytes });
   }
   result.total = result.ours + result.npm;

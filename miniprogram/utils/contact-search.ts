@@ -1,50 +1,102 @@
-import { PINYIN_CODE_ALPHABET, PINYIN_INITIAL_CODES } from './pinyin-initials-table';
+import {
+  PINYIN_BITMAP,
+  PINYIN_CODE_ALPHABET,
+  PINYIN_LETTERS,
+  PINYIN_OUTSIDE,
+  PINYIN_SURNAMES,
+} from './pinyin-initials-table';
 
 /** Precomputed per contact so that a keystroke only compares strings. */
 export interface SearchEntry {
   /** lower-case name without spaces */
   text: string;
-  /** first letters: pinyin initials of Chinese characters, first letter of each Latin word ("妈妈" → "mm") */
+  /**
+   * first letters: pinyin initials of Chinese characters, first letter of each Latin word ("妈妈" → "mm"); a
+   * surname that comes first (or after 老, 小, 阿) is read as a surname: 单田芳 → "stf"
+   */
   initials: string;
+  /** the initials with every character read the ordinary way (单位 → "dw"), when they differ */
+  plainInitials?: string;
 }
 
-let initialOf: Map<string, string> | undefined;
+const PINYIN_LETTER_SET = 'abcdefghjklmnopqrstwxyz';
+const BITMAP_FIRST = 0x4e00;
+/** Prefixes of a familiar name before a surname: 老单, 小曾, 阿解. */
+const FAMILIAR_PREFIXES = '老小阿';
 
-/** The characters of one letter (see pinyin-initials-table.ts: code point deltas in a base-45 varint). */
-export function decodeInitialRun(encoded: string): string[] {
-  const chars: string[] = [];
+let initialOf: Map<string, string> | undefined;
+let surnameOf: Map<string, string> | undefined;
+
+function digit(symbol: string): number {
+  return PINYIN_CODE_ALPHABET.indexOf(symbol);
+}
+
+/** Every covered character, in table order (see pinyin-initials-table.ts), with its letter. */
+export function decodePinyinTable(): Map<string, string> {
+  const codes: number[] = [];
+  for (let i = 0; i < PINYIN_BITMAP.length; i += 1) {
+    const bits = digit(PINYIN_BITMAP[i]);
+    for (let bit = 0; bit < 6; bit += 1) if (bits & (1 << bit)) codes.push(BITMAP_FIRST + i * 6 + bit);
+  }
   let code = 0;
   let pending = 0;
-  for (const symbol of encoded) {
-    const digit = PINYIN_CODE_ALPHABET.indexOf(symbol);
-    if (digit < 0) continue;
-    if (digit >= 45) {
-      pending = pending * 45 + (digit - 45);
+  for (const symbol of PINYIN_OUTSIDE) {
+    const d = digit(symbol);
+    if (d >= 45) {
+      pending = pending * 45 + (d - 45);
       continue;
     }
-    code += pending * 45 + digit;
+    code += pending * 45 + d;
     pending = 0;
-    chars.push(String.fromCodePoint(code));
+    codes.push(code);
   }
-  return chars;
+  const table = new Map<string, string>();
+  for (let group = 0; group * 4 < codes.length; group += 1) {
+    const at = group * 3;
+    let value =
+      digit(PINYIN_LETTERS[at]) * 8100 + digit(PINYIN_LETTERS[at + 1]) * 90 + digit(PINYIN_LETTERS[at + 2]);
+    for (let j = 0; j < 4 && group * 4 + j < codes.length; j += 1) {
+      table.set(String.fromCodePoint(codes[group * 4 + j]), PINYIN_LETTER_SET[value % 23]);
+      value = Math.floor(value / 23);
+    }
+  }
+  return table;
 }
 
 function pinyinInitial(ch: string): string | undefined {
-  if (!initialOf) {
-    initialOf = new Map();
-    for (const [letter, encoded] of Object.entries(PINYIN_INITIAL_CODES)) {
-      for (const c of decodeInitialRun(encoded)) initialOf.set(c, letter.toLowerCase());
-    }
-  }
+  if (!initialOf) initialOf = decodePinyinTable();
   return initialOf.get(ch);
 }
 
-export function toSearchEntry(name: string): SearchEntry {
-  const lower = name.toLowerCase();
+/** Surname readings that start with another letter: "单" → "s", "尉迟" → "yc". */
+function surnameInitials(name: string): { length: number; initials: string } | undefined {
+  if (!surnameOf) {
+    surnameOf = new Map();
+    for (const entry of PINYIN_SURNAMES.split(' ')) {
+      const chars = [...entry];
+      const length = chars.findIndex((c) => c >= 'a' && c <= 'z');
+      surnameOf.set(chars.slice(0, length).join(''), chars.slice(length).join(''));
+    }
+  }
+  const chars = [...name];
+  for (const length of [2, 1]) {
+    const initials = surnameOf.get(chars.slice(0, length).join(''));
+    if (initials) return { length, initials };
+  }
+  return undefined;
+}
+
+function initialsOf(chars: string[], surnameAt: number): string {
+  const surname =
+    surnameAt >= 0 ? surnameInitials(chars.slice(surnameAt, surnameAt + 2).join('')) : undefined;
   let initials = '';
   let inWord = false;
-  for (const ch of lower) {
-    const letter = pinyinInitial(ch);
+  for (let i = 0; i < chars.length; i += 1) {
+    const ch = chars[i];
+    const letter =
+      surname && i >= surnameAt && i < surnameAt + surname.length
+        ? surname.initials[i - surnameAt]
+        : pinyinInitial(ch);
     if (letter) {
       initials += letter;
       inWord = false;
@@ -55,7 +107,17 @@ export function toSearchEntry(name: string): SearchEntry {
       inWord = false;
     }
   }
-  return { text: lower.replace(/\s+/g, ''), initials };
+  return initials;
+}
+
+export function toSearchEntry(name: string): SearchEntry {
+  const lower = name.toLowerCase();
+  const chars = [...lower.trim()];
+  const initials = initialsOf(chars, chars.length > 1 && FAMILIAR_PREFIXES.includes(chars[0]) ? 1 : 0);
+  const plainInitials = initialsOf(chars, -1);
+  const entry: SearchEntry = { text: lower.replace(/\s+/g, ''), initials };
+  if (plainInitials !== initials) entry.plainInitials = plainInitials;
+  return entry;
 }
 
 export function buildSearchIndex(names: string[]): SearchEntry[] {
@@ -68,5 +130,6 @@ export function matchesQuery(entry: SearchEntry | undefined, rawQuery: string): 
   const query = rawQuery.toLowerCase().replace(/\s+/g, '');
   if (!query) return true;
   if (entry.text.includes(query)) return true;
-  return /^[a-z0-9]+$/.test(query) && entry.initials.includes(query);
+  if (!/^[a-z0-9]+$/.test(query)) return false;
+  return entry.initials.includes(query) || (entry.plainInitials?.includes(query) ?? false);
 }
