@@ -37,6 +37,25 @@ export default tseslint.config(
     },
   },
   {
+    // promises nobody awaits or handles: typed rules, read from the TypeScript projects `npm run typecheck` checks
+    files: ['**/*.ts'],
+    languageOptions: {
+      parserOptions: {
+        project: [
+          './tsconfig.json',
+          './test/tsconfig.json',
+          './server/tsconfig.json',
+          './server/test/tsconfig.json',
+        ],
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
     files: ['test/**/*.ts'],
     languageOptions: { globals: { ...miniProgramGlobals, ...globals.node, ...globals.jest } },
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },

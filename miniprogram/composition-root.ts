@@ -201,7 +201,8 @@ export function applySystemLocale(load = loadMainTexts): Promise<void> {
 
 /** App.onLaunch: the platform for where the app runs, the stores on it, installed for the pages. */
 export function launchApp(options?: AppShowOptions): RunningApp {
-  applySystemLocale();
+  // the English texts load in the background; the default locale shows until they arrive (failures are logged)
+  void applySystemLocale();
   const { platform, start } = choosePlatform(options?.query);
   const stores = buildStores(platform);
   installStores(stores);
