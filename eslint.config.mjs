@@ -24,6 +24,7 @@ export default tseslint.config(
       'bench/results.json',
       'server/dist/',
       'server/.data/',
+      'devtools-no-appid/',
     ],
   },
   js.configs.recommended,
