@@ -9,7 +9,7 @@ import * as path from 'path';
 import { PROJECT_ROOT } from '../harness/package/files';
 import { summarizeUploadSet } from '../harness/package/upload-set';
 import { compileTemplates } from './lib/compile-templates';
-import { effectiveAppId, TOURIST_APPID, writeDevtoolsVariant } from './lib/devtools-variant';
+import { effectiveAppId, TOURIST_APPID, writeDevtoolsVariant } from '../harness/package/devtools-variant';
 import { toolingLines } from './lib/line-count';
 import { packNpm } from './lib/pack-npm';
 

