@@ -21,6 +21,7 @@ export interface SearchEntry {
 
 const PINYIN_LETTER_SET = 'abcdefghjklmnopqrstwxyz';
 const BITMAP_FIRST = 0x4e00;
+const BITMAP_SIZE = 0x9fff - 0x4e00 + 1;
 /** Prefixes of a familiar name before a surname: 老单, 小曾, 阿解. */
 const FAMILIAR_PREFIXES = '老小阿';
 
@@ -31,13 +32,26 @@ function digit(symbol: string): number {
   return PINYIN_CODE_ALPHABET.indexOf(symbol);
 }
 
-/** Every covered character, in table order (see pinyin-initials-table.ts), with its letter. */
+/** Digits packed by scripts/gen-pinyin-initials.js: `perGroup` digits in `radix` per 7 base-90 symbols. */
+function unpack(encoded: string, radix: number, perGroup: number, count: number): number[] {
+  const digits: number[] = [];
+  for (let at = 0; at < encoded.length && digits.length < count; at += 7) {
+    let value = 0;
+    for (let k = 0; k < 7; k += 1) value = value * 90 + digit(encoded[at + k]);
+    for (let j = 0; j < perGroup && digits.length < count; j += 1) {
+      digits.push(value % radix);
+      value = Math.floor(value / radix);
+    }
+  }
+  return digits;
+}
+
+/** Every covered character with its letter (see pinyin-initials-table.ts). */
 export function decodePinyinTable(): Map<string, string> {
   const codes: number[] = [];
-  for (let i = 0; i < PINYIN_BITMAP.length; i += 1) {
-    const bits = digit(PINYIN_BITMAP[i]);
-    for (let bit = 0; bit < 6; bit += 1) if (bits & (1 << bit)) codes.push(BITMAP_FIRST + i * 6 + bit);
-  }
+  unpack(PINYIN_BITMAP, 2, 45, BITMAP_SIZE).forEach((bit, i) => {
+    if (bit) codes.push(BITMAP_FIRST + i);
+  });
   let code = 0;
   let pending = 0;
   for (const symbol of PINYIN_OUTSIDE) {
@@ -50,17 +64,8 @@ export function decodePinyinTable(): Map<string, string> {
     pending = 0;
     codes.push(code);
   }
-  const table = new Map<string, string>();
-  for (let group = 0; group * 4 < codes.length; group += 1) {
-    const at = group * 3;
-    let value =
-      digit(PINYIN_LETTERS[at]) * 8100 + digit(PINYIN_LETTERS[at + 1]) * 90 + digit(PINYIN_LETTERS[at + 2]);
-    for (let j = 0; j < 4 && group * 4 + j < codes.length; j += 1) {
-      table.set(String.fromCodePoint(codes[group * 4 + j]), PINYIN_LETTER_SET[value % 23]);
-      value = Math.floor(value / 23);
-    }
-  }
-  return table;
+  const letters = unpack(PINYIN_LETTERS, 23, 10, codes.length);
+  return new Map(codes.map((c, i) => [String.fromCodePoint(c), PINYIN_LETTER_SET[letters[i]]]));
 }
 
 function pinyinInitial(ch: string): string | undefined {
