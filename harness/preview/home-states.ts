@@ -124,7 +124,8 @@ export const HOME_STATES: PreviewState[] = [
     shows: '社区李医生',
     async build(session) {
       const page = await largeHome(session);
-      if (page.querySelector('#show-all')) await tap(session, page, '#show-all');
+      if (page.querySelector('#home-tiles >>> #show-all'))
+        await tap(session, page, '#home-tiles >>> #show-all');
       return page;
     },
   },

@@ -1,6 +1,6 @@
 import { makeAutoObservable } from 'mobx-miniprogram';
 import { parseCallingQuery } from '../../routes';
-import type { CallingInput } from './view-model';
+import type { CallingInput, CallingMode } from './view-model';
 import type { CallStore, CallRequest } from '../../stores/call-store';
 import type { ContactsStore } from '../../stores/contacts-store';
 import type { HistoryStore } from '../../stores/history-store';
@@ -10,7 +10,6 @@ import type { UiStore } from '../../stores/ui-store';
  * call: place a call (default); outcome: back from the plugin after a call; incoming: a family member's call, shown
  * where the plugin's call page cannot be (the simulator's stand-in); invalid: a query nobody can call.
  */
-export type CallingMode = 'call' | 'outcome' | 'incoming' | 'invalid';
 
 export interface CallingStoreDeps {
   call: CallStore;

@@ -5,13 +5,13 @@ import type { CallRecord } from '../../platform/history/types';
 import { describeCallFailure, describeEndReason } from './call-texts';
 import type { RoomType } from '../../platform/voip/types';
 import type { CallOutcome, CallPhase, CallProblem, CallRequest, IncomingCall } from '../../stores/call-store';
-import type { CallingMode } from './calling-store';
 import { formatDuration } from '../../utils/format-time';
 import { avatarOf } from '../../utils/avatar';
 import { displayName } from '../../view-models/contact-name';
 import { describeDeviceStatus, TONE_ICON } from '../../view-models/device-status';
+import { tCalling } from './messages';
 
-export type { CallingMode } from './calling-store';
+export type CallingMode = 'call' | 'outcome' | 'incoming' | 'invalid';
 
 export type CallingScreen =
   | 'invalid'
@@ -123,15 +123,15 @@ interface EndedCall {
 /** How a family member's call ended, said from the device's side: answered, declined here, or missed. */
 function incomingEnd(call: EndedCall, answered: boolean): { title: string; hint: string; icon: string } {
   if (answered && call.reason !== 'aborted') {
-    return { title: t('calling', 'endedTitle'), hint: t('calling', 'callBackHint'), icon: ICONS.ok };
+    return { title: tCalling('endedTitle'), hint: tCalling('callBackHint'), icon: ICONS.ok };
   }
   if (call.reason === 'aborted') return { ...describeEndReason('aborted'), icon: END_ICON.aborted };
   if (call.reason === 'rejected') {
-    return { title: t('calling', 'declinedTitle'), hint: t('calling', 'callBackHint'), icon: ICONS.info };
+    return { title: tCalling('declinedTitle'), hint: tCalling('callBackHint'), icon: ICONS.info };
   }
   return {
-    title: t('calling', 'missedTitle'),
-    hint: t('calling', 'missedHint', { name: displayName(call.name) }),
+    title: tCalling('missedTitle'),
+    hint: tCalling('missedHint', { name: displayName(call.name) }),
     icon: ICONS.missed,
   };
 }
@@ -146,12 +146,12 @@ function outcomeView(call: EndedCall): CallingView {
     ...blank('outcome', call.roomType),
     name: displayName(call.name),
     roomTypeText: incoming
-      ? `${t('calling', 'incomingCall')} · ${roomTypeText(call.roomType)}`
+      ? `${tCalling('incomingCall')} · ${roomTypeText(call.roomType)}`
       : roomTypeText(call.roomType),
     icon,
     title,
     hint,
-    durationText: answered ? t('calling', 'duration', { duration: formatDuration(call.keepTime) }) : '',
+    durationText: answered ? tCalling('duration', { duration: formatDuration(call.keepTime) }) : '',
     canCallAgain: call.openId !== '',
   };
 }
@@ -166,12 +166,12 @@ function incomingView(input: CallingInput): CallingView {
   const view: CallingView = {
     ...blank('in-call', call.roomType),
     name: displayName(call.callerName),
-    roomTypeText: `${t('calling', 'incomingCall')} · ${roomTypeText(call.roomType)}`,
-    hint: t('calling', 'incomingHint'),
+    roomTypeText: `${tCalling('incomingCall')} · ${roomTypeText(call.roomType)}`,
+    hint: tCalling('incomingHint'),
   };
   return call.connected
-    ? { ...view, title: t('calling', 'inCallTitle'), durationText: formatDuration(call.keepTime) }
-    : { ...view, title: t('calling', 'incomingRinging') };
+    ? { ...view, title: tCalling('inCallTitle'), durationText: formatDuration(call.keepTime) }
+    : { ...view, title: tCalling('incomingRinging') };
 }
 
 function fromOutcome(outcome: CallOutcome): EndedCall {
@@ -215,10 +215,10 @@ function failedView(request: CallRequest | undefined, problem: CallProblem | und
         name: unknown ? '' : problem.name,
         icon: ICONS.lock,
         title: unknown
-          ? t('calling', 'unknownContactTitle')
-          : t('calling', 'notAuthorisedTitle', { name: displayName(problem.name) }),
+          ? tCalling('unknownContactTitle')
+          : tCalling('notAuthorisedTitle', { name: displayName(problem.name) }),
         hint: unknown
-          ? t('calling', 'unknownContactHint')
+          ? tCalling('unknownContactHint')
           : t('contacts', 'notAuthorisedExplain', { name: displayName(problem.name) }),
       };
     }
@@ -227,8 +227,8 @@ function failedView(request: CallRequest | undefined, problem: CallProblem | und
       return {
         ...view,
         icon: ICONS.lock,
-        title: t('calling', camera ? 'cameraDeniedTitle' : 'micDeniedTitle'),
-        hint: t('calling', camera ? 'cameraDeniedHint' : 'micDeniedHint'),
+        title: tCalling(camera ? 'cameraDeniedTitle' : 'micDeniedTitle'),
+        hint: tCalling(camera ? 'cameraDeniedHint' : 'micDeniedHint'),
         showSettings: true,
       };
     }
@@ -255,14 +255,14 @@ function callView(input: CallingInput): CallingView {
     case 'idle':
     case 'checking':
     case 'starting':
-      return { ...about('connecting', input.request), title: t('calling', 'connecting') };
+      return { ...about('connecting', input.request), title: tCalling('connecting') };
     case 'failed':
       return failedView(input.request, input.problem);
     case 'in-call': {
-      const view = { ...about('in-call', input.request), hint: t('calling', 'inCallHint') };
+      const view = { ...about('in-call', input.request), hint: tCalling('inCallHint') };
       return input.connected
-        ? { ...view, title: t('calling', 'inCallTitle'), durationText: formatDuration(input.keepTime) }
-        : { ...view, title: t('calling', 'ringing') };
+        ? { ...view, title: tCalling('inCallTitle'), durationText: formatDuration(input.keepTime) }
+        : { ...view, title: tCalling('ringing') };
     }
     case 'ended': {
       const ended = shownEndedCall(input);
@@ -272,15 +272,15 @@ function callView(input: CallingInput): CallingView {
 }
 
 function elsewhereTexts(): { title: string; hint: string } {
-  return { title: t('calling', 'busyElsewhereTitle'), hint: t('calling', 'busyElsewhereHint') };
+  return { title: tCalling('busyElsewhereTitle'), hint: tCalling('busyElsewhereHint') };
 }
 
 function endedView(): CallingView {
   return {
     ...blank('ended'),
     icon: ICONS.info,
-    title: t('calling', 'endedTitle'),
-    hint: t('calling', 'endedHint'),
+    title: tCalling('endedTitle'),
+    hint: tCalling('endedHint'),
   };
 }
 
@@ -290,8 +290,8 @@ function screenView(input: CallingInput): CallingView {
       return {
         ...blank('invalid'),
         icon: ICONS.warn,
-        title: t('calling', 'invalidTitle'),
-        hint: t('calling', 'invalidHint'),
+        title: tCalling('invalidTitle'),
+        hint: tCalling('invalidHint'),
       };
     case 'outcome': {
       const ended = shownEndedCall(input);

@@ -11,31 +11,23 @@ import { t, texts } from '../../i18n/index';
 import { callingUrl, ROUTES } from '../../routes';
 import type { RoomType } from '../../platform/voip/types';
 import { appStores, type AppStores } from '../../stores/index';
+import { pageTexts } from '../../stores/page-texts';
 import {
   CLOSED_SHEET,
   contactRows,
   listStateOf,
   noticesOf,
-  pinErrorText,
   removalSheetFor,
-  removeErrorText,
   sheetFor,
   toRow,
   type ContactRow,
   type EmptyView,
 } from '../../view-models/contacts-list';
-import { describeDeviceStatus, describePrefetch } from '../../view-models/device-status';
-import { homeTiles, type TileView } from '../../view-models/home';
-import {
-  describeMissedCalls,
-  missedByOpenId,
-  NO_MISSED_CALLS,
-  type MissedCallsView,
-} from '../../view-models/missed-calls';
+import { missedByOpenId } from '../../view-models/missed-calls';
 
 const ROUTE = 'pages/contacts/index';
 
-function pageTexts() {
+function homeTexts() {
   return { ...texts('contacts'), ...texts('common'), recheck: t('status', 'recheck') };
 }
 
@@ -51,76 +43,39 @@ function rowOf(id: unknown): ContactRow | undefined {
 
 const list = (app: AppStores) => listStateOf(app.contacts, app.device.status);
 
-function tilesOf(app: AppStores): TileView[] {
-  // only a landscape screen has the home of tiles
-  if (!app.ui.wide) return [];
-  return homeTiles({
-    sorted: app.contacts.sorted,
-    find: app.contacts.find,
-    records: app.history.records,
-    missedByOpenId: missedByOpenId(app.missedCalls.callers, app.contacts),
-  });
-}
-
 ComponentWithStore({
+  behaviors: [pageTexts(homeTexts)],
   data: {
     largeText: false,
     textSizeNotSaved: false,
-    text: pageTexts(),
     /** landscape only: the tiles ('home') or the whole list ('list') */
     view: 'home',
     query: '',
     tab: 'contacts',
     sheet: CLOSED_SHEET,
-    status: describeDeviceStatus(null),
-    prefetch: describePrefetch({ status: 'idle' }, null),
-    missed: NO_MISSED_CALLS as MissedCallsView,
     listState: 'loading',
     empty: { image: '', title: '', hint: '', retry: false, addFamily: false } as EmptyView,
     notices: [] as string[],
     rows: [] as ContactRow[],
-    tiles: [] as TileView[],
-    allText: '',
     hasMore: false,
     totalText: '',
     wide: false,
-    removing: false,
-    removeError: '',
-    pinning: false,
-    pinError: '',
   },
   storeBindings: {
     store: appStores,
     fields: {
-      // a binding, so that texts follow a locale whose texts arrive after the page (i18n/index.ts)
-      text: () => pageTexts(),
-      largeText: (app: AppStores) => app.ui.largeText,
       textSizeNotSaved: (app: AppStores) => app.ui.textSizeNotSaved,
-      status: (app: AppStores) => describeDeviceStatus(app.device.status),
-      prefetch: (app: AppStores) => describePrefetch(app.device.prefetch, app.device.status),
-      missed: (app: AppStores) => describeMissedCalls(app.missedCalls.callers, app.contacts, app.history.now),
       listState: (app: AppStores) => list(app).state,
       empty: (app: AppStores) => list(app).empty,
       notices: (app: AppStores) => noticesOf(app.contacts),
       rows: (app: AppStores) => contactRows(app.contacts, app.device.status),
-      tiles: tilesOf,
-      allText: (app: AppStores) => t('contacts', 'allContactsHint', { count: app.contacts.all.length }),
       hasMore: (app: AppStores) => list(app).state === 'ready' && app.contacts.hasMore,
       totalText: (app: AppStores) => t('contacts', 'total', { count: app.contacts.filtered.length }),
       wide: (app: AppStores) => app.ui.wide,
-      removing: (app: AppStores) => app.contacts.removing !== undefined,
-      removeError: (app: AppStores) => removeErrorText(app.contacts.removeError),
-      pinning: (app: AppStores) => app.contacts.pinning !== undefined,
-      pinError: (app: AppStores) => pinErrorText(app.contacts.pinError),
     },
     actions: {},
     // equal values (a status read again, the same rows) cross to the view layer only once
     structuralComparison: true,
-  },
-  observers: {
-    'text.title'(title: string) {
-      appStores.ui.setTitle(title);
-    },
   },
   methods: {
     onLoad() {
@@ -186,25 +141,11 @@ ComponentWithStore({
       void appStores.ui.setLargeText(!this.data.largeText);
     },
 
-    onMissedSeen() {
-      void appStores.missedCalls.markSeen();
-    },
-
-    /** "Call back" on the missed calls: the one contact of that name, the way they called. */
-    onCallBack(event: WechatMiniprogram.TouchEvent) {
-      const line = this.data.missed.lines[Number(event.currentTarget.dataset.index)];
-      const row = line ? rowOf(line.openId) : undefined;
-      if (!line || !row || !row.callable) return;
-      void appStores.missedCalls.markCallerSeen(line.name);
-      appStores.ui.navigateTo(callingUrl({ openId: row.id, roomType: line.roomType }));
-    },
-
-    /** Several contacts have the caller's name: the list, searched for it. */
-    onFindCaller(event: WechatMiniprogram.TouchEvent) {
-      const line = this.data.missed.lines[Number(event.currentTarget.dataset.index)];
-      if (!line) return;
-      this.setData({ view: 'list', tab: 'contacts', query: line.name });
-      appStores.contacts.setQuery(line.name);
+    /** Several contacts have a missed caller's name: the list, searched for it. */
+    onFindCaller(event: { detail: { name: string } }) {
+      const { name } = event.detail;
+      this.setData({ view: 'list', tab: 'contacts', query: name });
+      appStores.contacts.setQuery(name);
     },
 
     /** "Try again" under a failed list and "check again" on the device status. */
@@ -212,22 +153,15 @@ ComponentWithStore({
       void appStores.contacts.load(true);
     },
 
-    /** One touch on a tile: a video call (a person who cannot be called yet: why, in the sheet). */
-    onTapTile(event: WechatMiniprogram.TouchEvent) {
-      const row = rowOf(event.currentTarget.dataset.id);
+    /**
+     * A tile: one touch a video call, its voice button a voice call (a person who cannot be called yet: why, in the
+     * sheet); a long press ('more') the person's sheet (calls, home, removal).
+     */
+    onTile(event: { detail: { id?: unknown; action?: unknown } }) {
+      const row = rowOf(event.detail.id);
       if (!row) return;
-      if (row.callable) this.call(row, 'video');
+      if (row.callable && event.detail.action !== 'more') this.call(row, event.detail.action);
       else this.setData({ sheet: sheetFor(row) });
-    },
-
-    onTileVoice(event: WechatMiniprogram.TouchEvent) {
-      this.call(rowOf(event.currentTarget.dataset.id), 'voice');
-    },
-
-    /** A long press on a tile: the person's sheet (calls, home, removal). */
-    onTileMore(event: WechatMiniprogram.TouchEvent) {
-      const row = rowOf(event.currentTarget.dataset.id);
-      if (row) this.setData({ sheet: sheetFor(row) });
     },
 
     onTapRow(event: WechatMiniprogram.TouchEvent) {
@@ -266,10 +200,10 @@ ComponentWithStore({
       if (await appStores.contacts.remove(id)) this.setData({ 'sheet.show': false });
     },
 
-    onSheetCall(event: WechatMiniprogram.TouchEvent) {
+    onSheetCall(event: { detail: { type?: unknown } }) {
       const id = this.data.sheet.id;
       this.setData({ 'sheet.show': false });
-      this.call(rowOf(id), event.currentTarget.dataset.type);
+      this.call(rowOf(id), event.detail.type);
     },
 
     onTapCall(event: WechatMiniprogram.TouchEvent) {
@@ -290,14 +224,6 @@ ComponentWithStore({
       const roomType = asRoomType(event.detail.roomType);
       if (openId && roomType) appStores.ui.navigateTo(callingUrl({ openId, roomType }));
     },
-
-    /** The status line: the diagnostics for installers. */
-    onOpenDiagnostics() {
-      appStores.ui.navigateTo(ROUTES.diagnostics);
-    },
-
-    /** Taps on the status line's own button stay there (the button handles them). */
-    onStatusAction() {},
 
     onAddFamily() {
       // back from the pairing view, a family member may have been added
