@@ -1,6 +1,8 @@
 # The reference server (server/) as one container, e.g. for WeChat Cloud Run (docs/deploy.md). Build from the
 # repository root: docker build -t family-call-server .
-FROM node:20-bookworm-slim AS build
+# Node 22 LTS, not 24: better-sqlite3 12 aborts the process on Node >= 24.19 when a statement is garbage-collected
+# (fixed in better-sqlite3 13, which needs Node 22+; docs/deploy.md "Node versions").
+FROM node:22-bookworm-slim AS build
 WORKDIR /app
 # better-sqlite3 is a native module: built here when no prebuilt binary matches
 RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
@@ -11,7 +13,7 @@ COPY server/ server/
 COPY miniprogram/contract/ miniprogram/contract/
 RUN npm run build --workspace server && npm prune --omit=dev --workspace server --no-audit --no-fund
 
-FROM node:20-bookworm-slim
+FROM node:22-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=8080
 COPY --from=build /app/node_modules node_modules

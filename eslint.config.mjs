@@ -53,6 +53,7 @@ export default tseslint.config(
       'bench/results.json',
       'server/dist/',
       'server/.data/',
+      'devtools-no-appid/',
     ],
   },
   js.configs.recommended,
@@ -63,6 +64,27 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-explicit-any': 'error',
       'no-console': ['error', { allow: ['warn', 'error', 'info'] }],
+    },
+  },
+  {
+    // promises nobody awaits or handles: typed rules, read from the TypeScript projects `npm run typecheck` checks
+    files: ['**/*.ts'],
+    // the layers test lints made-up probe.ts sources that belong to no tsconfig: they are linted untyped
+    ignores: ['**/probe.ts'],
+    languageOptions: {
+      parserOptions: {
+        project: [
+          './tsconfig.json',
+          './test/tsconfig.json',
+          './server/tsconfig.json',
+          './server/test/tsconfig.json',
+        ],
+        tsconfigRootDir: import.meta.dirname,
+      },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
     },
   },
   {

@@ -10,7 +10,7 @@ const common = {
   // 'ts' first: miniprogram-simulate require()s '<page>/index' and must find index.ts
   moduleFileExtensions: ['ts', 'js', 'json'],
   setupFilesAfterEnv: ['<rootDir>/test/helpers/after-each.ts'],
-  modulePathIgnorePatterns: ['<rootDir>/miniprogram/miniprogram_npm/'],
+  modulePathIgnorePatterns: ['<rootDir>/miniprogram/miniprogram_npm/', '<rootDir>/devtools-no-appid/'],
   // the server's one named import of the contract (server/package.json "imports", server/tsconfig.json "paths")
   moduleNameMapper: { '^#contract$': '<rootDir>/miniprogram/contract/index.ts' },
   testTimeout: 20000,
@@ -49,7 +49,11 @@ module.exports = {
       testPathIgnorePatterns: ['/node_modules/', '<rootDir>/server/test/mysql/'],
       transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/server/test/tsconfig.json' }] },
       moduleFileExtensions: ['ts', 'js', 'json'],
-      modulePathIgnorePatterns: ['<rootDir>/miniprogram/miniprogram_npm/', '<rootDir>/server/dist/'],
+      modulePathIgnorePatterns: [
+        '<rootDir>/miniprogram/miniprogram_npm/',
+        '<rootDir>/server/dist/',
+        '<rootDir>/devtools-no-appid/',
+      ],
       moduleNameMapper: common.moduleNameMapper,
       testTimeout: 20000,
     },

@@ -15,6 +15,7 @@ import { createRealPlatform, type Platform } from './platform/platform';
 import { readSystemLanguage } from './platform/system';
 import type { WindowSize } from './platform/ui';
 import { loadMainTexts } from './i18n/load-main-texts';
+import { loadPinyinTable } from './platform/pinyin-table';
 import { configurePlugin } from './platform/voip/plugin-setup';
 import { CallStore } from './stores/call-store';
 import { ContactsStore } from './stores/contacts-store';
@@ -25,6 +26,7 @@ import { MissedCallsStore } from './stores/missed-calls-store';
 import { followRegistration } from './stores/registration-follower';
 import { RoleStore } from './stores/role-store';
 import { UiStore } from './stores/ui-store';
+import { hasPinyinTable, registerPinyinTable } from './utils/contact-search';
 import { HOME_TILES, mostCalled } from './utils/most-called';
 
 /** Every store, each given only the services (and other stores) it uses. */
@@ -166,14 +168,33 @@ export function applySystemLocale(load = loadMainTexts): Promise<void> {
   );
 }
 
+/** The pinyin table from its subpackage: search by initials works once it is there (names by characters before). */
+export function loadSearchTable(
+  contacts: Pick<ContactsStore, 'searchTableLoaded'>,
+  load = loadPinyinTable,
+): Promise<void> {
+  if (hasPinyinTable()) return Promise.resolve();
+  return load().then(
+    (table) => {
+      registerPinyinTable(table);
+      contacts.searchTableLoaded();
+    },
+    (error: unknown) =>
+      console.warn('[search] the pinyin table did not load; names are found by characters', error),
+  );
+}
+
 /** App.onLaunch: the platform for where the app runs, the stores on it, installed for the pages. */
 export function launchApp(options?: AppShowOptions): RunningApp {
-  applySystemLocale();
+  // the English texts load in the background; the default locale shows until they arrive (failures are logged)
+  void applySystemLocale();
   const { platform, start } = choosePlatform(options?.query);
   const stores = buildStores(platform);
   const app = installStores(stores, platform);
   startDevicePlatform(platform, platform.ui.windowSize());
   connectStores(stores, platform);
+  // its subpackage downloads beside the first screen, which does not wait for it
+  void loadSearchTable(stores.contacts);
   running = app;
   start?.();
   return running;

@@ -20,7 +20,8 @@ export function setPageTitle(title: string): void {
 
 export function stopPullDownRefresh(): void {
   try {
-    wx.stopPullDownRefresh();
+    // a rejected promise (not in a pull-down refresh) is as harmless as a throw; older libraries return nothing
+    Promise.resolve(wx.stopPullDownRefresh()).catch(() => undefined);
   } catch {
     // not in a pull-down refresh: nothing to stop
   }

@@ -49,6 +49,8 @@ export class ContactsStore {
   pinning: string | undefined = undefined;
   /** Why the last pin did not happen. */
   pinError: ContactsError | undefined = undefined;
+  /** Bumped when the pinyin table arrives (after the first screen): the search index is computed again. */
+  searchTableVersion = 0;
   private loading: Promise<void> | undefined;
   /** The authorisation of the people after the first screen, being checked. */
   private checking: Promise<void> | undefined;
@@ -69,7 +71,12 @@ export class ContactsStore {
   }
 
   get searchIndex(): SearchEntry[] {
+    void this.searchTableVersion;
     return buildSearchIndex(this.sorted.map((c) => c.name));
+  }
+
+  searchTableLoaded(): void {
+    this.searchTableVersion += 1;
   }
 
   get filtered(): ContactWithAuth[] {

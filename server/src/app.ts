@@ -5,7 +5,7 @@
  */
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import type { TSchema } from '@sinclair/typebox';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyError, type FastifyInstance } from 'fastify';
 import { API_PATHS, MAX_BODY_BYTES, type ErrorReply } from '#contract';
 import { randomBase64Url } from './auth/crypto';
 import { createPhoneIdentity } from './auth/phone-identity';
@@ -105,7 +105,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.log
       ? { level: options.log.level, ...(options.log.stream ? { stream: options.log.stream } : {}) }
       : false,
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: MAX_BODY_BYTES,
     // request ids must not echo anything a client sent
     genReqId: (() => {

@@ -114,7 +114,7 @@ describe('settleOnce', () => {
       { clock, onThrow: (e) => `threw ${errMsgOf(e)}` },
     );
     await expect(thrown).resolves.toBe('threw no such API');
-    settleOnce<string>(() => undefined, { clock, onThrow: () => 'threw' });
+    void settleOnce<string>(() => undefined, { clock, onThrow: () => 'threw' });
     expect(clock.pending()).toBe(0);
   });
 });

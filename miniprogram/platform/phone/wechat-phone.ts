@@ -58,7 +58,8 @@ export const wxPhoneApi: WxPhoneApi = {
     wx.getDeviceVoIPList(options);
   },
   login(options) {
-    wx.login(options);
+    // with callbacks wx.login reports through them (the promise-returning overload is only for no callbacks)
+    void wx.login(options);
   },
 };
 
