@@ -68,7 +68,7 @@ export function buildStores(platform: Platform): AppStores {
   // platform's adapters
   const { backendRequests: requests, phone, clock, permissions } = platform;
   return withSubpackageStores(main, {
-    calling: (kit) => new kit.Store({ call, history, contacts, ui }),
+    calling: (kit) => new kit.Store({ call, history, contacts, ui, clock }),
     devicePairing: (kit) =>
       new kit.Store({ backend: kit.createBackend(requests), device, clock, isDevice: !isPhone }),
     pairing: (kit) =>

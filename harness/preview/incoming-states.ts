@@ -35,6 +35,7 @@ async function callPage(session: Session, waitMs: number): Promise<RenderedPage>
 }
 
 async function ended(session: Session, script: Partial<IncomingCallScript>): Promise<RenderedPage> {
+  await contacts(session); // the device was on its home when the call came
   const plugin = session.platform.loadPlugin();
   if (plugin)
     configurePlugin(plugin, { endPageUrl: ROUTES.calling, endPageQuery: CALL_END_QUERY, landscape: false });

@@ -194,8 +194,9 @@ export const PREVIEW_STATES: PreviewState[] = [
     name: 'calling-connecting',
     route: CALLING,
     title: '通话',
-    shows: '正在连接…',
+    shows: '正在呼叫妈妈…',
     async build(session) {
+      await contacts(session); // the person comes from the contacts
       return session.show(CALLING, callingQuery('video'));
     },
   },

@@ -90,7 +90,8 @@ describe('the three ends of a phone call to the device', () => {
     expect(text(call, '#duration')).toBe('00:05');
     await t.clock.runAll();
 
-    expect(t.router.history[t.router.history.length - 1]).toEqual({
+    // (the page shown for the call then returns to the contacts by itself: calling.test.ts)
+    expect(t.router.history).toContainEqual({
       kind: 'redirectTo',
       url: `${ROUTES.calling}?${CALL_END_QUERY}`,
     });

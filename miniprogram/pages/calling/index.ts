@@ -1,7 +1,8 @@
 /**
  * The calling page. Query:
  *   openId, name, roomType → place that call once per page load and explain its outcome (default view)
- *   view=outcome           → how the last call ended (the plugin returns here after a call)
+ *   view=outcome           → how the last call ended (the plugin returns here after a call); back to the
+ *                            contacts by itself after 30 s without a touch
  * The flow is the calling store's, the call the call store's; describeCallingScreen says what is shown.
  */
 import { ComponentWithStore } from 'mobx-miniprogram-bindings';
@@ -40,6 +41,9 @@ ComponentWithStore({
     'text.title'(title: string) {
       appStores.ui.setTitle(title);
     },
+    'view.autoReturn'(autoReturn: boolean) {
+      appStores.calling.watchAutoReturn(autoReturn);
+    },
   },
   methods: {
     onLoad(query: Record<string, string | undefined>) {
@@ -68,6 +72,12 @@ ComponentWithStore({
     },
     onHangUp() {
       appStores.call.hangUp();
+    },
+    onAnswer() {
+      void appStores.calling.answer();
+    },
+    onTouch() {
+      appStores.calling.touched();
     },
   },
 });
