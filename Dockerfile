@@ -8,7 +8,7 @@ COPY package.json package-lock.json tsconfig.json ./
 COPY server/package.json server/
 RUN npm ci --workspace server --no-audit --no-fund
 COPY server/ server/
-COPY miniprogram/services/backend/contract.ts miniprogram/services/backend/contract.ts
+COPY miniprogram/contract/ miniprogram/contract/
 RUN npm run build --workspace server && npm prune --omit=dev --workspace server --no-audit --no-fund
 
 FROM node:20-bookworm-slim

@@ -10,6 +10,8 @@ const common = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   setupFilesAfterEnv: ['<rootDir>/test/helpers/after-each.ts'],
   modulePathIgnorePatterns: ['<rootDir>/miniprogram/miniprogram_npm/'],
+  // the server's one named import of the contract (server/package.json "imports", server/tsconfig.json "paths")
+  moduleNameMapper: { '^#contract$': '<rootDir>/miniprogram/contract/index.ts' },
   testTimeout: 20000,
   // Jest sets this mode once per worker process, by the first environment created there: every project must
   // agree, or a screenshot file landing in a worker that ran a jsdom file first gets 'soft' (see below).
@@ -45,6 +47,7 @@ module.exports = {
       transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/server/test/tsconfig.json' }] },
       moduleFileExtensions: ['ts', 'js', 'json'],
       modulePathIgnorePatterns: ['<rootDir>/miniprogram/miniprogram_npm/', '<rootDir>/server/dist/'],
+      moduleNameMapper: common.moduleNameMapper,
       testTimeout: 20000,
     },
   ],

@@ -1,23 +1,23 @@
 /**
  * The app's adapters put together across its packages, for tests and the harness (the app builds each part where
  * it ships, in composition-root.ts): the whole backend over HTTP — the device's push token upload (main package),
- * its pairing codes (pages/device-pairing), the health check (pages/calling/diagnostics), the phone's calls (pages/pairing, pages/devices) — and all of the
+ * its pairing codes (packages/add-family), the health check (packages/calling/diagnostics), the phone's calls (packages/phone/pairing, packages/phone/devices) — and all of the
  * phone's WeChat APIs, each part the app's own adapter.
  */
-import { createPairingCodeBackend } from '../miniprogram/pages/device-pairing/pairing-code-backend';
-import { createHealthBackend } from '../miniprogram/pages/calling/diagnostics/health-backend';
-import { createMyDevicesBackend } from '../miniprogram/pages/devices/my-devices-backend';
-import { createVoipListReader } from '../miniprogram/pages/devices/voip-list';
-import { createDeviceAuthoriser } from '../miniprogram/pages/pairing/device-authoriser';
-import { createPairingBackend } from '../miniprogram/pages/pairing/pairing-backend';
-import { createBackendRequests, type BackendConfig } from '../miniprogram/services/backend/backend-requests';
-import { createPushTokenBackend } from '../miniprogram/services/backend/http-backend';
-import type { Backend } from '../miniprogram/services/backend/types';
-import type { HostSigner } from '../miniprogram/services/host/types';
-import type { HttpClient } from '../miniprogram/services/http';
-import type { PhoneWechat, WxPhoneApi } from '../miniprogram/services/phone/types';
-import { createPhoneLogin } from '../miniprogram/services/phone/wechat-phone';
-import { systemClock, type Clock } from '../miniprogram/services/clock';
+import { createPairingCodeBackend } from '../miniprogram/packages/add-family/pairing-code-backend';
+import { createHealthBackend } from '../miniprogram/packages/calling/diagnostics/health-backend';
+import { createMyDevicesBackend } from '../miniprogram/packages/phone/devices/my-devices-backend';
+import { createVoipListReader } from '../miniprogram/packages/phone/devices/voip-list';
+import { createDeviceAuthoriser } from '../miniprogram/packages/phone/pairing/device-authoriser';
+import { createPairingBackend } from '../miniprogram/packages/phone/pairing/pairing-backend';
+import { createBackendRequests, type BackendConfig } from '../miniprogram/platform/backend/backend-requests';
+import { createPushTokenBackend } from '../miniprogram/platform/backend/http-backend';
+import type { Backend } from '../miniprogram/contract/backend-types';
+import type { HostSigner } from '../miniprogram/platform/host/types';
+import type { HttpClient } from '../miniprogram/platform/http';
+import type { PhoneWechat, WxPhoneApi } from '../miniprogram/platform/phone/types';
+import { createPhoneLogin } from '../miniprogram/platform/phone/wechat-phone';
+import { systemClock, type Clock } from '../miniprogram/lib/clock';
 
 /** `signer`: the device's host bridge; undefined on a phone (device requests are then refused unsent). */
 export function createHttpBackend(

@@ -1,4 +1,4 @@
-import type { Clock } from '../miniprogram/services/clock';
+import type { Clock } from '../miniprogram/lib/clock';
 
 /** A manual clock: time moves only when the test says so, and due timers run in order. */
 export interface FakeClock extends Clock {

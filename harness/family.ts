@@ -3,14 +3,14 @@
  * device (its adapters, signed by its simulated host) for a phone test, a family member's phone (its stores,
  * driven as its pages would) for a device test.
  */
-import { pairingScene } from '../miniprogram/services/backend/contract';
-import type { Backend } from '../miniprogram/services/backend/types';
-import { createHostBridge } from '../miniprogram/services/host/wmpf-host-bridge';
+import { pairingScene } from '../miniprogram/contract/wire';
+import type { Backend } from '../miniprogram/contract/backend-types';
+import { createHostBridge } from '../miniprogram/platform/host/wmpf-host-bridge';
 import type { FamilyScenario } from '../miniprogram/simulator/family-scenario';
 import { SIMULATED_BACKEND_BASE_URL } from '../miniprogram/simulator/simulated-backend-http';
 import { createSimulatedFramework } from '../miniprogram/simulator/simulated-framework';
 import { createSimulatedWmpf } from '../miniprogram/simulator/simulated-wmpf';
-import '../miniprogram/pages/pairing/kit';
+import '../miniprogram/packages/phone/pairing/kit';
 import type { AppStores } from '../miniprogram/stores/index';
 import { createHttpBackend } from './adapters';
 import type { FakeClock } from './fake-clock';

@@ -4,10 +4,10 @@
  * backend and calls, and the app's stores built on it by the composition root (buildStores), installed for the pages.
  */
 import { buildStores, connectStores, noteAppShow } from '../miniprogram/composition-root';
-import type { Clock } from '../miniprogram/services/clock';
-import type { PermissionScope } from '../miniprogram/services/permissions';
-import type { Router } from '../miniprogram/services/router';
-import type { KeyValueStorage } from '../miniprogram/services/storage/types';
+import type { Clock } from '../miniprogram/lib/clock';
+import type { PermissionScope } from '../miniprogram/platform/permissions';
+import type { Router } from '../miniprogram/platform/router';
+import type { KeyValueStorage } from '../miniprogram/platform/storage/types';
 import {
   createSimulatedPlatform,
   type SimulatedPlatform,

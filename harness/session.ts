@@ -7,8 +7,8 @@
 import { setLocale, type Locale } from '../miniprogram/i18n/index';
 import { loadEnglishTexts } from './english';
 import { CALL_END_QUERY, ROUTES } from '../miniprogram/routes';
-import type { PermissionScope } from '../miniprogram/services/permissions';
-import { configurePlugin } from '../miniprogram/services/voip/plugin-setup';
+import type { PermissionScope } from '../miniprogram/platform/permissions';
+import { configurePlugin } from '../miniprogram/platform/voip/plugin-setup';
 import type { SimulatedRole } from '../miniprogram/simulator/index';
 import type { SimulationScenario } from '../miniprogram/simulator/scenario';
 import { createFakeClock } from './fake-clock';

@@ -10,12 +10,12 @@
 import { VOIP_CHARGE_TYPE } from './config';
 import { DEFAULT_LOCALE, hasMainTexts, registerMainTexts, resolveLocale, setLocale } from './i18n/index';
 import { CALL_END_QUERY, ROUTES } from './routes';
-import { hasWmpf, isDevTools } from './services/environment';
-import type { AppShowOptions, ShowKind } from './services/launch';
-import { createRealPlatform, type Platform } from './services/platform';
-import { readSystemLanguage } from './services/system';
-import { loadMainTexts } from './services/texts';
-import { configurePlugin } from './services/voip/plugin-setup';
+import { hasWmpf, isDevTools } from './platform/environment';
+import type { AppShowOptions, ShowKind } from './platform/launch';
+import { createRealPlatform, type Platform } from './platform/platform';
+import { readSystemLanguage } from './platform/system';
+import { loadMainTexts } from './i18n/load-main-texts';
+import { configurePlugin } from './platform/voip/plugin-setup';
 import { CallStore } from './stores/call-store';
 import { ContactsStore } from './stores/contacts-store';
 import { DeviceStore } from './stores/device-store';

@@ -6,15 +6,15 @@ export const ROUTES = {
   /** Device: the home page (contacts, recent calls). The first page in app.json. */
   contacts: '/pages/contacts/index',
   /** Device: pre-call checks, failures, the call's outcome. */
-  calling: '/pages/calling/index',
+  calling: '/packages/calling/index',
   /** Phone: authorise a device, opened from its pairing code (scene) or with ?sn=&modelId=. */
-  pairing: '/pages/pairing/index',
+  pairing: '/packages/phone/pairing/index',
   /** Phone: my devices, and calling them. The phone's home page. */
-  devices: '/pages/devices/index',
+  devices: '/packages/phone/devices/index',
   /** Device: shows the pairing code for family members to scan. */
-  devicePairing: '/pages/device-pairing/index',
+  devicePairing: '/packages/add-family/index',
   /** Device: for installers — versions, registration, prefetch, host and backend, the last call attempts; opened from the status line. */
-  diagnostics: '/pages/calling/diagnostics/index',
+  diagnostics: '/packages/calling/diagnostics/index',
 } as const;
 
 /** The plugin comes back to the calling page with this query after a call (setVoipEndPagePath). */

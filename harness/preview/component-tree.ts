@@ -6,7 +6,7 @@
  *   element for element: the attributes the DOM never shows (`hidden`, an image's `src`, inline styles with rpx).
  */
 import jComponent from 'j-component';
-import { isRecord } from '../../miniprogram/services/guards';
+import { isRecord } from '../../miniprogram/lib/guards';
 
 /** A j-component definition as simulate registers it (the Component() options plus path and tag). */
 export type Definition = Record<string, unknown> & { path?: unknown; tagName?: unknown; options?: unknown };

@@ -19,7 +19,7 @@ export function deviceBarFor(state: PreviewState, screenHeight: number): DeviceB
   if (state.role === 'phone') return undefined;
   if (state.route.endsWith('/diagnostics/index')) return { bar: INSTALLER_BAR };
   const oneScreen =
-    state.route === 'pages/calling/index' ||
+    state.route === 'packages/calling/index' ||
     (state.route === 'pages/contacts/index' && !SCROLLING_LISTS.has(state.name));
   return { bar: DEVICE_BAR, screenHeight: oneScreen ? screenHeight : undefined };
 }

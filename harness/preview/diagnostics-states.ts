@@ -9,7 +9,7 @@ import { find, viewUpdated, type RenderedPage } from '../pages';
 import type { Session } from '../session';
 import type { PreviewState } from './states';
 
-const DIAGNOSTICS = 'pages/calling/diagnostics/index';
+const DIAGNOSTICS = 'packages/calling/diagnostics/index';
 const MUM = { openId: 'o-sim-mum', name: '妈妈' };
 
 async function call(session: Session, script: CallScript, roomType: 'voice' | 'video'): Promise<void> {

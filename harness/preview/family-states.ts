@@ -9,10 +9,10 @@ import { deviceBeside, phoneBeside } from '../family';
 import { contactsList, type PreviewState } from './states';
 import type { Session } from '../session';
 
-const DEVICE_PAIRING = 'pages/device-pairing/index';
+const DEVICE_PAIRING = 'packages/add-family/index';
 const CONTACTS = 'pages/contacts/index';
-const PAIRING = 'pages/pairing/index';
-const DEVICES = 'pages/devices/index';
+const PAIRING = 'packages/phone/pairing/index';
+const DEVICES = 'packages/phone/devices/index';
 
 async function addFamily(session: Session): Promise<RenderedPage> {
   const page = await session.show(DEVICE_PAIRING);

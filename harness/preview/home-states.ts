@@ -11,8 +11,8 @@ import { tap } from './family-states';
 import type { PreviewState } from './states';
 
 const CONTACTS = 'pages/contacts/index';
-const CALLING = 'pages/calling/index';
-const DEVICE_PAIRING = 'pages/device-pairing/index';
+const CALLING = 'packages/calling/index';
+const DEVICE_PAIRING = 'packages/add-family/index';
 
 /** 王丽 called most, then 小明; 张叔叔 was pinned from his phone (he has not authorised the device yet). */
 const family = (s: SimulationScenario) => {

@@ -4,14 +4,14 @@
  * status card when the host does not answer. Each call comes the real way: callWMPF → push → the host's launch.
  */
 import { CALL_END_QUERY, ROUTES } from '../../miniprogram/routes';
-import { configurePlugin } from '../../miniprogram/services/voip/plugin-setup';
+import { configurePlugin } from '../../miniprogram/platform/voip/plugin-setup';
 import type { IncomingCallScript } from '../../miniprogram/simulator/scenario';
 import type { RenderedPage } from '../pages';
 import type { Session } from '../session';
 import type { PreviewState } from './states';
 
 const CONTACTS = 'pages/contacts/index';
-const CALLING = 'pages/calling/index';
+const CALLING = 'packages/calling/index';
 
 const MUM_CALLS: IncomingCallScript = {
   callerName: '妈妈',

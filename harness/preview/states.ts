@@ -4,7 +4,7 @@
  * capture. States are rendered once per screen size, since layouts read the window size.
  */
 import type { Locale } from '../../miniprogram/i18n/index';
-import type { PermissionScope } from '../../miniprogram/services/permissions';
+import type { PermissionScope } from '../../miniprogram/platform/permissions';
 import type { SimulatedRole } from '../../miniprogram/simulator/index';
 import type { CallScript, SimulationScenario } from '../../miniprogram/simulator/scenario';
 import { find, simulate, typeIntoSearch, type RenderedPage } from '../pages';
@@ -29,7 +29,7 @@ export interface PreviewState {
 }
 
 export const CONTACTS = 'pages/contacts/index';
-export const CALLING = 'pages/calling/index';
+export const CALLING = 'packages/calling/index';
 const MUM = { openId: 'o-sim-mum', name: '妈妈' };
 
 export function callingQuery(roomType: 'voice' | 'video' = 'video', contact = MUM): Record<string, string> {

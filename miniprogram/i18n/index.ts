@@ -5,11 +5,11 @@ import errors from './messages/errors';
 import history from './messages/history';
 import status from './messages/status';
 import backend from './messages/backend';
-import type calling from '../pages/calling/messages';
-import type devicePairing from '../pages/device-pairing/messages';
-import type diagnostics from '../pages/calling/diagnostics/messages';
-import type devices from '../pages/devices/messages';
-import type pairing from '../pages/pairing/messages';
+import type calling from '../packages/calling/messages';
+import type devicePairing from '../packages/add-family/messages';
+import type diagnostics from '../packages/calling/diagnostics/messages';
+import type devices from '../packages/phone/devices/messages';
+import type pairing from '../packages/phone/pairing/messages';
 
 export type Locale = 'zh-CN' | 'en';
 

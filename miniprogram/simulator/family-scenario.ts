@@ -3,7 +3,7 @@
  * (wx.requestDeviceVoIP, wx.getDeviceVoIPList, wx.login, the plugin's callWMPF) and the device's WMPF push token.
  * Part of the SimulationScenario (`scenario.family`), read at call time so tests can change it between steps.
  */
-import type { BackendError } from '../services/backend/types';
+import type { BackendError } from '../contract/backend-types';
 
 /** The backend's endpoints (docs/backend-api.md §3), as the simulated backend logs and scripts them. */
 export type BackendOperation =

@@ -8,15 +8,15 @@
  */
 import { PLUGIN_VERSION } from '../config';
 import { buildUrl, INCOMING_CALL_QUERY, ROUTES } from '../routes';
-import { systemClock, type Clock } from '../services/clock';
-import type { EnvVersion } from '../services/environment';
-import type { AppShowOptions } from '../services/launch';
-import type { Permissions } from '../services/permissions';
-import { createPlatform, type Platform } from '../services/platform';
-import { wxRouter, type Router } from '../services/router';
-import type { KeyValueStorage } from '../services/storage/types';
-import { wxStorage } from '../services/storage/wx-storage';
-import type { UiSystem } from '../services/ui';
+import { systemClock, type Clock } from '../lib/clock';
+import type { EnvVersion } from '../platform/environment';
+import type { AppShowOptions } from '../platform/launch';
+import type { Permissions } from '../platform/permissions';
+import { createPlatform, type Platform } from '../platform/platform';
+import { wxRouter, type Router } from '../platform/router';
+import type { KeyValueStorage } from '../platform/storage/types';
+import { wxStorage } from '../platform/storage/wx-storage';
+import type { UiSystem } from '../platform/ui';
 import { familyOf, type FamilyScenario } from './family-scenario';
 import { presetFor, type SimulatedRole } from './presets';
 import { defaultScenario, type IncomingCallScript, type SimulationScenario } from './scenario';
@@ -37,7 +37,7 @@ import { createSimulatedPermissions } from './simulated-permissions';
 import { createSimulatedWxPhone, type SimulatedWxPhone } from './simulated-phone';
 import { createSimulatedPlugin, type SimulatedPlugin } from './simulated-plugin';
 import { createSimulatedWmpf } from './simulated-wmpf';
-import { CALL_PAGE_PATH_FALLBACK } from '../services/voip/plugin-loader';
+import { CALL_PAGE_PATH_FALLBACK } from '../platform/voip/plugin-loader';
 
 export type { SimulatedRole } from './presets';
 

@@ -1,6 +1,6 @@
-import { errMsgOf } from '../services/guards';
-import { err, ok } from '../services/result';
-import type { KeyValueStorage } from '../services/storage/types';
+import { errMsgOf } from '../lib/guards';
+import { err, ok } from '../lib/result';
+import type { KeyValueStorage } from '../platform/storage/types';
 
 /** In-memory storage with JSON round-trips (values come back as copies, like wx storage). */
 export function createMemoryStorage(initial: Record<string, unknown> = {}): KeyValueStorage & {

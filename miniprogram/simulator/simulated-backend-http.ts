@@ -4,9 +4,9 @@
  * backend down, one endpoint failing) — expressed as what arrives over the wire: a timeout, a network failure, a
  * status, an error body, a reply that is not JSON. Logs the endpoints asked, in order.
  */
-import { delay, systemClock, type Clock } from '../services/clock';
-import type { HttpClient, HttpRequestOptions, HttpResult } from '../services/http';
-import { err, ok } from '../services/result';
+import { delay, systemClock, type Clock } from '../lib/clock';
+import type { HttpClient, HttpRequestOptions, HttpResult } from '../platform/http';
+import { err, ok } from '../lib/result';
 import { familyOf, type BackendOperation, type SimulatedBackendFailure } from './family-scenario';
 import type { SimulationScenario } from './scenario';
 import { createSimulatedServer, operationOf, type SimulatedServer } from './simulated-backend';

@@ -7,7 +7,7 @@
  * ticket. Data lives in the scenario (devices, contacts), read at call time, plus the state a server keeps itself
  * (pairings, nonces, login codes, tickets). Latency and scripted failures: simulated-http.ts.
  */
-import { systemClock, type Clock } from '../services/clock';
+import { systemClock, type Clock } from '../lib/clock';
 import {
   CONTACT_NAME_MAX_LENGTH,
   ERROR_STATUS,
@@ -24,9 +24,9 @@ import {
   acceptName,
   type ErrorCode,
   type PairingStatus,
-} from '../services/backend/contract';
-import type { PushTokenUpload } from '../services/backend/types';
-import { isRecord } from '../services/guards';
+} from '../contract/wire';
+import type { PushTokenUpload } from '../contract/backend-types';
+import { isRecord } from '../lib/guards';
 import {
   familyOf,
   SIMULATED_PAIRING_CODE_IMAGE,

@@ -3,7 +3,7 @@
  * VoipError on failure: 1004 for missing parameters, 22 for a charge type the account does not have (left out, it
  * is the plugin's default 'license'), otherwise what the scenario's family part scripts.
  */
-import { delay, type Clock } from '../services/clock';
+import { delay, type Clock } from '../lib/clock';
 import { familyOf, type CallWmpfScript, type FamilyScenario } from './family-scenario';
 import { SimulatedVoipError } from './simulated-plugin';
 

@@ -2,8 +2,8 @@
  * The clipboard as wx.setClipboardData behaves: the text replaces what was there; it can fail (a scripted errMsg,
  * e.g. the privacy agreement not accepted). Keeps what was copied for tests and previews.
  */
-import { err, ok } from '../services/result';
-import type { Clipboard } from '../services/clipboard';
+import { err, ok } from '../lib/result';
+import type { Clipboard } from '../platform/clipboard';
 
 export interface SimulatedClipboard extends Clipboard {
   /** What the clipboard holds ('' before the first copy). */

@@ -11,8 +11,8 @@ import {
   SERVER_TIME_HEADER,
   canonicalString,
   type ErrorCode,
-} from '../services/backend/contract';
-import { signatureFromHeaders, signedMethodOf } from '../services/backend/signed-request';
+} from '../contract/wire';
+import { signatureFromHeaders, signedMethodOf } from '../contract/signed-request';
 import { fromBase64Url, hmacSha256, sameText, sha256, toBase64Url, toHex, utf8Bytes } from './hmac-sha256';
 
 export interface SignedRequestParts {

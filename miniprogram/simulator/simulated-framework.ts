@@ -5,8 +5,8 @@
  * It also launches and closes the Mini Program for the host app (launchMiniProgram, closeWxaApp).
  * The scenario is mutable (tests change it between steps), so it is always read at call time.
  */
-import { delay, systemClock, type Clock } from '../services/clock';
-import { createListeners } from '../services/listeners';
+import { delay, systemClock, type Clock } from '../lib/clock';
+import { createListeners } from '../lib/listeners';
 import type { SimulationScenario } from './scenario';
 
 /** WMPFStartAppParams: what the host launches. */

@@ -7,7 +7,7 @@
  *  - after voipCallEnded it closes the Mini Program (closeWxaApp, kept warm) only when it launched it for an
  *    incoming call's push and the call's direction is "incoming".
  */
-import { isRecord } from '../services/guards';
+import { isRecord } from '../lib/guards';
 import { compareVersions } from '../utils/version';
 import type { SimulatedFramework, SimulatedLaunch } from './simulated-framework';
 

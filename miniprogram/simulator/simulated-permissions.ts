@@ -3,7 +3,7 @@ import {
   type PermissionOutcome,
   type Permissions,
   type PermissionScope,
-} from '../services/permissions';
+} from '../platform/permissions';
 
 /** What a failing wx.authorize hands its fail callback. */
 export interface AuthorizeFailure {

@@ -1,12 +1,12 @@
 /**
  * A simulated phone WeChat: callback-style wx.requestDeviceVoIP / wx.getDeviceVoIPList / wx.login answering like
  * WeChat, scripted by the scenario's family part. Wrapped by the same wrappers as the real `wx`
- * (services/phone/wechat-phone.ts, pages/pairing/device-authoriser.ts, pages/devices/voip-list.ts).
+ * (services/phone/wechat-phone.ts, packages/phone/pairing/device-authoriser.ts, packages/phone/devices/voip-list.ts).
  */
-import { delay, systemClock, type Clock } from '../services/clock';
+import { delay, systemClock, type Clock } from '../lib/clock';
 import { familyOf, type FamilyScenario, type PhoneAuthScript } from './family-scenario';
-import type { WxPhoneApi } from '../services/phone/types';
-import { ALREADY_AUTHORISED_ERRCODE, TICKET_INVALID_ERRCODE } from '../services/phone/wechat-phone';
+import type { WxPhoneApi } from '../platform/phone/types';
+import { ALREADY_AUTHORISED_ERRCODE, TICKET_INVALID_ERRCODE } from '../platform/phone/wechat-phone';
 
 export interface SimulatedWxPhone extends WxPhoneApi {
   /** Every requestDeviceVoIP request as received (without callbacks). */

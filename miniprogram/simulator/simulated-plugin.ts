@@ -10,10 +10,10 @@
  * call page for the host's launch (enterCallPage), the listener side plays: callPageOnShow → (hangOnVoip → startVoip →
  * calling … → hangUpVoip | rejectVoip | cancelVoip (the caller gave up) | timeout at 60 s) → endVoip → end page.
  */
-import { delay } from '../services/clock';
-import { createListeners } from '../services/listeners';
-import type { Router } from '../services/router';
-import { CALL_PAGE_PATH_FALLBACK } from '../services/voip/plugin-loader';
+import { delay } from '../lib/clock';
+import { createListeners } from '../lib/listeners';
+import type { Router } from '../platform/router';
+import { CALL_PAGE_PATH_FALLBACK } from '../platform/voip/plugin-loader';
 import type { CallScript, IncomingCallScript, SimulatedContactEntry } from './scenario';
 import type { SimulatedFramework } from './simulated-framework';
 

@@ -3,8 +3,8 @@
  * the framework's scenario (read when each command arrives). Replies come after scenario.hostLatencyMs on the clock.
  * It answers as a real host can on the scenario's WMPF version (§5): nothing kinder.
  */
-import { delay } from '../services/clock';
-import { HOST_COMMANDS } from '../services/host/types';
+import { delay } from '../lib/clock';
+import { HOST_COMMANDS } from '../platform/host/types';
 import { compareVersions } from '../utils/version';
 import { familyOf } from './family-scenario';
 import type { HostReplyScript, PrefetchScript } from './scenario';

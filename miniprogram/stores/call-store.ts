@@ -1,11 +1,11 @@
 import { makeAutoObservable, runInAction } from 'mobx-miniprogram';
-import type { Clock } from '../services/clock';
-import type { DeviceStatus } from '../services/device/types';
-import type { CallDirection, CallEndReason, HostBridge } from '../services/host/types';
-import type { CallRecord } from '../services/history/types';
-import type { CallAttemptLog } from '../services/voip/call-attempts';
-import type { IncomingCallLaunch, LaunchGuard } from '../services/launch';
-import type { Permissions, PermissionScope } from '../services/permissions';
+import type { Clock } from '../lib/clock';
+import type { DeviceStatus } from '../platform/device/types';
+import type { CallDirection, CallEndReason, HostBridge } from '../platform/host/types';
+import type { CallRecord } from '../platform/history/types';
+import type { CallAttemptLog } from '../platform/voip/call-attempts';
+import type { IncomingCallLaunch, LaunchGuard } from '../platform/launch';
+import type { Permissions, PermissionScope } from '../platform/permissions';
 import type {
   CallFailure,
   CallLifecycleEvent,
@@ -13,7 +13,7 @@ import type {
   RoomType,
   VoipEvents,
   VoipService,
-} from '../services/voip/types';
+} from '../platform/voip/types';
 import type { ContactsStore } from './contacts-store';
 import type { DeviceStore } from './device-store';
 import type { HistoryStore } from './history-store';

@@ -5,7 +5,7 @@ import type {
   ContactsLoad,
   ContactsService,
   ContactWithAuth,
-} from '../services/contacts/types';
+} from '../platform/contacts/types';
 import { buildSearchIndex, matchesQuery, type SearchEntry } from '../utils/contact-search';
 import { pinnedAs } from '../utils/pinned';
 import type { DeviceStore } from './device-store';

@@ -1,6 +1,6 @@
 import { makeAutoObservable, runInAction } from 'mobx-miniprogram';
-import type { PrefetchService, PrefetchState } from '../services/device/prefetch-types';
-import type { DeviceService, DeviceStatus } from '../services/device/types';
+import type { PrefetchService, PrefetchState } from '../platform/device/prefetch-types';
+import type { DeviceService, DeviceStatus } from '../platform/device/types';
 
 export interface DeviceStoreDeps {
   device: DeviceService;

@@ -1,6 +1,6 @@
 import { makeAutoObservable, runInAction } from 'mobx-miniprogram';
-import type { Clock } from '../services/clock';
-import type { CallRecord, HistoryProblem, HistoryRepository } from '../services/history/types';
+import type { Clock } from '../lib/clock';
+import type { CallRecord, HistoryProblem, HistoryRepository } from '../platform/history/types';
 
 export interface HistoryStoreDeps {
   repository: HistoryRepository;

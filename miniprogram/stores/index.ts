@@ -9,15 +9,15 @@
  */
 import { observable, runInAction } from 'mobx-miniprogram';
 import type { CallStore } from './call-store';
-import type { CallingStore } from '../pages/calling/calling-store';
+import type { CallingStore } from '../packages/calling/calling-store';
 import type { ContactsStore } from './contacts-store';
-import type { DevicePairingStore } from '../pages/device-pairing/device-pairing-store';
-import type { DiagnosticsStore } from '../pages/calling/diagnostics/diagnostics-store';
+import type { DevicePairingStore } from '../packages/add-family/device-pairing-store';
+import type { DiagnosticsStore } from '../packages/calling/diagnostics/diagnostics-store';
 import type { DeviceStore } from './device-store';
 import type { HistoryStore } from './history-store';
 import type { MissedCallsStore } from './missed-calls-store';
-import type { MyDevicesStore } from '../pages/devices/my-devices-store';
-import type { PairingStore } from '../pages/pairing/pairing-store';
+import type { MyDevicesStore } from '../packages/phone/devices/my-devices-store';
+import type { PairingStore } from '../packages/phone/pairing/pairing-store';
 import type { RoleStore } from './role-store';
 import type { UiStore } from './ui-store';
 

@@ -1,7 +1,7 @@
 import { makeAutoObservable, runInAction } from 'mobx-miniprogram';
-import type { CallRecord } from '../services/history/types';
-import type { MissedCallsSeen } from '../services/history/missed-calls-seen';
-import type { RoomType } from '../services/voip/types';
+import type { CallRecord } from '../platform/history/types';
+import type { MissedCallsSeen } from '../platform/history/missed-calls-seen';
+import type { RoomType } from '../platform/voip/types';
 import { isMissedCall } from '../utils/missed-call';
 import type { HistoryStore } from './history-store';
 

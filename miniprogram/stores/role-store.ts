@@ -1,5 +1,5 @@
 import { homeRouteFor } from '../routes';
-import type { LaunchGuard } from '../services/launch';
+import type { LaunchGuard } from '../platform/launch';
 import type { UiStore } from './ui-store';
 
 export type Role = 'device' | 'phone';

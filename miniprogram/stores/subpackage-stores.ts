@@ -6,11 +6,11 @@
  * loads (its index imports its kit.ts, as it imports its messages); the composition root still decides what each is
  * built with, on which adapters (buildStores), and the store is built the first time it is used, once per app.
  */
-import type { CallingKit } from '../pages/calling/kit';
-import type { DevicePairingKit } from '../pages/device-pairing/kit';
-import type { DiagnosticsKit } from '../pages/calling/diagnostics/kit';
-import type { MyDevicesKit } from '../pages/devices/kit';
-import type { PairingKit } from '../pages/pairing/kit';
+import type { CallingKit } from '../packages/calling/kit';
+import type { DevicePairingKit } from '../packages/add-family/kit';
+import type { DiagnosticsKit } from '../packages/calling/diagnostics/kit';
+import type { MyDevicesKit } from '../packages/phone/devices/kit';
+import type { PairingKit } from '../packages/phone/pairing/kit';
 
 export interface SubpackageKits {
   calling: CallingKit;
@@ -30,11 +30,11 @@ export type SubpackageStoreBuilders = {
 };
 
 const PAGE_OF: Readonly<Record<SubpackageStoreKey, string>> = {
-  calling: 'pages/calling',
-  devicePairing: 'pages/device-pairing',
-  pairing: 'pages/pairing',
-  myDevices: 'pages/devices',
-  diagnostics: 'pages/calling/diagnostics',
+  calling: 'packages/calling',
+  devicePairing: 'packages/add-family',
+  pairing: 'packages/phone/pairing',
+  myDevices: 'packages/phone/devices',
+  diagnostics: 'packages/calling/diagnostics',
 };
 
 const registered: Partial<SubpackageKits> = {};

@@ -1,6 +1,6 @@
 import { makeAutoObservable, runInAction } from 'mobx-miniprogram';
-import type { TextSizeChoice, TextSizeSetting } from '../services/text-size-setting';
-import type { Ui } from '../services/ui';
+import type { TextSizeChoice, TextSizeSetting } from '../platform/text-size-setting';
+import type { Ui } from '../platform/ui';
 import { createNavigationGuard, type NavigationGuard } from '../utils/navigation-guard';
 
 /** Landscape device screens (and the page's landscape media query) start here: history moves into a side column. */

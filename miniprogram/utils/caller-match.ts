@@ -1,4 +1,4 @@
-import type { ContactWithAuth } from '../services/contacts/types';
+import type { ContactWithAuth } from '../platform/contacts/types';
 
 /**
  * Who a family member's call came from, among the contacts. The call carries only the name they registered for this

@@ -1,4 +1,4 @@
-import type { CallRecord } from '../services/history/types';
+import type { CallRecord } from '../platform/history/types';
 
 /**
  * A family member's call nobody at the device took: incoming, never connected, and not declined at the device (a

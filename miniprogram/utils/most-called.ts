@@ -1,4 +1,4 @@
-import type { CallRecord } from '../services/history/types';
+import type { CallRecord } from '../platform/history/types';
 
 /** How many people the device's home shows as tiles: 2 rows of 4 on a landscape screen, the last "all contacts". */
 export const HOME_TILES = 7;

@@ -1,5 +1,5 @@
 import { t } from '../i18n/index';
-import type { BackendError, DeviceAuthUnavailableReason } from '../services/backend/types';
+import type { BackendError, DeviceAuthUnavailableReason } from '../contract/backend-types';
 
 export interface ProblemText {
   title: string;

@@ -1,8 +1,8 @@
 /** What the contacts page shows of the list: its state, the rows of the shown window, notices, the sheet. */
 import { t } from '../i18n/index';
-import type { ContactsError, ContactWithAuth } from '../services/contacts/types';
-import { MAX_CONTACTS } from '../services/contacts/validate-contacts';
-import type { DeviceStatus } from '../services/device/types';
+import type { ContactsError, ContactWithAuth } from '../platform/contacts/types';
+import { MAX_CONTACTS } from '../platform/contacts/validate-contacts';
+import type { DeviceStatus } from '../platform/device/types';
 import type { ContactsStore } from '../stores/contacts-store';
 import { avatarOf } from '../utils/avatar';
 import { describeBackendError } from './backend-error';

@@ -1,8 +1,8 @@
 import { MIN_PLUGIN_VERSION, MIN_WMPF_VERSION } from '../config';
 import { t } from '../i18n/index';
-import type { PrefetchState } from '../services/device/prefetch-types';
-import type { DeviceStatus } from '../services/device/types';
-import type { HostError } from '../services/host/types';
+import type { PrefetchState } from '../platform/device/prefetch-types';
+import type { DeviceStatus } from '../platform/device/types';
+import type { HostError } from '../platform/host/types';
 import { formatCallTime } from '../utils/format-time';
 
 export type Tone = 'ok' | 'info' | 'warn' | 'error';

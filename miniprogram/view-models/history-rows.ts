@@ -1,8 +1,8 @@
 /** One line per recorded call, ready for the call-history component's template. */
 import { displayName } from './contact-name';
 import { format, getLocale, texts, type Locale } from '../i18n/index';
-import type { CallRecord, HistoryProblem } from '../services/history/types';
-import type { RoomType } from '../services/voip/types';
+import type { CallRecord, HistoryProblem } from '../platform/history/types';
+import type { RoomType } from '../platform/voip/types';
 import { avatarOf } from '../utils/avatar';
 import { formatCallTime, formatDuration } from '../utils/format-time';
 import { isMissedCall } from '../utils/missed-call';

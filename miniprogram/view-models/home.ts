@@ -3,8 +3,8 @@
  * video call), a missed caller's tile marked until seen, and "all contacts" one tap away.
  */
 import { t } from '../i18n/index';
-import type { ContactWithAuth } from '../services/contacts/types';
-import type { CallRecord } from '../services/history/types';
+import type { ContactWithAuth } from '../platform/contacts/types';
+import type { CallRecord } from '../platform/history/types';
 import { avatarOf } from '../utils/avatar';
 import { HOME_TILES, mostCalled } from '../utils/most-called';
 

@@ -4,7 +4,7 @@
  * this device, so two contacts of that name, or none, are said as such and nobody is called back by guess.
  */
 import { t } from '../i18n/index';
-import type { RoomType } from '../services/voip/types';
+import type { RoomType } from '../platform/voip/types';
 import type { MissedCaller } from '../stores/missed-calls-store';
 import { matchCaller, type ContactsByName } from '../utils/caller-match';
 import { formatCallTime } from '../utils/format-time';

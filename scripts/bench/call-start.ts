@@ -23,7 +23,7 @@
  * prefetchDeviceToken commands sent after the tap (refreshPrefetchIfStale, or the page's own prefetch still waiting
  * for the device status) are never awaited by the tap path; results.json lists them as prefetchCommandsAfterTap.
  */
-import { CONTACTS_CACHE_KEY } from '../../miniprogram/services/contacts/contacts-service';
+import { CONTACTS_CACHE_KEY } from '../../miniprogram/platform/contacts/contacts-service';
 import { parseCallingQuery } from '../../miniprogram/routes';
 import { defaultScenario } from '../../miniprogram/simulator/scenario';
 import { createMemoryStorage } from '../../miniprogram/simulator/memory-storage';
@@ -196,7 +196,7 @@ async function measureOnce(mode: CallStartMode): Promise<CallStartSample> {
   await waitFor(() => bench.router.history.length > 0, 'navigation to the calling page');
   const query = Object.fromEntries(new URL(`https://x${bench.router.history[0].url}`).searchParams);
   if (!parseCallingQuery(query)) throw new Error('bench: the contacts page navigated with a bad query');
-  const calling = await mountPage('pages/calling/index', query);
+  const calling = await mountPage('packages/calling/index', query);
   await waitFor(() => probe.result !== undefined, 'initByCaller result');
   stopRecording();
 

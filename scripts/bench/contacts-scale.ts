@@ -14,8 +14,8 @@
  * measurement adds AUTH_REQUEST_MS to each (an assumption, not a device measurement) and counts the requests answered
  * before the first screen (`authAnsweredBeforeFirstScreen`): the ones it could have waited for.
  */
-import { AUTHORISATION_CONCURRENCY } from '../../miniprogram/services/contacts/plugin-authorisation';
-import { delay, systemClock } from '../../miniprogram/services/clock';
+import { AUTHORISATION_CONCURRENCY } from '../../miniprogram/platform/contacts/plugin-authorisation';
+import { delay, systemClock } from '../../miniprogram/lib/clock';
 import { generateContacts } from '../../miniprogram/simulator/simulated-contacts';
 import { mountPage } from '../../harness/pages';
 import {

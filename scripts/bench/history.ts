@@ -12,8 +12,8 @@ import {
   HISTORY_KEY,
   HISTORY_SCHEMA,
   validateCallRecord,
-} from '../../miniprogram/services/history/history-repository';
-import type { CallOutcome, CallRecord } from '../../miniprogram/services/history/types';
+} from '../../miniprogram/platform/history/history-repository';
+import type { CallOutcome, CallRecord } from '../../miniprogram/platform/history/types';
 import { createRandom, generateContacts } from '../../miniprogram/simulator/simulated-contacts';
 import { createMemoryStorage } from '../../miniprogram/simulator/memory-storage';
 import { mountComponent } from '../../harness/pages';

@@ -4,8 +4,8 @@
  * Importing this module sets up the Node environment (jsdom, simulate, the app's globals) itself.
  */
 import '../../harness/node-env';
-import { systemClock, type Clock } from '../../miniprogram/services/clock';
-import type { KeyValueStorage } from '../../miniprogram/services/storage/types';
+import { systemClock, type Clock } from '../../miniprogram/lib/clock';
+import type { KeyValueStorage } from '../../miniprogram/platform/storage/types';
 import type { SimulationScenario } from '../../miniprogram/simulator/scenario';
 import { type Mounted } from '../../harness/pages';
 import { installSimulatedPlatform, type SimulatedSetup } from '../../harness/platform';

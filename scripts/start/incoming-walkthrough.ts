@@ -9,7 +9,7 @@ import type { Session } from '../../harness/session';
 
 type Step = (text: string) => void;
 
-const CALLING = 'pages/calling/index';
+const CALLING = 'packages/calling/index';
 const CONTACTS = 'pages/contacts/index';
 
 function masked(text: string, sn: string): string {

@@ -4,7 +4,7 @@
  * direction: a phone calls the device (answered), and a second call nobody answers (a missed call). Each step is
  * printed with simulated time; the initByCaller request is printed with the sn masked (it has no voipToken key).
  */
-import type { CallLifecycleEvent } from '../../miniprogram/services/voip/types';
+import type { CallLifecycleEvent } from '../../miniprogram/platform/voip/types';
 import { find, textOf, type Rendered } from '../../harness/pages';
 import { runIncomingWalkthrough } from './incoming-walkthrough';
 import { CALLING, CONTACTS } from '../../harness/preview/states';

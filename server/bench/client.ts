@@ -6,7 +6,7 @@ import {
   deviceAuthHeaders,
   type PairingCodeReply,
   type SignedMethod,
-} from '../../miniprogram/services/backend/contract';
+} from '#contract';
 import { Connection, type Reply } from './connection';
 
 export interface Device {

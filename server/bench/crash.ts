@@ -5,7 +5,7 @@
  * kills, as WeChat does.
  */
 import BetterSqlite3 from 'better-sqlite3';
-import { API_PATHS } from '../../miniprogram/services/backend/contract';
+import { API_PATHS } from '#contract';
 import { deviceCall, loginCode, pairOnce, provisionDevices, signed, type Device } from './client';
 import { Connection } from './connection';
 import { startServer, type ChildServer } from './processes';

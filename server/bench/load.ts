@@ -9,7 +9,7 @@
  * step from idle to 600 simultaneous clients. A request's time runs from send to the last byte of its reply.
  */
 import { monitorEventLoopDelay } from 'perf_hooks';
-import { API_PATHS } from '../../miniprogram/services/backend/contract';
+import { API_PATHS } from '#contract';
 import {
   deviceCall,
   loginCode,

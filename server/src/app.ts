@@ -6,7 +6,7 @@
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import type { TSchema } from '@sinclair/typebox';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
-import { MAX_BODY_BYTES, type ErrorReply } from '../../miniprogram/services/backend/contract';
+import { MAX_BODY_BYTES, type ErrorReply } from '#contract';
 import { createPhoneIdentity } from './auth/phone-identity';
 import type { ServerConfig } from './config';
 import type { Repository } from './db/repository';

@@ -1,5 +1,5 @@
 /** Errors as the contract sends them: `{ "error": { "code", "message"?, "wechatErrcode"? } }`. */
-import { ERROR_STATUS, type ErrorCode } from '../../miniprogram/services/backend/contract';
+import { ERROR_STATUS, type ErrorCode } from '#contract';
 
 export interface ApiErrorOptions {
   /** For logs and support; never a secret, an sn, an openId or a value the caller sent. */

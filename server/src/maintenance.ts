@@ -1,5 +1,5 @@
 /** Periodic clean-up shared by every instance: forgotten nonces (> 600 s) and finished pairings (> 1 day). */
-import { NONCE_TTL_SECONDS } from '../../miniprogram/services/backend/contract';
+import { NONCE_TTL_SECONDS } from '#contract';
 import type { Repository } from './db/repository';
 
 const PAIRING_RETENTION_MS = 24 * 60 * 60 * 1000;

@@ -1,5 +1,5 @@
 /** The rules of one-time pairing codes (docs/backend-api.md §5) that are decided on a pairing as read. */
-import type { PairingStatus } from '../../miniprogram/services/backend/contract';
+import type { PairingStatus } from '#contract';
 import type { PairingRecord } from './db/repository';
 import { ApiError } from './errors';
 

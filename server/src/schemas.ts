@@ -34,7 +34,7 @@ import {
   type PushTokenReply,
   type PushTokenUploadBody,
   type SnTicketReply,
-} from '../../miniprogram/services/backend/contract';
+} from '#contract';
 
 const strict = { additionalProperties: false } as const;
 

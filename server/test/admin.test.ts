@@ -1,5 +1,5 @@
 /** POST /admin/devices (docs/backend-api.md §2.1): provisioning and rotation, admin token only. */
-import { API_PATHS } from '../../miniprogram/services/backend/contract';
+import { API_PATHS } from '#contract';
 import { errorCode } from './helpers/http';
 import { ADMIN_TOKEN, startTestServer, type TestServer } from './helpers/test-server';
 

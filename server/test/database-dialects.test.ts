@@ -5,7 +5,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { API_PATHS } from '../../miniprogram/services/backend/contract';
+import { API_PATHS } from '#contract';
 import { openRepository } from '../src/db/open';
 import type { Repository } from '../src/db/repository';
 import { errorCode } from './helpers/http';

@@ -1,5 +1,5 @@
 /** Signed device requests (docs/backend-api.md §2.2), over real HTTP: every rule, in the contract's order. */
-import { API_PATHS, SERVER_TIME_HEADER } from '../../miniprogram/services/backend/contract';
+import { API_PATHS, SERVER_TIME_HEADER } from '#contract';
 import { errorCode } from './helpers/http';
 import { newNonce, signedHeaders } from './helpers/signing';
 import { startTestServer, type TestDevice, type TestServer } from './helpers/test-server';

@@ -1,12 +1,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 /** Device endpoints (docs/backend-api.md §3.1–3.5) with valid signatures: what they answer and store. */
-import {
-  API_PATHS,
-  PAIRING_PAGE,
-  PAIRING_TTL_MS,
-  parsePairingScene,
-} from '../../miniprogram/services/backend/contract';
+import { API_PATHS, PAIRING_PAGE, PAIRING_TTL_MS, parsePairingScene } from '#contract';
 import { errorCode } from './helpers/http';
 import { startTestServer, type TestDevice, type TestServer } from './helpers/test-server';
 
@@ -172,7 +167,7 @@ describe('POST /devices/{sn}/push-token', () => {
 });
 
 describe('POST /devices/{sn}/pairing-codes and GET …/{pairingId}', () => {
-  it('creates a one-time code: a wxacode for pages/pairing/index with scene p.<pairingId>, no sn in it', async () => {
+  it('creates a one-time code: a wxacode for packages/phone/pairing/index with scene p.<pairingId>, no sn in it', async () => {
     const code = await device.newPairingCode();
     expect(code.pairingId).toMatch(/^[A-Za-z0-9_-]{22}$/);
     expect(code.expiresAt).toBe(server.clock.now() + PAIRING_TTL_MS);

@@ -1,11 +1,6 @@
 /** docs/backend-api.md §2.3 (security protocol §8): every implementation signs these exactly. */
 import * as crypto from 'crypto';
-import {
-  canonicalString,
-  isDeviceSignature,
-  pairingScene,
-  parsePairingScene,
-} from '../../miniprogram/services/backend/contract';
+import { canonicalString, isDeviceSignature, pairingScene, parsePairingScene } from '#contract';
 import { hmacBase64Url, sha256Hex } from '../src/auth/crypto';
 import { signature } from './helpers/signing';
 

@@ -1,5 +1,5 @@
 /** No secret in the logs: a whole session at debug level, then every identifier and secret searched for. */
-import { API_PATHS } from '../../miniprogram/services/backend/contract';
+import { API_PATHS } from '#contract';
 import { startTestServer } from './helpers/test-server';
 
 it('logs name routes and codes, never an sn, openId, secret, signature, code, ticket, token or pairing id', async () => {

@@ -11,14 +11,14 @@ import {
   DEVICE_SIGNATURE_HEADER,
   DEVICE_TIMESTAMP_HEADER,
   type DeviceSignature,
-} from '../../miniprogram/services/backend/contract';
+} from '#contract';
 import { createHttpBackend } from '../../harness/adapters';
-import type { Backend } from '../../miniprogram/services/backend/types';
-import { createHttpContactsSource } from '../../miniprogram/services/contacts/http-contacts-source';
-import type { ContactsSource } from '../../miniprogram/services/contacts/types';
-import type { HostSigner, SignRequest } from '../../miniprogram/services/host/types';
-import { createWxHttp, type HttpClient, type HttpRequestOptions } from '../../miniprogram/services/http';
-import { err, ok } from '../../miniprogram/services/result';
+import type { Backend } from '../../miniprogram/contract/backend-types';
+import { createHttpContactsSource } from '../../miniprogram/platform/contacts/http-contacts-source';
+import type { ContactsSource } from '../../miniprogram/platform/contacts/types';
+import type { HostSigner, SignRequest } from '../../miniprogram/platform/host/types';
+import { createWxHttp, type HttpClient, type HttpRequestOptions } from '../../miniprogram/platform/http';
+import { err, ok } from '../../miniprogram/lib/result';
 import { newNonce, signature } from './helpers/signing';
 import { startTestServer, type TestDevice, type TestServer } from './helpers/test-server';
 import { createWxRequest } from './helpers/wx-request';

@@ -1,5 +1,5 @@
 /** One-time pairing (docs/backend-api.md §4): claim by the first openId, single use, expiry, idempotent retry. */
-import { API_PATHS, PAIRING_TTL_MS } from '../../miniprogram/services/backend/contract';
+import { API_PATHS, PAIRING_TTL_MS } from '#contract';
 import { errorCode } from './helpers/http';
 import { startTestServer, type TestDevice, type TestServer } from './helpers/test-server';
 

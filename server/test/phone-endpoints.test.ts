@@ -1,5 +1,5 @@
 /** Phone endpoints (docs/backend-api.md §3.8–3.10) and how a phone is identified (§2.1). */
-import { API_PATHS } from '../../miniprogram/services/backend/contract';
+import { API_PATHS } from '#contract';
 import { errorCode } from './helpers/http';
 import { startTestServer, wxOpenIdHeader, type TestDevice, type TestServer } from './helpers/test-server';
 

@@ -2,7 +2,7 @@
  * The threat model of docs/backend-api.md §6, one describe per row; each row of the table names this file and
  * its describe. Everything runs against the real server over HTTP.
  */
-import { API_PATHS, PAIRING_TTL_MS } from '../../miniprogram/services/backend/contract';
+import { API_PATHS, PAIRING_TTL_MS } from '#contract';
 import { errorCode } from './helpers/http';
 import { signedHeaders } from './helpers/signing';
 import { startTestServer, type TestDevice, type TestServer } from './helpers/test-server';

@@ -47,7 +47,7 @@ describe('access token (stable_token)', () => {
     await Promise.all([
       client.getSnTicket('SN1', 'm'),
       client.getSnTicket('SN2', 'm'),
-      client.getUnlimitedWxacode({ scene: 'p.x', page: 'pages/pairing/index' }),
+      client.getUnlimitedWxacode({ scene: 'p.x', page: 'packages/phone/pairing/index' }),
     ]);
     await client.getSnTicket('SN3', 'm');
     expect(fake.calls.stable_token).toBe(1);
@@ -98,7 +98,7 @@ describe('retries with backoff', () => {
   it('does not retry a definite answer (rate limit 45009)', async () => {
     fake.failNext('getwxacodeunlimit', 45009);
     await expect(
-      client.getUnlimitedWxacode({ scene: 'p.x', page: 'pages/pairing/index' }),
+      client.getUnlimitedWxacode({ scene: 'p.x', page: 'packages/phone/pairing/index' }),
     ).rejects.toMatchObject({
       errcode: 45009,
     });
@@ -121,7 +121,7 @@ describe('APIs', () => {
   it('getwxacodeunlimit: a PNG for a published page; 41030 for an unpublished one; trial builds skip the check', async () => {
     const image = await client.getUnlimitedWxacode({
       scene: 'p.AAAAAAAAAAAAAAAAAAAAAA',
-      page: 'pages/pairing/index',
+      page: 'packages/phone/pairing/index',
     });
     expect(image.contentType).toBe('image/png');
     await expect(
@@ -184,7 +184,7 @@ describe('APIs', () => {
   it('keeps its connection alive: calls one after another share one connection', async () => {
     await client.getSnTicket('SN1', 'm');
     await client.code2Session(fake.issueLoginCode('o-a'));
-    await client.getUnlimitedWxacode({ scene: 'p.x', page: 'pages/pairing/index' });
+    await client.getUnlimitedWxacode({ scene: 'p.x', page: 'packages/phone/pairing/index' });
     await client.getSnTicket('SN2', 'm');
     expect(fake.connectionsOpened).toBe(1);
   });

@@ -3,8 +3,8 @@
  * avatars get their initials and colours from the rows (no setData of their own), the component sends the rows once
  * the history is loaded. Every component's setData is counted from its creation (harness/set-data.ts).
  */
-import { HISTORY_KEY, HISTORY_SCHEMA } from '../../miniprogram/services/history/history-repository';
-import type { CallRecord } from '../../miniprogram/services/history/types';
+import { HISTORY_KEY, HISTORY_SCHEMA } from '../../miniprogram/platform/history/history-repository';
+import type { CallRecord } from '../../miniprogram/platform/history/types';
 import { load, simulate } from '../../harness/pages';
 import { installTestPlatform } from '../../harness/platform';
 import { startRecording, stopRecording } from '../../harness/set-data';

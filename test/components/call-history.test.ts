@@ -1,8 +1,8 @@
-import { HISTORY_KEY } from '../../miniprogram/services/history/history-repository';
-import type { CallRecord } from '../../miniprogram/services/history/types';
-import { err, ok } from '../../miniprogram/services/result';
+import { HISTORY_KEY } from '../../miniprogram/platform/history/history-repository';
+import type { CallRecord } from '../../miniprogram/platform/history/types';
+import { err, ok } from '../../miniprogram/lib/result';
 import { createMemoryStorage } from '../../miniprogram/simulator/memory-storage';
-import type { KeyValueStorage } from '../../miniprogram/services/storage/types';
+import type { KeyValueStorage } from '../../miniprogram/platform/storage/types';
 import { appStores } from '../../miniprogram/stores/index';
 import { formatCallTime } from '../../miniprogram/utils/format-time';
 import { find, load, simulate, textAll, textOf, viewUpdated, type Rendered } from '../../harness/pages';

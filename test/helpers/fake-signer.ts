@@ -2,9 +2,9 @@
  * A host that signs backend requests for tests of the Mini Program's adapters: records what it was asked to sign
  * and answers a well-formed signature with a fresh nonce each time (or the error a test scripts).
  */
-import type { DeviceSignature } from '../../miniprogram/services/backend/contract';
-import type { HostSigner, SignError, SignRequest } from '../../miniprogram/services/host/types';
-import { err, ok, type Result } from '../../miniprogram/services/result';
+import type { DeviceSignature } from '../../miniprogram/contract/wire';
+import type { HostSigner, SignError, SignRequest } from '../../miniprogram/platform/host/types';
+import { err, ok, type Result } from '../../miniprogram/lib/result';
 
 export const SIGNED_SN = 'SN-0042_x';
 export const SIGNED_AT = 1_767_225_600;

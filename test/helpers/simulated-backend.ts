@@ -4,10 +4,10 @@
  * user). For tests of the backend's rules and of the adapters on top of it.
  */
 import { createHttpBackend } from '../../harness/adapters';
-import type { Backend } from '../../miniprogram/services/backend/types';
-import { createHttpContactsSource } from '../../miniprogram/services/contacts/http-contacts-source';
-import type { ContactsSource } from '../../miniprogram/services/contacts/types';
-import { createHostBridge } from '../../miniprogram/services/host/wmpf-host-bridge';
+import type { Backend } from '../../miniprogram/contract/backend-types';
+import { createHttpContactsSource } from '../../miniprogram/platform/contacts/http-contacts-source';
+import type { ContactsSource } from '../../miniprogram/platform/contacts/types';
+import { createHostBridge } from '../../miniprogram/platform/host/wmpf-host-bridge';
 import { defaultScenario, type SimulationScenario } from '../../miniprogram/simulator/scenario';
 import {
   createSimulatedBackend,

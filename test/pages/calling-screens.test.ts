@@ -4,15 +4,15 @@
  * call too, and returns to the contacts by itself after 30 s without a touch, saying so.
  */
 import { CALL_END_QUERY, ROUTES } from '../../miniprogram/routes';
-import { CALL_PAGE_PATH_FALLBACK } from '../../miniprogram/services/voip/plugin-loader';
-import { configurePlugin } from '../../miniprogram/services/voip/plugin-setup';
-import { AUTO_RETURN_MS } from '../../miniprogram/pages/calling/view-model';
+import { CALL_PAGE_PATH_FALLBACK } from '../../miniprogram/platform/voip/plugin-loader';
+import { configurePlugin } from '../../miniprogram/platform/voip/plugin-setup';
+import { AUTO_RETURN_MS } from '../../miniprogram/packages/calling/view-model';
 import type { IncomingCallScript } from '../../miniprogram/simulator/scenario';
 import { appStores } from '../../miniprogram/stores/index';
 import { find, renderPage, textOf, viewUpdated, type Rendered } from '../../harness/pages';
 import { installTestPlatform, type TestPlatform } from '../../harness/platform';
 
-const CALLING = 'pages/calling/index';
+const CALLING = 'packages/calling/index';
 const PUSH_MS = 300;
 
 const text = (comp: Rendered, selector: string) => textOf(comp.querySelector(selector));

@@ -1,9 +1,9 @@
 import { t as translate } from '../../miniprogram/i18n/index';
-import { CALL_PAGE_PATH_FALLBACK } from '../../miniprogram/services/voip/plugin-loader';
+import { CALL_PAGE_PATH_FALLBACK } from '../../miniprogram/platform/voip/plugin-loader';
 import type { CallScript } from '../../miniprogram/simulator/scenario';
-import { describeCallFailure, describeEndReason } from '../../miniprogram/pages/calling/call-texts';
-import type { CallEndReason } from '../../miniprogram/services/host/types';
-import type { CallFailureKind } from '../../miniprogram/services/voip/types';
+import { describeCallFailure, describeEndReason } from '../../miniprogram/packages/calling/call-texts';
+import type { CallEndReason } from '../../miniprogram/platform/host/types';
+import type { CallFailureKind } from '../../miniprogram/platform/voip/types';
 import { appStores } from '../../miniprogram/stores/index';
 import { find, renderPage, textOf, viewUpdated, type PageHooks, type Rendered } from '../../harness/pages';
 import { expectTokenLessRequest } from '../helpers/expect-request';
@@ -14,7 +14,7 @@ import {
   type TestPlatformOptions,
 } from '../../harness/platform';
 
-const ROUTE = 'pages/calling/index';
+const ROUTE = 'packages/calling/index';
 const MUM = { openId: 'o-sim-mum', name: '妈妈' };
 const DAD = { openId: 'o-sim-dad', name: '爸爸' };
 
@@ -478,7 +478,7 @@ describe('calling page: after the call', () => {
     await show(callQuery(MUM, 'video'));
     await t.clock.runAll();
     const outcome = await show({ view: 'outcome' });
-    t.router.route = 'pages/calling/index'; // the outcome view is on top, no longer the plugin's call page
+    t.router.route = 'packages/calling/index'; // the outcome view is on top, no longer the plugin's call page
     await tap(outcome, '#call-again');
     expect(text(outcome, '#state')).toBe('正在呼叫妈妈…');
     expect(text(outcome, '#name')).toBe('妈妈');

@@ -1,6 +1,6 @@
 import { PAGE_SIZE } from '../../miniprogram/stores/contacts-store';
-import { MAX_CONTACTS } from '../../miniprogram/services/contacts/validate-contacts';
-import { createHostBridge } from '../../miniprogram/services/host/wmpf-host-bridge';
+import { MAX_CONTACTS } from '../../miniprogram/platform/contacts/validate-contacts';
+import { createHostBridge } from '../../miniprogram/platform/host/wmpf-host-bridge';
 import { buildStores } from '../../miniprogram/composition-root';
 import { generateContacts } from '../../miniprogram/simulator/simulated-contacts';
 import { t as translate } from '../../miniprogram/i18n/index';
@@ -94,7 +94,7 @@ describe('contacts page', () => {
     expect(t.router.history).toEqual([
       {
         kind: 'navigateTo',
-        url: `/pages/calling/index?openId=o-sim-mum&roomType=${roomType}`,
+        url: `/packages/calling/index?openId=o-sim-mum&roomType=${roomType}`,
       },
     ]);
   });
@@ -199,7 +199,7 @@ describe('contacts page', () => {
 
     find(t.comp, '#row-0 .call-btn--voice').dispatchEvent('tap');
     await simulate.sleep(0);
-    await renderPage('pages/calling/index', { openId: 'o-sim-mum', roomType: 'voice' });
+    await renderPage('packages/calling/index', { openId: 'o-sim-mum', roomType: 'voice' });
     await t.clock.advance(3000);
     expect(t.sim.plugin.requests).toHaveLength(1);
     expect(t.sim.plugin.requests[0].caller.id).toBe(t.scenario.device.sn);
@@ -232,7 +232,7 @@ describe('contacts page', () => {
     expect(textOf(find(t.comp, '#status'))).toContain('详情 ›');
     find(t.comp, '#status .status__title').dispatchEvent('tap', { bubbles: true, composed: true });
     await viewUpdated();
-    expect(t.router.history).toEqual([{ kind: 'navigateTo', url: '/pages/calling/diagnostics/index' }]);
+    expect(t.router.history).toEqual([{ kind: 'navigateTo', url: '/packages/calling/diagnostics/index' }]);
   });
 
   it('"check again" on the status line checks again and does not also open the diagnostics', async () => {
@@ -374,7 +374,7 @@ describe('contacts page', () => {
     await renderPage(ROUTE);
     while (t.stores.contacts.state !== 'ready') await t.clock.advance(10);
     expect(t.stores.contacts.find('o-far-away')?.authorisation).toBe('checking');
-    const calling = await renderPage('pages/calling/index', { openId: 'o-far-away', roomType: 'video' });
+    const calling = await renderPage('packages/calling/index', { openId: 'o-far-away', roomType: 'video' });
     await t.clock.runAll();
     await viewUpdated();
     expect(t.sim.plugin.requests).toHaveLength(0);
@@ -427,7 +427,7 @@ describe('contacts page: history, family, roles', () => {
     expect(t.router.history).toEqual([
       {
         kind: 'navigateTo',
-        url: '/pages/calling/index?openId=o-sim-dad&roomType=voice',
+        url: '/packages/calling/index?openId=o-sim-dad&roomType=voice',
       },
     ]);
   });
@@ -436,12 +436,12 @@ describe('contacts page: history, family, roles', () => {
     const t = await open({ scenario: (s) => (s.contacts = []) });
     find(t.comp, '#add-family').dispatchEvent('tap');
     await simulate.sleep(0);
-    expect(t.router.history).toEqual([{ kind: 'navigateTo', url: '/pages/device-pairing/index' }]);
+    expect(t.router.history).toEqual([{ kind: 'navigateTo', url: '/packages/add-family/index' }]);
     await t.page.onShow?.();
     find(find(t.comp, '#empty-add-family'), '.van-button').dispatchEvent('tap');
     await simulate.sleep(0);
     expect(t.router.history).toHaveLength(2);
-    expect(t.router.history[1].url).toBe('/pages/device-pairing/index');
+    expect(t.router.history[1].url).toBe('/packages/add-family/index');
   });
 
   it('loads the contacts again when the person comes back from "add family"', async () => {
@@ -458,7 +458,7 @@ describe('contacts page: history, family, roles', () => {
     const t = installPhonePlatform();
     const rendered = await renderPage(ROUTE);
     await t.clock.runAll();
-    expect(t.router.history).toEqual([{ kind: 'redirectTo', url: '/pages/devices/index' }]);
+    expect(t.router.history).toEqual([{ kind: 'redirectTo', url: '/packages/phone/devices/index' }]);
     expect(rowNames(rendered.comp)).toEqual([]);
   });
 });

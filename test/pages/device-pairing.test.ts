@@ -3,9 +3,9 @@
  * backend: a one-time code and how long it is valid, its status every 3 s while shown, "小丽 was added just now"
  * when a family member's phone (beside it, on the same backend) used it, new codes as they expire.
  */
-import { PAIRING_TTL_MS } from '../../miniprogram/services/backend/contract';
+import { PAIRING_TTL_MS } from '../../miniprogram/contract/wire';
 import { SIMULATED_PAIRING_CODE_IMAGE } from '../../miniprogram/simulator/family-scenario';
-import { PAIRING_POLL_MS } from '../../miniprogram/pages/device-pairing/device-pairing-store';
+import { PAIRING_POLL_MS } from '../../miniprogram/packages/add-family/device-pairing-store';
 import { phoneBeside } from '../../harness/family';
 import {
   find,
@@ -19,7 +19,7 @@ import {
 import { installPhonePlatform } from '../../harness/platform';
 import { installTestPlatform, type TestPlatform, type TestPlatformOptions } from '../../harness/platform';
 
-const ROUTE = 'pages/device-pairing/index';
+const ROUTE = 'packages/add-family/index';
 
 /** Lets simulated time pass (the page polls while shown: never "run every timer"). */
 async function wait(t: TestPlatform, ms: number) {

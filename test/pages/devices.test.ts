@@ -2,7 +2,7 @@ import { find, renderPage, simulate, textAll, textOf, type Rendered } from '../.
 import { installPhonePlatform, type PhonePlatform, type PhonePlatformOptions } from '../../harness/platform';
 import { installTestPlatform } from '../../harness/platform';
 
-const ROUTE = 'pages/devices/index';
+const ROUTE = 'packages/phone/devices/index';
 
 async function settle(t: { clock: { runAll(): Promise<void> } }) {
   await t.clock.runAll();
@@ -10,7 +10,7 @@ async function settle(t: { clock: { runAll(): Promise<void> } }) {
 }
 
 async function open(options: PhonePlatformOptions = {}) {
-  const t = installPhonePlatform({ route: 'pages/devices/index', ...options });
+  const t = installPhonePlatform({ route: 'packages/phone/devices/index', ...options });
   const { comp, page } = await renderPage(ROUTE);
   await settle(t);
   return { t, comp, page };
@@ -116,7 +116,7 @@ describe('my devices page (phone)', () => {
     find(comp, '#reauthorise-1').dispatchEvent('click');
     await tap(t, comp, '#reauthorise-1');
     expect(t.router.history).toEqual([
-      { kind: 'navigateTo', url: '/pages/pairing/index?sn=SIM-DEVICE-0002&modelId=sim-model' },
+      { kind: 'navigateTo', url: '/packages/phone/pairing/index?sn=SIM-DEVICE-0002&modelId=sim-model' },
     ]);
     // back on the list: it can be opened again
     await page.onShow?.();

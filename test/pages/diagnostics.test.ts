@@ -1,12 +1,12 @@
 import { find, renderPage, simulate, textOf, type Rendered } from '../../harness/pages';
 import { installTestPlatform, type TestPlatform, type TestPlatformOptions } from '../../harness/platform';
-import { CALL_ATTEMPTS_KEY } from '../../miniprogram/services/voip/call-attempts';
+import { CALL_ATTEMPTS_KEY } from '../../miniprogram/platform/voip/call-attempts';
 import type { CallScript } from '../../miniprogram/simulator/scenario';
 import { createMemoryStorage } from '../../miniprogram/simulator/memory-storage';
 import { appStores } from '../../miniprogram/stores/index';
-import { createPairingCodeBackend } from '../../miniprogram/pages/device-pairing/pairing-code-backend';
+import { createPairingCodeBackend } from '../../miniprogram/packages/add-family/pairing-code-backend';
 
-const ROUTE = 'pages/calling/diagnostics/index';
+const ROUTE = 'packages/calling/diagnostics/index';
 const MUM = { openId: 'o-sim-mum', name: '妈妈' };
 const SN = 'SIM-DEVICE-0001';
 

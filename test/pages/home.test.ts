@@ -4,8 +4,8 @@
  * family member's missed call first — with "call back" only for a caller the contacts name exactly once.
  */
 import { connectStores } from '../../miniprogram/composition-root';
-import { HISTORY_KEY, HISTORY_SCHEMA } from '../../miniprogram/services/history/history-repository';
-import type { CallRecord } from '../../miniprogram/services/history/types';
+import { HISTORY_KEY, HISTORY_SCHEMA } from '../../miniprogram/platform/history/history-repository';
+import type { CallRecord } from '../../miniprogram/platform/history/types';
 import type { TileView } from '../../miniprogram/view-models/home';
 import type { MissedCallsView } from '../../miniprogram/view-models/missed-calls';
 import { generateContacts } from '../../miniprogram/simulator/simulated-contacts';
@@ -119,14 +119,14 @@ describe('the home of tiles (landscape device)', () => {
     expect(tileNames(t.comp)[0]).toBe('爸爸');
     await tap(t.comp, '#tile-0');
     expect(t.router.history).toEqual([
-      { kind: 'navigateTo', url: '/pages/calling/index?openId=o-sim-dad&roomType=video' },
+      { kind: 'navigateTo', url: '/packages/calling/index?openId=o-sim-dad&roomType=video' },
     ]);
     // back on the home after the call: navigation is possible again
     t.stores.ui.release();
     await tap(t.comp, '#tile-1 .tile__voice');
     expect(t.router.history[1]).toEqual({
       kind: 'navigateTo',
-      url: '/pages/calling/index?openId=o-sim-mum&roomType=voice',
+      url: '/packages/calling/index?openId=o-sim-mum&roomType=voice',
     });
   });
 
@@ -252,7 +252,7 @@ describe('missed calls first', () => {
     await tap(comp, '#call-back-0');
     expect(t.router.history.at(-1)).toEqual({
       kind: 'navigateTo',
-      url: '/pages/calling/index?openId=o-sim-mum&roomType=voice',
+      url: '/packages/calling/index?openId=o-sim-mum&roomType=voice',
     });
     await t.clock.runAll();
     await viewUpdated();
@@ -277,7 +277,7 @@ describe('missed calls first', () => {
     await viewUpdated();
     expect(textAll(t.comp, '#missed .missed__line')).toMatch(/^妈妈 打来过 · .* 爸爸 打来过 · /);
     await tap(t.comp, '#call-back-1');
-    expect(t.router.history.at(-1)?.url).toBe('/pages/calling/index?openId=o-sim-dad&roomType=video');
+    expect(t.router.history.at(-1)?.url).toBe('/packages/calling/index?openId=o-sim-dad&roomType=video');
     await t.clock.runAll();
     await viewUpdated();
     expect(textOf(find(t.comp, '#missed .missed__title'))).toBe('1 个未接来电');
@@ -294,7 +294,7 @@ describe('missed calls first', () => {
     const dadTile = tileNames(t.comp).indexOf('爸爸');
     expect(textOf(find(t.comp, `#tile-${dadTile} .tile__badge`))).toBe('1');
     await tap(t.comp, `#tile-${dadTile}`);
-    expect(t.router.history.at(-1)?.url).toBe('/pages/calling/index?openId=o-sim-dad&roomType=video');
+    expect(t.router.history.at(-1)?.url).toBe('/packages/calling/index?openId=o-sim-dad&roomType=video');
     await t.clock.runAll();
     await viewUpdated();
     expect(t.comp.querySelector(`#tile-${dadTile} .tile__badge`)).toBeUndefined();

@@ -6,13 +6,13 @@
  */
 import { connectStores } from '../../miniprogram/composition-root';
 import { CALL_END_QUERY, ROUTES } from '../../miniprogram/routes';
-import { configurePlugin } from '../../miniprogram/services/voip/plugin-setup';
+import { configurePlugin } from '../../miniprogram/platform/voip/plugin-setup';
 import type { IncomingCallScript } from '../../miniprogram/simulator/scenario';
 import { appStores } from '../../miniprogram/stores/index';
 import { find, renderPage, textOf, unmountPages, viewUpdated, type Rendered } from '../../harness/pages';
 import { installTestPlatform, restartStores, type TestPlatform } from '../../harness/platform';
 
-const CALLING = 'pages/calling/index';
+const CALLING = 'packages/calling/index';
 const CONTACTS = 'pages/contacts/index';
 const PUSH_MS = 300;
 

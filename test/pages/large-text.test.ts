@@ -4,8 +4,8 @@
  * the large-text class; the previews show both sizes (harness/preview).
  */
 import { connectStores } from '../../miniprogram/composition-root';
-import { err } from '../../miniprogram/services/result';
-import { createTextSizeSetting, TEXT_SIZE_KEY } from '../../miniprogram/services/text-size-setting';
+import { err } from '../../miniprogram/lib/result';
+import { createTextSizeSetting, TEXT_SIZE_KEY } from '../../miniprogram/platform/text-size-setting';
 import { createMemoryStorage } from '../../miniprogram/simulator/memory-storage';
 import { find, renderPage, textOf, unmountPages, viewUpdated, type Rendered } from '../../harness/pages';
 import { installTestPlatform, restartStores, type TestPlatform } from '../../harness/platform';
@@ -113,8 +113,8 @@ describe('large text', () => {
     await tapSwitch(t, await open(t));
     // these pages keep timers running (the call, the pairing code's polling): no waiting for them all
     const pages: Array<[string, Record<string, string>]> = [
-      ['pages/calling/index', { openId: 'o-sim-mum', roomType: 'video' }],
-      ['pages/device-pairing/index', {}],
+      ['packages/calling/index', { openId: 'o-sim-mum', roomType: 'video' }],
+      ['packages/add-family/index', {}],
     ];
     for (const [route, query] of pages) {
       const { comp } = await renderPage(route, query);

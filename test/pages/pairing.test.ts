@@ -3,14 +3,14 @@
  * one-time code (made by the simulated device beside it, on the same backend), agrees, gives the name the device
  * will show, and is added; a code works once and expires; "agree again" from my devices asks for no name.
  */
-import { PAIRING_TTL_MS } from '../../miniprogram/services/backend/contract';
+import { PAIRING_TTL_MS } from '../../miniprogram/contract/wire';
 import { SIMULATED_PHONE_OPEN_ID } from '../../miniprogram/simulator/family-scenario';
 import { deviceBeside } from '../../harness/family';
 import { find, renderPage, simulate, textOf, type Rendered } from '../../harness/pages';
 import { installPhonePlatform, type PhonePlatform, type PhonePlatformOptions } from '../../harness/platform';
 import { installTestPlatform } from '../../harness/platform';
 
-const ROUTE = 'pages/pairing/index';
+const ROUTE = 'packages/phone/pairing/index';
 
 interface PairingPage {
   onNameChange(event: { detail: unknown }): void;
@@ -60,7 +60,7 @@ describe('pairing page (phone): scan the device code, agree, give a name, be add
 
     find(comp, '#my-devices').dispatchEvent('click');
     await simulate.sleep(0);
-    expect(t.router.history).toEqual([{ kind: 'redirectTo', url: '/pages/devices/index' }]);
+    expect(t.router.history).toEqual([{ kind: 'redirectTo', url: '/packages/phone/devices/index' }]);
   });
 
   it('already authorised (errCode 10001) counts as success and still adds the person', async () => {

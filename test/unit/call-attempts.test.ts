@@ -3,9 +3,9 @@ import {
   CALL_ATTEMPTS_KEPT as KEPT,
   CALL_ATTEMPTS_KEY,
   createCallAttemptLog,
-} from '../../miniprogram/services/voip/call-attempts';
-import { err } from '../../miniprogram/services/result';
-import type { KeyValueStorage } from '../../miniprogram/services/storage/types';
+} from '../../miniprogram/platform/voip/call-attempts';
+import { err } from '../../miniprogram/lib/result';
+import type { KeyValueStorage } from '../../miniprogram/platform/storage/types';
 import { createMemoryStorage } from '../../miniprogram/simulator/memory-storage';
 
 function setup(storage: KeyValueStorage = createMemoryStorage()) {

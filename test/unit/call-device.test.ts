@@ -1,5 +1,8 @@
-import { createDeviceCaller, type CallDeviceRequest } from '../../miniprogram/pages/devices/call-device';
-import { CALL_PAGE_PATH_FALLBACK } from '../../miniprogram/services/voip/plugin-loader';
+import {
+  createDeviceCaller,
+  type CallDeviceRequest,
+} from '../../miniprogram/packages/phone/devices/call-device';
+import { CALL_PAGE_PATH_FALLBACK } from '../../miniprogram/platform/voip/plugin-loader';
 import { createRecordingRouter } from '../../harness/platform';
 
 const REQUEST: CallDeviceRequest = {
@@ -31,13 +34,13 @@ function pluginWith(callWMPF?: (request: WmpfVoip.CallWmpfRequest) => Promise<Wm
 
 function setup(plugin: WmpfVoip.Plugin | undefined) {
   const router = createRecordingRouter();
-  router.route = 'pages/devices/index';
+  router.route = 'packages/phone/devices/index';
   const caller = createDeviceCaller({
     loadPlugin: () => plugin,
     router,
     envVersion: 'trial',
     chargeType: 'duration',
-    endPageUrl: '/pages/devices/index',
+    endPageUrl: '/packages/phone/devices/index',
   });
   return { router, caller };
 }
@@ -56,7 +59,7 @@ describe('callWMPF (phone → WMPF device)', () => {
     );
     expect(plugin.initByCaller).not.toHaveBeenCalled();
     expect(plugin.setVoipEndPagePath).toHaveBeenCalledWith({
-      url: '/pages/devices/index',
+      url: '/packages/phone/devices/index',
       key: 'Call',
       routeType: 'redirectTo',
     });

@@ -18,7 +18,7 @@ describe('app.json', () => {
 
   it('opens on the contacts page, and downloads the calling page while it shows', () => {
     expect(appJson.pages).toEqual(['pages/contacts/index']);
-    const calling = appJson.subpackages.find((p) => p.root === 'pages/calling');
+    const calling = appJson.subpackages.find((p) => p.root === 'packages/calling');
     expect(calling?.pages).toContain('index');
     expect(appJson.preloadRule['pages/contacts/index']).toEqual({
       network: 'all',

@@ -2,17 +2,17 @@ import {
   CONTACTS_CACHE_KEY,
   CONTACTS_CACHE_SCHEMA,
   createContactsService,
-} from '../../miniprogram/services/contacts/contacts-service';
+} from '../../miniprogram/platform/contacts/contacts-service';
 import type {
   Authorisation,
   AuthorisationChecker,
   ContactsError,
   ContactsSource,
   ContactWithAuth,
-} from '../../miniprogram/services/contacts/types';
-import { err, ok } from '../../miniprogram/services/result';
+} from '../../miniprogram/platform/contacts/types';
+import { err, ok } from '../../miniprogram/lib/result';
 import { createMemoryStorage } from '../../miniprogram/simulator/memory-storage';
-import type { KeyValueStorage } from '../../miniprogram/services/storage/types';
+import type { KeyValueStorage } from '../../miniprogram/platform/storage/types';
 import { createFakeClock } from '../../harness/fake-clock';
 
 const DEVICE = { sn: 'SN-NEVER-STORED-77', modelId: 'model-1' };

@@ -1,11 +1,11 @@
-import { createDeviceService, LAST_REGISTRATION_KEY } from '../../miniprogram/services/device/device-service';
+import { createDeviceService, LAST_REGISTRATION_KEY } from '../../miniprogram/platform/device/device-service';
 import {
   HOST_COMMANDS,
   type DeviceInfo,
   type HostBridge,
   type HostError,
-} from '../../miniprogram/services/host/types';
-import { err, ok, type Result } from '../../miniprogram/services/result';
+} from '../../miniprogram/platform/host/types';
+import { err, ok, type Result } from '../../miniprogram/lib/result';
 import { createMemoryStorage } from '../../miniprogram/simulator/memory-storage';
 
 const registeredDevice: DeviceInfo = {

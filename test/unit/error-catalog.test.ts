@@ -1,15 +1,15 @@
-import '../../miniprogram/pages/device-pairing/messages';
-import '../../miniprogram/pages/devices/messages';
-import '../../miniprogram/pages/pairing/messages';
+import '../../miniprogram/packages/add-family/messages';
+import '../../miniprogram/packages/phone/devices/messages';
+import '../../miniprogram/packages/phone/pairing/messages';
 import { LOCALES, setLocale, texts } from '../../miniprogram/i18n/index';
-import { DOCUMENTED_ERR_CODES, classifyErrCode } from '../../miniprogram/services/voip/error-catalog';
+import { DOCUMENTED_ERR_CODES, classifyErrCode } from '../../miniprogram/platform/voip/error-catalog';
 import {
   CALL_END_REASONS,
   CALL_FAILURE_KINDS,
   describeCallFailure,
   describeEndReason,
-} from '../../miniprogram/pages/calling/call-texts';
-import type { CallFailureKind } from '../../miniprogram/services/voip/types';
+} from '../../miniprogram/packages/calling/call-texts';
+import type { CallFailureKind } from '../../miniprogram/platform/voip/types';
 import { loadEnglishTexts } from '../../harness/english';
 
 loadEnglishTexts();

@@ -27,14 +27,14 @@ function install(preset: string) {
 describe('compile mode "phone pairing"', () => {
   it('opens the pairing page with the live code the simulated backend holds', () => {
     expect(modes).toContainEqual(
-      expect.objectContaining({ pathName: 'pages/pairing/index', query: PHONE_PAIRING_QUERY }),
+      expect.objectContaining({ pathName: 'packages/phone/pairing/index', query: PHONE_PAIRING_QUERY }),
     );
   });
 
   it('lets a family member agree, give a name and be added', async () => {
     const t = install('phone-pairing');
     const query = Object.fromEntries(new URLSearchParams(PHONE_PAIRING_QUERY));
-    const { comp } = await renderPage('pages/pairing/index', query);
+    const { comp } = await renderPage('packages/phone/pairing/index', query);
     await t.clock.runAll();
     await simulate.sleep(0);
     expect(textOf(comp.querySelector('#device-name'))).toBe('奶奶家的通话屏');
@@ -51,10 +51,10 @@ describe('compile mode "phone pairing"', () => {
 describe('compile mode "family scans the code"', () => {
   it('opens Add family, where 小丽 is added a few seconds later', async () => {
     expect(modes).toContainEqual(
-      expect.objectContaining({ pathName: 'pages/device-pairing/index', query: 'sim=family-scans' }),
+      expect.objectContaining({ pathName: 'packages/add-family/index', query: 'sim=family-scans' }),
     );
     const t = install('family-scans');
-    const { comp } = await renderPage('pages/device-pairing/index');
+    const { comp } = await renderPage('packages/add-family/index');
     await t.clock.advance(1000);
     await viewUpdated();
     expect(comp.querySelector('#added')).toBeFalsy();

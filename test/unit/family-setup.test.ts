@@ -1,6 +1,6 @@
-import '../../miniprogram/pages/device-pairing/messages';
-import '../../miniprogram/pages/devices/messages';
-import '../../miniprogram/pages/pairing/messages';
+import '../../miniprogram/packages/add-family/messages';
+import '../../miniprogram/packages/phone/devices/messages';
+import '../../miniprogram/packages/phone/pairing/messages';
 import * as fs from 'fs';
 import * as path from 'path';
 import { LOCALES, texts, type Namespace } from '../../miniprogram/i18n/index';

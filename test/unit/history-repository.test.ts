@@ -4,11 +4,11 @@ import {
   HISTORY_KEY,
   HISTORY_SCHEMA,
   historyBackupKey,
-} from '../../miniprogram/services/history/history-repository';
-import type { CallRecord } from '../../miniprogram/services/history/types';
-import { err, ok } from '../../miniprogram/services/result';
+} from '../../miniprogram/platform/history/history-repository';
+import type { CallRecord } from '../../miniprogram/platform/history/types';
+import { err, ok } from '../../miniprogram/lib/result';
 import { createMemoryStorage } from '../../miniprogram/simulator/memory-storage';
-import type { KeyValueStorage } from '../../miniprogram/services/storage/types';
+import type { KeyValueStorage } from '../../miniprogram/platform/storage/types';
 
 function call(id: string, startedAt: number, patch: Partial<CallRecord> = {}): CallRecord {
   return {

@@ -1,4 +1,4 @@
-import type { CallRecord } from '../../miniprogram/services/history/types';
+import type { CallRecord } from '../../miniprogram/platform/history/types';
 import { describeHistoryProblem, historyRow, historyRows } from '../../miniprogram/view-models/history-rows';
 import { loadEnglishTexts } from '../../harness/english';
 

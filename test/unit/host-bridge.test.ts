@@ -1,5 +1,5 @@
-import { HOST_COMMANDS, type HostError } from '../../miniprogram/services/host/types';
-import { createHostBridge, DEFAULT_HOST_TIMEOUT_MS } from '../../miniprogram/services/host/wmpf-host-bridge';
+import { HOST_COMMANDS, type HostError } from '../../miniprogram/platform/host/types';
+import { createHostBridge, DEFAULT_HOST_TIMEOUT_MS } from '../../miniprogram/platform/host/wmpf-host-bridge';
 import { createFakeClock } from '../../harness/fake-clock';
 
 const SN = 'SN-SECRET-42';

@@ -2,10 +2,10 @@
  * signBackendRequest (docs/host-protocol.md §2.4): the bridge validates the host's reply and types its errors; the
  * simulated host signs as the reference host does, checked with Node's crypto (the server's signing helper).
  */
-import { isDeviceSignature, type DeviceSignature } from '../../miniprogram/services/backend/contract';
-import { HOST_COMMANDS, type SignError } from '../../miniprogram/services/host/types';
-import { createHostBridge } from '../../miniprogram/services/host/wmpf-host-bridge';
-import type { Result } from '../../miniprogram/services/result';
+import { isDeviceSignature, type DeviceSignature } from '../../miniprogram/contract/wire';
+import { HOST_COMMANDS, type SignError } from '../../miniprogram/platform/host/types';
+import { createHostBridge } from '../../miniprogram/platform/host/wmpf-host-bridge';
+import type { Result } from '../../miniprogram/lib/result';
 import { defaultScenario, type SimulationScenario } from '../../miniprogram/simulator/scenario';
 import { createSimulatedFramework } from '../../miniprogram/simulator/simulated-framework';
 import { createSimulatedWmpf } from '../../miniprogram/simulator/simulated-wmpf';

@@ -4,8 +4,8 @@
  * validated, errors typed, nothing secret in an error text or a log.
  */
 import { createHttpBackend } from '../../harness/adapters';
-import type { HttpClient, HttpResult } from '../../miniprogram/services/http';
-import { err, ok } from '../../miniprogram/services/result';
+import type { HttpClient, HttpResult } from '../../miniprogram/platform/http';
+import { err, ok } from '../../miniprogram/lib/result';
 import { createFakeSigner, signedHeadersOf, SIGNED_SN as SN } from '../helpers/fake-signer';
 
 const BASE = 'https://api.example.com/v1';

@@ -2,9 +2,9 @@
  * The device's contacts at the backend: a signed GET of the list and a signed DELETE of one contact, over a mock
  * HttpClient and over wx.request.
  */
-import { createHttpContactsSource } from '../../miniprogram/services/contacts/http-contacts-source';
-import { createWxHttp, type HttpClient, type HttpResult } from '../../miniprogram/services/http';
-import { err, ok } from '../../miniprogram/services/result';
+import { createHttpContactsSource } from '../../miniprogram/platform/contacts/http-contacts-source';
+import { createWxHttp, type HttpClient, type HttpResult } from '../../miniprogram/platform/http';
+import { err, ok } from '../../miniprogram/lib/result';
 import { createFakeClock } from '../../harness/fake-clock';
 import { createFakeSigner, signedHeadersOf } from '../helpers/fake-signer';
 

@@ -1,8 +1,8 @@
-import '../../miniprogram/pages/calling/messages';
-import '../../miniprogram/pages/device-pairing/messages';
-import '../../miniprogram/pages/devices/messages';
-import '../../miniprogram/pages/pairing/messages';
-import '../../miniprogram/pages/calling/diagnostics/messages';
+import '../../miniprogram/packages/calling/messages';
+import '../../miniprogram/packages/add-family/messages';
+import '../../miniprogram/packages/phone/devices/messages';
+import '../../miniprogram/packages/phone/pairing/messages';
+import '../../miniprogram/packages/calling/diagnostics/messages';
 import * as fs from 'fs';
 import * as path from 'path';
 import {
@@ -49,14 +49,16 @@ describe('i18n', () => {
 
   it('registers every message file as a namespace: the main package ones and each subpackage page own', () => {
     const files = fs.readdirSync(MESSAGES_DIR).filter((f) => f.endsWith('.ts'));
-    const pagesDir = path.join(MESSAGES_DIR, '../../pages');
-    // every page folder holding a messages.ts, however deep (pages/calling/diagnostics)
-    const pages = (fs.readdirSync(pagesDir, { recursive: true }) as string[])
+    const packagesDir = path.join(MESSAGES_DIR, '../../packages');
+    // every messages.ts of a package, however deep (packages/calling/diagnostics), by the namespace it registers
+    const registered = (fs.readdirSync(packagesDir, { recursive: true }) as string[])
       .filter((file) => path.basename(file) === 'messages.ts')
-      .map((file) => path.basename(path.dirname(file)));
+      .map(
+        (file) => /registerTexts\('(\w+)'/.exec(fs.readFileSync(path.join(packagesDir, file), 'utf8'))?.[1],
+      );
     const asNamespace = (file: string) =>
       file.replace(/\.ts$/, '').replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
-    expect([...files, ...pages].map(asNamespace).sort()).toEqual([...NAMESPACES].sort());
+    expect([...files.map(asNamespace), ...registered].sort()).toEqual([...NAMESPACES].sort());
   });
 
   it.each(NAMESPACES)('has every %s text in every locale, none empty, with the same placeholders', (ns) => {

@@ -1,6 +1,6 @@
 import { noteAppShow } from '../../miniprogram/composition-root';
 import { homeRouteFor } from '../../miniprogram/routes';
-import { classifyShow, createLaunchGuard, incomingCallOf } from '../../miniprogram/services/launch';
+import { classifyShow, createLaunchGuard, incomingCallOf } from '../../miniprogram/platform/launch';
 import { installPhonePlatform } from '../../harness/platform';
 import { installTestPlatform } from '../../harness/platform';
 
@@ -89,7 +89,7 @@ describe('role home', () => {
 
   it('is the contacts page on a device and "my devices" on a phone', () => {
     expect(homeRouteFor('device')).toBe('/pages/contacts/index');
-    expect(homeRouteFor('phone')).toBe('/pages/devices/index');
+    expect(homeRouteFor('phone')).toBe('/packages/phone/devices/index');
   });
 
   it('sends a phone from the contacts page to its devices on a normal show', async () => {
@@ -98,7 +98,7 @@ describe('role home', () => {
     expect(t.stores.role.role).toBe('phone');
     expect(t.stores.role.leaveForHome(CONTACTS)).toBe(true);
     await t.clock.runAll();
-    expect(t.router.history).toEqual([{ kind: 'redirectTo', url: '/pages/devices/index' }]);
+    expect(t.router.history).toEqual([{ kind: 'redirectTo', url: '/packages/phone/devices/index' }]);
   });
 
   it('keeps a device on the contacts page', async () => {

@@ -24,7 +24,7 @@ function runtimeImports(file: string): string[] {
   );
 }
 
-const viewModules = [...tsFiles('pages'), ...tsFiles('components')].filter(
+const viewModules = [...tsFiles('pages'), ...tsFiles('packages'), ...tsFiles('components')].filter(
   (file) => path.basename(file) === 'index.ts',
 );
 
@@ -34,7 +34,7 @@ describe('layers', () => {
   });
 
   it.each(viewModules)('%s imports no service at runtime', (file) => {
-    const services = runtimeImports(file).filter((spec) => /(^|\/)services\//.test(spec));
+    const services = runtimeImports(file).filter((spec) => /(^|\/)platform\//.test(spec));
     expect(services).toEqual([]);
   });
 
@@ -46,7 +46,18 @@ describe('layers', () => {
   );
 
   it('lets only services (and the simulator, never shipped) touch wx, wmpf or requirePlugin', () => {
-    const others = ['pages', 'components', 'stores', 'view-models', 'utils', 'i18n', 'i18n-en']
+    const others = [
+      'pages',
+      'packages',
+      'components',
+      'stores',
+      'view-models',
+      'utils',
+      'i18n',
+      'i18n-en',
+      'lib',
+      'contract',
+    ]
       .flatMap(tsFiles)
       .concat(['app.ts', 'composition-root.ts', 'routes.ts', 'config.ts'])
       .filter((file) =>

@@ -5,7 +5,7 @@
 import english from '../../miniprogram/i18n-en/index';
 import { getLocale, hasMainTexts, setLocale, t, type MainTexts } from '../../miniprogram/i18n/index';
 import { applySystemLocale } from '../../miniprogram/composition-root';
-import { loadMainTexts } from '../../miniprogram/services/texts';
+import { loadMainTexts } from '../../miniprogram/i18n/load-main-texts';
 import { textOf, viewUpdated } from '../../harness/pages';
 import { startSession } from '../../harness/session';
 import { computeUploadSet, packageOf } from '../../harness/package/upload-set';

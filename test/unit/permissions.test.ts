@@ -2,7 +2,7 @@ import {
   classifyAuthorizeFailure,
   wxPermissions,
   type AuthorizeFailureKind,
-} from '../../miniprogram/services/permissions';
+} from '../../miniprogram/platform/permissions';
 
 describe('wx.authorize failures: only the person refusing counts as a refusal', () => {
   it.each<[string, unknown, AuthorizeFailureKind]>([

@@ -2,8 +2,8 @@ import {
   AUTHORISATION_BATCH_SIZE,
   AUTHORISATION_CONCURRENCY,
   createPluginAuthorisationChecker,
-} from '../../miniprogram/services/contacts/plugin-authorisation';
-import type { Authorisation } from '../../miniprogram/services/contacts/types';
+} from '../../miniprogram/platform/contacts/plugin-authorisation';
+import type { Authorisation } from '../../miniprogram/platform/contacts/types';
 import { createFakeClock } from '../../harness/fake-clock';
 
 const SN = 'SN-SECRET-9';

@@ -1,4 +1,4 @@
-import { configurePlugin } from '../../miniprogram/services/voip/plugin-setup';
+import { configurePlugin } from '../../miniprogram/platform/voip/plugin-setup';
 
 function fakePlugin() {
   return {

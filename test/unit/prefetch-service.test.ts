@@ -1,9 +1,9 @@
-import { RETRY_BACKOFF_MS } from '../../miniprogram/services/backoff';
-import { createPrefetchService, PREFETCH_TTL_MS } from '../../miniprogram/services/device/prefetch-service';
-import type { PrefetchState } from '../../miniprogram/services/device/prefetch-types';
-import type { DeviceService, DeviceStatus } from '../../miniprogram/services/device/types';
-import { HOST_COMMANDS, type HostBridge, type PrefetchError } from '../../miniprogram/services/host/types';
-import { err, ok, type Result } from '../../miniprogram/services/result';
+import { RETRY_BACKOFF_MS } from '../../miniprogram/lib/backoff';
+import { createPrefetchService, PREFETCH_TTL_MS } from '../../miniprogram/platform/device/prefetch-service';
+import type { PrefetchState } from '../../miniprogram/platform/device/prefetch-types';
+import type { DeviceService, DeviceStatus } from '../../miniprogram/platform/device/types';
+import { HOST_COMMANDS, type HostBridge, type PrefetchError } from '../../miniprogram/platform/host/types';
+import { err, ok, type Result } from '../../miniprogram/lib/result';
 import { createFakeClock, type FakeClock } from '../../harness/fake-clock';
 
 const MINUTE = 60_000;

@@ -1,14 +1,14 @@
-import type { Backend, PushTokenUpload } from '../../miniprogram/services/backend/types';
-import type { DeviceService, DeviceStatus } from '../../miniprogram/services/device/types';
+import type { Backend, PushTokenUpload } from '../../miniprogram/contract/backend-types';
+import type { DeviceService, DeviceStatus } from '../../miniprogram/platform/device/types';
 import {
   createPushTokenService,
   MIN_REFRESH_DELAY_MS,
   parseExpireTimestamp,
   REFRESH_MARGIN_MS,
-} from '../../miniprogram/services/push-token';
-import { err, ok } from '../../miniprogram/services/result';
+} from '../../miniprogram/platform/push-token';
+import { err, ok } from '../../miniprogram/lib/result';
 import { installTestPlatform } from '../../harness/platform';
-import type { Clock } from '../../miniprogram/services/clock';
+import type { Clock } from '../../miniprogram/lib/clock';
 import { createFakeClock, type FakeClock } from '../../harness/fake-clock';
 
 const NOW = 1_700_000_000_000;

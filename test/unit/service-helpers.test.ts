@@ -1,8 +1,8 @@
-import { backoffDelay, RETRY_BACKOFF_MS } from '../../miniprogram/services/backoff';
-import { errMsgOf, isRecord, keepValid, nonEmptyString, scrub } from '../../miniprogram/services/guards';
-import { createListeners } from '../../miniprogram/services/listeners';
-import { ok } from '../../miniprogram/services/result';
-import { settleOnce } from '../../miniprogram/services/settle-once';
+import { backoffDelay, RETRY_BACKOFF_MS } from '../../miniprogram/lib/backoff';
+import { errMsgOf, isRecord, keepValid, nonEmptyString, scrub } from '../../miniprogram/lib/guards';
+import { createListeners } from '../../miniprogram/lib/listeners';
+import { ok } from '../../miniprogram/lib/result';
+import { settleOnce } from '../../miniprogram/lib/settle-once';
 import { createMemoryStorage } from '../../miniprogram/simulator/memory-storage';
 import { createFakeClock } from '../../harness/fake-clock';
 

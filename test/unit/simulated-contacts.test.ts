@@ -2,7 +2,7 @@
  * The simulated backend's contacts endpoint, reached through the real (signed) contacts adapter: latency, the
  * scenario's contacts, malformed entries and scripted failures, exactly as a device would see them.
  */
-import { err } from '../../miniprogram/services/result';
+import { err } from '../../miniprogram/lib/result';
 import { SAMPLE_CONTACTS } from '../../miniprogram/simulator/scenario';
 import { generateContacts } from '../../miniprogram/simulator/simulated-contacts';
 import { setUpSimulatedBackend } from '../helpers/simulated-backend';

@@ -1,5 +1,5 @@
-import type { Router } from '../../miniprogram/services/router';
-import { CALL_PAGE_PATH_FALLBACK } from '../../miniprogram/services/voip/plugin-loader';
+import type { Router } from '../../miniprogram/platform/router';
+import { CALL_PAGE_PATH_FALLBACK } from '../../miniprogram/platform/voip/plugin-loader';
 import { defaultScenario, type CallScript } from '../../miniprogram/simulator/scenario';
 import { addSimulatedCallWmpf } from '../../miniprogram/simulator/simulated-call-wmpf';
 import { createSimulatedFramework } from '../../miniprogram/simulator/simulated-framework';

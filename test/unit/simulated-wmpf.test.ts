@@ -1,7 +1,7 @@
-import { createDeviceService } from '../../miniprogram/services/device/device-service';
-import { createPrefetchService } from '../../miniprogram/services/device/prefetch-service';
-import { HOST_COMMANDS } from '../../miniprogram/services/host/types';
-import { createHostBridge } from '../../miniprogram/services/host/wmpf-host-bridge';
+import { createDeviceService } from '../../miniprogram/platform/device/device-service';
+import { createPrefetchService } from '../../miniprogram/platform/device/prefetch-service';
+import { HOST_COMMANDS } from '../../miniprogram/platform/host/types';
+import { createHostBridge } from '../../miniprogram/platform/host/wmpf-host-bridge';
 import { defaultScenario, type SimulationScenario } from '../../miniprogram/simulator/scenario';
 import { createSimulatedFramework } from '../../miniprogram/simulator/simulated-framework';
 import {

@@ -17,16 +17,15 @@ const platform = () => createSimulatedPlatform({ clock: createFakeClock(), stora
 describe('subpackage stores', () => {
   it('cannot be used before their page’s module was loaded, and say which page', () => {
     const stores = buildStores(platform());
-    expect(() => stores.devicePairing).toThrow('pages/device-pairing');
-    expect(() => stores.pairing).toThrow('pages/pairing');
-    expect(() => stores.myDevices).toThrow('pages/devices');
-    expect(() => stores.diagnostics).toThrow('pages/calling/diagnostics');
+    expect(() => stores.devicePairing).toThrow('packages/add-family');
+    expect(() => stores.pairing).toThrow('packages/phone/pairing');
+    expect(() => stores.myDevices).toThrow('packages/phone/devices');
+    expect(() => stores.diagnostics).toThrow('packages/calling/diagnostics');
   });
 
   it('are built on first use, once, with what the composition root gives them', async () => {
-    await import('../../miniprogram/pages/device-pairing/kit');
-    const { DevicePairingStore } =
-      await import('../../miniprogram/pages/device-pairing/device-pairing-store');
+    await import('../../miniprogram/packages/add-family/kit');
+    const { DevicePairingStore } = await import('../../miniprogram/packages/add-family/device-pairing-store');
     const stores = buildStores(platform());
     const first = stores.devicePairing;
     expect(first).toBeInstanceOf(DevicePairingStore);
@@ -44,20 +43,20 @@ describe('the main package (what every device downloads before its first page)',
 
   it('holds no phone-side code: the phone’s WeChat wrappers, callWMPF and backend calls ship with its pages', () => {
     const phoneSide = [
-      'pages/pairing/device-authoriser.ts',
-      'pages/pairing/pairing-backend.ts',
-      'pages/devices/voip-list.ts',
-      'pages/devices/call-device.ts',
-      'pages/devices/my-devices-backend.ts',
-      'pages/device-pairing/pairing-code-backend.ts',
+      'packages/phone/pairing/device-authoriser.ts',
+      'packages/phone/pairing/pairing-backend.ts',
+      'packages/phone/devices/voip-list.ts',
+      'packages/phone/devices/call-device.ts',
+      'packages/phone/devices/my-devices-backend.ts',
+      'packages/add-family/pairing-code-backend.ts',
     ];
     expect(phoneSide.map((file) => `${file}: ${packageOfUploaded(file)}`)).toEqual([
-      'pages/pairing/device-authoriser.ts: pages/pairing',
-      'pages/pairing/pairing-backend.ts: pages/pairing',
-      'pages/devices/voip-list.ts: pages/devices',
-      'pages/devices/call-device.ts: pages/devices',
-      'pages/devices/my-devices-backend.ts: pages/devices',
-      'pages/device-pairing/pairing-code-backend.ts: pages/device-pairing',
+      'packages/phone/pairing/device-authoriser.ts: packages/phone',
+      'packages/phone/pairing/pairing-backend.ts: packages/phone',
+      'packages/phone/devices/voip-list.ts: packages/phone',
+      'packages/phone/devices/call-device.ts: packages/phone',
+      'packages/phone/devices/my-devices-backend.ts: packages/phone',
+      'packages/add-family/pairing-code-backend.ts: packages/add-family',
     ]);
     const mainSource = [...files.keys()]
       .filter((file) => /\.(ts|js)$/.test(file) && packageOf(file) === 'main')

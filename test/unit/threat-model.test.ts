@@ -12,11 +12,11 @@ import {
   DEVICE_SN_HEADER,
   PAIRING_TTL_MS,
   type SignedMethod,
-} from '../../miniprogram/services/backend/contract';
+} from '../../miniprogram/contract/wire';
 import { createHttpBackend } from '../../harness/adapters';
-import { createHostBridge } from '../../miniprogram/services/host/wmpf-host-bridge';
-import type { HttpClient, HttpRequestOptions, HttpResult } from '../../miniprogram/services/http';
-import { err, ok } from '../../miniprogram/services/result';
+import { createHostBridge } from '../../miniprogram/platform/host/wmpf-host-bridge';
+import type { HttpClient, HttpRequestOptions, HttpResult } from '../../miniprogram/platform/http';
+import { err, ok } from '../../miniprogram/lib/result';
 import { SIMULATED_PHONE_OPEN_ID } from '../../miniprogram/simulator/family-scenario';
 import { defaultScenario } from '../../miniprogram/simulator/scenario';
 import { SIMULATED_BACKEND_BASE_URL } from '../../miniprogram/simulator/simulated-backend-http';

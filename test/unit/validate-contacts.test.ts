@@ -4,9 +4,9 @@ import {
   cleanName,
   parseContactsReply,
   validateContact,
-} from '../../miniprogram/services/contacts/validate-contacts';
+} from '../../miniprogram/platform/contacts/validate-contacts';
 
-import { isBidiControlCodePoint, isControlCodePoint } from '../../miniprogram/services/backend/contract';
+import { isBidiControlCodePoint, isControlCodePoint } from '../../miniprogram/contract/wire';
 describe('parseContactsReply', () => {
   it('accepts a well-formed object reply', () => {
     const result = parseContactsReply({

@@ -1,5 +1,5 @@
-import type { CallLifecycleEvent } from '../../miniprogram/services/voip/types';
-import { END_EVENT_GRACE_MS, createVoipEvents } from '../../miniprogram/services/voip/voip-events';
+import type { CallLifecycleEvent } from '../../miniprogram/platform/voip/types';
+import { END_EVENT_GRACE_MS, createVoipEvents } from '../../miniprogram/platform/voip/voip-events';
 import { createFakeClock } from '../../harness/fake-clock';
 
 function setup() {

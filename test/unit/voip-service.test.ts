@@ -1,10 +1,10 @@
-import type { EnvVersion } from '../../miniprogram/services/environment';
+import type { EnvVersion } from '../../miniprogram/platform/environment';
 import { createSimulatedPlatform } from '../../miniprogram/simulator/index';
 import { createMemoryStorage } from '../../miniprogram/simulator/memory-storage';
-import type { Router } from '../../miniprogram/services/router';
-import { CALL_PAGE_PATH_FALLBACK, createPluginLoader } from '../../miniprogram/services/voip/plugin-loader';
-import type { StartCallRequest } from '../../miniprogram/services/voip/types';
-import { createVoipService, INIT_BY_CALLER_TIMEOUT_MS } from '../../miniprogram/services/voip/voip-service';
+import type { Router } from '../../miniprogram/platform/router';
+import { CALL_PAGE_PATH_FALLBACK, createPluginLoader } from '../../miniprogram/platform/voip/plugin-loader';
+import type { StartCallRequest } from '../../miniprogram/platform/voip/types';
+import { createVoipService, INIT_BY_CALLER_TIMEOUT_MS } from '../../miniprogram/platform/voip/voip-service';
 import { createFakeClock } from '../../harness/fake-clock';
 
 const REQUEST: StartCallRequest = {
@@ -27,7 +27,7 @@ function fakePlugin(initByCaller: InitByCaller, callPagePath?: string) {
   return callPagePath === undefined ? plugin : { ...plugin, CALL_PAGE_PATH: callPagePath };
 }
 
-function fakeRouter(currentRoute = 'pages/calling/index', redirectOk = true) {
+function fakeRouter(currentRoute = 'packages/calling/index', redirectOk = true) {
   return {
     navigateTo: jest.fn(async () => true),
     redirectTo: jest.fn(async () => redirectOk),
@@ -345,7 +345,7 @@ describe('createPluginLoader', () => {
 
   it('reads requirePlugin("wmpf-voip") through requireVoipPlugin', async () => {
     const { installPlatformGlobals, resetPlatformGlobals } = await import('../../harness/globals');
-    const { requireVoipPlugin } = await import('../../miniprogram/services/voip/plugin-loader');
+    const { requireVoipPlugin } = await import('../../miniprogram/platform/voip/plugin-loader');
     const plugin = usable.default as unknown as WmpfVoip.Plugin;
     installPlatformGlobals({ plugin });
     expect(createPluginLoader(requireVoipPlugin)()).toBe(plugin);

@@ -1,8 +1,11 @@
-import { parseVoipList } from '../../miniprogram/pages/devices/voip-list';
-import { classifyAuthFailure, dialogDeviceName } from '../../miniprogram/pages/pairing/device-authoriser';
-import type { WxPhoneApi } from '../../miniprogram/services/phone/types';
+import { parseVoipList } from '../../miniprogram/packages/phone/devices/voip-list';
+import {
+  classifyAuthFailure,
+  dialogDeviceName,
+} from '../../miniprogram/packages/phone/pairing/device-authoriser';
+import type { WxPhoneApi } from '../../miniprogram/platform/phone/types';
 import { createPhoneWechat } from '../../harness/adapters';
-import { err, ok } from '../../miniprogram/services/result';
+import { err, ok } from '../../miniprogram/lib/result';
 import { createFakeClock } from '../../harness/fake-clock';
 
 describe('wx.requestDeviceVoIP replies', () => {

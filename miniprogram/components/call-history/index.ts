@@ -13,7 +13,7 @@
  */
 import { ComponentWithStore } from 'mobx-miniprogram-bindings';
 import { texts } from '../../i18n/index';
-import type { RoomType } from '../../services/voip/types';
+import type { RoomType } from '../../platform/voip/types';
 import { appStores, type AppStores } from '../../stores/index';
 import { describeHistoryProblem, historyRows, type HistoryRow } from '../../view-models/history-rows';
 

@@ -9,7 +9,7 @@ import { ComponentWithStore } from 'mobx-miniprogram-bindings';
 import type { CallAgainDetail } from '../../components/call-history/index';
 import { t, texts } from '../../i18n/index';
 import { callingUrl, ROUTES } from '../../routes';
-import type { RoomType } from '../../services/voip/types';
+import type { RoomType } from '../../platform/voip/types';
 import { appStores, type AppStores } from '../../stores/index';
 import {
   CLOSED_SHEET,

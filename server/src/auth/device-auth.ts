@@ -8,8 +8,9 @@ import {
   CLOCK_SKEW_SECONDS,
   SERVER_TIME_HEADER,
   canonicalString,
-} from '../../../miniprogram/services/backend/contract';
-import { signatureFromHeaders, signedMethodOf } from '../../../miniprogram/services/backend/signed-request';
+  signatureFromHeaders,
+  signedMethodOf,
+} from '#contract';
 import type { DeviceRecord, Repository } from '../db/repository';
 import { ApiError } from '../errors';
 import { hmacBase64Url, randomBase64Url, sameSecret, sha256Hex } from './crypto';

@@ -3,7 +3,7 @@
  * server is configured to trust it, i.e. reached solely through wx.cloud.callContainer on WeChat Cloud Run — the
  * X-WX-OPENID header the platform injects. The openId never leaves the server.
  */
-import { OPEN_ID_PATTERN, WX_OPENID_HEADER } from '../../../miniprogram/services/backend/contract';
+import { OPEN_ID_PATTERN, WX_OPENID_HEADER } from '#contract';
 import { ApiError } from '../errors';
 import { LoginCodeRejected, WechatApiError, type WechatClient } from '../wechat/client';
 

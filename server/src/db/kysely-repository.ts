@@ -5,8 +5,8 @@
  * server instances.
  */
 import type { Kysely, Selectable, Transaction } from 'kysely';
-import type { PairingStatus } from '../../../miniprogram/services/backend/contract';
-import { PAIRING_STATUSES } from '../../../miniprogram/services/backend/contract';
+import type { PairingStatus } from '#contract';
+import { PAIRING_STATUSES } from '#contract';
 import type {
   CompletePairingOutcome,
   ContactRecord,

@@ -3,7 +3,7 @@
  * transaction of its own, so each implementation keeps its consistency rules (single use, one live code per device)
  * inside. Implementation: `kysely-repository.ts` (SQLite, Postgres, MySQL).
  */
-import type { PairingStatus } from '../../../miniprogram/services/backend/contract';
+import type { PairingStatus } from '#contract';
 
 export interface DeviceRecord {
   sn: string;

@@ -1,11 +1,7 @@
 /** Provisioning (docs/backend-api.md §2.1): creates a device or rotates its secret. Off without ADMIN_TOKEN. */
 import type { Static } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import {
-  DEVICE_NAME_MAX_LENGTH,
-  acceptName,
-  type ProvisionDeviceReply,
-} from '../../../miniprogram/services/backend/contract';
+import { DEVICE_NAME_MAX_LENGTH, acceptName, type ProvisionDeviceReply } from '#contract';
 import { randomBase64Url, sameSecret } from '../auth/crypto';
 import { ApiError } from '../errors';
 import { ProvisionDeviceBodySchema, ProvisionDeviceReplySchema, replies } from '../schemas';

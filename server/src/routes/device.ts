@@ -14,7 +14,7 @@ import {
   type OkReply,
   type PairingCodeReply,
   type PairingStatusReply,
-} from '../../../miniprogram/services/backend/contract';
+} from '#contract';
 import { randomBase64Url } from '../auth/crypto';
 import { verifyDeviceRequest } from '../auth/device-auth';
 import { wechatFailure } from '../auth/phone-identity';

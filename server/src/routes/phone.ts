@@ -14,7 +14,7 @@ import {
   type PairingTicketReply,
   type PushTokenReply,
   type SnTicketReply,
-} from '../../../miniprogram/services/backend/contract';
+} from '#contract';
 import { wechatFailure } from '../auth/phone-identity';
 import type { DeviceRecord } from '../db/repository';
 import { ApiError } from '../errors';

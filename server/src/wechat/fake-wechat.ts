@@ -61,7 +61,7 @@ export class FakeWechat {
 
   constructor(private readonly options: FakeWechatOptions) {
     this.now = options.now ?? Date.now;
-    this.publishedPages = new Set(options.publishedPages ?? ['pages/pairing/index']);
+    this.publishedPages = new Set(options.publishedPages ?? ['packages/phone/pairing/index']);
   }
 
   /** Listens on 127.0.0.1 (port 0 = any free port); resolves with the base URL. */

@@ -1,10 +1,6 @@
 /** Signs a device request as the host app does (docs/host-protocol.md signBackendRequest), for tests and the bench. */
 import * as crypto from 'crypto';
-import {
-  canonicalString,
-  deviceAuthHeaders,
-  type SignedMethod,
-} from '../../../miniprogram/services/backend/contract';
+import { canonicalString, deviceAuthHeaders, type SignedMethod } from '#contract';
 
 export interface SignOptions {
   secret: string;

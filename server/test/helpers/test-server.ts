@@ -3,12 +3,7 @@
  * is given) and a clock the test moves. Gives a signed device and a phone as the Mini Program would act.
  */
 import type { FastifyInstance } from 'fastify';
-import {
-  API_PATHS,
-  WX_OPENID_HEADER,
-  type PairingCodeReply,
-  type SignedMethod,
-} from '../../../miniprogram/services/backend/contract';
+import { API_PATHS, WX_OPENID_HEADER, type PairingCodeReply, type SignedMethod } from '#contract';
 import { buildApp } from '../../src/app';
 import { openRepository } from '../../src/db/open';
 import type { Repository } from '../../src/db/repository';

@@ -1,0 +1,150 @@
+/**
+ * Our backend, as the Mini Program uses it (docs/backend-api.md; the wire format is contract.ts). Phone requests
+ * carry a fresh wx.login code that the server exchanges for the openId (the Mini Program never handles anyone's
+ * openId); device requests are signed by the host app (signBackendRequest), one fresh signature per request. No sn,
+ * token, ticket, code, pairing id or signature is ever logged.
+ */
+import type { ErrorCode, PairingStatus } from './wire';
+import type { Result } from '../lib/result';
+
+/** Error codes the backend puts in `{ "error": { "code" } }` (docs/backend-api.md §5). */
+export type BackendErrorCode = ErrorCode;
+
+/** Why a device request could not be signed (the host's answer to signBackendRequest). */
+export type DeviceAuthUnavailableReason = 'not-provisioned' | 'host-outdated' | 'host-error';
+
+export type BackendError =
+  | { kind: 'not-configured' }
+  | { kind: 'timeout' }
+  | { kind: 'network'; errMsg: string }
+  /** A status without a recognised error body. */
+  | { kind: 'http-status'; status: number }
+  /**
+   * The backend refused with one of its documented codes. `clockSkewSec` (auth-expired): the server's clock minus
+   * the device's, from the reply's X-Server-Time, for diagnostics.
+   */
+  | {
+      kind: 'rejected';
+      status: number;
+      code: BackendErrorCode;
+      wechatErrcode?: number;
+      clockSkewSec?: number;
+    }
+  /** A reply that does not follow the contract. `detail` names the field, never its value. */
+  | { kind: 'malformed'; detail: string }
+  /** Phone only: wx.login failed, so the request was not sent. */
+  | { kind: 'login-failed'; errMsg: string }
+  /** Device only: the host app could not sign the request, so it was not sent. */
+  | { kind: 'device-auth-unavailable'; reason: DeviceAuthUnavailableReason };
+
+export type BackendResult<T> = Promise<Result<T, BackendError>>;
+
+/** "Agree again": a fresh snTicket for a device the phone's user is already a contact of. */
+export interface SnTicket {
+  /** Valid 5 minutes (WeChat's getSnTicket). Never logged nor stored. */
+  snTicket: string;
+  /** The backend's model id for this sn. */
+  modelId: string;
+  /** The device's name as the family knows it. */
+  deviceName: string;
+}
+
+/** What a phone gets for a pairing code it scanned (and now holds the claim of). */
+export interface PairingTicket extends SnTicket {
+  sn: string;
+}
+
+/** A device the phone's WeChat user is a registered contact of. */
+export interface MyDevice {
+  sn: string;
+  modelId: string;
+  deviceName: string;
+  /** How the device shows this person (the name given at pairing); callWMPF's nickName. */
+  myName: string;
+  /** This person is shown on the device's home ("show me on the home screen"). */
+  pinned: boolean;
+}
+
+export interface MyDevicesFetch {
+  devices: MyDevice[];
+  /** Entries dropped because they were malformed. */
+  skipped: number;
+}
+
+/** A one-time pairing code the device shows. */
+export interface PairingCode {
+  /** 22 characters; never logged (whoever holds a live one can pair). */
+  pairingId: string;
+  /** `https://…` or a `data:image/png|jpeg;base64,…` URL of the wxacode (an SVG data URL in simulation). */
+  imageUrl: string;
+  /** epoch ms */
+  expiresAt: number;
+}
+
+export interface PairingCodeStatus {
+  status: PairingStatus;
+  /** The name the family member gave, once `used`. */
+  contactName?: string;
+}
+
+export interface PushTokenUpload {
+  sn: string;
+  modelId: string;
+  pushToken: string;
+  /** epoch ms */
+  expiresAt: number;
+}
+
+/** Device, main package: keeps the push token uploaded (services/push-token.ts) from every start. */
+export interface PushTokenBackend {
+  /** Device: uploads its WMPF push token so that phones can call it. */
+  uploadPushToken(request: PushTokenUpload): BackendResult<void>;
+}
+
+/** Device, "Add family" (subpackage packages/add-family, pairing-code-backend.ts). */
+export interface PairingCodeBackend {
+  /** Device: a new one-time pairing code (the device's older waiting code expires). */
+  createPairingCode(request: { sn: string }): BackendResult<PairingCode>;
+  /** Device: what became of a pairing code it shows. */
+  getPairingCodeStatus(request: { sn: string; pairingId: string }): BackendResult<PairingCodeStatus>;
+}
+
+/** Phone, the pairing page (subpackage packages/phone/pairing, pairing-backend.ts). */
+export interface PairingBackend {
+  /** Phone: claims a scanned pairing code and gets a fresh snTicket for wx.requestDeviceVoIP. */
+  claimPairing(request: { pairingId: string; code: string }): BackendResult<PairingTicket>;
+  /** Phone: the WeChat user behind `code` becomes a contact of the code's device, shown as `name`. */
+  completePairing(request: {
+    pairingId: string;
+    code: string;
+    name: string;
+  }): BackendResult<{ deviceName: string }>;
+  /** Phone, contacts only: a fresh snTicket to agree to the device's calls again. */
+  getSnTicket(request: { sn: string; code: string }): BackendResult<SnTicket>;
+}
+
+/** Phone, my devices (subpackage packages/phone/devices, my-devices-backend.ts). */
+export interface MyDevicesBackend {
+  /** Phone: the devices the user behind `code` is a contact of. */
+  listMyDevices(request: { code: string }): BackendResult<MyDevicesFetch>;
+  /** Phone, contacts only: show me on the device's home, or not. */
+  setMyPin(request: { sn: string; code: string; pinned: boolean }): BackendResult<void>;
+  /** Phone: the device's current WMPF push token, for callWMPF (only for its contacts). */
+  getDevicePushToken(request: { sn: string; code: string }): BackendResult<{ pushToken: string }>;
+}
+
+/** Diagnostics (subpackage packages/calling, diagnostics/health-backend.ts). */
+export interface HealthBackend {
+  /** Anyone: whether the backend (and its database) answers — `GET /healthz`, unauthenticated. */
+  checkHealth(): BackendResult<void>;
+}
+
+/**
+ * The whole backend as the app uses it. Each part ships with the package that calls it, so that a device downloads
+ * no phone-side code before its first page; tests and the harness put the parts together (harness/backend.ts).
+ */
+export type Backend = PushTokenBackend &
+  PairingCodeBackend &
+  PairingBackend &
+  MyDevicesBackend &
+  HealthBackend;

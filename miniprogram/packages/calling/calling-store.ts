@@ -1,0 +1,197 @@
+import { makeAutoObservable } from 'mobx-miniprogram';
+import { parseCallingQuery } from '../../routes';
+import type { Clock } from '../../lib/clock';
+import type { CallRecord } from '../../platform/history/types';
+import { matchCaller } from '../../utils/caller-match';
+import { AUTO_RETURN_MS } from './calling-view';
+import type { CallingInput } from './view-model';
+import type { CallOutcome, CallStore, CallRequest } from '../../stores/call-store';
+import type { ContactsStore } from '../../stores/contacts-store';
+import type { HistoryStore } from '../../stores/history-store';
+import type { UiStore } from '../../stores/ui-store';
+
+/**
+ * call: place a call (default); outcome: back from the plugin after a call; incoming: a family member's call, shown
+ * where the plugin's call page cannot be (the simulator's stand-in); invalid: a query nobody can call.
+ */
+export type CallingMode = 'call' | 'outcome' | 'incoming' | 'invalid';
+
+export interface CallingStoreDeps {
+  call: CallStore;
+  history: HistoryStore;
+  /**
+   * The name and picture shown while the call store checks whom the call is for (never the URL's); who a family
+   * member's call came from, to call them back.
+   */
+  contacts: Pick<ContactsStore, 'find' | 'byName' | 'known' | 'showCached'>;
+  ui: Pick<UiStore, 'backToContacts'>;
+  /** An outcome goes back to the contacts by itself after AUTO_RETURN_MS without a touch. */
+  clock: Clock;
+}
+
+function sameCall(a: CallRequest | undefined, b: CallRequest | undefined): boolean {
+  return !!a && !!b && a.contact.openId === b.contact.openId && a.roomType === b.roomType;
+}
+
+/**
+ * The calling page's flow: which call the page is about (from its query), whether it placed the call store's
+ * current call, and what its buttons do. The call itself (checks, start, events) is the call store's.
+ */
+export class CallingStore {
+  mode: CallingMode = 'invalid';
+  request: CallRequest | undefined = undefined;
+  /** The page placed the call store's current call (or found the same call already being set up). */
+  owns = false;
+  /** The plugin's call page did not open when the person tried to answer on our page. */
+  callScreenFailed = false;
+  private autoReturnTimer: number | undefined = undefined;
+
+  constructor(private readonly deps: CallingStoreDeps) {
+    makeAutoObservable<CallingStore, 'deps' | 'autoReturnTimer'>(
+      this,
+      { deps: false, autoReturnTimer: false },
+      { autoBind: true },
+    );
+  }
+
+  /** A family member's call names only its caller: the contact of that name, when exactly one has it. */
+  private withCaller<T extends CallOutcome | CallRecord>(ended: T | undefined): T | undefined {
+    if (!ended || ended.direction !== 'incoming' || ended.contact.openId) return ended;
+    const match = matchCaller(ended.contact.name, this.deps.contacts);
+    if (match.kind !== 'one') return ended;
+    return { ...ended, contact: { ...ended.contact, openId: match.contact.openId } };
+  }
+
+  /**
+   * The call the page is about as the contacts know it: the call store's own request once it checked the contact,
+   * else the name the list has for that openId ('' for someone it does not know).
+   */
+  get shownRequest(): CallRequest | undefined {
+    const { call, contacts } = this.deps;
+    const request = this.request;
+    if (!request) return undefined;
+    if (this.owns && sameCall(call.request, request) && call.request) return call.request;
+    const name = contacts.find(request.contact.openId)?.name ?? '';
+    return { contact: { openId: request.contact.openId, name }, roomType: request.roomType };
+  }
+
+  /** Everything the calling screen is derived from (view-model.ts). */
+  get input(): CallingInput {
+    const { call, history } = this.deps;
+    return {
+      mode: this.mode,
+      request: this.shownRequest,
+      avatarUrl: this.request ? this.deps.contacts.find(this.request.contact.openId)?.avatarUrl : undefined,
+      owns: this.owns,
+      phase: call.phase,
+      problem: call.problem,
+      roomId: call.roomId,
+      connected: call.connected,
+      keepTime: call.keepTime,
+      lastOutcome: this.withCaller(call.lastOutcome),
+      newestRecord: this.withCaller(history.records[0]),
+      incoming: call.incoming,
+      callScreenFailed: this.callScreenFailed,
+    };
+  }
+
+  /** The page opened with this query: the call is placed once per page load. */
+  open(query: Record<string, string | undefined> | undefined): void {
+    const view = query?.view;
+    const parsed = view === 'outcome' || view === 'incoming' ? undefined : parseCallingQuery(query ?? {});
+    this.mode = view === 'outcome' || view === 'incoming' ? view : parsed ? 'call' : 'invalid';
+    this.request = parsed
+      ? { contact: { openId: parsed.openId, name: '' }, roomType: parsed.roomType }
+      : undefined;
+    this.owns = true;
+    if (this.mode === 'outcome') {
+      this.deps.history.ensureLoaded();
+      // the saved list names the caller of a family member's call, to call them back (no request needed)
+      void this.deps.contacts.showCached();
+    }
+    // once per page load: coming back to this page never starts a second call
+    if (this.mode === 'call') void this.place();
+  }
+
+  /**
+   * The page is left (Back, or the plugin's call page replacing it): a call still being set up is not started
+   * behind the person's back, nor its call page opened over the contacts (the call store tells a cancel from the
+   * plugin page's own redirect).
+   */
+  leave(): void {
+    this.armAutoReturn(false);
+    const { call } = this.deps;
+    if (!this.owns || this.mode === 'invalid') return;
+    if (call.phase === 'checking' || call.phase === 'starting') call.cancel();
+    // cleaned up only now, so the page never flashes "connecting" on its way out
+    else call.dismiss();
+  }
+
+  async place(): Promise<void> {
+    const { call } = this.deps;
+    const request = this.request;
+    if (!request) return;
+    if (call.isBusy()) {
+      // the same call, still being set up (back and forth): follow it; another one: say so
+      this.owns = sameCall(call.request, request);
+      return;
+    }
+    this.owns = true;
+    const result = await call.placeCall(request);
+    if (result === 'ignored') this.setOwns(sameCall(call.request, request));
+  }
+
+  /** "Call again" on an outcome: the ended call shown, when its contact can be called. */
+  callAgain(request: CallRequest | undefined): void {
+    if (!request || this.deps.call.isBusy()) return;
+    this.mode = 'call';
+    this.request = request;
+    void this.place();
+  }
+
+  cancel(): void {
+    this.deps.call.cancel();
+    this.deps.ui.backToContacts();
+  }
+
+  back(): void {
+    this.armAutoReturn(false);
+    this.deps.ui.backToContacts();
+  }
+
+  /** The outcome is shown (or no longer): back to the contacts after AUTO_RETURN_MS without a touch. */
+  watchAutoReturn(on: boolean): void {
+    if (on !== (this.autoReturnTimer === undefined)) return; // already so: a view update is no touch
+    this.armAutoReturn(on);
+  }
+
+  private armAutoReturn(on: boolean): void {
+    const { clock } = this.deps;
+    if (this.autoReturnTimer !== undefined) clock.clearTimeout(this.autoReturnTimer);
+    this.autoReturnTimer = on
+      ? clock.setTimeout(() => {
+          this.autoReturnTimer = undefined;
+          this.back();
+        }, AUTO_RETURN_MS)
+      : undefined;
+  }
+
+  /** Any touch on the page: the person is there, the countdown starts again. */
+  touched(): void {
+    if (this.autoReturnTimer !== undefined) this.armAutoReturn(true);
+  }
+
+  /** Answer a family member's call on the plugin's call page (our page only stands in for it). */
+  async answer(): Promise<void> {
+    const opened = await this.deps.call.answerIncoming();
+    this.setCallScreenFailed(!opened);
+  }
+
+  private setCallScreenFailed(failed: boolean): void {
+    this.callScreenFailed = failed;
+  }
+
+  private setOwns(owns: boolean): void {
+    this.owns = owns;
+  }
+}

@@ -1,0 +1,120 @@
+import { makeAutoObservable, runInAction } from 'mobx-miniprogram';
+import type { Backend, BackendError } from '../../../contract/backend-types';
+import type { Clipboard } from '../../../platform/clipboard';
+import type { Clock } from '../../../lib/clock';
+import type { HostBridge, HostError } from '../../../platform/host/types';
+import type { CallAttempt, CallAttemptLog } from '../../../platform/voip/call-attempts';
+import type { DeviceStore } from '../../../stores/device-store';
+import { diagnosticsReport } from './report';
+
+/** What the device stored may be anything (an older version, a broken storage): only well-formed attempts are shown. */
+function isShown(attempt: CallAttempt): boolean {
+  const a = attempt as Partial<CallAttempt>;
+  return (
+    typeof a.id === 'string' &&
+    typeof a.startedAt === 'number' &&
+    (a.direction === 'outgoing' || a.direction === 'incoming') &&
+    (a.roomType === undefined || a.roomType === 'voice' || a.roomType === 'video') &&
+    (a.errCode === undefined || typeof a.errCode === 'number') &&
+    (a.failure === undefined || typeof a.failure === 'string') &&
+    (a.stopped === undefined ||
+      (['device', 'contact', 'permission'].includes(a.stopped.check) &&
+        typeof a.stopped.detail === 'string')) &&
+    Array.isArray(a.events) &&
+    a.events.every((e: unknown) => {
+      const event = e as Partial<CallAttempt['events'][number]> | null;
+      return typeof event?.name === 'string' && typeof event.atMs === 'number';
+    })
+  );
+}
+
+export type Timed<E> = { ok: true; ms: number } | { ok: false; error: E };
+
+export interface DiagnosticsStoreDeps {
+  device: Pick<DeviceStore, 'status' | 'prefetch' | 'lastPrefetchFailure' | 'refreshStatus'>;
+  host: Pick<HostBridge, 'available' | 'getDeviceInfo'>;
+  backend: Pick<Backend, 'checkHealth'>;
+  attempts: Pick<CallAttemptLog, 'list'>;
+  clipboard: Clipboard;
+  clock: Clock;
+}
+
+/**
+ * Device: what an installer checks when calls fail — versions, registration and the credential prefetch (the device
+ * store's), the host's round trip and the backend's health (measured on open and on refresh), the last call attempts.
+ */
+export class DiagnosticsStore {
+  checking = false;
+  /** When the last check finished (0: never). */
+  checkedAt = 0;
+  host: Timed<HostError> | undefined = undefined;
+  backend: Timed<BackendError> | undefined = undefined;
+  attempts: CallAttempt[] = [];
+  copy: { ok: true } | { ok: false; errMsg: string } | undefined = undefined;
+  private running: Promise<void> | undefined;
+
+  constructor(private readonly deps: DiagnosticsStoreDeps) {
+    makeAutoObservable<DiagnosticsStore, 'deps' | 'running'>(
+      this,
+      { deps: false, running: false },
+      { autoBind: true },
+    );
+  }
+
+  get device(): DiagnosticsStoreDeps['device'] {
+    return this.deps.device;
+  }
+
+  /** Every check again; concurrent calls (a double tap) share one. */
+  refresh(): Promise<void> {
+    this.running ??= this.check().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  private async check(): Promise<void> {
+    this.checking = true;
+    this.copy = undefined;
+    const [host, backend, attempts] = await Promise.all([
+      // the round trip first, alone on the channel, then the registration again
+      this.timeHost().then(async (timed) => {
+        await this.deps.device.refreshStatus(true);
+        return timed;
+      }),
+      this.timeBackend(),
+      this.deps.attempts.list(),
+    ]);
+    runInAction(() => {
+      this.host = host;
+      this.backend = backend;
+      this.attempts = attempts.filter(isShown);
+      this.checking = false;
+      this.checkedAt = this.deps.clock.now();
+    });
+  }
+
+  private async timeHost(): Promise<Timed<HostError>> {
+    const { host, clock } = this.deps;
+    if (!host.available) return { ok: false, error: { kind: 'not-wmpf' } };
+    const since = clock.now();
+    const reply = await host.getDeviceInfo();
+    // only whether and how fast it answered is kept: the reply holds the sn
+    return reply.ok ? { ok: true, ms: clock.now() - since } : { ok: false, error: reply.error };
+  }
+
+  private async timeBackend(): Promise<Timed<BackendError>> {
+    const { backend, clock } = this.deps;
+    const since = clock.now();
+    const reply = await backend.checkHealth();
+    return reply.ok ? { ok: true, ms: clock.now() - since } : { ok: false, error: reply.error };
+  }
+
+  /** The plain-text report (no sn, openId, token, ticket or pairing id) onto the clipboard. */
+  async copyReport(): Promise<void> {
+    const reply = await this.deps.clipboard.copy(diagnosticsReport(this, this.deps.clock.now()));
+    runInAction(() => {
+      this.copy = reply.ok ? { ok: true } : { ok: false, errMsg: reply.error.errMsg };
+    });
+  }
+}

@@ -1,0 +1,336 @@
+/** What the diagnostics page shows (and the report says), from its store. Never the sn: only its first and last 2. */
+import { MIN_PLUGIN_VERSION, MIN_WMPF_VERSION } from '../../../config';
+import { t, type MessageKey } from '../../../i18n/index';
+import './messages';
+import type { BackendError } from '../../../contract/backend-types';
+import type { PrefetchState } from '../../../platform/device/prefetch-types';
+import type { DeviceStatus } from '../../../platform/device/types';
+import type { HostError, PrefetchError } from '../../../platform/host/types';
+import type { CallAttempt } from '../../../platform/voip/call-attempts';
+import { classifyErrCode } from '../../../platform/voip/error-catalog';
+import { END_REASON_BY_EVENT } from '../../../platform/voip/voip-events';
+import { isAtLeast } from '../../../utils/version';
+import { describeBackendError } from '../../../view-models/backend-error';
+import { describeCallFailure, describeEndReason } from '../call-texts';
+import type { Timed } from './diagnostics-store';
+
+type Key = MessageKey<'diagnostics'>;
+const text = (key: Key, params?: Record<string, string | number>) => t('diagnostics', key, params);
+
+/** A round trip slower than this is shown as a warning. */
+const SLOW_HOST_MS = 1000;
+
+export type Tone = 'ok' | 'warn' | 'bad' | 'muted';
+
+export interface CheckRow {
+  id: string;
+  label: string;
+  value: string;
+  detail: string;
+  tone: Tone;
+}
+
+export interface AttemptView {
+  index: number;
+  when: string;
+  kind: string;
+  outcome: string;
+  tone: Tone;
+  /** "错误码 9" ('' without one) and what it means, from the error catalogue */
+  code: string;
+  explanation: string;
+  hint: string;
+  events: Array<{ i: number; name: string; at: string }>;
+}
+
+export interface DiagnosticsInput {
+  checking: boolean;
+  checkedAt: number;
+  host: Timed<HostError> | undefined;
+  backend: Timed<BackendError> | undefined;
+  attempts: CallAttempt[];
+  copy: { ok: true } | { ok: false; errMsg: string } | undefined;
+  device: {
+    status: DeviceStatus | null;
+    prefetch: PrefetchState;
+    lastPrefetchFailure: Extract<PrefetchState, { status: 'failed' }> | undefined;
+  };
+}
+
+export interface DiagnosticsView {
+  checking: boolean;
+  checkedAt: string;
+  rows: CheckRow[];
+  attempts: AttemptView[];
+  attemptsTitle: string;
+  copyNote: string;
+  copyTone: Tone;
+}
+
+/** First 2 and last 2 characters; a short sn is not shown at all (4 of 6 characters would nearly be it). */
+export function maskSn(sn: string): string {
+  return sn.length < 8 ? '****' : `${sn.slice(0, 2)}****${sn.slice(-2)}`;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+export function clockTime(at: number): string {
+  const d = new Date(at);
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+}
+
+export function age(at: number, now: number): string {
+  const s = Math.max(0, Math.round((now - at) / 1000));
+  if (s < 5) return text('ageNow');
+  if (s < 60) return text('ageSeconds', { n: s });
+  if (s < 3600) return text('ageMinutes', { n: Math.floor(s / 60) });
+  if (s < 86400) return text('ageHours', { n: Math.floor(s / 3600) });
+  return text('ageDays', { n: Math.floor(s / 86400) });
+}
+
+function snOf(status: DeviceStatus | null): string {
+  return status?.kind === 'ready' ? status.device.sn : '';
+}
+
+/** Texts a host wrote pass through here: the bridge already removes the sn; this keeps it so whatever came. */
+function withoutSn(value: string, sn: string): string {
+  return sn ? value.split(sn).join('****') : value;
+}
+
+function versions(status: DeviceStatus | null): { wmpf?: string; plugin?: string } {
+  switch (status?.kind) {
+    case 'ready':
+      return { wmpf: status.device.wmpfVersion, plugin: status.pluginVersion };
+    case 'unsupported':
+      return { wmpf: status.wmpfVersion, plugin: status.pluginVersion };
+    case 'not-registered':
+      return { wmpf: status.wmpfVersion };
+    default:
+      return {};
+  }
+}
+
+function versionRow(id: string, label: Key, version: string | undefined, floor: string): CheckRow {
+  if (!version) return { id, label: text(label), value: text('unknown'), detail: '', tone: 'muted' };
+  const met = isAtLeast(version, floor);
+  return {
+    id,
+    label: text(label),
+    value: version,
+    detail: text(met ? 'floorMet' : 'floorNotMet', { floor }),
+    tone: met ? 'ok' : 'bad',
+  };
+}
+
+export function describeHostError(error: PrefetchError, sn: string): string {
+  switch (error.kind) {
+    case 'not-wmpf':
+      return text('errorNotWmpf');
+    case 'timeout':
+      return text('errorTimeout', { command: error.command, seconds: Math.round(error.timeoutMs / 1000) });
+    case 'invoke-failed':
+      return text('errorInvokeFailed', { command: error.command, errMsg: withoutSn(error.errMsg, sn) });
+    case 'malformed-reply':
+      return text('errorMalformed', { command: error.command, detail: withoutSn(error.detail, sn) });
+    case 'prefetch-failed':
+      return text('errorPrefetch', { errMsg: withoutSn(error.errMsg, sn) });
+  }
+}
+
+function registrationRow(status: DeviceStatus | null, now: number): CheckRow {
+  const row = { id: 'registration', label: text('registration') };
+  switch (status?.kind) {
+    case 'ready': {
+      const { device, lastKnown } = status;
+      return {
+        ...row,
+        value: text('registeredSn', { sn: maskSn(device.sn) }),
+        detail: lastKnown
+          ? text('lastKnown', { age: age(lastKnown.seenAt, now) })
+          : text('modelId', { modelId: device.modelId }),
+        tone: lastKnown ? 'warn' : 'ok',
+      };
+    }
+    case 'not-registered':
+      return { ...row, value: text('notRegistered'), detail: '', tone: 'bad' };
+    case 'unsupported':
+      return { ...row, value: text('unknown'), detail: text('unsupportedVersions'), tone: 'bad' };
+    case 'not-wmpf':
+      return { ...row, value: text('unknown'), detail: text('notWmpf'), tone: 'bad' };
+    case 'plugin-missing':
+      return { ...row, value: text('unknown'), detail: text('pluginMissing'), tone: 'bad' };
+    case 'host-error':
+      return { ...row, value: text('unknown'), detail: describeHostError(status.error, ''), tone: 'bad' };
+    default:
+      return { ...row, value: text('unknown'), detail: '', tone: 'muted' };
+  }
+}
+
+const UNSUPPORTED: Record<Extract<PrefetchState, { status: 'unsupported' }>['reason'], Key> = {
+  'not-wmpf': 'unsupportedNotWmpf',
+  'not-registered': 'unsupportedNotRegistered',
+  versions: 'unsupportedVersions',
+};
+
+function prefetchRow(input: DiagnosticsInput['device'], now: number, sn: string): CheckRow {
+  const state = input.prefetch;
+  const last = input.lastPrefetchFailure;
+  const lastError = last
+    ? text('lastPrefetchError', { error: describeHostError(last.error, sn), age: age(last.at, now) })
+    : text('noPrefetchError');
+  const row = { id: 'prefetch', label: text('prefetch'), detail: lastError };
+  switch (state.status) {
+    case 'idle':
+      return { ...row, value: text('prefetchIdle'), tone: 'muted' };
+    case 'pending':
+      return { ...row, value: text('prefetchPending', { age: age(state.since, now) }), tone: 'muted' };
+    case 'ready': {
+      const until = clockTime(state.validUntil).slice(11, 16);
+      const tone: Tone = now < state.validUntil ? 'ok' : 'warn';
+      return { ...row, value: text('prefetchReady', { age: age(state.at, now), until }), tone };
+    }
+    case 'failed':
+      return {
+        ...row,
+        value: text('prefetchFailed', { age: age(state.at, now), attempts: state.attempts }),
+        tone: 'bad',
+      };
+    case 'unsupported':
+      return {
+        ...row,
+        value: text('prefetchUnsupported', { reason: text(UNSUPPORTED[state.reason]) }),
+        tone: 'bad',
+      };
+  }
+}
+
+function hostRow(host: Timed<HostError> | undefined, sn: string): CheckRow {
+  const row = { id: 'host', label: text('hostRtt') };
+  if (!host) return { ...row, value: text('unknown'), detail: '', tone: 'muted' };
+  if (host.ok)
+    return {
+      ...row,
+      value: text('hostRttValue', { ms: host.ms }),
+      detail: text('hostRttDetail', { command: 'getMiniProgramDeviceInfo' }),
+      // a host this slow makes every call start late (each call asks it at least once)
+      tone: host.ms > SLOW_HOST_MS ? 'warn' : 'ok',
+    };
+  return { ...row, value: text('unknown'), detail: describeHostError(host.error, sn), tone: 'bad' };
+}
+
+function backendRow(backend: Timed<BackendError> | undefined): CheckRow {
+  const row = { id: 'backend', label: text('backend') };
+  if (!backend) return { ...row, value: text('unknown'), detail: '', tone: 'muted' };
+  if (backend.ok)
+    return {
+      ...row,
+      value: text('backendOk', { ms: backend.ms }),
+      detail: text('backendDetail'),
+      tone: 'ok',
+    };
+  const problem = describeBackendError(backend.error);
+  const detail = [problem.hint, problem.code].filter(Boolean).join(' ');
+  return { ...row, value: problem.title, detail, tone: 'bad' };
+}
+
+/** How a call ended, from the first plugin event that tells why. */
+function endedBy(attempt: CallAttempt): string | undefined {
+  const reason = attempt.events.map((e) => END_REASON_BY_EVENT[e.name]).find(Boolean);
+  return reason ? describeEndReason(reason).title : undefined;
+}
+
+/** Why the device's own checks stopped a call before the plugin, for the installer. */
+function stoppedBy(stop: NonNullable<CallAttempt['stopped']>): { title: string; hint: string } {
+  switch (stop.check) {
+    case 'device':
+      return { title: text('stopDevice', { detail: stop.detail }), hint: text('stopDeviceHint') };
+    case 'contact':
+      return stop.detail === 'not-authorised'
+        ? describeCallFailure({ kind: 'not-authorised' })
+        : { title: text('stopUnknownContact'), hint: text('stopUnknownContactHint') };
+    case 'permission':
+      return {
+        title: text(stop.detail === 'scope.camera' ? 'stopPermissionCamera' : 'stopPermissionRecord'),
+        hint: text('stopPermissionHint'),
+      };
+  }
+}
+
+export function attemptView(attempt: CallAttempt, index: number): AttemptView {
+  const kind = [
+    text(attempt.direction === 'incoming' ? 'incoming' : 'outgoing'),
+    attempt.roomType ? text(attempt.roomType) : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  const events = attempt.events.map((e, i) => ({ i, name: e.name, at: `+${e.atMs} ms` }));
+  if (attempt.stopped) {
+    const stopped = stoppedBy(attempt.stopped);
+    return {
+      index,
+      when: clockTime(attempt.startedAt),
+      kind,
+      outcome: text('attemptStopped'),
+      tone: 'bad',
+      code: '',
+      explanation: stopped.title,
+      hint: stopped.hint,
+      events,
+    };
+  }
+  const failed = attempt.failure !== undefined || attempt.errCode !== undefined;
+  if (failed) {
+    const code = attempt.errCode;
+    const failure = describeCallFailure({ kind: attempt.failure ?? classifyErrCode(code), code });
+    return {
+      index,
+      when: clockTime(attempt.startedAt),
+      kind,
+      outcome: text('attemptFailed'),
+      tone: 'bad',
+      code: code === undefined ? '' : t('errors', 'codeLabel', { code }),
+      explanation: failure.title,
+      hint: failure.hint,
+      events,
+    };
+  }
+  const ended = endedBy(attempt);
+  return {
+    index,
+    when: clockTime(attempt.startedAt),
+    kind,
+    outcome: ended ?? text('attemptStarted'),
+    tone: ended ? 'ok' : 'warn',
+    code: '',
+    explanation: '',
+    hint: '',
+    events,
+  };
+}
+
+export function diagnosticsView(input: DiagnosticsInput, now: number = input.checkedAt): DiagnosticsView {
+  const { status } = input.device;
+  const sn = snOf(status);
+  const v = versions(status);
+  const copyNote = !input.copy
+    ? ''
+    : input.copy.ok
+      ? text('copied')
+      : text('copyFailed', { reason: input.copy.errMsg });
+  return {
+    checking: input.checking,
+    checkedAt: input.checkedAt ? text('checkedAt', { time: clockTime(input.checkedAt) }) : '',
+    rows: [
+      versionRow('wmpf', 'wmpfVersion', v.wmpf, MIN_WMPF_VERSION),
+      versionRow('plugin', 'pluginVersion', v.plugin, MIN_PLUGIN_VERSION),
+      registrationRow(status, now),
+      prefetchRow(input.device, now, sn),
+      hostRow(input.host, sn),
+      backendRow(input.backend),
+    ],
+    attempts: input.attempts.map(attemptView),
+    attemptsTitle: text('sectionCalls', { count: input.attempts.length }),
+    copyNote,
+    copyTone: input.copy?.ok === false ? 'bad' : 'ok',
+  };
+}

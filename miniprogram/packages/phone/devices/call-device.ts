@@ -1,0 +1,106 @@
+/**
+ * A WeChat user (phone) calls an Android WMPF device with the plugin's callWMPF (plugin >= 2.4.0, phone WeChat
+ * only), then opens the plugin's call page. callWMPF throws on failure (VoipError with errCode); the errCode is
+ * classified by the shared error catalogue. It ships with my devices, the only page that calls a device; the
+ * composition root builds it on the platform's plugin loader and router.
+ */
+import type { EnvVersion } from '../../../platform/environment';
+import { errMsgOf, isRecord, nonEmptyString } from '../../../lib/guards';
+import { err, ok, type Result } from '../../../lib/result';
+import type { Router } from '../../../platform/router';
+import { callFailure, failureFromThrown, withoutSecrets } from '../../../platform/voip/call-failure';
+import { callPagePath, type PluginLoader } from '../../../platform/voip/plugin-loader';
+import type { CallFailure, RoomType } from '../../../platform/voip/types';
+
+export interface CallDeviceRequest {
+  roomType: RoomType;
+  sn: string;
+  modelId: string;
+  /** The device's WMPF push token, from our backend. Never logged. */
+  pushToken: string;
+  /** How the device shows the caller. */
+  nickName: string;
+  deviceName: string;
+}
+
+export type CallDeviceResult = Result<{ roomId: string }, CallFailure>;
+
+export interface DeviceCaller {
+  callDevice(request: CallDeviceRequest): Promise<CallDeviceResult>;
+}
+
+export interface DeviceCallerDeps {
+  loadPlugin: PluginLoader;
+  router: Router;
+  envVersion: EnvVersion;
+  /** How the account is billed (config VOIP_CHARGE_TYPE). */
+  chargeType: WmpfVoip.ChargeType;
+  /** Our page the phone returns to after the call (without it WeChat closes the Mini Program). */
+  endPageUrl?: string;
+}
+
+export function createDeviceCaller(deps: DeviceCallerDeps): DeviceCaller {
+  let inFlight = false;
+
+  function buildRequest(request: CallDeviceRequest): WmpfVoip.CallWmpfRequest {
+    // Field by field: nothing else reaches the plugin.
+    return {
+      roomType: request.roomType,
+      sn: request.sn,
+      modelId: request.modelId,
+      pushToken: request.pushToken,
+      nickName: request.nickName,
+      deviceName: request.deviceName,
+      envVersion: deps.envVersion,
+      chargeType: deps.chargeType,
+    };
+  }
+
+  function setEndPage(plugin: WmpfVoip.Plugin): void {
+    if (!deps.endPageUrl) return;
+    try {
+      plugin.setVoipEndPagePath({ url: deps.endPageUrl, key: 'Call', routeType: 'redirectTo' });
+    } catch (e) {
+      console.warn('[call-device] setVoipEndPagePath failed', errMsgOf(e));
+    }
+  }
+
+  async function call(plugin: WmpfVoip.Plugin, request: CallDeviceRequest): Promise<CallDeviceResult> {
+    const callWMPF = plugin.callWMPF;
+    if (typeof callWMPF !== 'function') return err(callFailure('plugin-missing'));
+    setEndPage(plugin);
+    let result: unknown;
+    try {
+      result = await callWMPF.call(plugin, buildRequest(request));
+    } catch (thrown) {
+      return err(withoutSecrets(failureFromThrown(thrown), [request.sn, request.pushToken]));
+    }
+    // Documented to throw on failure: not throwing means the device is being called, so the call page must open.
+    const roomId = isRecord(result) ? (nonEmptyString(result.roomId) ?? '') : '';
+    const opened = await deps.router.redirectTo(callPagePath(plugin)).catch(() => false);
+    if (!opened) console.warn('[call-device] the plugin call page did not open');
+    return ok({ roomId });
+  }
+
+  return {
+    async callDevice(request) {
+      if (inFlight) return err(callFailure('busy'));
+      if (request.roomType !== 'voice' && request.roomType !== 'video')
+        return err(callFailure('invalid-params'));
+      if (
+        !nonEmptyString(request.sn) ||
+        !nonEmptyString(request.modelId) ||
+        !nonEmptyString(request.pushToken)
+      )
+        return err(callFailure('invalid-params'));
+      const plugin = deps.loadPlugin();
+      if (!plugin) return err(callFailure('plugin-missing'));
+      inFlight = true;
+      try {
+        return await call(plugin, request);
+      } finally {
+        inFlight = false;
+      }
+    },
+  };
+}

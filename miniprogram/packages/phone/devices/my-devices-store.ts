@@ -1,0 +1,104 @@
+import { makeAutoObservable, runInAction } from 'mobx-miniprogram';
+import { pairingUrl } from '../../../routes';
+import type { BackendError, MyDevicesBackend } from '../../../contract/backend-types';
+import type { Permissions } from '../../../platform/permissions';
+import { callFamilyDevice, type FamilyCallProblem } from './call-family-device';
+import { loadMyDevices, type DeviceRow } from './my-devices';
+import type { PhoneSide, VoipListError } from '../../../platform/phone/types';
+import type { RoomType } from '../../../platform/voip/types';
+
+export interface MyDevicesStoreDeps {
+  /** undefined outside a phone's WeChat. */
+  phone: PhoneSide | undefined;
+  backend: MyDevicesBackend;
+  permissions: Permissions;
+}
+
+/** Phone: the devices this family member added (WeChat's authorisation status + our names), and calling them. */
+export class MyDevicesStore {
+  loaded = false;
+  rows: DeviceRow[] = [];
+  voipListError: VoipListError | undefined = undefined;
+  /** The backend (our device names) could not be reached: WeChat's list is shown without them. */
+  backendError: BackendError | undefined = undefined;
+  /** Why the last call did not start. */
+  problem: FamilyCallProblem | undefined = undefined;
+  /** The call being started: its row and kind (the buttons wait meanwhile). */
+  calling: { index: number; roomType: RoomType } | undefined = undefined;
+  private loading: Promise<void> | undefined;
+
+  constructor(private readonly deps: MyDevicesStoreDeps) {
+    makeAutoObservable<MyDevicesStore, 'deps' | 'loading'>(
+      this,
+      { deps: false, loading: false },
+      { autoBind: true },
+    );
+  }
+
+  get isPhone(): boolean {
+    return this.deps.phone !== undefined;
+  }
+
+  /** Both lists again (show, pull-down). Concurrent calls share one load. */
+  refresh(): Promise<void> {
+    const phone = this.deps.phone;
+    if (!phone) {
+      this.loaded = true;
+      return Promise.resolve();
+    }
+    if (!this.loading) {
+      this.loading = loadMyDevices(phone.wechat, this.deps.backend)
+        .then((load) =>
+          runInAction(() => {
+            this.rows = load.rows;
+            this.voipListError = load.voipListError;
+            this.backendError = load.backendError;
+            this.problem = undefined;
+            this.loaded = true;
+          }),
+        )
+        .finally(() => {
+          this.loading = undefined;
+        });
+    }
+    return this.loading;
+  }
+
+  /** Calls the device of row `index`; one call at a time. */
+  async call(index: number, roomType: RoomType): Promise<void> {
+    const phone = this.deps.phone;
+    const device = this.rows[index]?.device;
+    if (this.calling || !phone || !device) return;
+    this.calling = { index, roomType };
+    this.problem = undefined;
+    let problem: FamilyCallProblem | undefined;
+    try {
+      const result = await callFamilyDevice(
+        { phone, backend: this.deps.backend, permissions: this.deps.permissions },
+        device,
+        roomType,
+      );
+      if (!result.ok) problem = result.error;
+    } finally {
+      // the buttons come back whatever happened: never a spinner that does not end
+      runInAction(() => {
+        this.calling = undefined;
+        this.problem = problem;
+      });
+    }
+  }
+
+  /** The pairing page for row `index` ("agree again"), when it is a single known device. */
+  reauthoriseUrl(index: number): string | undefined {
+    const row = this.rows[index];
+    return row?.sn ? pairingUrl({ sn: row.sn, modelId: row.modelId }) : undefined;
+  }
+
+  dismissProblem(): void {
+    this.problem = undefined;
+  }
+
+  openSettings(): Promise<void> {
+    return this.deps.permissions.openSettings();
+  }
+}

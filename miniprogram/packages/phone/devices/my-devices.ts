@@ -1,0 +1,94 @@
+/**
+ * "My devices" on the phone: WeChat's list of devices the user authorised (wx.getDeviceVoIPList: single devices
+ * by sn/model_id, device groups by group_id, each with its status) joined with our backend's names for the devices
+ * the user is a contact of. Either source may fail; what the other one gave is still shown.
+ */
+import type { BackendError, MyDevice, MyDevicesBackend } from '../../../contract/backend-types';
+import { withLoginCode } from '../../../platform/phone/wechat-phone';
+import type {
+  PhoneSide,
+  VoipAuthorisation,
+  VoipListError,
+  VoipListItem,
+} from '../../../platform/phone/types';
+
+export interface DeviceRow {
+  kind: 'device' | 'group';
+  /** Our backend's name for it; '' when the backend does not list it. */
+  name: string;
+  /** Whether the device may call this person (WeChat's authorisation status). */
+  authorisation: VoipAuthorisation;
+  /** Present for the devices the backend lists: they can be called (callWMPF needs no authorisation). */
+  device?: MyDevice;
+  /** The sn of a single device (for re-authorising it). */
+  sn?: string;
+  modelId?: string;
+}
+
+export interface MyDevicesLoad {
+  rows: DeviceRow[];
+  voipListError?: VoipListError;
+  backendError?: BackendError;
+  /** Malformed entries dropped from either source. */
+  skipped: number;
+}
+
+/** Backend devices first (in its order), then devices and groups only WeChat knows. */
+export function mergeDeviceLists(
+  voipItems: VoipListItem[] | undefined,
+  mine: MyDevice[] | undefined,
+): DeviceRow[] {
+  const rows: DeviceRow[] = [];
+  const known = new Set<string>();
+  for (const device of mine ?? []) {
+    known.add(device.sn);
+    const item = voipItems?.find((entry) => entry.kind === 'device' && entry.sn === device.sn);
+    // Missing from a list WeChat did give = never authorised, or authorisation cleared.
+    const authorisation: VoipAuthorisation = item
+      ? item.authorisation
+      : voipItems
+        ? 'not-authorised'
+        : 'unknown';
+    rows.push({
+      kind: 'device',
+      name: device.deviceName,
+      authorisation,
+      device,
+      sn: device.sn,
+      modelId: device.modelId,
+    });
+  }
+  for (const item of voipItems ?? []) {
+    if (item.kind === 'device' && !known.has(item.sn)) {
+      known.add(item.sn);
+      rows.push({
+        kind: 'device',
+        name: '',
+        authorisation: item.authorisation,
+        sn: item.sn,
+        modelId: item.modelId || undefined,
+      });
+    }
+  }
+  for (const item of voipItems ?? []) {
+    if (item.kind === 'group') rows.push({ kind: 'group', name: '', authorisation: item.authorisation });
+  }
+  return rows;
+}
+
+export async function loadMyDevices(
+  wechat: PhoneSide['wechat'],
+  backend: MyDevicesBackend,
+): Promise<MyDevicesLoad> {
+  const [voip, mine] = await Promise.all([
+    wechat.getDeviceVoIPList(),
+    withLoginCode(wechat, (code) => backend.listMyDevices({ code })),
+  ]);
+  const load: MyDevicesLoad = {
+    rows: mergeDeviceLists(voip.ok ? voip.value.items : undefined, mine.ok ? mine.value.devices : undefined),
+    skipped: (voip.ok ? voip.value.skipped : 0) + (mine.ok ? mine.value.skipped : 0),
+  };
+  if (!voip.ok) load.voipListError = voip.error;
+  if (!mine.ok) load.backendError = mine.error;
+  return load;
+}

@@ -1,0 +1,135 @@
+/** What the phone's "my devices" page shows: rows, and why a call did not start. */
+import { t, type MessageKey } from '../../../i18n/index';
+import './messages';
+import type { FamilyCallProblem } from './call-family-device';
+import type { DeviceRow } from './my-devices';
+import type { MyDevicesStore } from './my-devices-store';
+import { avatarOf } from '../../../utils/avatar';
+import type { CallFailureKind } from '../../../platform/voip/types';
+import { describeBackendError, type ProblemText } from '../../../view-models/backend-error';
+
+export interface DeviceRowView {
+  /** index into the page's rows (no sn in page data) */
+  index: number;
+  name: string;
+  initials: string;
+  color: string;
+  statusText: string;
+  tone: 'ok' | 'warn' | 'muted';
+  hint: string;
+  callable: boolean;
+  /** Offer "agree again" (a known single device whose authorisation is missing). */
+  canReauthorise: boolean;
+}
+
+function statusText(row: DeviceRow): { text: string; tone: DeviceRowView['tone'] } {
+  switch (row.authorisation) {
+    case 'authorised':
+      return { text: t('devices', 'statusAuthorised'), tone: 'ok' };
+    case 'not-authorised':
+      return { text: t('devices', 'statusNotAuthorised'), tone: 'warn' };
+    default:
+      return { text: t('devices', 'statusUnknown'), tone: 'muted' };
+  }
+}
+
+export function deviceRowView(row: DeviceRow, index: number): DeviceRowView {
+  const status = statusText(row);
+  const known = row.device !== undefined;
+  let name = row.name;
+  let hint = '';
+  if (row.kind === 'group') {
+    name = t('devices', 'groupName');
+    hint = t('devices', 'groupHint');
+  } else if (!known) {
+    name = t('devices', 'unnamedDevice');
+    hint = t('devices', 'unnamedHint');
+  }
+  return {
+    index,
+    name,
+    ...avatarOf(name),
+    statusText: status.text,
+    tone: status.tone,
+    hint,
+    callable: known,
+    canReauthorise: row.kind === 'device' && row.sn !== undefined && row.authorisation === 'not-authorised',
+  };
+}
+
+export interface CallProblemView extends ProblemText {
+  /** Offer to open the Mini Program's settings (a permission was refused). */
+  showSettings: boolean;
+}
+
+type DevicesKey = MessageKey<'devices'>;
+
+/**
+ * Why a call from the phone did not start, in the phone user's terms: the device-side catalogue speaks to the person
+ * at the device ("they have not agreed to this device's calls"), the reverse of what the phone user needs to hear.
+ */
+const PHONE_FAILURE_TEXTS: Readonly<Record<CallFailureKind, [DevicesKey, DevicesKey]>> = {
+  'not-authorised': ['notAuthorisedTitle', 'notAuthorisedHint'],
+  'invalid-contact': ['invalidTitle', 'invalidHint'],
+  'invalid-params': ['invalidTitle', 'invalidHint'],
+  // 14: the push token is stale — the device has not been online to renew it
+  'device-credential': ['deviceOfflineTitle', 'deviceOfflineHint'],
+  capability: ['serviceTitle', 'serviceHint'],
+  licence: ['serviceTitle', 'serviceHint'],
+  arrears: ['arrearsTitle', 'arrearsHint'],
+  busy: ['busyTitle', 'busyHint'],
+  'av-device': ['avDeviceTitle', 'avDeviceHint'],
+  network: ['networkTitle', 'networkHint'],
+  'not-wmpf': ['notPhoneTitle', 'notPhoneHint'],
+  'plugin-missing': ['updateWechatTitle', 'updateWechatHint'],
+  interrupted: ['notConnectedTitle', 'notConnectedHint'],
+  'join-failed': ['notConnectedTitle', 'notConnectedHint'],
+  unknown: ['unknownTitle', 'unknownHint'],
+};
+
+export function describeFamilyCallProblem(problem: FamilyCallProblem): CallProblemView {
+  if (problem.kind === 'permission') {
+    const title = t(
+      'devices',
+      problem.scope === 'scope.camera' ? 'permissionCameraTitle' : 'permissionRecordTitle',
+    );
+    return { title, hint: t('devices', 'permissionHint'), code: '', showSettings: true };
+  }
+  if (problem.kind === 'backend') return { ...describeBackendError(problem.error), showSettings: false };
+  const { failure } = problem;
+  const [title, hint] = PHONE_FAILURE_TEXTS[failure.kind] ?? PHONE_FAILURE_TEXTS.unknown;
+  const code = failure.code === undefined ? '' : t('devices', 'codeLabel', { code: failure.code });
+  return { title: t('devices', title), hint: t('devices', hint), code, showSettings: false };
+}
+
+export interface MyDevicesView {
+  loaded: boolean;
+  notPhone: boolean;
+  rows: DeviceRowView[];
+  listNote: string;
+  /** the backend (our device names) could not be reached: WeChat's list is shown without them */
+  namesNote: string;
+  problem: CallProblemView | null;
+  callingIndex: number;
+  callingRoom: string;
+}
+
+/** The whole "my devices" page, from its store. The rows carry no sn. */
+export function myDevicesView(
+  store: Pick<
+    MyDevicesStore,
+    'loaded' | 'isPhone' | 'rows' | 'voipListError' | 'backendError' | 'problem' | 'calling'
+  >,
+): MyDevicesView {
+  const names = store.backendError ? describeBackendError(store.backendError) : undefined;
+  return {
+    loaded: store.loaded,
+    notPhone: !store.isPhone,
+    rows: store.rows.map(deviceRowView),
+    listNote: store.voipListError ? t('devices', 'listUnavailable') : '',
+    namesNote: names ? t('devices', 'namesUnavailable', { reason: names.title, hint: names.hint }) : '',
+    problem: store.problem ? describeFamilyCallProblem(store.problem) : null,
+    callingIndex: store.calling?.index ?? -1,
+    callingRoom: store.calling?.roomType ?? '',
+  };
+}

@@ -1,0 +1,76 @@
+/**
+ * wx.requestDeviceVoIP as a typed Result: the person agrees that the device may call them. It ships with the pairing
+ * page, the only one that asks; the composition root builds it on the platform's phone API (the real `wx` or the
+ * simulated phone).
+ *
+ * requestDeviceVoIP failures are not documented beyond samples: errCode 10001 = already authorised (success),
+ * 10008 = snTicket error; "invalid scope" = capability not enabled (FAQ 3.3); a refusal reads like WeChat's other
+ * authorisation refusals ("auth deny" / "cancel").
+ */
+import { systemClock, type Clock } from '../../../lib/clock';
+import { errMsgOf, isRecord } from '../../../lib/guards';
+import type {
+  DeviceAuthError,
+  DeviceAuthOutcome,
+  DeviceAuthoriser,
+  WxPhoneApi,
+} from '../../../platform/phone/types';
+import { ALREADY_AUTHORISED_ERRCODE, TICKET_INVALID_ERRCODE } from '../../../platform/phone/wechat-phone';
+import { err, ok, type Result } from '../../../lib/result';
+import { settleOnce } from '../../../lib/settle-once';
+
+/** WeChat's dialog shows at most 13 characters of deviceName. */
+const MAX_DIALOG_DEVICE_NAME = 13;
+
+function errCodeOf(res: unknown): number | undefined {
+  if (!isRecord(res)) return undefined;
+  const code = typeof res.errCode === 'string' ? Number(res.errCode) : res.errCode;
+  return typeof code === 'number' && Number.isFinite(code) ? code : undefined;
+}
+
+export function classifyAuthFailure(res: unknown): Result<DeviceAuthOutcome, DeviceAuthError> {
+  const errCode = errCodeOf(res);
+  const errMsg = errMsgOf(res);
+  const message = errMsg.toLowerCase();
+  if (errCode === ALREADY_AUTHORISED_ERRCODE) return ok('already-authorised');
+  if (message.includes('invalid scope')) return err({ kind: 'capability' });
+  if (errCode === TICKET_INVALID_ERRCODE || message.includes('ticket')) {
+    return err(errCode === undefined ? { kind: 'ticket-invalid' } : { kind: 'ticket-invalid', errCode });
+  }
+  if (/deny|denied|reject|cancel/.test(message)) return err({ kind: 'rejected', errMsg });
+  if (/not support|not a function/.test(message)) return err({ kind: 'unsupported' });
+  const failure: DeviceAuthError = { kind: 'failed' };
+  if (errCode !== undefined) failure.errCode = errCode;
+  if (errMsg) failure.errMsg = errMsg;
+  return err(failure);
+}
+
+/** Cut by characters, not UTF-16 units. */
+export function dialogDeviceName(name: string): string {
+  const chars = Array.from(name.trim());
+  return chars.length > MAX_DIALOG_DEVICE_NAME
+    ? chars.slice(0, MAX_DIALOG_DEVICE_NAME).join('')
+    : chars.join('');
+}
+
+export function createDeviceAuthoriser(api: WxPhoneApi, clock: Clock = systemClock): DeviceAuthoriser {
+  return {
+    requestDeviceVoIP(request) {
+      const call = api.requestDeviceVoIP;
+      if (typeof call !== 'function') return Promise.resolve(err({ kind: 'unsupported' }));
+      // No timeout: WeChat's dialog waits for the person as long as they need.
+      return settleOnce<Result<DeviceAuthOutcome, DeviceAuthError>>(
+        (settle) =>
+          call.call(api, {
+            sn: request.sn,
+            snTicket: request.snTicket,
+            modelId: request.modelId,
+            deviceName: dialogDeviceName(request.deviceName),
+            success: () => settle(ok('authorised')),
+            fail: (res) => settle(classifyAuthFailure(res)),
+          }),
+        { clock, onThrow: classifyAuthFailure },
+      );
+    },
+  };
+}

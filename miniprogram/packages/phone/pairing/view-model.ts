@@ -1,0 +1,117 @@
+/** What the phone's pairing page shows for each state of the pairing flow. */
+import { t } from '../../../i18n/index';
+import './messages';
+import type { PairingProblem, PairingState } from './pairing-flow';
+import { describeBackendError, needsNewCode, type ProblemText } from '../../../view-models/backend-error';
+
+export type PairingViewMode = 'loading' | 'form' | 'working' | 'done' | 'problem';
+
+export interface PairingView {
+  mode: PairingViewMode;
+  /** A scanned code adds the person (a name to give); agreeing again only asks WeChat. */
+  needsName: boolean;
+  deviceName: string;
+  doneHint: string;
+  problem: ProblemText;
+  /** Problem actions */
+  canRetry: boolean;
+  showSettings: boolean;
+}
+
+const NO_PROBLEM: ProblemText = { title: '', hint: '', code: '' };
+
+function problemText(problem: PairingProblem): ProblemText {
+  switch (problem.kind) {
+    case 'backend': {
+      const described = describeBackendError(problem.error);
+      // the phone agreed, but the device does not list the person yet: unless the code itself is spent
+      return problem.during === 'register' && !needsNewCode(problem.error)
+        ? { ...described, title: t('pairing', 'registerFailedTitle') }
+        : described;
+    }
+    case 'rejected':
+      return { title: t('pairing', 'rejectedTitle'), hint: t('pairing', 'rejectedHint'), code: '' };
+    case 'ticket-expired':
+      return { title: t('pairing', 'ticketExpiredTitle'), hint: t('pairing', 'ticketExpiredHint'), code: '' };
+    case 'capability':
+      return { title: t('pairing', 'capabilityTitle'), hint: t('pairing', 'capabilityHint'), code: '' };
+    case 'unsupported':
+      return { title: t('pairing', 'unsupportedTitle'), hint: t('pairing', 'unsupportedHint'), code: '' };
+    case 'auth-failed':
+      return {
+        title: t('pairing', 'authFailedTitle'),
+        hint: t('pairing', 'authFailedHint'),
+        code: problem.code === undefined ? '' : t('backend', 'codeLabel', { code: problem.code }),
+      };
+  }
+}
+
+/**
+ * Retrying cannot help when the capability is missing, WeChat is too old, the service is not set up, the code is
+ * spent (a new scan helps), or the person is not a contact of the device they agree again to.
+ */
+function retryable(problem: PairingProblem): boolean {
+  if (problem.kind === 'capability' || problem.kind === 'unsupported') return false;
+  if (problem.kind !== 'backend') return true;
+  const { error } = problem;
+  if (error.kind === 'not-configured' || needsNewCode(error)) return false;
+  return !(error.kind === 'rejected' && error.code === 'not-a-contact');
+}
+
+export function pairingView(state: PairingState): PairingView {
+  const base: PairingView = {
+    mode: 'loading',
+    needsName: true,
+    deviceName: '',
+    doneHint: '',
+    problem: NO_PROBLEM,
+    canRetry: false,
+    showSettings: false,
+  };
+  switch (state.step) {
+    case 'loading':
+      return base;
+    case 'not-phone':
+      return {
+        ...base,
+        mode: 'problem',
+        problem: { title: t('pairing', 'notPhoneTitle'), hint: t('pairing', 'notPhoneHint'), code: '' },
+      };
+    case 'invalid-code':
+      return {
+        ...base,
+        mode: 'problem',
+        problem: { title: t('pairing', 'invalidCodeTitle'), hint: t('pairing', 'invalidCodeHint'), code: '' },
+      };
+    case 'ready':
+      return { ...base, mode: 'form', needsName: state.mode === 'pairing', deviceName: state.deviceName };
+    case 'working':
+      return { ...base, mode: 'working', needsName: state.mode === 'pairing', deviceName: state.deviceName };
+    case 'done':
+      return {
+        ...base,
+        mode: 'done',
+        needsName: state.mode === 'pairing',
+        deviceName: state.deviceName,
+        doneHint: t(
+          'pairing',
+          state.mode === 'again' ? 'doneAgainHint' : state.alreadyAuthorised ? 'doneAlreadyHint' : 'doneHint',
+        ),
+      };
+    case 'failed':
+      return {
+        ...base,
+        mode: 'problem',
+        needsName: state.mode === 'pairing',
+        deviceName: state.deviceName,
+        problem: problemText(state.problem),
+        canRetry: retryable(state.problem),
+        showSettings: state.problem.kind === 'rejected',
+      };
+  }
+}
+
+/** Under the name field after "agree" without a name. */
+export function nameErrorText(nameMissing: boolean): string {
+  return nameMissing ? t('pairing', 'nameMissing') : '';
+}

@@ -1,0 +1,229 @@
+/**
+ * The contacts list as the app sees it: the source, the plugin's authorisation check, and the last good list
+ * in storage (shown at once on start and when the source is unreachable). The sn is never cached nor logged.
+ */
+import { systemClock, type Clock } from '../../lib/clock';
+import { errMsgOf, isRecord, keepValid } from '../../lib/guards';
+import type { KeyValueStorage } from '../storage/types';
+import type {
+  Authorisation,
+  AuthorisationChecker,
+  Contact,
+  AuthorisationError,
+  ContactsError,
+  ContactsFetch,
+  ContactsLoad,
+  ContactsService,
+  ContactsSource,
+  ContactWithAuth,
+} from './types';
+import { err, ok, type Result } from '../../lib/result';
+import { pinnedAs } from '../../utils/pinned';
+import { AUTHORISATION_BATCH_SIZE } from './plugin-authorisation';
+import { validateContact } from './validate-contacts';
+
+export const CONTACTS_CACHE_KEY = 'contacts.cache.v1';
+export const CONTACTS_CACHE_SCHEMA = 1;
+
+export interface ContactsCacheDocument {
+  schema: typeof CONTACTS_CACHE_SCHEMA;
+  savedAt: number;
+  contacts: ContactWithAuth[];
+}
+
+export interface ContactsServiceDeps {
+  source: ContactsSource;
+  authorisation: AuthorisationChecker;
+  storage: KeyValueStorage;
+  clock?: Clock;
+}
+
+const AUTHORISATIONS: readonly Authorisation[] = ['authorised', 'not-authorised', 'unknown'];
+
+const messageOf = (e: unknown) => errMsgOf(e, 'unexpected error');
+
+/** Valid cached entries, each re-validated like a fresh reply; anything unreadable gives []. */
+function readContactsCache(value: unknown): ContactWithAuth[] {
+  if (!isRecord(value) || value.schema !== CONTACTS_CACHE_SCHEMA || !Array.isArray(value.contacts)) return [];
+  const withAuthorisation = (entry: unknown): ContactWithAuth | undefined => {
+    const contact = validateContact(entry);
+    if (!contact) return undefined;
+    const stored = isRecord(entry) ? entry.authorisation : undefined;
+    return { ...contact, authorisation: AUTHORISATIONS.find((a) => a === stored) ?? 'unknown' };
+  };
+  return keepValid(value.contacts, withAuthorisation, (contact) => contact.openId).valid;
+}
+
+/**
+ * Whom the first authorisation request asks about (one request, AUTHORISATION_BATCH_SIZE at most): the people the
+ * first screen shows — `first` (the home's favourites), pinned people, then the list's order, which the first
+ * window of rows follows.
+ */
+function firstScreenIds(contacts: readonly Contact[], first: readonly string[]): string[] {
+  const known = new Set(contacts.map((contact) => contact.openId));
+  const ids = new Set(first.filter((openId) => known.has(openId)));
+  for (const contact of contacts) if (contact.pinned) ids.add(contact.openId);
+  for (const contact of contacts) {
+    if (ids.size >= AUTHORISATION_BATCH_SIZE) break;
+    ids.add(contact.openId);
+  }
+  return [...ids].slice(0, AUTHORISATION_BATCH_SIZE);
+}
+
+function withAuthorisation(
+  contacts: readonly Contact[],
+  checked: Result<Map<string, Authorisation>, AuthorisationError>,
+  notAsked: Authorisation,
+): ContactWithAuth[] {
+  return contacts.map((contact) => ({
+    ...contact,
+    authorisation: checked.ok ? (checked.value.get(contact.openId) ?? notAsked) : 'unknown',
+  }));
+}
+
+export function createContactsService(deps: ContactsServiceDeps): ContactsService {
+  const { source, authorisation, storage } = deps;
+  const clock = deps.clock ?? systemClock;
+
+  async function cached(): Promise<ContactWithAuth[]> {
+    try {
+      const stored = await storage.get(CONTACTS_CACHE_KEY);
+      if (!stored.ok) {
+        console.warn('[contacts] cache unreadable:', stored.error.errMsg);
+        return [];
+      }
+      return readContactsCache(stored.value);
+    } catch (e) {
+      console.warn('[contacts] cache unreadable:', messageOf(e));
+      return [];
+    }
+  }
+
+  /**
+   * An older list must not outlive a newer one that could not be saved (too large for one storage item, disk
+   * full): it may still show a removed person as authorised. No cache is better than a stale one.
+   */
+  async function dropCache(): Promise<void> {
+    try {
+      const removed = await storage.remove(CONTACTS_CACHE_KEY);
+      if (!removed.ok) console.warn('[contacts] stale cache not removed:', removed.error.errMsg);
+    } catch (e) {
+      console.warn('[contacts] stale cache not removed:', messageOf(e));
+    }
+  }
+
+  async function saveCache(contacts: ContactWithAuth[]): Promise<void> {
+    const document: ContactsCacheDocument = { schema: CONTACTS_CACHE_SCHEMA, savedAt: clock.now(), contacts };
+    let saved = false;
+    try {
+      const result = await storage.set(CONTACTS_CACHE_KEY, document);
+      saved = result.ok;
+      if (!result.ok) console.warn('[contacts] cache not saved:', result.error.errMsg);
+    } catch (e) {
+      console.warn('[contacts] cache not saved:', messageOf(e));
+    }
+    if (!saved) await dropCache();
+  }
+
+  async function fetchFromSource(sn: string): Promise<Result<ContactsFetch, ContactsError>> {
+    try {
+      return await source.fetch(sn);
+    } catch (e) {
+      return err({ kind: 'network', errMsg: messageOf(e) });
+    }
+  }
+
+  async function checkAuthorisation(
+    device: { sn: string; modelId: string },
+    openIds: string[],
+  ): Promise<Result<Map<string, Authorisation>, AuthorisationError>> {
+    try {
+      return await authorisation.check(device.sn, device.modelId, openIds);
+    } catch (e) {
+      return err({ kind: 'failed', errMsg: messageOf(e) });
+    }
+  }
+
+  async function removeFromSource(sn: string, openId: string): Promise<Result<void, ContactsError>> {
+    try {
+      return await source.remove(sn, openId);
+    } catch (e) {
+      return err({ kind: 'network', errMsg: messageOf(e) });
+    }
+  }
+
+  async function pinAtSource(
+    sn: string,
+    openId: string,
+    pinned: boolean,
+  ): Promise<Result<void, ContactsError>> {
+    try {
+      return await source.setPinned(sn, openId, pinned);
+    } catch (e) {
+      return err({ kind: 'network', errMsg: messageOf(e) });
+    }
+  }
+
+  return {
+    cached,
+    async remove(device, openId) {
+      const removed = await removeFromSource(device.sn, openId);
+      if (!removed.ok) return removed;
+      // offline, the cached list must not show them any more either
+      const rest = (await cached()).filter((contact) => contact.openId !== openId);
+      await saveCache(rest);
+      return removed;
+    },
+    async setPinned(device, openId, pinned) {
+      const set = await pinAtSource(device.sn, openId, pinned);
+      if (!set.ok) return set;
+      const saved = await cached();
+      if (saved.some((contact) => contact.openId === openId))
+        await saveCache(
+          saved.map((contact) => (contact.openId === openId ? pinnedAs(contact, pinned) : contact)),
+        );
+      return set;
+    },
+    async load(device, first = []): Promise<ContactsLoad> {
+      const fetched = await fetchFromSource(device.sn);
+      if (!fetched.ok) {
+        console.warn('[contacts] source failed:', fetched.error.kind);
+        return { contacts: await cached(), fromCache: true, error: fetched.error, skipped: 0 };
+      }
+      const { skipped } = fetched.value;
+      const omitted = fetched.value.omitted ?? 0;
+      if (skipped > 0) console.warn(`[contacts] skipped ${skipped} malformed entries`);
+      if (omitted > 0) console.warn(`[contacts] ${omitted} contacts over the limit not shown`);
+
+      const all = fetched.value.contacts;
+      const firstIds = firstScreenIds(all, first);
+      const checked = await checkAuthorisation(device, firstIds);
+      if (!checked.ok) console.warn('[contacts] authorisation check failed:', checked.error.kind);
+      const rest = checked.ok ? all.filter((contact) => !checked.value.has(contact.openId)) : [];
+      const contacts = withAuthorisation(all, checked, rest.length > 0 ? 'checking' : 'unknown');
+      const load: ContactsLoad = { contacts, fromCache: false, skipped, loadedAt: clock.now() };
+      if (omitted > 0) load.omitted = omitted;
+      if (!checked.ok) load.authorisationError = checked.error;
+      if (rest.length === 0) {
+        await saveCache(contacts);
+        return load;
+      }
+      // the first screen is checked: the others now, and the whole list is cached once they are known
+      const merged = new Map(checked.ok ? checked.value : []);
+      load.remaining = checkAuthorisation(
+        device,
+        rest.map((contact) => contact.openId),
+      ).then(async (later) => {
+        if (later.ok) later.value.forEach((authorisation, openId) => merged.set(openId, authorisation));
+        else console.warn('[contacts] authorisation check failed:', later.error.kind);
+        const whole = withAuthorisation(all, ok(merged), 'unknown');
+        await saveCache(whole);
+        const complete: ContactsLoad = { ...load, contacts: whole };
+        delete complete.remaining;
+        if (!later.ok) complete.authorisationError = later.error;
+        return complete;
+      });
+      return load;
+    },
+  };
+}

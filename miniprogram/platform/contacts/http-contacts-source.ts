@@ -1,0 +1,46 @@
+/**
+ * The device's contacts at our backend (docs/backend-api.md §3.1–3.2): `GET /devices/{sn}/contacts` and
+ * `DELETE /devices/{sn}/contacts/{openId}` and `POST /devices/{sn}/contacts/{openId}/pin`, all signed by the host app. The sn and openIds never reach a log or an
+ * error text.
+ */
+import { createBackendRequests, jsonReply, type BackendConfig } from '../backend/backend-requests';
+import { API_PATHS, type ContactPinBody } from '../../contract/wire';
+import { parseAcknowledgement } from '../../contract/validate-backend';
+import type { HostSigner } from '../host/types';
+import type { HttpClient } from '../http';
+import { err, ok } from '../../lib/result';
+import type { ContactsSource } from './types';
+import { parseContactsReply } from './validate-contacts';
+
+export type HttpContactsConfig = BackendConfig;
+
+export function createHttpContactsSource(
+  http: HttpClient,
+  signer: HostSigner | undefined,
+  config: HttpContactsConfig,
+): ContactsSource {
+  const requests = createBackendRequests(http, signer, config);
+  return {
+    fetch(sn) {
+      // Without a device sn there is nothing meaningful to ask.
+      if (sn.trim() === '') return Promise.resolve(err({ kind: 'not-configured' }));
+      return requests.device('GET', API_PATHS.deviceContacts(sn), undefined, jsonReply(parseContactsReply), [
+        sn,
+      ]);
+    },
+    async remove(sn, openId) {
+      if (sn.trim() === '') return err({ kind: 'not-configured' });
+      const path = API_PATHS.deviceContact(sn, openId);
+      const removed = await requests.device('DELETE', path, undefined, parseAcknowledgement, [sn, openId]);
+      // `not-a-contact`: already removed (a second tap, another session): what was asked is done
+      const gone = !removed.ok && removed.error.kind === 'rejected' && removed.error.code === 'not-a-contact';
+      return gone ? ok(undefined) : removed;
+    },
+    setPinned(sn, openId, pinned) {
+      if (sn.trim() === '') return Promise.resolve(err({ kind: 'not-configured' }));
+      const body: ContactPinBody = { pinned };
+      const path = API_PATHS.deviceContactPin(sn, openId);
+      return requests.device('POST', path, { ...body }, parseAcknowledgement, [sn, openId]);
+    },
+  };
+}

@@ -1,0 +1,101 @@
+/**
+ * Validation of the contacts reply `{ "contacts": [{ "openId", "name", "avatarUrl"?, "addedAt", "pinned" }] }`. Entries are checked one
+ * by one: a bad entry is skipped and counted, the others are still shown. At most MAX_CONTACTS are kept.
+ */
+import { isRecord, keepValid } from '../../lib/guards';
+import { err, ok, type Result } from '../../lib/result';
+import type { Contact, ContactsError, ContactsFetch } from './types';
+
+export const MAX_NAME_LENGTH = 40;
+/** The most contacts the device shows (and checks, caches): see parseContactsReply. */
+export const MAX_CONTACTS = 5000;
+/** Real openIds are 28 characters; anything far longer is not an openId. */
+const MAX_OPEN_ID_LENGTH = 128;
+const MAX_AVATAR_URL_LENGTH = 2048;
+
+// The control and bidi characters of isControlCodePoint and isBidiControlCodePoint (contract.ts) as character
+// classes: all of them are single UTF-16 units, so a whole name is checked at once instead of character by character
+// (5,000 names are cleaned before the first screen).
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+const BIDI_CONTROL = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const NOT_IN_OPEN_ID = /[\s\u0000-\u001f\u007f-\u009f]/;
+
+function cleanOpenId(raw: unknown): string | undefined {
+  if (typeof raw !== 'string') return undefined;
+  const openId = raw.trim();
+  if (openId.length === 0 || openId.length > MAX_OPEN_ID_LENGTH || NOT_IN_OPEN_ID.test(openId))
+    return undefined;
+  return openId;
+}
+
+/**
+ * Trimmed, control characters and runs of spaces collapsed, bidi controls removed (they could make a name appear
+ * to say something else), capped by characters (not UTF-16 units).
+ */
+export function cleanName(raw: unknown): string | undefined {
+  if (typeof raw !== 'string') return undefined;
+  const name = raw.replace(BIDI_CONTROL, '').replace(CONTROL, ' ').replace(/\s+/g, ' ').trim();
+  if (name.length === 0) return undefined;
+  // no more UTF-16 units than the cap: no more characters either
+  if (name.length <= MAX_NAME_LENGTH) return name;
+  const chars = Array.from(name);
+  return chars.length > MAX_NAME_LENGTH ? chars.slice(0, MAX_NAME_LENGTH).join('').trim() : name;
+}
+
+/**
+ * Only https:// avatars are kept: http://tmp and wxfile:// are temporary files of one device's session,
+ * which a backend cannot meaningfully send.
+ */
+function cleanAvatarUrl(raw: unknown): string | undefined {
+  if (typeof raw !== 'string') return undefined;
+  const url = raw.trim();
+  if (!/^https:\/\/[^\s/]+/i.test(url) || url.length > MAX_AVATAR_URL_LENGTH || /\s/.test(url))
+    return undefined;
+  return url;
+}
+
+/** epoch ms; anything else is left out (the contact is still shown, just never marked new). */
+function cleanAddedAt(raw: unknown): number | undefined {
+  return typeof raw === 'number' && Number.isSafeInteger(raw) && raw > 0 ? raw : undefined;
+}
+
+/** A clean copy of one contact (unknown fields dropped), or undefined when it cannot be shown or called. */
+export function validateContact(raw: unknown): Contact | undefined {
+  if (!isRecord(raw)) return undefined;
+  const openId = cleanOpenId(raw.openId);
+  const name = cleanName(raw.name);
+  if (!openId || !name) return undefined;
+  const contact: Contact = { openId, name };
+  const avatarUrl = cleanAvatarUrl(raw.avatarUrl);
+  if (avatarUrl) contact.avatarUrl = avatarUrl;
+  const addedAt = cleanAddedAt(raw.addedAt);
+  if (addedAt !== undefined) contact.addedAt = addedAt;
+  // only `true` pins (an older backend sends nothing: nobody is pinned)
+  if (raw.pinned === true) contact.pinned = true;
+  return contact;
+}
+
+function parseBody(data: unknown): Result<unknown, ContactsError> {
+  if (typeof data !== 'string') return ok(data);
+  try {
+    return ok(JSON.parse(data) as unknown);
+  } catch {
+    return err({ kind: 'malformed', detail: 'reply is not valid JSON' });
+  }
+}
+
+export function parseContactsReply(data: unknown): Result<ContactsFetch, ContactsError> {
+  const body = parseBody(data);
+  if (!body.ok) return body;
+  if (!isRecord(body.value)) return err({ kind: 'malformed', detail: 'reply is not an object' });
+  const entries = body.value.contacts;
+  if (!Array.isArray(entries)) return err({ kind: 'malformed', detail: '"contacts" is not an array' });
+
+  const { valid, dropped } = keepValid(entries, validateContact, (contact) => contact.openId);
+  // A bound on everything after it (authorisation checks, the cache item, the list): the rest is reported.
+  const omitted = Math.max(0, valid.length - MAX_CONTACTS);
+  if (omitted === 0) return ok({ contacts: valid, skipped: dropped });
+  return ok({ contacts: valid.slice(0, MAX_CONTACTS), skipped: dropped, omitted });
+}

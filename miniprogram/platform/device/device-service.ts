@@ -1,0 +1,114 @@
+/**
+ * What the device can do, from the host's answer plus the plugin: the status line and the call gate read this.
+ * Version gates: token-less calls need WMPF >= MIN_WMPF_VERSION and plugin >= MIN_PLUGIN_VERSION.
+ * When the host cannot answer (an old WMPF without the device-info API, a timeout, a silent host), the device calls
+ * with the last registration the host told, kept in its own storage, and the status says so.
+ */
+import { MIN_PLUGIN_VERSION, MIN_WMPF_VERSION } from '../../config';
+import { isAtLeast } from '../../utils/version';
+import { systemClock, type Clock } from '../../lib/clock';
+import { HOST_COMMANDS, type DeviceInfo, type HostBridge, type HostError } from '../host/types';
+import type { KeyValueStorage } from '../storage/types';
+import { readLastRegistration, writeLastRegistration, type LastRegistration } from './last-registration';
+import type { DeviceService, DeviceStatus } from './types';
+
+export { LAST_REGISTRATION_KEY } from './last-registration';
+
+export interface DeviceServiceOptions {
+  pluginVersion: string;
+  isPluginAvailable: () => boolean;
+  simulated: boolean;
+  /** The device's own storage: keeps the last registration the host told. None: no fallback. */
+  storage?: KeyValueStorage;
+  clock?: Clock;
+}
+
+export function createDeviceService(host: HostBridge, options: DeviceServiceOptions): DeviceService {
+  const clock = options.clock ?? systemClock;
+  const { storage } = options;
+  let cached: DeviceStatus | undefined;
+  let inFlight: Promise<DeviceStatus> | undefined;
+  /** The last registration as this run knows it (`known` false: storage not read yet). */
+  let memory: { known: boolean; value: LastRegistration | undefined } = { known: false, value: undefined };
+
+  async function askHost(): Promise<DeviceStatus> {
+    if (!host.available) return { kind: 'not-wmpf' };
+    try {
+      const reply = await host.getDeviceInfo();
+      if (!reply.ok) {
+        return reply.error.kind === 'not-wmpf' ? { kind: 'not-wmpf' } : lastKnownOr(reply.error);
+      }
+      await remember(reply.value);
+      return statusFor(reply.value, options);
+    } catch (thrown) {
+      // The bridge contract says it never rejects; keep the status line alive even if an adapter does.
+      const errMsg = thrown instanceof Error ? thrown.message : 'unexpected error';
+      return lastKnownOr({ kind: 'invoke-failed', command: HOST_COMMANDS.getDeviceInfo, errMsg });
+    }
+  }
+
+  /** The host could not answer: the registration it told last, said to be that, else the host error. */
+  async function lastKnownOr(error: HostError): Promise<DeviceStatus> {
+    if (storage && !memory.known) memory = { known: true, value: await readLastRegistration(storage) };
+    const last = memory.value;
+    if (!last) return { kind: 'host-error', error };
+    const device: DeviceInfo = {
+      registered: true,
+      sn: last.sn,
+      modelId: last.modelId,
+      wmpfVersion: last.wmpfVersion,
+    };
+    const status = statusFor(device, options);
+    return status.kind === 'ready'
+      ? { ...status, lastKnown: { seenAt: last.seenAt, checkedAt: clock.now(), error } }
+      : status;
+  }
+
+  /** A registered device is kept, with when the host last told it; "not registered" forgets it (a reset). */
+  async function remember(info: DeviceInfo): Promise<void> {
+    if (!storage) return;
+    const next: LastRegistration | undefined = info.registered
+      ? { sn: info.sn, modelId: info.modelId, wmpfVersion: info.wmpfVersion, seenAt: clock.now() }
+      : undefined;
+    // what the host just said wins for this run, even if storage refuses it
+    memory = { known: true, value: next };
+    await writeLastRegistration(storage, next);
+  }
+
+  return {
+    getStatus({ refresh = false } = {}) {
+      if (cached && !refresh) return Promise.resolve(cached);
+      if (!inFlight) {
+        inFlight = askHost().then((status) => {
+          // A host error is not an answer, nor is a status from the last registration: the next getStatus asks.
+          const answered = status.kind !== 'host-error' && !(status.kind === 'ready' && status.lastKnown);
+          cached = answered ? status : undefined;
+          inFlight = undefined;
+          return status;
+        });
+      }
+      return inFlight;
+    },
+    known: () => cached,
+  };
+}
+
+function statusFor(device: DeviceInfo, options: DeviceServiceOptions): DeviceStatus {
+  const { pluginVersion, simulated } = options;
+  if (!options.isPluginAvailable()) return { kind: 'plugin-missing' };
+  // An unparseable version fails isAtLeast, so it shows up as "too old" with the raw string.
+  const wmpfTooOld = !isAtLeast(device.wmpfVersion, MIN_WMPF_VERSION);
+  const pluginTooOld = !isAtLeast(pluginVersion, MIN_PLUGIN_VERSION);
+  if (wmpfTooOld || pluginTooOld) {
+    return {
+      kind: 'unsupported',
+      wmpfVersion: device.wmpfVersion,
+      pluginVersion,
+      wmpfTooOld,
+      pluginTooOld,
+      simulated,
+    };
+  }
+  if (!device.registered) return { kind: 'not-registered', wmpfVersion: device.wmpfVersion, simulated };
+  return { kind: 'ready', device, pluginVersion, simulated };
+}

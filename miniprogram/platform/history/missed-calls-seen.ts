@@ -1,0 +1,55 @@
+/**
+ * Until when the person has seen the missed calls (epoch ms of the newest one seen): for everyone ("OK" on the
+ * notice, the recent calls opened) and per caller (calling them back). Kept in the device's storage so that a missed
+ * call stays new across restarts until someone looked at it. One small document apart from the call history itself.
+ */
+import { isRecord } from '../../lib/guards';
+import type { KeyValueStorage } from '../storage/types';
+
+export const MISSED_CALLS_SEEN_KEY = 'missed-calls-seen';
+
+/** A caller's own mark is kept only while it says more than the global one; at most this many are kept. */
+const MAX_CALLERS = 50;
+
+export interface SeenMarks {
+  /** Every missed call up to here was seen. */
+  seenUntil: number;
+  /** By caller name: their missed calls up to here were seen (called back). */
+  callers: Record<string, number>;
+}
+
+export interface MissedCallsSeen {
+  /** Nothing seen when nothing was stored or storage cannot be read. */
+  load(): Promise<SeenMarks>;
+  /** A storage failure is reported; the app still remembers it until it restarts. */
+  save(marks: SeenMarks): Promise<void>;
+}
+
+const time = (value: unknown): number =>
+  typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : 0;
+
+/** The marks worth keeping: callers' marks newer than the global one, the newest MAX_CALLERS. */
+export function compactMarks(marks: SeenMarks): SeenMarks {
+  const callers = Object.entries(marks.callers)
+    .filter(([name, at]) => name !== '' && time(at) > marks.seenUntil)
+    .sort(([, a], [, b]) => b - a)
+    .slice(0, MAX_CALLERS);
+  return { seenUntil: time(marks.seenUntil), callers: Object.fromEntries(callers) };
+}
+
+export function createMissedCallsSeen(storage: KeyValueStorage): MissedCallsSeen {
+  return {
+    async load() {
+      const stored = await storage.get(MISSED_CALLS_SEEN_KEY);
+      const value = stored.ok && isRecord(stored.value) ? stored.value : {};
+      const callers: Record<string, number> = {};
+      if (isRecord(value.callers))
+        for (const [name, at] of Object.entries(value.callers)) if (time(at) > 0) callers[name] = time(at);
+      return compactMarks({ seenUntil: time(value.seenUntil), callers });
+    },
+    async save(marks) {
+      const saved = await storage.set(MISSED_CALLS_SEEN_KEY, compactMarks(marks));
+      if (!saved.ok) console.warn('[missed calls] not saved:', saved.error.errMsg);
+    },
+  };
+}

@@ -1,0 +1,124 @@
+/**
+ * Why the app is being shown. The host app may warm the Mini Program up with `?isPreLaunch=1` (the plugin's
+ * getPluginEnterOptions().query tells), and launches it straight into the plugin's call page for an incoming call
+ * (or WeChat does, when a family member answers a call from the device). In both cases the app must neither
+ * navigate nor start a call by itself: only people do, on a normal show.
+ */
+import { isRecord, nonEmptyString } from '../lib/guards';
+import type { PluginLoader } from './voip/plugin-loader';
+import type { RoomType } from './voip/types';
+
+export type ShowKind = 'normal' | 'pre-launch' | 'call-page';
+
+/**
+ * A family member's call the plugin's call page was opened for, from its query (the push path's
+ * `?roomType=..&groupId=..&listenerId=<sn>&callerName=..`, docs/host-protocol.md §7). The listenerId is the
+ * device's sn: it is never read.
+ */
+export interface IncomingCallLaunch {
+  roomId?: string;
+  roomType?: RoomType;
+  callerName?: string;
+}
+
+/** The part of App.onLaunch / App.onShow options used here. */
+export interface AppShowOptions {
+  path?: string;
+  query?: Record<string, unknown>;
+}
+
+export interface LaunchGuard {
+  /** Records App.onShow's options and tells what kind of show it is. */
+  noteShow(options?: AppShowOptions): ShowKind;
+  /** The kind of the latest show (the plugin's enter options are read again each time). */
+  currentShow(): ShowKind;
+  /** False while the app was shown for a pre-launch or for the plugin's call page. */
+  mayActOnItsOwn(): boolean;
+  /**
+   * The call the plugin's call page is showing now, when it was opened for a family member's call: from the last
+   * show into the call page, else (the app was already in front: no App.onShow, only callPageOnShow) from the
+   * call page's own query.
+   */
+  incomingCall(): IncomingCallLaunch | undefined;
+}
+
+const CALL_PAGE_MARK = 'call-page-plugin';
+
+function pluginEnterQuery(loadPlugin: PluginLoader): Record<string, unknown> {
+  try {
+    const plugin = loadPlugin();
+    const options: unknown = plugin?.getPluginEnterOptions?.();
+    return isRecord(options) && isRecord(options.query) ? options.query : {};
+  } catch {
+    return {};
+  }
+}
+
+function pluginOnloadQuery(loadPlugin: PluginLoader): Record<string, unknown> {
+  try {
+    const options: unknown = loadPlugin()?.getPluginOnloadOptions?.();
+    return isRecord(options) ? options : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Query values may arrive URI-encoded (the push path carries them so). */
+function queryText(value: unknown): string | undefined {
+  const text = nonEmptyString(value);
+  if (!text) return undefined;
+  try {
+    return nonEmptyString(decodeURIComponent(text))?.trim();
+  } catch {
+    return text.trim();
+  }
+}
+
+/** The call a call-page query describes; undefined when it names no room (not a call from a phone). */
+export function incomingCallOf(query: Record<string, unknown>): IncomingCallLaunch | undefined {
+  if (String(query.isPreLaunch) === '1') return undefined;
+  const roomId = queryText(query.roomId) ?? queryText(query.groupId);
+  if (!roomId) return undefined;
+  const roomType = queryText(query.roomType);
+  const launch: IncomingCallLaunch = { roomId };
+  if (roomType === 'voice' || roomType === 'video') launch.roomType = roomType;
+  const callerName = queryText(query.callerName);
+  if (callerName) launch.callerName = Array.from(callerName).slice(0, 80).join('');
+  return launch;
+}
+
+export function classifyShow(
+  options: AppShowOptions | undefined,
+  enterQuery: Record<string, unknown>,
+): ShowKind {
+  const appQuery = isRecord(options?.query) ? options.query : {};
+  const isPreLaunch = enterQuery.isPreLaunch ?? appQuery.isPreLaunch;
+  if (String(isPreLaunch) === '1') return 'pre-launch';
+  const path = typeof options?.path === 'string' ? options.path : '';
+  return path.includes(CALL_PAGE_MARK) ? 'call-page' : 'normal';
+}
+
+export function createLaunchGuard(loadPlugin: PluginLoader): LaunchGuard {
+  let lastOptions: AppShowOptions | undefined;
+  const currentShow = () => classifyShow(lastOptions, pluginEnterQuery(loadPlugin));
+  return {
+    noteShow(options) {
+      if (!isRecord(options)) lastOptions = undefined;
+      else
+        lastOptions = {
+          path: typeof options.path === 'string' ? options.path : undefined,
+          query: isRecord(options.query) ? options.query : undefined,
+        };
+      return currentShow();
+    },
+    currentShow,
+    mayActOnItsOwn: () => currentShow() === 'normal',
+    incomingCall() {
+      if (currentShow() === 'call-page') {
+        const fromShow = incomingCallOf({ ...pluginEnterQuery(loadPlugin), ...(lastOptions?.query ?? {}) });
+        if (fromShow) return fromShow;
+      }
+      return incomingCallOf(pluginOnloadQuery(loadPlugin));
+    },
+  };
+}

@@ -1,0 +1,191 @@
+/**
+ * The platform: every service the app uses, each behind its narrow interface, wired from the adapters it is given.
+ * Which adapters (real or simulated) is decided by the composition root (miniprogram/composition-root.ts); this file
+ * only knows the real ones. The simulated ones live in miniprogram/simulator/, which never ships.
+ */
+import { BACKEND_BASE_URL, HOST_TIMEOUT_MS, PLUGIN_VERSION } from '../config';
+import { createBackendRequests, type BackendRequests } from './backend/backend-requests';
+import { createPushTokenBackend } from './backend/http-backend';
+import { systemClock, type Clock } from '../lib/clock';
+import { createContactsService } from './contacts/contacts-service';
+import { createHttpContactsSource } from './contacts/http-contacts-source';
+import { createPluginAuthorisationChecker } from './contacts/plugin-authorisation';
+import type { ContactsService } from './contacts/types';
+import { createDeviceService } from './device/device-service';
+import { createPrefetchService } from './device/prefetch-service';
+import type { PrefetchService } from './device/prefetch-types';
+import type { DeviceService } from './device/types';
+import { readEnvVersion, type EnvVersion } from './environment';
+import { createHistoryRepository } from './history/history-repository';
+import type { HistoryRepository } from './history/types';
+import { createMissedCallsSeen, type MissedCallsSeen } from './history/missed-calls-seen';
+import { createHostBridge } from './host/wmpf-host-bridge';
+import type { HostBridge, HostSigner } from './host/types';
+import { wxHttp, type HttpClient } from './http';
+import { createLaunchGuard, type LaunchGuard } from './launch';
+import { wxPermissions, type Permissions } from './permissions';
+import type { PhoneAdapters, WxPhoneApi } from './phone/types';
+import { createPhoneLogin, wxPhoneApi } from './phone/wechat-phone';
+import { createPushTokenService, type PushTokenService } from './push-token';
+import { wxRouter, type Router } from './router';
+import type { KeyValueStorage } from './storage/types';
+import { wxStorage } from './storage/wx-storage';
+import { createTextSizeSetting, type TextSizeSetting } from './text-size-setting';
+import { createUi, wxSystem, type Ui, type UiSystem } from './ui';
+import { createPluginLoader, requireVoipPlugin, type PluginLoader } from './voip/plugin-loader';
+import type { VoipService } from './voip/types';
+import { createVoipEvents, type VoipEventHub } from './voip/voip-events';
+import { createCallAttemptLog, type CallAttemptLog } from './voip/call-attempts';
+import { wxClipboard, type Clipboard } from './clipboard';
+import { createVoipService } from './voip/voip-service';
+
+export type RuntimeMode = 'wmpf-device' | 'simulated-device' | 'phone';
+
+export interface Platform {
+  mode: RuntimeMode;
+  /** Runs on the simulator (DevTools, tests): labelled as such on screen. */
+  simulated: boolean;
+  clock: Clock;
+  host: HostBridge & HostSigner;
+  device: DeviceService;
+  prefetch: PrefetchService;
+  loadPlugin: PluginLoader;
+  voip: VoipService;
+  voipEvents: VoipEventHub;
+  /** The last call attempts and their plugin events, for the diagnostics page. */
+  callAttempts: CallAttemptLog;
+  clipboard: Clipboard;
+  contacts: ContactsService;
+  history: HistoryRepository;
+  /** Until when the person has seen the missed calls. */
+  missedCallsSeen: MissedCallsSeen;
+  /** The large-text switch's choice. */
+  textSize: TextSizeSetting;
+  router: Router;
+  /** Title, window size, pull-down refresh and navigation, for pages. */
+  ui: Ui;
+  permissions: Permissions;
+  envVersion: EnvVersion;
+  /**
+   * How requests reach our backend (docs/backend-api.md): phone requests, and device requests signed by the host.
+   * The calls only a subpackage page makes are built on it with that page's module (composition-root.ts).
+   */
+  backendRequests: BackendRequests;
+  /** Device roles only: keeps the WMPF push token uploaded so that phones can call the device. */
+  pushToken: PushTokenService | undefined;
+  /** Phone role only: WeChat's phone APIs (the pages wrap the ones they use) and wx.login. */
+  phone: PhoneAdapters | undefined;
+  /** Why the app is shown (pre-launch, plugin call page): no navigation or call on its own then. */
+  launch: LaunchGuard;
+}
+
+/** The adapters a platform is built from: the real ones here, simulated ones from miniprogram/simulator/. */
+export interface PlatformAdapters {
+  mode: RuntimeMode;
+  simulated?: boolean;
+  wmpf: Wmpf.Api | undefined;
+  loadPluginModule: () => unknown;
+  pluginVersion: string;
+  /** How requests reach the backend (wx.request, or the simulated backend), and its base URL. */
+  http: HttpClient;
+  backendBaseUrl: string;
+  storage: KeyValueStorage;
+  router: Router;
+  /** Page title, window size, pull-down refresh: the real `wx` when absent. */
+  system?: UiSystem;
+  permissions: Permissions;
+  envVersion: EnvVersion;
+  clock: Clock;
+  hostTimeoutMs?: number;
+  /** The phone's WeChat APIs (phone mode); the real `wx` when absent. */
+  phoneApi?: WxPhoneApi;
+  /** The real `wx` clipboard when absent. */
+  clipboard?: Clipboard;
+}
+
+export function createPlatform(adapters: PlatformAdapters): Platform {
+  const { clock, router } = adapters;
+  const host = createHostBridge(adapters.wmpf, {
+    timeoutMs: adapters.hostTimeoutMs ?? HOST_TIMEOUT_MS,
+    clock,
+  });
+  const isPhone = adapters.mode === 'phone';
+  // device requests are signed by the host app; a phone has no host (and no device secret)
+  const signer = isPhone ? undefined : host;
+  const backendConfig = { baseUrl: adapters.backendBaseUrl };
+  const backendRequests = createBackendRequests(adapters.http, signer, backendConfig);
+  const loadPlugin = createPluginLoader(adapters.loadPluginModule);
+  const device = createDeviceService(host, {
+    pluginVersion: adapters.pluginVersion,
+    isPluginAvailable: () => loadPlugin() !== undefined,
+    simulated: adapters.simulated === true,
+    storage: adapters.storage,
+    clock,
+  });
+  const callAttempts = createCallAttemptLog(adapters.storage, clock);
+  const voipEvents = createVoipEvents(loadPlugin, { clock, onPluginEvent: callAttempts.pluginEvent });
+  return {
+    mode: adapters.mode,
+    simulated: adapters.simulated === true,
+    clock,
+    host,
+    device,
+    prefetch: createPrefetchService(host, device, { clock }),
+    loadPlugin,
+    voip: createVoipService({
+      loadPlugin,
+      clock,
+      router,
+      envVersion: adapters.envVersion,
+      bindEvents: () => voipEvents.start(),
+    }),
+    voipEvents,
+    callAttempts,
+    clipboard: adapters.clipboard ?? wxClipboard,
+    contacts: createContactsService({
+      source: createHttpContactsSource(adapters.http, signer, backendConfig),
+      authorisation: createPluginAuthorisationChecker(loadPlugin),
+      storage: adapters.storage,
+      clock,
+    }),
+    history: createHistoryRepository(adapters.storage),
+    missedCallsSeen: createMissedCallsSeen(adapters.storage),
+    textSize: createTextSizeSetting(adapters.storage),
+    router,
+    ui: createUi(router, adapters.system ?? wxSystem),
+    permissions: adapters.permissions,
+    envVersion: adapters.envVersion,
+    backendRequests,
+    pushToken: isPhone
+      ? undefined
+      : createPushTokenService({
+          wmpf: adapters.wmpf,
+          backend: createPushTokenBackend(backendRequests),
+          device,
+          clock,
+        }),
+    phone: isPhone ? phoneAdapters(adapters.phoneApi ?? wxPhoneApi, clock) : undefined,
+    launch: createLaunchGuard(loadPlugin),
+  };
+}
+
+function phoneAdapters(api: WxPhoneApi, clock: Clock): PhoneAdapters {
+  return { api, login: createPhoneLogin(api, clock) };
+}
+
+/** A WMPF device (`wmpf` given) or a family member's phone WeChat, on the real adapters. */
+export function createRealPlatform(wmpf: Wmpf.Api | undefined): Platform {
+  return createPlatform({
+    mode: wmpf ? 'wmpf-device' : 'phone',
+    wmpf,
+    loadPluginModule: requireVoipPlugin,
+    pluginVersion: PLUGIN_VERSION,
+    http: wxHttp,
+    backendBaseUrl: BACKEND_BASE_URL,
+    storage: wxStorage,
+    router: wxRouter,
+    permissions: wxPermissions,
+    envVersion: readEnvVersion(),
+    clock: systemClock,
+  });
+}
