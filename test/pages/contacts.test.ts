@@ -136,7 +136,10 @@ describe('contacts page', () => {
     await t.page.onShow?.();
     await t.clock.runAll();
     expect(t.sim.framework.stats.hostCalls.prefetchDeviceToken).toBe(1);
-    expect(textOf(find(t.comp, '#prefetch'))).toBe('通话已准备好');
+    expect(appStores.device.prefetch.status).toBe('ready');
+    // the prefetch is the installers' (diagnostics): the person reads one line
+    expect(t.comp.querySelector('#prefetch')).toBeUndefined();
+    expect(textOf(find(t.comp, '#person-status'))).toBe(translate('status', 'personSimulated'));
     await t.clock.advance(49 * 60_000);
     await t.page.onShow?.();
     await t.clock.runAll();
@@ -149,7 +152,7 @@ describe('contacts page', () => {
 
   it('never waits for the prefetch before a call can be placed', async () => {
     const t = await open({ scenario: (s) => (s.prefetchReply = { kind: 'never-answers' }), settleMs: 2000 });
-    expect(textOf(find(t.comp, '#prefetch'))).toBe('正在准备通话…');
+    expect(appStores.device.prefetch.status).toBe('pending');
     find(t.comp, '#row-0 .call-btn--video').dispatchEvent('tap');
     await simulate.sleep(0);
     expect(t.router.history).toHaveLength(1);
@@ -159,8 +162,9 @@ describe('contacts page', () => {
     const t = await open({
       scenario: (s) => (s.prefetchReply = { kind: 'error-text', errMsg: 'network down' }),
     });
-    expect(textOf(find(t.comp, '#prefetch'))).toBe('通话准备没完成，仍然可以拨打，接通可能慢一点');
-    expect(t.comp.querySelector('#status #prefetch')).toBeTruthy(); // the selector the unregistered case relies on
+    expect(appStores.device.prefetch.status).toBe('failed');
+    // calls are still allowed: the person's line does not say otherwise
+    expect(textOf(find(t.comp, '#person-status'))).toBe(translate('status', 'personSimulated'));
     expect(t.comp.querySelectorAll('.call-btn--video')).toHaveLength(6);
   });
 
@@ -172,7 +176,8 @@ describe('contacts page', () => {
       },
     });
     const status = textOf(find(t.comp, '#status'));
-    expect(status).toContain(translate('status', 'hostError'));
+    expect(status).toContain(translate('status', 'personNotReady'));
+    expect(status).not.toContain(translate('status', 'hostError')); // the installers' words: diagnostics
     expect(status).not.toContain(translate('status', 'prefetchFailed'));
     expect(t.comp.querySelector('#status #prefetch')).toBeUndefined();
     expect(appStores.device.prefetch.status).toBe('failed'); // still retried with backoff
@@ -192,8 +197,8 @@ describe('contacts page', () => {
       },
     });
     const status = textOf(find(t.comp, '#status'));
-    expect(status).toContain(translate('status', 'lastKnown'));
-    expect(status).toContain(translate('status', 'hostTimeoutHint'));
+    expect(status).toContain(translate('status', 'personHostSilent'));
+    expect(status).not.toContain(translate('status', 'hostTimeoutHint'));
     expect(t.comp.querySelector('#status #prefetch')).toBeUndefined();
     expect(rowNames(t.comp)).toHaveLength(7);
 
@@ -207,8 +212,8 @@ describe('contacts page', () => {
 
   it('explains an unregistered device and what to do', async () => {
     const t = await open({ scenario: (s) => (s.device.registered = false) });
-    expect(textOf(find(t.comp, '#status'))).toContain('设备还没有注册，暂时不能通话');
-    expect(textOf(find(t.comp, '#status'))).toContain('请联系设备管理员');
+    // one sentence for the person: whom to tell (the registration itself is on the diagnostics page)
+    expect(textOf(find(t.comp, '#person-status'))).toBe('这台设备还不能打电话，请告诉家人或安装人员。');
     expect(rowNames(t.comp)).toEqual([]);
     // the first show asks for the status and prefetches together; once the device is known, no more prefetches
     expect(t.sim.framework.stats.hostCalls.prefetchDeviceToken).toBe(1);
@@ -247,9 +252,9 @@ describe('contacts page', () => {
   it('shows the versions found when WMPF or the plugin is too old', async () => {
     const t = await open({ scenario: (s) => (s.device.wmpfVersion = '1.1.9') });
     const status = textOf(find(t.comp, '#status'));
-    expect(status).toContain('设备软件版本太低，不能通话');
-    expect(status).toContain('WMPF 1.1.9');
-    expect(status).toContain('插件 2.4.6');
+    expect(status).toContain(translate('status', 'personNotReady'));
+    // versions are the installers' (the diagnostics page shows them against their floors)
+    expect(status).not.toContain('WMPF 1.1.9');
   });
 
   it('says when it is not running on a WMPF device', async () => {
@@ -257,12 +262,12 @@ describe('contacts page', () => {
     installStores(buildStores({ ...t.platform, host: createHostBridge(undefined), device: notWmpfDevice() }));
     const rendered = await renderPage(ROUTE);
     await t.clock.runAll();
-    expect(textOf(find(rendered.comp, '#status'))).toContain('这里不能发起设备通话');
+    expect(textOf(find(rendered.comp, '#status'))).toContain(translate('status', 'personNotReady'));
   });
 
   it('labels the simulated device clearly', async () => {
     const { comp } = await open();
-    expect(textOf(find(comp, '#status'))).toContain('模拟设备（开发者工具）');
+    expect(textOf(find(comp, '#status'))).toContain('这是模拟设备：电话不会真正打出去。');
   });
 
   it('skips malformed contacts from the source and still shows the others', async () => {

@@ -99,18 +99,25 @@ describe('the home of tiles (landscape device)', () => {
         ]),
     });
     expect(t.comp.querySelector('#tabs')).toBeUndefined();
+    // pinned, but not callable: never before the people who can be called (issue 21)
     expect(tileNames(t.comp)).toEqual([
-      '张叔叔',
       '王丽',
       '小明',
       '社区李医生',
       '妈妈',
       '爸爸',
       'Anna Schmidt',
+      '张叔叔',
       '全部联系人',
     ]);
-    expect(textOf(find(t.comp, '#tile-0'))).toContain('还没有授权这台设备');
-    expect(t.comp.querySelector('#tile-0 .tile__voice')).toBeUndefined();
+    expect(textOf(find(t.comp, '#tile-6'))).toContain('还没有授权这台设备');
+    expect(t.comp.querySelector('#tile-6 .tile__voice')).toBeUndefined();
+    expect(t.comp.querySelector('#tile-6 .tile__video')).toBeUndefined();
+    // every callable tile carries its two labelled buttons
+    for (let i = 0; i < 6; i += 1) {
+      expect(textOf(find(t.comp, `#tile-${i} .tile__video`))).toBe('视频');
+      expect(textOf(find(t.comp, `#tile-${i} .tile__voice`))).toBe('语音');
+    }
     expect(textOf(find(t.comp, '#show-all'))).toContain('共 7 人');
   });
 
@@ -127,6 +134,12 @@ describe('the home of tiles (landscape device)', () => {
     expect(t.router.history[1]).toEqual({
       kind: 'navigateTo',
       url: '/packages/calling/index?openId=o-sim-mum&roomType=voice',
+    });
+    t.stores.ui.release();
+    await tap(t.comp, '#tile-1 .tile__video'); // the labelled video button
+    expect(t.router.history[2]).toEqual({
+      kind: 'navigateTo',
+      url: '/packages/calling/index?openId=o-sim-mum&roomType=video',
     });
   });
 
@@ -243,16 +256,17 @@ describe('missed calls first', () => {
     const { comp } = await renderPage(ROUTE);
     await t.clock.runAll();
     await viewUpdated();
-    expect(textOf(find(comp, '#missed .missed__title'))).toBe('2 个未接来电');
-    expect(textOf(find(comp, '#missed-0 .missed__line'))).toMatch(/^妈妈 打来 2 次 · 最近 \d\d:\d\d$/);
-    expect(textOf(find(comp, '#call-back-0'))).toBe('回拨');
+    // the home says it in one line; the caller's tile carries the badge and "call back"
+    expect(textOf(find(comp, '#missed-summary'))).toBe('2 个未接来电：妈妈 2 次');
+    expect(comp.querySelector('#missed-0')).toBeUndefined();
     const mumTile = tileNames(comp).indexOf('妈妈');
     expect(textOf(find(comp, `#tile-${mumTile} .tile__badge`))).toBe('2');
+    expect(textOf(find(comp, `#tile-${mumTile} .tile__video`))).toBe('回拨');
 
-    await tap(comp, '#call-back-0');
+    await tap(comp, `#tile-${mumTile} .tile__video`);
     expect(t.router.history.at(-1)).toEqual({
       kind: 'navigateTo',
-      url: '/packages/calling/index?openId=o-sim-mum&roomType=voice',
+      url: '/packages/calling/index?openId=o-sim-mum&roomType=video',
     });
     await t.clock.runAll();
     await viewUpdated();
@@ -275,6 +289,8 @@ describe('missed calls first', () => {
     t.sim.phoneCallsDevice(unanswered('妈妈'));
     await t.clock.runAll();
     await viewUpdated();
+    expect(textOf(find(t.comp, '#missed-summary'))).toBe('2 个未接来电：妈妈 1 次、爸爸 1 次');
+    await tap(t.comp, '#missed-open'); // the list: a line per caller with its "call back"
     expect(textAll(t.comp, '#missed .missed__line')).toMatch(/^妈妈 打来过 · .* 爸爸 打来过 · /);
     await tap(t.comp, '#call-back-1');
     expect(t.router.history.at(-1)?.url).toBe('/packages/calling/index?openId=o-sim-dad&roomType=video');
@@ -298,6 +314,8 @@ describe('missed calls first', () => {
     await t.clock.runAll();
     await viewUpdated();
     expect(t.comp.querySelector(`#tile-${dadTile} .tile__badge`)).toBeUndefined();
+    expect(textOf(find(t.comp, '#missed-summary'))).toBe('1 个未接来电：妈妈 1 次');
+    await tap(t.comp, '#missed-open');
     expect(textAll(t.comp, '#missed .missed__line')).toMatch(/^妈妈 打来过/);
     expect(textAll(t.comp, '#missed .missed__line')).not.toContain('爸爸');
   });
@@ -309,9 +327,10 @@ describe('missed calls first', () => {
     t.sim.phoneCallsDevice(unanswered('妈妈'));
     await t.clock.runAll();
     await viewUpdated();
+    expect(t.comp.querySelector('.tile__badge')).toBeUndefined();
+    await tap(t.comp, '#missed-open');
     expect(t.comp.querySelector('#call-back-0')).toBeUndefined();
     expect(textOf(find(t.comp, '#missed-0 .missed__note'))).toContain('有 2 位联系人叫这个名字');
-    expect(t.comp.querySelector('.tile__badge')).toBeUndefined();
     await tap(t.comp, '#find-caller-0');
     expect(t.comp.querySelectorAll('.row__name').map((n) => textOf(n))).toEqual(['妈妈', '妈妈']);
     // the only navigation: the host's launch for the ringing call
@@ -329,6 +348,8 @@ describe('missed calls first', () => {
     t.sim.phoneCallsDevice(unanswered('大舅'));
     await t.clock.runAll();
     await viewUpdated();
+    expect(textOf(find(t.comp, '#missed-summary'))).toBe('1 个未接来电：大舅 1 次');
+    await tap(t.comp, '#missed-open');
     expect(textOf(find(t.comp, '#missed-0'))).toContain('大舅 打来过');
     expect(textOf(find(t.comp, '#missed-0 .missed__note'))).toBe('联系人里没有这个名字');
     expect(t.comp.querySelector('#call-back-0')).toBeUndefined();
@@ -357,8 +378,8 @@ describe('the home in English', () => {
       });
       await t.clock.runAll();
       await viewUpdated();
-      expect(textOf(find(t.comp, '#missed .missed__title'))).toBe('Missed calls: 1');
-      expect(textOf(find(t.comp, '#call-back-0'))).toBe('Call back');
+      expect(textOf(find(t.comp, '#missed-summary'))).toBe('Missed calls: 1 — 爸爸 ×1');
+      expect(textOf(find(t.comp, '#tile-0 .tile__video'))).toBe('Call back');
       // what a screen reader says (the simulator does not render aria-* attributes: the page's data)
       const data = t.comp.data as { missed: MissedCallsView; tiles: TileView[] };
       expect(data.missed.lines[0].callBackLabel).toBe('Call 爸爸 back');

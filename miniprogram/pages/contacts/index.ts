@@ -24,7 +24,8 @@ import {
   type ContactRow,
   type EmptyView,
 } from '../../view-models/contacts-list';
-import { describeDeviceStatus, describePrefetch } from '../../view-models/device-status';
+import { describeDeviceStatus } from '../../view-models/device-status';
+import { describePersonStatus } from '../../view-models/person-status';
 import { homeTiles, type TileView } from '../../view-models/home';
 import {
   describeMissedCalls,
@@ -73,7 +74,7 @@ ComponentWithStore({
     tab: 'contacts',
     sheet: CLOSED_SHEET,
     status: describeDeviceStatus(null),
-    prefetch: describePrefetch({ status: 'idle' }, null),
+    person: describePersonStatus({ status: null, contactsError: undefined }),
     missed: NO_MISSED_CALLS as MissedCallsView,
     listState: 'loading',
     empty: { image: '', title: '', hint: '', retry: false, addFamily: false } as EmptyView,
@@ -97,7 +98,8 @@ ComponentWithStore({
       largeText: (app: AppStores) => app.ui.largeText,
       textSizeNotSaved: (app: AppStores) => app.ui.textSizeNotSaved,
       status: (app: AppStores) => describeDeviceStatus(app.device.status),
-      prefetch: (app: AppStores) => describePrefetch(app.device.prefetch, app.device.status),
+      person: (app: AppStores) =>
+        describePersonStatus({ status: app.device.status, contactsError: app.contacts.error }),
       missed: (app: AppStores) => describeMissedCalls(app.missedCalls.callers, app.contacts, app.history.now),
       listState: (app: AppStores) => list(app).state,
       empty: (app: AppStores) => list(app).empty,
@@ -218,6 +220,11 @@ ComponentWithStore({
       if (!row) return;
       if (row.callable) this.call(row, 'video');
       else this.setData({ sheet: sheetFor(row) });
+    },
+
+    /** The tile's own video button (a touch elsewhere on the tile does the same). */
+    onTileVideo(event: WechatMiniprogram.TouchEvent) {
+      this.call(rowOf(event.currentTarget.dataset.id), 'video');
     },
 
     onTileVoice(event: WechatMiniprogram.TouchEvent) {
