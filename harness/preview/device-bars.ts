@@ -12,8 +12,14 @@ export interface DeviceBar {
   screenHeight?: number;
 }
 
-/** List views a person scrolls on purpose (the whole list, a search, the history, removing someone). */
-const SCROLLING_LISTS = new Set(['contacts-search', 'history', 'large-text-list', 'contacts-remove']);
+/** List views a person scrolls on purpose (the whole list, a search, the history, a new or removed person). */
+const SCROLLING_LISTS = new Set([
+  'contacts-search',
+  'history',
+  'large-text-list',
+  'contacts-new-family',
+  'contacts-remove',
+]);
 
 export function deviceBarFor(state: PreviewState, screenHeight: number): DeviceBar | undefined {
   if (state.role === 'phone') return undefined;
