@@ -10,8 +10,7 @@ import type { FamilyScenario } from '../miniprogram/simulator/family-scenario';
 import { SIMULATED_BACKEND_BASE_URL } from '../miniprogram/simulator/simulated-backend-http';
 import { createSimulatedFramework } from '../miniprogram/simulator/simulated-framework';
 import { createSimulatedWmpf } from '../miniprogram/simulator/simulated-wmpf';
-import '../miniprogram/packages/phone/pairing/kit';
-import type { AppStores } from '../miniprogram/stores/index';
+import type { AppStores, RunningApp } from '../miniprogram/stores/index';
 import { createHttpBackend } from './adapters';
 import type { FakeClock } from './fake-clock';
 import { installSimulatedPlatform, type SimulatedSetup } from './platform';
@@ -44,7 +43,7 @@ export function deviceBeside(t: SimulatedSetup<FakeClock>): {
 export function phoneBeside(
   t: SimulatedSetup<FakeClock>,
   family: (f: FamilyScenario) => void = () => undefined,
-): { stores: AppStores; family: FamilyScenario } {
+): { stores: AppStores; app: RunningApp; family: FamilyScenario } {
   const phone = installSimulatedPlatform({
     clock: t.clock,
     role: 'phone',
@@ -53,5 +52,5 @@ export function phoneBeside(
     install: false,
   });
   family(phone.sim.family);
-  return { stores: phone.stores, family: phone.sim.family };
+  return { stores: phone.stores, app: phone.app, family: phone.sim.family };
 }

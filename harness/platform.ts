@@ -22,7 +22,7 @@ import {
   createSimulatedPermissions,
   type AuthorizeFailure,
 } from '../miniprogram/simulator/simulated-permissions';
-import { installStores, type AppStores } from '../miniprogram/stores/index';
+import { installStores, type AppStores, type RunningApp } from '../miniprogram/stores/index';
 import { createFakeClock, type FakeClock } from './fake-clock';
 
 export interface RecordingRouter extends Router {
@@ -68,6 +68,8 @@ export interface SimulatedSetup<C extends Clock> {
   permissions: ReturnType<typeof createSimulatedPermissions>;
   /** The app's stores on this platform, installed for the pages. */
   stores: AppStores;
+  /** The platform and stores, as packages build their stores from them. */
+  app: RunningApp;
 }
 
 export interface SimulatedSetupOptions<C extends Clock> {
@@ -99,7 +101,7 @@ export function installSimulatedPlatform<C extends Clock>(
   const { backend } = options;
   const platform = createSimulatedPlatform({ scenario, clock, router, storage, permissions, role, backend });
   const stores = buildStores(platform);
-  if (options.install !== false) installStores(stores);
+  const app = options.install !== false ? installStores(stores, platform) : { platform, stores };
   const sim = platform.simulation;
   const setup: SimulatedSetup<C> = {
     platform,
@@ -110,6 +112,7 @@ export function installSimulatedPlatform<C extends Clock>(
     storage,
     permissions,
     stores,
+    app,
   };
   if (options.startStores) {
     platform.voipEvents.start();
@@ -145,7 +148,7 @@ export function restartStores<C extends Clock>(t: SimulatedSetup<C>): AppStores 
   t.stores.call.stop();
   t.stores.device.stop();
   const stores = buildStores(t.platform);
-  installStores(stores);
+  t.app = installStores(stores, t.platform);
   t.stores = stores;
   return stores;
 }

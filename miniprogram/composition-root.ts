@@ -7,7 +7,6 @@
  *  - in a phone's WeChat: the family member's side (pairing, my devices, calling a device).
  * Tests, `npm start` and the bench build stores the same way (buildStores) on a simulated platform or on fakes.
  */
-import { VOIP_CHARGE_TYPE } from './config';
 import { DEFAULT_LOCALE, hasMainTexts, registerMainTexts, resolveLocale, setLocale } from './i18n/index';
 import { CALL_END_QUERY, ROUTES } from './routes';
 import { hasWmpf, isDevTools } from './platform/environment';
@@ -20,10 +19,9 @@ import { CallStore } from './stores/call-store';
 import { ContactsStore } from './stores/contacts-store';
 import { DeviceStore } from './stores/device-store';
 import { HistoryStore } from './stores/history-store';
-import { installStores, type AppStores } from './stores/index';
+import { installStores, type AppStores, type RunningApp } from './stores/index';
 import { MissedCallsStore } from './stores/missed-calls-store';
 import { RoleStore } from './stores/role-store';
-import { withSubpackageStores } from './stores/subpackage-stores';
 import { UiStore } from './stores/ui-store';
 import { HOME_TILES, mostCalled } from './utils/most-called';
 
@@ -50,7 +48,7 @@ export function buildStores(platform: Platform): AppStores {
     launch: platform.launch,
     attempts: platform.callAttempts,
   });
-  const main = {
+  return {
     role: new RoleStore({
       role: isPhone ? 'phone' : 'device',
       simulated: platform.simulated,
@@ -64,45 +62,6 @@ export function buildStores(platform: Platform): AppStores {
     missedCalls: new MissedCallsStore({ history, seen: platform.missedCallsSeen }),
     call,
   };
-  // their classes and services ship with their subpackage pages (stores/subpackage-stores.ts): built here on this
-  // platform's adapters
-  const { backendRequests: requests, phone, clock, permissions } = platform;
-  return withSubpackageStores(main, {
-    calling: (kit) => new kit.Store({ call, history, contacts, ui, clock }),
-    devicePairing: (kit) =>
-      new kit.Store({ backend: kit.createBackend(requests), device, clock, isDevice: !isPhone }),
-    pairing: (kit) =>
-      new kit.Store({
-        backend: kit.createBackend(requests),
-        wechat: phone && { ...phone.login, ...kit.createAuthoriser(phone.api, clock) },
-        permissions,
-        clock,
-      }),
-    myDevices: (kit) =>
-      new kit.Store({
-        phone: phone && {
-          wechat: { ...phone.login, ...kit.createVoipList(phone.api, clock) },
-          caller: kit.createCaller({
-            loadPlugin: platform.loadPlugin,
-            router: platform.router,
-            envVersion: platform.envVersion,
-            chargeType: VOIP_CHARGE_TYPE,
-            endPageUrl: ROUTES.devices,
-          }),
-        },
-        backend: kit.createBackend(requests),
-        permissions,
-      }),
-    diagnostics: (kit) =>
-      new kit.Store({
-        device,
-        host: platform.host,
-        backend: kit.createBackend(requests),
-        attempts: platform.callAttempts,
-        clipboard: platform.clipboard,
-        clock,
-      }),
-  });
 }
 
 /** The simulator's entry, loaded by name: nothing reachable from app.json may import it (see simulator/index.ts). */
@@ -172,11 +131,6 @@ export function startDevicePlatform(platform: Platform, landscape: boolean): voi
     configurePlugin(plugin, { endPageUrl: ROUTES.calling, endPageQuery: CALL_END_QUERY, landscape });
 }
 
-export interface RunningApp {
-  platform: Platform;
-  stores: AppStores;
-}
-
 let running: RunningApp | undefined;
 
 /**
@@ -204,11 +158,11 @@ export function launchApp(options?: AppShowOptions): RunningApp {
   applySystemLocale();
   const { platform, start } = choosePlatform(options?.query);
   const stores = buildStores(platform);
-  installStores(stores);
+  const app = installStores(stores, platform);
   const size = platform.ui.windowSize();
   startDevicePlatform(platform, size.width > size.height);
   connectStores(stores);
-  running = { platform, stores };
+  running = app;
   start?.();
   return running;
 }

@@ -3,3 +3,10 @@
 interface IAppOption {
   globalData: Record<string, never>;
 }
+
+// mobx-miniprogram-bindings' ComponentWithStore options leave out Component's `behaviors` (it adds its own to them)
+declare namespace WechatMiniprogram.Component {
+  interface OtherOption {
+    behaviors: string[];
+  }
+}

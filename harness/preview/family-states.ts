@@ -8,6 +8,7 @@ import { find, simulate, viewUpdated, type RenderedPage } from '../pages';
 import { deviceBeside, phoneBeside } from '../family';
 import { contactsList, type PreviewState } from './states';
 import type { Session } from '../session';
+import { pairingStoreOf } from '../../miniprogram/packages/phone/setup';
 
 const DEVICE_PAIRING = 'packages/add-family/index';
 const CONTACTS = 'pages/contacts/index';
@@ -35,11 +36,11 @@ async function addedJustNow(session: Session): Promise<RenderedPage> {
   const page = await addFamily(session);
   const pairingId = session.sim.backend.pairingsOf(session.scenario.device.sn).at(-1)?.id ?? '';
   const phone = phoneBeside(session);
-  const scanned = phone.stores.pairing.start({ scene: `p.${pairingId}` });
+  const scanned = pairingStoreOf(phone.app).start({ scene: `p.${pairingId}` });
   await session.wait(1000);
   await scanned;
-  phone.stores.pairing.setName('小丽');
-  const agreed = phone.stores.pairing.agree();
+  pairingStoreOf(phone.app).setName('小丽');
+  const agreed = pairingStoreOf(phone.app).agree();
   await session.wait(2000);
   await agreed;
   await session.wait(4000);

@@ -5,11 +5,6 @@ import errors from './messages/errors';
 import history from './messages/history';
 import status from './messages/status';
 import backend from './messages/backend';
-import type calling from '../packages/calling/messages';
-import type devicePairing from '../packages/add-family/messages';
-import type diagnostics from '../packages/calling/diagnostics/messages';
-import type devices from '../packages/phone/devices/messages';
-import type pairing from '../packages/phone/pairing/messages';
 
 export type Locale = 'zh-CN' | 'en';
 
@@ -18,7 +13,7 @@ export const DEFAULT_LOCALE: Locale = 'zh-CN';
 
 /**
  * The texts of the main package, in the default locale: what the device needs from its first page on. The other
- * locale's arrive from their own subpackage when the device speaks it (registerMainTexts, services/texts.ts).
+ * locale's arrive from their own subpackage when the device speaks it (registerMainTexts, load-main-texts.ts).
  */
 const mainTexts = {
   common,
@@ -37,31 +32,10 @@ const mainCatalogs = Object.fromEntries(
   Object.entries(mainTexts).map(([ns, messages]) => [ns, { [DEFAULT_LOCALE]: messages }]),
 ) as MainCatalogs;
 
-/**
- * The texts of subpackage pages live beside them (pages/<page>/messages.ts), so a device downloads them only when it
- * opens the page; each registers itself when loaded (registerTexts).
- */
-interface SubpackageCatalogs {
-  calling: typeof calling;
-  pairing: typeof pairing;
-  devices: typeof devices;
-  devicePairing: typeof devicePairing;
-  diagnostics: typeof diagnostics;
-}
-
-type Catalogs = MainCatalogs & SubpackageCatalogs;
-
-const registered: Partial<SubpackageCatalogs> = {};
+type Catalogs = MainCatalogs;
 
 export type Namespace = keyof Catalogs;
-export const NAMESPACES: readonly Namespace[] = [
-  ...(Object.keys(mainCatalogs) as Namespace[]),
-  'calling',
-  'pairing',
-  'devices',
-  'devicePairing',
-  'diagnostics',
-];
+export const NAMESPACES = Object.keys(mainCatalogs) as readonly Namespace[];
 export type Messages<N extends Namespace> = NonNullable<Catalogs[N]['zh-CN']>;
 export type MessageKey<N extends Namespace> = keyof Messages<N> & string;
 export type MessageParams = Record<string, string | number>;
@@ -96,18 +70,25 @@ export function resolveLocale(systemLanguage: string | undefined): Locale {
   return DEFAULT_LOCALE;
 }
 
-export function registerTexts<N extends keyof SubpackageCatalogs>(
-  namespace: N,
-  catalog: SubpackageCatalogs[N],
-): void {
-  registered[namespace] = catalog;
+/** A package's texts, both locales beside its pages (packages/<name>/messages.ts), read in the current locale. */
+export interface Translator<T> {
+  texts(locale?: Locale): T;
+  t(key: keyof T & string, params?: MessageParams): string;
+}
+
+export function translator<T extends object>(catalog: Record<Locale, T>): Translator<T> {
+  const texts = (locale: Locale = getLocale()): T => catalog[locale] ?? catalog[DEFAULT_LOCALE];
+  return {
+    texts,
+    t: (key, params) => {
+      const template: unknown = texts()[key];
+      return format(typeof template === 'string' ? template : key, params);
+    },
+  };
 }
 
 function catalogOf<N extends Namespace>(namespace: N): Catalogs[N] {
-  const catalog =
-    (mainCatalogs as Partial<Catalogs>)[namespace] ?? (registered as Partial<Catalogs>)[namespace];
-  if (!catalog) throw new Error(`the ${namespace} texts are used before their page's messages.ts was loaded`);
-  return catalog as Catalogs[N];
+  return mainCatalogs[namespace];
 }
 
 /** All texts of a namespace in the current locale, ready to be passed to a template. */

@@ -156,3 +156,19 @@ export function defaultScenario(): SimulationScenario {
     family: defaultFamilyScenario(),
   };
 }
+
+/** A host's answer on the Channel: data, a failure, or none at all. */
+export type Reply = { kind: 'success'; data: string } | { kind: 'fail'; errMsg: string } | { kind: 'none' };
+
+export function scripted(script: HostReplyScript, okData: string): Reply {
+  switch (script.kind) {
+    case 'ok':
+      return { kind: 'success', data: okData };
+    case 'fail':
+      return { kind: 'fail', errMsg: script.errMsg };
+    case 'malformed':
+      return { kind: 'success', data: script.raw };
+    case 'never-answers':
+      return { kind: 'none' };
+  }
+}

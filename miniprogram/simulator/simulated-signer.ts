@@ -9,7 +9,7 @@ import { isRecord } from '../lib/guards';
 import { hmacSha256, fromBase64Url, sha256, toBase64Url, toHex, utf8Bytes } from './hmac-sha256';
 import { createRandom } from './simulated-contacts';
 import type { SimulatedFramework } from './simulated-framework';
-import { scripted, type Reply } from './simulated-wmpf';
+import { scripted, type Reply } from './scenario';
 
 const MAX_PATH_LENGTH = 2048;
 const NONCE_BYTES = 16;

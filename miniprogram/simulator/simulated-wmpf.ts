@@ -7,7 +7,7 @@ import { delay } from '../lib/clock';
 import { HOST_COMMANDS } from '../platform/host/types';
 import { compareVersions } from '../utils/version';
 import { familyOf } from './family-scenario';
-import type { HostReplyScript, PrefetchScript } from './scenario';
+import { scripted, type PrefetchScript, type Reply } from './scenario';
 import type { SimulatedFramework } from './simulated-framework';
 import { createSimulatedSigner, type SimulatedSigner } from './simulated-signer';
 import type { SimulatedHost } from './simulated-host';
@@ -17,8 +17,6 @@ const FLOORS = { tokenless: '1.2.0', prefetch: '2.1.0', deviceInfo: '2.2.0' } as
 
 /** What WMPF reports when the device was never registered (seen in the field as the deviceToken failure text). */
 export const SIMULATED_NOT_REGISTERED_ERRMSG = 'getWMPFDeviceToken:fail:register info invalid';
-
-export type Reply = { kind: 'success'; data: string } | { kind: 'fail'; errMsg: string } | { kind: 'none' };
 
 export function createSimulatedWmpf(framework: SimulatedFramework, host?: SimulatedHost): Wmpf.Api {
   let pushTokenSeq = 0;
@@ -134,19 +132,6 @@ async function answerPrefetch(framework: SimulatedFramework): Promise<Reply> {
     framework.prefetchCredential(),
   ]);
   return { kind: 'success', data: JSON.stringify({ errMsg: null }) };
-}
-
-export function scripted(script: HostReplyScript, okData: string): Reply {
-  switch (script.kind) {
-    case 'ok':
-      return { kind: 'success', data: okData };
-    case 'fail':
-      return { kind: 'fail', errMsg: script.errMsg };
-    case 'malformed':
-      return { kind: 'success', data: script.raw };
-    case 'never-answers':
-      return { kind: 'none' };
-  }
 }
 
 async function afterLatency(framework: SimulatedFramework, reply: Reply): Promise<Reply> {

@@ -1,31 +1,27 @@
 /**
- * The app's stores, as pages see them. The composition root (composition-root.ts) builds them once, with the
- * services each needs, and installs them here; pages bind to `appStores` with mobx-miniprogram-bindings:
+ * The running app as pages see it: the platform the composition root chose and the main package's stores, built
+ * once (composition-root.ts buildStores) and installed here. A package builds its own store on first use from
+ * them (`packageStore`, in the package's setup.ts); the main package never knows the packages.
  *
- *   ComponentWithStore({ storeBindings: { store: appStores, fields: { status: (app: AppStores) => … } } })
- *
- * `appStores` is the same object for the app's lifetime, so a page defined before launch binds to it; reading
- * through it is observed, so a page attached after install() sees the installed stores.
+ * Pages bind stores with mobx-miniprogram-bindings' array form (`storeBindings: [{ store: appStores.ui, … }]`).
+ * Every store handed out here is `live`: one object for the app's lifetime, so a page defined before launch binds to
+ * it, always acting on the installed app's store (tests install a new app per test; the page module loads once).
  */
 import { observable, runInAction } from 'mobx-miniprogram';
+import type { Platform } from '../platform/platform';
 import type { CallStore } from './call-store';
-import type { CallingStore } from '../packages/calling/calling-store';
 import type { ContactsStore } from './contacts-store';
-import type { DevicePairingStore } from '../packages/add-family/device-pairing-store';
-import type { DiagnosticsStore } from '../packages/calling/diagnostics/diagnostics-store';
 import type { DeviceStore } from './device-store';
 import type { HistoryStore } from './history-store';
 import type { MissedCallsStore } from './missed-calls-store';
-import type { MyDevicesStore } from '../packages/phone/devices/my-devices-store';
-import type { PairingStore } from '../packages/phone/pairing/pairing-store';
 import type { RoleStore } from './role-store';
 import type { UiStore } from './ui-store';
 
-/** One store per flow. Add a flow: its store here, built in composition-root.ts (buildStores). */
+/** One store per flow of the main package. Add one: here, and built in composition-root.ts (buildStores). */
 export interface AppStores {
   /** device or phone, simulated or not, and each role's home page */
   role: RoleStore;
-  /** title, window width, pull-down refresh, navigation (one at a time) */
+  /** window width, large text, pull-down refresh, navigation (one at a time) */
   ui: UiStore;
   /** registration, versions, credential prefetch */
   device: DeviceStore;
@@ -37,67 +33,65 @@ export interface AppStores {
   missedCalls: MissedCallsStore;
   /** one call at a time: checks, start, the plugin's events, the outcome */
   call: CallStore;
-  /** the calling page: which call it is about, its buttons */
-  calling: CallingStore;
-  /** device: the pairing code family members scan */
-  devicePairing: DevicePairingStore;
-  /** phone: authorising a device */
-  pairing: PairingStore;
-  /** phone: my devices, calling them */
-  myDevices: MyDevicesStore;
-  /** device: versions, registration, prefetch, host and backend checks, the last call attempts */
-  diagnostics: DiagnosticsStore;
 }
 
-const installed = observable.box<AppStores | undefined>(undefined, { deep: false });
-
-function current(): AppStores {
-  const stores = installed.get();
-  if (!stores) throw new Error('the app stores are used before the app was started (composition-root.ts)');
-  return stores;
+/** What a package builds its store from. */
+export interface RunningApp {
+  platform: Platform;
+  stores: AppStores;
 }
 
-/** The installed stores, for pages and components. */
-export const appStores: AppStores = {
-  get role() {
-    return current().role;
-  },
-  get ui() {
-    return current().ui;
-  },
-  get device() {
-    return current().device;
-  },
-  get contacts() {
-    return current().contacts;
-  },
-  get history() {
-    return current().history;
-  },
-  get missedCalls() {
-    return current().missedCalls;
-  },
-  get call() {
-    return current().call;
-  },
-  get calling() {
-    return current().calling;
-  },
-  get devicePairing() {
-    return current().devicePairing;
-  },
-  get pairing() {
-    return current().pairing;
-  },
-  get myDevices() {
-    return current().myDevices;
-  },
-  get diagnostics() {
-    return current().diagnostics;
-  },
-};
+const installed = observable.box<RunningApp | undefined>(undefined, { deep: false });
 
-/** The composition root (and tests, with stores on fakes) installs the stores pages bind to. */
-export function installStores(stores: AppStores): void {
-  runInAction(() => installed.set(stores));
+/** The installed app (observed: a binding reading through it follows a newly installed app). */
+export function currentApp(): RunningApp {
+  const app = installed.get();
+  if (!app) throw new Error('the app stores are used before the app was started (composition-root.ts)');
+  return app;
 }
+
+/** The composition root (and tests, on a simulated platform) installs the app pages bind to. */
+export function installStores(stores: AppStores, platform: Platform): RunningApp {
+  const app = { platform, stores };
+  runInAction(() => installed.set(app));
+  return app;
+}
+
+/** An object that is always `pick(currentApp())`: its methods act on the installed app's store. */
+export function live<T extends object>(pick: (app: RunningApp) => T): T {
+  return new Proxy({} as T, {
+    get(_, key) {
+      const target = pick(currentApp());
+      const value: unknown = Reflect.get(target, key);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+/** A package's store, built the first time each app uses it and then kept for that app's lifetime. */
+export function packageStore<T>(build: (app: RunningApp) => T): (app: RunningApp) => T {
+  const built = new WeakMap<RunningApp, T>();
+  return (app) => {
+    let store = built.get(app);
+    if (store === undefined) {
+      store = build(app);
+      built.set(app, store);
+    }
+    return store;
+  };
+}
+
+const STORE_KEYS: ReadonlyArray<keyof AppStores> = [
+  'role',
+  'ui',
+  'device',
+  'contacts',
+  'history',
+  'missedCalls',
+  'call',
+];
+
+/** The installed main stores, each `live`, for pages, components and tests. */
+export const appStores = Object.fromEntries(
+  STORE_KEYS.map((key) => [key, live((app) => app.stores[key])]),
+) as unknown as AppStores;

@@ -10,7 +10,7 @@ export const WIDE_SCREEN_PX = 800;
 const SYSTEM_LARGE_FROM = 1.05;
 
 /**
- * What pages need of the screen and of navigation: the title, the window width (observable: it changes when a
+ * What pages need of the screen and of navigation: the window width (observable: it changes when a
  * device turns), the end of a pull-down refresh, and one navigation at a time — a double tap must not open two
  * pages. The guard opens again when a navigation failed and when a page shows (release()).
  */
@@ -74,10 +74,6 @@ export class UiStore {
     runInAction(() => {
       this.textSizeNotSaved = !saved;
     });
-  }
-
-  setTitle(title: string): void {
-    this.ui.setTitle(title);
   }
 
   stopPullDownRefresh(): void {

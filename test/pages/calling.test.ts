@@ -1,4 +1,6 @@
 import { t as translate } from '../../miniprogram/i18n/index';
+import { tCalling } from '../../miniprogram/packages/calling/messages';
+import { callingStore } from '../../miniprogram/packages/calling/setup';
 import { CALL_PAGE_PATH_FALLBACK } from '../../miniprogram/platform/voip/plugin-loader';
 import type { CallScript } from '../../miniprogram/simulator/scenario';
 import { describeCallFailure, describeEndReason } from '../../miniprogram/packages/calling/call-texts';
@@ -135,7 +137,7 @@ describe('calling page: placing a call', () => {
   it('explains a malformed query and offers only Back', async () => {
     const t = setup();
     const comp = await show({ openId: '', roomType: 'phone' });
-    expect(text(comp, '#title')).toBe(translate('calling', 'invalidTitle'));
+    expect(text(comp, '#title')).toBe(tCalling('invalidTitle'));
     expect(has(comp, '#retry')).toBe(false);
     await tap(comp, '#back');
     expect(t.router.history).toEqual([{ kind: 'backToContacts', url: '/pages/contacts/index' }]);
@@ -209,7 +211,7 @@ describe('calling page: only a known, authorised contact is called', () => {
     const comp = await show(callQuery({ openId: 'o-stranger', name: '妈妈' }));
     await t.clock.runAll();
     expect(t.sim.plugin.requests).toHaveLength(0);
-    expect(text(comp, '#title')).toBe(translate('calling', 'unknownContactTitle'));
+    expect(text(comp, '#title')).toBe(tCalling('unknownContactTitle'));
     expect(text(comp, '#name')).toBe('');
   });
 
@@ -218,7 +220,7 @@ describe('calling page: only a known, authorised contact is called', () => {
     const comp = await show(callQuery({ openId: 'o-sim-uncle', name: '张叔叔' }));
     await t.clock.runAll();
     expect(t.sim.plugin.requests).toHaveLength(0);
-    expect(text(comp, '#title')).toBe(translate('calling', 'notAuthorisedTitle', { name: '张叔叔' }));
+    expect(text(comp, '#title')).toBe(tCalling('notAuthorisedTitle', { name: '张叔叔' }));
   });
 
   it('calls a known contact by the name the contacts give, not the one in the URL', async () => {
@@ -314,7 +316,7 @@ describe('calling page: why a call did not start', () => {
       await t.clock.runAll();
       expect(text(comp, '#code')).toBe(`错误码 ${code}`);
       titles.push(text(comp, '#title'));
-      void appStores.calling.place(); // (not every failure offers Retry: the test above)
+      void callingStore.place(); // (not every failure offers Retry: the test above)
       await viewUpdated();
     }
     await t.clock.runAll();

@@ -259,7 +259,8 @@ describe('contacts page', () => {
 
   it('says when it is not running on a WMPF device', async () => {
     const t = installTestPlatform();
-    installStores(buildStores({ ...t.platform, host: createHostBridge(undefined), device: notWmpfDevice() }));
+    const platform = { ...t.platform, host: createHostBridge(undefined), device: notWmpfDevice() };
+    installStores(buildStores(platform), platform);
     const rendered = await renderPage(ROUTE);
     await t.clock.runAll();
     expect(textOf(find(rendered.comp, '#status'))).toContain(translate('status', 'personNotReady'));

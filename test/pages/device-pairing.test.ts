@@ -18,6 +18,7 @@ import {
 } from '../../harness/pages';
 import { installPhonePlatform } from '../../harness/platform';
 import { installTestPlatform, type TestPlatform, type TestPlatformOptions } from '../../harness/platform';
+import { pairingStoreOf } from '../../miniprogram/packages/phone/setup';
 
 const ROUTE = 'packages/add-family/index';
 
@@ -89,17 +90,17 @@ describe('device pairing page (device)', () => {
     const { t, comp } = await open();
     const first = shownCode(t);
     const phone = phoneBeside(t);
-    const scanned = phone.stores.pairing.start({ scene: `p.${first?.id ?? ''}` });
+    const scanned = pairingStoreOf(phone.app).start({ scene: `p.${first?.id ?? ''}` });
     await wait(t, 1000);
     await scanned;
     await wait(t, PAIRING_POLL_MS);
     expect(text(comp, '#claimed')).toBe('有家人扫了这个二维码，正在手机上确认…');
 
-    phone.stores.pairing.setName('小丽');
-    const agreeing = phone.stores.pairing.agree();
+    pairingStoreOf(phone.app).setName('小丽');
+    const agreeing = pairingStoreOf(phone.app).agree();
     await wait(t, 2000);
     await agreeing;
-    expect(phone.stores.pairing.state.step).toBe('done');
+    expect(pairingStoreOf(phone.app).state.step).toBe('done');
     await wait(t, PAIRING_POLL_MS + 1000);
 
     expect(text(comp, '#added')).toContain('刚刚添加了「小丽」');

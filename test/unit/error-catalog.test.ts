@@ -1,6 +1,3 @@
-import '../../miniprogram/packages/add-family/messages';
-import '../../miniprogram/packages/phone/devices/messages';
-import '../../miniprogram/packages/phone/pairing/messages';
 import { LOCALES, setLocale, texts } from '../../miniprogram/i18n/index';
 import { DOCUMENTED_ERR_CODES, classifyErrCode } from '../../miniprogram/platform/voip/error-catalog';
 import {

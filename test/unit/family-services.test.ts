@@ -1,6 +1,3 @@
-import '../../miniprogram/packages/add-family/messages';
-import '../../miniprogram/packages/phone/devices/messages';
-import '../../miniprogram/packages/phone/pairing/messages';
 import { CONTACT_NAME_MAX_LENGTH, pairingScene } from '../../miniprogram/contract/wire';
 import { err, ok } from '../../miniprogram/lib/result';
 import { withLoginCode } from '../../miniprogram/platform/phone/wechat-phone';

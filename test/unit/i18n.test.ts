@@ -1,8 +1,3 @@
-import '../../miniprogram/packages/calling/messages';
-import '../../miniprogram/packages/add-family/messages';
-import '../../miniprogram/packages/phone/devices/messages';
-import '../../miniprogram/packages/phone/pairing/messages';
-import '../../miniprogram/packages/calling/diagnostics/messages';
 import * as fs from 'fs';
 import * as path from 'path';
 import {
@@ -13,7 +8,13 @@ import {
   setLocale,
   t,
   texts,
+  type Locale,
 } from '../../miniprogram/i18n/index';
+import { devicePairingTexts } from '../../miniprogram/packages/add-family/messages';
+import { diagnosticsTexts } from '../../miniprogram/packages/calling/diagnostics/messages';
+import { callingTexts } from '../../miniprogram/packages/calling/messages';
+import { devicesTexts } from '../../miniprogram/packages/phone/devices/messages';
+import { pairingTexts } from '../../miniprogram/packages/phone/pairing/messages';
 import { loadEnglishTexts } from '../../harness/english';
 
 loadEnglishTexts();
@@ -47,18 +48,27 @@ describe('i18n', () => {
     expect(format('{missing}', {})).toBe('{missing}');
   });
 
-  it('registers every message file as a namespace: the main package ones and each subpackage page own', () => {
+  it('has one namespace per main message file, and no package texts in the main catalogue', () => {
     const files = fs.readdirSync(MESSAGES_DIR).filter((f) => f.endsWith('.ts'));
-    const packagesDir = path.join(MESSAGES_DIR, '../../packages');
-    // every messages.ts of a package, however deep (packages/calling/diagnostics), by the namespace it registers
-    const registered = (fs.readdirSync(packagesDir, { recursive: true }) as string[])
-      .filter((file) => path.basename(file) === 'messages.ts')
-      .map(
-        (file) => /registerTexts\('(\w+)'/.exec(fs.readFileSync(path.join(packagesDir, file), 'utf8'))?.[1],
-      );
-    const asNamespace = (file: string) =>
-      file.replace(/\.ts$/, '').replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
-    expect([...files.map(asNamespace), ...registered].sort()).toEqual([...NAMESPACES].sort());
+    expect(files.map((file) => file.replace(/\.ts$/, '')).sort()).toEqual([...NAMESPACES].sort());
+  });
+
+  it.each<[string, (locale: Locale) => object]>([
+    ['calling', callingTexts],
+    ['diagnostics', diagnosticsTexts],
+    ['devicePairing', devicePairingTexts],
+    ['pairing', pairingTexts],
+    ['devices', devicesTexts],
+  ])('keeps the %s package texts beside its pages, in every locale, same placeholders', (_, textsIn) => {
+    const reference = textsIn('zh-CN') as Record<string, string>;
+    for (const locale of LOCALES) {
+      const messages = textsIn(locale) as Record<string, string>;
+      expect(Object.keys(messages).sort()).toEqual(Object.keys(reference).sort());
+      for (const [key, value] of Object.entries(messages)) {
+        expect(value.trim()).not.toBe('');
+        expect([key, placeholders(value)]).toEqual([key, placeholders(reference[key])]);
+      }
+    }
   });
 
   it.each(NAMESPACES)('has every %s text in every locale, none empty, with the same placeholders', (ns) => {

@@ -1,11 +1,15 @@
 /**
- * Stores of subpackage pages are built on first use, once, from the kit their page's module registered: the main
- * package never carries their code, nor that of the services only they use (the bench's figure "our main-package
+ * A package's store is built on first use, once per app, by the package's setup: the main package never carries
+ * its code, nor that of the services only they use (the bench's figure "our main-package
  * JS" and miniprogram-ci's CONTAINS_OTHER_PKG_JS hold us to it).
  */
 import * as fs from 'fs';
 import * as path from 'path';
 import { buildStores } from '../../miniprogram/composition-root';
+import { DevicePairingStore } from '../../miniprogram/packages/add-family/device-pairing-store';
+import { devicePairingStoreOf } from '../../miniprogram/packages/add-family/setup';
+import { pairingStore, pairingStoreOf } from '../../miniprogram/packages/phone/setup';
+import { installStores } from '../../miniprogram/stores/index';
 import { createSimulatedPlatform } from '../../miniprogram/simulator/index';
 import { createMemoryStorage } from '../../miniprogram/simulator/memory-storage';
 import { createFakeClock } from '../../harness/fake-clock';
@@ -14,23 +18,23 @@ import { computeUploadSet, packageOf, uploadedSource } from '../../harness/packa
 
 const platform = () => createSimulatedPlatform({ clock: createFakeClock(), storage: createMemoryStorage() });
 
-describe('subpackage stores', () => {
-  it('cannot be used before their page’s module was loaded, and say which page', () => {
-    const stores = buildStores(platform());
-    expect(() => stores.devicePairing).toThrow('packages/add-family');
-    expect(() => stores.pairing).toThrow('packages/phone/pairing');
-    expect(() => stores.myDevices).toThrow('packages/phone/devices');
-    expect(() => stores.diagnostics).toThrow('packages/calling/diagnostics');
+describe('package stores', () => {
+  it('are built on first use, once per app, from the app’s platform and main stores', () => {
+    const app = (p = platform()) => ({ platform: p, stores: buildStores(p) });
+    const first = app();
+    const store = devicePairingStoreOf(first);
+    expect(store).toBeInstanceOf(DevicePairingStore);
+    expect(devicePairingStoreOf(first)).toBe(store);
+    expect(devicePairingStoreOf(app())).not.toBe(store);
   });
 
-  it('are built on first use, once, with what the composition root gives them', async () => {
-    await import('../../miniprogram/packages/add-family/kit');
-    const { DevicePairingStore } = await import('../../miniprogram/packages/add-family/device-pairing-store');
-    const stores = buildStores(platform());
-    const first = stores.devicePairing;
-    expect(first).toBeInstanceOf(DevicePairingStore);
-    expect(stores.devicePairing).toBe(first);
-    expect(buildStores(platform()).devicePairing).not.toBe(first);
+  it('follow the installed app through their live object', () => {
+    const p = platform();
+    const first = installStores(buildStores(p), p);
+    expect(pairingStore.state).toBe(pairingStoreOf(first).state);
+    const second = installStores(buildStores(p), p);
+    expect(pairingStoreOf(second)).not.toBe(pairingStoreOf(first));
+    expect(pairingStore.state).toBe(pairingStoreOf(second).state);
   });
 });
 

@@ -3,58 +3,45 @@
  * just added. While shown, the store checks the code every 3 s; hidden or closed, it stops.
  */
 import { ComponentWithStore } from 'mobx-miniprogram-bindings';
-import { texts } from '../../i18n/index';
-import './messages';
-import './kit';
-import { appStores, type AppStores } from '../../stores/index';
+import { appStores } from '../../stores/index';
+import { pageTexts } from '../../stores/page-texts';
+import { devicePairingTexts } from './messages';
+import { devicePairingStore } from './setup';
+import type { DevicePairingStore } from './device-pairing-store';
+import type { RoleStore } from '../../stores/role-store';
 import { addedText, devicePairingView } from './view-model';
 
 ComponentWithStore({
+  behaviors: [pageTexts(devicePairingTexts)],
   data: {
-    largeText: false,
-    text: texts('devicePairing'),
     view: devicePairingView({ step: 'loading' }, 0),
     added: '',
     canRetry: false,
     simulated: false,
   },
-  storeBindings: {
-    store: appStores,
-    fields: {
-      // a binding, so that texts follow a locale whose texts arrive after the page (i18n/index.ts)
-      text: () => texts('devicePairing'),
-      largeText: (app: AppStores) => app.ui.largeText,
-      view: (app: AppStores) => devicePairingView(app.devicePairing.state, app.devicePairing.now),
-      added: (app: AppStores) => addedText(app.devicePairing.added),
-      canRetry: (app: AppStores) => app.devicePairing.canRetry,
-      simulated: (app: AppStores) => app.role.simulated,
+  storeBindings: [
+    {
+      store: devicePairingStore,
+      fields: {
+        view: (store: DevicePairingStore) => devicePairingView(store.state, store.now),
+        added: (store: DevicePairingStore) => addedText(store.added),
+        canRetry: 'canRetry',
+      },
+      actions: {
+        onHide: 'hide',
+        onUnload: 'hide',
+        onImageError: 'imageFailed',
+        onRetry: 'retry',
+        onShowNewCode: 'showNewCode',
+      },
+      structuralComparison: true,
     },
-    actions: {},
-    structuralComparison: true,
-  },
-  observers: {
-    'text.title'(title: string) {
-      appStores.ui.setTitle(title);
-    },
-  },
+    { store: appStores.role, fields: { simulated: (role: RoleStore) => role.simulated }, actions: {} },
+  ],
   methods: {
+    // lifetimes return nothing: the code keeps loading (and polling) after the page has shown
     onShow() {
-      void appStores.devicePairing.show();
-    },
-    onHide() {
-      appStores.devicePairing.hide();
-    },
-    onUnload() {
-      appStores.devicePairing.hide();
-    },
-    onImageError() {
-      appStores.devicePairing.imageFailed();
-    },
-    onRetry() {
-      return appStores.devicePairing.retry();
-    },
-    onShowNewCode() {
-      return appStores.devicePairing.showNewCode();
+      void devicePairingStore.show();
     },
   },
 });

@@ -1,4 +1,4 @@
-import { registerTexts } from '../../i18n/index';
+import { translator } from '../../i18n/index';
 
 /** Device: the pairing code a family member scans to be added as a contact. */
 const zhCN = {
@@ -55,4 +55,6 @@ const catalog = { 'zh-CN': zhCN, en };
 
 export default catalog;
 
-registerTexts('devicePairing', catalog);
+export type DevicePairingKey = keyof typeof zhCN & string;
+
+export const { texts: devicePairingTexts, t: tDevicePairing } = translator(catalog);

@@ -1,9 +1,8 @@
 /** What the device's "Add family" page shows for each state of its store. */
-import { t } from '../../i18n/index';
-import './messages';
 import type { DevicePairingProblem, DevicePairingState } from './device-pairing-store';
 import { describeBackendError, type ProblemText } from '../../view-models/backend-error';
 import { describeDeviceStatus } from '../../view-models/device-status';
+import { tDevicePairing } from './messages';
 
 export interface DevicePairingView {
   mode: DevicePairingState['step'];
@@ -22,8 +21,8 @@ function problemText(problem: DevicePairingProblem): ProblemText {
   switch (problem.kind) {
     case 'not-device':
       return {
-        title: t('devicePairing', 'notDeviceTitle'),
-        hint: t('devicePairing', 'notDeviceHint'),
+        title: tDevicePairing('notDeviceTitle'),
+        hint: tDevicePairing('notDeviceHint'),
         code: '',
       };
     case 'device': {
@@ -34,8 +33,8 @@ function problemText(problem: DevicePairingProblem): ProblemText {
       return describeBackendError(problem.error);
     case 'image-failed':
       return {
-        title: t('devicePairing', 'imageFailedTitle'),
-        hint: t('devicePairing', 'imageFailedHint'),
+        title: tDevicePairing('imageFailedTitle'),
+        hint: tDevicePairing('imageFailedHint'),
         code: '',
       };
   }
@@ -44,9 +43,7 @@ function problemText(problem: DevicePairingProblem): ProblemText {
 /** Whole minutes left, rounded up ("valid for 10 minutes" right after it was made). */
 export function validityText(expiresAt: number, now: number): string {
   const minutes = Math.ceil((expiresAt - now) / MINUTE_MS);
-  return minutes >= 1
-    ? t('devicePairing', 'validFor', { minutes })
-    : t('devicePairing', 'validLessThanMinute');
+  return minutes >= 1 ? tDevicePairing('validFor', { minutes }) : tDevicePairing('validLessThanMinute');
 }
 
 export function devicePairingView(state: DevicePairingState, now: number): DevicePairingView {
@@ -66,7 +63,7 @@ export function devicePairingView(state: DevicePairingState, now: number): Devic
         ...base,
         imageUrl: state.code.imageUrl,
         validity: validityText(state.code.expiresAt, now),
-        claimedNote: state.claimed ? t('devicePairing', 'claimed') : '',
+        claimedNote: state.claimed ? tDevicePairing('claimed') : '',
       };
     case 'problem':
       return { ...base, problem: problemText(state.problem) };
@@ -76,5 +73,5 @@ export function devicePairingView(state: DevicePairingState, now: number): Devic
 /** "小丽 was added just now", '' when nobody was added during this visit. */
 export function addedText(added: { name: string } | undefined): string {
   if (!added) return '';
-  return added.name ? t('devicePairing', 'added', { name: added.name }) : t('devicePairing', 'addedNoName');
+  return added.name ? tDevicePairing('added', { name: added.name }) : tDevicePairing('addedNoName');
 }

@@ -4,7 +4,7 @@ import type { Clock } from '../../lib/clock';
 import type { CallRecord } from '../../platform/history/types';
 import { matchCaller } from '../../utils/caller-match';
 import { AUTO_RETURN_MS } from './calling-view';
-import type { CallingInput } from './view-model';
+import type { CallingInput, CallingMode } from './view-model';
 import type { CallOutcome, CallStore, CallRequest } from '../../stores/call-store';
 import type { ContactsStore } from '../../stores/contacts-store';
 import type { HistoryStore } from '../../stores/history-store';
@@ -14,7 +14,6 @@ import type { UiStore } from '../../stores/ui-store';
  * call: place a call (default); outcome: back from the plugin after a call; incoming: a family member's call, shown
  * where the plugin's call page cannot be (the simulator's stand-in); invalid: a query nobody can call.
  */
-export type CallingMode = 'call' | 'outcome' | 'incoming' | 'invalid';
 
 export interface CallingStoreDeps {
   call: CallStore;

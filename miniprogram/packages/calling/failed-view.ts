@@ -5,6 +5,7 @@ import type { CallProblem, CallRequest } from '../../stores/call-store';
 import { displayName } from '../../view-models/contact-name';
 import { describeDeviceStatus, TONE_ICON } from '../../view-models/device-status';
 import { describeCallFailure } from './call-texts';
+import { tCalling } from './messages';
 import type { CallingView } from './calling-view';
 
 const LOCK_ICON = '/assets/icons/lock-grey.svg';
@@ -30,7 +31,7 @@ export function failedView(
   const view = { ...base, canRetry: true };
   if (!problem) {
     const { title, hint } = describeCallFailure({ kind: 'unknown' });
-    return { ...view, icon: TONE_ICON.error, title, hint, fixer: t('calling', 'fixerInstaller') };
+    return { ...view, icon: TONE_ICON.error, title, hint, fixer: tCalling('fixerInstaller') };
   }
   switch (problem.kind) {
     case 'device': {
@@ -41,7 +42,7 @@ export function failedView(
         title: status.title,
         hint: status.hint,
         canRetry: status.canRecheck,
-        fixer: t('calling', 'fixerInstaller'),
+        fixer: tCalling('fixerInstaller'),
       };
     }
     case 'contact': {
@@ -51,10 +52,10 @@ export function failedView(
         name: unknown ? '' : problem.name,
         icon: LOCK_ICON,
         title: unknown
-          ? t('calling', 'unknownContactTitle')
-          : t('calling', 'notAuthorisedTitle', { name: displayName(problem.name) }),
+          ? tCalling('unknownContactTitle')
+          : tCalling('notAuthorisedTitle', { name: displayName(problem.name) }),
         hint: unknown
-          ? t('calling', 'unknownContactHint')
+          ? tCalling('unknownContactHint')
           : t('contacts', 'notAuthorisedExplain', { name: displayName(problem.name) }),
         canRetry: false,
       };
@@ -64,8 +65,8 @@ export function failedView(
       return {
         ...view,
         icon: LOCK_ICON,
-        title: t('calling', camera ? 'cameraDeniedTitle' : 'micDeniedTitle'),
-        hint: t('calling', camera ? 'cameraDeniedHint' : 'micDeniedHint'),
+        title: tCalling(camera ? 'cameraDeniedTitle' : 'micDeniedTitle'),
+        hint: tCalling(camera ? 'cameraDeniedHint' : 'micDeniedHint'),
         showSettings: true,
       };
     }
@@ -85,7 +86,7 @@ export function failedView(
         canRetry: retryLeads || RETRY_MAY_HELP.has(kind),
         fixer: retryLeads
           ? ''
-          : t('calling', FAMILY_FIXES.has(kind) ? 'fixerFamily' : 'fixerInstaller', {
+          : tCalling(FAMILY_FIXES.has(kind) ? 'fixerFamily' : 'fixerInstaller', {
               name: displayName(request?.contact.name ?? ''),
             }),
       };

@@ -6,10 +6,11 @@
  * The flow is the calling store's, the call the call store's; describeCallingScreen says what is shown.
  */
 import { ComponentWithStore } from 'mobx-miniprogram-bindings';
-import { texts } from '../../i18n/index';
-import { appStores, type AppStores } from '../../stores/index';
-import './kit';
-import './messages';
+import { appStores } from '../../stores/index';
+import { pageTexts } from '../../stores/page-texts';
+import type { CallingStore } from './calling-store';
+import { callingTexts } from './messages';
+import { callingStore } from './setup';
 import { callAgainRequest, describeCallingScreen, type CallingView } from './view-model';
 
 const INITIAL_VIEW: CallingView = describeCallingScreen({
@@ -21,63 +22,34 @@ const INITIAL_VIEW: CallingView = describeCallingScreen({
 });
 
 ComponentWithStore({
-  data: {
-    largeText: false,
-    text: texts('calling'),
-    view: INITIAL_VIEW,
-  },
-  storeBindings: {
-    store: appStores,
-    fields: {
-      // a binding, so that texts follow a locale whose texts arrive after the page (i18n/index.ts)
-      text: () => texts('calling'),
-      view: (app: AppStores) => describeCallingScreen(app.calling.input),
-      largeText: (app: AppStores) => app.ui.largeText,
+  behaviors: [pageTexts(callingTexts)],
+  data: { view: INITIAL_VIEW },
+  storeBindings: [
+    {
+      store: callingStore,
+      fields: { view: (store: CallingStore) => describeCallingScreen(store.input) },
+      actions: {
+        onLoad: 'open',
+        onUnload: 'leave',
+        onRetry: 'place',
+        onCancel: 'cancel',
+        onBack: 'back',
+        onAnswer: 'answer',
+        onTouch: 'touched',
+      },
+      structuralComparison: true,
     },
-    actions: {},
-    structuralComparison: true,
-  },
+    { store: appStores.call, fields: {}, actions: { onOpenSettings: 'openSettings', onHangUp: 'hangUp' } },
+    { store: appStores.ui, fields: {}, actions: { onShow: 'release' } },
+  ],
   observers: {
-    'text.title'(title: string) {
-      appStores.ui.setTitle(title);
-    },
     'view.autoReturn'(autoReturn: boolean) {
-      appStores.calling.watchAutoReturn(autoReturn);
+      callingStore.watchAutoReturn(autoReturn);
     },
   },
   methods: {
-    onLoad(query: Record<string, string | undefined>) {
-      appStores.calling.open(query || {});
-    },
-    onShow() {
-      appStores.ui.release();
-    },
-    onUnload() {
-      appStores.calling.leave();
-    },
-    onRetry() {
-      void appStores.calling.place();
-    },
     onCallAgain() {
-      appStores.calling.callAgain(callAgainRequest(appStores.calling.input));
-    },
-    onOpenSettings() {
-      void appStores.call.openSettings();
-    },
-    onCancel() {
-      appStores.calling.cancel();
-    },
-    onBack() {
-      appStores.calling.back();
-    },
-    onHangUp() {
-      appStores.call.hangUp();
-    },
-    onAnswer() {
-      void appStores.calling.answer();
-    },
-    onTouch() {
-      appStores.calling.touched();
+      callingStore.callAgain(callAgainRequest(callingStore.input));
     },
   },
 });

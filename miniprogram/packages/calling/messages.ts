@@ -1,4 +1,4 @@
-import { registerTexts } from '../../i18n/index';
+import { translator } from '../../i18n/index';
 
 /** The calling page: starting a call, why it did not start, how it ended. Plain words for elderly users. */
 const zhCN = {
@@ -99,4 +99,6 @@ const catalog = { 'zh-CN': zhCN, en };
 
 export default catalog;
 
-registerTexts('calling', catalog);
+export type CallingKey = keyof typeof zhCN & string;
+
+export const { texts: callingTexts, t: tCalling } = translator(catalog);

@@ -7,13 +7,13 @@ import { blank, type CallingScreen, type CallingView } from './calling-view';
 import { failedView } from './failed-view';
 import type { RoomType } from '../../platform/voip/types';
 import type { CallOutcome, CallPhase, CallProblem, CallRequest, IncomingCall } from '../../stores/call-store';
-import type { CallingMode } from './calling-store';
 import { formatDuration } from '../../utils/format-time';
 import { avatarOf } from '../../utils/avatar';
 import { displayName } from '../../view-models/contact-name';
 import { TONE_ICON } from '../../view-models/device-status';
+import { tCalling } from './messages';
 
-export type { CallingMode } from './calling-store';
+export type CallingMode = 'call' | 'outcome' | 'incoming' | 'invalid';
 export { AUTO_RETURN_MS, type CallingScreen, type CallingView } from './calling-view';
 
 export interface CallingInput {
@@ -80,15 +80,15 @@ interface EndedCall {
 /** How a family member's call ended, said from the device's side: answered, declined here, or missed. */
 function incomingEnd(call: EndedCall, answered: boolean): { title: string; hint: string; icon: string } {
   if (answered && call.reason !== 'aborted') {
-    return { title: t('calling', 'endedTitle'), hint: t('calling', 'callBackHint'), icon: ICONS.ok };
+    return { title: tCalling('endedTitle'), hint: tCalling('callBackHint'), icon: ICONS.ok };
   }
   if (call.reason === 'aborted') return { ...describeEndReason('aborted'), icon: END_ICON.aborted };
   if (call.reason === 'rejected') {
-    return { title: t('calling', 'declinedTitle'), hint: t('calling', 'callBackHint'), icon: ICONS.info };
+    return { title: tCalling('declinedTitle'), hint: tCalling('callBackHint'), icon: ICONS.info };
   }
   return {
-    title: t('calling', 'missedTitle'),
-    hint: t('calling', 'missedHint', { name: displayName(call.name) }),
+    title: tCalling('missedTitle'),
+    hint: tCalling('missedHint', { name: displayName(call.name) }),
     icon: ICONS.missed,
   };
 }
@@ -103,14 +103,14 @@ function outcomeView(call: EndedCall): CallingView {
     ...blank('outcome', call.roomType),
     name: displayName(call.name),
     roomTypeText: incoming
-      ? `${t('calling', 'incomingCall')} · ${roomTypeText(call.roomType)}`
+      ? `${tCalling('incomingCall')} · ${roomTypeText(call.roomType)}`
       : roomTypeText(call.roomType),
     icon,
     title,
-    hint: incoming && call.openId && call.reason !== 'aborted' ? t('calling', 'callBackNow') : hint,
-    durationText: answered ? t('calling', 'duration', { duration: formatDuration(call.keepTime) }) : '',
+    hint: incoming && call.openId && call.reason !== 'aborted' ? tCalling('callBackNow') : hint,
+    durationText: answered ? tCalling('duration', { duration: formatDuration(call.keepTime) }) : '',
     canCallAgain: call.openId !== '',
-    callAgainLabel: t('calling', incoming ? 'callBack' : 'callAgain'),
+    callAgainLabel: tCalling(incoming ? 'callBack' : 'callAgain'),
     autoReturn: true,
   };
 }
@@ -125,14 +125,14 @@ function incomingView(input: CallingInput): CallingView {
   const view: CallingView = {
     ...blank('in-call', call.roomType),
     name: displayName(call.callerName),
-    roomTypeText: `${t('calling', 'incomingCall')} · ${roomTypeText(call.roomType)}`,
-    hint: t('calling', input.callScreenFailed ? 'callScreenFailedHint' : 'incomingHint'),
+    roomTypeText: `${tCalling('incomingCall')} · ${roomTypeText(call.roomType)}`,
+    hint: tCalling(input.callScreenFailed ? 'callScreenFailedHint' : 'incomingHint'),
     canOpenCallScreen: !input.callScreenFailed,
-    callScreenLabel: t('calling', call.connected ? 'openCallScreen' : 'answer'),
+    callScreenLabel: tCalling(call.connected ? 'openCallScreen' : 'answer'),
   };
   return call.connected
-    ? { ...view, title: t('calling', 'inCallTitle'), durationText: formatDuration(call.keepTime) }
-    : { ...view, title: t('calling', 'incomingRinging') };
+    ? { ...view, title: tCalling('inCallTitle'), durationText: formatDuration(call.keepTime) }
+    : { ...view, title: tCalling('incomingRinging') };
 }
 
 function fromOutcome(outcome: CallOutcome): EndedCall {
@@ -174,8 +174,8 @@ function callView(input: CallingInput): CallingView {
     case 'starting': {
       const view = about('connecting', input.request);
       const title = view.name
-        ? t('calling', 'connectingTo', { name: displayName(view.name) })
-        : t('calling', 'connecting');
+        ? tCalling('connectingTo', { name: displayName(view.name) })
+        : tCalling('connecting');
       return { ...view, title, avatar: input.avatarUrl ?? '' };
     }
     case 'failed':
@@ -183,12 +183,12 @@ function callView(input: CallingInput): CallingView {
     case 'in-call': {
       const view = {
         ...about('in-call', input.request),
-        hint: t('calling', 'inCallHint'),
+        hint: tCalling('inCallHint'),
         avatar: input.avatarUrl ?? '',
       };
       return input.connected
-        ? { ...view, title: t('calling', 'inCallTitle'), durationText: formatDuration(input.keepTime) }
-        : { ...view, title: t('calling', 'ringing') };
+        ? { ...view, title: tCalling('inCallTitle'), durationText: formatDuration(input.keepTime) }
+        : { ...view, title: tCalling('ringing') };
     }
     case 'ended': {
       const ended = shownEndedCall(input);
@@ -198,15 +198,15 @@ function callView(input: CallingInput): CallingView {
 }
 
 function elsewhereTexts(): { title: string; hint: string } {
-  return { title: t('calling', 'busyElsewhereTitle'), hint: t('calling', 'busyElsewhereHint') };
+  return { title: tCalling('busyElsewhereTitle'), hint: tCalling('busyElsewhereHint') };
 }
 
 function endedView(): CallingView {
   return {
     ...blank('ended'),
     icon: ICONS.info,
-    title: t('calling', 'endedTitle'),
-    hint: t('calling', 'endedHint'),
+    title: tCalling('endedTitle'),
+    hint: tCalling('endedHint'),
   };
 }
 
@@ -216,8 +216,8 @@ function screenView(input: CallingInput): CallingView {
       return {
         ...blank('invalid'),
         icon: ICONS.warn,
-        title: t('calling', 'invalidTitle'),
-        hint: t('calling', 'invalidHint'),
+        title: tCalling('invalidTitle'),
+        hint: tCalling('invalidHint'),
       };
     case 'outcome': {
       const ended = shownEndedCall(input);

@@ -11,6 +11,7 @@ import { t, texts } from '../../i18n/index';
 import { callingUrl, ROUTES } from '../../routes';
 import type { RoomType } from '../../platform/voip/types';
 import { appStores, type AppStores } from '../../stores/index';
+import { pageTexts } from '../../stores/page-texts';
 import {
   CLOSED_SHEET,
   contactRows,
@@ -36,7 +37,7 @@ import {
 
 const ROUTE = 'pages/contacts/index';
 
-function pageTexts() {
+function homeTexts() {
   return { ...texts('contacts'), ...texts('common'), recheck: t('status', 'recheck') };
 }
 
@@ -64,10 +65,10 @@ function tilesOf(app: AppStores): TileView[] {
 }
 
 ComponentWithStore({
+  behaviors: [pageTexts(homeTexts)],
   data: {
     largeText: false,
     textSizeNotSaved: false,
-    text: pageTexts(),
     /** landscape only: the tiles ('home') or the whole list ('list') */
     view: 'home',
     query: '',
@@ -93,9 +94,6 @@ ComponentWithStore({
   storeBindings: {
     store: appStores,
     fields: {
-      // a binding, so that texts follow a locale whose texts arrive after the page (i18n/index.ts)
-      text: () => pageTexts(),
-      largeText: (app: AppStores) => app.ui.largeText,
       textSizeNotSaved: (app: AppStores) => app.ui.textSizeNotSaved,
       status: (app: AppStores) => describeDeviceStatus(app.device.status),
       person: (app: AppStores) =>
@@ -118,11 +116,6 @@ ComponentWithStore({
     actions: {},
     // equal values (a status read again, the same rows) cross to the view layer only once
     structuralComparison: true,
-  },
-  observers: {
-    'text.title'(title: string) {
-      appStores.ui.setTitle(title);
-    },
   },
   methods: {
     onLoad() {

@@ -4,7 +4,6 @@
  * Only wx.login (wechat-phone.ts) is in the main package; requestDeviceVoIP is wrapped by the pairing page
  * (packages/phone/pairing/device-authoriser.ts), getDeviceVoIPList and callWMPF by my devices (packages/phone/devices/).
  */
-import type { DeviceCaller } from '../../packages/phone/devices/call-device';
 import type { Result } from '../../lib/result';
 
 /** The callback-style subset of `wx` used here. Missing functions mean an old WeChat. */
@@ -84,11 +83,4 @@ export interface PhoneAdapters {
   /** The real `wx` or the simulated phone: chosen with the platform's other adapters. */
   api: WxPhoneApi;
   login: PhoneLogin;
-}
-
-/** What my devices is built with on a phone. */
-export interface PhoneSide {
-  wechat: PhoneLogin & VoipListReader;
-  /** A WeChat user calls a WMPF device (plugin callWMPF). */
-  caller: DeviceCaller;
 }

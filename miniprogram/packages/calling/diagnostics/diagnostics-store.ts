@@ -6,6 +6,7 @@ import type { HostBridge, HostError } from '../../../platform/host/types';
 import type { CallAttempt, CallAttemptLog } from '../../../platform/voip/call-attempts';
 import type { DeviceStore } from '../../../stores/device-store';
 import { diagnosticsReport } from './report';
+import type { Timed } from './view-model';
 
 /** What the device stored may be anything (an older version, a broken storage): only well-formed attempts are shown. */
 function isShown(attempt: CallAttempt): boolean {
@@ -27,8 +28,6 @@ function isShown(attempt: CallAttempt): boolean {
     })
   );
 }
-
-export type Timed<E> = { ok: true; ms: number } | { ok: false; error: E };
 
 export interface DiagnosticsStoreDeps {
   device: Pick<DeviceStore, 'status' | 'prefetch' | 'lastPrefetchFailure' | 'refreshStatus'>;

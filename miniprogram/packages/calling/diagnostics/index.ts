@@ -1,9 +1,10 @@
 /** Device: the installers' diagnostics (issue 14). Opened from the contacts page's status line. */
 import { ComponentWithStore } from 'mobx-miniprogram-bindings';
-import { texts } from '../../../i18n/index';
-import './messages';
-import './kit';
-import { appStores, type AppStores } from '../../../stores/index';
+import { appStores } from '../../../stores/index';
+import { pageTexts } from '../../../stores/page-texts';
+import type { DiagnosticsStore } from './diagnostics-store';
+import { diagnosticsTexts } from './messages';
+import { diagnosticsStore } from '../setup';
 import { diagnosticsView } from './view-model';
 
 const EMPTY_VIEW = diagnosticsView({
@@ -17,35 +18,20 @@ const EMPTY_VIEW = diagnosticsView({
 });
 
 ComponentWithStore({
-  data: {
-    text: texts('diagnostics'),
-    view: EMPTY_VIEW,
-  },
-  storeBindings: {
-    store: appStores,
-    fields: {
-      // a binding, so that texts follow a locale whose texts arrive after the page (i18n/index.ts)
-      text: () => texts('diagnostics'),
-      view: (app: AppStores) => diagnosticsView(app.diagnostics),
+  behaviors: [pageTexts(diagnosticsTexts)],
+  data: { view: EMPTY_VIEW },
+  storeBindings: [
+    {
+      store: diagnosticsStore,
+      fields: { view: (store: DiagnosticsStore) => diagnosticsView(store) },
+      actions: { onRefresh: 'refresh', onCopy: 'copyReport' },
+      structuralComparison: true,
     },
-    actions: {},
-    structuralComparison: true,
-  },
-  observers: {
-    'text.title'(title: string) {
-      appStores.ui.setTitle(title);
-    },
-  },
+  ],
   methods: {
     onShow() {
       appStores.ui.release();
-      void appStores.diagnostics.refresh();
-    },
-    onRefresh() {
-      return appStores.diagnostics.refresh();
-    },
-    onCopy() {
-      return appStores.diagnostics.copyReport();
+      void diagnosticsStore.refresh();
     },
   },
 });

@@ -1,4 +1,4 @@
-import { registerTexts } from '../../../i18n/index';
+import { translator } from '../../../i18n/index';
 
 /** Device: the installers' diagnostics page. Plugin event names and error codes stay as the plugin names them. */
 const zhCN = {
@@ -152,4 +152,6 @@ const catalog = { 'zh-CN': zhCN, en };
 
 export default catalog;
 
-registerTexts('diagnostics', catalog);
+export type DiagnosticsKey = keyof typeof zhCN & string;
+
+export const { texts: diagnosticsTexts, t: tDiagnostics } = translator(catalog);

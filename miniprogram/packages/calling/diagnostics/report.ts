@@ -2,23 +2,22 @@
  * The plain-text report installers paste to support. Only what the page shows: the sn masked, no openId, name,
  * token, ticket, signature or pairing id (the store has none of them, and the view masks the sn).
  */
-import { t } from '../../../i18n/index';
-import './messages';
 import { clockTime, diagnosticsView, type DiagnosticsInput } from './view-model';
+import { tDiagnostics } from './messages';
 
 export function diagnosticsReport(input: DiagnosticsInput, now: number): string {
   const view = diagnosticsView(input, now);
   const lines = [
-    t('diagnostics', 'reportTitle'),
-    `${t('diagnostics', 'reportTime')}: ${clockTime(now)}`,
-    t('diagnostics', 'reportNoSecrets'),
+    tDiagnostics('reportTitle'),
+    `${tDiagnostics('reportTime')}: ${clockTime(now)}`,
+    tDiagnostics('reportNoSecrets'),
     '',
-    `[${t('diagnostics', 'sectionDevice')}]`,
+    `[${tDiagnostics('sectionDevice')}]`,
     ...view.rows.map((row) => `${row.label}: ${row.value}${row.detail ? ` — ${row.detail}` : ''}`),
     '',
     `[${view.attemptsTitle}]`,
   ];
-  if (view.attempts.length === 0) lines.push(t('diagnostics', 'noCalls'));
+  if (view.attempts.length === 0) lines.push(tDiagnostics('noCalls'));
   for (const attempt of view.attempts) {
     const code = attempt.code ? ` · ${attempt.code}` : '';
     lines.push(`${attempt.index + 1}. ${attempt.when} · ${attempt.kind} · ${attempt.outcome}${code}`);

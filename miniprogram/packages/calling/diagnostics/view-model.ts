@@ -1,7 +1,6 @@
 /** What the diagnostics page shows (and the report says), from its store. Never the sn: only its first and last 2. */
 import { MIN_PLUGIN_VERSION, MIN_WMPF_VERSION } from '../../../config';
-import { t, type MessageKey } from '../../../i18n/index';
-import './messages';
+import { t } from '../../../i18n/index';
 import type { BackendError } from '../../../contract/backend-types';
 import type { PrefetchState } from '../../../platform/device/prefetch-types';
 import type { DeviceStatus } from '../../../platform/device/types';
@@ -12,10 +11,12 @@ import { END_REASON_BY_EVENT } from '../../../platform/voip/voip-events';
 import { isAtLeast } from '../../../utils/version';
 import { describeBackendError } from '../../../view-models/backend-error';
 import { describeCallFailure, describeEndReason } from '../call-texts';
-import type { Timed } from './diagnostics-store';
+import { type DiagnosticsKey, tDiagnostics } from './messages';
 
-type Key = MessageKey<'diagnostics'>;
-const text = (key: Key, params?: Record<string, string | number>) => t('diagnostics', key, params);
+export type Timed<E> = { ok: true; ms: number } | { ok: false; error: E };
+
+type Key = DiagnosticsKey;
+const text = (key: Key, params?: Record<string, string | number>) => tDiagnostics(key, params);
 
 /** A round trip slower than this is shown as a warning. */
 const SLOW_HOST_MS = 1000;

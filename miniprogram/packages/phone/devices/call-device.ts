@@ -5,6 +5,7 @@
  * composition root builds it on the platform's plugin loader and router.
  */
 import type { EnvVersion } from '../../../platform/environment';
+import type { PhoneLogin, VoipListReader } from '../../../platform/phone/types';
 import { errMsgOf, isRecord, nonEmptyString } from '../../../lib/guards';
 import { err, ok, type Result } from '../../../lib/result';
 import type { Router } from '../../../platform/router';
@@ -27,6 +28,13 @@ export type CallDeviceResult = Result<{ roomId: string }, CallFailure>;
 
 export interface DeviceCaller {
   callDevice(request: CallDeviceRequest): Promise<CallDeviceResult>;
+}
+
+/** What my devices is built with on a phone. */
+export interface PhoneSide {
+  wechat: PhoneLogin & VoipListReader;
+  /** A WeChat user calls a WMPF device (plugin callWMPF). */
+  caller: DeviceCaller;
 }
 
 export interface DeviceCallerDeps {

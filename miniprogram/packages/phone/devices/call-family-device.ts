@@ -7,7 +7,7 @@ import type { Permissions, PermissionScope } from '../../../platform/permissions
 import { err, type Result } from '../../../lib/result';
 import type { CallFailure, RoomType } from '../../../platform/voip/types';
 import { withLoginCode } from '../../../platform/phone/wechat-phone';
-import type { PhoneSide } from '../../../platform/phone/types';
+import type { PhoneSide } from './call-device';
 
 export type FamilyCallProblem =
   | { kind: 'permission'; scope: PermissionScope }

@@ -1,10 +1,12 @@
 /** Phone: the devices this family member added (WeChat's authorisation status + our names), and calling them. */
 import { ComponentWithStore } from 'mobx-miniprogram-bindings';
-import { texts } from '../../../i18n/index';
-import './messages';
-import './kit';
 import type { RoomType } from '../../../platform/voip/types';
-import { appStores, type AppStores } from '../../../stores/index';
+import { appStores } from '../../../stores/index';
+import { pageTexts } from '../../../stores/page-texts';
+import type { RoleStore } from '../../../stores/role-store';
+import { devicesTexts } from './messages';
+import type { MyDevicesStore } from './my-devices-store';
+import { myDevicesStore } from '../setup';
 import { myDevicesView } from './view-model';
 
 function indexOf(event: WechatMiniprogram.BaseEvent): number {
@@ -14,9 +16,8 @@ function indexOf(event: WechatMiniprogram.BaseEvent): number {
 }
 
 ComponentWithStore({
+  behaviors: [pageTexts(devicesTexts)],
   data: {
-    largeText: false,
-    text: texts('devices'),
     simulated: false,
     view: myDevicesView({
       loaded: false,
@@ -28,48 +29,34 @@ ComponentWithStore({
       calling: undefined,
     }),
   },
-  storeBindings: {
-    store: appStores,
-    fields: {
-      // a binding, so that texts follow a locale whose texts arrive after the page (i18n/index.ts)
-      text: () => texts('devices'),
-      largeText: (app: AppStores) => app.ui.largeText,
-      view: (app: AppStores) => myDevicesView(app.myDevices),
-      simulated: (app: AppStores) => app.role.simulated,
+  storeBindings: [
+    {
+      store: myDevicesStore,
+      fields: { view: (store: MyDevicesStore) => myDevicesView(store) },
+      actions: { onOpenSettings: 'openSettings', onDismiss: 'dismissProblem' },
+      structuralComparison: true,
     },
-    actions: {},
-    structuralComparison: true,
-  },
-  observers: {
-    'text.title'(title: string) {
-      appStores.ui.setTitle(title);
-    },
-  },
+    { store: appStores.role, fields: { simulated: (role: RoleStore) => role.simulated }, actions: {} },
+  ],
   methods: {
     onShow() {
       appStores.ui.release();
-      void appStores.myDevices.refresh();
+      void myDevicesStore.refresh();
     },
     async onPullDownRefresh() {
       try {
-        await appStores.myDevices.refresh();
+        await myDevicesStore.refresh();
       } finally {
         appStores.ui.stopPullDownRefresh();
       }
     },
     onCall(event: WechatMiniprogram.BaseEvent) {
       const roomType: RoomType = event.currentTarget?.dataset?.room === 'video' ? 'video' : 'voice';
-      return appStores.myDevices.call(indexOf(event), roomType);
+      return myDevicesStore.call(indexOf(event), roomType);
     },
     onReauthorise(event: WechatMiniprogram.BaseEvent) {
-      const url = appStores.myDevices.reauthoriseUrl(indexOf(event));
+      const url = myDevicesStore.reauthoriseUrl(indexOf(event));
       if (url) appStores.ui.navigateTo(url);
-    },
-    onOpenSettings() {
-      return appStores.myDevices.openSettings();
-    },
-    onDismiss() {
-      appStores.myDevices.dismissProblem();
     },
   },
 });

@@ -1,4 +1,4 @@
-import { registerTexts } from '../../../i18n/index';
+import { translator } from '../../../i18n/index';
 
 /** Phone: the devices a family member has added, and calling them. */
 const zhCN = {
@@ -112,4 +112,6 @@ const catalog = { 'zh-CN': zhCN, en };
 
 export default catalog;
 
-registerTexts('devices', catalog);
+export type DevicesKey = keyof typeof zhCN & string;
+
+export const { texts: devicesTexts, t: tDevices } = translator(catalog);

@@ -4,7 +4,8 @@ import type { BackendError, MyDevicesBackend } from '../../../contract/backend-t
 import type { Permissions } from '../../../platform/permissions';
 import { callFamilyDevice, type FamilyCallProblem } from './call-family-device';
 import { loadMyDevices, type DeviceRow } from './my-devices';
-import type { PhoneSide, VoipListError } from '../../../platform/phone/types';
+import type { VoipListError } from '../../../platform/phone/types';
+import type { PhoneSide } from './call-device';
 import type { RoomType } from '../../../platform/voip/types';
 
 export interface MyDevicesStoreDeps {

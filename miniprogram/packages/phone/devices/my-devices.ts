@@ -5,12 +5,8 @@
  */
 import type { BackendError, MyDevice, MyDevicesBackend } from '../../../contract/backend-types';
 import { withLoginCode } from '../../../platform/phone/wechat-phone';
-import type {
-  PhoneSide,
-  VoipAuthorisation,
-  VoipListError,
-  VoipListItem,
-} from '../../../platform/phone/types';
+import type { VoipAuthorisation, VoipListError, VoipListItem } from '../../../platform/phone/types';
+import type { PhoneSide } from './call-device';
 
 export interface DeviceRow {
   kind: 'device' | 'group';

@@ -1,12 +1,11 @@
 /** What the phone's "my devices" page shows: rows, and why a call did not start. */
-import { t, type MessageKey } from '../../../i18n/index';
-import './messages';
 import type { FamilyCallProblem } from './call-family-device';
 import type { DeviceRow } from './my-devices';
 import type { MyDevicesStore } from './my-devices-store';
 import { avatarOf } from '../../../utils/avatar';
 import type { CallFailureKind } from '../../../platform/voip/types';
 import { describeBackendError, type ProblemText } from '../../../view-models/backend-error';
+import { type DevicesKey, tDevices } from './messages';
 
 export interface DeviceRowView {
   /** index into the page's rows (no sn in page data) */
@@ -25,11 +24,11 @@ export interface DeviceRowView {
 function statusText(row: DeviceRow): { text: string; tone: DeviceRowView['tone'] } {
   switch (row.authorisation) {
     case 'authorised':
-      return { text: t('devices', 'statusAuthorised'), tone: 'ok' };
+      return { text: tDevices('statusAuthorised'), tone: 'ok' };
     case 'not-authorised':
-      return { text: t('devices', 'statusNotAuthorised'), tone: 'warn' };
+      return { text: tDevices('statusNotAuthorised'), tone: 'warn' };
     default:
-      return { text: t('devices', 'statusUnknown'), tone: 'muted' };
+      return { text: tDevices('statusUnknown'), tone: 'muted' };
   }
 }
 
@@ -39,11 +38,11 @@ export function deviceRowView(row: DeviceRow, index: number): DeviceRowView {
   let name = row.name;
   let hint = '';
   if (row.kind === 'group') {
-    name = t('devices', 'groupName');
-    hint = t('devices', 'groupHint');
+    name = tDevices('groupName');
+    hint = tDevices('groupHint');
   } else if (!known) {
-    name = t('devices', 'unnamedDevice');
-    hint = t('devices', 'unnamedHint');
+    name = tDevices('unnamedDevice');
+    hint = tDevices('unnamedHint');
   }
   return {
     index,
@@ -61,8 +60,6 @@ export interface CallProblemView extends ProblemText {
   /** Offer to open the Mini Program's settings (a permission was refused). */
   showSettings: boolean;
 }
-
-type DevicesKey = MessageKey<'devices'>;
 
 /**
  * Why a call from the phone did not start, in the phone user's terms: the device-side catalogue speaks to the person
@@ -89,17 +86,16 @@ const PHONE_FAILURE_TEXTS: Readonly<Record<CallFailureKind, [DevicesKey, Devices
 
 export function describeFamilyCallProblem(problem: FamilyCallProblem): CallProblemView {
   if (problem.kind === 'permission') {
-    const title = t(
-      'devices',
+    const title = tDevices(
       problem.scope === 'scope.camera' ? 'permissionCameraTitle' : 'permissionRecordTitle',
     );
-    return { title, hint: t('devices', 'permissionHint'), code: '', showSettings: true };
+    return { title, hint: tDevices('permissionHint'), code: '', showSettings: true };
   }
   if (problem.kind === 'backend') return { ...describeBackendError(problem.error), showSettings: false };
   const { failure } = problem;
   const [title, hint] = PHONE_FAILURE_TEXTS[failure.kind] ?? PHONE_FAILURE_TEXTS.unknown;
-  const code = failure.code === undefined ? '' : t('devices', 'codeLabel', { code: failure.code });
-  return { title: t('devices', title), hint: t('devices', hint), code, showSettings: false };
+  const code = failure.code === undefined ? '' : tDevices('codeLabel', { code: failure.code });
+  return { title: tDevices(title), hint: tDevices(hint), code, showSettings: false };
 }
 
 export interface MyDevicesView {
@@ -126,8 +122,8 @@ export function myDevicesView(
     loaded: store.loaded,
     notPhone: !store.isPhone,
     rows: store.rows.map(deviceRowView),
-    listNote: store.voipListError ? t('devices', 'listUnavailable') : '',
-    namesNote: names ? t('devices', 'namesUnavailable', { reason: names.title, hint: names.hint }) : '',
+    listNote: store.voipListError ? tDevices('listUnavailable') : '',
+    namesNote: names ? tDevices('namesUnavailable', { reason: names.title, hint: names.hint }) : '',
     problem: store.problem ? describeFamilyCallProblem(store.problem) : null,
     callingIndex: store.calling?.index ?? -1,
     callingRoom: store.calling?.roomType ?? '',

@@ -1,58 +1,41 @@
 /** Phone: a family member authorises the device whose pairing code they scanned, and is added as its contact. */
 import { ComponentWithStore } from 'mobx-miniprogram-bindings';
-import { texts } from '../../../i18n/index';
-import './messages';
-import './kit';
 import { ROUTES } from '../../../routes';
-import { appStores, type AppStores } from '../../../stores/index';
+import { appStores } from '../../../stores/index';
+import { pageTexts } from '../../../stores/page-texts';
+import { pairingTexts } from './messages';
+import type { PairingStore } from './pairing-store';
+import { pairingStore } from '../setup';
 import { nameErrorText, pairingView } from './view-model';
 
 ComponentWithStore({
+  behaviors: [pageTexts(pairingTexts)],
   data: {
-    largeText: false,
-    text: texts('pairing'),
     view: pairingView({ step: 'loading' }),
     name: '',
     nameError: '',
   },
-  storeBindings: {
-    store: appStores,
-    fields: {
-      // a binding, so that texts follow a locale whose texts arrive after the page (i18n/index.ts)
-      text: () => texts('pairing'),
-      largeText: (app: AppStores) => app.ui.largeText,
-      view: (app: AppStores) => pairingView(app.pairing.state),
-      nameError: (app: AppStores) => nameErrorText(app.pairing.nameMissing),
+  storeBindings: [
+    {
+      store: pairingStore,
+      fields: {
+        view: (store: PairingStore) => pairingView(store.state),
+        nameError: (store: PairingStore) => nameErrorText(store.nameMissing),
+      },
+      actions: { onAgree: 'agree', onRetry: 'retry', onOpenSettings: 'openSettings' },
+      structuralComparison: true,
     },
-    actions: {},
-    structuralComparison: true,
-  },
-  observers: {
-    'text.title'(title: string) {
-      appStores.ui.setTitle(title);
-    },
-  },
+    { store: appStores.ui, fields: {}, actions: { onShow: 'release' } },
+  ],
   methods: {
+    // lifetimes return nothing: the flow goes on after the page has loaded
     onLoad(query: Record<string, string | undefined>) {
-      void appStores.pairing.start(query);
-    },
-    onShow() {
-      appStores.ui.release();
+      void pairingStore.start(query);
     },
     onNameChange(event: { detail: unknown }) {
       const name = typeof event.detail === 'string' ? event.detail : '';
-      // the field shows what is typed by itself: the page's copy only follows it
       this.setData({ name });
-      appStores.pairing.setName(name);
-    },
-    onAgree() {
-      return appStores.pairing.agree();
-    },
-    onRetry() {
-      return appStores.pairing.retry();
-    },
-    onOpenSettings() {
-      return appStores.pairing.openSettings();
+      pairingStore.setName(name);
     },
     onMyDevices() {
       appStores.ui.redirectTo(ROUTES.devices);

@@ -1,4 +1,4 @@
-import { registerTexts } from '../../../i18n/index';
+import { translator } from '../../../i18n/index';
 
 /** Phone: a family member agrees to calls from a device and is added as its contact. */
 const zhCN = {
@@ -85,4 +85,6 @@ const catalog = { 'zh-CN': zhCN, en };
 
 export default catalog;
 
-registerTexts('pairing', catalog);
+export type PairingKey = keyof typeof zhCN & string;
+
+export const { texts: pairingTexts, t: tPairing } = translator(catalog);

@@ -1,8 +1,8 @@
 /** What the phone's pairing page shows for each state of the pairing flow. */
 import { t } from '../../../i18n/index';
-import './messages';
 import type { PairingProblem, PairingState } from './pairing-flow';
 import { describeBackendError, needsNewCode, type ProblemText } from '../../../view-models/backend-error';
+import { tPairing } from './messages';
 
 export type PairingViewMode = 'loading' | 'form' | 'working' | 'done' | 'problem';
 
@@ -26,21 +26,21 @@ function problemText(problem: PairingProblem): ProblemText {
       const described = describeBackendError(problem.error);
       // the phone agreed, but the device does not list the person yet: unless the code itself is spent
       return problem.during === 'register' && !needsNewCode(problem.error)
-        ? { ...described, title: t('pairing', 'registerFailedTitle') }
+        ? { ...described, title: tPairing('registerFailedTitle') }
         : described;
     }
     case 'rejected':
-      return { title: t('pairing', 'rejectedTitle'), hint: t('pairing', 'rejectedHint'), code: '' };
+      return { title: tPairing('rejectedTitle'), hint: tPairing('rejectedHint'), code: '' };
     case 'ticket-expired':
-      return { title: t('pairing', 'ticketExpiredTitle'), hint: t('pairing', 'ticketExpiredHint'), code: '' };
+      return { title: tPairing('ticketExpiredTitle'), hint: tPairing('ticketExpiredHint'), code: '' };
     case 'capability':
-      return { title: t('pairing', 'capabilityTitle'), hint: t('pairing', 'capabilityHint'), code: '' };
+      return { title: tPairing('capabilityTitle'), hint: tPairing('capabilityHint'), code: '' };
     case 'unsupported':
-      return { title: t('pairing', 'unsupportedTitle'), hint: t('pairing', 'unsupportedHint'), code: '' };
+      return { title: tPairing('unsupportedTitle'), hint: tPairing('unsupportedHint'), code: '' };
     case 'auth-failed':
       return {
-        title: t('pairing', 'authFailedTitle'),
-        hint: t('pairing', 'authFailedHint'),
+        title: tPairing('authFailedTitle'),
+        hint: tPairing('authFailedHint'),
         code: problem.code === undefined ? '' : t('backend', 'codeLabel', { code: problem.code }),
       };
   }
@@ -75,13 +75,13 @@ export function pairingView(state: PairingState): PairingView {
       return {
         ...base,
         mode: 'problem',
-        problem: { title: t('pairing', 'notPhoneTitle'), hint: t('pairing', 'notPhoneHint'), code: '' },
+        problem: { title: tPairing('notPhoneTitle'), hint: tPairing('notPhoneHint'), code: '' },
       };
     case 'invalid-code':
       return {
         ...base,
         mode: 'problem',
-        problem: { title: t('pairing', 'invalidCodeTitle'), hint: t('pairing', 'invalidCodeHint'), code: '' },
+        problem: { title: tPairing('invalidCodeTitle'), hint: tPairing('invalidCodeHint'), code: '' },
       };
     case 'ready':
       return { ...base, mode: 'form', needsName: state.mode === 'pairing', deviceName: state.deviceName };
@@ -93,8 +93,7 @@ export function pairingView(state: PairingState): PairingView {
         mode: 'done',
         needsName: state.mode === 'pairing',
         deviceName: state.deviceName,
-        doneHint: t(
-          'pairing',
+        doneHint: tPairing(
           state.mode === 'again' ? 'doneAgainHint' : state.alreadyAuthorised ? 'doneAlreadyHint' : 'doneHint',
         ),
       };
@@ -113,5 +112,5 @@ export function pairingView(state: PairingState): PairingView {
 
 /** Under the name field after "agree" without a name. */
 export function nameErrorText(nameMissing: boolean): string {
-  return nameMissing ? t('pairing', 'nameMissing') : '';
+  return nameMissing ? tPairing('nameMissing') : '';
 }

@@ -1,0 +1,42 @@
+/** The phone's package: its stores (pairing a device, my devices), each built on first use. */
+import { VOIP_CHARGE_TYPE } from '../../config';
+import { ROUTES } from '../../routes';
+import { live, packageStore } from '../../stores/index';
+import { createDeviceCaller } from './devices/call-device';
+import { createMyDevicesBackend } from './devices/my-devices-backend';
+import { MyDevicesStore } from './devices/my-devices-store';
+import { createVoipListReader } from './devices/voip-list';
+import { createDeviceAuthoriser } from './pairing/device-authoriser';
+import { createPairingBackend } from './pairing/pairing-backend';
+import { PairingStore } from './pairing/pairing-store';
+
+export const pairingStoreOf = packageStore(
+  ({ platform: { phone, backendRequests, permissions, clock } }) =>
+    new PairingStore({
+      backend: createPairingBackend(backendRequests),
+      wechat: phone && { ...phone.login, ...createDeviceAuthoriser(phone.api, clock) },
+      permissions,
+      clock,
+    }),
+);
+
+export const myDevicesStoreOf = packageStore(
+  ({ platform }) =>
+    new MyDevicesStore({
+      phone: platform.phone && {
+        wechat: { ...platform.phone.login, ...createVoipListReader(platform.phone.api, platform.clock) },
+        caller: createDeviceCaller({
+          loadPlugin: platform.loadPlugin,
+          router: platform.router,
+          envVersion: platform.envVersion,
+          chargeType: VOIP_CHARGE_TYPE,
+          endPageUrl: ROUTES.devices,
+        }),
+      },
+      backend: createMyDevicesBackend(platform.backendRequests),
+      permissions: platform.permissions,
+    }),
+);
+
+export const pairingStore = live(pairingStoreOf);
+export const myDevicesStore = live(myDevicesStoreOf);
