@@ -86,7 +86,7 @@ export const HOME_STATES: PreviewState[] = [
     name: 'home-missed-call',
     route: CONTACTS,
     title: '联系人',
-    shows: '妈妈 打来 2 次',
+    shows: '3 个未接来电',
     scenario: family,
     async build(session) {
       await callsMade(session);

@@ -135,7 +135,7 @@ export const PREVIEW_STATES: PreviewState[] = [
     name: 'contacts-not-registered',
     route: CONTACTS,
     title: '联系人',
-    shows: '设备还没有注册',
+    shows: '这台设备还不能打电话',
     scenario: (s) => (s.device.registered = false),
     build: contacts,
   },
@@ -143,7 +143,7 @@ export const PREVIEW_STATES: PreviewState[] = [
     name: 'contacts-versions-too-low',
     route: CONTACTS,
     title: '联系人',
-    shows: 'WMPF 1.1.0，插件 2.2.9',
+    shows: '这台设备还不能打电话', // the versions: diagnostics
     scenario: (s) => {
       s.device.wmpfVersion = '1.1.0';
       s.pluginVersion = '2.2.9';
