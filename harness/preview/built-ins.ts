@@ -137,6 +137,9 @@ export function reflectBuiltIns(
   // simulate keeps ids off the DOM; page WXSS may select them
   const id = attrs.get('id');
   if (typeof id === 'string' && id) copy.setAttribute('id', id);
+  // what a touch starts, for the readability measure (readability.ts): the handler of a tap or long press
+  const press = node.event?.tap?.handler ?? node.event?.longpress?.handler;
+  if (typeof press === 'string' && press) copy.setAttribute('data-press', press);
   const style = attrs.get('style');
   if (typeof style === 'string') {
     copy.setAttribute('style', resolvedStyle(copy.getAttribute('style') ?? '', style, screen));

@@ -23,6 +23,8 @@ export interface ComponentInfo {
 export interface TemplateNode {
   tagName: string;
   attrs: Array<{ name: string; value: unknown }>;
+  /** Bound events by name (tap, click, …) with the handler's name. */
+  event?: Record<string, { handler?: unknown }>;
   children: Array<TemplateNode | string>;
 }
 

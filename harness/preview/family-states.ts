@@ -115,7 +115,7 @@ export const FAMILY_STATES: PreviewState[] = [
     async build(session) {
       const page = await contactsList(session);
       await tap(session, page, '#row-1');
-      await tap(session, page, '#person-sheet >>> #sheet-remove');
+      await tap(session, page, '#sheet-remove');
       return page;
     },
   },

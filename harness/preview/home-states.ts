@@ -86,7 +86,7 @@ export const HOME_STATES: PreviewState[] = [
     name: 'home-missed-call',
     route: CONTACTS,
     title: '联系人',
-    shows: '妈妈 打来 2 次',
+    shows: '3 个未接来电',
     scenario: family,
     async build(session) {
       await callsMade(session);
@@ -124,8 +124,7 @@ export const HOME_STATES: PreviewState[] = [
     shows: '社区李医生',
     async build(session) {
       const page = await largeHome(session);
-      if (page.querySelector('#home-tiles >>> #show-all'))
-        await tap(session, page, '#home-tiles >>> #show-all');
+      if (page.querySelector('#show-all')) await tap(session, page, '#show-all');
       return page;
     },
   },

@@ -35,6 +35,7 @@ async function callPage(session: Session, waitMs: number): Promise<RenderedPage>
 }
 
 async function ended(session: Session, script: Partial<IncomingCallScript>): Promise<RenderedPage> {
+  await contacts(session); // the device was on its home when the call came
   const plugin = session.platform.loadPlugin();
   if (plugin)
     configurePlugin(plugin, {
@@ -110,7 +111,7 @@ export const INCOMING_STATES: PreviewState[] = [
     name: 'contacts-host-silent',
     route: CONTACTS,
     title: '联系人',
-    shows: '连接不上设备服务',
+    shows: '这台设备还不能打电话',
     scenario: (s) => {
       s.deviceInfoReply = { kind: 'never-answers' };
       s.prefetchReply = { kind: 'never-answers' };
@@ -121,7 +122,7 @@ export const INCOMING_STATES: PreviewState[] = [
     name: 'contacts-last-registration',
     route: CONTACTS,
     title: '联系人',
-    shows: '上次记下的设备信息',
+    shows: '设备服务暂时没有回应',
     async build(session) {
       // the host answered once (the registration is kept), then stops answering
       const asked = session.stores.device.refreshStatus(true);

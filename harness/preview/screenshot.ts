@@ -19,6 +19,8 @@ export interface CaptureOptions {
   /** Device pixel ratio: 2 for the phone, 1 for the landscape device. */
   scale: number;
   outFile: string;
+  /** Reads what it needs from the loaded page before it closes (the readability measure). */
+  inspect?: (page: Page) => Promise<void>;
 }
 
 export interface FontUse {
@@ -88,6 +90,7 @@ export async function capture(browser: Browser, html: string, options: CaptureOp
       caret: 'hide',
     });
     const { width, height } = PNG.sync.read(png);
+    await options.inspect?.(page);
     return { file: options.outFile, width, height, fonts: await fontsUsed(page) };
   } finally {
     await context.close();

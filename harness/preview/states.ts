@@ -45,7 +45,7 @@ async function contacts(session: Session): Promise<RenderedPage> {
 /** The whole contacts list: a landscape device opens on its tiles, and "all contacts" opens the list. */
 export async function contactsList(session: Session): Promise<RenderedPage> {
   const page = await contacts(session);
-  const showAll = page.querySelector('#home-tiles >>> #show-all');
+  const showAll = page.querySelector('#show-all');
   if (showAll) {
     showAll.dispatchEvent('tap');
     await session.settle();
@@ -135,7 +135,7 @@ export const PREVIEW_STATES: PreviewState[] = [
     name: 'contacts-not-registered',
     route: CONTACTS,
     title: '联系人',
-    shows: '设备还没有注册',
+    shows: '这台设备还不能打电话',
     scenario: (s) => (s.device.registered = false),
     build: contacts,
   },
@@ -143,7 +143,7 @@ export const PREVIEW_STATES: PreviewState[] = [
     name: 'contacts-versions-too-low',
     route: CONTACTS,
     title: '联系人',
-    shows: 'WMPF 1.1.0，插件 2.2.9',
+    shows: '这台设备还不能打电话', // the versions: diagnostics
     scenario: (s) => {
       s.device.wmpfVersion = '1.1.0';
       s.pluginVersion = '2.2.9';
@@ -194,8 +194,9 @@ export const PREVIEW_STATES: PreviewState[] = [
     name: 'calling-connecting',
     route: CALLING,
     title: '通话',
-    shows: '正在连接…',
+    shows: '正在呼叫妈妈…',
     async build(session) {
+      await contacts(session); // the person comes from the contacts
       return session.show(CALLING, callingQuery('video'));
     },
   },

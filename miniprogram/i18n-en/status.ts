@@ -24,6 +24,13 @@ const en: typeof zhCN = {
   prefetchPending: 'Getting ready to call…',
   prefetchFailed: 'Not fully ready: you can still call, connecting may take a little longer',
   recheck: 'Check again',
+  personChecking: 'Checking this device…',
+  personReady: 'Ready to call. Tap a button under a family member’s picture.',
+  personSimulated: 'This is a simulated device: calls are not really made.',
+  personNotReady: 'This device cannot make calls yet. Please tell your family or the installer.',
+  personHostSilent: 'The device service is not answering; calls may not go through. Please try again later.',
+  personOffline: 'The network is down, so calls cannot be made. Check the network or ask your family.',
+  personContactsFailed: 'The contacts did not load. Tap “Check again” or ask your family.',
 };
 
 export default en;

@@ -326,6 +326,12 @@ export class CallStore {
    * Ends the running call from our own page (the plugin's call page did not open): ours, or a family member's call
    * (declined while it rings, hung up once answered).
    */
+  /** A family member's call our page shows: the plugin's call page opened again to answer it. */
+  answerIncoming(): Promise<boolean> {
+    const call = this.incoming;
+    return call ? this.deps.voip.answerOnCallPage(call) : Promise.resolve(false);
+  }
+
   hangUp(): void {
     const roomId = this.phase === 'in-call' ? this.roomId : (this.incoming?.roomId ?? this.roomId);
     if (roomId) this.deps.voip.forceHangUp(roomId);

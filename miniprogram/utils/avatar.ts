@@ -1,4 +1,5 @@
-const PALETTE = ['#3f8cff', '#07c160', '#ff8f1f', '#7e57c2', '#e64a7b', '#00a2b8', '#8d6e63', '#5c6bc0'];
+/** Each colour carries white initials at 4.5:1 or more (WCAG AA for any size; docs/design.md). */
+const PALETTE = ['#1f6fe0', '#067d45', '#b45309', '#7e57c2', '#c2185b', '#00788a', '#795548', '#5c6bc0'];
 
 /**
  * Chinese names show their first character (妈妈 → 妈); Latin names the initials of the first two words

@@ -230,10 +230,12 @@ function cachedNotice(error: ContactsError): string {
 /** One-line notices above the list: stale cache, skipped entries, authorisation check failure. */
 export function noticesOf(
   contacts: Pick<ContactsStore, 'fromCache' | 'error' | 'skipped' | 'authorisationError'> &
-    Partial<Pick<ContactsStore, 'omitted'>>,
+    Partial<Pick<ContactsStore, 'omitted' | 'all'>>,
 ): string[] {
   const notices: string[] = [];
-  if (contacts.fromCache && contacts.error) notices.push(cachedNotice(contacts.error));
+  // "the saved contacts are shown" only when there are some (else the empty state says what went wrong)
+  const savedShown = contacts.all === undefined || contacts.all.length > 0;
+  if (contacts.fromCache && contacts.error && savedShown) notices.push(cachedNotice(contacts.error));
   if (contacts.skipped > 0) notices.push(t('contacts', 'skipped', { count: contacts.skipped }));
   if (contacts.omitted)
     notices.push(t('contacts', 'omitted', { shown: MAX_CONTACTS, count: contacts.omitted }));

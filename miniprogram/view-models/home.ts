@@ -58,7 +58,9 @@ export function homeContacts(input: HomeInput): ContactWithAuth[] {
     const slot = chosen.map((c) => !c.pinned && !input.missedByOpenId.has(c.openId)).lastIndexOf(true);
     if (slot >= 0) chosen[slot] = contact;
   }
-  return chosen;
+  // people who have not agreed to this device never come before those who can be called (a stable sort)
+  const waiting = (c: ContactWithAuth) => (c.authorisation === 'not-authorised' ? 1 : 0);
+  return chosen.sort((a, b) => waiting(a) - waiting(b));
 }
 
 export function homeTiles(input: HomeInput): TileView[] {

@@ -30,12 +30,14 @@ export interface MissedCallsView {
   title: string;
   /** one line per caller, most recent first */
   lines: MissedCallLine[];
+  /** the home's one line: who called and how often (their tiles carry "call back") */
+  summary: string;
 }
 
 /** At most this many callers are named; the rest are counted. */
 const NAMED = 3;
 
-export const NO_MISSED_CALLS: MissedCallsView = { show: false, title: '', lines: [] };
+export const NO_MISSED_CALLS: MissedCallsView = { show: false, title: '', lines: [], summary: '' };
 
 function lineFor(caller: MissedCaller, contacts: ContactsByName, now: number): MissedCallLine {
   const params = {
@@ -90,7 +92,16 @@ export function describeMissedCalls(
       callBackLabel: '',
     });
   }
-  return { show: true, title: t('contacts', 'missedTitle', { count: total }), lines };
+  const title = t('contacts', 'missedTitle', { count: total });
+  const who = callers
+    .slice(0, NAMED)
+    .map((caller) => t('contacts', 'missedWhoMany', { name: displayName(caller.name), count: caller.count }));
+  if (callers.length > NAMED) who.push(t('contacts', 'missedWhoOthers', { count: callers.length - NAMED }));
+  const summary = t('contacts', 'missedSummary', {
+    title,
+    who: who.join(t('contacts', 'missedWhoSeparator')),
+  });
+  return { show: true, title, lines, summary };
 }
 
 /** Unseen missed calls by the contact they came from (only callers the contacts name exactly once). */

@@ -10,6 +10,8 @@ import * as path from 'path';
 import type { Browser } from 'playwright-core';
 import { captureInstallerPage } from '../../harness/preview/installer-page';
 import { renderToHtml } from '../../harness/preview/render';
+import { deviceBarFor, formatDeviceFigures, type Measured } from '../../harness/preview/device-bars';
+import { measureReadability } from '../../harness/preview/readability';
 import { BrowserMissingError, capture, isBlank, openBrowser } from '../../harness/preview/screenshot';
 import { PREVIEW_SIZES } from '../../harness/preview/sizes';
 import { PREVIEW_STATES, sessionFor } from '../../harness/preview/states';
@@ -33,7 +35,7 @@ interface Written {
   file: string;
 }
 
-async function renderPreviews(browser: Browser | undefined): Promise<Written[]> {
+async function renderPreviews(browser: Browser | undefined, measured: Measured[]): Promise<Written[]> {
   const written: Written[] = [];
   for (const state of PREVIEW_STATES) {
     for (const size of PREVIEW_SIZES) {
@@ -58,7 +60,15 @@ async function renderPreviews(browser: Browser | undefined): Promise<Written[]> 
         const base = path.join(OUT_DIR, `${state.name}-${size.name}`);
         fs.writeFileSync(`${base}.html`, html);
         if (browser) {
-          const shot = await capture(browser, html, { ...size, outFile: `${base}.png` });
+          const bar = size.name === 'device' ? deviceBarFor(state, size.height) : undefined;
+          const shot = await capture(browser, html, {
+            ...size,
+            outFile: `${base}.png`,
+            inspect: bar
+              ? async (p) =>
+                  void measured.push({ state: state.name, bar, readability: await measureReadability(p) })
+              : undefined,
+          });
           if (isBlank(shot.file)) throw new Error(`${shot.file} is blank`);
           written.push({ state: state.name, size: size.name, file: path.basename(shot.file) });
         } else {
@@ -126,7 +136,8 @@ async function main(): Promise<void> {
   const started = Date.now();
   const browser = await openBrowserOrExplain();
   try {
-    const written = await renderPreviews(browser);
+    const measured: Measured[] = [];
+    const written = await renderPreviews(browser, measured);
     if (browser) await renderInstallerPreview(browser);
     const index = writeIndex(written, browser !== undefined);
     const pngs = written.filter((w) => w.file.endsWith('.png')).length + (browser ? 1 : 0);
@@ -134,6 +145,11 @@ async function main(): Promise<void> {
       `\n${pngs} PNG${pngs === 1 ? '' : 's'} and ${written.length} HTML previews in ${((Date.now() - started) / 1000).toFixed(1)} s` +
         ` — open ${path.relative(process.cwd(), index)}`,
     );
+    if (measured.length) {
+      console.log("\n▶ The device screens at arm's length (landscape 1280×800, issue 21)\n");
+      for (const line of formatDeviceFigures(measured)) console.log(`  ${line}`);
+      fs.writeFileSync(path.join(OUT_DIR, 'readability.json'), JSON.stringify(measured, null, 1));
+    }
   } finally {
     await browser?.close();
   }

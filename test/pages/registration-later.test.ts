@@ -8,14 +8,15 @@ import { renderPage, textOf, viewUpdated, type Rendered } from '../../harness/pa
 import { installTestPlatform, type TestPlatform } from '../../harness/platform';
 
 const ROUTE = 'pages/contacts/index';
-const NOT_REGISTERED = '设备还没有注册，暂时不能通话';
+// the person's one-sentence status (the installer's 'not registered' is on the diagnostics page)
+const NOT_REGISTERED = '这台设备还不能打电话，请告诉家人或安装人员。';
 
 async function settle(t: TestPlatform, ms = 2000) {
   await t.clock.advance(ms);
   await viewUpdated();
 }
 
-const statusTitle = (comp: Rendered) => textOf(comp.querySelector('#status-line >>> .status__title'));
+const statusTitle = (comp: Rendered) => textOf(comp.querySelector('.status__title'));
 const rowCount = (comp: Rendered) => comp.querySelectorAll('.row__name').length;
 
 async function unregisteredDevice(registerEventReply?: 'never-answers' | 'fails-once') {

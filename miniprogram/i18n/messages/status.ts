@@ -21,6 +21,13 @@ const zhCN = {
   prefetchPending: '正在准备通话…',
   prefetchFailed: '通话准备没完成，仍然可以拨打，接通可能慢一点',
   recheck: '重新检查',
+  personChecking: '正在检查这台设备…',
+  personReady: '可以打电话了。点家人头像下的按钮就能打。',
+  personSimulated: '这是模拟设备：电话不会真正打出去。',
+  personNotReady: '这台设备还不能打电话，请告诉家人或安装人员。',
+  personHostSilent: '设备服务暂时没有回应，电话可能打不出去，请稍后再试。',
+  personOffline: '网络断了，现在打不出电话。请检查网络，或请家人帮忙。',
+  personContactsFailed: '联系人没有加载成功，请点“重新检查”，或请家人帮忙。',
 };
 
 export default zhCN;

@@ -1,7 +1,11 @@
 import { makeAutoObservable } from 'mobx-miniprogram';
 import { parseCallingQuery } from '../../routes';
+import type { Clock } from '../../lib/clock';
+import type { CallRecord } from '../../platform/history/types';
+import { matchCaller } from '../../utils/caller-match';
+import { AUTO_RETURN_MS } from './calling-view';
 import type { CallingInput, CallingMode } from './view-model';
-import type { CallStore, CallRequest } from '../../stores/call-store';
+import type { CallOutcome, CallStore, CallRequest } from '../../stores/call-store';
 import type { ContactsStore } from '../../stores/contacts-store';
 import type { HistoryStore } from '../../stores/history-store';
 import type { UiStore } from '../../stores/ui-store';
@@ -14,9 +18,14 @@ import type { UiStore } from '../../stores/ui-store';
 export interface CallingStoreDeps {
   call: CallStore;
   history: HistoryStore;
-  /** The name shown while the call store checks whom the call is for (never the URL's). */
-  contacts: Pick<ContactsStore, 'find'>;
+  /**
+   * The name and picture shown while the call store checks whom the call is for (never the URL's); who a family
+   * member's call came from, to call them back.
+   */
+  contacts: Pick<ContactsStore, 'find' | 'byName' | 'known' | 'showCached'>;
   ui: Pick<UiStore, 'backToContacts'>;
+  /** An outcome goes back to the contacts by itself after AUTO_RETURN_MS without a touch. */
+  clock: Clock;
 }
 
 function sameCall(a: CallRequest | undefined, b: CallRequest | undefined): boolean {
@@ -32,9 +41,24 @@ export class CallingStore {
   request: CallRequest | undefined = undefined;
   /** The page placed the call store's current call (or found the same call already being set up). */
   owns = false;
+  /** The plugin's call page did not open when the person tried to answer on our page. */
+  callScreenFailed = false;
+  private autoReturnTimer: number | undefined = undefined;
 
   constructor(private readonly deps: CallingStoreDeps) {
-    makeAutoObservable<CallingStore, 'deps'>(this, { deps: false }, { autoBind: true });
+    makeAutoObservable<CallingStore, 'deps' | 'autoReturnTimer'>(
+      this,
+      { deps: false, autoReturnTimer: false },
+      { autoBind: true },
+    );
+  }
+
+  /** A family member's call names only its caller: the contact of that name, when exactly one has it. */
+  private withCaller<T extends CallOutcome | CallRecord>(ended: T | undefined): T | undefined {
+    if (!ended || ended.direction !== 'incoming' || ended.contact.openId) return ended;
+    const match = matchCaller(ended.contact.name, this.deps.contacts);
+    if (match.kind !== 'one') return ended;
+    return { ...ended, contact: { ...ended.contact, openId: match.contact.openId } };
   }
 
   /**
@@ -56,15 +80,17 @@ export class CallingStore {
     return {
       mode: this.mode,
       request: this.shownRequest,
+      avatarUrl: this.request ? this.deps.contacts.find(this.request.contact.openId)?.avatarUrl : undefined,
       owns: this.owns,
       phase: call.phase,
       problem: call.problem,
       roomId: call.roomId,
       connected: call.connected,
       keepTime: call.keepTime,
-      lastOutcome: call.lastOutcome,
-      newestRecord: history.records[0],
+      lastOutcome: this.withCaller(call.lastOutcome),
+      newestRecord: this.withCaller(history.records[0]),
       incoming: call.incoming,
+      callScreenFailed: this.callScreenFailed,
     };
   }
 
@@ -77,7 +103,11 @@ export class CallingStore {
       ? { contact: { openId: parsed.openId, name: '' }, roomType: parsed.roomType }
       : undefined;
     this.owns = true;
-    if (this.mode === 'outcome') this.deps.history.ensureLoaded();
+    if (this.mode === 'outcome') {
+      this.deps.history.ensureLoaded();
+      // the saved list names the caller of a family member's call, to call them back (no request needed)
+      void this.deps.contacts.showCached();
+    }
     // once per page load: coming back to this page never starts a second call
     if (this.mode === 'call') void this.place();
   }
@@ -88,6 +118,7 @@ export class CallingStore {
    * plugin page's own redirect).
    */
   leave(): void {
+    this.armAutoReturn(false);
     const { call } = this.deps;
     if (!this.owns || this.mode === 'invalid') return;
     if (call.phase === 'checking' || call.phase === 'starting') call.cancel();
@@ -123,7 +154,40 @@ export class CallingStore {
   }
 
   back(): void {
+    this.armAutoReturn(false);
     this.deps.ui.backToContacts();
+  }
+
+  /** The outcome is shown (or no longer): back to the contacts after AUTO_RETURN_MS without a touch. */
+  watchAutoReturn(on: boolean): void {
+    if (on !== (this.autoReturnTimer === undefined)) return; // already so: a view update is no touch
+    this.armAutoReturn(on);
+  }
+
+  private armAutoReturn(on: boolean): void {
+    const { clock } = this.deps;
+    if (this.autoReturnTimer !== undefined) clock.clearTimeout(this.autoReturnTimer);
+    this.autoReturnTimer = on
+      ? clock.setTimeout(() => {
+          this.autoReturnTimer = undefined;
+          this.back();
+        }, AUTO_RETURN_MS)
+      : undefined;
+  }
+
+  /** Any touch on the page: the person is there, the countdown starts again. */
+  touched(): void {
+    if (this.autoReturnTimer !== undefined) this.armAutoReturn(true);
+  }
+
+  /** Answer a family member's call on the plugin's call page (our page only stands in for it). */
+  async answer(): Promise<void> {
+    const opened = await this.deps.call.answerIncoming();
+    this.setCallScreenFailed(!opened);
+  }
+
+  private setCallScreenFailed(failed: boolean): void {
+    this.callScreenFailed = failed;
   }
 
   private setOwns(owns: boolean): void {

@@ -1,7 +1,8 @@
 /**
  * The calling page. Query:
  *   openId, name, roomType → place that call once per page load and explain its outcome (default view)
- *   view=outcome           → how the last call ended (the plugin returns here after a call)
+ *   view=outcome           → how the last call ended (the plugin returns here after a call); back to the
+ *                            contacts by itself after 30 s without a touch
  * The flow is the calling store's, the call the call store's; describeCallingScreen says what is shown.
  */
 import { ComponentWithStore } from 'mobx-miniprogram-bindings';
@@ -27,12 +28,25 @@ ComponentWithStore({
     {
       store: callingStore,
       fields: { view: (store: CallingStore) => describeCallingScreen(store.input) },
-      actions: { onLoad: 'open', onUnload: 'leave', onRetry: 'place', onCancel: 'cancel', onBack: 'back' },
+      actions: {
+        onLoad: 'open',
+        onUnload: 'leave',
+        onRetry: 'place',
+        onCancel: 'cancel',
+        onBack: 'back',
+        onAnswer: 'answer',
+        onTouch: 'touched',
+      },
       structuralComparison: true,
     },
     { store: appStores.call, fields: {}, actions: { onOpenSettings: 'openSettings', onHangUp: 'hangUp' } },
     { store: appStores.ui, fields: {}, actions: { onShow: 'release' } },
   ],
+  observers: {
+    'view.autoReturn'(autoReturn: boolean) {
+      callingStore.watchAutoReturn(autoReturn);
+    },
+  },
   methods: {
     onCallAgain() {
       callingStore.callAgain(callAgainRequest(callingStore.input));

@@ -5,12 +5,13 @@ import { DiagnosticsStore } from './diagnostics/diagnostics-store';
 import { createHealthBackend } from './diagnostics/health-backend';
 
 export const callingStoreOf = packageStore(
-  ({ stores }) =>
+  ({ platform, stores }) =>
     new CallingStore({
       call: stores.call,
       history: stores.history,
       contacts: stores.contacts,
       ui: stores.ui,
+      clock: platform.clock,
     }),
 );
 

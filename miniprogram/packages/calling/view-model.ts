@@ -2,28 +2,19 @@
 import { t } from '../../i18n/index';
 import type { CallEndReason } from '../../platform/host/types';
 import type { CallRecord } from '../../platform/history/types';
-import { describeCallFailure, describeEndReason } from './call-texts';
+import { describeEndReason } from './call-texts';
+import { blank, type CallingScreen, type CallingView } from './calling-view';
+import { failedView } from './failed-view';
 import type { RoomType } from '../../platform/voip/types';
 import type { CallOutcome, CallPhase, CallProblem, CallRequest, IncomingCall } from '../../stores/call-store';
 import { formatDuration } from '../../utils/format-time';
 import { avatarOf } from '../../utils/avatar';
 import { displayName } from '../../view-models/contact-name';
-import { describeDeviceStatus, TONE_ICON } from '../../view-models/device-status';
+import { TONE_ICON } from '../../view-models/device-status';
 import { tCalling } from './messages';
 
 export type CallingMode = 'call' | 'outcome' | 'incoming' | 'invalid';
-
-export type CallingScreen =
-  | 'invalid'
-  | 'connecting'
-  | 'failed'
-  /** another call is being set up or running: this page does not start one */
-  | 'elsewhere'
-  /** our page is still shown while the call runs (the plugin's call page did not open) */
-  | 'in-call'
-  | 'outcome'
-  /** ended, without knowing how */
-  | 'ended';
+export { AUTO_RETURN_MS, type CallingScreen, type CallingView } from './calling-view';
 
 export interface CallingInput {
   mode: CallingMode;
@@ -41,26 +32,10 @@ export interface CallingInput {
   newestRecord?: CallRecord;
   /** A family member's call ringing or running on the device (incoming mode). */
   incoming?: IncomingCall;
-}
-
-export interface CallingView {
-  screen: CallingScreen;
-  name: string;
-  /** the avatar of `name` */
-  initials: string;
-  color: string;
-  roomType: RoomType;
-  roomTypeText: string;
-  /** icon file under /assets/icons, '' for none */
-  icon: string;
-  title: string;
-  hint: string;
-  /** "错误码 9", for the person helping */
-  codeText: string;
-  durationText: string;
-  showSettings: boolean;
-  /** outcome: the same call can be placed again (an openId is known) */
-  canCallAgain: boolean;
+  /** The picture of the person the call is for, when the contacts have one. */
+  avatarUrl?: string;
+  /** The plugin's call page did not open when the person tried to answer on our page. */
+  callScreenFailed?: boolean;
 }
 
 const ICONS = { ...TONE_ICON, lock: '/assets/icons/lock-grey.svg', missed: '/assets/icons/missed-red.svg' };
@@ -80,24 +55,6 @@ const END_REASONS: readonly string[] = Object.keys(END_ICON);
 
 function isEndReason(value: string): value is CallEndReason {
   return END_REASONS.includes(value);
-}
-
-function blank(screen: CallingScreen, roomType: RoomType = 'voice'): CallingView {
-  return {
-    screen,
-    name: '',
-    initials: '',
-    color: '',
-    roomType,
-    roomTypeText: '',
-    icon: '',
-    title: '',
-    hint: '',
-    codeText: '',
-    durationText: '',
-    showSettings: false,
-    canCallAgain: false,
-  };
 }
 
 function roomTypeText(roomType: RoomType): string {
@@ -150,9 +107,11 @@ function outcomeView(call: EndedCall): CallingView {
       : roomTypeText(call.roomType),
     icon,
     title,
-    hint,
+    hint: incoming && call.openId && call.reason !== 'aborted' ? tCalling('callBackNow') : hint,
     durationText: answered ? tCalling('duration', { duration: formatDuration(call.keepTime) }) : '',
     canCallAgain: call.openId !== '',
+    callAgainLabel: tCalling(incoming ? 'callBack' : 'callAgain'),
+    autoReturn: true,
   };
 }
 
@@ -167,7 +126,9 @@ function incomingView(input: CallingInput): CallingView {
     ...blank('in-call', call.roomType),
     name: displayName(call.callerName),
     roomTypeText: `${tCalling('incomingCall')} · ${roomTypeText(call.roomType)}`,
-    hint: tCalling('incomingHint'),
+    hint: tCalling(input.callScreenFailed ? 'callScreenFailedHint' : 'incomingHint'),
+    canOpenCallScreen: !input.callScreenFailed,
+    callScreenLabel: tCalling(call.connected ? 'openCallScreen' : 'answer'),
   };
   return call.connected
     ? { ...view, title: tCalling('inCallTitle'), durationText: formatDuration(call.keepTime) }
@@ -197,77 +158,34 @@ function fromRecord(record: CallRecord): EndedCall | undefined {
   };
 }
 
-function failedView(request: CallRequest | undefined, problem: CallProblem | undefined): CallingView {
-  const view = about('failed', request);
-  if (!problem) {
-    const { title, hint } = describeCallFailure({ kind: 'unknown' });
-    return { ...view, icon: ICONS.error, title, hint };
-  }
-  switch (problem.kind) {
-    case 'device': {
-      const status = describeDeviceStatus(problem.status);
-      return { ...view, icon: status.icon, title: status.title, hint: status.hint };
-    }
-    case 'contact': {
-      const unknown = problem.reason === 'unknown';
-      return {
-        ...view,
-        name: unknown ? '' : problem.name,
-        icon: ICONS.lock,
-        title: unknown
-          ? tCalling('unknownContactTitle')
-          : tCalling('notAuthorisedTitle', { name: displayName(problem.name) }),
-        hint: unknown
-          ? tCalling('unknownContactHint')
-          : t('contacts', 'notAuthorisedExplain', { name: displayName(problem.name) }),
-      };
-    }
-    case 'permission': {
-      const camera = problem.scope === 'scope.camera';
-      if (problem.reason === 'not-declared') {
-        return {
-          ...view,
-          icon: ICONS.error,
-          title: tCalling('privacyNotDeclaredTitle'),
-          hint: tCalling(camera ? 'privacyNotDeclaredCameraHint' : 'privacyNotDeclaredMicHint'),
-        };
-      }
-      return {
-        ...view,
-        icon: ICONS.lock,
-        title: tCalling(camera ? 'cameraDeniedTitle' : 'micDeniedTitle'),
-        hint: tCalling(camera ? 'cameraDeniedHint' : 'micDeniedHint'),
-        showSettings: true,
-      };
-    }
-    case 'call': {
-      const failure = describeCallFailure(problem.failure);
-      return {
-        ...view,
-        icon: ICONS.error,
-        title: failure.title,
-        hint: failure.hint,
-        codeText: failure.code === undefined ? '' : t('errors', 'codeLabel', { code: failure.code }),
-        // 2007/2102: the microphone or camera could not be used; its permission may be what is off
-        showSettings: problem.failure.kind === 'av-device',
-      };
-    }
-  }
-}
-
 function callView(input: CallingInput): CallingView {
   if (!input.owns) {
-    return { ...about('elsewhere', input.request), icon: ICONS.info, ...elsewhereTexts() };
+    return {
+      ...about('elsewhere', input.request),
+      icon: ICONS.info,
+      ...elsewhereTexts(),
+      canRetry: true,
+      retryLeads: true,
+    };
   }
   switch (input.phase) {
     case 'idle':
     case 'checking':
-    case 'starting':
-      return { ...about('connecting', input.request), title: tCalling('connecting') };
+    case 'starting': {
+      const view = about('connecting', input.request);
+      const title = view.name
+        ? tCalling('connectingTo', { name: displayName(view.name) })
+        : tCalling('connecting');
+      return { ...view, title, avatar: input.avatarUrl ?? '' };
+    }
     case 'failed':
-      return failedView(input.request, input.problem);
+      return failedView(about('failed', input.request), input.request, input.problem);
     case 'in-call': {
-      const view = { ...about('in-call', input.request), hint: tCalling('inCallHint') };
+      const view = {
+        ...about('in-call', input.request),
+        hint: tCalling('inCallHint'),
+        avatar: input.avatarUrl ?? '',
+      };
       return input.connected
         ? { ...view, title: tCalling('inCallTitle'), durationText: formatDuration(input.keepTime) }
         : { ...view, title: tCalling('ringing') };

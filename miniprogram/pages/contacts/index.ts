@@ -17,13 +17,23 @@ import {
   contactRows,
   listStateOf,
   noticesOf,
+  pinErrorText,
   removalSheetFor,
+  removeErrorText,
   sheetFor,
   toRow,
   type ContactRow,
   type EmptyView,
 } from '../../view-models/contacts-list';
-import { missedByOpenId } from '../../view-models/missed-calls';
+import { describeDeviceStatus } from '../../view-models/device-status';
+import { describePersonStatus } from '../../view-models/person-status';
+import { homeTiles, type TileView } from '../../view-models/home';
+import {
+  describeMissedCalls,
+  missedByOpenId,
+  NO_MISSED_CALLS,
+  type MissedCallsView,
+} from '../../view-models/missed-calls';
 
 const ROUTE = HOME_PAGE;
 
@@ -43,6 +53,17 @@ function rowOf(id: unknown): ContactRow | undefined {
 
 const list = (app: AppStores) => listStateOf(app.contacts, app.device.status);
 
+function tilesOf(app: AppStores): TileView[] {
+  // only a landscape screen has the home of tiles
+  if (!app.ui.wide) return [];
+  return homeTiles({
+    sorted: app.contacts.sorted,
+    find: app.contacts.find,
+    records: app.history.records,
+    missedByOpenId: missedByOpenId(app.missedCalls.callers, app.contacts),
+  });
+}
+
 ComponentWithStore({
   behaviors: [pageTexts(homeTexts)],
   data: {
@@ -53,25 +74,44 @@ ComponentWithStore({
     query: '',
     tab: 'contacts',
     sheet: CLOSED_SHEET,
+    status: describeDeviceStatus(null),
+    person: describePersonStatus({ status: null, contactsError: undefined }),
+    missed: NO_MISSED_CALLS as MissedCallsView,
     listState: 'loading',
     empty: { image: '', title: '', hint: '', retry: false, addFamily: false } as EmptyView,
     notices: [] as string[],
     rows: [] as ContactRow[],
+    tiles: [] as TileView[],
+    allText: '',
     hasMore: false,
     totalText: '',
     wide: false,
+    removing: false,
+    removeError: '',
+    pinning: false,
+    pinError: '',
   },
   storeBindings: {
     store: appStores,
     fields: {
       textSizeNotSaved: (app: AppStores) => app.ui.textSizeNotSaved,
+      status: (app: AppStores) => describeDeviceStatus(app.device.status),
+      person: (app: AppStores) =>
+        describePersonStatus({ status: app.device.status, contactsError: app.contacts.error }),
+      missed: (app: AppStores) => describeMissedCalls(app.missedCalls.callers, app.contacts, app.history.now),
       listState: (app: AppStores) => list(app).state,
       empty: (app: AppStores) => list(app).empty,
       notices: (app: AppStores) => noticesOf(app.contacts),
       rows: (app: AppStores) => contactRows(app.contacts, app.device.status),
+      tiles: tilesOf,
+      allText: (app: AppStores) => t('contacts', 'allContactsHint', { count: app.contacts.all.length }),
       hasMore: (app: AppStores) => list(app).state === 'ready' && app.contacts.hasMore,
       totalText: (app: AppStores) => t('contacts', 'total', { count: app.contacts.filtered.length }),
       wide: (app: AppStores) => app.ui.wide,
+      removing: (app: AppStores) => app.contacts.removing !== undefined,
+      removeError: (app: AppStores) => removeErrorText(app.contacts.removeError),
+      pinning: (app: AppStores) => app.contacts.pinning !== undefined,
+      pinError: (app: AppStores) => pinErrorText(app.contacts.pinError),
     },
     actions: {},
     // equal values (a status read again, the same rows) cross to the view layer only once
@@ -92,9 +132,8 @@ ComponentWithStore({
     onShow() {
       appStores.ui.release(ROUTE);
       appStores.contacts.reloadIfStale();
-      // never awaited: a call can be placed while the credential is still being prepared; a push token upload
-      // waiting for the device is tried again
-      appStores.device.pageShown();
+      // never awaited: a call can be placed while the credential is still being prepared
+      appStores.device.requestPrefetch();
     },
 
     async onPullDownRefresh() {
@@ -142,11 +181,25 @@ ComponentWithStore({
       void appStores.ui.setLargeText(!this.data.largeText);
     },
 
-    /** Several contacts have a missed caller's name: the list, searched for it. */
-    onFindCaller(event: { detail: { name: string } }) {
-      const { name } = event.detail;
-      this.setData({ view: 'list', tab: 'contacts', query: name });
-      appStores.contacts.setQuery(name);
+    onMissedSeen() {
+      void appStores.missedCalls.markSeen();
+    },
+
+    /** "Call back" on the missed calls: the one contact of that name, the way they called. */
+    onCallBack(event: WechatMiniprogram.TouchEvent) {
+      const line = this.data.missed.lines[Number(event.currentTarget.dataset.index)];
+      const row = line ? rowOf(line.openId) : undefined;
+      if (!line || !row || !row.callable) return;
+      void appStores.missedCalls.markCallerSeen(line.name);
+      appStores.ui.navigateTo(callingUrl({ openId: row.id, roomType: line.roomType }), ROUTE);
+    },
+
+    /** Several contacts have the caller's name: the list, searched for it. */
+    onFindCaller(event: WechatMiniprogram.TouchEvent) {
+      const line = this.data.missed.lines[Number(event.currentTarget.dataset.index)];
+      if (!line) return;
+      this.setData({ view: 'list', tab: 'contacts', query: line.name });
+      appStores.contacts.setQuery(line.name);
     },
 
     /** "Try again" under a failed list and "check again" on the device status. */
@@ -154,15 +207,27 @@ ComponentWithStore({
       void appStores.contacts.load(true);
     },
 
-    /**
-     * A tile: one touch a video call, its voice button a voice call (a person who cannot be called yet: why, in the
-     * sheet); a long press ('more') the person's sheet (calls, home, removal).
-     */
-    onTile(event: { detail: { id?: unknown; action?: unknown } }) {
-      const row = rowOf(event.detail.id);
+    /** One touch on a tile: a video call (a person who cannot be called yet: why, in the sheet). */
+    onTapTile(event: WechatMiniprogram.TouchEvent) {
+      const row = rowOf(event.currentTarget.dataset.id);
       if (!row) return;
-      if (row.callable && event.detail.action !== 'more') this.call(row, event.detail.action);
+      if (row.callable) this.call(row, 'video');
       else this.setData({ sheet: sheetFor(row) });
+    },
+
+    /** The tile's own video button (a touch elsewhere on the tile does the same). */
+    onTileVideo(event: WechatMiniprogram.TouchEvent) {
+      this.call(rowOf(event.currentTarget.dataset.id), 'video');
+    },
+
+    onTileVoice(event: WechatMiniprogram.TouchEvent) {
+      this.call(rowOf(event.currentTarget.dataset.id), 'voice');
+    },
+
+    /** A long press on a tile: the person's sheet (calls, home, removal). */
+    onTileMore(event: WechatMiniprogram.TouchEvent) {
+      const row = rowOf(event.currentTarget.dataset.id);
+      if (row) this.setData({ sheet: sheetFor(row) });
     },
 
     onTapRow(event: WechatMiniprogram.TouchEvent) {
@@ -201,10 +266,10 @@ ComponentWithStore({
       if (await appStores.contacts.remove(id)) this.setData({ 'sheet.show': false });
     },
 
-    onSheetCall(event: { detail: { type?: unknown } }) {
+    onSheetCall(event: WechatMiniprogram.TouchEvent) {
       const id = this.data.sheet.id;
       this.setData({ 'sheet.show': false });
-      this.call(rowOf(id), event.detail.type);
+      this.call(rowOf(id), event.currentTarget.dataset.type);
     },
 
     onTapCall(event: WechatMiniprogram.TouchEvent) {
@@ -225,6 +290,14 @@ ComponentWithStore({
       const roomType = asRoomType(event.detail.roomType);
       if (openId && roomType) appStores.ui.navigateTo(callingUrl({ openId, roomType }), ROUTE);
     },
+
+    /** The status line: the diagnostics for installers. */
+    onOpenDiagnostics() {
+      appStores.ui.navigateTo(ROUTES.diagnostics, ROUTE);
+    },
+
+    /** Taps on the status line's own button stay there (the button handles them). */
+    onStatusAction() {},
 
     onAddFamily() {
       // back from the pairing view, a family member may have been added

@@ -55,6 +55,11 @@ export interface VoipService {
   /** Calls initByCaller (businessType 1, no voipToken key) and, on success, opens the plugin's call page. */
   startCall(request: StartCallRequest, options?: StartCallOptions): Promise<StartCallResult>;
   forceHangUp(roomId?: string): void;
+  /**
+   * Opens the plugin's call page for a family member's call our page is showing, answering it (the push path's
+   * query plus isClickedHangOnBtn=1, the flag a host sets after its own answer button). False when it did not open.
+   */
+  answerOnCallPage(call: { roomId?: string; roomType: RoomType; callerName: string }): Promise<boolean>;
 }
 
 /** The call lifecycle, derived from the plugin's 17 events and keyed by roomId. */

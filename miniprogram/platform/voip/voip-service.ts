@@ -191,6 +191,17 @@ export function createVoipService(deps: VoipServiceDeps): VoipService {
       const plugin = deps.loadPlugin();
       if (plugin) safeForceHangUp(plugin, roomId);
     },
+    async answerOnCallPage(call) {
+      const plugin = deps.loadPlugin();
+      if (!plugin || !call.roomId) return false;
+      const query = [
+        `roomType=${call.roomType}`,
+        `groupId=${encodeURIComponent(call.roomId)}`,
+        `callerName=${encodeURIComponent(call.callerName)}`,
+        'isClickedHangOnBtn=1',
+      ].join('&');
+      return deps.router.redirectTo(`${callPagePath(plugin)}?${query}`).catch(() => false);
+    },
   };
 }
 
