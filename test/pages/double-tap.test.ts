@@ -24,7 +24,7 @@ it('two taps on Video within 50 ms open one calling page', async () => {
   expect(t.router.history).toHaveLength(1);
 
   // back on the contacts page: it can open a calling page again
-  contacts.page.onShow?.();
+  void contacts.page.onShow?.();
   video().dispatchEvent('tap');
   await viewUpdated();
   expect(t.router.history).toHaveLength(2);

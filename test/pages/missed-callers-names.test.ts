@@ -10,7 +10,7 @@ import {
 } from '../../miniprogram/platform/history/missed-calls-seen';
 import { createMemoryStorage } from '../../miniprogram/simulator/memory-storage';
 import type { IncomingCallScript } from '../../miniprogram/simulator/scenario';
-import { find, renderPage, textAll, textOf, unmountPages, viewUpdated } from '../../harness/pages';
+import { find, renderPage, textOf, unmountPages, viewUpdated } from '../../harness/pages';
 import { installTestPlatform, restartStores } from '../../harness/platform';
 
 const ROUTE = 'pages/contacts/index';
