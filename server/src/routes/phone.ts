@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import {
   CONTACT_NAME_MAX_LENGTH,
   acceptName,
+  livePushToken,
   type MyDevicesReply,
   type OkReply,
   type PairingContactReply,
@@ -130,9 +131,9 @@ export function phoneRoutes(app: FastifyInstance, ctx: RouteContext): void {
     async (request): Promise<PushTokenReply> => {
       const openId = await ctx.openIdOf(request.headers, request.body.code);
       const device = await contactDevice(request.params.sn, openId);
-      if (device.pushToken === undefined || (device.pushTokenExpiresAt ?? 0) <= ctx.now())
-        throw new ApiError('push-token-unavailable');
-      return { pushToken: device.pushToken };
+      const pushToken = livePushToken(device, ctx.now());
+      if (pushToken === undefined) throw new ApiError('push-token-unavailable');
+      return { pushToken };
     },
   );
 
