@@ -1,7 +1,7 @@
 import { makeAutoObservable, runInAction } from 'mobx-miniprogram';
 import type { Clock } from '../lib/clock';
 import type { DeviceStatus } from '../platform/device/types';
-import type { CallDirection, CallEndReason, HostBridge } from '../platform/host/types';
+import type { HostBridge } from '../platform/host/types';
 import type { CallRecord } from '../platform/history/types';
 import type { CallAttemptLog } from '../platform/voip/call-attempts';
 import type { IncomingCallLaunch, LaunchGuard } from '../platform/launch';
@@ -18,8 +18,10 @@ import type { ContactsStore } from './contacts-store';
 import type { DeviceStore } from './device-store';
 import type { HistoryStore } from './history-store';
 import { IncomingCallStore, type IncomingCall } from './incoming-call-store';
+import { callRecord, endedCall, type CallOutcome, type EndedEvent } from './call-records';
 
 export type { IncomingCall } from './incoming-call-store';
+export type { CallOutcome } from './call-records';
 
 export type CallPhase = 'idle' | 'checking' | 'starting' | 'in-call' | 'failed' | 'ended';
 
@@ -36,20 +38,7 @@ export type CallProblem =
   | { kind: 'permission'; scope: PermissionScope }
   | { kind: 'call'; failure: CallFailure };
 
-export interface CallOutcome {
-  roomId: string;
-  contact: CallTarget;
-  roomType: RoomType;
-  direction: CallDirection;
-  reason: CallEndReason;
-  /** connected seconds */
-  keepTime: number;
-  endedAt: number;
-}
-
 export type PlaceCallResult = 'started' | 'failed' | 'ignored' | 'cancelled';
-
-type EndedEvent = Extract<CallLifecycleEvent, { type: 'ended' }>;
 
 /** A call whose plugin page went silent for this long is considered over (the plugin died or the app was killed). */
 export const SILENT_CALL_MS = 2 * 60 * 1000;
@@ -339,32 +328,14 @@ export class CallStore {
     const ringing = this.incomingCall.end(event.roomId);
     // Another call is being set up or running: that one is what the host and the outcome view are about.
     const otherCallRunning = event.roomId !== this.roomId && !ringing && this.isBusy();
-    const incoming = ringing !== undefined || (!existing && event.isCaller === false);
-    const contact: CallTarget = {
-      openId: existing?.contact.openId ?? '',
-      name: existing?.contact.name || event.peerName || '',
-    };
-    const roomType = existing?.roomType ?? event.roomType ?? this.request?.roomType ?? 'voice';
-    const base =
-      existing ?? this.recordFor(event.roomId, { contact, roomType }, now - event.keepTime * 1000, 'unknown');
-    void history.record({
-      ...base,
-      contact: { ...base.contact, name: contact.name },
-      direction: incoming ? 'incoming' : base.direction,
-      outcome: event.reason,
-      durationSec: Math.max(0, event.keepTime),
-      endedAt: now,
+    const { record, outcome } = endedCall(event, existing, {
+      incoming: ringing !== undefined,
+      roomType: this.request?.roomType,
+      now,
     });
+    void history.record(record);
     if (otherCallRunning) return;
-    this.lastOutcome = {
-      roomId: event.roomId,
-      contact,
-      roomType,
-      direction: incoming ? 'incoming' : base.direction,
-      reason: event.reason,
-      keepTime: Math.max(0, event.keepTime),
-      endedAt: now,
-    };
+    this.lastOutcome = outcome;
     if (event.roomId === this.roomId) this.phase = 'ended';
     void host.notifyCallEnded({
       roomId: event.roomId,
@@ -389,22 +360,7 @@ export class CallStore {
     return 'failed';
   }
 
-  private recordFor(
-    id: string,
-    request: CallRequest,
-    startedAt: number,
-    outcome: CallRecord['outcome'],
-    errCode?: number,
-  ): CallRecord {
-    return {
-      id,
-      contact: { openId: request.contact.openId || undefined, name: request.contact.name },
-      roomType: request.roomType,
-      direction: 'outgoing',
-      startedAt,
-      outcome,
-      durationSec: 0,
-      ...(errCode !== undefined ? { errCode } : {}),
-    };
+  private recordFor(...args: Parameters<typeof callRecord>): CallRecord {
+    return callRecord(...args);
   }
 }
