@@ -11,6 +11,8 @@ import {
   visibleStatus,
   type PairingState,
 } from '../../miniprogram/contract';
+import { SIMULATED_PHONE_OPEN_ID } from '../../miniprogram/simulator/family-scenario';
+import { setUpSimulatedBackend } from '../helpers/simulated-backend';
 
 const NOW = 1_700_000_000_000;
 const live = (status: PairingState['status'], extra: Partial<PairingState> = {}): PairingState => ({
@@ -93,5 +95,17 @@ describe('push-token rules', () => {
     expect(livePushToken({ pushToken: 't', pushTokenExpiresAt: NOW }, NOW)).toBeUndefined();
     expect(livePushToken({ pushToken: 't' }, NOW)).toBeUndefined();
     expect(livePushToken({ pushTokenExpiresAt: NOW + 1 }, NOW)).toBeUndefined();
+  });
+});
+
+describe('the simulated backend follows the rules', () => {
+  it('gives no push token whose expiry it does not know, as the server never does', async () => {
+    const t = setUpSimulatedBackend((s) => {
+      const device = s.family!.devices[0];
+      device.pushTokenExpiresAt = undefined;
+    });
+    const phone = t.phone(SIMULATED_PHONE_OPEN_ID);
+    const reply = await t.settle(phone.api.getDevicePushToken({ sn: 'SIM-DEVICE-0001', code: phone.code() }));
+    expect(reply).toMatchObject({ ok: false, error: { code: 'push-token-unavailable' } });
   });
 });
