@@ -4,3 +4,5 @@
  */
 export * from './wire';
 export * from './signed-request';
+export * from './rules/pairing';
+export * from './rules/push-token';

@@ -126,6 +126,8 @@ export function defaultFamilyScenario(): FamilyScenario {
         secret: SIMULATED_DEVICE_SECRET,
         myName: '小丽',
         pushToken: 'sim-push-token-0001',
+        // the server gives a token only while its expiry is ahead (contract/rules/push-token.ts)
+        pushTokenExpiresAt: Date.UTC(2099, 0, 1),
       },
       {
         sn: 'SIM-DEVICE-0002',

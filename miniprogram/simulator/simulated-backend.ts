@@ -17,15 +17,22 @@ import {
   OPEN_ID_PATTERN,
   PAIRING_ID_PATTERN,
   PAIRING_TTL_MS,
-  PUSH_TOKEN_MAX_LIFETIME_MS,
   SN_PATTERN,
   TOKEN_MAX_LENGTH,
   TOKEN_PATTERN,
   acceptName,
   type ErrorCode,
-  type PairingStatus,
 } from '../contract/wire';
 import type { PushTokenUpload } from '../contract/backend-types';
+import {
+  claimRefusal,
+  mayClaim,
+  mayComplete,
+  pairingStatusReply,
+  refusedCompletion,
+  type PairingState,
+} from '../contract/rules/pairing';
+import { livePushToken, pushTokenUploadRefusal } from '../contract/rules/push-token';
 import { isRecord } from '../lib/guards';
 import {
   familyOf,
@@ -65,13 +72,9 @@ export interface SimulatedReply {
   headers: Record<string, string>;
 }
 
-export interface SimulatedPairing {
+export interface SimulatedPairing extends PairingState {
   id: string;
   sn: string;
-  status: PairingStatus;
-  claimedBy?: string;
-  contactName?: string;
-  expiresAt: number;
 }
 
 export interface SimulatedServer {
@@ -282,11 +285,6 @@ export function createSimulatedServer(
     return (others.get(sn)?.delete(openId) ?? false) || removed;
   }
 
-  function visibleStatus(pairing: SimulatedPairing): PairingStatus {
-    if (pairing.status === 'used' || pairing.status === 'expired') return pairing.status;
-    return pairing.expiresAt <= clock.now() ? 'expired' : pairing.status;
-  }
-
   function issueTicket(sn: string): string {
     ticketSeq += 1;
     const snTicket = `sim-ticket-${ticketSeq}`;
@@ -325,8 +323,7 @@ export function createSimulatedServer(
       return refuse('invalid-request');
     if (typeof expiresAt !== 'number' || !Number.isSafeInteger(expiresAt)) return refuse('invalid-request');
     const device = deviceOf(sn);
-    if (modelId !== device.modelId) return refuse('invalid-request');
-    if (expiresAt <= now || expiresAt > now + PUSH_TOKEN_MAX_LIFETIME_MS) return refuse('invalid-request');
+    if (pushTokenUploadRefusal({ modelId, expiresAt }, device.modelId, now)) return refuse('invalid-request');
     device.pushToken = pushToken;
     device.pushTokenExpiresAt = expiresAt;
     uploads.push({ sn, modelId, pushToken, expiresAt });
@@ -353,7 +350,7 @@ export function createSimulatedServer(
     if (!scan || familyScanned) return;
     familyScanned = true;
     clock.setTimeout(() => {
-      if (pairing.status !== 'waiting' || pairing.expiresAt <= clock.now()) return;
+      if (!mayClaim(pairing, clock.now())) return;
       Object.assign(pairing, { status: 'used', claimedBy: scan.openId, contactName: scan.name });
       addContact(pairing.sn, scan.openId, scan.name);
     }, scan.afterMs);
@@ -370,10 +367,7 @@ export function createSimulatedServer(
     if (!matches(PAIRING_ID_PATTERN, pairingId)) return refuse('invalid-request');
     const pairing = pairings.get(pairingId);
     if (!pairing || pairing.sn !== sn) return refuse('pairing-unknown');
-    const status = visibleStatus(pairing);
-    return status === 'used' && pairing.contactName !== undefined
-      ? { status, contactName: pairing.contactName }
-      : { status };
+    return pairingStatusReply(pairing, clock.now());
   }
 
   // ---- phone endpoints (wx.login code) ----
@@ -387,15 +381,10 @@ export function createSimulatedServer(
     const code = loginCode(strictBody(request.body, ['code']));
     const pairing = pairingFor(pairingId);
     const openId = openIdOf(code);
-    if (!pairing) return refuse('pairing-unknown');
-    if (pairing.status === 'waiting' && pairing.expiresAt > clock.now()) {
-      pairing.status = 'claimed';
-      pairing.claimedBy = openId;
-    }
-    const status = visibleStatus(pairing);
-    if (status === 'used') return refuse('pairing-used');
-    if (status === 'expired') return refuse('pairing-expired');
-    if (pairing.claimedBy !== openId) return refuse('pairing-used');
+    if (pairing && mayClaim(pairing, clock.now()))
+      Object.assign(pairing, { status: 'claimed', claimedBy: openId });
+    const refusal = claimRefusal(pairing, openId, clock.now());
+    if (refusal !== undefined || !pairing) return refuse(refusal ?? 'pairing-unknown');
     const device = deviceOf(pairing.sn);
     return {
       sn: device.sn,
@@ -415,21 +404,14 @@ export function createSimulatedServer(
     const pairing = pairingFor(pairingId);
     const openId = openIdOf(code);
     if (!pairing) return refuse('pairing-unknown');
-    const live = pairing.expiresAt > clock.now();
-    const mayUse =
-      live &&
-      (pairing.status === 'waiting' || (pairing.status === 'claimed' && pairing.claimedBy === openId));
-    if (mayUse) {
-      pairing.status = 'used';
-      pairing.claimedBy = openId;
-      pairing.contactName = name;
+    if (mayComplete(pairing, openId, clock.now())) {
+      Object.assign(pairing, { status: 'used', claimedBy: openId, contactName: name });
       addContact(pairing.sn, openId, name);
-    } else if (pairing.status === 'used') {
-      if (pairing.claimedBy !== openId) return refuse('pairing-used');
-    } else if (pairing.status === 'expired' || !live) {
-      return refuse('pairing-expired');
     } else {
-      return refuse('pairing-used');
+      const refused = refusedCompletion(pairing, openId, clock.now());
+      // the same phone again is a success that changes nothing (a removed contact stays removed)
+      if (refused !== 'already-added')
+        return refuse(refused === 'expired' ? 'pairing-expired' : 'pairing-used');
     }
     return { ok: true, deviceName: deviceOf(pairing.sn).name };
   }
@@ -473,10 +455,8 @@ export function createSimulatedServer(
   }
 
   function devicePushToken([sn]: string[], request: SimulatedRequest) {
-    const device = contactDevice(sn, request);
-    if (!device.pushToken || (device.pushTokenExpiresAt ?? Infinity) <= clock.now())
-      return refuse('push-token-unavailable');
-    return { pushToken: device.pushToken };
+    const pushToken = livePushToken(contactDevice(sn, request), clock.now());
+    return pushToken === undefined ? refuse('push-token-unavailable') : { pushToken };
   }
 
   function snTicket([sn]: string[], request: SimulatedRequest) {

@@ -1,7 +1,7 @@
 import { makeAutoObservable, runInAction } from 'mobx-miniprogram';
 import type { Clock } from '../lib/clock';
 import type { DeviceStatus } from '../platform/device/types';
-import type { CallDirection, CallEndReason, HostBridge } from '../platform/host/types';
+import type { HostBridge } from '../platform/host/types';
 import type { CallRecord } from '../platform/history/types';
 import type { CallAttemptLog } from '../platform/voip/call-attempts';
 import type { IncomingCallLaunch, LaunchGuard } from '../platform/launch';
@@ -18,6 +18,11 @@ import { startAsRegistered } from './call-registration';
 import type { ContactsStore } from './contacts-store';
 import type { DeviceStore } from './device-store';
 import type { HistoryStore } from './history-store';
+import { IncomingCallStore, type IncomingCall } from './incoming-call-store';
+import { callRecord, endedCall, type CallOutcome, type EndedEvent } from './call-records';
+
+export type { IncomingCall } from './incoming-call-store';
+export type { CallOutcome } from './call-records';
 
 export type CallPhase = 'idle' | 'checking' | 'starting' | 'in-call' | 'failed' | 'ended';
 
@@ -35,32 +40,7 @@ export type CallProblem =
   | { kind: 'permission'; scope: PermissionScope; reason?: 'not-declared' }
   | { kind: 'call'; failure: CallFailure };
 
-export interface CallOutcome {
-  roomId: string;
-  contact: CallTarget;
-  roomType: RoomType;
-  direction: CallDirection;
-  reason: CallEndReason;
-  /** connected seconds */
-  keepTime: number;
-  endedAt: number;
-}
-
 export type PlaceCallResult = 'started' | 'failed' | 'ignored' | 'cancelled';
-
-/** A family member's call the plugin's call page shows (the device is the listener). */
-export interface IncomingCall {
-  /** Unknown until the launch or an event names the room. */
-  roomId: string | undefined;
-  callerName: string;
-  roomType: RoomType;
-  /** answered (hangOnVoip) */
-  connected: boolean;
-  keepTime: number;
-  startedAt: number;
-}
-
-type EndedEvent = Extract<CallLifecycleEvent, { type: 'ended' }>;
 
 /** A call whose plugin page went silent for this long is considered over (the plugin died or the app was killed). */
 export const SILENT_CALL_MS = 2 * 60 * 1000;
@@ -84,7 +64,7 @@ export interface CallStoreDeps {
 
 /**
  * One call at a time: the pre-call checks, the start, and the outcome reported by the plugin's events; or a family
- * member's call the plugin's call page was opened for (its ring, its answer, its end).
+ * member's call the plugin's call page was opened for (held by its own store, `incomingCall`).
  */
 export class CallStore {
   phase: CallPhase = 'idle';
@@ -95,7 +75,7 @@ export class CallStore {
   /** Connected seconds of the current call, from the plugin's `calling` ticks. */
   keepTime = 0;
   lastOutcome: CallOutcome | undefined = undefined;
-  incoming: IncomingCall | undefined = undefined;
+  readonly incomingCall: IncomingCallStore;
   private lastEventAt = 0;
   private cancelRequested = false;
   /** initByCaller succeeded and its call page is being opened: leaving our page now is that, not a cancel. */
@@ -108,6 +88,7 @@ export class CallStore {
   private unsubscribe: (() => void) | undefined;
 
   constructor(private readonly deps: CallStoreDeps) {
+    this.incomingCall = new IncomingCallStore(deps);
     makeAutoObservable<
       CallStore,
       | 'deps'
@@ -121,6 +102,7 @@ export class CallStore {
       this,
       {
         deps: false,
+        incomingCall: false,
         lastEventAt: false,
         cancelRequested: false,
         openingCallPage: false,
@@ -142,6 +124,11 @@ export class CallStore {
     return running && this.deps.clock.now() - this.lastEventAt < SILENT_CALL_MS;
   }
 
+  /** A family member's call being shown. */
+  get incoming(): IncomingCall | undefined {
+    return this.incomingCall.call;
+  }
+
   /** The room of the call running now (its history row reads "in progress"). */
   get activeRoomId(): string | undefined {
     return this.phase === 'in-call' ? this.roomId : this.incoming?.roomId;
@@ -154,43 +141,11 @@ export class CallStore {
 
   /**
    * The plugin's call page was opened for a family member's call: by the host's launch for its push (App.onShow
-   * into the call page), or while the app was in front (callPageOnShow). Ringing from now on; recorded at once,
-   * so that even a call nobody answers is in the history with who called and when.
+   * into the call page), or while the app was in front (callPageOnShow). Never over the device's own call.
    */
   noteIncomingCall(launch: IncomingCallLaunch | undefined = this.deps.launch.incomingCall()): void {
     if (!launch || this.ownCallActive) return;
-    if (this.incoming && (!launch.roomId || launch.roomId === this.incoming.roomId)) return;
-    const { clock } = this.deps;
-    this.incoming = {
-      roomId: launch.roomId,
-      callerName: launch.callerName ?? '',
-      roomType: launch.roomType ?? 'video',
-      connected: false,
-      keepTime: 0,
-      startedAt: clock.now(),
-    };
-    this.lastEventAt = clock.now();
-    this.recordIncoming();
-  }
-
-  private recordIncoming(): void {
-    const call = this.incoming;
-    if (!call?.roomId || this.deps.history.find(call.roomId)) return;
-    const record = this.recordFor(
-      call.roomId,
-      { contact: { openId: '', name: call.callerName }, roomType: call.roomType },
-      call.startedAt,
-      'in-progress',
-    );
-    void this.deps.history.record({ ...record, direction: 'incoming' });
-  }
-
-  /** An event of a room nobody named yet belongs to the incoming call being shown. */
-  private adoptRoom(roomId: string): void {
-    const call = this.incoming;
-    if (!call || call.roomId || !roomId || roomId === this.roomId) return;
-    call.roomId = roomId;
-    this.recordIncoming();
+    if (this.incomingCall.note(launch)) this.lastEventAt = this.deps.clock.now();
   }
 
   /**
@@ -358,8 +313,8 @@ export class CallStore {
       this.noteIncomingCall(this.deps.launch.incomingCall({ callPageShown: true }));
       return;
     }
-    this.adoptRoom(event.roomId);
-    const incoming = this.incoming?.roomId === event.roomId ? this.incoming : undefined;
+    this.incomingCall.adoptRoom(event.roomId, this.roomId);
+    const incoming = this.incomingCall.callIn(event.roomId);
     if (event.roomId === this.roomId || incoming) this.lastEventAt = this.deps.clock.now();
     switch (event.type) {
       case 'connected':
@@ -392,36 +347,17 @@ export class CallStore {
       this.endsBeforeStart.set(event.roomId, event);
       return;
     }
-    const ringing = this.incoming?.roomId === event.roomId ? this.incoming : undefined;
-    if (ringing) this.incoming = undefined;
+    const ringing = this.incomingCall.end(event.roomId);
     // Another call is being set up or running: that one is what the host and the outcome view are about.
     const otherCallRunning = event.roomId !== this.roomId && !ringing && this.isBusy();
-    const incoming = ringing !== undefined || (!existing && event.isCaller === false);
-    const contact: CallTarget = {
-      openId: existing?.contact.openId ?? '',
-      name: existing?.contact.name || event.peerName || '',
-    };
-    const roomType = existing?.roomType ?? event.roomType ?? this.request?.roomType ?? 'voice';
-    const base =
-      existing ?? this.recordFor(event.roomId, { contact, roomType }, now - event.keepTime * 1000, 'unknown');
-    void history.record({
-      ...base,
-      contact: { ...base.contact, name: contact.name },
-      direction: incoming ? 'incoming' : base.direction,
-      outcome: event.reason,
-      durationSec: Math.max(0, event.keepTime),
-      endedAt: now,
+    const { record, outcome } = endedCall(event, existing, {
+      incoming: ringing !== undefined,
+      roomType: this.request?.roomType,
+      now,
     });
+    void history.record(record);
     if (otherCallRunning) return;
-    this.lastOutcome = {
-      roomId: event.roomId,
-      contact,
-      roomType,
-      direction: incoming ? 'incoming' : base.direction,
-      reason: event.reason,
-      keepTime: Math.max(0, event.keepTime),
-      endedAt: now,
-    };
+    this.lastOutcome = outcome;
     if (event.roomId === this.roomId) this.phase = 'ended';
     void host.notifyCallEnded({
       roomId: event.roomId,
@@ -446,22 +382,7 @@ export class CallStore {
     return 'failed';
   }
 
-  private recordFor(
-    id: string,
-    request: CallRequest,
-    startedAt: number,
-    outcome: CallRecord['outcome'],
-    errCode?: number,
-  ): CallRecord {
-    return {
-      id,
-      contact: { openId: request.contact.openId || undefined, name: request.contact.name },
-      roomType: request.roomType,
-      direction: 'outgoing',
-      startedAt,
-      outcome,
-      durationSec: 0,
-      ...(errCode !== undefined ? { errCode } : {}),
-    };
+  private recordFor(...args: Parameters<typeof callRecord>): CallRecord {
+    return callRecord(...args);
   }
 }

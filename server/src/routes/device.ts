@@ -9,8 +9,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import {
   PAIRING_PAGE,
   PAIRING_TTL_MS,
-  PUSH_TOKEN_MAX_LIFETIME_MS,
   pairingScene,
+  pairingStatusReply,
+  pushTokenUploadRefusal,
   type ContactsReply,
   type OkReply,
   type PairingCodeReply,
@@ -21,7 +22,6 @@ import { checkSignatureHeaders, verifyDeviceRequest } from '../auth/device-auth'
 import { wechatFailure } from '../auth/phone-identity';
 import type { DeviceRecord } from '../db/repository';
 import { ApiError } from '../errors';
-import { visibleStatus } from '../pairing';
 import {
   ContactParams,
   ContactPinBodySchema,
@@ -136,10 +136,8 @@ export function deviceRoutes(app: FastifyInstance, ctx: RouteContext): void {
       const device = authenticatedDevice(request);
       const { modelId, pushToken, expiresAt } = request.body;
       const now = ctx.now();
-      if (modelId !== device.modelId)
-        throw new ApiError('invalid-request', { message: 'modelId differs from the provisioned one' });
-      if (expiresAt <= now || expiresAt > now + PUSH_TOKEN_MAX_LIFETIME_MS)
-        throw new ApiError('invalid-request', { message: 'expiresAt is in the past or too far away' });
+      const refusal = pushTokenUploadRefusal({ modelId, expiresAt }, device.modelId, now);
+      if (refusal !== undefined) throw new ApiError('invalid-request', { message: refusal });
       await ctx.repository.savePushToken(device.sn, pushToken, expiresAt, now);
       return { ok: true };
     },
@@ -179,10 +177,7 @@ export function deviceRoutes(app: FastifyInstance, ctx: RouteContext): void {
       const device = authenticatedDevice(request);
       const pairing = await ctx.repository.findPairing(request.params.pairingId);
       if (!pairing || pairing.sn !== device.sn) throw new ApiError('pairing-unknown');
-      const status = visibleStatus(pairing, ctx.now());
-      return status === 'used' && pairing.contactName !== undefined
-        ? { status, contactName: pairing.contactName }
-        : { status };
+      return pairingStatusReply(pairing, ctx.now());
     },
   );
 }

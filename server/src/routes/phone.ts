@@ -9,6 +9,7 @@ import {
   CONTACT_NAME_MAX_LENGTH,
   NAME_RULE_TEXT,
   acceptName,
+  livePushToken,
   type MyDevicesReply,
   type OkReply,
   type PairingContactReply,
@@ -131,9 +132,9 @@ export function phoneRoutes(app: FastifyInstance, ctx: RouteContext): void {
     async (request): Promise<PushTokenReply> => {
       const openId = await ctx.openIdOf(request, request.body.code);
       const device = await contactDevice(request.params.sn, openId);
-      if (device.pushToken === undefined || (device.pushTokenExpiresAt ?? 0) <= ctx.now())
-        throw new ApiError('push-token-unavailable');
-      return { pushToken: device.pushToken };
+      const pushToken = livePushToken(device, ctx.now());
+      if (pushToken === undefined) throw new ApiError('push-token-unavailable');
+      return { pushToken };
     },
   );
 
