@@ -4,7 +4,7 @@
  * has its own lower bar; the pages a person meets in a call and the home must fit one screen.
  */
 import { DEVICE_BAR, figuresOf, INSTALLER_BAR, judge, type Bar, type Readability } from './readability';
-import type { PreviewState } from './states';
+import type { PreviewState } from './state-kit';
 
 export interface DeviceBar {
   bar: Bar;

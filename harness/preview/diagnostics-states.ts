@@ -7,7 +7,7 @@
 import type { CallScript } from '../../miniprogram/simulator/scenario';
 import { find, viewUpdated, type RenderedPage } from '../pages';
 import type { Session } from '../session';
-import type { PreviewState } from './states';
+import type { PreviewState } from './state-kit';
 
 const DIAGNOSTICS = 'packages/calling/diagnostics/index';
 const MUM = { openId: 'o-sim-mum', name: '妈妈' };

@@ -6,7 +6,7 @@
  */
 import { find, simulate, viewUpdated, type RenderedPage } from '../pages';
 import { deviceBeside, phoneBeside } from '../family';
-import { contactsList, type PreviewState } from './states';
+import { contactsList, type PreviewState } from './state-kit';
 import type { Session } from '../session';
 import { pairingStoreOf } from '../../miniprogram/packages/phone/setup';
 

@@ -8,7 +8,7 @@ import type { SimulationScenario } from '../../miniprogram/simulator/scenario';
 import { viewUpdated, type RenderedPage } from '../pages';
 import type { Session } from '../session';
 import { tap } from './family-states';
-import type { PreviewState } from './states';
+import type { PreviewState } from './state-kit';
 
 const CONTACTS = 'pages/contacts/index';
 const CALLING = 'packages/calling/index';

@@ -8,7 +8,7 @@ import { configurePlugin } from '../../miniprogram/platform/voip/plugin-setup';
 import type { IncomingCallScript } from '../../miniprogram/simulator/scenario';
 import type { RenderedPage } from '../pages';
 import type { Session } from '../session';
-import type { PreviewState } from './states';
+import type { PreviewState } from './state-kit';
 
 const CONTACTS = 'pages/contacts/index';
 const CALLING = 'packages/calling/index';

@@ -3,9 +3,6 @@
  * person would (taps, typing) or the way the plugin would (its call page, its end page), and returns the page to
  * capture. States are rendered once per screen size, since layouts read the window size.
  */
-import type { Locale } from '../../miniprogram/i18n/index';
-import type { PermissionScope } from '../../miniprogram/platform/permissions';
-import type { SimulatedRole } from '../../miniprogram/simulator/index';
 import type { CallScript, SimulationScenario } from '../../miniprogram/simulator/scenario';
 import { find, simulate, typeIntoSearch, type RenderedPage } from '../pages';
 import { DIAGNOSTICS_STATES } from './diagnostics-states';
@@ -13,46 +10,9 @@ import { FAMILY_STATES } from './family-states';
 import { HOME_STATES } from './home-states';
 import { INCOMING_STATES } from './incoming-states';
 import { startSession, type Session } from '../session';
+import { CALLING, CONTACTS, MUM, callingQuery, contacts, contactsList, type PreviewState } from './state-kit';
 
-export interface PreviewState {
-  name: string;
-  route: string;
-  title: string;
-  /** text the state must show (checked by npm start and by test/preview/states.test.ts) */
-  shows: string;
-  locale?: Locale;
-  build(session: Session): Promise<RenderedPage>;
-  scenario?: (s: SimulationScenario) => void;
-  deniedPermissions?: PermissionScope[];
-  /** 'device' (default) or a family member's 'phone'. */
-  role?: SimulatedRole;
-}
-
-export const CONTACTS = 'pages/contacts/index';
-export const CALLING = 'packages/calling/index';
-const MUM = { openId: 'o-sim-mum', name: '妈妈' };
-
-export function callingQuery(roomType: 'voice' | 'video' = 'video', contact = MUM): Record<string, string> {
-  return { openId: contact.openId, roomType };
-}
-
-async function contacts(session: Session): Promise<RenderedPage> {
-  const page = await session.show(CONTACTS);
-  await session.settle();
-  return page;
-}
-
-/** The whole contacts list: a landscape device opens on its tiles, and "all contacts" opens the list. */
-export async function contactsList(session: Session): Promise<RenderedPage> {
-  const page = await contacts(session);
-  const showAll = page.querySelector('#show-all');
-  if (showAll) {
-    showAll.dispatchEvent('tap');
-    await session.settle();
-    await simulate.sleep(0);
-  }
-  return page;
-}
+export { CALLING, CONTACTS, callingQuery, contactsList, type PreviewState } from './state-kit';
 
 /** Places a call from the calling page and lets the plugin play the script to its end page (the outcome view). */
 async function outcome(session: Session, roomType: 'voice' | 'video'): Promise<RenderedPage> {
