@@ -63,9 +63,9 @@ export async function runWalkthrough(log: Log): Promise<void> {
   const rows = contacts.querySelectorAll('.row__name').map((n) => textOf(n));
   const callable = contacts.querySelectorAll('.call-btn--video').length;
   step(`contacts: ${rows.length} people (${callable} can be called): ${rows.join(', ')}`);
-  step(`device status: ${textOf(find(contacts, '#status-line >>> #status .status__title'))}`);
+  step(`device status: ${textOf(find(contacts, '#status .status__title'))}`);
   step(
-    `prefetch: ${textOf(contacts.querySelector('#status-line >>> #prefetch'))} (host round trips so far: ${JSON.stringify(session.sim.framework.stats.hostCalls)})`,
+    `prefetch: ${session.platform.prefetch.getState().status} (the person's screen does not show it; host round trips so far: ${JSON.stringify(session.sim.framework.stats.hostCalls)})`,
   );
 
   const video = find(contacts, '#row-0 .call-btn--video');
