@@ -17,6 +17,8 @@ export interface Goal {
   value: string;
   goal: string;
   met: boolean;
+  /** a speed goal (depends on the machine); the others are correctness goals, met on any machine */
+  speed?: true;
 }
 
 export interface CrashFigures {
