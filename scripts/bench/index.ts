@@ -8,6 +8,8 @@
  *   npm run bench                      7 rounds (about a minute)
  *   npm run bench -- --runs 3          fewer rounds (quicker, noisier)
  *   npm run bench -- --strict          exit code 2 when a goal is missed (for CI)
+ *   --report-only TEXT                 with --strict: a missed goal whose "figure: goal" contains TEXT is printed as
+ *                                      missed but does not fail the run (CI names the goals it knows are missed)
  *
  * Exit code: 0 when the bench ran, goals met or not (a missed goal is printed as FAIL in its table, in the goals
  * table and in a banner on stderr, and recorded in results.json); 1 when the bench itself broke; 2 with --strict
@@ -48,18 +50,23 @@ const AUTH_LATENCY_ROUNDS = 3;
 interface Options {
   rounds: number;
   strict: boolean;
+  reportOnly: string[];
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { rounds: DEFAULT_ROUNDS, strict: false };
+  const options: Options = { rounds: DEFAULT_ROUNDS, strict: false, reportOnly: [] };
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     if (arg === '--strict') options.strict = true;
-    else if (arg === '--runs') {
+    else if (arg === '--report-only') {
+      const text = argv[(i += 1)];
+      if (!text) throw new Error('--report-only needs the text of a goal');
+      options.reportOnly.push(text);
+    } else if (arg === '--runs') {
       const rounds = Number(argv[(i += 1)]);
       if (!Number.isInteger(rounds) || rounds < 1) throw new Error('--runs needs a whole number ≥ 1');
       options.rounds = rounds;
-    } else throw new Error(`unknown option ${arg} (options: --runs N, --strict)`);
+    } else throw new Error(`unknown option ${arg} (options: --runs N, --strict, --report-only TEXT)`);
   }
   return options;
 }
@@ -158,7 +165,14 @@ async function run(options: Options): Promise<number> {
   console.error(`\n${banner}\n  ${missed.length} GOAL${missed.length > 1 ? 'S' : ''} MISSED:`);
   for (const g of missed) console.error(`  ✘ ${g.figure}: ${g.goal} — measured ${g.value}`);
   console.error(`${banner}`);
-  return options.strict ? 2 : 0;
+  const enforced = missed.filter(
+    (g) => !options.reportOnly.some((text) => `${g.figure}: ${g.goal}`.includes(text)),
+  );
+  if (enforced.length < missed.length)
+    console.error(
+      `  (${missed.length - enforced.length} of them reported only, as asked with --report-only)`,
+    );
+  return options.strict && enforced.length > 0 ? 2 : 0;
 }
 
 async function main(): Promise<void> {
