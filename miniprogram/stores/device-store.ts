@@ -54,11 +54,6 @@ export class DeviceStore {
     void this.deps.prefetch.request();
   }
 
-  /** A page shows: the prefetch when useful. */
-  pageShown(): void {
-    this.requestPrefetch();
-  }
-
   /**
    * The host says its registration changed (docs/host-protocol.md §1.1): the device info is asked again and shown,
    * and the credential prefetched for the device as it is now (the host uploads the push token itself, §7.1).
