@@ -96,6 +96,12 @@ export interface SimulationScenario {
    */
   credentialFetchMs: number;
   credentialTtlMs: number;
+  /**
+   * The host keeps the credential warm as the reference host does (prefetch at its start, then every 50 min), and
+   * had been running this long when the Mini Program launched. Absent (the default, the harsher reading): the host
+   * only prefetches when the Mini Program asks, as the protocol's minimum allows.
+   */
+  hostKeepsCredentialWarm?: { hostUpMs: number };
   /** Latency of initByCaller itself (creating the room), credential aside. */
   initByCallerMs: number;
   /** Calls play these scripts in order; the last one repeats. */

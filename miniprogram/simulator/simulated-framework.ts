@@ -43,6 +43,12 @@ export interface SimulatedFramework {
   /** What the host's prefetchDeviceToken() does: fetches unless a valid credential is cached; joins one in flight. */
   prefetchCredential(): Promise<void>;
   hasValidCredential(): boolean;
+  /**
+   * The reference host keeps the credential warm (host-android core/CredentialKeeper.java): it prefetched it when it
+   * started `hostUpMs` ago and again every 50 min since, so from the end of that first fetch it never expires.
+   * A first fetch still in flight is joined like any prefetch.
+   */
+  keepCredentialWarm(hostUpMs: number): void;
   /** launchMiniProgram: the Mini Program opens on `launch.path` (App.onShow, then the page). */
   launchMiniProgram(launch: SimulatedLaunch): void;
   onLaunch(listener: (launch: SimulatedLaunch) => void): () => void;
@@ -57,6 +63,8 @@ export function createSimulatedFramework(
 ): SimulatedFramework {
   let validUntil: number | undefined;
   let fetching: Promise<void> | undefined;
+  /** From then on the host keeps the credential valid (keepCredentialWarm). */
+  let warmFrom: number | undefined;
   const stats: SimulatedFrameworkStats = {
     hostCalls: {},
     credentialFetches: 0,
@@ -67,7 +75,9 @@ export function createSimulatedFramework(
   const launched = createListeners<SimulatedLaunch>('sim-launch');
   const closed = createListeners<string>('sim-close');
 
-  const hasValidCredential = () => validUntil !== undefined && clock.now() < validUntil;
+  const hasValidCredential = () =>
+    (warmFrom !== undefined && clock.now() >= warmFrom) ||
+    (validUntil !== undefined && clock.now() < validUntil);
 
   function startFetch(): Promise<void> {
     stats.credentialFetches += 1;
@@ -96,6 +106,18 @@ export function createSimulatedFramework(
     prefetchCredential() {
       if (hasValidCredential()) return Promise.resolve();
       return fetching ?? startFetch();
+    },
+    keepCredentialWarm(hostUpMs) {
+      const remaining = Math.max(0, framework.scenario.credentialFetchMs - hostUpMs);
+      if (remaining === 0) {
+        warmFrom = clock.now();
+        return;
+      }
+      stats.credentialFetches += 1;
+      fetching = delay(clock, remaining).then(() => {
+        warmFrom = clock.now();
+        fetching = undefined;
+      });
     },
     launchMiniProgram(launch) {
       stats.launches.push({ ...launch });

@@ -6,6 +6,8 @@
  *    prefetches the credential meanwhile; anything else is ignored. Below WMPF 2.1.0 the host has no push API;
  *  - registration (core/DeviceRegistrar.java): only our appId and the sn WMPF was activated with (the scenario's
  *    device sn) are registered; anything else is refused before the irreversible call;
+ *  - it keeps WMPF's credential warm when the scenario says so (core/CredentialKeeper.java; see
+ *    SimulationScenario.hostKeepsCredentialWarm);
  *  - after voipCallEnded it closes the Mini Program (closeWxaApp, kept warm) only when it launched it for an
  *    incoming call's push and the call's direction is "incoming".
  */
@@ -16,6 +18,8 @@ import type { SimulatedFramework, SimulatedLaunch } from './simulated-framework'
 export const PLUGIN_APPID = 'wxf830863afde621eb';
 /** WMPFDeviceApi.setPushMsgCallback (2.1.0) is the oldest way a host receives pushes. */
 const PUSH_API_FLOOR = '2.1.0';
+/** prefetchDeviceToken on WMPFMiniProgramDeviceApi. */
+const PREFETCH_FLOOR = '2.1.0';
 
 export type PushIgnoredReason =
   'not-json' | 'not-a-call' | 'no-appid' | 'bad-app-type' | 'other-app' | 'wmpf-too-old';
@@ -66,6 +70,11 @@ export function createSimulatedHost(framework: SimulatedFramework, ourAppId: str
   /** The appid the host launched for an incoming call's push, until that call ends. */
   let launchedForCall: string | undefined;
   const registeredListeners: Array<() => void> = [];
+  const { hostKeepsCredentialWarm: warm, device, prefetchReply } = framework.scenario;
+  const prefetchWorks =
+    prefetchReply.kind === 'ok' && (compareVersions(device.wmpfVersion, PREFETCH_FLOOR) ?? -1) >= 0;
+  // core/CredentialKeeper.java: prefetched at host start when registered (its timers are folded into the model)
+  if (warm && device.registered && prefetchWorks) framework.keepCredentialWarm(warm.hostUpMs);
 
   return {
     receivePush(message) {

@@ -48,6 +48,7 @@ const MODE_LABEL: Record<CallStartMode, string> = {
   warm: 'warm (prefetch done)',
   cold: 'cold (nothing cached)',
   coldCachedList: 'cold, list from cache',
+  afterReboot: 'after a reboot, list from cache',
   noPrefetch: 'no prefetch',
 };
 
@@ -108,7 +109,8 @@ export function formatCallStart(figure: CallStartFigure, goals: Goal[]): string 
     ),
     `  ratios (tap→result): no prefetch / warm = ${figure.ratios.noPrefetchOverWarm}, cold / warm = ` +
       `${figure.ratios.coldOverWarm}, cold with cached list / warm = ${figure.ratios.coldCachedListOverWarm}, ` +
-      `cold with cached list / cold = ${figure.ratios.coldCachedListOverCold}`,
+      `cold with cached list / cold = ${figure.ratios.coldCachedListOverCold}, after a reboot / cold = ` +
+      `${figure.ratios.afterRebootOverCold} (printed, no goal: WMPF's first credential fetch after boot)`,
     `  of tap→initByCaller, the simulator building the calling page and applying setData: ` +
       figure.modes.map((m) => `${m.mode} ${ms(m.simulatorRenderMs)}`).join(', '),
   ].join('\n');

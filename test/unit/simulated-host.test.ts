@@ -98,3 +98,60 @@ describe('simulated host: registration (host-android core/DeviceRegistrar.java)'
     expect(after).toHaveBeenCalledTimes(1);
   });
 });
+
+describe('simulated host: the credential kept warm (core/CredentialKeeper.java, host-protocol §2.2)', () => {
+  function warmSetup(change: (s: SimulationScenario) => void) {
+    const scenario = defaultScenario();
+    scenario.credentialFetchMs = 300;
+    scenario.credentialTtlMs = 60 * 60 * 1000;
+    change(scenario);
+    const clock = createFakeClock();
+    const framework = createSimulatedFramework(scenario, clock);
+    createSimulatedHost(framework, 'wx-app');
+    return { framework, clock };
+  }
+
+  it('a host up for 10 min holds a credential now and hours later (it prefetches every 50 min)', async () => {
+    const { framework, clock } = warmSetup((s) => (s.hostKeepsCredentialWarm = { hostUpMs: 600_000 }));
+    expect(framework.hasValidCredential()).toBe(true);
+    await clock.advance(3 * 60 * 60 * 1000);
+    expect(framework.hasValidCredential()).toBe(true);
+    await expect(framework.obtainCredential()).resolves.toEqual({ fetched: false });
+    expect(framework.stats.credentialFetches).toBe(0);
+  });
+
+  it('a host that has just started: a call joins the rest of its first fetch', async () => {
+    const { framework, clock } = warmSetup((s) => (s.hostKeepsCredentialWarm = { hostUpMs: 100 }));
+    expect(framework.hasValidCredential()).toBe(false);
+    let settled = false;
+    const obtained = framework.obtainCredential().then((r) => ((settled = true), r));
+    await clock.advance(199);
+    expect(settled).toBe(false);
+    await clock.advance(1);
+    await expect(obtained).resolves.toEqual({ fetched: false });
+    expect(framework.stats.credentialFetches).toBe(1);
+  });
+
+  it.each<[string, (s: SimulationScenario) => void]>([
+    ['absent (the default: the protocol minimum)', () => undefined],
+    [
+      'an unregistered device',
+      (s) => ((s.hostKeepsCredentialWarm = { hostUpMs: 600_000 }), (s.device.registered = false)),
+    ],
+    [
+      'WMPF 2.0.5',
+      (s) => ((s.hostKeepsCredentialWarm = { hostUpMs: 600_000 }), (s.device.wmpfVersion = '2.0.5')),
+    ],
+    [
+      'a host without a working prefetch',
+      (s) => (
+        (s.hostKeepsCredentialWarm = { hostUpMs: 600_000 }),
+        (s.prefetchReply = { kind: 'fail', errMsg: 'x' })
+      ),
+    ],
+  ])('nothing is kept warm: %s', (_name, change) => {
+    const { framework } = warmSetup(change);
+    expect(framework.hasValidCredential()).toBe(false);
+    expect(framework.stats.credentialFetches).toBe(0);
+  });
+});

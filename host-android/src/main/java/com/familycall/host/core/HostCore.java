@@ -10,6 +10,7 @@ public final class HostCore {
     public final DeviceRegistrar registrar;
     public final PushListenerBinder pushListener;
     public final PushTokenUploader pushToken;
+    public final CredentialKeeper credential;
     private final WmpfGateway wmpf;
     private final Executor io;
     private boolean started;
@@ -29,6 +30,7 @@ public final class HostCore {
         events = new EventRegistry(hostStore, eventSink, log);
         pushToken = new PushTokenUploader(wmpf, versions, deviceInfo, secretStore, config, backend, io, scheduler, clock,
                 nonces, log);
+        credential = new CredentialKeeper(prefetch, deviceInfo, versions, io, scheduler, log);
         commands = new HostCommands(deviceInfo, prefetch, new CallEndedHandler(wmpf, session, log),
                 new BackendRequestSigner(secretStore, clock, nonces, log), new HostStatus(secretStore, wmpf, pushToken),
                 io, log);
@@ -38,6 +40,7 @@ public final class HostCore {
                     @Override
                     public void registered() {
                         pushToken.refresh("registered");
+                        credential.refresh("registered");
                     }
                 }, io, log);
         pushListener = new PushListenerBinder(wmpf, versions, incomingCalls, io, scheduler, log,
@@ -45,11 +48,13 @@ public final class HostCore {
                     @Override
                     public void onWmpfRestarted() {
                         pushToken.refresh("WMPF restarted");
+                        credential.refresh("WMPF restarted");
                     }
 
                     @Override
                     public void onActivationOutdated() {
                         pushToken.refresh("activation outdated");
+                        credential.refresh("activation outdated");
                     }
                 });
     }
@@ -57,7 +62,7 @@ public final class HostCore {
     /**
      * Host start — the process starting for any reason: Application.onCreate after boot (BootReceiver), after an
      * update, after the system killed it. Wakes WMPF up, binds the listeners (restart, push) and uploads the push
-     * token (activating WMPF first when needed). Idempotent.
+     * token (activating WMPF first when needed), and starts keeping the credential warm. Idempotent.
      */
     public synchronized void start() {
         if (started) return;
@@ -70,6 +75,7 @@ public final class HostCore {
         });
         pushListener.start();
         pushToken.refresh("host start");
+        credential.refresh("host start");
     }
 
     /** After the device secret was provisioned (or rotated): the token goes up signed with it. */

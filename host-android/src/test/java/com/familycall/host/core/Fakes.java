@@ -134,18 +134,26 @@ final class Fakes {
         }
     }
 
+    /** The credential keeper's timers are kept apart from the others (push token, push binding). */
     static final class ManualScheduler implements Scheduler {
         final List<Long> delays = new ArrayList<>();
         final ArrayDeque<Runnable> tasks = new ArrayDeque<>();
+        final List<Long> credentialDelays = new ArrayList<>();
+        final ArrayDeque<Runnable> credentialTasks = new ArrayDeque<>();
 
         @Override
         public void schedule(Runnable task, long delayMillis) {
-            delays.add(delayMillis);
-            tasks.add(task);
+            boolean credential = task.getClass().getEnclosingClass() == CredentialKeeper.class;
+            (credential ? credentialDelays : delays).add(delayMillis);
+            (credential ? credentialTasks : tasks).add(task);
         }
 
         void fireNext() {
             tasks.remove().run();
+        }
+
+        void fireNextCredential() {
+            credentialTasks.remove().run();
         }
     }
 

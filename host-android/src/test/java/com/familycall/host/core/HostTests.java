@@ -36,6 +36,7 @@ public final class HostTests {
         PushTests.register(t);
         SignerTests.register(t);
         LifecycleTests.register(t);
+        CredentialTests.register(t);
         HttpTests.register(t);
         System.out.println();
         System.out.println(t.passed + " passed, " + t.failures.size() + " failed");
