@@ -20,7 +20,7 @@ import type { HistoryRepository } from './history/types';
 import { createMissedCallsSeen, type MissedCallsSeen } from './history/missed-calls-seen';
 import { createRegistrationEvents, type RegistrationEvents } from './host/host-events';
 import { createHostBridge } from './host/wmpf-host-bridge';
-import type { HostBridge, HostSigner } from './host/types';
+import type { HostBridge, HostSigner, HostStatusSource } from './host/types';
 import { wxHttp, type HttpClient } from './http';
 import { createLaunchGuard, type LaunchGuard } from './launch';
 import { wxPermissions, type Permissions } from './permissions';
@@ -45,7 +45,7 @@ export interface Platform {
   /** Runs on the simulator (DevTools, tests): labelled as such on screen. */
   simulated: boolean;
   clock: Clock;
-  host: HostBridge & HostSigner;
+  host: HostBridge & HostSigner & HostStatusSource;
   device: DeviceService;
   prefetch: PrefetchService;
   loadPlugin: PluginLoader;

@@ -124,6 +124,8 @@ export interface SimulationScenario {
   /** Played this long after the simulated device starts (the DevTools "incoming call" compile mode). */
   incomingCall?: { afterMs: number; call: IncomingCallScript };
   signReply?: SignScript;
+  /** How the host answers getHostStatus (absent: with what the scenario implies, simulated-host-status.ts). */
+  hostStatusReply?: HostReplyScript;
   /** How the host takes wmpf.Channel.registerEvent (absent: it succeeds after hostLatencyMs). */
   registerEventReply?: HostReplyScript;
 }

@@ -10,6 +10,7 @@ import { familyOf } from './family-scenario';
 import { scripted, type PrefetchScript, type Reply } from './scenario';
 import type { SimulatedFramework } from './simulated-framework';
 import type { SimulatedChannelEvents } from './simulated-channel-events';
+import { simulatedHostStatus } from './simulated-host-status';
 import { createSimulatedSigner, type SimulatedSigner } from './simulated-signer';
 import type { SimulatedHost } from './simulated-host';
 
@@ -31,6 +32,7 @@ export function createSimulatedWmpf(
 ): Wmpf.Api {
   let pushTokenSeq = 0;
   const signer = createSimulatedSigner(framework);
+  const hostStartedAt = framework.clock.now();
   return {
     Channel: {
       invoke(options: Wmpf.InvokeOptions) {
@@ -38,7 +40,7 @@ export function createSimulatedWmpf(
         hostCalls[options.command] = (hostCalls[options.command] ?? 0) + 1;
         const ended = options.command === HOST_COMMANDS.callEnded ? { ...options.data } : undefined;
         if (ended) framework.stats.callsEnded.push(ended);
-        void answer(framework, options.command, options.data, signer).then((reply) => {
+        void answer(framework, options.command, options.data, signer, hostStartedAt).then((reply) => {
           deliver(options, reply);
           // the host replies first, then applies the end-of-call rule (§2.3)
           if (ended && reply.kind === 'success') host?.callEnded(ended);
@@ -80,8 +82,11 @@ function answer(
   command: string,
   data: Record<string, unknown> | undefined,
   signer: SimulatedSigner,
+  hostStartedAt: number,
 ): Promise<Reply> {
   switch (command) {
+    case HOST_COMMANDS.getHostStatus:
+      return afterLatency(framework, simulatedHostStatus(framework, hostStartedAt));
     case HOST_COMMANDS.signBackendRequest:
       return afterLatency(framework, signer.answer(data));
     case HOST_COMMANDS.getDeviceInfo:

@@ -10,6 +10,7 @@ export const HOST_COMMANDS = {
   prefetchDeviceToken: 'prefetchDeviceToken',
   callEnded: 'voipCallEnded',
   signBackendRequest: 'signBackendRequest',
+  getHostStatus: 'getHostStatus',
 } as const;
 
 export type HostCommand = (typeof HOST_COMMANDS)[keyof typeof HOST_COMMANDS];
@@ -73,6 +74,14 @@ export interface HostBridge {
   getDeviceInfo(): Promise<Result<DeviceInfo, HostError>>;
   prefetchDeviceToken(): Promise<Result<void, PrefetchError>>;
   notifyCallEnded(notice: CallEndedNotice): Promise<Result<void, HostError>>;
+}
+
+/**
+ * The host's `getHostStatus` (docs/host-protocol.md §2.5): its own state, for the diagnostics page. The reply object
+ * as the host sent it (its one user validates the fields), or `host-outdated` for a host without the command.
+ */
+export interface HostStatusSource {
+  getHostStatus(): Promise<Result<Record<string, unknown> | 'host-outdated', HostError>>;
 }
 
 /** The host's `signBackendRequest` (docs/host-protocol.md §2.4): what signed backend requests need. */

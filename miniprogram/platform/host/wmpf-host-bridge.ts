@@ -17,6 +17,7 @@ import {
   type HostCommand,
   type HostError,
   type HostSigner,
+  type HostStatusSource,
   type PrefetchError,
   type SignError,
 } from './types';
@@ -43,7 +44,7 @@ type HostText = (text: string) => string | undefined;
 export function createHostBridge(
   api: Wmpf.Api | undefined,
   options: { timeoutMs?: number; clock?: Clock } = {},
-): HostBridge & HostSigner {
+): HostBridge & HostSigner & HostStatusSource {
   if (!api) return unavailableBridge();
   const clock = options.clock ?? systemClock;
   const timeoutMs = options.timeoutMs ?? DEFAULT_HOST_TIMEOUT_MS;
@@ -86,10 +87,15 @@ export function createHostBridge(
       const signed = withoutSn(reply.ok ? parseSignReply(reply.value, hostText) : reply);
       return signed.ok ? signed : err({ kind: 'host-error', error: signed.error });
     },
+    async getHostStatus() {
+      const reply = await invoke(HOST_COMMANDS.getHostStatus, {});
+      if (reply.ok && signRefusal(reply.value)?.kind === 'host-outdated') return ok('host-outdated');
+      return withoutSn(reply.ok ? parseObject(HOST_COMMANDS.getHostStatus, reply.value, hostText) : reply);
+    },
   };
 }
 
-/** The two host errors a signature request has its own answer for (docs/host-protocol.md §2.4). */
+/** The two host errors a signature request has its own answer for (§2.4); `unknown-command` means the same for any. */
 function signRefusal(raw: string): SignError | undefined {
   let reply: unknown;
   try {
@@ -103,9 +109,10 @@ function signRefusal(raw: string): SignError | undefined {
   return undefined;
 }
 
-function unavailableBridge(): HostBridge & HostSigner {
+function unavailableBridge(): HostBridge & HostSigner & HostStatusSource {
   return {
     available: false,
+    getHostStatus: () => Promise.resolve(err(NOT_WMPF)),
     getDeviceInfo: () => Promise.resolve(err(NOT_WMPF)),
     prefetchDeviceToken: () => Promise.resolve(err(NOT_WMPF)),
     notifyCallEnded: () => Promise.resolve(err(NOT_WMPF)),

@@ -2,9 +2,10 @@ import { makeAutoObservable, runInAction } from 'mobx-miniprogram';
 import type { Backend, BackendError } from '../../../contract/backend-types';
 import type { Clipboard } from '../../../platform/clipboard';
 import type { Clock } from '../../../lib/clock';
-import type { HostBridge, HostError } from '../../../platform/host/types';
+import type { HostBridge, HostError, HostStatusSource } from '../../../platform/host/types';
 import type { CallAttempt, CallAttemptLog } from '../../../platform/voip/call-attempts';
 import type { DeviceStore } from '../../../stores/device-store';
+import { parseHostStatus, type HostStatusCheck } from './host-status';
 import { diagnosticsReport } from './report';
 import type { Timed } from './view-model';
 
@@ -31,7 +32,7 @@ function isShown(attempt: CallAttempt): boolean {
 
 export interface DiagnosticsStoreDeps {
   device: Pick<DeviceStore, 'status' | 'prefetch' | 'lastPrefetchFailure' | 'refreshStatus'>;
-  host: Pick<HostBridge, 'available' | 'getDeviceInfo'>;
+  host: Pick<HostBridge, 'available' | 'getDeviceInfo'> & HostStatusSource;
   backend: Pick<Backend, 'checkHealth'>;
   attempts: Pick<CallAttemptLog, 'list'>;
   clipboard: Clipboard;
@@ -47,6 +48,7 @@ export class DiagnosticsStore {
   /** When the last check finished (0: never). */
   checkedAt = 0;
   host: Timed<HostError> | undefined = undefined;
+  hostStatus: HostStatusCheck | undefined = undefined;
   backend: Timed<BackendError> | undefined = undefined;
   attempts: CallAttempt[] = [];
   copy: { ok: true } | { ok: false; errMsg: string } | undefined = undefined;
@@ -75,17 +77,18 @@ export class DiagnosticsStore {
   private async check(): Promise<void> {
     this.checking = true;
     this.copy = undefined;
-    const [host, backend, attempts] = await Promise.all([
-      // the round trip first, alone on the channel, then the registration again
+    const [[host, hostStatus], backend, attempts] = await Promise.all([
+      // the round trip first, alone on the channel, then the registration and the host's own state
       this.timeHost().then(async (timed) => {
         await this.deps.device.refreshStatus(true);
-        return timed;
+        return [timed, await this.askHostStatus()] as const;
       }),
       this.timeBackend(),
       this.deps.attempts.list(),
     ]);
     runInAction(() => {
       this.host = host;
+      this.hostStatus = hostStatus;
       this.backend = backend;
       this.attempts = attempts.filter(isShown);
       this.checking = false;
@@ -100,6 +103,23 @@ export class DiagnosticsStore {
     const reply = await host.getDeviceInfo();
     // only whether and how fast it answered is kept: the reply holds the sn
     return reply.ok ? { ok: true, ms: clock.now() - since } : { ok: false, error: reply.error };
+  }
+
+  private async askHostStatus(): Promise<HostStatusCheck> {
+    const reply = await this.deps.host.getHostStatus();
+    if (!reply.ok) return { ok: false, error: reply.error };
+    if (reply.value === 'host-outdated') return { ok: false, outdated: true };
+    const status = parseHostStatus(reply.value);
+    return status
+      ? { ok: true, status }
+      : {
+          ok: false,
+          error: {
+            kind: 'malformed-reply',
+            command: 'getHostStatus',
+            detail: 'fields missing or of another type',
+          },
+        };
   }
 
   private async timeBackend(): Promise<Timed<BackendError>> {

@@ -11,6 +11,7 @@ const EMPTY_VIEW = diagnosticsView({
   checking: true,
   checkedAt: 0,
   host: undefined,
+  hostStatus: undefined,
   backend: undefined,
   attempts: [],
   copy: undefined,

@@ -11,6 +11,7 @@ import { END_REASON_BY_EVENT } from '../../../platform/voip/voip-events';
 import { isAtLeast } from '../../../utils/version';
 import { describeBackendError } from '../../../view-models/backend-error';
 import { describeCallFailure, describeEndReason } from '../call-texts';
+import { hostStatusRows, type HostStatusCheck } from './host-status';
 import { type DiagnosticsKey, tDiagnostics } from './messages';
 
 export type Timed<E> = { ok: true; ms: number } | { ok: false; error: E };
@@ -48,6 +49,7 @@ export interface DiagnosticsInput {
   checking: boolean;
   checkedAt: number;
   host: Timed<HostError> | undefined;
+  hostStatus: HostStatusCheck | undefined;
   backend: Timed<BackendError> | undefined;
   attempts: CallAttempt[];
   copy: { ok: true } | { ok: false; errMsg: string } | undefined;
@@ -342,6 +344,11 @@ export function diagnosticsView(input: DiagnosticsInput, now: number = input.che
       registrationRow(status, now),
       prefetchRow(input.device, now, sn),
       hostRow(input.host, sn),
+      ...hostStatusRows(input.hostStatus, now, {
+        age,
+        clockTime,
+        hostError: (error) => describeHostError(error, sn),
+      }),
       backendRow(input.backend),
     ],
     attempts: input.attempts.map(attemptView),

@@ -1,0 +1,163 @@
+/**
+ * The host's own state on the diagnostics page (getHostStatus, docs/host-protocol.md §2.5): whether the device secret
+ * is provisioned, whether WMPF runs with this device's activation, and where the push-token upload stands — what an
+ * installer checks after steps 2, 3 and 6 of docs/installer.md. Only known codes and numbers are kept from the reply:
+ * nothing the host wrote as text is shown.
+ */
+import type { HostError } from '../../../platform/host/types';
+import { isRecord } from '../../../lib/guards';
+import { type DiagnosticsKey, tDiagnostics } from './messages';
+
+const PUSH_TOKEN_REASONS = {
+  'not-configured': 'reasonNotConfigured',
+  'wmpf-too-old': 'reasonWmpfTooOld',
+  'not-provisioned': 'reasonNotProvisioned',
+  'not-registered': 'reasonNotRegistered',
+  'secret-for-another-sn': 'reasonSecretForAnotherSn',
+  'activation-failed': 'reasonActivationFailed',
+  'wmpf-failed': 'reasonWmpfFailed',
+  'invalid-token': 'reasonInvalidToken',
+  network: 'reasonNetwork',
+  'backend-refused': 'reasonBackendRefused',
+} as const satisfies Record<string, DiagnosticsKey>;
+
+type PushTokenReason = keyof typeof PUSH_TOKEN_REASONS | 'other';
+
+export type HostPushToken =
+  | { state: 'idle' | 'working' }
+  | { state: 'uploaded'; uploadedAt: number; refreshAt: number }
+  | { state: 'failed'; reason: PushTokenReason; attempts: number; retryAt: number }
+  | { state: 'unsupported'; reason: PushTokenReason };
+
+export interface HostStatus {
+  provisioned: boolean;
+  wmpfDevice: boolean;
+  pushToken: HostPushToken;
+}
+
+export type HostStatusCheck =
+  | { ok: true; status: HostStatus }
+  | { ok: false; outdated: true }
+  | { ok: false; outdated?: false; error: HostError };
+
+const flag = (value: unknown): boolean | undefined => (value === 0 || value === 1 ? value === 1 : undefined);
+const time = (value: unknown): number | undefined =>
+  typeof value === 'number' && Number.isSafeInteger(value) && value > 0 ? value : undefined;
+const reasonOf = (value: unknown): PushTokenReason =>
+  typeof value === 'string' && value in PUSH_TOKEN_REASONS ? (value as PushTokenReason) : 'other';
+
+function pushTokenOf(value: unknown): HostPushToken | undefined {
+  if (!isRecord(value)) return undefined;
+  switch (value.state) {
+    case 'idle':
+    case 'working':
+      return { state: value.state };
+    case 'uploaded': {
+      const uploadedAt = time(value.uploadedAt);
+      const refreshAt = time(value.refreshAt);
+      return uploadedAt && refreshAt ? { state: 'uploaded', uploadedAt, refreshAt } : undefined;
+    }
+    case 'failed': {
+      const retryAt = time(value.retryAt);
+      const attempts = time(value.attempts);
+      return retryAt && attempts
+        ? { state: 'failed', reason: reasonOf(value.reason), attempts, retryAt }
+        : undefined;
+    }
+    case 'unsupported':
+      return { state: 'unsupported', reason: reasonOf(value.reason) };
+    default:
+      return undefined;
+  }
+}
+
+/** The reply's fields, each well-formed, or undefined (a malformed reply is shown as such, never half). */
+export function parseHostStatus(reply: Record<string, unknown>): HostStatus | undefined {
+  const provisioned = flag(reply.provisioned);
+  const wmpfDevice = flag(reply.wmpfDevice);
+  const pushToken = pushTokenOf(reply.pushToken);
+  return provisioned === undefined || wmpfDevice === undefined || !pushToken
+    ? undefined
+    : { provisioned, wmpfDevice, pushToken };
+}
+
+export interface HostStatusRow {
+  id: string;
+  label: string;
+  value: string;
+  detail: string;
+  tone: 'ok' | 'warn' | 'bad' | 'muted';
+}
+
+type Formatters = {
+  age(at: number, now: number): string;
+  clockTime(at: number): string;
+  hostError(error: HostError): string;
+};
+
+function pushTokenRow(token: HostPushToken, now: number, f: Formatters): HostStatusRow {
+  const row = { id: 'push-token', label: tDiagnostics('pushToken'), detail: '' };
+  const reason = (r: PushTokenReason) => tDiagnostics(r === 'other' ? 'reasonOther' : PUSH_TOKEN_REASONS[r]);
+  switch (token.state) {
+    case 'idle':
+      return { ...row, value: tDiagnostics('pushTokenIdle'), tone: 'muted' };
+    case 'working':
+      return { ...row, value: tDiagnostics('pushTokenWorking'), tone: 'muted' };
+    case 'uploaded':
+      return {
+        ...row,
+        value: tDiagnostics('pushTokenUploaded', { age: f.age(token.uploadedAt, now) }),
+        detail: tDiagnostics('pushTokenRefresh', { time: f.clockTime(token.refreshAt) }),
+        tone: 'ok',
+      };
+    case 'failed':
+      return {
+        ...row,
+        value: tDiagnostics('pushTokenFailed', { reason: reason(token.reason), attempts: token.attempts }),
+        detail: tDiagnostics('pushTokenRetry', { time: f.clockTime(token.retryAt) }),
+        tone: 'bad',
+      };
+    case 'unsupported':
+      return {
+        ...row,
+        value: tDiagnostics('pushTokenUnsupported', { reason: reason(token.reason) }),
+        detail: tDiagnostics('pushTokenWaits'),
+        tone: 'bad',
+      };
+  }
+}
+
+/** Three rows (secret, activation, push token), or one saying why the host could not tell. */
+export function hostStatusRows(
+  check: HostStatusCheck | undefined,
+  now: number,
+  f: Formatters,
+): HostStatusRow[] {
+  const one = (value: string, detail: string, tone: HostStatusRow['tone']): HostStatusRow[] => [
+    { id: 'host-status', label: tDiagnostics('hostStatus'), value, detail, tone },
+  ];
+  if (!check) return one(tDiagnostics('unknown'), '', 'muted');
+  if (!check.ok) {
+    return check.outdated
+      ? one(tDiagnostics('unknown'), tDiagnostics('hostStatusOutdated'), 'warn')
+      : one(tDiagnostics('unknown'), f.hostError(check.error), 'bad');
+  }
+  const { provisioned, wmpfDevice, pushToken } = check.status;
+  const rows: HostStatusRow[] = [
+    {
+      id: 'host-secret',
+      label: tDiagnostics('hostSecret'),
+      value: tDiagnostics(provisioned ? 'hostSecretSet' : 'hostSecretMissing'),
+      detail: provisioned ? '' : tDiagnostics('hostSecretHint'),
+      tone: provisioned ? 'ok' : 'bad',
+    },
+    {
+      id: 'wmpf-activation',
+      label: tDiagnostics('wmpfActivation'),
+      value: tDiagnostics(wmpfDevice ? 'wmpfActivationSet' : 'wmpfActivationMissing'),
+      detail: wmpfDevice ? '' : tDiagnostics('wmpfActivationHint'),
+      tone: wmpfDevice ? 'ok' : 'bad',
+    },
+  ];
+  return [...rows, pushTokenRow(pushToken, now, f)];
+}

@@ -1,0 +1,39 @@
+/**
+ * The simulated host's `getHostStatus` (docs/host-protocol.md §2.5), derived from the scenario as the reference host
+ * (core/HostStatus.java, core/PushTokenUploader.java) would report it: the secret provisioned or not, WMPF started
+ * with the device's activation, and the push token uploaded when the host could upload it (WMPF >= 2.1.0, a secret,
+ * a registration), else why not. The upload is taken as done when the host started (the simulated platform's start).
+ */
+import { compareVersions } from '../utils/version';
+import { scripted, type Reply } from './scenario';
+import type { SimulatedFramework } from './simulated-framework';
+
+const PUSH_API_FLOOR = '2.1.0';
+const PUSH_TOKEN_TTL_MS = 60 * 60 * 1000;
+const REFRESH_MARGIN_MS = 10 * 60 * 1000;
+
+function pushTokenOf(framework: SimulatedFramework, hostStartedAt: number): Record<string, unknown> {
+  const { device } = framework.scenario;
+  if ((compareVersions(device.wmpfVersion, PUSH_API_FLOOR) ?? -1) < 0)
+    return { state: 'unsupported', reason: 'wmpf-too-old' };
+  if (!device.secret) return { state: 'unsupported', reason: 'not-provisioned' };
+  if (!device.registered) return { state: 'unsupported', reason: 'not-registered' };
+  // refreshed every 50 min since the host started: the last upload is the one of this period
+  const period = PUSH_TOKEN_TTL_MS - REFRESH_MARGIN_MS;
+  const uploadedAt = hostStartedAt + Math.floor((framework.clock.now() - hostStartedAt) / period) * period;
+  return {
+    state: 'uploaded',
+    uploadedAt,
+    expiresAt: uploadedAt + PUSH_TOKEN_TTL_MS,
+    refreshAt: uploadedAt + period,
+  };
+}
+
+export function simulatedHostStatus(framework: SimulatedFramework, hostStartedAt: number): Reply {
+  const status = {
+    provisioned: framework.scenario.device.secret ? 1 : 0,
+    wmpfDevice: 1,
+    pushToken: pushTokenOf(framework, hostStartedAt),
+  };
+  return scripted(framework.scenario.hostStatusReply ?? { kind: 'ok' }, JSON.stringify(status));
+}
