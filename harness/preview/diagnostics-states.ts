@@ -73,6 +73,12 @@ export const DIAGNOSTICS_STATES: PreviewState[] = [
     scenario: (s) => {
       s.prefetchReply = { kind: 'error-text', errMsg: 'getWMPFDeviceToken:fail network' };
       s.hostLatencyMs = 850;
+      // the host's upload keeps failing: the service is down for it too
+      const pushToken = { state: 'failed', reason: 'network', attempts: 4, retryAt: Date.now() + 300_000 };
+      s.hostStatusReply = {
+        kind: 'malformed',
+        raw: JSON.stringify({ provisioned: 1, wmpfDevice: 1, pushToken }),
+      };
     },
     build: troubledDevice,
   },
