@@ -3,12 +3,12 @@ package com.familycall.host.core;
 import java.util.concurrent.Executor;
 
 /**
- * Keeps WMPF's device credential warm (docs/host-protocol.md §3.1): the host, always running, asks WMPF to prefetch
+ * Keeps WMPF's device credential warm (docs/host-protocol.md §2.2): the host, always running, asks WMPF to prefetch
  * it on host start, after registration, after a WMPF restart or lost activation, and again every 50 minutes (WMPF
  * caches it for one hour), so that the first call after the Mini Program starts again does not wait for WMPF's own
  * fetch inside initByCaller. A failure is retried after 1, 2, 5, 10 min; an unregistered device or a WMPF below 2.1.0
- * is not asked again until the next event. One run at a time; asking during a run runs once more after it. The
- * credential never leaves WMPF; nothing about it is logged but done/failed.
+ * is not asked again until the next event. One run at a time (SerialJob). The credential never leaves WMPF; nothing
+ * about it is logged but done/failed.
  */
 public final class CredentialKeeper {
     static final long REFRESH_MS = 50L * 60 * 1000;
@@ -17,14 +17,8 @@ public final class CredentialKeeper {
     private final PrefetchService prefetch;
     private final DeviceInfoService devices;
     private final WmpfVersionSource versions;
-    private final Executor io;
-    private final Scheduler scheduler;
     private final HostLog log;
-
-    private boolean running;
-    private boolean again;
-    /** Bumped by every run: a timer set by an older run does nothing. */
-    private long generation;
+    private final SerialJob job;
     private int failures;
 
     CredentialKeeper(PrefetchService prefetch, DeviceInfoService devices, WmpfVersionSource versions, Executor io,
@@ -32,47 +26,27 @@ public final class CredentialKeeper {
         this.prefetch = prefetch;
         this.devices = devices;
         this.versions = versions;
-        this.io = io;
-        this.scheduler = scheduler;
         this.log = log;
-    }
-
-    /** Prefetch on a worker thread now (or once more after the run in progress). Returns at once. */
-    public void refresh(final String why) {
-        synchronized (this) {
-            if (running) {
-                again = true;
-                return;
-            }
-            running = true;
-        }
-        log.info("credential: prefetching (" + why + ")");
-        io.execute(new Runnable() {
+        job = new SerialJob("credential", io, scheduler, new SerialJob.Run() {
             @Override
-            public void run() {
-                runUntilSettled();
+            public Long once() {
+                try {
+                    return attempt();
+                } catch (RuntimeException e) {
+                    return failed();
+                }
+            }
+        }, new SerialJob.Due() {
+            @Override
+            public void fire() {
+                refresh("timer");
             }
         });
     }
 
-    private void runUntilSettled() {
-        while (true) {
-            Long next;
-            try {
-                next = attempt();
-            } catch (RuntimeException e) {
-                next = failed();
-            }
-            synchronized (this) {
-                generation++;
-                if (!again) {
-                    running = false;
-                    if (next != null) scheduleNext(next, generation);
-                    return;
-                }
-                again = false;
-            }
-        }
+    /** Prefetch on a worker thread now (or once more after the run in progress). Returns at once. */
+    public void refresh(String why) {
+        if (job.request()) log.info("credential: prefetching (" + why + ")");
     }
 
     /** The delay until the next prefetch, or null when there is nothing to keep warm until the next event. */
@@ -103,17 +77,5 @@ public final class CredentialKeeper {
         long delay = RETRY_DELAYS_MS[Math.min(attempts - 1, RETRY_DELAYS_MS.length - 1)];
         log.warn("credential: prefetch failed, retrying in " + delay / 1000 + " s");
         return delay;
-    }
-
-    private void scheduleNext(long delay, final long forGeneration) {
-        scheduler.schedule(new Runnable() {
-            @Override
-            public void run() {
-                synchronized (CredentialKeeper.this) {
-                    if (forGeneration != generation) return;
-                }
-                refresh("timer");
-            }
-        }, delay);
     }
 }

@@ -36,18 +36,13 @@ public final class PushTokenUploader {
     private final KeyValueStore secrets;
     private final HostConfig config;
     private final BackendClient backend;
-    private final Executor io;
-    private final Scheduler scheduler;
     private final Clock clock;
     private final NonceSource nonces;
     private final HostLog log;
 
-    private boolean running;
-    private boolean again;
-    /** Bumped by every run: a timer set by an older run does nothing. */
-    private long generation;
     private int failures;
     private PushTokenStatus status = PushTokenStatus.idle();
+    private final SerialJob job;
 
     PushTokenUploader(WmpfGateway wmpf, WmpfVersionSource versions, DeviceInfoService devices, KeyValueStore secrets,
             HostConfig config, BackendClient backend, Executor io, Scheduler scheduler, Clock clock, NonceSource nonces,
@@ -58,56 +53,52 @@ public final class PushTokenUploader {
         this.secrets = secrets;
         this.config = config;
         this.backend = backend;
-        this.io = io;
-        this.scheduler = scheduler;
         this.clock = clock;
         this.nonces = nonces;
         this.log = log;
+        job = new SerialJob("push token", io, scheduler, new SerialJob.Run() {
+            @Override
+            public Long once() {
+                return runOnce();
+            }
+        }, new SerialJob.Due() {
+            @Override
+            public void fire() {
+                refresh(status().state == PushTokenStatus.State.UPLOADED ? "before expiry" : "retry");
+            }
+        });
     }
 
     /** Fetch and upload on a worker thread now (or once more after the run in progress). Returns at once. */
     public void refresh(final String why) {
-        synchronized (this) {
-            if (running) {
-                again = true;
-                return;
-            }
-            running = true;
-            generation++;
-            status = status.working();
-        }
-        log.info("push token: refreshing (" + why + ")");
-        io.execute(new Runnable() {
+        boolean started = job.request(new Runnable() {
             @Override
             public void run() {
-                runUntilSettled();
+                synchronized (PushTokenUploader.this) {
+                    status = status.working();
+                }
             }
         });
+        if (started) log.info("push token: refreshing (" + why + ")");
     }
 
     public synchronized PushTokenStatus status() {
         return status;
     }
 
-    private void runUntilSettled() {
-        while (true) {
-            PushTokenStatus outcome;
-            try {
-                outcome = attempt();
-            } catch (RuntimeException e) {
-                outcome = failedNow(Reason.WMPF_FAILED, e.getClass().getSimpleName());
-            }
-            synchronized (this) {
-                status = outcome;
-                generation++;
-                if (!again) {
-                    running = false;
-                    scheduleNext(outcome, generation);
-                    return;
-                }
-                again = false;
-            }
+    /** One attempt; the delay until the next one (a refresh before expiry, or a retry), or null. */
+    private Long runOnce() {
+        PushTokenStatus outcome;
+        try {
+            outcome = attempt();
+        } catch (RuntimeException e) {
+            outcome = failedNow(Reason.WMPF_FAILED, e.getClass().getSimpleName());
         }
+        synchronized (this) {
+            status = outcome;
+        }
+        Long due = outcome.nextRunAt();
+        return due == null ? null : due - clock.nowSeconds() * 1000L;
     }
 
     private PushTokenStatus attempt() {
@@ -216,21 +207,5 @@ public final class PushTokenUploader {
         long nowMs = clock.nowSeconds() * 1000L;
         log.warn("push token: failed (" + reason + ": " + detail + "), retrying in " + delay / 1000 + " s");
         return PushTokenStatus.failed(reason, attempts, nowMs + delay);
-    }
-
-    /** The timer for the next run; an older generation's timer finds its generation gone and does nothing. */
-    private void scheduleNext(PushTokenStatus outcome, final long forGeneration) {
-        Long due = outcome.nextRunAt();
-        if (due == null) return;
-        long delay = Math.max(0L, due - clock.nowSeconds() * 1000L);
-        scheduler.schedule(new Runnable() {
-            @Override
-            public void run() {
-                synchronized (PushTokenUploader.this) {
-                    if (forGeneration != generation) return;
-                }
-                refresh(outcome.state == PushTokenStatus.State.UPLOADED ? "before expiry" : "retry");
-            }
-        }, delay);
     }
 }

@@ -143,7 +143,7 @@ final class Fakes {
 
         @Override
         public void schedule(Runnable task, long delayMillis) {
-            boolean credential = task.getClass().getEnclosingClass() == CredentialKeeper.class;
+            boolean credential = task instanceof SerialJob.Timer && ((SerialJob.Timer) task).job.name.equals("credential");
             (credential ? credentialDelays : delays).add(delayMillis);
             (credential ? credentialTasks : tasks).add(task);
         }
