@@ -1,6 +1,6 @@
 import { MIN_PLUGIN_VERSION, MIN_WMPF_VERSION } from '../config';
 import { t } from '../i18n/index';
-import type { PrefetchState } from '../platform/device/prefetch-types';
+import type { PrefetchState } from '../stores/credential-prefetch';
 import type { DeviceStatus } from '../platform/device/types';
 import type { HostError } from '../platform/host/types';
 import { formatCallTime } from '../utils/format-time';

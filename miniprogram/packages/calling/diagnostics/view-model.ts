@@ -2,7 +2,7 @@
 import { MIN_PLUGIN_VERSION, WMPF_FLOORS } from '../../../config';
 import { t } from '../../../i18n/index';
 import type { BackendError } from '../../../contract/backend-types';
-import type { PrefetchState } from '../../../platform/device/prefetch-types';
+import type { FailedPrefetch, PrefetchState } from '../../../stores/credential-prefetch';
 import type { DeviceStatus } from '../../../platform/device/types';
 import type { HostError, PrefetchError } from '../../../platform/host/types';
 import type { CallAttempt } from '../../../platform/voip/call-attempts';
@@ -54,7 +54,7 @@ export interface DiagnosticsInput {
   device: {
     status: DeviceStatus | null;
     prefetch: PrefetchState;
-    lastPrefetchFailure: Extract<PrefetchState, { status: 'failed' }> | undefined;
+    lastPrefetchFailure: FailedPrefetch | undefined;
   };
 }
 
