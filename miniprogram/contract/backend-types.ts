@@ -4,7 +4,8 @@
  * openId); device requests are signed by the host app (signBackendRequest), one fresh signature per request. No sn,
  * token, ticket, code, pairing id or signature is ever logged.
  */
-import type { ErrorCode, PairingStatus } from './wire';
+import type { ErrorCode } from './errors';
+import type { PairingStatus } from './pairing-codes';
 import type { Result } from '../lib/result';
 
 /** Error codes the backend puts in `{ "error": { "code" } }` (docs/backend-api.md §5). */

@@ -8,21 +8,19 @@
  * (pairings, nonces, login codes, tickets). Latency and scripted failures: simulated-http.ts.
  */
 import { systemClock, type Clock } from '../lib/clock';
+import { ERROR_STATUS, type ErrorCode } from '../contract/errors';
 import {
   CONTACT_NAME_MAX_LENGTH,
-  ERROR_STATUS,
   LOGIN_CODE_MAX_LENGTH,
   MODEL_ID_MAX_LENGTH,
   OPAQUE_ID_PATTERN,
   OPEN_ID_PATTERN,
-  PAIRING_ID_PATTERN,
-  PAIRING_TTL_MS,
   SN_PATTERN,
   TOKEN_MAX_LENGTH,
   TOKEN_PATTERN,
-  acceptName,
-  type ErrorCode,
-} from '../contract/wire';
+} from '../contract/formats';
+import { acceptName } from '../contract/names';
+import { PAIRING_ID_PATTERN, PAIRING_TTL_MS } from '../contract/pairing-codes';
 import type { PushTokenUpload } from '../contract/backend-types';
 import {
   claimRefusal,

@@ -1,4 +1,4 @@
-import { CONTACT_NAME_MAX_LENGTH, pairingScene } from '../../miniprogram/contract/wire';
+import { CONTACT_NAME_MAX_LENGTH, pairingScene } from '../../miniprogram/contract/index';
 import { err, ok } from '../../miniprogram/lib/result';
 import { withLoginCode } from '../../miniprogram/platform/phone/wechat-phone';
 import { mergeDeviceLists } from '../../miniprogram/packages/phone/devices/my-devices';

@@ -2,7 +2,7 @@
  * The pairing's states and the steps that hold no state (the store, pairing-store.ts, is the state machine).
  * docs/backend-api.md §3.6–3.7, §3.10.
  */
-import { CONTACT_NAME_MAX_LENGTH } from '../../../contract/wire';
+import { CONTACT_NAME_MAX_LENGTH } from '../../../contract/formats';
 import type { BackendError, BackendResult, PairingBackend, SnTicket } from '../../../contract/backend-types';
 import { cleanName } from '../../../platform/contacts/validate-contacts';
 import { withLoginCode } from '../../../platform/phone/wechat-phone';
