@@ -27,8 +27,6 @@ export const TIMESTAMP_PATTERN = '^[0-9]{1,12}$';
 export const NONCE_PATTERN = '^[A-Za-z0-9_-]{16,64}$';
 /** base64url without padding of a 32-byte HMAC-SHA256. */
 export const SIGNATURE_PATTERN = '^[A-Za-z0-9_-]{43}$';
-/** base64url without padding of the 32-byte device secret. */
-export const DEVICE_SECRET_PATTERN = '^[A-Za-z0-9_-]{43}$';
 
 export type SignedMethod = 'GET' | 'POST' | 'DELETE';
 
