@@ -19,7 +19,7 @@ import { loadPinyinTable } from './platform/pinyin-table';
 import { configurePlugin } from './platform/voip/plugin-setup';
 import { CallStore } from './stores/call-store';
 import { ContactsStore } from './stores/contacts-store';
-import { CredentialPrefetch } from './stores/credential-prefetch';
+import { createCredentialPrefetch } from './stores/credential-prefetch';
 import { DeviceStore } from './stores/device-store';
 import { HistoryStore } from './stores/history-store';
 import { installStores, type AppStores, type RunningApp } from './stores/index';
@@ -36,7 +36,7 @@ export function buildStores(platform: Platform): AppStores {
   const ui = new UiStore(platform.ui, platform.textSize);
   const device = new DeviceStore({
     device: platform.device,
-    prefetch: new CredentialPrefetch(platform.host, platform.device, { clock: platform.clock }),
+    prefetch: createCredentialPrefetch(platform.host, platform.device, { clock: platform.clock }),
   });
   const history = new HistoryStore({ repository: platform.history, clock: platform.clock });
   const contacts = new ContactsStore({

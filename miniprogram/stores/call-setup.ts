@@ -5,41 +5,43 @@ import type { EndedEvent } from './call-records';
  * plugin's call page is opening, and the room ends that came before initByCaller answered. Never observed: it only
  * answers the call store's decisions.
  */
-export class CallSetup {
-  private cancelRequested = false;
+export interface CallSetup {
+  cancelled(): boolean;
+  /** Too late once the call page is opening. */
+  cancel(): void;
+  /** Asked once initByCaller succeeded: open its call page unless the person cancelled meanwhile. */
+  commitToCallPage(): boolean;
+  holdEnd(event: EndedEvent): void;
+  /** initByCaller answered: its room's early end comes first; the others are ended as the rooms they are. */
+  takeEnds(ownRoomId: string | undefined): EndedEvent[];
+}
+
+export function createCallSetup(): CallSetup {
+  let cancelRequested = false;
   /** initByCaller succeeded and its call page is being opened: leaving our page now is that, not a cancel. */
-  private openingCallPage = false;
+  let openingCallPage = false;
   /**
    * Ends of rooms nobody knew while initByCaller ran: the plugin may end our own room before initByCaller answers
    * (a busy callee). They wait for its answer, which tells whether the room is ours.
    */
-  private readonly endsBeforeStart = new Map<string, EndedEvent>();
-
-  get cancelled(): boolean {
-    return this.cancelRequested;
-  }
-
-  /** Too late once the call page is opening. */
-  cancel(): void {
-    if (!this.openingCallPage) this.cancelRequested = true;
-  }
-
-  /** Asked once initByCaller succeeded: open its call page unless the person cancelled meanwhile. */
-  commitToCallPage(): boolean {
-    if (this.cancelRequested) return false;
-    this.openingCallPage = true;
-    return true;
-  }
-
-  holdEnd(event: EndedEvent): void {
-    this.endsBeforeStart.set(event.roomId, event);
-  }
-
-  /** initByCaller answered: its room's early end comes first; the others are ended as the rooms they are. */
-  takeEnds(ownRoomId: string | undefined): EndedEvent[] {
-    const waiting = [...this.endsBeforeStart.values()];
-    this.endsBeforeStart.clear();
-    const own = waiting.filter((event) => event.roomId === ownRoomId);
-    return [...own, ...waiting.filter((event) => event.roomId !== ownRoomId)];
-  }
+  const endsBeforeStart = new Map<string, EndedEvent>();
+  return {
+    cancelled: () => cancelRequested,
+    cancel() {
+      if (!openingCallPage) cancelRequested = true;
+    },
+    commitToCallPage() {
+      openingCallPage = !cancelRequested;
+      return openingCallPage;
+    },
+    holdEnd(event) {
+      endsBeforeStart.set(event.roomId, event);
+    },
+    takeEnds(ownRoomId) {
+      const waiting = [...endsBeforeStart.values()];
+      endsBeforeStart.clear();
+      const own = waiting.filter((event) => event.roomId === ownRoomId);
+      return [...own, ...waiting.filter((event) => event.roomId !== ownRoomId)];
+    },
+  };
 }

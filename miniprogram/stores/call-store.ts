@@ -12,7 +12,7 @@ import {
   type CallRequest,
   type PlaceCallResult,
 } from './call-checks';
-import { CallSetup } from './call-setup';
+import { createCallSetup, type CallSetup } from './call-setup';
 import { startCheckedCall } from './call-start';
 import type { ContactsStore } from './contacts-store';
 import type { DeviceStore } from './device-store';
@@ -59,7 +59,7 @@ export class CallStore {
   lastOutcome: CallOutcome | undefined = undefined;
   readonly incomingCall: IncomingCallStore;
   private lastEventAt = 0;
-  private setup = new CallSetup();
+  private setup: CallSetup = createCallSetup();
   private unsubscribe: (() => void) | undefined;
 
   constructor(private readonly deps: CallStoreDeps) {
@@ -119,7 +119,7 @@ export class CallStore {
   async placeCall(wanted: CallRequest): Promise<PlaceCallResult> {
     if (this.isBusy()) return 'ignored';
     const { clock, contacts, device, permissions, attempts } = this.deps;
-    const setup = new CallSetup();
+    const setup = createCallSetup();
     this.setup = setup;
     this.phase = 'checking';
     this.request = wanted;
@@ -132,7 +132,7 @@ export class CallStore {
     const check = await checkCall(
       { device, contacts, permissions, attempts },
       wanted,
-      () => setup.cancelled,
+      setup.cancelled,
       (request) => runInAction(() => (this.request = request)),
     );
     if (check.kind === 'cancelled') return this.cancelled();
@@ -147,7 +147,7 @@ export class CallStore {
       { ...this.deps, refreshStatus: () => device.refreshStatus(true) },
       request,
       status,
-      () => setup.commitToCallPage(),
+      setup.commitToCallPage,
     );
     if (started.kind === 'failed') {
       const outcome = this.fail(started.problem);

@@ -4,7 +4,7 @@
  * Single flight, success reused for PREFETCH_TTL_MS (below the 1 h token TTL), failures retried with backoff.
  * The prefetch's state lives here only: the device store and the diagnostics page read it.
  */
-import { makeAutoObservable, observable } from 'mobx-miniprogram';
+import { action, observable } from 'mobx-miniprogram';
 import { backoffDelay } from '../lib/backoff';
 import { systemClock, type Clock } from '../lib/clock';
 import { errMsgOf } from '../lib/guards';
@@ -37,131 +37,125 @@ export interface CredentialPrefetchOptions {
   backoffMs?: readonly number[];
 }
 
-export class CredentialPrefetch {
-  state: PrefetchState = { status: 'idle' };
+export interface CredentialPrefetch {
+  readonly state: PrefetchState;
   /** The last failed prefetch, kept after a later success (the diagnostics page). */
-  lastFailure: FailedPrefetch | undefined = undefined;
-  private consecutiveFailures = 0;
-  private inFlight: Promise<PrefetchState> | undefined;
-
-  constructor(
-    private readonly host: Pick<HostBridge, 'available' | 'prefetchDeviceToken'>,
-    private readonly device: Pick<DeviceService, 'known' | 'getStatus'>,
-    private readonly options: CredentialPrefetchOptions = {},
-  ) {
-    makeAutoObservable<
-      CredentialPrefetch,
-      'host' | 'device' | 'options' | 'consecutiveFailures' | 'inFlight'
-    >(
-      this,
-      {
-        state: observable.ref,
-        lastFailure: observable.ref,
-        host: false,
-        device: false,
-        options: false,
-        consecutiveFailures: false,
-        inFlight: false,
-      },
-      { autoBind: true },
-    );
-  }
-
+  readonly lastFailure: FailedPrefetch | undefined;
   /** True when no valid prefetched credential is known (never fetched, expired, failed). */
-  isStale(): boolean {
-    return !this.isValid(this.now());
-  }
-
+  isStale(): boolean;
   /**
    * Starts a prefetch when useful: not when one is valid, in flight (joins it) or in failure backoff.
    * Never rejects. Callers must not await it on the tap-to-call path. `ignoreBackoff`: the device changed (the host
    * registered it): a failure's backoff no longer holds.
    */
-  request(requestOptions: { ignoreBackoff?: boolean } = {}): Promise<PrefetchState> {
-    if (this.inFlight) return this.inFlight;
-    const now = this.now();
-    if (requestOptions.ignoreBackoff ? this.isValid(now) : this.isWaitingOrValid(now))
-      return Promise.resolve(this.state);
-    const inFlight = this.run()
-      .catch((thrown: unknown) =>
-        this.failed({ kind: 'prefetch-failed', errMsg: errMsgOf(thrown, 'unexpected error') }),
-      )
-      .then((next) => {
-        this.inFlight = undefined;
-        return this.setState(next);
-      });
-    this.inFlight = inFlight;
-    return inFlight;
-  }
+  request(options?: { ignoreBackoff?: boolean }): Promise<PrefetchState>;
+}
 
-  private setState(next: PrefetchState): PrefetchState {
+export function createCredentialPrefetch(
+  host: Pick<HostBridge, 'available' | 'prefetchDeviceToken'>,
+  device: Pick<DeviceService, 'known' | 'getStatus'>,
+  options: CredentialPrefetchOptions = {},
+): CredentialPrefetch {
+  const clock = options.clock ?? systemClock;
+  const ttlMs = options.ttlMs ?? PREFETCH_TTL_MS;
+  const held = observable(
+    { state: { status: 'idle' } as PrefetchState, lastFailure: undefined as FailedPrefetch | undefined },
+    { state: observable.ref, lastFailure: observable.ref },
+  );
+  let consecutiveFailures = 0;
+  let inFlight: Promise<PrefetchState> | undefined;
+
+  const setState = action((next: PrefetchState): PrefetchState => {
     // States are small plain data; equal content means nothing changed for an observer.
-    if (JSON.stringify(this.state) === JSON.stringify(next)) return this.state;
-    this.state = next;
-    if (next.status === 'failed') this.lastFailure = next;
+    if (JSON.stringify(held.state) === JSON.stringify(next)) return held.state;
+    held.state = next;
+    if (next.status === 'failed') held.lastFailure = next;
     return next;
+  });
+
+  function failed(error: PrefetchError): PrefetchState {
+    consecutiveFailures += 1;
+    const at = clock.now();
+    const retryAt = at + backoffDelay(consecutiveFailures, options.backoffMs);
+    return { status: 'failed', at, error, attempts: consecutiveFailures, retryAt };
   }
 
-  private failed(error: PrefetchError): PrefetchState {
-    this.consecutiveFailures += 1;
-    const at = this.now();
-    const retryAt = at + backoffDelay(this.consecutiveFailures, this.options.backoffMs);
-    return { status: 'failed', at, error, attempts: this.consecutiveFailures, retryAt };
-  }
-
-  private settle(reply: Result<void, PrefetchError>, since: number): PrefetchState {
+  function settle(reply: Result<void, PrefetchError>, since: number): PrefetchState {
     if (reply.ok) {
-      this.consecutiveFailures = 0;
+      consecutiveFailures = 0;
       // Counted from the request, so host latency never stretches reuse past the real token lifetime.
-      return { status: 'ready', at: this.now(), validUntil: since + (this.options.ttlMs ?? PREFETCH_TTL_MS) };
+      return { status: 'ready', at: clock.now(), validUntil: since + ttlMs };
     }
     if (reply.error.kind === 'not-wmpf') return { status: 'unsupported', reason: 'not-wmpf' };
-    return this.failed(reply.error);
+    return failed(reply.error);
   }
 
   /** A prefetch is pointless on an unsupported device; a host error is a failure with backoff. */
-  private blockedBy(status: DeviceStatus): PrefetchState | undefined {
+  function blockedBy(status: DeviceStatus): PrefetchState | undefined {
     const reason = unsupportedReason(status);
     if (reason) return { status: 'unsupported', reason };
-    if (status.kind === 'host-error') return this.failed(status.error);
+    if (status.kind === 'host-error') return failed(status.error);
     return undefined;
   }
 
-  private async run(): Promise<PrefetchState> {
-    const known = this.device.known();
+  async function run(): Promise<PrefetchState> {
+    const known = device.known();
     if (known) {
-      const blocked = this.blockedBy(known);
+      const blocked = blockedBy(known);
       if (blocked) return blocked;
-      const since = this.now();
-      this.setState({ status: 'pending', since });
-      return this.settle(await this.host.prefetchDeviceToken(), since);
+      const since = clock.now();
+      setState({ status: 'pending', since });
+      return settle(await host.prefetchDeviceToken(), since);
     }
-    if (!this.host.available) return { status: 'unsupported', reason: 'not-wmpf' };
+    if (!host.available) return { status: 'unsupported', reason: 'not-wmpf' };
     // First show: nothing is known about the device yet. The status question and the prefetch go out together, so
     // the credential fetch starts one host round trip earlier for the first call. On a device that turns out
     // unsupported or unregistered the prefetch's answer is ignored (the host refuses it anyway).
-    const since = this.now();
-    this.setState({ status: 'pending', since });
-    const [status, reply] = await Promise.all([this.device.getStatus(), this.host.prefetchDeviceToken()]);
-    return this.blockedBy(status) ?? this.settle(reply, since);
+    const since = clock.now();
+    setState({ status: 'pending', since });
+    const [status, reply] = await Promise.all([device.getStatus(), host.prefetchDeviceToken()]);
+    return blockedBy(status) ?? settle(reply, since);
   }
 
   /**
    * A state made "in the future" means the wall clock was set back since: its validity and its backoff are unknown,
    * so it counts as expired (a stale "ready" would hide a missing credential, a backoff could last a day).
    */
-  private isValid(now: number): boolean {
-    return this.state.status === 'ready' && this.state.at <= now && now < this.state.validUntil;
+  function isValid(now: number): boolean {
+    const { state } = held;
+    return state.status === 'ready' && state.at <= now && now < state.validUntil;
   }
 
-  private isWaitingOrValid(now: number): boolean {
-    if (this.state.status === 'failed') return this.state.at <= now && now < this.state.retryAt;
-    return this.isValid(now);
+  function isWaitingOrValid(now: number): boolean {
+    const { state } = held;
+    if (state.status === 'failed') return state.at <= now && now < state.retryAt;
+    return isValid(now);
   }
 
-  private now(): number {
-    return (this.options.clock ?? systemClock).now();
-  }
+  return {
+    get state() {
+      return held.state;
+    },
+    get lastFailure() {
+      return held.lastFailure;
+    },
+    isStale: () => !isValid(clock.now()),
+    request(requestOptions = {}) {
+      if (inFlight) return inFlight;
+      const now = clock.now();
+      if (requestOptions.ignoreBackoff ? isValid(now) : isWaitingOrValid(now))
+        return Promise.resolve(held.state);
+      inFlight = run()
+        .catch((thrown: unknown) =>
+          failed({ kind: 'prefetch-failed', errMsg: errMsgOf(thrown, 'unexpected error') }),
+        )
+        .then((next) => {
+          inFlight = undefined;
+          return setState(next);
+        });
+      return inFlight;
+    },
+  };
 }
 
 function unsupportedReason(status: DeviceStatus): UnsupportedReason | undefined {

@@ -1,7 +1,7 @@
 import { RETRY_BACKOFF_MS } from '../../miniprogram/lib/backoff';
 import { reaction } from 'mobx-miniprogram';
 import {
-  CredentialPrefetch,
+  createCredentialPrefetch,
   PREFETCH_TTL_MS,
   type PrefetchState,
 } from '../../miniprogram/stores/credential-prefetch';
@@ -48,7 +48,7 @@ function setup(options: { status?: DeviceStatus; backoffMs?: number[]; unknownAt
     known: () => known,
     lastConfirmed: () => Promise.resolve(undefined),
   };
-  const prefetch = new CredentialPrefetch(host, device, { clock, backoffMs: options.backoffMs });
+  const prefetch = createCredentialPrefetch(host, device, { clock, backoffMs: options.backoffMs });
   const states: PrefetchState[] = [];
   reaction(
     () => prefetch.state,
