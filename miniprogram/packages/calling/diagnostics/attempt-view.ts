@@ -4,7 +4,10 @@ import type { CallAttempt } from '../../../platform/voip/call-attempts';
 import { classifyErrCode } from '../../../platform/voip/error-catalog';
 import { END_REASON_BY_EVENT } from '../../../platform/voip/voip-events';
 import { describeCallFailure, describeEndReason } from '../call-texts';
-import { clockTime, text, type Tone } from './format';
+import { clockTime, type Key, type Tone } from './format';
+import { tDiagnostics } from './messages';
+
+const text = (key: Key, params?: Record<string, string | number>) => tDiagnostics(key, params);
 
 export interface AttemptView {
   index: number;

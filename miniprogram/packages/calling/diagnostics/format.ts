@@ -4,7 +4,7 @@ import { type DiagnosticsKey, tDiagnostics } from './messages';
 export type Tone = 'ok' | 'warn' | 'bad' | 'muted';
 
 export type Key = DiagnosticsKey;
-export const text = (key: Key, params?: Record<string, string | number>) => tDiagnostics(key, params);
+const text = (key: Key, params?: Record<string, string | number>) => tDiagnostics(key, params);
 
 /** First 2 and last 2 characters; a short sn is not shown at all (4 of 6 characters would nearly be it). */
 export function maskSn(sn: string): string {

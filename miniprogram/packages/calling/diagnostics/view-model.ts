@@ -8,7 +8,10 @@ import type { CallAttempt } from '../../../platform/voip/call-attempts';
 import { isAtLeast } from '../../../utils/version';
 import { describeBackendError } from '../../../view-models/backend-error';
 import { attemptView, type AttemptView } from './attempt-view';
-import { age, clockTime, maskSn, text, type Key, type Tone } from './format';
+import { age, clockTime, maskSn, type Key, type Tone } from './format';
+import { tDiagnostics } from './messages';
+
+const text = (key: Key, params?: Record<string, string | number>) => tDiagnostics(key, params);
 
 export type Timed<E> = { ok: true; ms: number } | { ok: false; error: E };
 
