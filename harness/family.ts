@@ -3,7 +3,7 @@
  * device (its adapters, signed by its simulated host) for a phone test, a family member's phone (its stores,
  * driven as its pages would) for a device test.
  */
-import { pairingScene } from '../miniprogram/contract/wire';
+import { pairingScene } from '../miniprogram/contract/index';
 import type { Backend } from '../miniprogram/contract/backend-types';
 import { createHostBridge } from '../miniprogram/platform/host/wmpf-host-bridge';
 import type { FamilyScenario } from '../miniprogram/simulator/family-scenario';

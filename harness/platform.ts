@@ -159,7 +159,6 @@ export function installTestPlatform(options: TestPlatformOptions = {}): TestPlat
 /** The app restarted on the same platform: new stores (nothing in memory), installed for the pages, not connected. */
 export function restartStores<C extends Clock>(t: SimulatedSetup<C>): AppStores {
   t.stores.call.stop();
-  t.stores.device.stop();
   const stores = buildStores(t.platform);
   t.app = installStores(stores, t.platform);
   t.stores = stores;

@@ -19,6 +19,7 @@ import { loadPinyinTable } from './platform/pinyin-table';
 import { configurePlugin } from './platform/voip/plugin-setup';
 import { CallStore } from './stores/call-store';
 import { ContactsStore } from './stores/contacts-store';
+import { createCredentialPrefetch } from './stores/credential-prefetch';
 import { DeviceStore } from './stores/device-store';
 import { HistoryStore } from './stores/history-store';
 import { installStores, type AppStores, type RunningApp } from './stores/index';
@@ -35,7 +36,7 @@ export function buildStores(platform: Platform): AppStores {
   const ui = new UiStore(platform.ui, platform.textSize);
   const device = new DeviceStore({
     device: platform.device,
-    prefetch: platform.prefetch,
+    prefetch: createCredentialPrefetch(platform.host, platform.device, { clock: platform.clock }),
   });
   const history = new HistoryStore({ repository: platform.history, clock: platform.clock });
   const contacts = new ContactsStore({
@@ -117,11 +118,10 @@ function choosePlatform(query: Record<string, unknown> | undefined): {
 }
 
 /**
- * The stores follow their services for the app's lifetime: prefetch state, the plugin's call events, history, and
+ * The stores follow their services for the app's lifetime: the plugin's call events, history, and
  * (given the platform) the host's registration events.
  */
 export function connectStores(stores: AppStores, platform?: Pick<Platform, 'hostEvents'>): void {
-  stores.device.start();
   if (platform?.hostEvents) {
     // the credential fetch starts with the app, not after its first page rendered: the first tap waits less
     stores.device.requestPrefetch();

@@ -10,7 +10,7 @@ import { createRequire } from 'module';
 import * as net from 'net';
 import * as path from 'path';
 import type { Browser, Page } from 'playwright-core';
-import { API_PATHS, canonicalString, deviceAuthHeaders } from '../../miniprogram/contract/wire';
+import { API_PATHS, canonicalString, deviceAuthHeaders } from '../../miniprogram/contract/index';
 
 const ROOT = path.join(__dirname, '..', '..');
 const ADMIN_TOKEN = 'preview-admin-token-Q7x2LmZ9pR4t';

@@ -4,7 +4,15 @@
  * openId); device requests are signed by the host app (signBackendRequest), one fresh signature per request. No sn,
  * token, ticket, code, pairing id or signature is ever logged.
  */
-import type { ErrorCode, PairingStatus } from './wire';
+import type { ErrorCode } from './errors';
+import type {
+  MyDeviceEntry,
+  PairingCodeReply,
+  PairingStatusReply,
+  PairingTicketReply,
+  PushTokenUploadBody,
+  SnTicketReply,
+} from './bodies';
 import type { Result } from '../lib/result';
 
 /** Error codes the backend puts in `{ "error": { "code" } }` (docs/backend-api.md §5). */
@@ -39,31 +47,14 @@ export type BackendError =
 
 export type BackendResult<T> = Promise<Result<T, BackendError>>;
 
-/** "Agree again": a fresh snTicket for a device the phone's user is already a contact of. */
-export interface SnTicket {
-  /** Valid 5 minutes (WeChat's getSnTicket). Never logged nor stored. */
-  snTicket: string;
-  /** The backend's model id for this sn. */
-  modelId: string;
-  /** The device's name as the family knows it. */
-  deviceName: string;
-}
+/** "Agree again": a fresh snTicket for a device the phone's user is already a contact of (valid 5 minutes). */
+export type SnTicket = SnTicketReply;
 
 /** What a phone gets for a pairing code it scanned (and now holds the claim of). */
-export interface PairingTicket extends SnTicket {
-  sn: string;
-}
+export type PairingTicket = PairingTicketReply;
 
 /** A device the phone's WeChat user is a registered contact of. */
-export interface MyDevice {
-  sn: string;
-  modelId: string;
-  deviceName: string;
-  /** How the device shows this person (the name given at pairing); callWMPF's nickName. */
-  myName: string;
-  /** This person is shown on the device's home ("show me on the home screen"). */
-  pinned: boolean;
-}
+export type MyDevice = MyDeviceEntry;
 
 export interface MyDevicesFetch {
   devices: MyDevice[];
@@ -71,29 +62,12 @@ export interface MyDevicesFetch {
   skipped: number;
 }
 
-/** A one-time pairing code the device shows. */
-export interface PairingCode {
-  /** 22 characters; never logged (whoever holds a live one can pair). */
-  pairingId: string;
-  /** `https://…` or a `data:image/png|jpeg;base64,…` URL of the wxacode (an SVG data URL in simulation). */
-  imageUrl: string;
-  /** epoch ms */
-  expiresAt: number;
-}
+/** A one-time pairing code the device shows (its id is never logged: whoever holds a live one can pair). */
+export type PairingCode = PairingCodeReply;
 
-export interface PairingCodeStatus {
-  status: PairingStatus;
-  /** The name the family member gave, once `used`. */
-  contactName?: string;
-}
+export type PairingCodeStatus = PairingStatusReply;
 
-export interface PushTokenUpload {
-  sn: string;
-  modelId: string;
-  pushToken: string;
-  /** epoch ms */
-  expiresAt: number;
-}
+export type PushTokenUpload = PushTokenUploadBody & { sn: string };
 
 /**
  * The device's push token upload: the host app makes it, and only the host (docs/host-protocol.md §7.1); the

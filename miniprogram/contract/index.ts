@@ -2,7 +2,13 @@
  * The contract as one import: `#contract` for the reference server (server/package.json "imports", tsconfig
  * "paths"). Pure, like everything it re-exports: no `wx`, no Node API.
  */
-export * from './wire';
+export * from './formats';
+export * from './signing';
+export * from './api-paths';
+export * from './pairing-codes';
+export * from './names';
+export * from './bodies';
+export * from './errors';
 export * from './signed-request';
 export * from './rules/pairing';
 export * from './rules/push-token';

@@ -13,7 +13,7 @@ import {
   isDeviceSignature,
   type DeviceSignature,
   type SignedMethod,
-} from './wire';
+} from './signing';
 
 const TIMESTAMP = new RegExp(TIMESTAMP_PATTERN);
 

@@ -7,7 +7,9 @@
  */
 import { isRecord } from '../lib/guards';
 import { err, ok, type Result } from '../lib/result';
-import { MODEL_ID_MAX_LENGTH, SERVER_TIME_HEADER, SN_PATTERN, TOKEN_MAX_LENGTH, isErrorCode } from './wire';
+import { isErrorCode } from './errors';
+import { MODEL_ID_MAX_LENGTH, SN_PATTERN, TOKEN_MAX_LENGTH } from './formats';
+import { SERVER_TIME_HEADER } from './signing';
 import type { BackendError } from './backend-types';
 
 const SN = new RegExp(SN_PATTERN);

@@ -11,8 +11,6 @@ import { createHttpContactsSource } from './contacts/http-contacts-source';
 import { createPluginAuthorisationChecker } from './contacts/plugin-authorisation';
 import type { ContactsService } from './contacts/types';
 import { createDeviceService } from './device/device-service';
-import { createPrefetchService } from './device/prefetch-service';
-import type { PrefetchService } from './device/prefetch-types';
 import type { DeviceService } from './device/types';
 import { readEnvVersion, type EnvVersion } from './environment';
 import { createHistoryRepository } from './history/history-repository';
@@ -47,7 +45,6 @@ export interface Platform {
   clock: Clock;
   host: HostBridge & HostSigner & HostStatusSource;
   device: DeviceService;
-  prefetch: PrefetchService;
   loadPlugin: PluginLoader;
   voip: VoipService;
   voipEvents: VoipEventHub;
@@ -129,7 +126,6 @@ export function createPlatform(adapters: PlatformAdapters): Platform {
     clock,
     host,
     device,
-    prefetch: createPrefetchService(host, device, { clock }),
     loadPlugin,
     voip: createVoipService({
       loadPlugin,

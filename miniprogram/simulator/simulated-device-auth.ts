@@ -5,13 +5,13 @@
  * the device's current secret, compared in constant time; an unknown sn looks exactly like a bad signature
  * (auth-invalid) → (sn, nonce) never seen within 600 s (auth-replayed).
  */
+import { type ErrorCode } from '../contract/errors';
 import {
   CLOCK_SKEW_SECONDS,
   NONCE_TTL_SECONDS,
   SERVER_TIME_HEADER,
   canonicalString,
-  type ErrorCode,
-} from '../contract/wire';
+} from '../contract/signing';
 import { signatureFromHeaders, signedMethodOf } from '../contract/signed-request';
 import { fromBase64Url, hmacSha256, sameText, sha256, toBase64Url, toHex, utf8Bytes } from './hmac-sha256';
 

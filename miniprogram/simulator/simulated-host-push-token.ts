@@ -7,13 +7,9 @@
  * Checks in the Java order: WMPF >= 2.1.0 → activation → configuration → device secret → registration → same sn →
  * a usable token → upload. The Mini Program uploads nothing.
  */
-import {
-  API_PATHS,
-  PUSH_TOKEN_MAX_LIFETIME_MS,
-  TOKEN_MAX_LENGTH,
-  canonicalString,
-  deviceAuthHeaders,
-} from '../contract/wire';
+import { API_PATHS } from '../contract/api-paths';
+import { PUSH_TOKEN_MAX_LIFETIME_MS, TOKEN_MAX_LENGTH } from '../contract/formats';
+import { canonicalString, deviceAuthHeaders } from '../contract/signing';
 import { compareVersions } from '../utils/version';
 import { fromBase64Url, hmacSha256, sha256, toBase64Url, toHex, utf8Bytes } from './hmac-sha256';
 

@@ -14,13 +14,11 @@ import { delay } from '../lib/clock';
 import { createListeners } from '../lib/listeners';
 import type { Router } from '../platform/router';
 import { CALL_PAGE_PATH_FALLBACK } from '../platform/voip/plugin-loader';
-import type { CallScript, IncomingCallScript, SimulatedContactEntry } from './scenario';
+import type { CallScript, IncomingCallScript } from './scenario';
+import { createSimulatedBindContactList } from './simulated-bind-contacts';
+import { playIncoming, playOutgoing, type ScriptedRoom } from './simulated-call-scripts';
 import type { SimulatedFramework } from './simulated-framework';
 
-/** Time from the call page showing to the caller having joined the room. */
-const JOIN_MS = 300;
-/** The plugin ends a call nobody answers after this (official troubleshooting guide). */
-const UNANSWERED_TIMEOUT_MS = 60_000;
 /** Delay of the backend's billed duration after endVoip. */
 const FINISH_MS = 200;
 const TICK_MS = 1000;
@@ -54,9 +52,6 @@ export type SimulatedPlugin = WmpfVoip.Plugin & {
    */
   enterCallPage(path: string, query: Record<string, string>, options?: { inFront?: boolean }): void;
 };
-
-/** Scripts that create a room (the others fail initByCaller itself). */
-type RoomScript = Exclude<CallScript, { kind: 'throw' } | { kind: 'resolve-failure' }>;
 
 interface ActiveCall {
   roomId: string;
@@ -147,105 +142,18 @@ export function createSimulatedPlugin(framework: SimulatedFramework, router: Rou
     at(call, talkMs, () => finish(Math.floor(talkMs / TICK_MS)));
   }
 
-  function play(call: ActiveCall, script: RoomScript): void {
-    const { roomId } = call;
-    at(call, 0, () => fire('callPageOnShow'));
-    if (script.kind === 'join-fail') {
-      // A failed join never reports joinedRoomByCaller.
-      at(call, JOIN_MS, () => {
-        fire('joinFailCaller', roomId, { errMsg: script.errMsg, message: script.errMsg });
-        endCall(call, 0, false);
-      });
-      return;
-    }
-    at(call, JOIN_MS, () => {
-      call.phase = 'ringing';
-      fire('joinedRoomByCaller', roomId);
-    });
-    const ringEnd = JOIN_MS + script.ringMs;
-    switch (script.kind) {
-      case 'answer':
-        at(call, ringEnd, () =>
-          talk(call, script.talkMs, (keepTime) => {
-            const status = script.hangUpBy === 'listener' ? 'endByListener' : 'endByCaller';
-            fire('hangUpVoip', roomId, { keepTime, status, origin: 'manual' });
-            endCall(call, keepTime, true);
-          }),
-        );
-        return;
-      case 'abort':
-        at(call, ringEnd, () =>
-          talk(call, script.talkMs, (keepTime) => {
-            fire('abortVoip', roomId, {
-              keepTime,
-              status: 'abortByListener',
-              error: { errMsg: script.errMsg },
-            });
-            endCall(call, keepTime, false);
-          }),
-        );
-        return;
-      case 'busy':
-        at(call, ringEnd, () => {
-          fire('busy', roomId);
-          endCall(call, 0, false);
-        });
-        return;
-      case 'reject':
-        at(call, ringEnd, () => {
-          fire('rejectVoip', roomId, { status: 'other' });
-          endCall(call, 0, false);
-        });
-        return;
-      case 'timeout':
-        at(call, ringEnd, () => {
-          fire('timeout', roomId);
-          endCall(call, 0, false);
-        });
-        return;
-      case 'cancel':
-        at(call, ringEnd, () => {
-          fire('cancelVoip', roomId, { status: 'manual' });
-          endCall(call, 0, false);
-        });
-        return;
-    }
-  }
-
-  function playIncoming(call: ActiveCall, script: IncomingCallScript): void {
-    const { roomId } = call;
-    at(call, 0, () => fire('callPageOnShow'));
-    switch (script.outcome) {
-      case 'answered':
-        at(call, script.ringMs, () => {
-          fire('hangOnVoip', roomId);
-          talk(call, script.talkMs, (keepTime) => {
-            fire('hangUpVoip', roomId, { keepTime, status: 'endByCaller', origin: 'manual' });
-            endCall(call, keepTime, true);
-          });
-        });
-        return;
-      case 'rejected':
-        at(call, script.ringMs, () => {
-          fire('rejectVoip', roomId, { status: 'manual' });
-          endCall(call, 0, false);
-        });
-        return;
-      case 'unanswered':
-        if (script.ringMs >= UNANSWERED_TIMEOUT_MS) {
-          at(call, UNANSWERED_TIMEOUT_MS, () => {
-            fire('timeout', roomId);
-            endCall(call, 0, false);
-          });
-        } else {
-          // the caller gave up: on the listener side, cancelVoip with status "other"
-          at(call, script.ringMs, () => {
-            fire('cancelVoip', roomId, { status: 'other' });
-            endCall(call, 0, false);
-          });
-        }
-        return;
-    }
+  /** The controls a script plays `call` with. */
+  function roomOf(call: ActiveCall): ScriptedRoom {
+    return {
+      at: (ms, action) => at(call, ms, action),
+      fire: (eventName, inRoom, data) => fire(eventName, inRoom ? call.roomId : undefined, data),
+      ring: () => {
+        call.phase = 'ringing';
+        fire('joinedRoomByCaller', call.roomId);
+      },
+      talk: (talkMs, finish) => talk(call, talkMs, finish),
+      end: (keepTime, billed) => endCall(call, keepTime, billed),
+    };
   }
 
   function enterCallPage(
@@ -268,7 +176,7 @@ export function createSimulatedPlugin(framework: SimulatedFramework, router: Rou
       incoming: { callerName: script.callerName },
     };
     active = call;
-    playIncoming(call, script);
+    playIncoming(roomOf(call), script);
   }
 
   /** The backend refuses contacts the scenario lists as not authorised (bindStatus 0), like errCode 9. */
@@ -317,7 +225,7 @@ export function createSimulatedPlugin(framework: SimulatedFramework, router: Rou
     roomSeq += 1;
     call.roomId = `sim-room-${roomSeq}`;
     onloadQuery = {};
-    play(call, script);
+    playOutgoing(roomOf(call), script);
     return {
       isSuccess: true,
       roomId: call.roomId,
@@ -347,36 +255,6 @@ export function createSimulatedPlugin(framework: SimulatedFramework, router: Rou
     }
   }
 
-  /**
-   * WeChat answers from an index: a scan of the whole list per openId would cost the app's thread what the real
-   * lookup, on WeChat's servers, does not. Rebuilt when the scenario's list is replaced or grows or shrinks.
-   */
-  let index:
-    | { list: readonly SimulatedContactEntry[]; length: number; byOpenId: Map<string, SimulatedContactEntry> }
-    | undefined;
-  function contactIndex(list: readonly SimulatedContactEntry[]): Map<string, SimulatedContactEntry> {
-    if (!index || index.list !== list || index.length !== list.length)
-      index = { list, length: list.length, byOpenId: new Map(list.map((c) => [c.openId, c])) };
-    return index.byOpenId;
-  }
-
-  async function getIotBindContactList(
-    request: WmpfVoip.BindContactListRequest,
-  ): Promise<WmpfVoip.BindContactListResult> {
-    const { scenario } = framework;
-    // a request to WeChat's backend: it takes its time
-    if (scenario.authorisationLatencyMs) await delay(clock, scenario.authorisationLatencyMs);
-    const openIds = Array.isArray(request?.openid_list) ? request.openid_list : [];
-    const sameDevice = request?.sn === scenario.device.sn;
-    const byOpenId = contactIndex(scenario.contacts);
-    const contactList = openIds.map((openid) => {
-      const entry = byOpenId.get(openid);
-      const status = sameDevice && entry ? entry.bindStatus : 0;
-      return { sn: request.sn, model_id: request.model_id, openid, status };
-    });
-    return { errcode: 0, errmsg: 'ok', contact_list: contactList };
-  }
-
   return {
     CALL_PAGE_PATH: CALL_PAGE_PATH_FALLBACK,
     requests,
@@ -389,7 +267,7 @@ export function createSimulatedPlugin(framework: SimulatedFramework, router: Rou
     getPluginOnloadOptions: () => onloadQuery && { ...onloadQuery },
     initByCaller,
     forceHangUpVoip,
-    getIotBindContactList,
+    getIotBindContactList: createSimulatedBindContactList(framework),
     onVoipEvent: listeners.add,
     setUIConfig() {
       // the simulated call view has no configurable UI

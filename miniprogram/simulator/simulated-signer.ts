@@ -4,7 +4,7 @@
  * secret, else HMAC-SHA256 with the secret over the canonical string, the host's clock in seconds and a fresh
  * 16-byte nonce. Scripted by `scenario.signReply` and `scenario.device.secret` / `clockOffsetMs`.
  */
-import { canonicalString, type DeviceSignature, type SignedMethod } from '../contract/wire';
+import { canonicalString, type DeviceSignature, type SignedMethod } from '../contract/signing';
 import { isRecord } from '../lib/guards';
 import { hmacSha256, fromBase64Url, sha256, toBase64Url, toHex, utf8Bytes } from './hmac-sha256';
 import { createRandom } from './simulated-contacts';

@@ -1,46 +1,28 @@
 import { makeAutoObservable, runInAction } from 'mobx-miniprogram';
 import type { Clock } from '../lib/clock';
-import type { DeviceStatus } from '../platform/device/types';
 import type { HostBridge } from '../platform/host/types';
-import type { CallRecord } from '../platform/history/types';
 import type { CallAttemptLog } from '../platform/voip/call-attempts';
 import type { IncomingCallLaunch, LaunchGuard } from '../platform/launch';
-import type { Permissions, PermissionScope } from '../platform/permissions';
-import type {
-  CallFailure,
-  CallLifecycleEvent,
-  CallTarget,
-  RoomType,
-  VoipEvents,
-  VoipService,
-} from '../platform/voip/types';
-import { startAsRegistered } from './call-registration';
+import type { Permissions } from '../platform/permissions';
+import type { CallLifecycleEvent, VoipEvents, VoipService } from '../platform/voip/types';
+import {
+  checkCall,
+  type CallPhase,
+  type CallProblem,
+  type CallRequest,
+  type PlaceCallResult,
+} from './call-checks';
+import { createCallSetup, type CallSetup } from './call-setup';
+import { startCheckedCall } from './call-start';
 import type { ContactsStore } from './contacts-store';
 import type { DeviceStore } from './device-store';
 import type { HistoryStore } from './history-store';
 import { IncomingCallStore, type IncomingCall } from './incoming-call-store';
-import { callRecord, endedCall, type CallOutcome, type EndedEvent } from './call-records';
+import { endedCall, type CallOutcome, type EndedEvent } from './call-records';
 
 export type { IncomingCall } from './incoming-call-store';
 export type { CallOutcome } from './call-records';
-
-export type CallPhase = 'idle' | 'checking' | 'starting' | 'in-call' | 'failed' | 'ended';
-
-export interface CallRequest {
-  contact: CallTarget;
-  roomType: RoomType;
-}
-
-/** Why the call did not start: the device, whom to call, a permission, or the plugin/backend. */
-export type CallProblem =
-  | { kind: 'device'; status: DeviceStatus }
-  /** Not a contact of this device (unknown), or one who has not authorised it: never called. */
-  | { kind: 'contact'; reason: 'unknown' | 'not-authorised'; name: string }
-  /** `not-declared`: the privacy guide lacks the scope (errno 112), for the installer; else the person refused. */
-  | { kind: 'permission'; scope: PermissionScope; reason?: 'not-declared' }
-  | { kind: 'call'; failure: CallFailure };
-
-export type PlaceCallResult = 'started' | 'failed' | 'ignored' | 'cancelled';
+export type { CallPhase, CallProblem, CallRequest, PlaceCallResult } from './call-checks';
 
 /** A call whose plugin page went silent for this long is considered over (the plugin died or the app was killed). */
 export const SILENT_CALL_MS = 2 * 60 * 1000;
@@ -77,36 +59,18 @@ export class CallStore {
   lastOutcome: CallOutcome | undefined = undefined;
   readonly incomingCall: IncomingCallStore;
   private lastEventAt = 0;
-  private cancelRequested = false;
-  /** initByCaller succeeded and its call page is being opened: leaving our page now is that, not a cancel. */
-  private openingCallPage = false;
-  /**
-   * Ends of rooms nobody knew while initByCaller ran: the plugin may end our own room before initByCaller answers
-   * (a busy callee). They wait for its answer, which tells whether the room is ours.
-   */
-  private endsBeforeStart = new Map<string, EndedEvent>();
+  private setup: CallSetup = createCallSetup();
   private unsubscribe: (() => void) | undefined;
 
   constructor(private readonly deps: CallStoreDeps) {
     this.incomingCall = new IncomingCallStore(deps);
-    makeAutoObservable<
-      CallStore,
-      | 'deps'
-      | 'lastEventAt'
-      | 'cancelRequested'
-      | 'openingCallPage'
-      | 'endsBeforeStart'
-      | 'unsubscribe'
-      | 'isBusy'
-    >(
+    makeAutoObservable<CallStore, 'deps' | 'lastEventAt' | 'setup' | 'unsubscribe' | 'isBusy'>(
       this,
       {
         deps: false,
         incomingCall: false,
         lastEventAt: false,
-        cancelRequested: false,
-        openingCallPage: false,
-        endsBeforeStart: false,
+        setup: false,
         unsubscribe: false,
         isBusy: false,
       },
@@ -154,104 +118,56 @@ export class CallStore {
    */
   async placeCall(wanted: CallRequest): Promise<PlaceCallResult> {
     if (this.isBusy()) return 'ignored';
-    const { clock, contacts, device, history, permissions, voip } = this.deps;
+    const { clock, contacts, device, permissions, attempts } = this.deps;
+    const setup = createCallSetup();
+    this.setup = setup;
     this.phase = 'checking';
     this.request = wanted;
     this.problem = undefined;
     this.roomId = undefined;
     this.connected = false;
     this.keepTime = 0;
-    this.cancelRequested = false;
-    this.openingCallPage = false;
     this.lastEventAt = clock.now();
 
-    const status = await device.statusForCall();
-    if (this.cancelRequested) return this.cancelled();
-    if (status.kind !== 'ready') {
-      this.deps.attempts.stopped(wanted.roomType, 'device', status.kind);
-      return this.fail({ kind: 'device', status });
-    }
-
-    const contact = await contacts.contactForCall(wanted.contact.openId, status.device);
-    if (this.cancelRequested) return this.cancelled();
-    if (!contact || contact.authorisation === 'not-authorised') {
-      const reason = contact ? 'not-authorised' : 'unknown';
-      this.deps.attempts.stopped(wanted.roomType, 'contact', reason);
-      return this.fail({ kind: 'contact', reason, name: contact?.name ?? '' });
-    }
-    const request: CallRequest = {
-      contact: { openId: contact.openId, name: contact.name },
-      roomType: wanted.roomType,
-    };
-    runInAction(() => {
-      this.request = request;
-    });
-
-    const scopes: PermissionScope[] =
-      request.roomType === 'video' ? ['scope.record', 'scope.camera'] : ['scope.record'];
-    for (const scope of scopes) {
-      const outcome = await permissions.ensure(scope);
-      if (this.cancelRequested) return this.cancelled();
-      if (outcome === 'denied') {
-        this.deps.attempts.stopped(request.roomType, 'permission', scope);
-        return this.fail({ kind: 'permission', scope });
-      }
-      // the plugin is never asked: every call would fail to join while the phone rings
-      if (outcome === 'not-declared') {
-        this.deps.attempts.stopped(request.roomType, 'privacy', scope);
-        return this.fail({ kind: 'permission', scope, reason: 'not-declared' });
-      }
-    }
+    const check = await checkCall(
+      { device, contacts, permissions, attempts },
+      wanted,
+      setup.cancelled,
+      (request) => runInAction(() => (this.request = request)),
+    );
+    if (check.kind === 'cancelled') return this.cancelled();
+    if (check.kind === 'failed') return this.fail(check.problem);
+    const { request, status } = check;
 
     device.refreshPrefetchIfStale();
     runInAction(() => {
       this.phase = 'starting';
     });
-    const startedAt = clock.now();
-    const attempt = this.deps.attempts.begin(request.roomType);
-    const started = await startAsRegistered(
-      { voip, refreshStatus: () => device.refreshStatus(true) },
+    const started = await startCheckedCall(
+      { ...this.deps, refreshStatus: () => device.refreshStatus(true) },
       request,
       status,
-      { stillWanted: () => this.commitToCallPage() },
+      setup.commitToCallPage,
     );
-    if (started.kind === 'device') {
-      this.deps.attempts.stopped(request.roomType, 'device', started.status.kind);
-      const outcome = this.fail({ kind: 'device', status: started.status });
-      this.settleEndsBeforeStart(undefined);
+    if (started.kind === 'failed') {
+      const outcome = this.fail(started.problem);
+      this.settleEndsBeforeStart(setup, undefined);
       return outcome;
     }
-    const result = started.result;
-    if (!result.ok) {
-      this.deps.attempts.failed(attempt, result.error);
-      void history.record(
-        this.recordFor(`failed-${startedAt}`, request, startedAt, 'failed', result.error.code),
-      );
-      const outcome = this.fail({ kind: 'call', failure: result.error });
-      this.settleEndsBeforeStart(undefined);
-      return outcome;
-    }
-    const roomId = result.value.roomId;
-    this.deps.attempts.started(attempt, roomId);
-    const record = this.recordFor(roomId, request, startedAt, 'in-progress');
     runInAction(() => {
       this.phase = 'in-call';
-      this.roomId = roomId;
+      this.roomId = started.roomId;
       this.lastEventAt = clock.now();
     });
-    void history.record(record);
     // The plugin may have ended this room already (a busy callee, a hang-up right at the start): end it now, with
     // the contact it was for. Cancelled while initByCaller ran: the voip service hung it up without its page.
-    this.settleEndsBeforeStart(roomId);
+    this.settleEndsBeforeStart(setup, started.roomId);
     return 'started';
   }
 
   /** initByCaller answered: its room's early end is ours; the others are ended as the rooms they are. */
-  private settleEndsBeforeStart(ownRoomId: string | undefined): void {
-    const waiting = [...this.endsBeforeStart.values()];
-    this.endsBeforeStart.clear();
-    const own = waiting.filter((event) => event.roomId === ownRoomId);
-    for (const event of [...own, ...waiting.filter((e) => e.roomId !== ownRoomId)]) this.onEnded(event);
+  private settleEndsBeforeStart(setup: CallSetup, ownRoomId: string | undefined): void {
+    for (const event of setup.takeEnds(ownRoomId)) this.onEnded(event);
   }
 
   /**
@@ -259,15 +175,7 @@ export class CallStore {
    * the call as soon as the plugin has created it, without its call page.
    */
   cancel(): void {
-    if (this.openingCallPage) return;
-    if (this.phase === 'checking' || this.phase === 'starting') this.cancelRequested = true;
-  }
-
-  /** Asked once initByCaller succeeded: open its call page unless the person cancelled meanwhile. */
-  private commitToCallPage(): boolean {
-    if (this.cancelRequested) return false;
-    this.openingCallPage = true;
-    return true;
+    if (this.phase === 'checking' || this.phase === 'starting') this.setup.cancel();
   }
 
   private cancelled(): PlaceCallResult {
@@ -277,16 +185,16 @@ export class CallStore {
     return 'cancelled';
   }
 
-  /**
-   * Ends the running call from our own page (the plugin's call page did not open): ours, or a family member's call
-   * (declined while it rings, hung up once answered).
-   */
   /** A family member's call our page shows: the plugin's call page opened again to answer it. */
   answerIncoming(): Promise<boolean> {
     const call = this.incoming;
     return call ? this.deps.voip.answerOnCallPage(call) : Promise.resolve(false);
   }
 
+  /**
+   * Ends the running call from our own page (the plugin's call page did not open): ours, or a family member's call
+   * (declined while it rings, hung up once answered).
+   */
   hangUp(): void {
     const roomId = this.phase === 'in-call' ? this.roomId : (this.incoming?.roomId ?? this.roomId);
     if (roomId) this.deps.voip.forceHangUp(roomId);
@@ -344,7 +252,7 @@ export class CallStore {
     const now = clock.now();
     const existing = history.find(event.roomId);
     if (!existing && this.phase === 'starting' && event.isCaller !== false) {
-      this.endsBeforeStart.set(event.roomId, event);
+      this.setup.holdEnd(event);
       return;
     }
     const ringing = this.incomingCall.end(event.roomId);
@@ -380,9 +288,5 @@ export class CallStore {
       this.problem = problem;
     });
     return 'failed';
-  }
-
-  private recordFor(...args: Parameters<typeof callRecord>): CallRecord {
-    return callRecord(...args);
   }
 }

@@ -1,10 +1,10 @@
 import { makeAutoObservable, runInAction } from 'mobx-miniprogram';
-import type { PrefetchService, PrefetchState } from '../platform/device/prefetch-types';
 import type { DeviceService, DeviceStatus } from '../platform/device/types';
+import type { CredentialPrefetch, FailedPrefetch, PrefetchState } from './credential-prefetch';
 
 export interface DeviceStoreDeps {
   device: DeviceService;
-  prefetch: PrefetchService;
+  prefetch: Pick<CredentialPrefetch, 'state' | 'lastFailure' | 'isStale' | 'request'>;
 }
 
 /**
@@ -14,17 +14,19 @@ export interface DeviceStoreDeps {
 export class DeviceStore {
   /** null until the host has answered */
   status: DeviceStatus | null = null;
-  prefetch: PrefetchState = { status: 'idle' };
-  /** The last failed prefetch, kept after a later success (the diagnostics page). */
-  lastPrefetchFailure: Extract<PrefetchState, { status: 'failed' }> | undefined = undefined;
-  private unsubscribe: (() => void) | undefined;
 
   constructor(private readonly deps: DeviceStoreDeps) {
-    makeAutoObservable<DeviceStore, 'deps' | 'unsubscribe'>(
-      this,
-      { deps: false, unsubscribe: false },
-      { autoBind: true },
-    );
+    makeAutoObservable<DeviceStore, 'deps'>(this, { deps: false }, { autoBind: true });
+  }
+
+  /** Read from the prefetch itself (credential-prefetch.ts), which holds it. */
+  get prefetch(): PrefetchState {
+    return this.deps.prefetch.state;
+  }
+
+  /** The last failed prefetch, kept after a later success (the diagnostics page). */
+  get lastPrefetchFailure(): FailedPrefetch | undefined {
+    return this.deps.prefetch.lastFailure;
   }
 
   async refreshStatus(force = false): Promise<DeviceStatus> {
@@ -67,22 +69,5 @@ export class DeviceStore {
   /** Right before a call: prefetch again only when no valid credential is known. Never awaited. */
   refreshPrefetchIfStale(): void {
     if (this.deps.prefetch.isStale()) void this.deps.prefetch.request();
-  }
-
-  setPrefetch(state: PrefetchState): void {
-    this.prefetch = state;
-    if (state.status === 'failed') this.lastPrefetchFailure = state;
-  }
-
-  /** Mirrors the prefetch service's state for the app's lifetime. */
-  start(): void {
-    this.stop();
-    this.setPrefetch(this.deps.prefetch.getState());
-    this.unsubscribe = this.deps.prefetch.subscribe((state) => this.setPrefetch(state));
-  }
-
-  stop(): void {
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
   }
 }

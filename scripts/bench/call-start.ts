@@ -221,9 +221,8 @@ async function measureOnce(mode: CallStartMode): Promise<CallStartSample> {
   const data = () => dataOf<ContactsData>(contacts);
   await waitFor(() => data().listState === 'ready' && data().rows.length > 0, 'first row on screen');
   if (mode === 'warm') {
-    const prefetch = bench.platform.prefetch;
     await waitFor(
-      () => sim.framework.hasValidCredential() && prefetch.getState().status === 'ready',
+      () => sim.framework.hasValidCredential() && appStores.device.prefetch.status === 'ready',
       'prefetch done',
     );
   }

@@ -65,7 +65,7 @@ export async function runWalkthrough(log: Log): Promise<void> {
   step(`contacts: ${rows.length} people (${callable} can be called): ${rows.join(', ')}`);
   step(`device status: ${textOf(find(contacts, '#status .status__title'))}`);
   step(
-    `prefetch: ${session.platform.prefetch.getState().status} (the person's screen does not show it; host round trips so far: ${JSON.stringify(session.sim.framework.stats.hostCalls)})`,
+    `prefetch: ${session.stores.device.prefetch.status} (the person's screen does not show it; host round trips so far: ${JSON.stringify(session.sim.framework.stats.hostCalls)})`,
   );
 
   const video = find(contacts, '#row-0 .call-btn--video');

@@ -1,7 +1,7 @@
 /**
  * JSON schemas of every request and reply (TypeBox), used by fastify to validate requests and by the reply
  * serializer to check every reply. The `assertSame` lines below make the build fail when a schema and the shared
- * contract (miniprogram/contract/wire.ts) disagree in either direction.
+ * contract (miniprogram/contract/bodies.ts) disagree in either direction.
  */
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import {

@@ -2,7 +2,7 @@
  * A host that signs backend requests for tests of the Mini Program's adapters: records what it was asked to sign
  * and answers a well-formed signature with a fresh nonce each time (or the error a test scripts).
  */
-import type { DeviceSignature } from '../../miniprogram/contract/wire';
+import type { DeviceSignature } from '../../miniprogram/contract/index';
 import type { HostSigner, SignError, SignRequest } from '../../miniprogram/platform/host/types';
 import { err, ok, type Result } from '../../miniprogram/lib/result';
 

@@ -178,7 +178,7 @@ describe('contacts page', () => {
     const status = textOf(find(t.comp, '#status'));
     expect(status).toContain(translate('status', 'personNotReady'));
     expect(status).not.toContain(translate('status', 'hostError')); // the installers' words: diagnostics
-    expect(status).not.toContain(translate('status', 'prefetchFailed'));
+    expect(status).not.toContain('仍然可以拨打'); // no "you can still call" line exists any more: none may come back here
     expect(t.comp.querySelector('#status #prefetch')).toBeUndefined();
     expect(appStores.device.prefetch.status).toBe('failed'); // still retried with backoff
   });

@@ -3,7 +3,7 @@
  * backend: a one-time code and how long it is valid, its status every 3 s while shown, "小丽 was added just now"
  * when a family member's phone (beside it, on the same backend) used it, new codes as they expire.
  */
-import { PAIRING_TTL_MS } from '../../miniprogram/contract/wire';
+import { PAIRING_TTL_MS } from '../../miniprogram/contract/index';
 import { SIMULATED_PAIRING_CODE_IMAGE } from '../../miniprogram/simulator/family-scenario';
 import { PAIRING_POLL_MS } from '../../miniprogram/packages/add-family/device-pairing-store';
 import { phoneBeside } from '../../harness/family';

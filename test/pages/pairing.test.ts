@@ -3,7 +3,7 @@
  * one-time code (made by the simulated device beside it, on the same backend), agrees, gives the name the device
  * will show, and is added; a code works once and expires; "agree again" from my devices asks for no name.
  */
-import { PAIRING_TTL_MS } from '../../miniprogram/contract/wire';
+import { PAIRING_TTL_MS } from '../../miniprogram/contract/index';
 import { SIMULATED_PHONE_OPEN_ID } from '../../miniprogram/simulator/family-scenario';
 import { deviceBeside } from '../../harness/family';
 import { find, renderPage, simulate, textOf, type Rendered } from '../../harness/pages';

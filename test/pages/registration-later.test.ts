@@ -42,7 +42,7 @@ describe('a device registered after its Mini Program started', () => {
   it('follows the host’s registrationChanged: the screen, the prefetch and the contacts, without a restart', async () => {
     const { t, comp } = await unregisteredDevice();
     expect(t.sim.channelEvents.registered(REGISTRATION_CHANGED_EVENT)).toBe(1);
-    expect(t.platform.prefetch.getState().status).toBe('unsupported');
+    expect(t.stores.device.prefetch.status).toBe('unsupported');
     const deviceInfoAsked = t.sim.framework.stats.hostCalls.getMiniProgramDeviceInfo ?? 0;
 
     expect(t.sim.hostRegistersDevice()).toBe(1);
@@ -51,7 +51,7 @@ describe('a device registered after its Mini Program started', () => {
     expect(t.sim.framework.stats.hostCalls.getMiniProgramDeviceInfo).toBe(deviceInfoAsked + 1);
     expect(statusTitle(comp)).not.toBe(NOT_REGISTERED);
     expect(rowCount(comp)).toBeGreaterThan(0);
-    expect(t.platform.prefetch.getState().status).toBe('ready');
+    expect(t.stores.device.prefetch.status).toBe('ready');
   });
 
   it('a registerEvent the host refused at first is tried again with backoff, then events arrive', async () => {

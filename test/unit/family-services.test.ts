@@ -1,8 +1,8 @@
-import { CONTACT_NAME_MAX_LENGTH, pairingScene } from '../../miniprogram/contract/wire';
+import { CONTACT_NAME_MAX_LENGTH, pairingScene } from '../../miniprogram/contract/index';
 import { err, ok } from '../../miniprogram/lib/result';
 import { withLoginCode } from '../../miniprogram/platform/phone/wechat-phone';
 import { mergeDeviceLists } from '../../miniprogram/packages/phone/devices/my-devices';
-import { createPairingFlow } from '../../miniprogram/packages/phone/pairing/pairing-flow';
+import { PairingStore } from '../../miniprogram/packages/phone/pairing/pairing-store';
 import { parsePairingQuery } from '../../miniprogram/packages/phone/pairing/pairing-target';
 import { createSimulatedWxPhone } from '../../miniprogram/simulator/simulated-phone';
 import { createPhoneWechat } from '../../harness/adapters';
@@ -198,17 +198,47 @@ describe('the name given when pairing (1 to 20 characters, docs/backend-api.md �
       createSimulatedWxPhone(() => t.scenario, t.backend, t.clock),
       t.clock,
     );
-    const flow = createPairingFlow({ backend: phone.api, wechat, clock: t.clock });
-    await t.settle(flow.start({ scene: pairingScene(code.value.pairingId) }));
+    const openSettings = () => Promise.resolve();
+    const store = new PairingStore({
+      backend: phone.api,
+      wechat,
+      permissions: { openSettings },
+      clock: t.clock,
+    });
+    await t.settle(store.start({ scene: pairingScene(code.value.pairingId) }));
     // a bidi control (or any invisible character) refuses the name whole: nothing is sent
-    const refused = flow.authorise(`  \u2067${'长'.repeat(5)}  `);
-    await t.clock.runAll();
-    expect(await refused).toBe('name-missing');
+    store.setName(`  \u2067${'长'.repeat(5)}  `);
+    await t.settle(store.agree());
+    expect(store.nameMissing).toBe(true);
+    expect(store.state.step).toBe('ready');
     expect(completePairing).not.toHaveBeenCalled();
-    const answer = flow.authorise(`  ${'长'.repeat(25)}  `);
-    await t.clock.runAll();
-    expect(await answer).toBe('started');
-    expect(flow.getState()).toMatchObject({ step: 'done' });
+    store.setName(`  ${'长'.repeat(25)}  `);
+    await t.settle(store.agree());
+    expect(store.nameMissing).toBe(false);
+    expect(store.state).toMatchObject({ step: 'done' });
     expect(completePairing).toHaveBeenCalledWith(expect.objectContaining({ name: '长'.repeat(20) }));
+  });
+
+  it('a pairing page opened again forgets the earlier opening: its late answers change nothing', async () => {
+    const t = setUpSimulatedBackend((s) => (s.family!.backendLatencyMs = 500));
+    const code = await t.settle(t.device.api.createPairingCode({ sn: 'SIM-DEVICE-0001' }));
+    if (!code.ok) throw new Error('no code');
+    const wechat = createPhoneWechat(
+      createSimulatedWxPhone(() => t.scenario, t.backend, t.clock),
+      t.clock,
+    );
+    const openSettings = () => Promise.resolve();
+    const phone = t.phone(SIMULATED_PHONE_OPEN_ID);
+    const store = new PairingStore({
+      backend: phone.api,
+      wechat,
+      permissions: { openSettings },
+      clock: t.clock,
+    });
+    const first = store.start({ scene: pairingScene(code.value.pairingId) });
+    await store.start({});
+    expect(store.state.step).toBe('invalid-code');
+    await t.settle(first);
+    expect(store.state.step).toBe('invalid-code');
   });
 });

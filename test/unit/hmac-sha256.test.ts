@@ -3,7 +3,7 @@
  * the golden vectors of docs/backend-api.md §2.3 and Node's crypto on random inputs.
  */
 import * as crypto from 'crypto';
-import { canonicalString } from '../../miniprogram/contract/wire';
+import { canonicalString } from '../../miniprogram/contract/index';
 import {
   fromBase64Url,
   hmacSha256,

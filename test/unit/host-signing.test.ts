@@ -2,7 +2,7 @@
  * signBackendRequest (docs/host-protocol.md §2.4): the bridge validates the host's reply and types its errors; the
  * simulated host signs as the reference host does, checked with Node's crypto (the server's signing helper).
  */
-import { isDeviceSignature, type DeviceSignature } from '../../miniprogram/contract/wire';
+import { isDeviceSignature, type DeviceSignature } from '../../miniprogram/contract/index';
 import { HOST_COMMANDS, type SignError } from '../../miniprogram/platform/host/types';
 import { createHostBridge } from '../../miniprogram/platform/host/wmpf-host-bridge';
 import type { Result } from '../../miniprogram/lib/result';

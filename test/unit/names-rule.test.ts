@@ -7,7 +7,7 @@ import {
   CONTACT_NAME_MAX_LENGTH,
   acceptName,
   hasForbiddenNameCharacter,
-} from '../../miniprogram/contract/wire';
+} from '../../miniprogram/contract/index';
 
 // the definition, spelled independently of the contract's fast path for plain names
 const INVISIBLE_OR_FORMAT = /[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Zl}\p{Zp}\p{Default_Ignorable_Code_Point}\u2800]/u;

@@ -1,5 +1,5 @@
 import { createDeviceService } from '../../miniprogram/platform/device/device-service';
-import { createPrefetchService } from '../../miniprogram/platform/device/prefetch-service';
+import { createCredentialPrefetch } from '../../miniprogram/stores/credential-prefetch';
 import { HOST_COMMANDS } from '../../miniprogram/platform/host/types';
 import { createHostBridge } from '../../miniprogram/platform/host/wmpf-host-bridge';
 import { defaultScenario, type SimulationScenario } from '../../miniprogram/simulator/scenario';
@@ -231,7 +231,7 @@ describe('end to end with the device and prefetch services', () => {
       isPluginAvailable: () => true,
       simulated: true,
     });
-    const prefetch = createPrefetchService(bridge, device, { clock });
+    const prefetch = createCredentialPrefetch(bridge, device, { clock });
     const { value } = await timed(clock, prefetch.request());
     expect(value).toMatchObject({ status: 'ready' });
     expect(framework.stats.hostCalls).toEqual({
@@ -249,7 +249,7 @@ describe('end to end with the device and prefetch services', () => {
       isPluginAvailable: () => true,
       simulated: true,
     });
-    const prefetch = createPrefetchService(bridge, device, { clock });
+    const prefetch = createCredentialPrefetch(bridge, device, { clock });
     const { value } = await timed(clock, prefetch.request());
     expect(value).toEqual({ status: 'unsupported', reason: 'not-registered' });
     // the first request sends the prefetch along with the status question (its refusal is ignored)

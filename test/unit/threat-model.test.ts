@@ -12,7 +12,7 @@ import {
   DEVICE_SN_HEADER,
   PAIRING_TTL_MS,
   type SignedMethod,
-} from '../../miniprogram/contract/wire';
+} from '../../miniprogram/contract/index';
 import { createHttpBackend } from '../../harness/adapters';
 import { createHostBridge } from '../../miniprogram/platform/host/wmpf-host-bridge';
 import type { HttpClient, HttpRequestOptions, HttpResult } from '../../miniprogram/platform/http';

@@ -10,7 +10,7 @@ import {
   hasForbiddenNameCharacter,
   isBidiControlCodePoint,
   isControlCodePoint,
-} from '../../miniprogram/contract/wire';
+} from '../../miniprogram/contract/index';
 describe('parseContactsReply', () => {
   it('accepts a well-formed object reply', () => {
     const result = parseContactsReply({

@@ -2,7 +2,9 @@
  * The backend's pairing decisions (docs/backend-api.md §5), pure: the reference server and the simulated backend
  * both call them, each on its own storage. A code is one-time, bound to its device and live until `expiresAt`.
  */
-import type { ErrorCode, PairingStatus, PairingStatusReply } from '../wire';
+import type { PairingStatusReply } from '../bodies';
+import type { ErrorCode } from '../errors';
+import type { PairingStatus } from '../pairing-codes';
 
 export interface PairingState {
   /** As stored: a `waiting` or `claimed` code past `expiresAt` is expired. */

@@ -2,7 +2,7 @@
  * The backend's push-token decisions (docs/backend-api.md §3.4, §3.9), pure: the reference server and the simulated
  * backend both call them, each on its own storage.
  */
-import { PUSH_TOKEN_MAX_LIFETIME_MS } from '../wire';
+import { PUSH_TOKEN_MAX_LIFETIME_MS } from '../formats';
 
 /** Why a device's upload is refused (the message of an `invalid-request`), or undefined when it is accepted. */
 export function pushTokenUploadRefusal(

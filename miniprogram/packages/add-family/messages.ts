@@ -51,10 +51,4 @@ const en: typeof zhCN = {
   showNewCode: 'Show a new code',
 };
 
-const catalog = { 'zh-CN': zhCN, en };
-
-export default catalog;
-
-export type DevicePairingKey = keyof typeof zhCN & string;
-
-export const { texts: devicePairingTexts, t: tDevicePairing } = translator(catalog);
+export const { texts: devicePairingTexts, t: tDevicePairing } = translator({ 'zh-CN': zhCN, en });

@@ -4,13 +4,9 @@
  * in this subpackage, downloaded when the view first opens.
  */
 import { notConfigured, jsonReply, type BackendRequests } from '../../platform/backend/backend-requests';
-import {
-  API_PATHS,
-  PAIRING_ID_PATTERN,
-  PAIRING_STATUSES,
-  type PairingCodeCreateBody,
-  type PairingStatus,
-} from '../../contract/wire';
+import { API_PATHS } from '../../contract/api-paths';
+import { type PairingCodeCreateBody } from '../../contract/bodies';
+import { PAIRING_ID_PATTERN, PAIRING_STATUSES, type PairingStatus } from '../../contract/pairing-codes';
 import type {
   BackendError,
   PairingCode,

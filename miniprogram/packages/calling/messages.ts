@@ -105,10 +105,4 @@ const en: typeof zhCN = {
   callBackHint: 'You can call them back from your contacts whenever you like.',
 };
 
-const catalog = { 'zh-CN': zhCN, en };
-
-export default catalog;
-
-export type CallingKey = keyof typeof zhCN & string;
-
-export const { texts: callingTexts, t: tCalling } = translator(catalog);
+export const { texts: callingTexts, t: tCalling } = translator({ 'zh-CN': zhCN, en });

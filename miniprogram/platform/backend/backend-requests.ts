@@ -9,7 +9,7 @@ import { errMsgOf, scrub } from '../../lib/guards';
 import type { HostSigner, SignError } from '../host/types';
 import type { HttpClient, HttpRequestOptions, HttpResponse, HttpResult } from '../http';
 import { err, type Result } from '../../lib/result';
-import { deviceAuthHeaders, type SignedMethod } from '../../contract/wire';
+import { deviceAuthHeaders, type SignedMethod } from '../../contract/signing';
 import type { BackendError, DeviceAuthUnavailableReason } from '../../contract/backend-types';
 import { parseErrorReply } from '../../contract/validate-backend';
 

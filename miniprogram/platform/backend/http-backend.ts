@@ -5,7 +5,8 @@
  * packages/phone/devices/my-devices-backend.ts.
  */
 import { notConfigured, type BackendRequests } from './backend-requests';
-import { API_PATHS, type PushTokenUploadBody } from '../../contract/wire';
+import { API_PATHS } from '../../contract/api-paths';
+import { type PushTokenUploadBody } from '../../contract/bodies';
 import type { PushTokenBackend } from '../../contract/backend-types';
 import { parseAcknowledgement } from '../../contract/validate-backend';
 

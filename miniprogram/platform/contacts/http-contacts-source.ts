@@ -4,7 +4,8 @@
  * error text.
  */
 import { createBackendRequests, jsonReply, type BackendConfig } from '../backend/backend-requests';
-import { API_PATHS, type ContactPinBody } from '../../contract/wire';
+import { API_PATHS } from '../../contract/api-paths';
+import { type ContactPinBody } from '../../contract/bodies';
 import { parseAcknowledgement } from '../../contract/validate-backend';
 import type { HostSigner } from '../host/types';
 import type { HttpClient } from '../http';

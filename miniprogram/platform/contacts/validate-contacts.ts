@@ -2,7 +2,7 @@
  * Validation of the contacts reply `{ "contacts": [{ "openId", "name", "avatarUrl"?, "addedAt", "pinned" }] }`. Entries are checked one
  * by one: a bad entry is skipped and counted, the others are still shown. At most MAX_CONTACTS are kept.
  */
-import { hasForbiddenNameCharacter } from '../../contract/wire';
+import { hasForbiddenNameCharacter } from '../../contract/names';
 import { isRecord, keepValid } from '../../lib/guards';
 import { err, ok, type Result } from '../../lib/result';
 import type { Contact, ContactsError, ContactsFetch } from './types';

@@ -2,7 +2,7 @@
  * The WMPF host bridge: the Mini Program asks the host Android app for what only it can do, through
  * `wmpf.Channel.invoke`. The protocol is ours and documented in docs/host-protocol.md.
  */
-import type { DeviceSignature, SignedMethod } from '../../contract/wire';
+import type { DeviceSignature, SignedMethod } from '../../contract/signing';
 import type { Result } from '../../lib/result';
 
 export const HOST_COMMANDS = {

@@ -8,7 +8,7 @@ import { systemClock, type Clock } from '../../lib/clock';
 import { isRecord, scrub } from '../../lib/guards';
 import { err, ok, type Result } from '../../lib/result';
 import { settleOnce } from '../../lib/settle-once';
-import { isDeviceSignature, type DeviceSignature } from '../../contract/wire';
+import { isDeviceSignature, type DeviceSignature } from '../../contract/signing';
 import {
   HOST_COMMANDS,
   type CallEndedNotice,

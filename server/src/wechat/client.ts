@@ -5,9 +5,8 @@
  * so no URL, secret, code, ticket or token ever appears in an error or a log line: errors name the API and the
  * errcode only.
  */
-import * as http from 'http';
-import * as https from 'https';
 import type { WechatConfig } from '../config';
+import { createWechatTransport, type WechatResponse } from './transport';
 
 export type WechatApi = 'stable_token' | 'jscode2session' | 'getsnticket' | 'getwxacodeunlimit';
 
@@ -52,14 +51,6 @@ export interface WechatClientOptions {
   timeoutMs?: number;
 }
 
-/** An API's answer, read to its end. */
-interface WechatResponse {
-  status: number;
-  /** Media type only, lower case ('' when absent). */
-  contentType: string;
-  body: Buffer;
-}
-
 const LOGIN_REJECTED = new Set([40029, 40163, 40226]);
 const TOKEN_INVALID = new Set([40001, 40014, 42001]);
 const SYSTEM_BUSY = -1;
@@ -67,9 +58,6 @@ const SYSTEM_BUSY = -1;
 const TOKEN_MARGIN_MS = 5 * 60 * 1000;
 /** stable_token's force_refresh is limited (20 a day): at most one per this interval per instance. */
 const FORCE_REFRESH_INTERVAL_MS = 60 * 1000;
-/** Far above a wxacode picture (tens of KB): a bigger answer is not WeChat's. */
-const MAX_RESPONSE_BYTES = 4 * 1024 * 1024;
-
 class Transient extends Error {
   constructor(readonly failure: WechatApiError) {
     super(failure.message);
@@ -114,52 +102,7 @@ export function createWechatClient(options: WechatClientOptions): WechatClient {
     }
   }
 
-  // Kept-alive connections: a WeChat call costs a round trip, not a new TCP/TLS connection (and node:http costs a
-  // sixth of the CPU of fetch per call: measured 64 µs against 390 µs on the reference machine).
-  const transport = new URL(config.apiBaseUrl).protocol === 'https:' ? https : http;
-  const agent = new transport.Agent({ keepAlive: true });
-
-  function exchange(path: string, init: { method: 'GET' | 'POST'; body?: unknown }): Promise<WechatResponse> {
-    const payload = init.body === undefined ? undefined : Buffer.from(JSON.stringify(init.body), 'utf8');
-    return new Promise((resolve, fail) => {
-      const reject = (e: unknown) => {
-        clearTimeout(timer);
-        fail(e);
-      };
-      const request = transport.request(
-        new URL(`${config.apiBaseUrl}${path}`),
-        {
-          method: init.method,
-          agent,
-          headers:
-            payload === undefined
-              ? {}
-              : { 'content-type': 'application/json', 'content-length': String(payload.length) },
-        },
-        (response) => {
-          const chunks: Buffer[] = [];
-          let size = 0;
-          response.on('data', (chunk: Buffer) => {
-            size += chunk.length;
-            if (size > MAX_RESPONSE_BYTES) request.destroy(new Error('response too large'));
-            else chunks.push(chunk);
-          });
-          response.on('error', reject);
-          response.on('end', () => {
-            clearTimeout(timer);
-            resolve({
-              status: response.statusCode ?? 0,
-              contentType: (response.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '',
-              body: Buffer.concat(chunks),
-            });
-          });
-        },
-      );
-      const timer = setTimeout(() => request.destroy(new Error('timeout')), timeoutMs);
-      request.on('error', reject);
-      request.end(payload);
-    });
-  }
+  const exchange = createWechatTransport(config.apiBaseUrl, timeoutMs);
 
   async function send(api: WechatApi, path: string, init: { method: 'GET' | 'POST'; body?: unknown }) {
     let response: WechatResponse;

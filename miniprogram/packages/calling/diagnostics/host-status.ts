@@ -6,6 +6,7 @@
  */
 import type { HostError } from '../../../platform/host/types';
 import { isRecord } from '../../../lib/guards';
+import { age, clockTime, type Tone } from './format';
 import { type DiagnosticsKey, tDiagnostics } from './messages';
 
 const PUSH_TOKEN_REASONS = {
@@ -86,16 +87,10 @@ export interface HostStatusRow {
   label: string;
   value: string;
   detail: string;
-  tone: 'ok' | 'warn' | 'bad' | 'muted';
+  tone: Tone;
 }
 
-type Formatters = {
-  age(at: number, now: number): string;
-  clockTime(at: number): string;
-  hostError(error: HostError): string;
-};
-
-function pushTokenRow(token: HostPushToken, now: number, f: Formatters): HostStatusRow {
+function pushTokenRow(token: HostPushToken, now: number): HostStatusRow {
   const row = { id: 'push-token', label: tDiagnostics('pushToken'), detail: '' };
   const reason = (r: PushTokenReason) => tDiagnostics(r === 'other' ? 'reasonOther' : PUSH_TOKEN_REASONS[r]);
   switch (token.state) {
@@ -106,15 +101,15 @@ function pushTokenRow(token: HostPushToken, now: number, f: Formatters): HostSta
     case 'uploaded':
       return {
         ...row,
-        value: tDiagnostics('pushTokenUploaded', { age: f.age(token.uploadedAt, now) }),
-        detail: tDiagnostics('pushTokenRefresh', { time: f.clockTime(token.refreshAt) }),
+        value: tDiagnostics('pushTokenUploaded', { age: age(token.uploadedAt, now) }),
+        detail: tDiagnostics('pushTokenRefresh', { time: clockTime(token.refreshAt) }),
         tone: 'ok',
       };
     case 'failed':
       return {
         ...row,
         value: tDiagnostics('pushTokenFailed', { reason: reason(token.reason), attempts: token.attempts }),
-        detail: tDiagnostics('pushTokenRetry', { time: f.clockTime(token.retryAt) }),
+        detail: tDiagnostics('pushTokenRetry', { time: clockTime(token.retryAt) }),
         tone: 'bad',
       };
     case 'unsupported':
@@ -131,7 +126,7 @@ function pushTokenRow(token: HostPushToken, now: number, f: Formatters): HostSta
 export function hostStatusRows(
   check: HostStatusCheck | undefined,
   now: number,
-  f: Formatters,
+  describeError: (error: HostError) => string,
 ): HostStatusRow[] {
   const one = (value: string, detail: string, tone: HostStatusRow['tone']): HostStatusRow[] => [
     { id: 'host-status', label: tDiagnostics('hostStatus'), value, detail, tone },
@@ -140,7 +135,7 @@ export function hostStatusRows(
   if (!check.ok) {
     return check.outdated
       ? one(tDiagnostics('unknown'), tDiagnostics('hostStatusOutdated'), 'warn')
-      : one(tDiagnostics('unknown'), f.hostError(check.error), 'bad');
+      : one(tDiagnostics('unknown'), describeError(check.error), 'bad');
   }
   const { provisioned, wmpfDevice, pushToken } = check.status;
   const rows: HostStatusRow[] = [
@@ -159,5 +154,5 @@ export function hostStatusRows(
       tone: wmpfDevice ? 'ok' : 'bad',
     },
   ];
-  return [...rows, pushTokenRow(pushToken, now, f)];
+  return [...rows, pushTokenRow(pushToken, now)];
 }

@@ -227,10 +227,6 @@ const en: typeof zhCN = {
   reportNoSecrets: '(no full serial number, openId, credential or pairing code in this report)',
 };
 
-const catalog = { 'zh-CN': zhCN, en };
-
-export default catalog;
-
 export type DiagnosticsKey = keyof typeof zhCN & string;
 
-export const { texts: diagnosticsTexts, t: tDiagnostics } = translator(catalog);
+export const { texts: diagnosticsTexts, t: tDiagnostics } = translator({ 'zh-CN': zhCN, en });

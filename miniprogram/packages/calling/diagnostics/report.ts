@@ -2,7 +2,8 @@
  * The plain-text report installers paste to support. Only what the page shows: the sn masked, no openId, name,
  * token, ticket, signature or pairing id (the store has none of them, and the view masks the sn).
  */
-import { clockTime, diagnosticsView, type DiagnosticsInput } from './view-model';
+import { clockTime } from './format';
+import { diagnosticsView, type DiagnosticsInput } from './view-model';
 import { tDiagnostics } from './messages';
 
 export function diagnosticsReport(input: DiagnosticsInput, now: number): string {

@@ -1,28 +1,23 @@
 /** What the diagnostics page shows (and the report says), from its store. Never the sn: only its first and last 2. */
 import { MIN_PLUGIN_VERSION, WMPF_FLOORS } from '../../../config';
-import { t } from '../../../i18n/index';
 import type { BackendError } from '../../../contract/backend-types';
-import type { PrefetchState } from '../../../platform/device/prefetch-types';
+import type { FailedPrefetch, PrefetchState } from '../../../stores/credential-prefetch';
 import type { DeviceStatus } from '../../../platform/device/types';
 import type { HostError, PrefetchError } from '../../../platform/host/types';
 import type { CallAttempt } from '../../../platform/voip/call-attempts';
-import { classifyErrCode } from '../../../platform/voip/error-catalog';
-import { END_REASON_BY_EVENT } from '../../../platform/voip/voip-events';
 import { isAtLeast } from '../../../utils/version';
 import { describeBackendError } from '../../../view-models/backend-error';
-import { describeCallFailure, describeEndReason } from '../call-texts';
+import { attemptView, type AttemptView } from './attempt-view';
+import { age, clockTime, maskSn, type Key, type Tone } from './format';
 import { hostStatusRows, type HostStatusCheck } from './host-status';
-import { type DiagnosticsKey, tDiagnostics } from './messages';
+import { tDiagnostics } from './messages';
+
+const text = (key: Key, params?: Record<string, string | number>) => tDiagnostics(key, params);
 
 export type Timed<E> = { ok: true; ms: number } | { ok: false; error: E };
 
-type Key = DiagnosticsKey;
-const text = (key: Key, params?: Record<string, string | number>) => tDiagnostics(key, params);
-
 /** A round trip slower than this is shown as a warning. */
 const SLOW_HOST_MS = 1000;
-
-export type Tone = 'ok' | 'warn' | 'bad' | 'muted';
 
 export interface CheckRow {
   id: string;
@@ -30,19 +25,6 @@ export interface CheckRow {
   value: string;
   detail: string;
   tone: Tone;
-}
-
-export interface AttemptView {
-  index: number;
-  when: string;
-  kind: string;
-  outcome: string;
-  tone: Tone;
-  /** "错误码 9" ('' without one) and what it means, from the error catalogue */
-  code: string;
-  explanation: string;
-  hint: string;
-  events: Array<{ i: number; name: string; at: string }>;
 }
 
 export interface DiagnosticsInput {
@@ -56,7 +38,7 @@ export interface DiagnosticsInput {
   device: {
     status: DeviceStatus | null;
     prefetch: PrefetchState;
-    lastPrefetchFailure: Extract<PrefetchState, { status: 'failed' }> | undefined;
+    lastPrefetchFailure: FailedPrefetch | undefined;
   };
 }
 
@@ -68,27 +50,6 @@ export interface DiagnosticsView {
   attemptsTitle: string;
   copyNote: string;
   copyTone: Tone;
-}
-
-/** First 2 and last 2 characters; a short sn is not shown at all (4 of 6 characters would nearly be it). */
-export function maskSn(sn: string): string {
-  return sn.length < 8 ? '****' : `${sn.slice(0, 2)}****${sn.slice(-2)}`;
-}
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-export function clockTime(at: number): string {
-  const d = new Date(at);
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
-}
-
-export function age(at: number, now: number): string {
-  const s = Math.max(0, Math.round((now - at) / 1000));
-  if (s < 5) return text('ageNow');
-  if (s < 60) return text('ageSeconds', { n: s });
-  if (s < 3600) return text('ageMinutes', { n: Math.floor(s / 60) });
-  if (s < 86400) return text('ageHours', { n: Math.floor(s / 3600) });
-  return text('ageDays', { n: Math.floor(s / 86400) });
 }
 
 function snOf(status: DeviceStatus | null): string {
@@ -238,86 +199,6 @@ function backendRow(backend: Timed<BackendError> | undefined): CheckRow {
   return { ...row, value: problem.title, detail, tone: 'bad' };
 }
 
-/** How a call ended, from the first plugin event that tells why. */
-function endedBy(attempt: CallAttempt): string | undefined {
-  const reason = attempt.events.map((e) => END_REASON_BY_EVENT[e.name]).find(Boolean);
-  return reason ? describeEndReason(reason).title : undefined;
-}
-
-/** Why the device's own checks stopped a call before the plugin, for the installer. */
-function stoppedBy(stop: NonNullable<CallAttempt['stopped']>): { title: string; hint: string } {
-  switch (stop.check) {
-    case 'device':
-      return { title: text('stopDevice', { detail: stop.detail }), hint: text('stopDeviceHint') };
-    case 'contact':
-      return stop.detail === 'not-authorised'
-        ? describeCallFailure({ kind: 'not-authorised' })
-        : { title: text('stopUnknownContact'), hint: text('stopUnknownContactHint') };
-    case 'permission':
-      return {
-        title: text(stop.detail === 'scope.camera' ? 'stopPermissionCamera' : 'stopPermissionRecord'),
-        hint: text('stopPermissionHint'),
-      };
-    case 'privacy':
-      return {
-        title: text(stop.detail === 'scope.camera' ? 'stopPrivacyCamera' : 'stopPrivacyRecord'),
-        hint: text('stopPrivacyHint'),
-      };
-  }
-}
-
-export function attemptView(attempt: CallAttempt, index: number): AttemptView {
-  const kind = [
-    text(attempt.direction === 'incoming' ? 'incoming' : 'outgoing'),
-    attempt.roomType ? text(attempt.roomType) : '',
-  ]
-    .filter(Boolean)
-    .join(' · ');
-  const events = attempt.events.map((e, i) => ({ i, name: e.name, at: `+${e.atMs} ms` }));
-  if (attempt.stopped) {
-    const stopped = stoppedBy(attempt.stopped);
-    return {
-      index,
-      when: clockTime(attempt.startedAt),
-      kind,
-      outcome: text('attemptStopped'),
-      tone: 'bad',
-      code: '',
-      explanation: stopped.title,
-      hint: stopped.hint,
-      events,
-    };
-  }
-  const failed = attempt.failure !== undefined || attempt.errCode !== undefined;
-  if (failed) {
-    const code = attempt.errCode;
-    const failure = describeCallFailure({ kind: attempt.failure ?? classifyErrCode(code), code });
-    return {
-      index,
-      when: clockTime(attempt.startedAt),
-      kind,
-      outcome: text('attemptFailed'),
-      tone: 'bad',
-      code: code === undefined ? '' : t('errors', 'codeLabel', { code }),
-      explanation: failure.title,
-      hint: failure.hint,
-      events,
-    };
-  }
-  const ended = endedBy(attempt);
-  return {
-    index,
-    when: clockTime(attempt.startedAt),
-    kind,
-    outcome: ended ?? text('attemptStarted'),
-    tone: ended ? 'ok' : 'warn',
-    code: '',
-    explanation: '',
-    hint: '',
-    events,
-  };
-}
-
 export function diagnosticsView(input: DiagnosticsInput, now: number = input.checkedAt): DiagnosticsView {
   const { status } = input.device;
   const sn = snOf(status);
@@ -344,11 +225,7 @@ export function diagnosticsView(input: DiagnosticsInput, now: number = input.che
       registrationRow(status, now),
       prefetchRow(input.device, now, sn),
       hostRow(input.host, sn),
-      ...hostStatusRows(input.hostStatus, now, {
-        age,
-        clockTime,
-        hostError: (error) => describeHostError(error, sn),
-      }),
+      ...hostStatusRows(input.hostStatus, now, (error) => describeHostError(error, sn)),
       backendRow(input.backend),
     ],
     attempts: input.attempts.map(attemptView),

@@ -108,10 +108,6 @@ const en: typeof zhCN = {
   unknownHint: 'Please try again; if it keeps happening, give the error code to the device administrator.',
 };
 
-const catalog = { 'zh-CN': zhCN, en };
-
-export default catalog;
-
 export type DevicesKey = keyof typeof zhCN & string;
 
-export const { texts: devicesTexts, t: tDevices } = translator(catalog);
+export const { texts: devicesTexts, t: tDevices } = translator({ 'zh-CN': zhCN, en });

@@ -4,7 +4,8 @@
  * subpackage: a device never downloads them.
  */
 import { notConfigured, jsonReply, type BackendRequests } from '../../../platform/backend/backend-requests';
-import { API_PATHS, type MyPinBody } from '../../../contract/wire';
+import { API_PATHS } from '../../../contract/api-paths';
+import { type MyPinBody } from '../../../contract/bodies';
 import type {
   BackendError,
   MyDevice,

@@ -81,10 +81,4 @@ const en: typeof zhCN = {
   registerFailedTitle: "Agreed, but not yet added to the device's contacts",
 };
 
-const catalog = { 'zh-CN': zhCN, en };
-
-export default catalog;
-
-export type PairingKey = keyof typeof zhCN & string;
-
-export const { texts: pairingTexts, t: tPairing } = translator(catalog);
+export const { texts: pairingTexts, t: tPairing } = translator({ 'zh-CN': zhCN, en });

@@ -4,7 +4,7 @@
  * this subpackage: a device never downloads them.
  */
 import { notConfigured, jsonReply, type BackendRequests } from '../../../platform/backend/backend-requests';
-import { API_PATHS } from '../../../contract/wire';
+import { API_PATHS } from '../../../contract/api-paths';
 import type { BackendError, PairingBackend, PairingTicket, SnTicket } from '../../../contract/backend-types';
 import { cleanModelId, cleanSecret, cleanSn, objectBody } from '../../../contract/validate-backend';
 import { cleanName } from '../../../platform/contacts/validate-contacts';

@@ -1,16 +1,60 @@
+/**
+ * The phone's pairing (docs/backend-api.md §3.6–3.7, §3.10), and its state machine. A family member scanned the
+ * device's one-time code: claim it and get an snTicket (the first phone to ask holds the claim) →
+ * wx.requestDeviceVoIP (10001 "already authorised" counts as success) → add the person, with the name they typed, as
+ * a contact of the device (their wx.login code; the server resolves the openId). "Agree again" from my devices (a
+ * device they are a contact of) gets its ticket from /me/devices/{sn}/sn-ticket and adds nobody.
+ * Every failure is a state that says what happened; retry() does what makes sense for it: a ticket older than
+ * 4 minutes is fetched again (the claim allows it), a failed contact step is repeated alone (the server answers a
+ * repeat by the same person with the same success).
+ */
 import { makeAutoObservable } from 'mobx-miniprogram';
-import type { PairingBackend } from '../../../contract/backend-types';
-import type { Clock } from '../../../lib/clock';
+import type { PairingBackend, SnTicket } from '../../../contract/backend-types';
+import { systemClock, type Clock } from '../../../lib/clock';
 import type { Permissions } from '../../../platform/permissions';
-import { createPairingFlow, type PairingFlow, type PairingState, type PairingWechat } from './pairing-flow';
+import { withLoginCode } from '../../../platform/phone/wechat-phone';
+import {
+  askTicket,
+  authorisationProblem,
+  contactNameOf,
+  TICKET_REUSE_MS,
+  type PairingMode,
+  type PairingProblem,
+  type PairingState,
+  type PairingWechat,
+} from './pairing-steps';
+import { parsePairingQuery, type PairingTarget } from './pairing-target';
 
 export interface PairingStoreDeps {
   backend: PairingBackend;
   /** undefined outside a phone's WeChat. */
   wechat: PairingWechat | undefined;
   permissions: Pick<Permissions, 'openSettings'>;
-  clock: Clock;
+  clock?: Clock;
 }
+
+/** What one opening of the pairing page has learnt so far; a new start() begins a new one. */
+interface PairingAttempt {
+  target: PairingTarget | undefined;
+  ticket: { value: SnTicket; sn: string; at: number } | undefined;
+  deviceName: string;
+  /** The name accepted when the person tapped "agree"; a retry sends it again. */
+  name: string;
+  /** The person tapped "agree" (with an acceptable name). */
+  agreed: boolean;
+  authorised: boolean;
+  alreadyAuthorised: boolean;
+}
+
+const newAttempt = (): PairingAttempt => ({
+  target: undefined,
+  ticket: undefined,
+  deviceName: '',
+  name: '',
+  agreed: false,
+  authorised: false,
+  alreadyAuthorised: false,
+});
 
 /** Phone: a family member authorises the device whose pairing code they scanned, and is added as its contact. */
 export class PairingStore {
@@ -19,29 +63,27 @@ export class PairingStore {
   name = '';
   /** "Agree" was tapped without a name. */
   nameMissing = false;
-  private flow: PairingFlow | undefined;
-  private unsubscribe: (() => void) | undefined;
+  private attempt: PairingAttempt = newAttempt();
 
   constructor(private readonly deps: PairingStoreDeps) {
-    makeAutoObservable<PairingStore, 'deps' | 'flow' | 'unsubscribe'>(
+    makeAutoObservable<PairingStore, 'deps' | 'attempt'>(
       this,
-      { deps: false, flow: false, unsubscribe: false },
+      { deps: false, attempt: false },
       { autoBind: true },
     );
   }
 
   /** The pairing page opened with its query (a pairing code's scene, or sn/modelId): a new pairing begins. */
-  start(query: Record<string, string | undefined> | undefined): Promise<void> {
-    this.unsubscribe?.();
-    const flow = createPairingFlow(this.deps);
-    this.flow = flow;
+  async start(query: Record<string, string | undefined> | undefined): Promise<void> {
+    const attempt = newAttempt();
+    this.attempt = attempt;
     this.name = '';
     this.nameMissing = false;
-    this.setState(flow.getState());
-    this.unsubscribe = flow.subscribe((state) => {
-      if (this.flow === flow) this.setState(state);
-    });
-    return flow.start(query);
+    this.state = { step: 'loading' };
+    if (!this.deps.wechat) return this.move(attempt, { step: 'not-phone' });
+    attempt.target = parsePairingQuery(query);
+    if (!attempt.target) return this.move(attempt, { step: 'invalid-code' });
+    await this.lookUp(attempt, this.deps.wechat);
   }
 
   setName(name: string): void {
@@ -49,24 +91,115 @@ export class PairingStore {
     this.nameMissing = false;
   }
 
+  /** The person's tap, with the name the device will show them by (ignored when agreeing again). */
   async agree(): Promise<void> {
-    const answer = await this.flow?.authorise(this.name);
-    if (answer === 'name-missing') this.setNameMissing();
+    const { wechat } = this.deps;
+    const attempt = this.attempt;
+    if (!wechat || (this.state.step !== 'ready' && this.state.step !== 'failed')) return;
+    if (modeOf(attempt) === 'pairing') {
+      const accepted = contactNameOf(this.name);
+      if (!accepted) {
+        this.nameMissing = true;
+        return;
+      }
+      attempt.name = accepted;
+    }
+    attempt.agreed = true;
+    await this.run(attempt, wechat);
   }
 
-  retry(): Promise<void> {
-    return this.flow?.retry() ?? Promise.resolve();
+  /** Does again what failed (a new ticket when it expired). */
+  async retry(): Promise<void> {
+    const { wechat } = this.deps;
+    const attempt = this.attempt;
+    if (!wechat || this.state.step !== 'failed') return;
+    // Before the person tapped "agree" there is only the look-up to do again.
+    if (attempt.agreed) await this.run(attempt, wechat);
+    else await this.lookUp(attempt, wechat);
   }
 
   openSettings(): Promise<void> {
     return this.deps.permissions.openSettings();
   }
 
-  private setState(state: PairingState): void {
-    this.state = state;
+  /** An attempt a newer start() replaced changes nothing on screen. */
+  private move(attempt: PairingAttempt, state: PairingState): void {
+    if (this.attempt === attempt) this.state = state;
   }
 
-  private setNameMissing(): void {
-    this.nameMissing = true;
+  private fail(attempt: PairingAttempt, problem: PairingProblem): void {
+    this.move(attempt, { step: 'failed', deviceName: attempt.deviceName, mode: modeOf(attempt), problem });
   }
+
+  private async fetchTicket(attempt: PairingAttempt, wechat: PairingWechat): Promise<boolean> {
+    const reply = await askTicket(this.deps.backend, wechat, attempt.target);
+    if (!reply.ok) {
+      this.fail(attempt, { kind: 'backend', during: 'ticket', error: reply.error });
+      return false;
+    }
+    const { sn, ...value } = reply.value;
+    attempt.ticket = { value, sn, at: this.now() };
+    attempt.deviceName = reply.value.deviceName;
+    return true;
+  }
+
+  private async lookUp(attempt: PairingAttempt, wechat: PairingWechat): Promise<void> {
+    this.move(attempt, { step: 'loading' });
+    if (await this.fetchTicket(attempt, wechat))
+      this.move(attempt, { step: 'ready', deviceName: attempt.deviceName, mode: modeOf(attempt) });
+  }
+
+  private async requestAuthorisation(attempt: PairingAttempt, wechat: PairingWechat): Promise<boolean> {
+    const fresh = attempt.ticket && this.now() - attempt.ticket.at < TICKET_REUSE_MS;
+    if (!fresh && !(await this.fetchTicket(attempt, wechat))) return false;
+    if (!attempt.ticket) return false;
+    const { sn, value } = attempt.ticket;
+    // A ticket is for one dialog: whatever happens, the next attempt gets a new one.
+    attempt.ticket = undefined;
+    const answer = await wechat.requestDeviceVoIP({
+      sn,
+      snTicket: value.snTicket,
+      modelId: value.modelId,
+      deviceName: attempt.deviceName,
+    });
+    if (!answer.ok) {
+      this.fail(attempt, authorisationProblem(answer.error));
+      return false;
+    }
+    attempt.authorised = true;
+    attempt.alreadyAuthorised = answer.value === 'already-authorised';
+    return true;
+  }
+
+  /** Adds the person as a contact of the scanned code's device. */
+  private async register(attempt: PairingAttempt, wechat: PairingWechat): Promise<void> {
+    const target = attempt.target;
+    if (target?.kind !== 'code') return;
+    const reply = await withLoginCode(wechat, (code) =>
+      this.deps.backend.completePairing({ pairingId: target.pairingId, code, name: attempt.name }),
+    );
+    if (!reply.ok) return this.fail(attempt, { kind: 'backend', during: 'register', error: reply.error });
+    attempt.deviceName = reply.value.deviceName;
+    this.done(attempt);
+  }
+
+  private done(attempt: PairingAttempt): void {
+    const { deviceName, alreadyAuthorised } = attempt;
+    this.move(attempt, { step: 'done', deviceName, mode: modeOf(attempt), alreadyAuthorised });
+  }
+
+  private async run(attempt: PairingAttempt, wechat: PairingWechat): Promise<void> {
+    this.move(attempt, { step: 'working', deviceName: attempt.deviceName, mode: modeOf(attempt) });
+    if (!attempt.authorised && !(await this.requestAuthorisation(attempt, wechat))) return;
+    if (modeOf(attempt) === 'again') this.done(attempt);
+    else await this.register(attempt, wechat);
+  }
+
+  private now(): number {
+    return (this.deps.clock ?? systemClock).now();
+  }
+}
+
+function modeOf(attempt: PairingAttempt): PairingMode {
+  return attempt.target?.kind === 'device' ? 'again' : 'pairing';
 }

@@ -1,6 +1,6 @@
 /** What the phone's pairing page shows for each state of the pairing flow. */
 import { t } from '../../../i18n/index';
-import type { PairingProblem, PairingState } from './pairing-flow';
+import type { PairingProblem, PairingState } from './pairing-steps';
 import { describeBackendError, needsNewCode, type ProblemText } from '../../../view-models/backend-error';
 import { tPairing } from './messages';
 

@@ -1,7 +1,6 @@
 package com.familycall.host.core;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,9 +62,7 @@ public final class Json {
     }
 
     public static String write(Object value) {
-        StringBuilder out = new StringBuilder();
-        writeValue(out, value);
-        return out.toString();
+        return JsonWriter.write(value);
     }
 
     /** A new insertion-ordered object, for building replies. */
@@ -255,73 +252,5 @@ public final class Json {
 
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
-    }
-
-    private static void writeValue(StringBuilder out, Object value) {
-        if (value == null || value == NULL) {
-            out.append("null");
-        } else if (value instanceof String) {
-            writeString(out, (String) value);
-        } else if (value instanceof Boolean || value instanceof Integer || value instanceof Long) {
-            out.append(value);
-        } else if (value instanceof Double && !((Double) value).isNaN() && !((Double) value).isInfinite()) {
-            out.append(value);
-        } else if (value instanceof Map) {
-            writeObject(out, (Map<?, ?>) value);
-        } else if (value instanceof List) {
-            out.append('[');
-            Iterator<?> items = ((List<?>) value).iterator();
-            while (items.hasNext()) {
-                writeValue(out, items.next());
-                if (items.hasNext()) out.append(',');
-            }
-            out.append(']');
-        } else {
-            throw new IllegalArgumentException("cannot write " + value.getClass().getName() + " as JSON");
-        }
-    }
-
-    private static void writeObject(StringBuilder out, Map<?, ?> object) {
-        out.append('{');
-        Iterator<? extends Map.Entry<?, ?>> entries = object.entrySet().iterator();
-        while (entries.hasNext()) {
-            Map.Entry<?, ?> entry = entries.next();
-            writeString(out, String.valueOf(entry.getKey()));
-            out.append(':');
-            writeValue(out, entry.getValue());
-            if (entries.hasNext()) out.append(',');
-        }
-        out.append('}');
-    }
-
-    private static void writeString(StringBuilder out, String value) {
-        out.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"':
-                    out.append("\\\"");
-                    break;
-                case '\\':
-                    out.append("\\\\");
-                    break;
-                case '\n':
-                    out.append("\\n");
-                    break;
-                case '\r':
-                    out.append("\\r");
-                    break;
-                case '\t':
-                    out.append("\\t");
-                    break;
-                default:
-                    if (c < 0x20 || c == '\u2028' || c == '\u2029') {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-            }
-        }
-        out.append('"');
     }
 }

@@ -2,44 +2,76 @@
  * Asks the host to prefetch the device credential so that initByCaller starts faster. Only an optimisation:
  * the framework fetches the credential itself when a call starts, so nothing here ever blocks a call.
  * Single flight, success reused for PREFETCH_TTL_MS (below the 1 h token TTL), failures retried with backoff.
+ * The prefetch's state lives here only: the device store and the diagnostics page read it.
  */
-import { backoffDelay } from '../../lib/backoff';
-import { systemClock, type Clock } from '../../lib/clock';
-import { errMsgOf } from '../../lib/guards';
-import type { HostBridge, PrefetchError } from '../host/types';
-import { createListeners } from '../../lib/listeners';
-import type { Result } from '../../lib/result';
-import type { PrefetchService, PrefetchState } from './prefetch-types';
-import type { DeviceService, DeviceStatus } from './types';
+import { action, observable } from 'mobx-miniprogram';
+import { backoffDelay } from '../lib/backoff';
+import { systemClock, type Clock } from '../lib/clock';
+import { errMsgOf } from '../lib/guards';
+import type { Result } from '../lib/result';
+import type { HostBridge, PrefetchError } from '../platform/host/types';
+import type { DeviceService, DeviceStatus } from '../platform/device/types';
 
 export const PREFETCH_TTL_MS = 50 * 60 * 1000;
 
+export type PrefetchState =
+  | { status: 'idle' }
+  | { status: 'pending'; since: number }
+  | { status: 'ready'; at: number; validUntil: number }
+  | FailedPrefetch
+  | { status: 'unsupported'; reason: 'not-wmpf' | 'not-registered' | 'versions' };
+
+export interface FailedPrefetch {
+  status: 'failed';
+  at: number;
+  error: PrefetchError;
+  attempts: number;
+  retryAt: number;
+}
+
 type UnsupportedReason = Extract<PrefetchState, { status: 'unsupported' }>['reason'];
 
-export interface PrefetchServiceOptions {
+export interface CredentialPrefetchOptions {
   clock?: Clock;
   ttlMs?: number;
   backoffMs?: readonly number[];
 }
 
-export function createPrefetchService(
-  host: HostBridge,
-  device: DeviceService,
-  options: PrefetchServiceOptions = {},
-): PrefetchService {
+export interface CredentialPrefetch {
+  readonly state: PrefetchState;
+  /** The last failed prefetch, kept after a later success (the diagnostics page). */
+  readonly lastFailure: FailedPrefetch | undefined;
+  /** True when no valid prefetched credential is known (never fetched, expired, failed). */
+  isStale(): boolean;
+  /**
+   * Starts a prefetch when useful: not when one is valid, in flight (joins it) or in failure backoff.
+   * Never rejects. Callers must not await it on the tap-to-call path. `ignoreBackoff`: the device changed (the host
+   * registered it): a failure's backoff no longer holds.
+   */
+  request(options?: { ignoreBackoff?: boolean }): Promise<PrefetchState>;
+}
+
+export function createCredentialPrefetch(
+  host: Pick<HostBridge, 'available' | 'prefetchDeviceToken'>,
+  device: Pick<DeviceService, 'known' | 'getStatus'>,
+  options: CredentialPrefetchOptions = {},
+): CredentialPrefetch {
   const clock = options.clock ?? systemClock;
   const ttlMs = options.ttlMs ?? PREFETCH_TTL_MS;
-  const listeners = createListeners<PrefetchState>('prefetch');
-  let state: PrefetchState = { status: 'idle' };
+  const held = observable(
+    { state: { status: 'idle' } as PrefetchState, lastFailure: undefined as FailedPrefetch | undefined },
+    { state: observable.ref, lastFailure: observable.ref },
+  );
   let consecutiveFailures = 0;
   let inFlight: Promise<PrefetchState> | undefined;
 
-  function setState(next: PrefetchState): PrefetchState {
-    if (sameState(state, next)) return state;
-    state = next;
-    listeners.emit(next);
+  const setState = action((next: PrefetchState): PrefetchState => {
+    // States are small plain data; equal content means nothing changed for an observer.
+    if (JSON.stringify(held.state) === JSON.stringify(next)) return held.state;
+    held.state = next;
+    if (next.status === 'failed') held.lastFailure = next;
     return next;
-  }
+  });
 
   function failed(error: PrefetchError): PrefetchState {
     consecutiveFailures += 1;
@@ -90,21 +122,29 @@ export function createPrefetchService(
    * so it counts as expired (a stale "ready" would hide a missing credential, a backoff could last a day).
    */
   function isValid(now: number): boolean {
+    const { state } = held;
     return state.status === 'ready' && state.at <= now && now < state.validUntil;
   }
 
   function isWaitingOrValid(now: number): boolean {
+    const { state } = held;
     if (state.status === 'failed') return state.at <= now && now < state.retryAt;
     return isValid(now);
   }
 
   return {
-    getState: () => state,
+    get state() {
+      return held.state;
+    },
+    get lastFailure() {
+      return held.lastFailure;
+    },
     isStale: () => !isValid(clock.now()),
     request(requestOptions = {}) {
       if (inFlight) return inFlight;
       const now = clock.now();
-      if (requestOptions.ignoreBackoff ? isValid(now) : isWaitingOrValid(now)) return Promise.resolve(state);
+      if (requestOptions.ignoreBackoff ? isValid(now) : isWaitingOrValid(now))
+        return Promise.resolve(held.state);
       inFlight = run()
         .catch((thrown: unknown) =>
           failed({ kind: 'prefetch-failed', errMsg: errMsgOf(thrown, 'unexpected error') }),
@@ -115,7 +155,6 @@ export function createPrefetchService(
         });
       return inFlight;
     },
-    subscribe: listeners.add,
   };
 }
 
@@ -130,9 +169,4 @@ function unsupportedReason(status: DeviceStatus): UnsupportedReason | undefined 
     default:
       return undefined;
   }
-}
-
-/** States are small plain data; equal content means nothing changed for a subscriber. */
-function sameState(a: PrefetchState, b: PrefetchState): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
 }

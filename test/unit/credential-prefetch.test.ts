@@ -1,6 +1,10 @@
 import { RETRY_BACKOFF_MS } from '../../miniprogram/lib/backoff';
-import { createPrefetchService, PREFETCH_TTL_MS } from '../../miniprogram/platform/device/prefetch-service';
-import type { PrefetchState } from '../../miniprogram/platform/device/prefetch-types';
+import { reaction } from 'mobx-miniprogram';
+import {
+  createCredentialPrefetch,
+  PREFETCH_TTL_MS,
+  type PrefetchState,
+} from '../../miniprogram/stores/credential-prefetch';
 import type { DeviceService, DeviceStatus } from '../../miniprogram/platform/device/types';
 import { HOST_COMMANDS, type HostBridge, type PrefetchError } from '../../miniprogram/platform/host/types';
 import { err, ok, type Result } from '../../miniprogram/lib/result';
@@ -44,9 +48,12 @@ function setup(options: { status?: DeviceStatus; backoffMs?: number[]; unknownAt
     known: () => known,
     lastConfirmed: () => Promise.resolve(undefined),
   };
-  const prefetch = createPrefetchService(host, device, { clock, backoffMs: options.backoffMs });
+  const prefetch = createCredentialPrefetch(host, device, { clock, backoffMs: options.backoffMs });
   const states: PrefetchState[] = [];
-  prefetch.subscribe((s) => states.push(s));
+  reaction(
+    () => prefetch.state,
+    (s) => states.push(s),
+  );
   return {
     clock,
     host,
@@ -71,7 +78,7 @@ const failure: PrefetchReply = err({ kind: 'prefetch-failed', errMsg: 'network' 
 describe('prefetch success', () => {
   it('starts idle and stale', () => {
     const { prefetch } = setup();
-    expect(prefetch.getState()).toEqual({ status: 'idle' });
+    expect(prefetch.state).toEqual({ status: 'idle' });
     expect(prefetch.isStale()).toBe(true);
   });
 
@@ -96,7 +103,7 @@ describe('prefetch success', () => {
     expect(prefetch.isStale()).toBe(true);
     await prefetch.request();
     expect(host.prefetchCalls).toBe(2);
-    expect(prefetch.getState()).toMatchObject({ status: 'ready', at: clock.now() });
+    expect(prefetch.state).toMatchObject({ status: 'ready', at: clock.now() });
   });
 
   it('counts validity from the request, not the reply', async () => {
@@ -117,7 +124,7 @@ describe('single flight', () => {
     const first = prefetch.request();
     const second = prefetch.request();
     await Promise.resolve();
-    expect(prefetch.getState().status).toBe('pending');
+    expect(prefetch.state.status).toBe('pending');
     expect(prefetch.isStale()).toBe(true);
     release(ok(undefined));
     const [a, b] = await Promise.all([first, second]);
@@ -281,11 +288,14 @@ describe('unsupported', () => {
   });
 });
 
-describe('subscribers', () => {
-  it('are told every change and can unsubscribe', async () => {
+describe('observers', () => {
+  it('see every change and can stop watching', async () => {
     const { prefetch, clock, answer } = setup({ backoffMs: [1000] });
     const seen: string[] = [];
-    const off = prefetch.subscribe((s) => seen.push(s.status));
+    const off = reaction(
+      () => prefetch.state,
+      (s) => seen.push(s.status),
+    );
     answer(failure);
     await prefetch.request();
     await clock.advance(1000);
@@ -298,16 +308,17 @@ describe('subscribers', () => {
     expect(seen).toHaveLength(4);
   });
 
-  it('a throwing subscriber does not break the others', async () => {
-    const { prefetch, states } = setup();
-    const warn = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
-    prefetch.subscribe(() => {
-      throw new Error('listener bug');
-    });
-    await expect(prefetch.request()).resolves.toMatchObject({ status: 'ready' });
-    expect(states.map((s) => s.status)).toEqual(['pending', 'ready']);
-    expect(warn).toHaveBeenCalled();
-    warn.mockRestore();
+  it('keep the last failure after a later success (the diagnostics page shows it)', async () => {
+    const { prefetch, clock, answer } = setup({ backoffMs: [1000] });
+    expect(prefetch.lastFailure).toBeUndefined();
+    answer(failure);
+    const failed = await prefetch.request();
+    await clock.advance(1000);
+    answer(ok(undefined));
+    await prefetch.request();
+    expect(prefetch.state.status).toBe('ready');
+    expect(prefetch.lastFailure).toEqual(failed);
+    expect(prefetch.lastFailure).toMatchObject({ status: 'failed', error: { errMsg: 'network' } });
   });
 });
 

@@ -1,4 +1,9 @@
+/**
+ * Starting a call that passed its checks (call-checks.ts): the plugin asked as the registered device (again after a
+ * registration refusal), the attempt logged for the diagnostics page, a failed start kept in the history.
+ */
 import type { DeviceStatus } from '../platform/device/types';
+import type { CallAttemptLog } from '../platform/voip/call-attempts';
 import type {
   CallFailure,
   StartCallOptions,
@@ -6,6 +11,9 @@ import type {
   StartCallResult,
   VoipService,
 } from '../platform/voip/types';
+import type { CallProblem, CallRequest } from './call-checks';
+import { callRecord } from './call-records';
+import type { HistoryStore } from './history-store';
 
 type Ready = Extract<DeviceStatus, { kind: 'ready' }>;
 
@@ -49,4 +57,38 @@ export async function startAsRegistered(
   if (sn === status.device.sn && modelId === status.device.modelId) return { kind: 'result', result: first };
   const second = await deps.voip.startCall({ ...request, callerSn: sn }, options);
   return { kind: 'result', result: second };
+}
+
+export interface CheckedStartDeps extends RegisteredStartDeps {
+  attempts: Pick<CallAttemptLog, 'begin' | 'started' | 'failed' | 'stopped'>;
+  history: Pick<HistoryStore, 'record'>;
+  clock: { now(): number };
+}
+
+export type CheckedStart = { kind: 'started'; roomId: string } | { kind: 'failed'; problem: CallProblem };
+
+export async function startCheckedCall(
+  deps: CheckedStartDeps,
+  request: CallRequest,
+  status: Ready,
+  stillWanted: () => boolean,
+): Promise<CheckedStart> {
+  const startedAt = deps.clock.now();
+  const attempt = deps.attempts.begin(request.roomType);
+  const started = await startAsRegistered(deps, request, status, { stillWanted });
+  if (started.kind === 'device') {
+    deps.attempts.stopped(request.roomType, 'device', started.status.kind);
+    return { kind: 'failed', problem: { kind: 'device', status: started.status } };
+  }
+  const result = started.result;
+  if (!result.ok) {
+    deps.attempts.failed(attempt, result.error);
+    void deps.history.record(
+      callRecord(`failed-${startedAt}`, request, startedAt, 'failed', result.error.code),
+    );
+    return { kind: 'failed', problem: { kind: 'call', failure: result.error } };
+  }
+  deps.attempts.started(attempt, result.value.roomId);
+  void deps.history.record(callRecord(result.value.roomId, request, startedAt, 'in-progress'));
+  return { kind: 'started', roomId: result.value.roomId };
 }

@@ -1,0 +1,77 @@
+/**
+ * The pairing's states and the steps that hold no state (the store, pairing-store.ts, is the state machine).
+ * docs/backend-api.md §3.6–3.7, §3.10.
+ */
+import { CONTACT_NAME_MAX_LENGTH } from '../../../contract/formats';
+import type { BackendError, BackendResult, PairingBackend, SnTicket } from '../../../contract/backend-types';
+import { cleanName } from '../../../platform/contacts/validate-contacts';
+import { withLoginCode } from '../../../platform/phone/wechat-phone';
+import type { PairingTarget } from './pairing-target';
+import type { DeviceAuthError, DeviceAuthoriser, PhoneLogin } from '../../../platform/phone/types';
+
+/** A ticket lives 5 minutes; past this age a new one is fetched before WeChat's dialog. */
+export const TICKET_REUSE_MS = 4 * 60 * 1000;
+
+export type PairingProblem =
+  | { kind: 'backend'; during: 'ticket' | 'register'; error: BackendError }
+  | { kind: 'rejected' }
+  | { kind: 'ticket-expired' }
+  | { kind: 'capability' }
+  | { kind: 'unsupported' }
+  | { kind: 'auth-failed'; code?: number };
+
+/** `pairing`: a scanned code adds the person as a contact (needs their name); `again`: agree again only. */
+export type PairingMode = 'pairing' | 'again';
+
+export type PairingState =
+  /** The page was opened on a device, not in a phone's WeChat. */
+  | { step: 'not-phone' }
+  | { step: 'invalid-code' }
+  | { step: 'loading' }
+  | { step: 'ready'; deviceName: string; mode: PairingMode }
+  | { step: 'working'; deviceName: string; mode: PairingMode }
+  | { step: 'done'; deviceName: string; mode: PairingMode; alreadyAuthorised: boolean }
+  /** deviceName is '' when the device could not be looked up. */
+  | { step: 'failed'; deviceName: string; mode: PairingMode; problem: PairingProblem };
+
+/** wx.login and wx.requestDeviceVoIP. */
+export type PairingWechat = PhoneLogin & DeviceAuthoriser;
+
+/** The name as the device will show it: cleaned (controls, bidi) and at most 20 characters. */
+export function contactNameOf(raw: string): string | undefined {
+  const clean = cleanName(raw);
+  // The backend refuses longer names; the page's input stops there too.
+  return clean ? Array.from(clean).slice(0, CONTACT_NAME_MAX_LENGTH).join('').trim() : undefined;
+}
+
+/** Claims the scanned code (or asks as a contact, agreeing again) for a fresh snTicket. */
+export function askTicket(
+  backend: PairingBackend,
+  wechat: PairingWechat,
+  target: PairingTarget | undefined,
+): BackendResult<SnTicket & { sn: string }> {
+  if (target?.kind === 'code')
+    return withLoginCode(wechat, (code) => backend.claimPairing({ pairingId: target.pairingId, code }));
+  if (target?.kind === 'device')
+    return withLoginCode(wechat, async (code) => {
+      const reply = await backend.getSnTicket({ sn: target.sn, code });
+      return reply.ok ? { ok: true, value: { ...reply.value, sn: target.sn } } : reply;
+    });
+  return Promise.resolve({ ok: false, error: { kind: 'not-configured' } });
+}
+
+/** What WeChat's refusal of the authorisation dialog means for the person. */
+export function authorisationProblem(error: DeviceAuthError): PairingProblem {
+  switch (error.kind) {
+    case 'ticket-invalid':
+      return { kind: 'ticket-expired' };
+    case 'rejected':
+    case 'capability':
+    case 'unsupported':
+      return { kind: error.kind };
+    case 'failed':
+      return error.errCode === undefined
+        ? { kind: 'auth-failed' }
+        : { kind: 'auth-failed', code: error.errCode };
+  }
+}
