@@ -1,5 +1,5 @@
 /** The request bodies and the replies of every endpoint (docs/backend-api.md §3). Types only. */
-import type { PairingStatus } from './pairing-codes';
+import type { PairingStatus } from './formats';
 
 export interface OkReply {
   ok: true;

@@ -5,7 +5,6 @@
 export * from './formats';
 export * from './signing';
 export * from './api-paths';
-export * from './pairing-codes';
 export * from './names';
 export * from './bodies';
 export * from './errors';

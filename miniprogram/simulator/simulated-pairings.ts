@@ -5,7 +5,7 @@
 import type { Clock } from '../lib/clock';
 import { CONTACT_NAME_MAX_LENGTH } from '../contract/formats';
 import { acceptName } from '../contract/names';
-import { PAIRING_ID_PATTERN, PAIRING_TTL_MS } from '../contract/pairing-codes';
+import { PAIRING_ID_PATTERN, PAIRING_TTL_MS } from '../contract/formats';
 import {
   claimRefusal,
   mayClaim,

@@ -4,7 +4,7 @@
  */
 import type { PairingStatusReply } from '../bodies';
 import type { ErrorCode } from '../errors';
-import type { PairingStatus } from '../pairing-codes';
+import type { PairingStatus } from '../formats';
 
 export interface PairingState {
   /** As stored: a `waiting` or `claimed` code past `expiresAt` is expired. */

@@ -6,7 +6,7 @@
 import { notConfigured, jsonReply, type BackendRequests } from '../../platform/backend/backend-requests';
 import { API_PATHS } from '../../contract/api-paths';
 import { type PairingCodeCreateBody } from '../../contract/bodies';
-import { PAIRING_ID_PATTERN, PAIRING_STATUSES, type PairingStatus } from '../../contract/pairing-codes';
+import { PAIRING_ID_PATTERN, PAIRING_STATUSES, type PairingStatus } from '../../contract/formats';
 import type {
   BackendError,
   PairingCode,

@@ -4,7 +4,7 @@
  * from "my devices" (`?sn=…&modelId=…`) agrees again to the calls of a device the person is already a contact of.
  * Anything else (an old-style code with an sn in it, a broken scene) is not a code this app accepts.
  */
-import { parsePairingScene } from '../../../contract/pairing-codes';
+import { parsePairingScene } from '../../../contract/formats';
 import { cleanModelId, cleanSn } from '../../../contract/validate-backend';
 
 export type PairingTarget =
