@@ -1,11 +1,9 @@
 # The reference server (server/) as one container, e.g. for WeChat Cloud Run (docs/deploy.md). Build from the
 # repository root: docker build -t family-call-server .
-# Node 22 LTS, not 24: better-sqlite3 12 aborts the process on Node >= 24.19 when a statement is garbage-collected
-# (fixed in better-sqlite3 13, which needs Node 22+; docs/deploy.md "Node versions").
-FROM node:22-bookworm-slim AS build
+# Node 24 LTS (.nvmrc); Node 22 runs it too (docs/deploy.md "Node versions"). Nothing is compiled: better-sqlite3 13
+# ships its Node-API binary for linux x64/arm64 (glibc and musl) inside its npm package.
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
-# better-sqlite3 is a native module: built here when no prebuilt binary matches
-RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json tsconfig.json ./
 COPY server/package.json server/
 RUN npm ci --workspace server --no-audit --no-fund
@@ -13,7 +11,7 @@ COPY server/ server/
 COPY miniprogram/contract/ miniprogram/contract/
 RUN npm run build --workspace server && npm prune --omit=dev --workspace server --no-audit --no-fund
 
-FROM node:22-bookworm-slim
+FROM node:24-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=8080
 COPY --from=build /app/node_modules node_modules

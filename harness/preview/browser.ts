@@ -43,10 +43,18 @@ export class BrowserMissingError extends Error {
   }
 }
 
+/** The folder of the package.json above a package's entry file (its exports do not list package.json). */
+function packageRoot(entry: string): string {
+  for (let dir = path.dirname(entry); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'package.json'))) return dir;
+  }
+  throw new Error(`no package.json above ${entry}`);
+}
+
 /** The Chromium of @sparticuz/chromium, unpacked once per package version (atomically: a rename). */
 function packagedChromium(): string {
   const entry = nodeRequire.resolve('@sparticuz/chromium');
-  const packageDir = path.resolve(path.dirname(entry), '../..');
+  const packageDir = packageRoot(entry);
   const { version } = JSON.parse(fs.readFileSync(path.join(packageDir, 'package.json'), 'utf8')) as {
     version: string;
   };

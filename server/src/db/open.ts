@@ -14,6 +14,7 @@ import type { Repository } from './repository';
 import type { Database } from './schema';
 import { FALLBACK_AUTOCHECKPOINT_PAGES, startCheckpointer } from './sqlite-checkpointer';
 import { withStatementCache } from './sqlite-statements';
+import { checkNodeForSqlite } from './sqlite-runtime';
 
 export interface OpenOptions {
   databaseUrl: string;
@@ -63,6 +64,7 @@ function sqliteFile(databaseUrl: string): string {
 
 /** better-sqlite3 is a native module: load it only when SQLite is chosen. */
 function sqliteDialect(databaseUrl: string, synchronous: 'NORMAL' | 'FULL'): Dialect {
+  checkNodeForSqlite();
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const BetterSqlite3 = require('better-sqlite3') as typeof import('better-sqlite3');
   const file = sqliteFile(databaseUrl);
