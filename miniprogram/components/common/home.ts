@@ -1,0 +1,55 @@
+/**
+ * What the home's components (status-line, missed-calls, home-tiles, contact-list, person-sheet) share: their
+ * texts, the contact behind an openId, and how a person is called from the home.
+ */
+import { ComponentWithStore } from 'mobx-miniprogram-bindings';
+import { t, texts } from '../../i18n/index';
+import { callingUrl, HOME_PAGE, ROUTES } from '../../routes';
+import type { RoomType } from '../../platform/voip/types';
+import { appStores } from '../../stores/index';
+import { boundTexts } from '../../stores/page-texts';
+import { toRow, type ContactRow } from '../../view-models/contacts-list';
+import { missedByOpenId } from '../../view-models/missed-calls';
+
+export function homeTexts() {
+  return { ...texts('contacts'), ...texts('common'), recheck: t('status', 'recheck') };
+}
+
+const homeTextsBehavior = boundTexts(homeTexts);
+
+/**
+ * A component of the home: ComponentWithStore with the home's texts and the large-text switch bound (`text`,
+ * `largeText`), and app.wxss (`.pressed`) and the page's Vant rules applying inside it (addGlobalClass).
+ */
+export const homeComponent: typeof ComponentWithStore = (definition) =>
+  ComponentWithStore({ ...definition, behaviors: [homeTextsBehavior], options: { addGlobalClass: true } });
+
+/** The contact as the store knows it now, by openId: a row index could point at someone else after a refresh. */
+export function rowOf(id: unknown): ContactRow | undefined {
+  const contact = typeof id === 'string' ? appStores.contacts.find(id) : undefined;
+  return contact && toRow(contact, appStores.contacts.loadedAt);
+}
+
+function asRoomType(value: unknown): RoomType | undefined {
+  return value === 'video' || value === 'voice' ? value : undefined;
+}
+
+/** A video or voice call from the home (nothing for someone who cannot be called yet). */
+export function callPerson(row: ContactRow | undefined, type: unknown): void {
+  const roomType = asRoomType(type);
+  if (!row || !row.callable || !roomType) return;
+  // calling someone who called and was missed is calling them back (only a caller matched to them alone)
+  if (missedByOpenId(appStores.missedCalls.callers, appStores.contacts).has(row.id))
+    void appStores.missedCalls.markCallerSeen(row.name);
+  navigateFromHome(callingUrl({ openId: row.id, roomType }));
+}
+
+export function navigateFromHome(url: string): void {
+  appStores.ui.navigateTo(url, HOME_PAGE);
+}
+
+/** "Add a family member": the pairing code (back from it, a family member may have been added). */
+export function addFamily(): void {
+  appStores.contacts.markStale();
+  navigateFromHome(ROUTES.devicePairing);
+}

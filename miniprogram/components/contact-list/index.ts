@@ -1,0 +1,38 @@
+/**
+ * <contact-list> — the whole list of the people the device may call (the search's matches), a window at a time:
+ * video and voice on every row someone can be called on.
+ * Events:
+ *   person  detail { id } — a row tapped: the page opens the person's sheet
+ */
+import { t } from '../../i18n/index';
+import { appStores } from '../../stores/index';
+import type { ContactsStore } from '../../stores/contacts-store';
+import { contactRows, type ContactRow } from '../../view-models/contacts-list';
+import { callPerson, homeComponent, rowOf } from '../common/home';
+
+homeComponent({
+  data: { rows: [] as ContactRow[], hasMore: false, totalText: '' },
+  storeBindings: [
+    {
+      store: appStores.contacts,
+      fields: {
+        rows: (contacts: ContactsStore) => contactRows(contacts, appStores.device.status),
+        hasMore: 'hasMore',
+        totalText: (contacts: ContactsStore) => t('contacts', 'total', { count: contacts.filtered.length }),
+      },
+      actions: {},
+      // equal values (the same rows) cross to the view layer only once
+      structuralComparison: true,
+    },
+  ],
+  methods: {
+    onTapRow(event: WechatMiniprogram.TouchEvent) {
+      const row = rowOf(event.currentTarget.dataset.id);
+      if (row) this.triggerEvent('person', { id: row.id });
+    },
+
+    onTapCall(event: WechatMiniprogram.TouchEvent) {
+      callPerson(rowOf(event.currentTarget.dataset.id), event.currentTarget.dataset.type);
+    },
+  },
+});

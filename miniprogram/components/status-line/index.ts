@@ -1,0 +1,58 @@
+/**
+ * <status-line> — the top line of the home: the large-text switch (every page follows it, kept across restarts),
+ * "add a family member", and the device's state in one plain sentence for the person at it ("check again" when that
+ * may help; a tap anywhere else on it opens the installers' diagnostics).
+ */
+import { ROUTES } from '../../routes';
+import { appStores } from '../../stores/index';
+import type { DeviceStore } from '../../stores/device-store';
+import type { UiStore } from '../../stores/ui-store';
+import { describeDeviceStatus } from '../../view-models/device-status';
+import { describePersonStatus } from '../../view-models/person-status';
+import { addFamily, homeComponent, navigateFromHome } from '../common/home';
+
+homeComponent({
+  data: {
+    textSizeNotSaved: false,
+    status: describeDeviceStatus(null),
+    person: describePersonStatus({ status: null, contactsError: undefined }),
+  },
+  storeBindings: [
+    {
+      store: appStores.device,
+      fields: {
+        status: (device: DeviceStore) => describeDeviceStatus(device.status),
+        person: (device: DeviceStore) =>
+          describePersonStatus({ status: device.status, contactsError: appStores.contacts.error }),
+      },
+      actions: {},
+      structuralComparison: true,
+    },
+    {
+      store: appStores.ui,
+      fields: { textSizeNotSaved: (ui: UiStore) => ui.textSizeNotSaved },
+      actions: {},
+    },
+  ],
+  methods: {
+    onToggleLargeText() {
+      void appStores.ui.setLargeText(!this.data.largeText);
+    },
+
+    onAddFamily() {
+      addFamily();
+    },
+
+    onOpenDiagnostics() {
+      navigateFromHome(ROUTES.diagnostics);
+    },
+
+    /** Taps on the status line's own button stay there (the button handles them). */
+    onStatusAction() {},
+
+    /** "Check again": the device's status, then the contacts. */
+    onRecheck() {
+      void appStores.contacts.load(true);
+    },
+  },
+});
