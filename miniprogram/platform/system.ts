@@ -36,12 +36,6 @@ export function readWindowSize(): { width: number; height: number } {
   }
 }
 
-/** Wider than tall (false when unknown). */
-export function isLandscapeWindow(): boolean {
-  const { width, height } = readWindowSize();
-  return width > height;
-}
-
 /**
  * WeChat's own font size ("我 - 设置 - 通用 - 字体大小") as a scale factor (wx.getAppBaseInfo().fontSizeScaleFactor,
  * base library 2.20.1+); 1 when unknown.

@@ -1,6 +1,5 @@
 import { MIN_PLUGIN_VERSION, MIN_WMPF_VERSION } from '../config';
 import { t } from '../i18n/index';
-import type { PrefetchState } from '../platform/device/prefetch-types';
 import type { DeviceStatus } from '../platform/device/types';
 import type { HostError } from '../platform/host/types';
 import { formatCallTime } from '../utils/format-time';
@@ -73,29 +72,5 @@ function hostProblem(error: HostError): string {
       return t('status', 'hostMalformedHint');
     default:
       return t('status', 'hostInvokeFailedHint');
-  }
-}
-
-export interface PrefetchView {
-  tone: Tone;
-  text: string;
-}
-
-/**
- * The credential prefetch, shown beside the status only while the host confirms the device is ready: beside a
- * problem (or the last registration, when the host is not answering) it would contradict or repeat the status.
- * Calls are allowed in every prefetch state.
- */
-export function describePrefetch(state: PrefetchState, status: DeviceStatus | null): PrefetchView | null {
-  if (!status || status.kind !== 'ready' || status.lastKnown) return null;
-  switch (state.status) {
-    case 'ready':
-      return { tone: 'ok', text: t('status', 'prefetchReady') };
-    case 'pending':
-      return { tone: 'info', text: t('status', 'prefetchPending') };
-    case 'failed':
-      return { tone: 'warn', text: t('status', 'prefetchFailed') };
-    default:
-      return null;
   }
 }

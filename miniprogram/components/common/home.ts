@@ -5,11 +5,12 @@
 import { ComponentWithStore } from 'mobx-miniprogram-bindings';
 import { t, texts } from '../../i18n/index';
 import { callingUrl, HOME_PAGE, ROUTES } from '../../routes';
-import type { RoomType } from '../../platform/voip/types';
 import { appStores } from '../../stores/index';
 import { boundTexts } from '../../stores/page-texts';
 import { toRow, type ContactRow } from '../../view-models/contacts-list';
 import { missedByOpenId } from '../../view-models/missed-calls';
+
+const { contacts, missedCalls, ui } = appStores;
 
 export function homeTexts() {
   return { ...texts('contacts'), ...texts('common'), recheck: t('status', 'recheck') };
@@ -26,30 +27,24 @@ export const homeComponent: typeof ComponentWithStore = (definition) =>
 
 /** The contact as the store knows it now, by openId: a row index could point at someone else after a refresh. */
 export function rowOf(id: unknown): ContactRow | undefined {
-  const contact = typeof id === 'string' ? appStores.contacts.find(id) : undefined;
-  return contact && toRow(contact, appStores.contacts.loadedAt);
-}
-
-function asRoomType(value: unknown): RoomType | undefined {
-  return value === 'video' || value === 'voice' ? value : undefined;
-}
-
-/** A video or voice call from the home (nothing for someone who cannot be called yet). */
-export function callPerson(row: ContactRow | undefined, type: unknown): void {
-  const roomType = asRoomType(type);
-  if (!row || !row.callable || !roomType) return;
-  // calling someone who called and was missed is calling them back (only a caller matched to them alone)
-  if (missedByOpenId(appStores.missedCalls.callers, appStores.contacts).has(row.id))
-    void appStores.missedCalls.markCallerSeen(row.name);
-  navigateFromHome(callingUrl({ openId: row.id, roomType }));
+  const contact = typeof id === 'string' ? contacts.find(id) : undefined;
+  return contact && toRow(contact, contacts.loadedAt);
 }
 
 export function navigateFromHome(url: string): void {
-  appStores.ui.navigateTo(url, HOME_PAGE);
+  ui.navigateTo(url, HOME_PAGE);
+}
+
+/** A video or voice call from the home (nothing for someone who cannot be called yet). */
+export function callPerson(row: ContactRow | undefined, roomType: unknown): void {
+  if (!row?.callable || (roomType !== 'video' && roomType !== 'voice')) return;
+  // calling someone who called and was missed is calling them back (only a caller matched to them alone)
+  if (missedByOpenId(missedCalls.callers, contacts).has(row.id)) void missedCalls.markCallerSeen(row.name);
+  navigateFromHome(callingUrl({ openId: row.id, roomType }));
 }
 
 /** "Add a family member": the pairing code (back from it, a family member may have been added). */
 export function addFamily(): void {
-  appStores.contacts.markStale();
+  contacts.markStale();
   navigateFromHome(ROUTES.devicePairing);
 }

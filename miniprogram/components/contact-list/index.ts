@@ -16,7 +16,7 @@ homeComponent({
     {
       store: appStores.contacts,
       fields: {
-        rows: (contacts: ContactsStore) => contactRows(contacts, appStores.device.status),
+        rows: (store: ContactsStore) => contactRows(store, appStores.device.status),
         hasMore: 'hasMore',
         totalText: (contacts: ContactsStore) => t('contacts', 'total', { count: contacts.filtered.length }),
       },

@@ -12,6 +12,8 @@ import { homeTiles, type TileView } from '../../view-models/home';
 import { missedByOpenId } from '../../view-models/missed-calls';
 import { callPerson, homeComponent, rowOf } from '../common/home';
 
+const { history, missedCalls } = appStores;
+
 homeComponent({
   data: { tiles: [] as TileView[], allText: '' },
   storeBindings: [
@@ -22,8 +24,8 @@ homeComponent({
           homeTiles({
             sorted: contacts.sorted,
             find: contacts.find,
-            records: appStores.history.records,
-            missedByOpenId: missedByOpenId(appStores.missedCalls.callers, contacts),
+            records: history.records,
+            missedByOpenId: missedByOpenId(missedCalls.callers, contacts),
           }),
         allText: (contacts: ContactsStore) =>
           t('contacts', 'allContactsHint', { count: contacts.all.length }),

@@ -13,6 +13,8 @@ import { appStores } from '../../stores/index';
 import { describeMissedCalls, NO_MISSED_CALLS, type MissedCallsView } from '../../view-models/missed-calls';
 import { homeComponent, navigateFromHome, rowOf } from '../common/home';
 
+const { contacts, history, missedCalls } = appStores;
+
 homeComponent({
   properties: {
     summary: { type: Boolean, value: false },
@@ -20,10 +22,9 @@ homeComponent({
   data: { missed: NO_MISSED_CALLS as MissedCallsView },
   storeBindings: [
     {
-      store: appStores.missedCalls,
+      store: missedCalls,
       fields: {
-        missed: () =>
-          describeMissedCalls(appStores.missedCalls.callers, appStores.contacts, appStores.history.now),
+        missed: () => describeMissedCalls(missedCalls.callers, contacts, history.now),
       },
       actions: { onMissedSeen: 'markSeen' },
       structuralComparison: true,
@@ -37,9 +38,9 @@ homeComponent({
     /** "Call back": the one contact of that name, the way they called. */
     onCallBack(event: WechatMiniprogram.TouchEvent) {
       const line = this.data.missed.lines[Number(event.currentTarget.dataset.index)];
-      const row = line ? rowOf(line.openId) : undefined;
-      if (!line || !row || !row.callable) return;
-      void appStores.missedCalls.markCallerSeen(line.name);
+      const row = rowOf(line?.openId);
+      if (!line || !row?.callable) return;
+      void missedCalls.markCallerSeen(line.name);
       navigateFromHome(callingUrl({ openId: row.id, roomType: line.roomType }));
     },
 

@@ -19,6 +19,8 @@ import {
 } from '../../view-models/contacts-list';
 import { callPerson, homeComponent, rowOf } from '../common/home';
 
+const { contacts } = appStores;
+
 homeComponent({
   properties: {
     person: { type: String, value: '' },
@@ -32,12 +34,12 @@ homeComponent({
   },
   storeBindings: [
     {
-      store: appStores.contacts,
+      store: contacts,
       fields: {
-        removing: (contacts: ContactsStore) => contacts.removing !== undefined,
-        removeError: (contacts: ContactsStore) => removeErrorText(contacts.removeError),
-        pinning: (contacts: ContactsStore) => contacts.pinning !== undefined,
-        pinError: (contacts: ContactsStore) => pinErrorText(contacts.pinError),
+        removing: (store: ContactsStore) => store.removing !== undefined,
+        removeError: (store: ContactsStore) => removeErrorText(store.removeError),
+        pinning: (store: ContactsStore) => store.pinning !== undefined,
+        pinError: (store: ContactsStore) => pinErrorText(store.pinError),
       },
       actions: {},
       structuralComparison: true,
@@ -45,15 +47,16 @@ homeComponent({
   ],
   observers: {
     person(id: string) {
-      const row = id ? rowOf(id) : undefined;
-      if (row) this.setData({ sheet: sheetFor(row) });
+      if (id) this.show(id);
       else if (this.data.sheet.show) this.setData({ 'sheet.show': false });
     },
   },
   methods: {
-    onClose() {
-      appStores.contacts.dismissRemoveError();
-      this.hide();
+    /** The sheet of this person as the store knows them now (`removal`: asking whether to remove them). */
+    show(id: string, removal = false) {
+      const row = rowOf(id);
+      if (row) this.setData({ sheet: removal ? removalSheetFor(row) : sheetFor(row) });
+      else this.hide(); // removed meanwhile
     },
 
     hide() {
@@ -61,36 +64,35 @@ homeComponent({
       this.triggerEvent('close');
     },
 
+    onClose() {
+      contacts.dismissRemoveError();
+      this.hide();
+    },
+
     /** "Show on home" / "Remove from home". */
     async onTogglePin() {
       const { id, pinned } = this.data.sheet;
-      if (!id || (await appStores.contacts.setPinned(id, !pinned)) === false) return;
-      const row = rowOf(id);
-      if (row) this.setData({ sheet: sheetFor(row) });
+      if (id && (await contacts.setPinned(id, !pinned))) this.show(id);
     },
 
     /** "Remove contact": the sheet asks first. */
     onAskRemove() {
-      const row = rowOf(this.data.sheet.id);
-      if (row) this.setData({ sheet: removalSheetFor(row) });
+      this.show(this.data.sheet.id, true);
     },
 
     onCancelRemove() {
-      appStores.contacts.dismissRemoveError();
-      const row = rowOf(this.data.sheet.id);
-      this.setData({ sheet: row ? sheetFor(row) : CLOSED_SHEET });
+      contacts.dismissRemoveError();
+      this.show(this.data.sheet.id);
     },
 
     async onConfirmRemove() {
-      const id = this.data.sheet.id;
-      if (!this.data.sheet.confirmRemove || !id) return;
-      if (await appStores.contacts.remove(id)) this.hide();
+      const { id, confirmRemove } = this.data.sheet;
+      if (confirmRemove && id && (await contacts.remove(id))) this.hide();
     },
 
     onSheetCall(event: WechatMiniprogram.TouchEvent) {
-      const id = this.data.sheet.id;
       this.hide();
-      callPerson(rowOf(id), event.currentTarget.dataset.type);
+      callPerson(rowOf(this.data.sheet.id), event.currentTarget.dataset.type);
     },
   },
 });

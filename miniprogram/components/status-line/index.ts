@@ -11,6 +11,8 @@ import { describeDeviceStatus } from '../../view-models/device-status';
 import { describePersonStatus } from '../../view-models/person-status';
 import { addFamily, homeComponent, navigateFromHome } from '../common/home';
 
+const { contacts, ui } = appStores;
+
 homeComponent({
   data: {
     textSizeNotSaved: false,
@@ -23,25 +25,23 @@ homeComponent({
       fields: {
         status: (device: DeviceStore) => describeDeviceStatus(device.status),
         person: (device: DeviceStore) =>
-          describePersonStatus({ status: device.status, contactsError: appStores.contacts.error }),
+          describePersonStatus({ status: device.status, contactsError: contacts.error }),
       },
       actions: {},
       structuralComparison: true,
     },
     {
-      store: appStores.ui,
-      fields: { textSizeNotSaved: (ui: UiStore) => ui.textSizeNotSaved },
+      store: ui,
+      fields: { textSizeNotSaved: (store: UiStore) => store.textSizeNotSaved },
       actions: {},
     },
   ],
   methods: {
     onToggleLargeText() {
-      void appStores.ui.setLargeText(!this.data.largeText);
+      void ui.setLargeText(!this.data.largeText);
     },
 
-    onAddFamily() {
-      addFamily();
-    },
+    onAddFamily: addFamily,
 
     onOpenDiagnostics() {
       navigateFromHome(ROUTES.diagnostics);
@@ -52,7 +52,7 @@ homeComponent({
 
     /** "Check again": the device's status, then the contacts. */
     onRecheck() {
-      void appStores.contacts.load(true);
+      void contacts.load(true);
     },
   },
 });

@@ -13,9 +13,10 @@ import { appStores } from '../../stores/index';
 import type { ContactsStore } from '../../stores/contacts-store';
 import { pageTexts } from '../../stores/page-texts';
 import type { UiStore } from '../../stores/ui-store';
-import { listStateOf, noticesOf, type EmptyView } from '../../view-models/contacts-list';
+import { listStateOf, NO_EMPTY, noticesOf } from '../../view-models/contacts-list';
 
-const list = (contacts: ContactsStore) => listStateOf(contacts, appStores.device.status);
+const { contacts, ui } = appStores;
+const list = (store: ContactsStore) => listStateOf(store, appStores.device.status);
 
 ComponentWithStore({
   behaviors: [pageTexts(homeTexts)],
@@ -27,22 +28,22 @@ ComponentWithStore({
     /** whose sheet is open (an openId), '' for none */
     person: '',
     listState: 'loading',
-    empty: { image: '', title: '', hint: '', retry: false, addFamily: false } as EmptyView,
+    empty: NO_EMPTY,
     notices: [] as string[],
     wide: false,
   },
   storeBindings: [
     {
-      store: appStores.ui,
-      fields: { wide: (ui: UiStore) => ui.wide },
+      store: ui,
+      fields: { wide: (store: UiStore) => store.wide },
       actions: { onResize: 'refreshWindow' },
     },
     {
-      store: appStores.contacts,
+      store: contacts,
       fields: {
-        listState: (contacts: ContactsStore) => list(contacts).state,
-        empty: (contacts: ContactsStore) => list(contacts).empty,
-        notices: (contacts: ContactsStore) => noticesOf(contacts),
+        listState: (store: ContactsStore) => list(store).state,
+        empty: (store: ContactsStore) => list(store).empty,
+        notices: noticesOf,
       },
       actions: { onReachBottom: 'showMore' },
       // equal values (a status read again, the same notices) cross to the view layer only once
@@ -53,22 +54,22 @@ ComponentWithStore({
     onLoad() {
       // a family member's phone has its own home ("my devices"); the device stays here
       if (appStores.role.leaveForHome(HOME_PAGE)) return;
-      void appStores.contacts.showCached();
-      void appStores.contacts.load(false);
+      void contacts.showCached();
+      void contacts.load(false);
     },
 
     onShow() {
-      appStores.ui.release(HOME_PAGE);
-      appStores.contacts.reloadIfStale();
+      ui.release(HOME_PAGE);
+      contacts.reloadIfStale();
       // never awaited: a call can be placed while the credential is still being prepared
       appStores.device.requestPrefetch();
     },
 
     async onPullDownRefresh() {
       try {
-        await appStores.contacts.load(true);
+        await contacts.load(true);
       } finally {
-        appStores.ui.stopPullDownRefresh();
+        ui.stopPullDownRefresh();
       }
     },
 
@@ -76,13 +77,9 @@ ComponentWithStore({
       this.search(typeof event.detail === 'string' ? event.detail : '');
     },
 
-    onClearSearch() {
-      this.search('');
-    },
-
     search(query: string) {
       this.setData({ query });
-      appStores.contacts.setQuery(query);
+      contacts.setQuery(query);
     },
 
     onTab(event: WechatMiniprogram.TouchEvent) {
@@ -110,7 +107,7 @@ ComponentWithStore({
 
     /** "Try again" under a failed list. */
     onReload() {
-      void appStores.contacts.load(true);
+      void contacts.load(true);
     },
 
     /** A tile or a row asks for the person's sheet. */
