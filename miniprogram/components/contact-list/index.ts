@@ -7,11 +7,10 @@
 import { t } from '../../i18n/index';
 import { appStores } from '../../stores/index';
 import type { ContactsStore } from '../../stores/contacts-store';
-import { contactRows, type ContactRow } from '../../view-models/contacts-list';
+import { contactRows } from '../../view-models/contacts-list';
 import { callPerson, homeComponent, rowOf } from '../common/home';
 
 homeComponent({
-  data: { rows: [] as ContactRow[], hasMore: false, totalText: '' },
   storeBindings: [
     {
       store: appStores.contacts,

@@ -8,14 +8,13 @@
 import { t } from '../../i18n/index';
 import { appStores } from '../../stores/index';
 import type { ContactsStore } from '../../stores/contacts-store';
-import { homeTiles, type TileView } from '../../view-models/home';
+import { homeTiles } from '../../view-models/home';
 import { missedByOpenId } from '../../view-models/missed-calls';
 import { callPerson, homeComponent, rowOf } from '../common/home';
 
 const { history, missedCalls } = appStores;
 
 homeComponent({
-  data: { tiles: [] as TileView[], allText: '' },
   storeBindings: [
     {
       store: appStores.contacts,

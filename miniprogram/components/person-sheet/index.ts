@@ -25,13 +25,7 @@ homeComponent({
   properties: {
     person: { type: String, value: '' },
   },
-  data: {
-    sheet: CLOSED_SHEET as SheetView,
-    removing: false,
-    removeError: '',
-    pinning: false,
-    pinError: '',
-  },
+  data: { sheet: CLOSED_SHEET as SheetView },
   storeBindings: [
     {
       store: contacts,

@@ -6,7 +6,6 @@
 import { ROUTES } from '../../routes';
 import { appStores } from '../../stores/index';
 import type { DeviceStore } from '../../stores/device-store';
-import type { UiStore } from '../../stores/ui-store';
 import { describeDeviceStatus } from '../../view-models/device-status';
 import { describePersonStatus } from '../../view-models/person-status';
 import { addFamily, homeComponent, navigateFromHome } from '../common/home';
@@ -14,11 +13,6 @@ import { addFamily, homeComponent, navigateFromHome } from '../common/home';
 const { contacts, ui } = appStores;
 
 homeComponent({
-  data: {
-    textSizeNotSaved: false,
-    status: describeDeviceStatus(null),
-    person: describePersonStatus({ status: null, contactsError: undefined }),
-  },
   storeBindings: [
     {
       store: appStores.device,
@@ -26,14 +20,10 @@ homeComponent({
         status: (device: DeviceStore) => describeDeviceStatus(device.status),
         person: (device: DeviceStore) =>
           describePersonStatus({ status: device.status, contactsError: contacts.error }),
+        textSizeNotSaved: () => ui.textSizeNotSaved,
       },
       actions: {},
       structuralComparison: true,
-    },
-    {
-      store: ui,
-      fields: { textSizeNotSaved: (store: UiStore) => store.textSizeNotSaved },
-      actions: {},
     },
   ],
   methods: {
