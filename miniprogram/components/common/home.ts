@@ -35,8 +35,9 @@ export function navigateFromHome(url: string): void {
   ui.navigateTo(url, HOME_PAGE);
 }
 
-/** A video or voice call from the home (nothing for someone who cannot be called yet). */
-export function callPerson(row: ContactRow | undefined, roomType: unknown): void {
+/** A video or voice call from the home, by openId (nothing for someone who cannot be called yet). */
+export function callPerson(id: unknown, roomType: unknown): void {
+  const row = rowOf(id);
   if (!row?.callable || (roomType !== 'video' && roomType !== 'voice')) return;
   // calling someone who called and was missed is calling them back (only a caller matched to them alone)
   if (missedByOpenId(missedCalls.callers, contacts).has(row.id)) void missedCalls.markCallerSeen(row.name);

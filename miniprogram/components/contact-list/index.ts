@@ -8,7 +8,7 @@ import { t } from '../../i18n/index';
 import { appStores } from '../../stores/index';
 import type { ContactsStore } from '../../stores/contacts-store';
 import { contactRows } from '../../view-models/contacts-list';
-import { callPerson, homeComponent, rowOf } from '../common/home';
+import { callPerson, homeComponent } from '../common/home';
 
 homeComponent({
   storeBindings: [
@@ -26,12 +26,11 @@ homeComponent({
   ],
   methods: {
     onTapRow(event: WechatMiniprogram.TouchEvent) {
-      const row = rowOf(event.currentTarget.dataset.id);
-      if (row) this.triggerEvent('person', { id: row.id });
+      this.triggerEvent('person', { id: event.currentTarget.dataset.id });
     },
 
     onTapCall(event: WechatMiniprogram.TouchEvent) {
-      callPerson(rowOf(event.currentTarget.dataset.id), event.currentTarget.dataset.type);
+      callPerson(event.currentTarget.dataset.id, event.currentTarget.dataset.type);
     },
   },
 });

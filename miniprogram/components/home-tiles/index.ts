@@ -38,19 +38,18 @@ homeComponent({
     onTapTile(event: WechatMiniprogram.TouchEvent) {
       const row = rowOf(event.currentTarget.dataset.id);
       if (!row) return;
-      if (row.callable) callPerson(row, 'video');
+      if (row.callable) callPerson(row.id, 'video');
       else this.triggerEvent('person', { id: row.id });
     },
 
     /** The tile's own buttons (a touch elsewhere on the tile is a video call too). */
     onTileCall(event: WechatMiniprogram.TouchEvent) {
-      callPerson(rowOf(event.currentTarget.dataset.id), event.currentTarget.dataset.type);
+      callPerson(event.currentTarget.dataset.id, event.currentTarget.dataset.type);
     },
 
     /** A long press on a tile: the person's sheet (calls, home, removal). */
     onTileMore(event: WechatMiniprogram.TouchEvent) {
-      const row = rowOf(event.currentTarget.dataset.id);
-      if (row) this.triggerEvent('person', { id: row.id });
+      this.triggerEvent('person', { id: event.currentTarget.dataset.id });
     },
 
     onShowAll() {

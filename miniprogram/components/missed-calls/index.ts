@@ -8,10 +8,9 @@
  *   findcaller  detail { name } — several contacts have the caller's name: the page searches its list for it
  * "Call back" calls the one contact of that name, the way they called; "seen" hides the calls.
  */
-import { callingUrl } from '../../routes';
 import { appStores } from '../../stores/index';
 import { describeMissedCalls, NO_MISSED_CALLS, type MissedCallsView } from '../../view-models/missed-calls';
-import { homeComponent, navigateFromHome, rowOf } from '../common/home';
+import { callPerson, homeComponent } from '../common/home';
 
 const { contacts, history, missedCalls } = appStores;
 
@@ -38,10 +37,7 @@ homeComponent({
     /** "Call back": the one contact of that name, the way they called. */
     onCallBack(event: WechatMiniprogram.TouchEvent) {
       const line = this.data.missed.lines[Number(event.currentTarget.dataset.index)];
-      const row = rowOf(line?.openId);
-      if (!line || !row?.callable) return;
-      void missedCalls.markCallerSeen(line.name);
-      navigateFromHome(callingUrl({ openId: row.id, roomType: line.roomType }));
+      if (line) callPerson(line.openId, line.roomType);
     },
 
     onFindCaller(event: WechatMiniprogram.TouchEvent) {

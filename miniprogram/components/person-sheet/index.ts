@@ -86,7 +86,7 @@ homeComponent({
 
     onSheetCall(event: WechatMiniprogram.TouchEvent) {
       this.hide();
-      callPerson(rowOf(this.data.sheet.id), event.currentTarget.dataset.type);
+      callPerson(this.data.sheet.id, event.currentTarget.dataset.type);
     },
   },
 });
