@@ -114,8 +114,8 @@ export const FAMILY_STATES: PreviewState[] = [
     shows: '删除「爸爸」？',
     async build(session) {
       const page = await contactsList(session);
-      await tap(session, page, '#row-1');
-      await tap(session, page, '#sheet-remove');
+      await tap(session, page, '#contact-list >>> #row-1');
+      await tap(session, page, '#person-sheet >>> #sheet-remove');
       return page;
     },
   },

@@ -66,7 +66,7 @@ async function home(session: Session): Promise<RenderedPage> {
 /** The home with the large-text switch turned on by the person at the device. */
 async function largeHome(session: Session): Promise<RenderedPage> {
   const page = await home(session);
-  await tap(session, page, '#large-text');
+  await tap(session, page, '#status-line >>> #large-text');
   return page;
 }
 
@@ -124,7 +124,8 @@ export const HOME_STATES: PreviewState[] = [
     shows: '社区李医生',
     async build(session) {
       const page = await largeHome(session);
-      if (page.querySelector('#show-all')) await tap(session, page, '#show-all');
+      if (page.querySelector('#home-tiles >>> #show-all'))
+        await tap(session, page, '#home-tiles >>> #show-all');
       return page;
     },
   },

@@ -37,7 +37,7 @@ export async function contacts(session: Session): Promise<RenderedPage> {
 /** The whole contacts list: a landscape device opens on its tiles, and "all contacts" opens the list. */
 export async function contactsList(session: Session): Promise<RenderedPage> {
   const page = await contacts(session);
-  const showAll = page.querySelector('#show-all');
+  const showAll = page.querySelector('#home-tiles >>> #show-all');
   if (showAll) {
     showAll.dispatchEvent('tap');
     await session.settle();

@@ -59,7 +59,6 @@ const en: typeof zhCN = {
   missedWhoMany: '{name} ×{count}',
   missedWhoOthers: '{count} more',
   missedWhoSeparator: ', ',
-  notAgreedYet: 'Not agreed yet',
   allContacts: 'All contacts',
   allContactsHint: '{count} people · search',
   backHome: 'Home',

@@ -2,15 +2,13 @@
  * What every page repeats, as one behaviour: its texts as `text` (bound, so they follow a locale whose texts arrive
  * after the page), the large-text switch as `largeText`, and `text.title` as the navigation bar's title.
  */
-import { createStoreBindings } from 'mobx-miniprogram-bindings';
+import { comparer, reaction } from 'mobx-miniprogram';
 import { appStores, currentApp } from './index';
-import type { UiStore } from './ui-store';
-
-type Bindings = ReturnType<typeof createStoreBindings>;
 
 export function pageTexts<T extends { title: string }>(texts: () => T): string {
   return Behavior({
-    behaviors: [boundTexts(texts)],
+    // the page sends its texts once when it attaches: the title observer sets the navigation bar's title then
+    behaviors: [boundTexts(texts, true)],
     observers: {
       'text.title'(title: string) {
         currentApp().platform.ui.setTitle(title);
@@ -19,24 +17,27 @@ export function pageTexts<T extends { title: string }>(texts: () => T): string {
   });
 }
 
-/** The same for a component of a page: its texts and the large-text switch, bound; no title. */
-export function boundTexts<T extends object>(texts: () => T): string {
-  const bound = new WeakMap<object, Bindings>();
+/**
+ * The same for a component of a page: its texts and the large-text switch, bound; no title. What equals the
+ * initial data is not sent again when it attaches (a page of several components would send its texts once each).
+ */
+export function boundTexts<T extends object>(texts: () => T, sendFirst = false): string {
+  const stops = new WeakMap<object, () => void>();
   return Behavior({
     data: { text: texts(), largeText: false },
     lifetimes: {
       attached() {
-        const bindings = createStoreBindings(this, {
-          store: appStores.ui,
-          fields: { text: () => texts(), largeText: (ui: UiStore) => ui.largeText },
-          actions: [],
-          structuralComparison: true,
-        });
-        bindings.updateStoreBindings();
-        bound.set(this, bindings);
+        const view = () => ({ text: texts(), largeText: appStores.ui.largeText });
+        const now = view();
+        const { text, largeText } = this.data as typeof now;
+        if (sendFirst || !comparer.structural(now, { text, largeText })) this.setData(now);
+        stops.set(
+          this,
+          reaction(view, (next) => this.setData(next), { equals: comparer.structural }),
+        );
       },
       detached() {
-        bound.get(this)?.destroyStoreBindings();
+        stops.get(this)?.();
       },
     },
   });

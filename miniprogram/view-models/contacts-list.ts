@@ -134,7 +134,18 @@ export interface EmptyView {
   addFamily: boolean;
 }
 
-const NO_EMPTY: EmptyView = { image: '', title: '', hint: '', retry: false, addFamily: false };
+export const NO_EMPTY: EmptyView = { image: '', title: '', hint: '', retry: false, addFamily: false };
+
+/** An empty state: its picture (an icon under /assets/icons), what it says, and what it offers. */
+function emptyView(icon: string, title: string, hint: string, offer?: 'retry' | 'addFamily'): EmptyView {
+  return {
+    image: `/assets/icons/${icon}.svg`,
+    title,
+    hint,
+    retry: offer === 'retry',
+    addFamily: offer === 'addFamily',
+  };
+}
 
 /** Why the list could not be loaded: the transport in the contacts' words, anything else as the backend says. */
 function errorText(error: ContactsError): { title: string; hint: string } {
@@ -171,50 +182,30 @@ export function listStateOf(
       // the status card above already says what is wrong and what to do
       return {
         state: 'device',
-        empty: {
-          image: '/assets/icons/people-grey.svg',
-          title: t('contacts', 'deviceNotReadyTitle'),
-          hint: t('contacts', 'deviceNotReadyHint'),
-          retry: false,
-          addFamily: false,
-        },
+        empty: emptyView(
+          'people-grey',
+          t('contacts', 'deviceNotReadyTitle'),
+          t('contacts', 'deviceNotReadyHint'),
+        ),
       };
     }
     if (contacts.state === 'idle') return { state: 'loading', empty: NO_EMPTY };
     if (contacts.error) {
       const { title, hint } = errorText(contacts.error);
-      return {
-        state: 'error',
-        empty: {
-          image: '/assets/icons/cloud-off-grey.svg',
-          title,
-          hint,
-          retry: contacts.error.kind !== 'not-configured',
-          addFamily: false,
-        },
-      };
+      const retry = contacts.error.kind !== 'not-configured' ? 'retry' : undefined;
+      return { state: 'error', empty: emptyView('cloud-off-grey', title, hint, retry) };
     }
+    const hint = t('contacts', 'emptyNoneAuthorised');
     return {
       state: 'empty',
-      empty: {
-        image: '/assets/icons/people-grey.svg',
-        title: t('contacts', 'emptyTitle'),
-        hint: t('contacts', 'emptyNoneAuthorised'),
-        retry: false,
-        addFamily: true,
-      },
+      empty: emptyView('people-grey', t('contacts', 'emptyTitle'), hint, 'addFamily'),
     };
   }
   if (contacts.filtered.length === 0) {
+    const title = t('contacts', 'emptySearch', { query: contacts.query.trim() });
     return {
       state: 'empty-search',
-      empty: {
-        image: '/assets/icons/search-grey.svg',
-        title: t('contacts', 'emptySearch', { query: contacts.query.trim() }),
-        hint: t('contacts', 'emptySearchHint'),
-        retry: false,
-        addFamily: false,
-      },
+      empty: emptyView('search-grey', title, t('contacts', 'emptySearchHint')),
     };
   }
   return { state: 'ready', empty: NO_EMPTY };

@@ -33,6 +33,10 @@ export const sumRenderMs = (records: SetDataRecord[]): number => records.reduce(
 export const largestBytes = (records: SetDataRecord[]): number => Math.max(0, ...records.map((r) => r.bytes));
 export const dataOf = <T>(mounted: Mounted): T => mounted.comp.instance.data as unknown as T;
 
+/** The rows the home's list (<contact-list>) shows: none while it is not on screen. */
+export const rowsOf = (mounted: Mounted): unknown[] =>
+  (mounted.comp.querySelector('#contact-list')?.data as { rows?: unknown[] } | undefined)?.rows ?? [];
+
 /**
  * Waits (real time) until the condition holds, checking on every turn of the event loop (so a measurement ends
  * within a fraction of a millisecond of the condition); throws after the timeout so a broken bench cannot hang.

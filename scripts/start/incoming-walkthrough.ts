@@ -88,9 +88,9 @@ export async function runIncomingWalkthrough(session: Session, step: Step): Prom
   step(`history: ${missed?.contact.name}, ${missed?.direction}, ${missed?.outcome} — a missed call`);
   const contacts = await session.show(CONTACTS);
   await session.settle();
-  find(contacts, '#missed');
-  const title = textOf(contacts.querySelector('#missed .missed__title'));
-  const line = textOf(contacts.querySelector('#missed .missed__line'));
+  find(contacts, '#missed-calls >>> #missed');
+  const title = textOf(contacts.querySelector('#missed-calls >>> #missed .missed__title'));
+  const line = textOf(contacts.querySelector('#missed-calls >>> #missed .missed__line'));
   step(
     `contacts page, opened later: "${title}: ${line}" until the person taps "知道了" or opens the recent calls`,
   );

@@ -60,15 +60,15 @@ export async function runWalkthrough(log: Log): Promise<void> {
   const contacts = await session.show(CONTACTS);
   step('contacts page shown: it asks the host app for the device info and starts the credential prefetch');
   await session.settle();
-  const rows = contacts.querySelectorAll('.row__name').map((n) => textOf(n));
-  const callable = contacts.querySelectorAll('.call-btn--video').length;
+  const rows = contacts.querySelectorAll('#contact-list >>> .row__name').map((n) => textOf(n));
+  const callable = contacts.querySelectorAll('#contact-list >>> .call-btn--video').length;
   step(`contacts: ${rows.length} people (${callable} can be called): ${rows.join(', ')}`);
-  step(`device status: ${textOf(find(contacts, '#status .status__title'))}`);
+  step(`device status: ${textOf(find(contacts, '#status-line >>> #status .status__title'))}`);
   step(
     `prefetch: ${session.stores.device.prefetch.status} (the person's screen does not show it; host round trips so far: ${JSON.stringify(session.sim.framework.stats.hostCalls)})`,
   );
 
-  const video = find(contacts, '#row-0 .call-btn--video');
+  const video = find(contacts, '#contact-list >>> #row-0 .call-btn--video');
   step(`tap: Video on ${rows[0]}`);
   video.dispatchEvent('tap');
   await session.settle();

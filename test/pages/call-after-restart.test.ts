@@ -40,7 +40,7 @@ async function tapVideoAfterRestart(
   const contacts = await renderPage('pages/contacts/index');
   await t.clock.advance(10);
   await viewUpdated();
-  find(contacts.comp, '#row-0 .call-btn--video').dispatchEvent('tap');
+  find(contacts.comp, '#contact-list >>> #row-0 .call-btn--video').dispatchEvent('tap');
   await viewUpdated();
   expect(t.router.history).toHaveLength(1);
   const url = new URL(`https://x${t.router.history[0].url}`);

@@ -20,9 +20,10 @@ async function open(options: TestPlatformOptions = {}): Promise<TestPlatform & {
   return { ...t, comp };
 }
 
-const rowNames = (comp: Rendered) => comp.querySelectorAll('.row__name').map((n) => textOf(n));
+const rowNames = (comp: Rendered) =>
+  comp.querySelectorAll('#contact-list >>> .row__name').map((n) => textOf(n));
 const newNames = (comp: Rendered) =>
-  rowNames(comp).filter((_, i) => comp.querySelector(`#row-${i} .row__new`));
+  rowNames(comp).filter((_, i) => comp.querySelector(`#contact-list >>> #row-${i} .row__new`));
 
 async function tap(t: TestPlatform, comp: Rendered, selector: string) {
   find(comp, selector).dispatchEvent('tap');
@@ -45,28 +46,30 @@ describe('contacts page: new family members', () => {
       },
     });
     expect(newNames(comp)).toEqual(['妈妈', '小丽']);
-    expect(textOf(find(comp, '#row-0'))).toContain('新');
+    expect(textOf(find(comp, '#contact-list >>> #row-0'))).toContain('新');
   });
 });
 
 describe('contacts page: removing a contact', () => {
   it('asks first, then removes the person at the backend and from the list', async () => {
     const t = await open();
-    await tap(t, t.comp, '#row-1');
-    expect(textOf(t.comp.querySelector('.sheet__title'))).toBe('给 爸爸 打电话');
+    await tap(t, t.comp, '#contact-list >>> #row-1');
+    expect(textOf(t.comp.querySelector('#person-sheet >>> .sheet__title'))).toBe('给 爸爸 打电话');
 
-    await tap(t, t.comp, '#sheet-remove');
-    expect(textOf(t.comp.querySelector('.sheet__title'))).toBe('删除「爸爸」？');
-    expect(textOf(t.comp.querySelector('.sheet__explain'))).toContain('爸爸 不能再和这台设备通话');
-    expect(t.comp.querySelector('#sheet-video')).toBeUndefined();
+    await tap(t, t.comp, '#person-sheet >>> #sheet-remove');
+    expect(textOf(t.comp.querySelector('#person-sheet >>> .sheet__title'))).toBe('删除「爸爸」？');
+    expect(textOf(t.comp.querySelector('#person-sheet >>> .sheet__explain'))).toContain(
+      '爸爸 不能再和这台设备通话',
+    );
+    expect(t.comp.querySelector('#person-sheet >>> #sheet-video')).toBeUndefined();
     expect(t.sim.backend.log).not.toContain('removeContact');
 
-    await tap(t, t.comp, '#confirm-remove');
+    await tap(t, t.comp, '#person-sheet >>> #confirm-remove');
     expect(t.sim.backend.log).toContain('removeContact');
     expect(rowNames(t.comp)).not.toContain('爸爸');
     expect(rowNames(t.comp)).toHaveLength(6);
     expect(t.scenario.contacts.map((c) => c.openId)).not.toContain('o-sim-dad');
-    expect((t.comp.data as { sheet: { show: boolean } }).sheet.show).toBe(false);
+    expect((find(t.comp, '#person-sheet').data as { sheet: { show: boolean } }).sheet.show).toBe(false);
     expect(t.router.history).toEqual([]);
 
     // gone after a restart too (the cache was updated), even offline
@@ -79,10 +82,10 @@ describe('contacts page: removing a contact', () => {
 
   it('keeps the contact when the person changes their mind', async () => {
     const t = await open();
-    await tap(t, t.comp, '#row-0');
-    await tap(t, t.comp, '#sheet-remove');
-    await tap(t, t.comp, '#cancel-remove');
-    expect(textOf(t.comp.querySelector('.sheet__title'))).toBe('给 妈妈 打电话');
+    await tap(t, t.comp, '#contact-list >>> #row-0');
+    await tap(t, t.comp, '#person-sheet >>> #sheet-remove');
+    await tap(t, t.comp, '#person-sheet >>> #cancel-remove');
+    expect(textOf(t.comp.querySelector('#person-sheet >>> .sheet__title'))).toBe('给 妈妈 打电话');
     expect(t.sim.backend.log).not.toContain('removeContact');
     expect(rowNames(t.comp)).toContain('妈妈');
   });
@@ -91,24 +94,26 @@ describe('contacts page: removing a contact', () => {
     const t = await open({
       scenario: (s) => (s.family!.backendFailures.removeContact = { kind: 'timeout' }),
     });
-    await tap(t, t.comp, '#row-0');
-    await tap(t, t.comp, '#sheet-remove');
-    await tap(t, t.comp, '#confirm-remove');
-    expect(textOf(t.comp.querySelector('#remove-error'))).toBe('没有删除成功：连接不上服务');
+    await tap(t, t.comp, '#contact-list >>> #row-0');
+    await tap(t, t.comp, '#person-sheet >>> #sheet-remove');
+    await tap(t, t.comp, '#person-sheet >>> #confirm-remove');
+    expect(textOf(t.comp.querySelector('#person-sheet >>> #remove-error'))).toBe(
+      '没有删除成功：连接不上服务',
+    );
     expect(rowNames(t.comp)).toContain('妈妈');
 
     t.scenario.family!.backendFailures = {};
-    await tap(t, t.comp, '#confirm-remove');
+    await tap(t, t.comp, '#person-sheet >>> #confirm-remove');
     expect(rowNames(t.comp)).not.toContain('妈妈');
-    expect(t.comp.querySelector('#remove-error')).toBeUndefined();
+    expect(t.comp.querySelector('#person-sheet >>> #remove-error')).toBeUndefined();
   });
 
   it('a double tap on "remove" sends one request', async () => {
     const t = await open();
-    await tap(t, t.comp, '#row-0');
-    await tap(t, t.comp, '#sheet-remove');
-    find(t.comp, '#confirm-remove').dispatchEvent('tap');
-    find(t.comp, '#confirm-remove').dispatchEvent('tap');
+    await tap(t, t.comp, '#contact-list >>> #row-0');
+    await tap(t, t.comp, '#person-sheet >>> #sheet-remove');
+    find(t.comp, '#person-sheet >>> #confirm-remove').dispatchEvent('tap');
+    find(t.comp, '#person-sheet >>> #confirm-remove').dispatchEvent('tap');
     await t.clock.runAll();
     await viewUpdated();
     expect(t.sim.backend.log.filter((op) => op === 'removeContact')).toHaveLength(1);

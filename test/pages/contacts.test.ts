@@ -35,7 +35,7 @@ async function open(
 }
 
 function rowNames(comp: Rendered): string[] {
-  return comp.querySelectorAll('.row__name').map((n) => textOf(n));
+  return comp.querySelectorAll('#contact-list >>> .row__name').map((n) => textOf(n));
 }
 
 async function typeInSearch(t: { clock: { runAll(): Promise<void> } }, comp: Rendered, value: string) {
@@ -52,9 +52,9 @@ describe('contacts page', () => {
   it('shows the contacts from the source, callable people first, with voice and video buttons', async () => {
     const { comp } = await open();
     expect(rowNames(comp)).toEqual(['妈妈', '爸爸', '小明', '王丽', '社区李医生', 'Anna Schmidt', '张叔叔']);
-    expect(comp.querySelectorAll('.call-btn--video')).toHaveLength(6);
-    expect(textOf(find(comp, '#row-0'))).toContain('视频');
-    expect(textOf(find(comp, '#row-0'))).toContain('语音');
+    expect(comp.querySelectorAll('#contact-list >>> .call-btn--video')).toHaveLength(6);
+    expect(textOf(find(comp, '#contact-list >>> #row-0'))).toContain('视频');
+    expect(textOf(find(comp, '#contact-list >>> #row-0'))).toContain('语音');
   });
 
   it('narrows the list as the person types, by name or by pinyin initials', async () => {
@@ -71,16 +71,16 @@ describe('contacts page', () => {
 
   it('shows a not-authorised contact greyed with the reason, and never starts a call for them', async () => {
     const t = await open();
-    const uncle = find(t.comp, '#row-6');
+    const uncle = find(t.comp, '#contact-list >>> #row-6');
     expect(textOf(uncle)).toContain('还没有授权这台设备');
-    expect(t.comp.querySelector('#row-6 .call-btn--video')).toBeUndefined();
-    expect(t.comp.querySelector('#row-5 .call-btn--video')).toBeTruthy();
+    expect(t.comp.querySelector('#contact-list >>> #row-6 .call-btn--video')).toBeUndefined();
+    expect(t.comp.querySelector('#contact-list >>> #row-5 .call-btn--video')).toBeTruthy();
     uncle.dispatchEvent('tap');
     await simulate.sleep(0);
-    expect(textOf(t.comp.querySelector('.sheet__explain'))).toContain(
+    expect(textOf(t.comp.querySelector('#person-sheet >>> .sheet__explain'))).toContain(
       '张叔叔 需要先在手机微信里打开本小程序',
     );
-    expect(t.comp.querySelector('#sheet-video')).toBeUndefined();
+    expect(t.comp.querySelector('#person-sheet >>> #sheet-video')).toBeUndefined();
     expect(t.router.history).toEqual([]);
   });
 
@@ -89,7 +89,7 @@ describe('contacts page', () => {
     ['voice', '.call-btn--voice'],
   ])('goes to the calling page for a %s call with the contact', async (roomType, selector) => {
     const t = await open();
-    find(t.comp, `#row-0 ${selector}`).dispatchEvent('tap');
+    find(t.comp, `#contact-list >>> #row-0 ${selector}`).dispatchEvent('tap');
     await simulate.sleep(0);
     expect(t.router.history).toEqual([
       {
@@ -101,12 +101,12 @@ describe('contacts page', () => {
 
   it('offers voice and video from a tap on the row, and a double tap navigates once', async () => {
     const t = await open();
-    find(t.comp, '#row-1').dispatchEvent('tap');
+    find(t.comp, '#contact-list >>> #row-1').dispatchEvent('tap');
     await simulate.sleep(0);
-    expect(textOf(t.comp.querySelector('.sheet__title'))).toBe('给 爸爸 打电话');
-    find(t.comp, '#sheet-voice').dispatchEvent('tap');
-    find(t.comp, '#sheet-voice').dispatchEvent('tap');
-    find(t.comp, '#row-1 .call-btn--video').dispatchEvent('tap');
+    expect(textOf(t.comp.querySelector('#person-sheet >>> .sheet__title'))).toBe('给 爸爸 打电话');
+    find(t.comp, '#person-sheet >>> #sheet-voice').dispatchEvent('tap');
+    find(t.comp, '#person-sheet >>> #sheet-voice').dispatchEvent('tap');
+    find(t.comp, '#contact-list >>> #row-1 .call-btn--video').dispatchEvent('tap');
     await simulate.sleep(0);
     expect(t.router.history).toHaveLength(1);
     expect(t.router.history[0].url).toContain('openId=o-sim-dad');
@@ -115,15 +115,15 @@ describe('contacts page', () => {
 
   it('calls the person the sheet names, even when the list was refreshed in a new order meanwhile', async () => {
     const t = await open();
-    find(t.comp, '#row-1').dispatchEvent('tap');
+    find(t.comp, '#contact-list >>> #row-1').dispatchEvent('tap');
     await simulate.sleep(0);
-    expect(textOf(t.comp.querySelector('.sheet__title'))).toBe('给 爸爸 打电话');
+    expect(textOf(t.comp.querySelector('#person-sheet >>> .sheet__title'))).toBe('给 爸爸 打电话');
     t.scenario.contacts.reverse();
     const refreshing = t.page.onPullDownRefresh?.();
     await t.clock.runAll();
     await refreshing;
     expect(rowNames(t.comp)[1]).not.toBe('爸爸');
-    find(t.comp, '#sheet-voice').dispatchEvent('tap');
+    find(t.comp, '#person-sheet >>> #sheet-voice').dispatchEvent('tap');
     await simulate.sleep(0);
     expect(t.router.history).toHaveLength(1);
     expect(t.router.history[0].url).toContain('openId=o-sim-dad');
@@ -138,8 +138,10 @@ describe('contacts page', () => {
     expect(t.sim.framework.stats.hostCalls.prefetchDeviceToken).toBe(1);
     expect(appStores.device.prefetch.status).toBe('ready');
     // the prefetch is the installers' (diagnostics): the person reads one line
-    expect(t.comp.querySelector('#prefetch')).toBeUndefined();
-    expect(textOf(find(t.comp, '#person-status'))).toBe(translate('status', 'personSimulated'));
+    expect(t.comp.querySelector('#status-line >>> #prefetch')).toBeUndefined();
+    expect(textOf(find(t.comp, '#status-line >>> #person-status'))).toBe(
+      translate('status', 'personSimulated'),
+    );
     await t.clock.advance(49 * 60_000);
     await t.page.onShow?.();
     await t.clock.runAll();
@@ -153,7 +155,7 @@ describe('contacts page', () => {
   it('never waits for the prefetch before a call can be placed', async () => {
     const t = await open({ scenario: (s) => (s.prefetchReply = { kind: 'never-answers' }), settleMs: 2000 });
     expect(appStores.device.prefetch.status).toBe('pending');
-    find(t.comp, '#row-0 .call-btn--video').dispatchEvent('tap');
+    find(t.comp, '#contact-list >>> #row-0 .call-btn--video').dispatchEvent('tap');
     await simulate.sleep(0);
     expect(t.router.history).toHaveLength(1);
   });
@@ -164,8 +166,10 @@ describe('contacts page', () => {
     });
     expect(appStores.device.prefetch.status).toBe('failed');
     // calls are still allowed: the person's line does not say otherwise
-    expect(textOf(find(t.comp, '#person-status'))).toBe(translate('status', 'personSimulated'));
-    expect(t.comp.querySelectorAll('.call-btn--video')).toHaveLength(6);
+    expect(textOf(find(t.comp, '#status-line >>> #person-status'))).toBe(
+      translate('status', 'personSimulated'),
+    );
+    expect(t.comp.querySelectorAll('#contact-list >>> .call-btn--video')).toHaveLength(6);
   });
 
   it('with the host unreachable the status card says only that (no "you can still call" beside it)', async () => {
@@ -175,18 +179,18 @@ describe('contacts page', () => {
         s.prefetchReply = { kind: 'never-answers' };
       },
     });
-    const status = textOf(find(t.comp, '#status'));
+    const status = textOf(find(t.comp, '#status-line >>> #status'));
     expect(status).toContain(translate('status', 'personNotReady'));
     expect(status).not.toContain(translate('status', 'hostError')); // the installers' words: diagnostics
     expect(status).not.toContain('仍然可以拨打'); // no "you can still call" line exists any more: none may come back here
-    expect(t.comp.querySelector('#status #prefetch')).toBeUndefined();
+    expect(t.comp.querySelector('#status-line >>> #status #prefetch')).toBeUndefined();
     expect(appStores.device.prefetch.status).toBe('failed'); // still retried with backoff
   });
 
   it('with the host silent now but a registration seen before, calls with it and says so', async () => {
     const storage = createMemoryStorage();
     const first = await open({ storage });
-    expect(textOf(find(first.comp, '#status'))).toContain('模拟设备');
+    expect(textOf(find(first.comp, '#status-line >>> #status'))).toContain('模拟设备');
     unmountPages();
 
     const t = await open({
@@ -196,13 +200,13 @@ describe('contacts page', () => {
         s.prefetchReply = { kind: 'never-answers' };
       },
     });
-    const status = textOf(find(t.comp, '#status'));
+    const status = textOf(find(t.comp, '#status-line >>> #status'));
     expect(status).toContain(translate('status', 'personHostSilent'));
     expect(status).not.toContain(translate('status', 'hostTimeoutHint'));
-    expect(t.comp.querySelector('#status #prefetch')).toBeUndefined();
+    expect(t.comp.querySelector('#status-line >>> #status #prefetch')).toBeUndefined();
     expect(rowNames(t.comp)).toHaveLength(7);
 
-    find(t.comp, '#row-0 .call-btn--voice').dispatchEvent('tap');
+    find(t.comp, '#contact-list >>> #row-0 .call-btn--voice').dispatchEvent('tap');
     await simulate.sleep(0);
     await renderPage('packages/calling/index', { openId: 'o-sim-mum', roomType: 'voice' });
     await t.clock.advance(3000);
@@ -213,36 +217,44 @@ describe('contacts page', () => {
   it('explains an unregistered device and what to do', async () => {
     const t = await open({ scenario: (s) => (s.device.registered = false) });
     // one sentence for the person: whom to tell (the registration itself is on the diagnostics page)
-    expect(textOf(find(t.comp, '#person-status'))).toBe('这台设备还不能打电话，请告诉家人或安装人员。');
+    expect(textOf(find(t.comp, '#status-line >>> #person-status'))).toBe(
+      '这台设备还不能打电话，请告诉家人或安装人员。',
+    );
     expect(rowNames(t.comp)).toEqual([]);
     // the first show asks for the status and prefetches together; once the device is known, no more prefetches
     expect(t.sim.framework.stats.hostCalls.prefetchDeviceToken).toBe(1);
     await t.page.onShow?.();
     await t.clock.runAll();
     expect(t.sim.framework.stats.hostCalls.prefetchDeviceToken).toBe(1);
-    expect(t.comp.querySelector('#status #prefetch')).toBeUndefined();
+    expect(t.comp.querySelector('#status-line >>> #status #prefetch')).toBeUndefined();
   });
 
   it('checks the device again on request and shows the contacts once it is registered', async () => {
     const t = await open({ scenario: (s) => (s.device.registered = false) });
     t.scenario.device.registered = true;
-    find(find(t.comp, '#recheck'), '.van-button').dispatchEvent('tap');
+    find(find(t.comp, '#status-line >>> #recheck'), '.van-button').dispatchEvent('tap');
     await t.clock.runAll();
-    expect(textOf(find(t.comp, '#status'))).toContain('模拟设备');
+    expect(textOf(find(t.comp, '#status-line >>> #status'))).toContain('模拟设备');
     expect(rowNames(t.comp)).toHaveLength(7);
   });
 
   it('a tap on the status line opens the diagnostics for installers', async () => {
     const t = await open();
-    expect(textOf(find(t.comp, '#status'))).toContain('详情 ›');
-    find(t.comp, '#status .status__title').dispatchEvent('tap', { bubbles: true, composed: true });
+    expect(textOf(find(t.comp, '#status-line >>> #status'))).toContain('详情 ›');
+    find(t.comp, '#status-line >>> #status .status__title').dispatchEvent('tap', {
+      bubbles: true,
+      composed: true,
+    });
     await viewUpdated();
     expect(t.router.history).toEqual([{ kind: 'navigateTo', url: '/packages/calling/diagnostics/index' }]);
   });
 
   it('"check again" on the status line checks again and does not also open the diagnostics', async () => {
     const t = await open({ scenario: (s) => (s.device.registered = false) });
-    find(find(t.comp, '#recheck'), '.van-button').dispatchEvent('tap', { bubbles: true, composed: true });
+    find(find(t.comp, '#status-line >>> #recheck'), '.van-button').dispatchEvent('tap', {
+      bubbles: true,
+      composed: true,
+    });
     await t.clock.runAll();
     await viewUpdated();
     expect(t.sim.framework.stats.hostCalls.getMiniProgramDeviceInfo).toBeGreaterThan(1);
@@ -251,7 +263,7 @@ describe('contacts page', () => {
 
   it('shows the versions found when WMPF or the plugin is too old', async () => {
     const t = await open({ scenario: (s) => (s.device.wmpfVersion = '1.1.9') });
-    const status = textOf(find(t.comp, '#status'));
+    const status = textOf(find(t.comp, '#status-line >>> #status'));
     expect(status).toContain(translate('status', 'personNotReady'));
     // versions are the installers' (the diagnostics page shows them against their floors)
     expect(status).not.toContain('WMPF 1.1.9');
@@ -263,12 +275,14 @@ describe('contacts page', () => {
     installStores(buildStores(platform), platform);
     const rendered = await renderPage(ROUTE);
     await t.clock.runAll();
-    expect(textOf(find(rendered.comp, '#status'))).toContain(translate('status', 'personNotReady'));
+    expect(textOf(find(rendered.comp, '#status-line >>> #status'))).toContain(
+      translate('status', 'personNotReady'),
+    );
   });
 
   it('labels the simulated device clearly', async () => {
     const { comp } = await open();
-    expect(textOf(find(comp, '#status'))).toContain('这是模拟设备：电话不会真正打出去。');
+    expect(textOf(find(comp, '#status-line >>> #status'))).toContain('这是模拟设备：电话不会真正打出去。');
   });
 
   it('skips malformed contacts from the source and still shows the others', async () => {
@@ -402,8 +416,8 @@ describe('contacts page', () => {
     setLocale('en');
     try {
       const { comp } = await open();
-      expect(textOf(comp.querySelector('.title'))).toBe('Contacts');
-      expect(textOf(find(comp, '#row-0'))).toContain('Video');
+      expect(textOf(comp.querySelector('#status-line >>> .title'))).toBe('Contacts');
+      expect(textOf(find(comp, '#contact-list >>> #row-0'))).toContain('Video');
     } finally {
       setLocale('zh-CN');
     }
@@ -440,7 +454,7 @@ describe('contacts page: history, family, roles', () => {
 
   it('opens the pairing view from the header and from the empty list', async () => {
     const t = await open({ scenario: (s) => (s.contacts = []) });
-    find(t.comp, '#add-family').dispatchEvent('tap');
+    find(t.comp, '#status-line >>> #add-family').dispatchEvent('tap');
     await simulate.sleep(0);
     expect(t.router.history).toEqual([{ kind: 'navigateTo', url: '/packages/add-family/index' }]);
     await t.page.onShow?.();
@@ -452,7 +466,7 @@ describe('contacts page: history, family, roles', () => {
 
   it('loads the contacts again when the person comes back from "add family"', async () => {
     const t = await open({ scenario: (s) => (s.contacts = []) });
-    find(t.comp, '#add-family').dispatchEvent('tap');
+    find(t.comp, '#status-line >>> #add-family').dispatchEvent('tap');
     await simulate.sleep(0);
     t.scenario.contacts.push({ openId: 'o-sim-new', name: '小芳', bindStatus: 1 });
     await t.page.onShow?.();

@@ -10,7 +10,7 @@ it('two taps on Video within 50 ms open one calling page', async () => {
   const contacts = await renderPage('pages/contacts/index');
   await t.clock.runAll();
   await viewUpdated();
-  const video = () => find(contacts.comp, '#row-0 .call-btn--video');
+  const video = () => find(contacts.comp, '#contact-list >>> #row-0 .call-btn--video');
 
   video().dispatchEvent('tap');
   await viewUpdated();

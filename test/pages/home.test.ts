@@ -77,7 +77,8 @@ async function openHome(
   return { ...t, comp };
 }
 
-const tileNames = (comp: Rendered) => comp.querySelectorAll('.tile__name').map((n) => textOf(n));
+const tileNames = (comp: Rendered) =>
+  comp.querySelectorAll('#home-tiles >>> .tile__name').map((n) => textOf(n));
 
 async function tap(comp: Rendered, selector: string): Promise<void> {
   find(comp, selector).dispatchEvent('tap');
@@ -110,33 +111,33 @@ describe('the home of tiles (landscape device)', () => {
       '张叔叔',
       '全部联系人',
     ]);
-    expect(textOf(find(t.comp, '#tile-6'))).toContain('还没有授权这台设备');
-    expect(t.comp.querySelector('#tile-6 .tile__voice')).toBeUndefined();
-    expect(t.comp.querySelector('#tile-6 .tile__video')).toBeUndefined();
+    expect(textOf(find(t.comp, '#home-tiles >>> #tile-6'))).toContain('还没有授权这台设备');
+    expect(t.comp.querySelector('#home-tiles >>> #tile-6 .tile__voice')).toBeUndefined();
+    expect(t.comp.querySelector('#home-tiles >>> #tile-6 .tile__video')).toBeUndefined();
     // every callable tile carries its two labelled buttons
     for (let i = 0; i < 6; i += 1) {
-      expect(textOf(find(t.comp, `#tile-${i} .tile__video`))).toBe('视频');
-      expect(textOf(find(t.comp, `#tile-${i} .tile__voice`))).toBe('语音');
+      expect(textOf(find(t.comp, `#home-tiles >>> #tile-${i} .tile__video`))).toBe('视频');
+      expect(textOf(find(t.comp, `#home-tiles >>> #tile-${i} .tile__voice`))).toBe('语音');
     }
-    expect(textOf(find(t.comp, '#show-all'))).toContain('共 7 人');
+    expect(textOf(find(t.comp, '#home-tiles >>> #show-all'))).toContain('共 7 人');
   });
 
   it('one touch on a tile calls that person by video; the voice button beside calls by voice', async () => {
     const t = await openHome({ history: (now) => calls(now, [['o-sim-dad', '爸爸', 2]]) });
     expect(tileNames(t.comp)[0]).toBe('爸爸');
-    await tap(t.comp, '#tile-0');
+    await tap(t.comp, '#home-tiles >>> #tile-0');
     expect(t.router.history).toEqual([
       { kind: 'navigateTo', url: '/packages/calling/index?openId=o-sim-dad&roomType=video' },
     ]);
     // back on the home after the call: navigation is possible again
     t.stores.ui.release('pages/contacts/index'); // back on the contacts page
-    await tap(t.comp, '#tile-1 .tile__voice');
+    await tap(t.comp, '#home-tiles >>> #tile-1 .tile__voice');
     expect(t.router.history[1]).toEqual({
       kind: 'navigateTo',
       url: '/packages/calling/index?openId=o-sim-mum&roomType=voice',
     });
     t.stores.ui.release('pages/contacts/index'); // back on the contacts page
-    await tap(t.comp, '#tile-1 .tile__video'); // the labelled video button
+    await tap(t.comp, '#home-tiles >>> #tile-1 .tile__video'); // the labelled video button
     expect(t.router.history[2]).toEqual({
       kind: 'navigateTo',
       url: '/packages/calling/index?openId=o-sim-mum&roomType=video',
@@ -149,8 +150,8 @@ describe('the home of tiles (landscape device)', () => {
         s.contacts = [{ openId: 'o-sim-uncle', name: '张叔叔', bindStatus: 0, pinned: true }];
       },
     });
-    await tap(t.comp, '#tile-0');
-    expect(textOf(t.comp.querySelector('.sheet__explain'))).toContain(
+    await tap(t.comp, '#home-tiles >>> #tile-0');
+    expect(textOf(t.comp.querySelector('#person-sheet >>> .sheet__explain'))).toContain(
       '张叔叔 需要先在手机微信里打开本小程序',
     );
     expect(t.router.history).toEqual([]);
@@ -161,8 +162,8 @@ describe('the home of tiles (landscape device)', () => {
       scenario: (s) => (s.contacts = [{ openId: 'o-sim-mum', name: '妈妈', bindStatus: 1 }]),
     });
     expect(tileNames(t.comp)).toEqual(['妈妈', '全部联系人']);
-    await tap(t.comp, '#show-all');
-    expect(t.comp.querySelectorAll('.row__name').map((n) => textOf(n))).toEqual(['妈妈']);
+    await tap(t.comp, '#home-tiles >>> #show-all');
+    expect(t.comp.querySelectorAll('#contact-list >>> .row__name').map((n) => textOf(n))).toEqual(['妈妈']);
   });
 
   it('works with 5,000 contacts: seven tiles, and the whole list searchable behind "all contacts", then home again', async () => {
@@ -172,37 +173,39 @@ describe('the home of tiles (landscape device)', () => {
         s.contacts[4321] = { openId: 'o-needle', name: '独一无二', bindStatus: 1 };
       },
     });
-    expect(t.comp.querySelectorAll('.tile')).toHaveLength(8);
-    expect(textOf(find(t.comp, '#show-all'))).toContain('共 5000 人');
-    await tap(t.comp, '#show-all');
+    expect(t.comp.querySelectorAll('#home-tiles >>> .tile')).toHaveLength(8);
+    expect(textOf(find(t.comp, '#home-tiles >>> #show-all'))).toContain('共 5000 人');
+    await tap(t.comp, '#home-tiles >>> #show-all');
     expect(t.comp.querySelector('#home')).toBeUndefined();
     await typeIntoSearch(t.comp, '#search', '独一无二');
     await t.clock.runAll();
     await viewUpdated();
-    expect(t.comp.querySelectorAll('.row__name').map((n) => textOf(n))).toEqual(['独一无二']);
+    expect(t.comp.querySelectorAll('#contact-list >>> .row__name').map((n) => textOf(n))).toEqual([
+      '独一无二',
+    ]);
     await tap(t.comp, '#back-home');
-    expect(t.comp.querySelectorAll('.tile')).toHaveLength(8);
+    expect(t.comp.querySelectorAll('#home-tiles >>> .tile')).toHaveLength(8);
     expect(t.stores.contacts.query).toBe('');
   });
 
   it('the person at the device puts someone on the home from their sheet (the backend keeps it), and takes them off', async () => {
     const t = await openHome({ history: (now) => calls(now, [['o-sim-dad', '爸爸', 1]]) });
-    await tap(t.comp, '#show-all');
-    await tap(t.comp, '#row-4'); // 社区李医生
-    expect(textOf(find(t.comp, '#sheet-pin'))).toBe('放到首页');
-    await tap(t.comp, '#sheet-pin');
+    await tap(t.comp, '#home-tiles >>> #show-all');
+    await tap(t.comp, '#contact-list >>> #row-4'); // 社区李医生
+    expect(textOf(find(t.comp, '#person-sheet >>> #sheet-pin'))).toBe('放到首页');
+    await tap(t.comp, '#person-sheet >>> #sheet-pin');
     await t.clock.runAll();
     await viewUpdated();
     expect(t.scenario.contacts.find((c) => c.openId === 'o-sim-doctor')?.pinned).toBe(true);
-    expect(textOf(find(t.comp, '#sheet-pin'))).toBe('从首页拿掉');
-    await tap(t.comp, '#sheet-close');
+    expect(textOf(find(t.comp, '#person-sheet >>> #sheet-pin'))).toBe('从首页拿掉');
+    await tap(t.comp, '#person-sheet >>> #sheet-close');
     await tap(t.comp, '#back-home');
     expect(tileNames(t.comp).slice(0, 2)).toEqual(['社区李医生', '爸爸']);
 
     // a long press on the tile opens the same sheet
-    find(t.comp, '#tile-0').dispatchEvent('longpress');
+    find(t.comp, '#home-tiles >>> #tile-0').dispatchEvent('longpress');
     await viewUpdated();
-    await tap(t.comp, '#sheet-pin');
+    await tap(t.comp, '#person-sheet >>> #sheet-pin');
     await t.clock.runAll();
     await viewUpdated();
     expect(t.scenario.contacts.find((c) => c.openId === 'o-sim-doctor')?.pinned).toBe(false);
@@ -213,12 +216,12 @@ describe('the home of tiles (landscape device)', () => {
   it('says when the backend did not keep a pin, and changes nothing', async () => {
     const t = await openHome();
     t.sim.family.backendFailures.setContactPin = { kind: 'network', errMsg: 'request:fail' };
-    find(t.comp, '#tile-0').dispatchEvent('longpress');
+    find(t.comp, '#home-tiles >>> #tile-0').dispatchEvent('longpress');
     await viewUpdated();
-    await tap(t.comp, '#sheet-pin');
+    await tap(t.comp, '#person-sheet >>> #sheet-pin');
     await t.clock.runAll();
     await viewUpdated();
-    expect(textOf(find(t.comp, '#pin-error'))).toContain('没有保存成功');
+    expect(textOf(find(t.comp, '#person-sheet >>> #pin-error'))).toContain('没有保存成功');
     expect(t.scenario.contacts.some((c) => c.pinned)).toBe(false);
   });
 
@@ -229,7 +232,7 @@ describe('the home of tiles (landscape device)', () => {
     await viewUpdated();
     expect(comp.querySelector('#home')).toBeUndefined();
     expect(comp.querySelector('#back-home')).toBeUndefined();
-    expect(comp.querySelectorAll('.row__name')).toHaveLength(7);
+    expect(comp.querySelectorAll('#contact-list >>> .row__name')).toHaveLength(7);
   });
 });
 
@@ -257,21 +260,21 @@ describe('missed calls first', () => {
     await t.clock.runAll();
     await viewUpdated();
     // the home says it in one line; the caller's tile carries the badge and "call back"
-    expect(textOf(find(comp, '#missed-summary'))).toBe('2 个未接来电：妈妈 2 次');
-    expect(comp.querySelector('#missed-0')).toBeUndefined();
+    expect(textOf(find(comp, '#missed-calls >>> #missed-summary'))).toBe('2 个未接来电：妈妈 2 次');
+    expect(comp.querySelector('#missed-calls >>> #missed-0')).toBeUndefined();
     const mumTile = tileNames(comp).indexOf('妈妈');
-    expect(textOf(find(comp, `#tile-${mumTile} .tile__badge`))).toBe('2');
-    expect(textOf(find(comp, `#tile-${mumTile} .tile__video`))).toBe('回拨');
+    expect(textOf(find(comp, `#home-tiles >>> #tile-${mumTile} .tile__badge`))).toBe('2');
+    expect(textOf(find(comp, `#home-tiles >>> #tile-${mumTile} .tile__video`))).toBe('回拨');
 
-    await tap(comp, `#tile-${mumTile} .tile__video`);
+    await tap(comp, `#home-tiles >>> #tile-${mumTile} .tile__video`);
     expect(t.router.history.at(-1)).toEqual({
       kind: 'navigateTo',
       url: '/packages/calling/index?openId=o-sim-mum&roomType=video',
     });
     await t.clock.runAll();
     await viewUpdated();
-    expect(comp.querySelector('#missed')).toBeUndefined();
-    expect(comp.querySelector(`#tile-${mumTile} .tile__badge`)).toBeUndefined();
+    expect(comp.querySelector('#missed-calls >>> #missed')).toBeUndefined();
+    expect(comp.querySelector(`#home-tiles >>> #tile-${mumTile} .tile__badge`)).toBeUndefined();
 
     unmountPages();
     restartStores(t);
@@ -279,7 +282,7 @@ describe('missed calls first', () => {
     const again = await renderPage(ROUTE);
     await t.clock.runAll();
     await viewUpdated();
-    expect(again.comp.querySelector('#missed')).toBeUndefined();
+    expect(again.comp.querySelector('#missed-calls >>> #missed')).toBeUndefined();
   });
 
   it('calling one caller back leaves the other caller’s missed call on the banner', async () => {
@@ -289,15 +292,19 @@ describe('missed calls first', () => {
     t.sim.phoneCallsDevice(unanswered('妈妈'));
     await t.clock.runAll();
     await viewUpdated();
-    expect(textOf(find(t.comp, '#missed-summary'))).toBe('2 个未接来电：妈妈 1 次、爸爸 1 次');
-    await tap(t.comp, '#missed-open'); // the list: a line per caller with its "call back"
-    expect(textAll(t.comp, '#missed .missed__line')).toMatch(/^妈妈 打来过 · .* 爸爸 打来过 · /);
-    await tap(t.comp, '#call-back-1');
+    expect(textOf(find(t.comp, '#missed-calls >>> #missed-summary'))).toBe(
+      '2 个未接来电：妈妈 1 次、爸爸 1 次',
+    );
+    await tap(t.comp, '#missed-calls >>> #missed-open'); // the list: a line per caller with its "call back"
+    expect(textAll(t.comp, '#missed-calls >>> #missed .missed__line')).toMatch(
+      /^妈妈 打来过 · .* 爸爸 打来过 · /,
+    );
+    await tap(t.comp, '#missed-calls >>> #call-back-1');
     expect(t.router.history.at(-1)?.url).toBe('/packages/calling/index?openId=o-sim-dad&roomType=video');
     await t.clock.runAll();
     await viewUpdated();
-    expect(textOf(find(t.comp, '#missed .missed__title'))).toBe('1 个未接来电');
-    expect(textAll(t.comp, '#missed .missed__line')).toMatch(/^妈妈 打来过/);
+    expect(textOf(find(t.comp, '#missed-calls >>> #missed .missed__title'))).toBe('1 个未接来电');
+    expect(textAll(t.comp, '#missed-calls >>> #missed .missed__line')).toMatch(/^妈妈 打来过/);
   });
 
   it('calling a missed caller from their tile is calling them back: their badge and banner line go', async () => {
@@ -308,16 +315,16 @@ describe('missed calls first', () => {
     await t.clock.runAll();
     await viewUpdated();
     const dadTile = tileNames(t.comp).indexOf('爸爸');
-    expect(textOf(find(t.comp, `#tile-${dadTile} .tile__badge`))).toBe('1');
-    await tap(t.comp, `#tile-${dadTile}`);
+    expect(textOf(find(t.comp, `#home-tiles >>> #tile-${dadTile} .tile__badge`))).toBe('1');
+    await tap(t.comp, `#home-tiles >>> #tile-${dadTile}`);
     expect(t.router.history.at(-1)?.url).toBe('/packages/calling/index?openId=o-sim-dad&roomType=video');
     await t.clock.runAll();
     await viewUpdated();
-    expect(t.comp.querySelector(`#tile-${dadTile} .tile__badge`)).toBeUndefined();
-    expect(textOf(find(t.comp, '#missed-summary'))).toBe('1 个未接来电：妈妈 1 次');
-    await tap(t.comp, '#missed-open');
-    expect(textAll(t.comp, '#missed .missed__line')).toMatch(/^妈妈 打来过/);
-    expect(textAll(t.comp, '#missed .missed__line')).not.toContain('爸爸');
+    expect(t.comp.querySelector(`#home-tiles >>> #tile-${dadTile} .tile__badge`)).toBeUndefined();
+    expect(textOf(find(t.comp, '#missed-calls >>> #missed-summary'))).toBe('1 个未接来电：妈妈 1 次');
+    await tap(t.comp, '#missed-calls >>> #missed-open');
+    expect(textAll(t.comp, '#missed-calls >>> #missed .missed__line')).toMatch(/^妈妈 打来过/);
+    expect(textAll(t.comp, '#missed-calls >>> #missed .missed__line')).not.toContain('爸爸');
   });
 
   it('two contacts with the caller’s name: no "call back" (nobody guessed), a way to find them', async () => {
@@ -327,20 +334,27 @@ describe('missed calls first', () => {
     t.sim.phoneCallsDevice(unanswered('妈妈'));
     await t.clock.runAll();
     await viewUpdated();
-    expect(t.comp.querySelector('.tile__badge')).toBeUndefined();
-    await tap(t.comp, '#missed-open');
-    expect(t.comp.querySelector('#call-back-0')).toBeUndefined();
-    expect(textOf(find(t.comp, '#missed-0 .missed__note'))).toContain('有 2 位联系人叫这个名字');
-    await tap(t.comp, '#find-caller-0');
-    expect(t.comp.querySelectorAll('.row__name').map((n) => textOf(n))).toEqual(['妈妈', '妈妈']);
+    expect(t.comp.querySelector('#home-tiles >>> .tile__badge')).toBeUndefined();
+    await tap(t.comp, '#missed-calls >>> #missed-open');
+    expect(t.comp.querySelector('#missed-calls >>> #call-back-0')).toBeUndefined();
+    expect(textOf(find(t.comp, '#missed-calls >>> #missed-0 .missed__note'))).toContain(
+      '有 2 位联系人叫这个名字',
+    );
+    await tap(t.comp, '#missed-calls >>> #find-caller-0');
+    expect(t.comp.querySelectorAll('#contact-list >>> .row__name').map((n) => textOf(n))).toEqual([
+      '妈妈',
+      '妈妈',
+    ]);
     // the only navigation: the host's launch for the ringing call
     expect(t.router.history.filter((entry) => entry.kind === 'navigateTo')).toEqual([]);
     // calling one of them is not calling the caller back: we do not know which one called
-    await tap(t.comp, '#row-0 .call-btn--video');
+    await tap(t.comp, '#contact-list >>> #row-0 .call-btn--video');
     await t.clock.runAll();
     await viewUpdated();
     expect(t.router.history.filter((entry) => entry.kind === 'navigateTo')).toHaveLength(1);
-    expect(textOf(find(t.comp, '#missed-0 .missed__note'))).toContain('有 2 位联系人叫这个名字');
+    expect(textOf(find(t.comp, '#missed-calls >>> #missed-0 .missed__note'))).toContain(
+      '有 2 位联系人叫这个名字',
+    );
   });
 
   it('a caller no contact is named after: said so, nobody is called back', async () => {
@@ -348,16 +362,16 @@ describe('missed calls first', () => {
     t.sim.phoneCallsDevice(unanswered('大舅'));
     await t.clock.runAll();
     await viewUpdated();
-    expect(textOf(find(t.comp, '#missed-summary'))).toBe('1 个未接来电：大舅 1 次');
-    await tap(t.comp, '#missed-open');
-    expect(textOf(find(t.comp, '#missed-0'))).toContain('大舅 打来过');
-    expect(textOf(find(t.comp, '#missed-0 .missed__note'))).toBe('联系人里没有这个名字');
-    expect(t.comp.querySelector('#call-back-0')).toBeUndefined();
-    expect(t.comp.querySelector('#find-caller-0')).toBeUndefined();
-    await tap(t.comp, '#missed-seen');
+    expect(textOf(find(t.comp, '#missed-calls >>> #missed-summary'))).toBe('1 个未接来电：大舅 1 次');
+    await tap(t.comp, '#missed-calls >>> #missed-open');
+    expect(textOf(find(t.comp, '#missed-calls >>> #missed-0'))).toContain('大舅 打来过');
+    expect(textOf(find(t.comp, '#missed-calls >>> #missed-0 .missed__note'))).toBe('联系人里没有这个名字');
+    expect(t.comp.querySelector('#missed-calls >>> #call-back-0')).toBeUndefined();
+    expect(t.comp.querySelector('#missed-calls >>> #find-caller-0')).toBeUndefined();
+    await tap(t.comp, '#missed-calls >>> #missed-seen');
     await t.clock.runAll();
     await viewUpdated();
-    expect(t.comp.querySelector('#missed')).toBeUndefined();
+    expect(t.comp.querySelector('#missed-calls >>> #missed')).toBeUndefined();
   });
 });
 
@@ -378,20 +392,20 @@ describe('the home in English', () => {
       });
       await t.clock.runAll();
       await viewUpdated();
-      expect(textOf(find(t.comp, '#missed-summary'))).toBe('Missed calls: 1 — 爸爸 ×1');
-      expect(textOf(find(t.comp, '#tile-0 .tile__video'))).toBe('Call back');
-      // what a screen reader says (the simulator does not render aria-* attributes: the page's data)
-      const data = t.comp.data as { missed: MissedCallsView; tiles: TileView[] };
-      expect(data.missed.lines[0].callBackLabel).toBe('Call 爸爸 back');
-      expect(data.tiles[0]).toMatchObject({
+      expect(textOf(find(t.comp, '#missed-calls >>> #missed-summary'))).toBe('Missed calls: 1 — 爸爸 ×1');
+      expect(textOf(find(t.comp, '#home-tiles >>> #tile-0 .tile__video'))).toBe('Call back');
+      // what a screen reader says (the simulator does not render aria-* attributes: the components' data)
+      const { missed } = find(t.comp, '#missed-calls').data as { missed: MissedCallsView };
+      expect(missed.lines[0].callBackLabel).toBe('Call 爸爸 back');
+      expect((find(t.comp, '#home-tiles').data as { tiles: TileView[] }).tiles[0]).toMatchObject({
         name: '爸爸',
         videoLabel: 'Video call with 爸爸',
         voiceLabel: 'Voice call with 爸爸',
         missedLabel: 'Missed calls: 1',
       });
-      expect(textOf(find(t.comp, '#tile-0 .tile__badge'))).toBe('1');
-      expect(textOf(find(t.comp, '#show-all'))).toContain('All contacts');
-      await tap(t.comp, '#show-all');
+      expect(textOf(find(t.comp, '#home-tiles >>> #tile-0 .tile__badge'))).toBe('1');
+      expect(textOf(find(t.comp, '#home-tiles >>> #show-all'))).toContain('All contacts');
+      await tap(t.comp, '#home-tiles >>> #show-all');
       expect(textOf(find(t.comp, '#back-home'))).toContain('Home');
     } finally {
       setLocale('zh-CN');

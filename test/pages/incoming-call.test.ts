@@ -123,7 +123,7 @@ describe('the three ends of a phone call to the device', () => {
       { roomId, keepTime: 20, reason: 'hung-up', direction: 'incoming' },
     ]);
     expect(t.sim.framework.stats.closes).toBe(1);
-    expect((await contactsPage(t)).querySelector('#missed')).toBeUndefined();
+    expect((await contactsPage(t)).querySelector('#missed-calls >>> #missed')).toBeUndefined();
   });
 
   it('declined at the device (Hang up while it rings): "declined", in the history, not a missed call', async () => {
@@ -143,7 +143,7 @@ describe('the three ends of a phone call to the device', () => {
     expect(t.sim.framework.stats.callsEnded).toEqual([
       { roomId, keepTime: 0, reason: 'rejected', direction: 'incoming' },
     ]);
-    expect((await contactsPage(t)).querySelector('#missed')).toBeUndefined();
+    expect((await contactsPage(t)).querySelector('#missed-calls >>> #missed')).toBeUndefined();
   });
 
   it('declined by the scenario (the person taps decline on the plugin page): the same', async () => {
@@ -176,8 +176,8 @@ describe('the three ends of a phone call to the device', () => {
     restartStores(t);
     connectStores(t.stores);
     const contacts = await contactsPage(t);
-    expect(text(contacts, '#missed .missed__title')).toBe('1 个未接来电');
-    expect(text(contacts, '#missed .missed__line')).toMatch(/^爸爸 打来过 · \d\d:\d\d$/);
+    expect(text(contacts, '#missed-calls >>> #missed .missed__title')).toBe('1 个未接来电');
+    expect(text(contacts, '#missed-calls >>> #missed .missed__line')).toMatch(/^爸爸 打来过 · \d\d:\d\d$/);
     find(contacts, '#history >>> .row__direction--missed');
 
     // a second call nobody answers, this time until the plugin's own 60 s timeout
@@ -193,28 +193,30 @@ describe('the three ends of a phone call to the device', () => {
       expect.objectContaining({ direction: 'incoming', outcome: 'no-answer' }),
     );
     await viewUpdated();
-    expect(text(contacts, '#missed .missed__title')).toBe('2 个未接来电');
-    expect(text(contacts, '#missed .missed__line')).toMatch(/^爸爸 打来 2 次 · 最近 \d\d:\d\d$/);
+    expect(text(contacts, '#missed-calls >>> #missed .missed__title')).toBe('2 个未接来电');
+    expect(text(contacts, '#missed-calls >>> #missed .missed__line')).toMatch(
+      /^爸爸 打来 2 次 · 最近 \d\d:\d\d$/,
+    );
 
-    find(contacts, '#missed-seen').dispatchEvent('tap');
+    find(contacts, '#missed-calls >>> #missed-seen').dispatchEvent('tap');
     await t.clock.runAll();
     await viewUpdated();
-    expect(contacts.querySelector('#missed')).toBeUndefined();
+    expect(contacts.querySelector('#missed-calls >>> #missed')).toBeUndefined();
 
     unmountPages();
     restartStores(t);
     connectStores(t.stores);
-    expect((await contactsPage(t)).querySelector('#missed')).toBeUndefined();
+    expect((await contactsPage(t)).querySelector('#missed-calls >>> #missed')).toBeUndefined();
   });
 
   it('opening the recent calls counts as seeing the missed calls', async () => {
     const { t } = phoneCalls({ outcome: 'unanswered', ringMs: 20_000 });
     await t.clock.runAll();
     const contacts = await contactsPage(t);
-    expect(text(contacts, '#missed .missed__title')).toBe('1 个未接来电');
+    expect(text(contacts, '#missed-calls >>> #missed .missed__title')).toBe('1 个未接来电');
     find(contacts, '#tab-history').dispatchEvent('tap');
     await t.clock.runAll();
     await viewUpdated();
-    expect(contacts.querySelector('#missed')).toBeUndefined();
+    expect(contacts.querySelector('#missed-calls >>> #missed')).toBeUndefined();
   });
 });

@@ -45,7 +45,7 @@ async function restart(t: TestPlatform): Promise<Rendered> {
 }
 
 async function tapSwitch(t: TestPlatform, comp: Rendered): Promise<void> {
-  find(comp, '#large-text').dispatchEvent('tap');
+  find(comp, '#status-line >>> #large-text').dispatchEvent('tap');
   await t.clock.runAll();
   await viewUpdated();
 }
@@ -55,11 +55,11 @@ describe('large text', () => {
     const t = installTestPlatform();
     const comp = await open(t);
     expect(isLarge(comp)).toBe(false);
-    expect(textOf(find(comp, '#large-text'))).toBe('A大字关');
+    expect(textOf(find(comp, '#status-line >>> #large-text'))).toBe('A大字关');
 
     await tapSwitch(t, comp);
     expect(isLarge(comp)).toBe(true);
-    expect(textOf(find(comp, '#large-text'))).toBe('A大字开');
+    expect(textOf(find(comp, '#status-line >>> #large-text'))).toBe('A大字开');
     await expect(t.storage.get(TEXT_SIZE_KEY)).resolves.toEqual({ ok: true, value: { choice: 'large' } });
 
     const again = await restart(t);
@@ -102,10 +102,12 @@ describe('large text', () => {
     storage.set = async () => err({ errMsg: 'setStorage:fail exceed storage max size 10MB' });
     const t = installTestPlatform({ storage });
     const comp = await open(t);
-    expect(comp.querySelector('#text-size-not-saved')).toBeUndefined();
+    expect(comp.querySelector('#status-line >>> #text-size-not-saved')).toBeUndefined();
     await tapSwitch(t, comp);
     expect(isLarge(comp)).toBe(true);
-    expect(textOf(find(comp, '#text-size-not-saved'))).toBe('字号没有保存成功，重新打开后会恢复原来的大小');
+    expect(textOf(find(comp, '#status-line >>> #text-size-not-saved'))).toBe(
+      '字号没有保存成功，重新打开后会恢复原来的大小',
+    );
   });
 
   it('every page follows it: the calling page and the Add family page too', async () => {

@@ -16,8 +16,8 @@ async function settle(t: TestPlatform, ms = 2000) {
   await viewUpdated();
 }
 
-const statusTitle = (comp: Rendered) => textOf(comp.querySelector('.status__title'));
-const rowCount = (comp: Rendered) => comp.querySelectorAll('.row__name').length;
+const statusTitle = (comp: Rendered) => textOf(comp.querySelector('#status-line >>> .status__title'));
+const rowCount = (comp: Rendered) => comp.querySelectorAll('#contact-list >>> .row__name').length;
 
 async function unregisteredDevice(registerEventReply?: 'never-answers' | 'fails-once') {
   const t = installTestPlatform({

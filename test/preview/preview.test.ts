@@ -18,7 +18,8 @@ describe('page preview HTML', () => {
     expect(html).toContain('妈妈');
     expect(html).toContain('van-search--van-search__content');
     // px, the same size on every screen width; larger only with large text (--text-scale)
-    expect(html).toMatch(/\.main--title\{font-size:calc\(28px\*var\(--text-scale, 1\)\);/);
+    // (the title is in the home's <status-line>: its classes carry the component's prefix)
+    expect(html).toMatch(/\.status-line--title\{font-size:calc\(28px\*var\(--text-scale, 1\)\);/);
     expect(html).toMatch(/<link rel="stylesheet" href="file:\/\/[^"]*@fontsource\/noto-sans-sc\/400\.css">/);
   });
 

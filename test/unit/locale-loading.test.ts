@@ -45,7 +45,7 @@ describe('the system locale', () => {
     try {
       const page = await session.show('pages/contacts/index');
       await session.settle();
-      expect(textOf(page.querySelector('.title'))).toBe('联系人');
+      expect(textOf(page.querySelector('#status-line >>> .title'))).toBe('联系人');
       expect(hasMainTexts('en')).toBe(false);
 
       speak('en');
@@ -57,7 +57,7 @@ describe('the system locale', () => {
       await viewUpdated();
 
       expect(getLocale()).toBe('en');
-      expect(textOf(page.querySelector('.title'))).toBe('Contacts');
+      expect(textOf(page.querySelector('#status-line >>> .title'))).toBe('Contacts');
       expect(session.title()).toBe('Contacts');
     } finally {
       session.close();

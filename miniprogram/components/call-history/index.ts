@@ -14,7 +14,9 @@
 import { ComponentWithStore } from 'mobx-miniprogram-bindings';
 import { texts } from '../../i18n/index';
 import type { RoomType } from '../../platform/voip/types';
-import { appStores, type AppStores } from '../../stores/index';
+import { appStores } from '../../stores/index';
+import type { HistoryStore } from '../../stores/history-store';
+import { boundTexts } from '../../stores/page-texts';
 import { describeHistoryProblem, historyRows, type HistoryRow } from '../../view-models/history-rows';
 
 export interface CallAgainDetail {
@@ -23,21 +25,20 @@ export interface CallAgainDetail {
   roomType: RoomType;
 }
 
+const { history } = appStores;
+
 /** The rows for `limit`: a call in progress reads "in progress" on its own row. */
-function rowsFor(app: AppStores, limit: number): HistoryRow[] {
-  return historyRows(app.history.records, limit, {
-    now: app.history.now,
-    activeRoomId: app.call.activeRoomId,
-  });
+function rowsFor(limit: number): HistoryRow[] {
+  return historyRows(history.records, limit, { now: history.now, activeRoomId: appStores.call.activeRoomId });
 }
 
 ComponentWithStore({
+  behaviors: [boundTexts(() => texts('history'))],
   properties: {
     limit: { type: Number, value: 50 },
     compact: { type: Boolean, value: false },
   },
   data: {
-    text: texts('history'),
     rows: [] as HistoryRow[],
     loaded: false,
     problemText: '',
@@ -45,35 +46,36 @@ ComponentWithStore({
     clearing: false,
     clearFailed: false,
   },
-  storeBindings: {
-    store: appStores,
-    fields: {
-      text: () => texts('history'),
-      rows(this: { data: { limit: number } }, app: AppStores) {
-        return rowsFor(app, this.data.limit);
+  storeBindings: [
+    {
+      store: history,
+      fields: {
+        rows(this: { data: { limit: number } }) {
+          return rowsFor(this.data.limit);
+        },
+        loaded: 'loaded',
+        problemText: (store: HistoryStore) => describeHistoryProblem(store.problem),
       },
-      loaded: (app: AppStores) => app.history.loaded,
-      problemText: (app: AppStores) => describeHistoryProblem(app.history.problem),
+      actions: { onDismissProblem: 'dismissProblem' },
+      structuralComparison: true,
     },
-    actions: {},
-    structuralComparison: true,
-  },
+  ],
   observers: {
     limit(limit: number) {
-      const rows = rowsFor(appStores, limit);
+      const rows = rowsFor(limit);
       // set at creation, before the history is loaded: nothing to send yet
       if (rows.length > 0 || this.data.rows.length > 0) this.setData({ rows });
     },
   },
   lifetimes: {
     attached() {
-      appStores.history.ensureLoaded();
+      history.ensureLoaded();
     },
   },
   pageLifetimes: {
     // "today" / "yesterday" move on while the page sits in the background
     show() {
-      appStores.history.refreshNow();
+      history.refreshNow();
     },
   },
   methods: {
@@ -92,11 +94,8 @@ ComponentWithStore({
     async onConfirmClear() {
       if (this.data.clearing) return;
       this.setData({ clearing: true });
-      const cleared = await appStores.history.clear();
+      const cleared = await history.clear();
       this.setData({ clearing: false, confirming: false, clearFailed: !cleared });
-    },
-    onDismissProblem() {
-      appStores.history.dismissProblem();
     },
   },
 });

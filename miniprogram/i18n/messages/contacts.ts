@@ -55,7 +55,6 @@ const zhCN = {
   missedWhoMany: '{name} {count} 次',
   missedWhoOthers: '还有 {count} 位',
   missedWhoSeparator: '、',
-  notAgreedYet: '还没有同意',
   allContacts: '全部联系人',
   allContactsHint: '共 {count} 人 · 可以搜索',
   backHome: '回到首页',

@@ -1,0 +1,36 @@
+/**
+ * <contact-list> — the whole list of the people the device may call (the search's matches), a window at a time:
+ * video and voice on every row someone can be called on.
+ * Events:
+ *   person  detail { id } — a row tapped: the page opens the person's sheet
+ */
+import { t } from '../../i18n/index';
+import { appStores } from '../../stores/index';
+import type { ContactsStore } from '../../stores/contacts-store';
+import { contactRows } from '../../view-models/contacts-list';
+import { callPerson, homeComponent } from '../common/home';
+
+homeComponent({
+  storeBindings: [
+    {
+      store: appStores.contacts,
+      fields: {
+        rows: (store: ContactsStore) => contactRows(store, appStores.device.status),
+        hasMore: 'hasMore',
+        totalText: (contacts: ContactsStore) => t('contacts', 'total', { count: contacts.filtered.length }),
+      },
+      actions: {},
+      // equal values (the same rows) cross to the view layer only once
+      structuralComparison: true,
+    },
+  ],
+  methods: {
+    onTapRow(event: WechatMiniprogram.TouchEvent) {
+      this.triggerEvent('person', { id: event.currentTarget.dataset.id });
+    },
+
+    onTapCall(event: WechatMiniprogram.TouchEvent) {
+      callPerson(event.currentTarget.dataset.id, event.currentTarget.dataset.type);
+    },
+  },
+});

@@ -1,0 +1,48 @@
+/**
+ * <missed-calls> — the family members' calls nobody took, until the person has seen them.
+ *
+ * Properties:
+ *   summary Boolean  one line (the home of tiles: each caller's tile has its badge and "call back")
+ * Events:
+ *   showall     "see them": the page opens the whole list, with the recent calls
+ *   findcaller  detail { name } — several contacts have the caller's name: the page searches its list for it
+ * "Call back" calls the one contact of that name, the way they called; "seen" hides the calls.
+ */
+import { appStores } from '../../stores/index';
+import { describeMissedCalls, NO_MISSED_CALLS, type MissedCallsView } from '../../view-models/missed-calls';
+import { callPerson, homeComponent } from '../common/home';
+
+const { contacts, history, missedCalls } = appStores;
+
+homeComponent({
+  properties: {
+    summary: { type: Boolean, value: false },
+  },
+  data: { missed: NO_MISSED_CALLS as MissedCallsView },
+  storeBindings: [
+    {
+      store: missedCalls,
+      fields: {
+        missed: () => describeMissedCalls(missedCalls.callers, contacts, history.now),
+      },
+      actions: { onMissedSeen: 'markSeen' },
+      structuralComparison: true,
+    },
+  ],
+  methods: {
+    onShowAll() {
+      this.triggerEvent('showall');
+    },
+
+    /** "Call back": the one contact of that name, the way they called. */
+    onCallBack(event: WechatMiniprogram.TouchEvent) {
+      const line = this.data.missed.lines[Number(event.currentTarget.dataset.index)];
+      if (line) callPerson(line.openId, line.roomType);
+    },
+
+    onFindCaller(event: WechatMiniprogram.TouchEvent) {
+      const line = this.data.missed.lines[Number(event.currentTarget.dataset.index)];
+      if (line) this.triggerEvent('findcaller', { name: line.name });
+    },
+  },
+});

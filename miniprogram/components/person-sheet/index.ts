@@ -1,0 +1,92 @@
+/**
+ * <person-sheet> — the bottom sheet of one person: call them, show them on the home or take them off, remove them
+ * (asked first). Why someone cannot be called yet, for a person who cannot.
+ *
+ * Properties:
+ *   person  String  the person's openId: the sheet opens for them; '' closes it
+ * Events:
+ *   close   the sheet closed (the page sets `person` back to '')
+ */
+import { appStores } from '../../stores/index';
+import type { ContactsStore } from '../../stores/contacts-store';
+import {
+  CLOSED_SHEET,
+  pinErrorText,
+  removalSheetFor,
+  removeErrorText,
+  sheetFor,
+  type SheetView,
+} from '../../view-models/contacts-list';
+import { callPerson, homeComponent, rowOf } from '../common/home';
+
+const { contacts } = appStores;
+
+homeComponent({
+  properties: {
+    person: { type: String, value: '' },
+  },
+  data: { sheet: CLOSED_SHEET as SheetView },
+  storeBindings: [
+    {
+      store: contacts,
+      fields: {
+        removing: (store: ContactsStore) => store.removing !== undefined,
+        removeError: (store: ContactsStore) => removeErrorText(store.removeError),
+        pinning: (store: ContactsStore) => store.pinning !== undefined,
+        pinError: (store: ContactsStore) => pinErrorText(store.pinError),
+      },
+      actions: {},
+      structuralComparison: true,
+    },
+  ],
+  observers: {
+    person(id: string) {
+      if (id) this.show(id);
+      else if (this.data.sheet.show) this.setData({ 'sheet.show': false });
+    },
+  },
+  methods: {
+    /** The sheet of this person as the store knows them now (`removal`: asking whether to remove them). */
+    show(id: string, removal = false) {
+      const row = rowOf(id);
+      if (row) this.setData({ sheet: removal ? removalSheetFor(row) : sheetFor(row) });
+      else this.hide(); // removed meanwhile
+    },
+
+    hide() {
+      this.setData({ 'sheet.show': false });
+      this.triggerEvent('close');
+    },
+
+    onClose() {
+      contacts.dismissRemoveError();
+      this.hide();
+    },
+
+    /** "Show on home" / "Remove from home". */
+    async onTogglePin() {
+      const { id, pinned } = this.data.sheet;
+      if (id && (await contacts.setPinned(id, !pinned))) this.show(id);
+    },
+
+    /** "Remove contact": the sheet asks first. */
+    onAskRemove() {
+      this.show(this.data.sheet.id, true);
+    },
+
+    onCancelRemove() {
+      contacts.dismissRemoveError();
+      this.show(this.data.sheet.id);
+    },
+
+    async onConfirmRemove() {
+      const { id, confirmRemove } = this.data.sheet;
+      if (confirmRemove && id && (await contacts.remove(id))) this.hide();
+    },
+
+    onSheetCall(event: WechatMiniprogram.TouchEvent) {
+      this.hide();
+      callPerson(this.data.sheet.id, event.currentTarget.dataset.type);
+    },
+  },
+});
