@@ -3,10 +3,8 @@
  * being called, and to its result. Path driven: tap → the page's recorded navigateTo → the real calling page
  * mounted with that query → the call store's placeCall (pre-call checks) → voip service → simulated initByCaller.
  *
- * The simulated platform behaves like the framework: the credential fetch WMPF makes inside initByCaller costs
- * CREDENTIAL_FETCH_MS unless a prefetched credential is cached (then nothing); every host question costs
- * HOST_LATENCY_MS; creating the room costs INIT_BY_CALLER_MS. The backend answers at once, so the first row can be
- * tapped at the earliest possible moment — the cold figures are upper bounds (a later tap waits less).
+ * Costs as in CALL_START_SCENARIO (WMPF's credential fetch unless one is cached, each host question, the room); the
+ * backend answers at once, so the first row is tapped as early as possible: cold figures are upper bounds.
  *   warm            the contacts page was shown and its prefetch finished before the tap
  *   cold            first launch (nothing cached anywhere: the list, the registration, WMPF's credential), right after
  *                   the host started: its own prefetch (core/CredentialKeeper.java) began as the Mini Program launched,
@@ -15,21 +13,14 @@
  *                   by an earlier session, while the host kept running and kept WMPF's credential warm (up 10 min);
  *                   the cached rows are on screen at once, usually before the host has answered the device-info
  *                   question: the call starts on the registration the host confirmed last
- *   afterReboot     printed, no goal: the same cached list, but the device has just booted, so the host's first
- *                   prefetch began as the Mini Program launched (the harsher reading: a Mini Program launch taking no
- *                   time) — a tap within WMPF's credential fetch waits for the rest of it; nothing on the device can
- *                   start that fetch earlier
+ *   afterReboot     printed, no goal: the same, just after a boot: the host's first prefetch began as the Mini
+ *                   Program launched (harsher reading: a launch takes no time), so the tap waits for its rest
  *   noPrefetch      the host does not implement prefetchDeviceToken (fails at once): WMPF fetches on demand
  *
- * "Awaited host round trips" counts what the tap path waits for, observed from outside:
- *  - device-info questions to the host (getMiniProgramDeviceInfo) in flight at any time between the tap and
- *    initByCaller being called. Conservative: the tap path awaits one only when the device status is not known
- *    yet (placeCall joins the question in flight), and nothing else asks in that window here — any other would be
- *    counted too, never missed;
- *  - plus 1 when initByCaller had to wait for a credential: it fetched one itself, or joined a prefetch still in
- *    flight (it waited for the rest of that round trip). 0 only when a valid prefetched credential was cached.
- * prefetchDeviceToken commands sent after the tap (refreshPrefetchIfStale, or the page's own prefetch still waiting
- * for the device status) are never awaited by the tap path; results.json lists them as prefetchCommandsAfterTap.
+ * "Awaited host round trips", observed from outside: device-info questions in flight between the tap and
+ * initByCaller (conservative: the tap awaits one only while the device status is unknown), plus 1 when initByCaller
+ * waited for a credential (fetched, or joined a prefetch in flight). prefetchDeviceToken commands sent after the tap
+ * are never awaited; results.json lists them as prefetchCommandsAfterTap.
  */
 import { CONTACTS_CACHE_KEY } from '../../miniprogram/platform/contacts/contacts-service';
 import { LAST_REGISTRATION_KEY } from '../../miniprogram/platform/device/last-registration';

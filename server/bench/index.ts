@@ -11,8 +11,7 @@
  *   --rate N      requests/s of the open-loop goal run (default 1000)
  *   --seconds N   its length (default 20)
  *   --rounds N    burst rounds (default 2)
- *   --database-url URL   run the load figures on this database (postgres://… or mysql://…, an empty database of
- *                 its own) instead of a fresh SQLite file; the crash figures always use SQLite
+ *   --database-url URL   the load figures on this (empty) database instead of a fresh SQLite file; not the crash
  *   --strict      exit code 2 when a goal is missed
  *   --strict-correctness   exit code 2 when a correctness goal is missed (errors outside the overloaded open loop,
  *                 crash safety); the speed goals are printed with ok or MISSED
