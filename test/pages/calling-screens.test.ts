@@ -3,13 +3,12 @@
  * opened again with the host's answer flag), hang-up second; an outcome offers "call back" after a family member's
  * call too, and returns to the contacts by itself after 30 s without a touch, saying so.
  */
-import { CALL_END_QUERY, ROUTES } from '../../miniprogram/routes';
 import { CALL_PAGE_PATH_FALLBACK } from '../../miniprogram/platform/voip/plugin-loader';
-import { configurePlugin } from '../../miniprogram/platform/voip/plugin-setup';
 import { AUTO_RETURN_MS } from '../../miniprogram/packages/calling/view-model';
 import type { IncomingCallScript } from '../../miniprogram/simulator/scenario';
 import { appStores } from '../../miniprogram/stores/index';
 import { find, renderPage, textOf, viewUpdated, type Rendered } from '../../harness/pages';
+import { phoneCallsDevice } from '../helpers/phone-calls-device';
 import { installTestPlatform, type TestPlatform } from '../../harness/platform';
 
 const CALLING = 'packages/calling/index';
@@ -43,14 +42,7 @@ async function phoneCalls(
   const loading = appStores.contacts.load();
   await t.clock.runAll();
   await loading;
-  const plugin = t.platform.loadPlugin();
-  if (plugin)
-    configurePlugin(plugin, {
-      endPageUrl: ROUTES.calling,
-      endPageQuery: CALL_END_QUERY,
-      screen: { width: 0, height: 0 },
-    });
-  const roomId = t.sim.phoneCallsDevice({
+  const roomId = phoneCallsDevice(t, {
     callerName: '妈妈',
     roomType: 'video',
     outcome: 'unanswered',

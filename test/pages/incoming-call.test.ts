@@ -6,10 +6,10 @@
  */
 import { connectStores } from '../../miniprogram/composition-root';
 import { CALL_END_QUERY, ROUTES } from '../../miniprogram/routes';
-import { configurePlugin } from '../../miniprogram/platform/voip/plugin-setup';
 import type { IncomingCallScript } from '../../miniprogram/simulator/scenario';
 import { appStores } from '../../miniprogram/stores/index';
 import { find, renderPage, textOf, unmountPages, viewUpdated, type Rendered } from '../../harness/pages';
+import { phoneCallsDevice } from '../helpers/phone-calls-device';
 import { installTestPlatform, restartStores, type TestPlatform } from '../../harness/platform';
 
 const CALLING = 'packages/calling/index';
@@ -23,14 +23,7 @@ function text(comp: Rendered, selector: string): string {
 /** The device as app launch leaves it (the plugin's end page is our outcome view), then a phone calls it. */
 function phoneCalls(script: Partial<IncomingCallScript> = {}): { t: TestPlatform; roomId: string } {
   const t = installTestPlatform();
-  const plugin = t.platform.loadPlugin();
-  if (plugin)
-    configurePlugin(plugin, {
-      endPageUrl: ROUTES.calling,
-      endPageQuery: CALL_END_QUERY,
-      screen: { width: 0, height: 0 },
-    });
-  const roomId = t.sim.phoneCallsDevice({
+  const roomId = phoneCallsDevice(t, {
     callerName: '妈妈',
     roomType: 'video',
     outcome: 'answered',
