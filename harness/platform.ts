@@ -3,6 +3,8 @@
  * bench), in-memory storage, a router that records where the app navigated, a scenario to script the device, host,
  * backend and calls, and the app's stores built on it by the composition root (buildStores), installed for the pages.
  */
+import { CALL_END_QUERY, ROUTES } from '../miniprogram/routes';
+import { configurePlugin } from '../miniprogram/platform/voip/plugin-setup';
 import { buildStores, connectStores, noteAppShow } from '../miniprogram/composition-root';
 import type { Clock } from '../miniprogram/lib/clock';
 import type { PermissionScope } from '../miniprogram/platform/permissions';
@@ -186,4 +188,13 @@ export function installPhonePlatform(options: PhonePlatformOptions = {}): PhoneP
   if (options.route) t.router.route = options.route;
   options.family?.(t.sim.family);
   return { ...t, family: t.sim.family };
+}
+
+/** The plugin as app launch leaves it (composition-root.ts): after a call it returns to our outcome view. */
+export function setUpPluginAsAtLaunch(
+  platform: SimulatedPlatform,
+  screen: { width: number; height: number } = { width: 0, height: 0 },
+): void {
+  const plugin = platform.loadPlugin();
+  if (plugin) configurePlugin(plugin, { endPageUrl: ROUTES.calling, endPageQuery: CALL_END_QUERY, screen });
 }

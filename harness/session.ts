@@ -6,14 +6,12 @@
  */
 import { setLocale, type Locale } from '../miniprogram/i18n/index';
 import { loadEnglishTexts } from './english';
-import { CALL_END_QUERY, ROUTES } from '../miniprogram/routes';
 import type { PermissionScope } from '../miniprogram/platform/permissions';
-import { configurePlugin } from '../miniprogram/platform/voip/plugin-setup';
 import type { SimulatedRole } from '../miniprogram/simulator/index';
 import type { SimulationScenario } from '../miniprogram/simulator/scenario';
 import { createFakeClock } from './fake-clock';
 import { renderPage, unmountPages, type RenderedPage } from './pages';
-import { installSimulatedPlatform, type TestPlatform } from './platform';
+import { installSimulatedPlatform, setUpPluginAsAtLaunch, type TestPlatform } from './platform';
 
 export interface SessionOptions {
   scenario?: (s: SimulationScenario) => void;
@@ -69,14 +67,7 @@ export function startSession(options: SessionOptions = {}): Session {
     startStores: options.role !== 'phone',
   });
   // as app launch does (composition-root.ts): the plugin returns to our outcome view after a call
-  const plugin = t.platform.loadPlugin();
-  if (plugin) {
-    configurePlugin(plugin, {
-      endPageUrl: ROUTES.calling,
-      endPageQuery: CALL_END_QUERY,
-      screen: { width, height },
-    });
-  }
+  setUpPluginAsAtLaunch(t.platform, { width, height });
   return {
     ...t,
     async show(route, query = {}) {

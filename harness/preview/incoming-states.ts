@@ -3,10 +3,9 @@
  * call page, which the simulator does not have), its three ends, the missed call on the contacts page, and the
  * status card when the host does not answer. Each call comes the real way: callWMPF → push → the host's launch.
  */
-import { CALL_END_QUERY, ROUTES } from '../../miniprogram/routes';
-import { configurePlugin } from '../../miniprogram/platform/voip/plugin-setup';
 import type { IncomingCallScript } from '../../miniprogram/simulator/scenario';
 import type { RenderedPage } from '../pages';
+import { setUpPluginAsAtLaunch } from '../platform';
 import type { Session } from '../session';
 import type { PreviewState } from './state-kit';
 
@@ -36,13 +35,7 @@ async function callPage(session: Session, waitMs: number): Promise<RenderedPage>
 
 async function ended(session: Session, script: Partial<IncomingCallScript>): Promise<RenderedPage> {
   await contacts(session); // the device was on its home when the call came
-  const plugin = session.platform.loadPlugin();
-  if (plugin)
-    configurePlugin(plugin, {
-      endPageUrl: ROUTES.calling,
-      endPageQuery: CALL_END_QUERY,
-      screen: { width: 0, height: 0 },
-    });
+  setUpPluginAsAtLaunch(session.platform);
   await phoneCalls(session, script);
   await session.settle();
   const page = await session.show(CALLING, { view: 'outcome' });

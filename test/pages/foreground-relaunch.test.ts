@@ -4,23 +4,15 @@
  * earlier call. The app must follow the call page's own query (getPluginOnloadOptions): the new caller rings, is
  * recorded, and ends — no stale room kept "in progress".
  */
-import { CALL_END_QUERY, ROUTES } from '../../miniprogram/routes';
-import { configurePlugin } from '../../miniprogram/platform/voip/plugin-setup';
 import { appStores } from '../../miniprogram/stores/index';
 import { renderPage, textOf, viewUpdated } from '../../harness/pages';
-import { installTestPlatform } from '../../harness/platform';
+import { installTestPlatform, setUpPluginAsAtLaunch } from '../../harness/platform';
 
 const PUSH_MS = 300;
 
 it('a launch while the app is in front rings for the new call, read from the call page’s onload options', async () => {
   const t = installTestPlatform();
-  const plugin = t.platform.loadPlugin();
-  if (plugin)
-    configurePlugin(plugin, {
-      endPageUrl: ROUTES.calling,
-      endPageQuery: CALL_END_QUERY,
-      screen: { width: 0, height: 0 },
-    });
+  setUpPluginAsAtLaunch(t.platform);
   // the host's closeWxaApp fails (it only logs that): the app stays in front after the first call
   t.sim.framework.closeMiniProgram = () => undefined;
 
