@@ -3,6 +3,15 @@ import { type DiagnosticsKey, tDiagnostics } from './messages';
 
 export type Tone = 'ok' | 'warn' | 'bad' | 'muted';
 
+/** One line of the page's device checks. */
+export interface CheckRow {
+  id: string;
+  label: string;
+  value: string;
+  detail: string;
+  tone: Tone;
+}
+
 export type Key = DiagnosticsKey;
 const text = (key: Key, params?: Record<string, string | number>) => tDiagnostics(key, params);
 

@@ -6,7 +6,7 @@
  */
 import type { HostError } from '../../../platform/host/types';
 import { isRecord } from '../../../lib/guards';
-import { age, clockTime, type Tone } from './format';
+import { age, clockTime, type CheckRow } from './format';
 import { type DiagnosticsKey, tDiagnostics } from './messages';
 
 const PUSH_TOKEN_REASONS = {
@@ -82,15 +82,7 @@ export function parseHostStatus(reply: Record<string, unknown>): HostStatus | un
     : { provisioned, wmpfDevice, pushToken };
 }
 
-export interface HostStatusRow {
-  id: string;
-  label: string;
-  value: string;
-  detail: string;
-  tone: Tone;
-}
-
-function pushTokenRow(token: HostPushToken, now: number): HostStatusRow {
+function pushTokenRow(token: HostPushToken, now: number): CheckRow {
   const row = { id: 'push-token', label: tDiagnostics('pushToken'), detail: '' };
   const reason = (r: PushTokenReason) => tDiagnostics(r === 'other' ? 'reasonOther' : PUSH_TOKEN_REASONS[r]);
   switch (token.state) {
@@ -127,8 +119,8 @@ export function hostStatusRows(
   check: HostStatusCheck | undefined,
   now: number,
   describeError: (error: HostError) => string,
-): HostStatusRow[] {
-  const one = (value: string, detail: string, tone: HostStatusRow['tone']): HostStatusRow[] => [
+): CheckRow[] {
+  const one = (value: string, detail: string, tone: CheckRow['tone']): CheckRow[] => [
     { id: 'host-status', label: tDiagnostics('hostStatus'), value, detail, tone },
   ];
   if (!check) return one(tDiagnostics('unknown'), '', 'muted');
@@ -138,7 +130,7 @@ export function hostStatusRows(
       : one(tDiagnostics('unknown'), describeError(check.error), 'bad');
   }
   const { provisioned, wmpfDevice, pushToken } = check.status;
-  const rows: HostStatusRow[] = [
+  const rows: CheckRow[] = [
     {
       id: 'host-secret',
       label: tDiagnostics('hostSecret'),

@@ -8,7 +8,8 @@ import type { CallAttempt } from '../../../platform/voip/call-attempts';
 import { isAtLeast } from '../../../utils/version';
 import { describeBackendError } from '../../../view-models/backend-error';
 import { attemptView, type AttemptView } from './attempt-view';
-import { age, clockTime, maskSn, type Key, type Tone } from './format';
+import { age, clockTime, maskSn, type CheckRow, type Key, type Tone } from './format';
+
 import { hostStatusRows, type HostStatusCheck } from './host-status';
 import { tDiagnostics } from './messages';
 
@@ -18,14 +19,6 @@ export type Timed<E> = { ok: true; ms: number } | { ok: false; error: E };
 
 /** A round trip slower than this is shown as a warning. */
 const SLOW_HOST_MS = 1000;
-
-export interface CheckRow {
-  id: string;
-  label: string;
-  value: string;
-  detail: string;
-  tone: Tone;
-}
 
 export interface DiagnosticsInput {
   checking: boolean;
