@@ -4,27 +4,31 @@
  * with the device's activation, and the push token uploaded when the host could upload it (WMPF >= 2.1.0, a secret,
  * a registration), else why not. The upload is taken as done when the host started (the simulated platform's start).
  */
+import { WMPF_FLOORS } from '../config';
 import { compareVersions } from '../utils/version';
+import { familyOf } from './family-scenario';
 import { scripted, type Reply } from './scenario';
 import type { SimulatedFramework } from './simulated-framework';
+import { HOST_PUSH_TOKEN_REFRESH_MARGIN_MS } from './simulated-host-push-token';
 
-const PUSH_API_FLOOR = '2.1.0';
-const PUSH_TOKEN_TTL_MS = 60 * 60 * 1000;
-const REFRESH_MARGIN_MS = 10 * 60 * 1000;
+/** When the scenario's getPushToken fails or is malformed the host would not report an upload; an hour is shown. */
+const FALLBACK_TTL_MS = 60 * 60 * 1000;
 
 function pushTokenOf(framework: SimulatedFramework, hostStartedAt: number): Record<string, unknown> {
   const { device } = framework.scenario;
-  if ((compareVersions(device.wmpfVersion, PUSH_API_FLOOR) ?? -1) < 0)
+  if ((compareVersions(device.wmpfVersion, WMPF_FLOORS.incomingCalls) ?? -1) < 0)
     return { state: 'unsupported', reason: 'wmpf-too-old' };
   if (!device.secret) return { state: 'unsupported', reason: 'not-provisioned' };
   if (!device.registered) return { state: 'unsupported', reason: 'not-registered' };
-  // refreshed every 50 min since the host started: the last upload is the one of this period
-  const period = PUSH_TOKEN_TTL_MS - REFRESH_MARGIN_MS;
+  const script = familyOf(framework.scenario).pushToken;
+  const ttlMs = script.kind === 'ok' ? script.ttlSec * 1000 : FALLBACK_TTL_MS;
+  // refreshed before expiry since the host started: the last upload is the one of this period
+  const period = Math.max(ttlMs / 2, ttlMs - HOST_PUSH_TOKEN_REFRESH_MARGIN_MS); // halfway for short-lived ones
   const uploadedAt = hostStartedAt + Math.floor((framework.clock.now() - hostStartedAt) / period) * period;
   return {
     state: 'uploaded',
     uploadedAt,
-    expiresAt: uploadedAt + PUSH_TOKEN_TTL_MS,
+    expiresAt: uploadedAt + ttlMs,
     refreshAt: uploadedAt + period,
   };
 }

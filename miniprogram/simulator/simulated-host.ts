@@ -12,14 +12,15 @@
  *    incoming call's push and the call's direction is "incoming".
  */
 import { isRecord } from '../lib/guards';
+import { WMPF_FLOORS } from '../config';
 import { compareVersions } from '../utils/version';
 import type { SimulatedFramework, SimulatedLaunch } from './simulated-framework';
 
 export const PLUGIN_APPID = 'wxf830863afde621eb';
 /** WMPFDeviceApi.setPushMsgCallback (2.1.0) is the oldest way a host receives pushes. */
-const PUSH_API_FLOOR = '2.1.0';
+const PUSH_API_FLOOR = WMPF_FLOORS.incomingCalls;
 /** prefetchDeviceToken on WMPFMiniProgramDeviceApi. */
-const PREFETCH_FLOOR = '2.1.0';
+const PREFETCH_FLOOR = WMPF_FLOORS.calls;
 
 export type PushIgnoredReason =
   'not-json' | 'not-a-call' | 'no-appid' | 'bad-app-type' | 'other-app' | 'wmpf-too-old';
