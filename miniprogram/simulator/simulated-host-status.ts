@@ -11,8 +11,7 @@ import { scripted, type Reply } from './scenario';
 import type { SimulatedFramework } from './simulated-framework';
 import { HOST_PUSH_TOKEN_REFRESH_MARGIN_MS } from './simulated-host-push-token';
 
-/** When the scenario's getPushToken fails or is malformed the host would not report an upload; an hour is shown. */
-const FALLBACK_TTL_MS = 60 * 60 * 1000;
+const FIRST_RETRY_MS = 30_000;
 
 function pushTokenOf(framework: SimulatedFramework, hostStartedAt: number): Record<string, unknown> {
   const { device } = framework.scenario;
@@ -21,7 +20,11 @@ function pushTokenOf(framework: SimulatedFramework, hostStartedAt: number): Reco
   if (!device.secret) return { state: 'unsupported', reason: 'not-provisioned' };
   if (!device.registered) return { state: 'unsupported', reason: 'not-registered' };
   const script = familyOf(framework.scenario).pushToken;
-  const ttlMs = script.kind === 'ok' ? script.ttlSec * 1000 : FALLBACK_TTL_MS;
+  if (script.kind !== 'ok') {
+    const reason = script.kind === 'raw' ? 'invalid-token' : 'wmpf-failed';
+    return { state: 'failed', reason, attempts: 1, retryAt: framework.clock.now() + FIRST_RETRY_MS };
+  }
+  const ttlMs = script.ttlSec * 1000;
   // refreshed before expiry since the host started: the last upload is the one of this period
   const period = Math.max(ttlMs / 2, ttlMs - HOST_PUSH_TOKEN_REFRESH_MARGIN_MS); // halfway for short-lived ones
   const uploadedAt = hostStartedAt + Math.floor((framework.clock.now() - hostStartedAt) / period) * period;
