@@ -36,6 +36,13 @@ describe('diagnostics page: the host app’s own state', () => {
     expect(check(comp, 'push-token')).toContain('家人打来的电话现在不会响');
   });
 
+  it('in the simulator, a WMPF that gives no push token shows as a failed upload, never as uploaded', async () => {
+    const { comp } = await open({
+      scenario: (s) => s.family && (s.family.pushToken = { kind: 'fail', errMsg: 'getPushToken:fail' }),
+    });
+    expect(check(comp, 'push-token')).toContain('上传失败：WMPF 没有给出推送令牌（第 1 次）');
+  });
+
   it('a failing upload: the reason, the attempt and when the host tries again; an unknown reason is not echoed', async () => {
     const failed = { state: 'failed', reason: 'backend-refused', attempts: 3, retryAt: Date.UTC(2026, 0, 1) };
     let { comp } = await open({
