@@ -6,9 +6,9 @@
  */
 import { fork, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
-import * as net from 'net';
 import * as path from 'path';
 import { Connection } from './connection';
+import { freePort } from './free-port';
 
 export interface ChildServer {
   port: number;
@@ -67,17 +67,6 @@ export async function startFakeWechat(): Promise<ChildServer> {
   );
   const port = await withTimeout(Promise.race([ready, exited]), 'the fake WeChat API', () => void kill());
   return { port, child, kill };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 async function healthy(port: number, running: () => boolean): Promise<void> {

@@ -6,9 +6,11 @@
  */
 import { spawn, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
-import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
+import { freePort } from '../../bench/free-port';
+
+export { freePort };
 
 const NOBODY = { uid: 65534, gid: 65534 };
 
@@ -23,17 +25,6 @@ export function engineDirectory(prefix: string): string {
   const user = engineUser();
   if ('uid' in user) fs.chownSync(dir, user.uid, user.gid);
   return dir;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /** Runs a set-up program of the engine (initdb, mariadb-install-db) to its end; its output only on failure. */
