@@ -97,7 +97,7 @@ export async function startServer(
       WECHAT_APPID: BENCH_APP_ID,
       WECHAT_APPSECRET: BENCH_APP_SECRET,
       WECHAT_API_BASE_URL: `http://127.0.0.1:${fakeWechatPort}`,
-      LOG_LEVEL: 'info',
+      LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
       // every bench client comes from 127.0.0.1: the per-IP limit would refuse them as one client
       RATE_LIMIT_PHONE_PER_IP: '0',
       RATE_LIMIT_PHONE_PER_OPENID: '0',
