@@ -5,11 +5,13 @@
 import { buildApp } from './app';
 import { ConfigError, LISTEN_BACKLOG, describeConfig, loadConfig } from './config';
 import { openRepository } from './db/open';
+import { bufferedStdout } from './log-destination';
 import { startMaintenance } from './maintenance';
 import { createWechatClient } from './wechat/client';
 
 async function main(): Promise<void> {
   const config = loadConfig();
+  const logOutput = bufferedStdout();
   let warn = (message: string) => console.warn(message);
   const repository = await openRepository({
     databaseUrl: config.databaseUrl,
@@ -22,7 +24,7 @@ async function main(): Promise<void> {
     wechat: createWechatClient({ config: config.wechat }),
     config,
     rateLimits: config.rateLimits,
-    log: { level: config.logLevel },
+    log: { level: config.logLevel, stream: logOutput.stream },
   });
   warn = (message) => app.log.warn(message);
   const stopMaintenance = startMaintenance(repository, {
@@ -32,6 +34,7 @@ async function main(): Promise<void> {
     stopMaintenance();
     await app.close();
     await repository.close();
+    logOutput.stop();
     process.exit(0);
   };
   process.once('SIGTERM', () => void shutdown());

@@ -23,7 +23,6 @@ export function hmacKeyOf(secretBase64Url: string): crypto.KeyObject {
   return key;
 }
 
-
 /** HMAC-SHA256 with the device secret (base64url of 32 bytes) as key; base64url without padding. */
 export function hmacBase64Url(secretBase64Url: string, message: string): string {
   return crypto.createHmac('sha256', hmacKeyOf(secretBase64Url)).update(message, 'utf8').digest('base64url');
