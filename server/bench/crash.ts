@@ -17,8 +17,6 @@ export interface Goal {
   value: string;
   goal: string;
   met: boolean;
-  /** a speed goal (depends on the machine); the others are correctness goals, met on any machine */
-  speed?: true;
 }
 
 export interface CrashFigures {

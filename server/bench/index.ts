@@ -13,8 +13,8 @@
  *   --rounds N    burst rounds (default 2)
  *   --database-url URL   the load figures on this (empty) database instead of a fresh SQLite file; not the crash
  *   --strict      exit code 2 when a goal is missed
- *   --strict-correctness   exit code 2 when a correctness goal is missed (errors outside the overloaded open loop,
- *                 crash safety); the speed goals are printed with ok or MISSED
+ *   --report-only TEXT   with --strict: a missed goal whose name contains TEXT is printed as MISSED but does not
+ *                 fail the run (repeatable; as in `npm run bench`)
  */
 import * as crypto from 'crypto';
 import * as fs from 'fs';
@@ -43,11 +43,11 @@ interface Options {
   seconds: number;
   rounds: number;
   strict: boolean;
-  strictCorrectness: boolean;
+  reportOnly: string[];
 }
 
 function parseArgs(argv: string[]): Options {
-  const options: Options = { rate: 1000, seconds: 20, rounds: 2, strict: false, strictCorrectness: false };
+  const options: Options = { rate: 1000, seconds: 20, rounds: 2, strict: false, reportOnly: [] };
   const whole = (name: string, value: string | undefined, max: number) => {
     const n = Number(value);
     if (!Number.isInteger(n) || n < 1 || n > max)
@@ -57,15 +57,18 @@ function parseArgs(argv: string[]): Options {
   for (let i = 0; i < argv.length; i += 1) {
     const arg = argv[i];
     if (arg === '--strict') options.strict = true;
-    else if (arg === '--strict-correctness') options.strictCorrectness = true;
-    else if (arg === '--rate') options.rate = whole(arg, argv[(i += 1)], 20_000);
+    else if (arg === '--report-only') {
+      const text = argv[(i += 1)];
+      if (!text) throw new Error('--report-only needs the text of a goal');
+      options.reportOnly.push(text);
+    } else if (arg === '--rate') options.rate = whole(arg, argv[(i += 1)], 20_000);
     else if (arg === '--seconds') options.seconds = whole(arg, argv[(i += 1)], 120);
     else if (arg === '--rounds') options.rounds = whole(arg, argv[(i += 1)], 20);
     else if (arg === '--database-url' && /^(postgres(ql)?|mysql):\/\//.test(argv[i + 1] ?? ''))
       options.databaseUrl = argv[(i += 1)];
     else
       throw new Error(
-        `unknown option ${arg} (options: --rate N, --seconds N, --rounds N, --database-url postgres://…|mysql://…, --strict, --strict-correctness)`,
+        `unknown option ${arg} (options: --rate N, --seconds N, --rounds N, --database-url postgres://…|mysql://…, --strict, --report-only TEXT)`,
       );
   }
   return options;
@@ -220,14 +223,12 @@ async function measureLoad(
         value: String(main.errors),
         goal: '0',
         met: main.errors === 0,
-        speed: true,
       },
       {
         name: `open loop ${options.rate}/s: p99`,
         value: ms(main.overall.p99),
         goal: `< ${P99_GOAL_MS} ms`,
         met: main.overall.p99 < P99_GOAL_MS,
-        speed: true,
       },
       {
         name: `highest rate, p99 < ${SEARCH_P99_MS} ms`,
@@ -240,7 +241,6 @@ async function measureLoad(
         value: `${costs.contacts.cpuUs.toFixed(0)} µs`,
         goal: `≤ ${CONTACTS_CPU_GOAL_US} µs`,
         met: costs.contacts.cpuUs <= CONTACTS_CPU_GOAL_US,
-        speed: true,
       },
       { name: 'CPU per kind: errors', value: String(costErrors), goal: '0', met: costErrors === 0 },
       { name: 'burst 600 at once: p99', value: ms(burst.p99), goal: '(reported)', met: true },
@@ -280,10 +280,10 @@ export async function runServerBench(argv: string[]): Promise<number> {
   const missed = goals.filter((g) => !g.met);
   if (missed.length > 0) {
     console.error(`\n✘ ${missed.length} server goal(s) missed: ${missed.map((g) => g.name).join(', ')}`);
-    if (options.strict) return 2;
-    const wrong = missed.filter((g) => !g.speed);
-    if (options.strictCorrectness && wrong.length > 0) return 2;
-    return 0;
+    const enforced = missed.filter((g) => !options.reportOnly.some((text) => g.name.includes(text)));
+    if (enforced.length < missed.length)
+      console.error(`  printed, not enforced (--report-only): ${missed.length - enforced.length}`);
+    return options.strict && enforced.length > 0 ? 2 : 0;
   }
   console.log('\n✔ every server goal met');
   return 0;
