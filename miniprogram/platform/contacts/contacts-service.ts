@@ -11,7 +11,6 @@ import type {
   Contact,
   AuthorisationError,
   ContactsError,
-  ContactsFetch,
   ContactsLoad,
   ContactsService,
   ContactsSource,
@@ -125,9 +124,12 @@ export function createContactsService(deps: ContactsServiceDeps): ContactsServic
     if (!saved) await dropCache();
   }
 
-  async function fetchFromSource(sn: string): Promise<Result<ContactsFetch, ContactsError>> {
+  /** A source that throws is taken as one that could not be reached. */
+  async function fromSource<T>(
+    call: () => Promise<Result<T, ContactsError>>,
+  ): Promise<Result<T, ContactsError>> {
     try {
-      return await source.fetch(sn);
+      return await call();
     } catch (e) {
       return err({ kind: 'network', errMsg: messageOf(e) });
     }
@@ -144,30 +146,10 @@ export function createContactsService(deps: ContactsServiceDeps): ContactsServic
     }
   }
 
-  async function removeFromSource(sn: string, openId: string): Promise<Result<void, ContactsError>> {
-    try {
-      return await source.remove(sn, openId);
-    } catch (e) {
-      return err({ kind: 'network', errMsg: messageOf(e) });
-    }
-  }
-
-  async function pinAtSource(
-    sn: string,
-    openId: string,
-    pinned: boolean,
-  ): Promise<Result<void, ContactsError>> {
-    try {
-      return await source.setPinned(sn, openId, pinned);
-    } catch (e) {
-      return err({ kind: 'network', errMsg: messageOf(e) });
-    }
-  }
-
   return {
     cached,
     async remove(device, openId) {
-      const removed = await removeFromSource(device.sn, openId);
+      const removed = await fromSource(() => source.remove(device.sn, openId));
       if (!removed.ok) return removed;
       // offline, the cached list must not show them any more either
       const rest = (await cached()).filter((contact) => contact.openId !== openId);
@@ -175,7 +157,7 @@ export function createContactsService(deps: ContactsServiceDeps): ContactsServic
       return removed;
     },
     async setPinned(device, openId, pinned) {
-      const set = await pinAtSource(device.sn, openId, pinned);
+      const set = await fromSource(() => source.setPinned(device.sn, openId, pinned));
       if (!set.ok) return set;
       const saved = await cached();
       if (saved.some((contact) => contact.openId === openId))
@@ -185,7 +167,7 @@ export function createContactsService(deps: ContactsServiceDeps): ContactsServic
       return set;
     },
     async load(device, first = []): Promise<ContactsLoad> {
-      const fetched = await fetchFromSource(device.sn);
+      const fetched = await fromSource(() => source.fetch(device.sn));
       if (!fetched.ok) {
         console.warn('[contacts] source failed:', fetched.error.kind);
         return { contacts: await cached(), fromCache: true, error: fetched.error, skipped: 0 };
