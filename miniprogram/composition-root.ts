@@ -139,7 +139,7 @@ export function connectStores(stores: AppStores, platform?: Pick<Platform, 'host
  * our outcome view after a call) and look. The push token that lets family members call the device is the host
  * app's to upload, and only the host's (docs/host-protocol.md §7.1).
  */
-export function startDevicePlatform(platform: Platform, screen: WindowSize): void {
+function startDevicePlatform(platform: Platform, screen: WindowSize): void {
   if (platform.mode === 'phone') return;
   platform.voipEvents.start();
   const plugin = platform.loadPlugin();

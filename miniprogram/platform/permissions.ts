@@ -43,7 +43,7 @@ export function classifyAuthorizeFailure(failure: unknown): AuthorizeFailureKind
   return 'other';
 }
 
-export function outcomeOfAuthorizeFailure(failure: unknown): PermissionOutcome {
+function outcomeOfAuthorizeFailure(failure: unknown): PermissionOutcome {
   switch (classifyAuthorizeFailure(failure)) {
     case 'user-refused':
       return 'denied';

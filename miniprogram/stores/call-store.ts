@@ -25,7 +25,7 @@ export type { CallOutcome } from './call-records';
 export type { CallPhase, CallProblem, CallRequest, PlaceCallResult } from './call-checks';
 
 /** A call whose plugin page went silent for this long is considered over (the plugin died or the app was killed). */
-export const SILENT_CALL_MS = 2 * 60 * 1000;
+const SILENT_CALL_MS = 2 * 60 * 1000;
 
 export interface CallStoreDeps {
   voip: VoipService;

@@ -4,7 +4,7 @@ import type { Ui } from '../platform/ui';
 import { createNavigationGuard, type NavigationGuard } from '../utils/navigation-guard';
 
 /** Landscape device screens (and the page's landscape media query) start here: history moves into a side column. */
-export const WIDE_SCREEN_PX = 800;
+const WIDE_SCREEN_PX = 800;
 
 /** WeChat's font size above its standard one (1): the pages follow it with large text, until the switch says. */
 const SYSTEM_LARGE_FROM = 1.05;

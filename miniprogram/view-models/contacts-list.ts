@@ -8,7 +8,7 @@ import { avatarOf } from '../utils/avatar';
 import { describeBackendError } from './backend-error';
 
 /** Contacts added this recently are marked new on the contacts page. */
-export const NEW_CONTACT_MS = 24 * 60 * 60 * 1000;
+const NEW_CONTACT_MS = 24 * 60 * 60 * 1000;
 
 /** One contact as the template needs it: small, flat, no more than what is shown. */
 export interface ContactRow {
@@ -28,7 +28,7 @@ export interface ContactRow {
 }
 
 /** `now`: when the list was loaded (0: unknown, nobody is marked new). */
-export function isNewContact(contact: { addedAt?: number }, now: number): boolean {
+function isNewContact(contact: { addedAt?: number }, now: number): boolean {
   if (contact.addedAt === undefined || now <= 0) return false;
   const age = now - contact.addedAt;
   return age >= -NEW_CONTACT_MS && age < NEW_CONTACT_MS;

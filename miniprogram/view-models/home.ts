@@ -39,7 +39,7 @@ export interface HomeInput {
  * Who gets a tile, in an order that stays put: the pinned people, then the people called most, then the list's first
  * callable people (a new device has no history yet). A missed caller without a tile takes the last unpinned one.
  */
-export function homeContacts(input: HomeInput): ContactWithAuth[] {
+function homeContacts(input: HomeInput): ContactWithAuth[] {
   const chosen: ContactWithAuth[] = [];
   const add = (contact: ContactWithAuth | undefined) => {
     if (contact && chosen.length < HOME_TILES && !chosen.some((c) => c.openId === contact.openId))

@@ -29,7 +29,7 @@ const time = (value: unknown): number =>
   typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : 0;
 
 /** The marks worth keeping: callers' marks newer than the global one, the newest MAX_CALLERS. */
-export function compactMarks(marks: SeenMarks): SeenMarks {
+function compactMarks(marks: SeenMarks): SeenMarks {
   const callers = [...marks.callers]
     .filter(([name, at]) => name !== '' && time(at) > marks.seenUntil)
     .sort(([, a], [, b]) => b - a)
