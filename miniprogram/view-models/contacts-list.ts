@@ -55,20 +55,12 @@ export function toRow(contact: ContactWithAuth, now = 0): ContactRow {
 }
 
 /** The bottom sheet for a contact the person tapped: call them, or remove them (after a confirmation). */
-export interface SheetView {
+export interface SheetView extends ContactRow {
   show: boolean;
-  id: string;
-  name: string;
-  avatar: string;
-  initials: string;
-  color: string;
-  callable: boolean;
   title: string;
   explain: string;
   /** The sheet asks "remove X?" instead of offering calls. */
   confirmRemove: boolean;
-  /** shown on the home: the sheet offers to take them off, else to put them there */
-  pinned: boolean;
 }
 
 export const CLOSED_SHEET: SheetView = {
@@ -79,25 +71,21 @@ export const CLOSED_SHEET: SheetView = {
   initials: '',
   color: '',
   callable: false,
+  note: '',
+  isNew: false,
+  pinned: false,
   title: '',
   explain: '',
   confirmRemove: false,
-  pinned: false,
 };
 
 export function sheetFor(row: ContactRow): SheetView {
   return {
+    ...row,
     show: true,
-    id: row.id,
-    name: row.name,
-    avatar: row.avatar,
-    initials: row.initials,
-    color: row.color,
-    callable: row.callable,
     title: row.callable ? t('contacts', 'callWho', { name: row.name }) : row.name,
     explain: row.callable ? row.note : t('contacts', 'notAuthorisedExplain', { name: row.name }),
     confirmRemove: false,
-    pinned: row.pinned,
   };
 }
 
@@ -118,9 +106,7 @@ export function pinErrorText(error: ContactsError | undefined): string {
 
 /** Why the last removal failed, '' when it did not. */
 export function removeErrorText(error: ContactsError | undefined): string {
-  if (!error) return '';
-  const described = describeBackendError(error);
-  return t('contacts', 'removeFailed', { reason: described.title });
+  return error ? t('contacts', 'removeFailed', { reason: describeBackendError(error).title }) : '';
 }
 
 export type ListState = 'loading' | 'ready' | 'empty' | 'empty-search' | 'error' | 'device';
