@@ -15,7 +15,6 @@ import { createRealPlatform, type Platform } from './platform/platform';
 import { readSystemLanguage } from './platform/system';
 import type { WindowSize } from './platform/ui';
 import { loadMainTexts } from './i18n/load-main-texts';
-import { loadPinyinTable } from './platform/pinyin-table';
 import { configurePlugin } from './platform/voip/plugin-setup';
 import { CallStore } from './stores/call-store';
 import { ContactsStore } from './stores/contacts-store';
@@ -24,10 +23,9 @@ import { DeviceStore } from './stores/device-store';
 import { HistoryStore } from './stores/history-store';
 import { installStores, type AppStores, type RunningApp } from './stores/index';
 import { MissedCallsStore } from './stores/missed-calls-store';
-import { followRegistration } from './stores/registration-follower';
 import { RoleStore } from './stores/role-store';
 import { UiStore } from './stores/ui-store';
-import { hasPinyinTable, registerPinyinTable } from './utils/contact-search';
+import { hasPinyinTable, registerPinyinTable, type PinyinTable } from './utils/contact-search';
 import { HOME_TILES, mostCalled } from './utils/most-called';
 
 /** Every store, each given only the services (and other stores) it uses. */
@@ -125,13 +123,33 @@ export function connectStores(stores: AppStores, platform?: Pick<Platform, 'host
   if (platform?.hostEvents) {
     // the credential fetch starts with the app, not after its first page rendered: the first tap waits less
     stores.device.requestPrefetch();
-    followRegistration({ events: platform.hostEvents, device: stores.device, contacts: stores.contacts });
+    followRegistration(platform.hostEvents, stores);
     platform.hostEvents.start();
   }
   stores.call.start();
   void stores.history.load();
   void stores.missedCalls.load();
   void stores.ui.loadTextSize();
+}
+
+/**
+ * The screen follows the host's registration without a restart: on `registrationChanged` the device info, the
+ * prefetch and the push token are refreshed, then the contacts of the device as it is now. When the event
+ * registration only succeeded after the device was found not ready, an event may have been missed: checked again.
+ */
+function followRegistration(
+  events: NonNullable<Platform['hostEvents']>,
+  { device, contacts }: AppStores,
+): void {
+  events.subscribe((signal) => {
+    const known = device.status;
+    const mayHaveMissed = known !== null && (known.kind !== 'ready' || known.lastKnown !== undefined);
+    if (signal === 'listening' && !mayHaveMissed) return;
+    void device.followRegistrationChange().then((status) => {
+      if (status.kind === 'ready') return contacts.load(false);
+      return undefined;
+    });
+  });
 }
 
 /**
@@ -166,6 +184,19 @@ export function applySystemLocale(load = loadMainTexts): Promise<void> {
     (error: unknown) =>
       console.error(`[i18n] the ${locale} texts did not load; showing ${DEFAULT_LOCALE}`, error),
   );
+}
+
+/**
+ * The pinyin-initials table from its own subpackage (app.json "pinyin"): 分包异步化, require.async, base library
+ * >= 2.11.2. It is 9.6 KB that the first screen does not need; below that base library, or when the download fails,
+ * search finds names by their characters only.
+ */
+function loadPinyinTable(): Promise<PinyinTable> {
+  if (typeof require.async !== 'function')
+    return Promise.reject(new Error('require.async is not available (base library < 2.11.2)'));
+  // a literal path: DevTools and the bench follow it to the subpackage
+  const loading: Promise<PinyinTable> = require.async('./pinyin/index.js');
+  return loading;
 }
 
 /** The pinyin table from its subpackage: search by initials works once it is there (names by characters before). */

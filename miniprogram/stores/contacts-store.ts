@@ -7,7 +7,7 @@ import type {
   ContactWithAuth,
 } from '../platform/contacts/types';
 import { buildSearchIndex, matchesQuery, type SearchEntry } from '../utils/contact-search';
-import { pinnedAs } from '../utils/pinned';
+import { pinnedAs } from '../platform/contacts/contacts-service';
 import type { DeviceStore } from './device-store';
 
 export type ContactsLoadState = 'idle' | 'loading' | 'ready';

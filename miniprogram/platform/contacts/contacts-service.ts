@@ -17,7 +17,6 @@ import type {
   ContactWithAuth,
 } from './types';
 import { err, ok, type Result } from '../../lib/result';
-import { pinnedAs } from '../../utils/pinned';
 import { AUTHORISATION_BATCH_SIZE } from './plugin-authorisation';
 import { validateContact } from './validate-contacts';
 
@@ -78,6 +77,14 @@ function withAuthorisation(
     ...contact,
     authorisation: checked.ok ? (checked.value.get(contact.openId) ?? notAsked) : 'unknown',
   }));
+}
+
+/** The contact with `pinned` set, or left out (not pinned is the default, as older backend replies say). */
+export function pinnedAs<C extends Contact>(contact: C, pinned: boolean): C {
+  const copy = { ...contact };
+  if (pinned) copy.pinned = true;
+  else delete copy.pinned;
+  return copy;
 }
 
 export function createContactsService(deps: ContactsServiceDeps): ContactsService {
