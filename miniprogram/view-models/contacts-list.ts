@@ -11,21 +11,7 @@ import { describeBackendError } from './backend-error';
 const NEW_CONTACT_MS = 24 * 60 * 60 * 1000;
 
 /** One contact as the template needs it: small, flat, no more than what is shown. */
-export interface ContactRow {
-  id: string;
-  name: string;
-  avatar: string;
-  /** shown without a picture (computed here: no setData per avatar) */
-  initials: string;
-  color: string;
-  callable: boolean;
-  /** one line under the name ('' when nothing to say) */
-  note: string;
-  /** added in the 24 h before the list was loaded */
-  isNew: boolean;
-  /** shown on the device's home */
-  pinned: boolean;
-}
+export type ContactRow = ReturnType<typeof toRow>;
 
 /** `now`: when the list was loaded (0: unknown, nobody is marked new). */
 function isNewContact(contact: { addedAt?: number }, now: number): boolean {
@@ -34,7 +20,7 @@ function isNewContact(contact: { addedAt?: number }, now: number): boolean {
   return age >= -NEW_CONTACT_MS && age < NEW_CONTACT_MS;
 }
 
-export function toRow(contact: ContactWithAuth, now = 0): ContactRow {
+export function toRow(contact: ContactWithAuth, now = 0) {
   const callable = contact.authorisation !== 'not-authorised';
   const note =
     contact.authorisation === 'not-authorised'
@@ -46,10 +32,14 @@ export function toRow(contact: ContactWithAuth, now = 0): ContactRow {
     id: contact.openId,
     name: contact.name,
     avatar: contact.avatarUrl ?? '',
+    // shown without a picture, computed here: no setData per avatar
     ...avatarOf(contact.name),
     callable,
+    /** one line under the name ('' when nothing to say) */
     note,
+    /** added in the 24 h before the list was loaded */
     isNew: isNewContact(contact, now),
+    /** shown on the device's home */
     pinned: contact.pinned === true,
   };
 }

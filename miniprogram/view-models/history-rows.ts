@@ -2,33 +2,11 @@
 import { displayName } from './contact-name';
 import { format, getLocale, texts, type Locale } from '../i18n/index';
 import type { CallRecord, HistoryProblem } from '../platform/history/types';
-import type { RoomType } from '../platform/voip/types';
 import { avatarOf } from '../utils/avatar';
 import { formatCallTime, formatDuration } from '../utils/format-time';
 import { isMissedCall } from '../utils/missed-call';
 
-export type OutcomeTone = 'ok' | 'warn' | 'error' | 'muted';
-
-export interface HistoryRow {
-  id: string;
-  name: string;
-  /** the avatar without a picture (computed here: no setData per row) */
-  initials: string;
-  color: string;
-  /** '' for calls that cannot be placed again (an incoming call without an openId) */
-  openId: string;
-  roomType: RoomType;
-  canCallAgain: boolean;
-  callAgainLabel: string;
-  direction: 'outgoing' | 'incoming' | 'missed';
-  directionIcon: string;
-  directionText: string;
-  kindIcon: string;
-  kindText: string;
-  time: string;
-  outcomeText: string;
-  tone: OutcomeTone;
-}
+export type HistoryRow = ReturnType<typeof historyRow>;
 
 export interface HistoryRowOptions {
   now: number;
@@ -85,7 +63,7 @@ function outcomeOf(record: CallRecord, activeRoomId: string | undefined, locale:
   }
 }
 
-export function historyRow(record: CallRecord, options: HistoryRowOptions): HistoryRow {
+export function historyRow(record: CallRecord, options: HistoryRowOptions) {
   const locale = options.locale ?? getLocale();
   const m = texts('history', locale);
   const openId = record.contact.openId ?? '';
@@ -95,7 +73,9 @@ export function historyRow(record: CallRecord, options: HistoryRowOptions): Hist
   return {
     id: record.id,
     name,
+    // the avatar without a picture, computed here: no setData per row
     ...avatarOf(name),
+    /** '' for calls that cannot be placed again (an incoming call without an openId) */
     openId,
     roomType: record.roomType,
     canCallAgain: openId !== '',

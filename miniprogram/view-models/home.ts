@@ -8,23 +8,7 @@ import type { CallRecord } from '../platform/history/types';
 import { avatarOf } from '../utils/avatar';
 import { HOME_TILES, mostCalled } from '../utils/most-called';
 
-export interface TileView {
-  id: string;
-  name: string;
-  initials: string;
-  color: string;
-  avatar: string;
-  callable: boolean;
-  /** why the tile cannot call ('' when it can) */
-  note: string;
-  /** unseen missed calls from this person (0: no badge) */
-  missed: number;
-  /** what a screen reader says for the badge ('' without one) */
-  missedLabel: string;
-  pinned: boolean;
-  videoLabel: string;
-  voiceLabel: string;
-}
+export type TileView = ReturnType<typeof homeTiles>[number];
 
 export interface HomeInput {
   /** the contacts, callable first (ContactsStore.sorted) */
@@ -63,7 +47,7 @@ function homeContacts(input: HomeInput): ContactWithAuth[] {
   return chosen.sort((a, b) => waiting(a) - waiting(b));
 }
 
-export function homeTiles(input: HomeInput): TileView[] {
+export function homeTiles(input: HomeInput) {
   return homeContacts(input).map((contact) => {
     const callable = contact.authorisation !== 'not-authorised';
     const missed = input.missedByOpenId.get(contact.openId) ?? 0;
@@ -73,8 +57,11 @@ export function homeTiles(input: HomeInput): TileView[] {
       ...avatarOf(contact.name),
       avatar: contact.avatarUrl ?? '',
       callable,
+      /** why the tile cannot call ('' when it can) */
       note: callable ? '' : t('contacts', 'notAuthorised'),
+      /** unseen missed calls from this person (0: no badge) */
       missed,
+      /** what a screen reader says for the badge ('' without one) */
       missedLabel: missed > 0 ? t('contacts', 'missedTitle', { count: missed }) : '',
       pinned: contact.pinned === true,
       videoLabel: t('contacts', 'tileVideoLabel', { name: contact.name }),
