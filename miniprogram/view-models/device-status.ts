@@ -6,16 +6,6 @@ import { formatCallTime } from '../utils/format-time';
 
 export type Tone = 'ok' | 'info' | 'warn' | 'error';
 
-export interface StatusView {
-  tone: Tone;
-  /** icon file under /assets/icons */
-  icon: string;
-  title: string;
-  hint: string;
-  /** A "check again" action makes sense (the cause may go away). */
-  canRecheck: boolean;
-}
-
 export const TONE_ICON: Record<Tone, string> = {
   ok: '/assets/icons/check-green.svg',
   info: '/assets/icons/info-grey.svg',
@@ -23,9 +13,12 @@ export const TONE_ICON: Record<Tone, string> = {
   error: '/assets/icons/warning-red.svg',
 };
 
-function view(tone: Tone, title: string, hint = '', canRecheck = false): StatusView {
+/** `icon`: a file under /assets/icons; `canRecheck`: "check again" makes sense (the cause may go away). */
+function view(tone: Tone, title: string, hint = '', canRecheck = false) {
   return { tone, icon: TONE_ICON[tone], title, hint, canRecheck };
 }
+
+export type StatusView = ReturnType<typeof view>;
 
 /** The device status line: what works, and what to do when it does not. Versions are shown; the sn never is. */
 export function describeDeviceStatus(status: DeviceStatus | null): StatusView {

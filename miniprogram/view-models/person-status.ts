@@ -8,21 +8,15 @@ import type { DeviceStatus } from '../platform/device/types';
 import type { ContactsError } from '../platform/contacts/types';
 import { TONE_ICON, type Tone } from './device-status';
 
-export interface PersonStatus {
-  tone: Tone;
-  icon: string;
-  text: string;
-}
-
 export interface PersonStatusInput {
   status: DeviceStatus | null;
   /** the last contacts load failed (the list may show saved contacts) */
   contactsError: ContactsError | undefined;
 }
 
-const line = (tone: Tone, text: string): PersonStatus => ({ tone, icon: TONE_ICON[tone], text });
+const line = (tone: Tone, text: string) => ({ tone, icon: TONE_ICON[tone], text });
 
-export function describePersonStatus({ status, contactsError }: PersonStatusInput): PersonStatus {
+export function describePersonStatus({ status, contactsError }: PersonStatusInput) {
   if (!status) return line('info', t('status', 'personChecking'));
   if (status.kind !== 'ready') {
     // the device is not set up for calls: nothing the person can do but tell someone
