@@ -20,6 +20,11 @@ function view(tone: Tone, title: string, hint = '', canRecheck = false) {
 
 export type StatusView = ReturnType<typeof view>;
 
+/** The status catalogue's `<name>` as the title and `<name>Hint` as the hint. */
+function withHint(tone: Tone, name: 'notRegistered' | 'notWmpf' | 'pluginMissing', canRecheck = false) {
+  return view(tone, t('status', name), t('status', `${name}Hint`), canRecheck);
+}
+
 /** The device status line: what works, and what to do when it does not. Versions are shown; the sn never is. */
 export function describeDeviceStatus(status: DeviceStatus | null): StatusView {
   if (!status) return view('info', t('status', 'checking'));
@@ -36,7 +41,7 @@ export function describeDeviceStatus(status: DeviceStatus | null): StatusView {
       return status.simulated ? view('info', t('status', 'simulated')) : view('ok', t('status', 'ready'));
     }
     case 'not-registered':
-      return view('error', t('status', 'notRegistered'), t('status', 'notRegisteredHint'), true);
+      return withHint('error', 'notRegistered', true);
     case 'unsupported':
       return view(
         'error',
@@ -49,9 +54,9 @@ export function describeDeviceStatus(status: DeviceStatus | null): StatusView {
         }),
       );
     case 'not-wmpf':
-      return view('warn', t('status', 'notWmpf'), t('status', 'notWmpfHint'));
+      return withHint('warn', 'notWmpf');
     case 'plugin-missing':
-      return view('error', t('status', 'pluginMissing'), t('status', 'pluginMissingHint'));
+      return withHint('error', 'pluginMissing');
     case 'host-error':
       return view('error', t('status', 'hostError'), hostProblem(status.error), true);
   }
