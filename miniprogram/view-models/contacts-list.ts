@@ -89,14 +89,9 @@ export function removalSheetFor(row: ContactRow): SheetView {
   };
 }
 
-/** Why the last pin failed, '' when it did not. */
-export function pinErrorText(error: ContactsError | undefined): string {
-  return error ? t('contacts', 'pinFailed', { reason: describeBackendError(error).title }) : '';
-}
-
-/** Why the last removal failed, '' when it did not. */
-export function removeErrorText(error: ContactsError | undefined): string {
-  return error ? t('contacts', 'removeFailed', { reason: describeBackendError(error).title }) : '';
+/** Why the last pin or removal failed, '' when it did not. */
+export function changeErrorText(key: 'pinFailed' | 'removeFailed', error: ContactsError | undefined): string {
+  return error ? t('contacts', key, { reason: describeBackendError(error).title }) : '';
 }
 
 export type ListState = 'loading' | 'ready' | 'empty' | 'empty-search' | 'error' | 'device';
@@ -123,27 +118,27 @@ function emptyView(icon: string, title: string, hint: string, offer?: 'retry' | 
   };
 }
 
-/** Why the list could not be loaded: the transport in the contacts' words, anything else as the backend says. */
+/** The transport's failures, said in the contacts' own words (anything else is said as the backend says it). */
+const TRANSPORT_ERRORS = {
+  timeout: 'errorTimeout',
+  network: 'errorNetwork',
+  'http-status': 'errorServer',
+  malformed: 'errorMalformed',
+  'not-configured': 'errorNotConfigured',
+} as const;
+
+const isTransportError = (
+  error: ContactsError,
+): error is Extract<ContactsError, { kind: keyof typeof TRANSPORT_ERRORS }> => error.kind in TRANSPORT_ERRORS;
+
+/** Why the list could not be loaded. */
 function errorText(error: ContactsError): { title: string; hint: string } {
-  const failed = (hint: string) => ({ title: t('contacts', 'errorTitle'), hint });
-  switch (error.kind) {
-    case 'timeout':
-      return failed(t('contacts', 'errorTimeout'));
-    case 'network':
-      return failed(t('contacts', 'errorNetwork'));
-    case 'http-status':
-      return failed(t('contacts', 'errorServer', { status: error.status }));
-    case 'malformed':
-      return failed(t('contacts', 'errorMalformed'));
-    case 'not-configured':
-      return failed(t('contacts', 'errorNotConfigured'));
-    case 'rejected':
-    case 'login-failed':
-    case 'device-auth-unavailable': {
-      const described = describeBackendError(error);
-      return { title: described.title, hint: [described.hint, described.code].filter(Boolean).join(' ') };
-    }
+  if (isTransportError(error)) {
+    const params = error.kind === 'http-status' ? { status: error.status } : undefined;
+    return { title: t('contacts', 'errorTitle'), hint: t('contacts', TRANSPORT_ERRORS[error.kind], params) };
   }
+  const described = describeBackendError(error);
+  return { title: described.title, hint: [described.hint, described.code].filter(Boolean).join(' ') };
 }
 
 /** Which of the list's states to show: loading, the list, or an empty state that says why and what to do. */
@@ -189,8 +184,7 @@ export function listStateOf(
 
 /** Why the saved list is shown: no network, or what the backend said (the device clock, its secret...). */
 function cachedNotice(error: ContactsError): string {
-  const transport = ['timeout', 'network', 'http-status', 'malformed', 'not-configured'];
-  if (transport.includes(error.kind)) return t('contacts', 'showingCached');
+  if (isTransportError(error)) return t('contacts', 'showingCached');
   return t('contacts', 'showingCachedBecause', { reason: describeBackendError(error).title });
 }
 

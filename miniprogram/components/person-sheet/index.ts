@@ -11,9 +11,8 @@ import { appStores } from '../../stores/index';
 import type { ContactsStore } from '../../stores/contacts-store';
 import {
   CLOSED_SHEET,
-  pinErrorText,
   removalSheetFor,
-  removeErrorText,
+  changeErrorText,
   sheetFor,
   type SheetView,
 } from '../../view-models/contacts-list';
@@ -31,9 +30,9 @@ homeComponent({
       store: contacts,
       fields: {
         removing: (store: ContactsStore) => store.removing !== undefined,
-        removeError: (store: ContactsStore) => removeErrorText(store.removeError),
+        removeError: (store: ContactsStore) => changeErrorText('removeFailed', store.removeError),
         pinning: (store: ContactsStore) => store.pinning !== undefined,
-        pinError: (store: ContactsStore) => pinErrorText(store.pinError),
+        pinError: (store: ContactsStore) => changeErrorText('pinFailed', store.pinError),
       },
       actions: {},
       structuralComparison: true,
