@@ -28,7 +28,6 @@ export interface AppShowOptions {
 }
 
 export interface LaunchGuard {
-  /** Records App.onShow's options and tells what kind of show it is. */
   noteShow(options?: AppShowOptions): ShowKind;
   /** The kind of the latest show (the plugin's enter options are read again each time). */
   currentShow(): ShowKind;

@@ -33,7 +33,6 @@ import { createVoipService } from './voip/voip-service';
 
 export type RuntimeMode = 'wmpf-device' | 'simulated-device' | 'phone';
 
-/** Every service the app uses, as createPlatform builds it. */
 export type Platform = ReturnType<typeof createPlatform>;
 
 /** The adapters a platform is built from: the real ones here, simulated ones from miniprogram/simulator/. */
@@ -107,9 +106,7 @@ export function createPlatform(adapters: PlatformAdapters) {
       clock,
     }),
     history: createHistoryRepository(adapters.storage),
-    /** Until when the person has seen the missed calls. */
     missedCallsSeen: createMissedCallsSeen(adapters.storage),
-    /** The large-text switch's choice. */
     textSize: createTextSizeSetting(adapters.storage),
     router,
     /** Title, window size, pull-down refresh and navigation, for pages. */

@@ -88,7 +88,6 @@ export class CallStore {
     return running && this.deps.clock.now() - this.lastEventAt < SILENT_CALL_MS;
   }
 
-  /** A family member's call being shown. */
   get incoming(): IncomingCall | undefined {
     return this.incomingCall.call;
   }

@@ -1,11 +1,7 @@
 /**
  * <person-sheet> — the bottom sheet of one person: call them, show them on the home or take them off, remove them
- * (asked first). Why someone cannot be called yet, for a person who cannot.
- *
- * Properties:
- *   person  String  the person's openId: the sheet opens for them; '' closes it
- * Events:
- *   close   the sheet closed (the page sets `person` back to '')
+ * (asked first). Why someone cannot be called yet, for a person who cannot. `person`: the openId the sheet opens
+ * for ('' closes it); event `close`: the page sets `person` back to ''.
  */
 import { appStores } from '../../stores/index';
 import type { ContactsStore } from '../../stores/contacts-store';

@@ -12,7 +12,6 @@ export const MISSED_CALLS_SEEN_KEY = 'missed-calls-seen';
 const MAX_CALLERS = 50;
 
 export interface SeenMarks {
-  /** Every missed call up to here was seen. */
   seenUntil: number;
   /** By caller name: their missed calls up to here were seen (called back). A Map: every name is a key, even "__proto__". */
   callers: ReadonlyMap<string, number>;
