@@ -96,24 +96,18 @@ export function changeErrorText(key: 'pinFailed' | 'removeFailed', error: Contac
 
 export type ListState = 'loading' | 'ready' | 'empty' | 'empty-search' | 'error' | 'device';
 
-export interface EmptyView {
-  image: string;
-  title: string;
-  hint: string;
-  retry: boolean;
-  /** offer the pairing view: nobody can be called until a family member authorises the device */
-  addFamily: boolean;
-}
+export type EmptyView = ReturnType<typeof emptyView>;
 
 export const NO_EMPTY: EmptyView = { image: '', title: '', hint: '', retry: false, addFamily: false };
 
 /** An empty state: its picture (an icon under /assets/icons), what it says, and what it offers. */
-function emptyView(icon: string, title: string, hint: string, offer?: 'retry' | 'addFamily'): EmptyView {
+function emptyView(icon: string, title: string, hint: string, offer?: 'retry' | 'addFamily') {
   return {
     image: `/assets/icons/${icon}.svg`,
     title,
     hint,
     retry: offer === 'retry',
+    /** offer the pairing view: nobody can be called until a family member authorises the device */
     addFamily: offer === 'addFamily',
   };
 }
