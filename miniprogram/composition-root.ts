@@ -25,7 +25,7 @@ import { MissedCallsStore } from './stores/missed-calls-store';
 import { RoleStore } from './stores/role-store';
 import { UiStore } from './stores/ui-store';
 import { hasPinyinTable, registerPinyinTable, type PinyinTable } from './utils/contact-search';
-import { HOME_TILES, mostCalled } from './utils/most-called';
+import { HOME_TILES, mostCalled } from './view-models/home';
 
 /** Every store, each given only the services (and other stores) it uses. */
 export function buildStores(platform: Platform): AppStores {

@@ -1,7 +1,33 @@
 import { makeAutoObservable, runInAction } from 'mobx-miniprogram';
 import type { TextSizeChoice, TextSizeSetting } from '../platform/text-size-setting';
 import type { Ui } from '../platform/ui';
-import { createNavigationGuard, type NavigationGuard } from '../utils/navigation-guard';
+
+/**
+ * One navigation at a time for a page: a double tap must not open two pages (or go back twice). The guard opens
+ * again when the navigation failed, and when the page calls release() (its onShow, once the person is back).
+ */
+interface NavigationGuard {
+  /** Runs `navigate` unless a navigation is already on its way. */
+  go(navigate: () => Promise<boolean>): void;
+  release(): void;
+}
+
+export function createNavigationGuard(): NavigationGuard {
+  let navigating = false;
+  const release = () => {
+    navigating = false;
+  };
+  return {
+    go(navigate) {
+      if (navigating) return;
+      navigating = true;
+      navigate().then((ok) => {
+        if (!ok) release();
+      }, release);
+    },
+    release,
+  };
+}
 
 /** Landscape device screens (and the page's landscape media query) start here: history moves into a side column. */
 const WIDE_SCREEN_PX = 800;

@@ -4,7 +4,7 @@ import { format, getLocale, texts, type Locale } from '../i18n/index';
 import type { CallRecord, HistoryProblem } from '../platform/history/types';
 import { avatarOf } from '../utils/avatar';
 import { formatCallTime, formatDuration } from '../utils/format-time';
-import { isMissedCall } from '../utils/missed-call';
+import { isMissedCall } from '../stores/missed-calls-store';
 
 export type HistoryRow = ReturnType<typeof historyRow>;
 
