@@ -12,10 +12,8 @@ import { CALL_END_QUERY, ROUTES } from './routes';
 import { hasWmpf, isDevTools } from './platform/environment';
 import type { AppShowOptions, ShowKind } from './platform/launch';
 import { createRealPlatform, type Platform } from './platform/platform';
-import { readSystemLanguage } from './platform/system';
-import type { WindowSize } from './platform/ui';
+import { readSystemLanguage, type WindowSize } from './platform/ui';
 import { loadMainTexts } from './i18n/load-main-texts';
-import { loadPinyinTable } from './platform/pinyin-table';
 import { configurePlugin } from './platform/voip/plugin-setup';
 import { CallStore } from './stores/call-store';
 import { ContactsStore } from './stores/contacts-store';
@@ -24,11 +22,10 @@ import { DeviceStore } from './stores/device-store';
 import { HistoryStore } from './stores/history-store';
 import { installStores, type AppStores, type RunningApp } from './stores/index';
 import { MissedCallsStore } from './stores/missed-calls-store';
-import { followRegistration } from './stores/registration-follower';
 import { RoleStore } from './stores/role-store';
 import { UiStore } from './stores/ui-store';
-import { hasPinyinTable, registerPinyinTable } from './utils/contact-search';
-import { HOME_TILES, mostCalled } from './utils/most-called';
+import { hasPinyinTable, registerPinyinTable, type PinyinTable } from './utils/contact-search';
+import { HOME_TILES, mostCalled } from './view-models/home';
 
 /** Every store, each given only the services (and other stores) it uses. */
 export function buildStores(platform: Platform): AppStores {
@@ -125,7 +122,7 @@ export function connectStores(stores: AppStores, platform?: Pick<Platform, 'host
   if (platform?.hostEvents) {
     // the credential fetch starts with the app, not after its first page rendered: the first tap waits less
     stores.device.requestPrefetch();
-    followRegistration({ events: platform.hostEvents, device: stores.device, contacts: stores.contacts });
+    followRegistration(platform.hostEvents, stores);
     platform.hostEvents.start();
   }
   stores.call.start();
@@ -135,11 +132,31 @@ export function connectStores(stores: AppStores, platform?: Pick<Platform, 'host
 }
 
 /**
+ * The screen follows the host's registration without a restart: on `registrationChanged` the device info, the
+ * prefetch and the push token are refreshed, then the contacts of the device as it is now. When the event
+ * registration only succeeded after the device was found not ready, an event may have been missed: checked again.
+ */
+function followRegistration(
+  events: NonNullable<Platform['hostEvents']>,
+  { device, contacts }: AppStores,
+): void {
+  events.subscribe((signal) => {
+    const known = device.status;
+    const mayHaveMissed = known !== null && (known.kind !== 'ready' || known.lastKnown !== undefined);
+    if (signal === 'listening' && !mayHaveMissed) return;
+    void device.followRegistrationChange().then((status) => {
+      if (status.kind === 'ready') return contacts.load(false);
+      return undefined;
+    });
+  });
+}
+
+/**
  * A device's platform for the app's lifetime: the ONE plugin event subscription, the plugin's end page (back to
  * our outcome view after a call) and look. The push token that lets family members call the device is the host
  * app's to upload, and only the host's (docs/host-protocol.md §7.1).
  */
-export function startDevicePlatform(platform: Platform, screen: WindowSize): void {
+function startDevicePlatform(platform: Platform, screen: WindowSize): void {
   if (platform.mode === 'phone') return;
   platform.voipEvents.start();
   const plugin = platform.loadPlugin();
@@ -166,6 +183,19 @@ export function applySystemLocale(load = loadMainTexts): Promise<void> {
     (error: unknown) =>
       console.error(`[i18n] the ${locale} texts did not load; showing ${DEFAULT_LOCALE}`, error),
   );
+}
+
+/**
+ * The pinyin-initials table from its own subpackage (app.json "pinyin"): 分包异步化, require.async, base library
+ * >= 2.11.2. It is 9.6 KB that the first screen does not need; below that base library, or when the download fails,
+ * search finds names by their characters only.
+ */
+function loadPinyinTable(): Promise<PinyinTable> {
+  if (typeof require.async !== 'function')
+    return Promise.reject(new Error('require.async is not available (base library < 2.11.2)'));
+  // a literal path: DevTools and the bench follow it to the subpackage
+  const loading: Promise<PinyinTable> = require.async('./pinyin/index.js');
+  return loading;
 }
 
 /** The pinyin table from its subpackage: search by initials works once it is there (names by characters before). */

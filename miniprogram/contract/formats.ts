@@ -23,7 +23,7 @@ export const MAX_BODY_BYTES = 16 * 1024;
 /** 16 random bytes, base64url without padding. */
 export const PAIRING_ID_PATTERN = '^[A-Za-z0-9_-]{22}$';
 export const PAIRING_TTL_MS = 10 * 60 * 1000;
-export const PAIRING_SCENE_PREFIX = 'p.';
+const PAIRING_SCENE_PREFIX = 'p.';
 /** The page the wxacode opens, with `scene` = `p.<pairingId>`. */
 export const PAIRING_PAGE = 'packages/phone/pairing/index';
 

@@ -2,22 +2,6 @@
  * The names rule of the contract (contact names, device names), shared by the server and the Mini Program: which
  * characters a name may not hold and how long it may be. Pure TypeScript, like the rest of the contract.
  */
-/** C0 and C1 control characters (and DEL). */
-export function isControlCodePoint(codePoint: number): boolean {
-  return codePoint <= 0x1f || (codePoint >= 0x7f && codePoint <= 0x9f);
-}
-
-/** The bidi controls that can reorder what a name appears to say (marks, embeddings, overrides, isolates). */
-export function isBidiControlCodePoint(codePoint: number): boolean {
-  return (
-    codePoint === 0x061c ||
-    codePoint === 0x200e ||
-    codePoint === 0x200f ||
-    (codePoint >= 0x202a && codePoint <= 0x202e) ||
-    (codePoint >= 0x2066 && codePoint <= 0x2069)
-  );
-}
-
 /**
  * What a name may not hold, because it shows as nothing or as something else: control (Cc), format (Cf: zero-width
  * spaces and joiners, bidi controls, tag characters, soft hyphen), private-use (Co) characters, line and paragraph

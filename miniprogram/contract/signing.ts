@@ -4,7 +4,7 @@
  */
 import { SN_PATTERN } from './formats';
 
-export const CANONICAL_VERSION = 'FCV1';
+const CANONICAL_VERSION = 'FCV1';
 /** How far the device clock may be from the server's. */
 export const CLOCK_SKEW_SECONDS = 300;
 /**
@@ -24,9 +24,9 @@ export const SERVER_TIME_HEADER = 'X-Server-Time';
 export const WX_OPENID_HEADER = 'X-WX-OPENID';
 
 export const TIMESTAMP_PATTERN = '^[0-9]{1,12}$';
-export const NONCE_PATTERN = '^[A-Za-z0-9_-]{16,64}$';
+const NONCE_PATTERN = '^[A-Za-z0-9_-]{16,64}$';
 /** base64url without padding of a 32-byte HMAC-SHA256. */
-export const SIGNATURE_PATTERN = '^[A-Za-z0-9_-]{43}$';
+const SIGNATURE_PATTERN = '^[A-Za-z0-9_-]{43}$';
 
 export type SignedMethod = 'GET' | 'POST' | 'DELETE';
 

@@ -28,7 +28,6 @@ export interface AppShowOptions {
 }
 
 export interface LaunchGuard {
-  /** Records App.onShow's options and tells what kind of show it is. */
   noteShow(options?: AppShowOptions): ShowKind;
   /** The kind of the latest show (the plugin's enter options are read again each time). */
   currentShow(): ShowKind;
@@ -45,23 +44,22 @@ export interface LaunchGuard {
 
 const CALL_PAGE_MARK = 'call-page-plugin';
 
-function pluginEnterQuery(loadPlugin: PluginLoader): Record<string, unknown> {
+/** The plugin's enter or onload options, {} when the plugin, or its getter, is missing or throws. */
+function pluginOptions(
+  loadPlugin: PluginLoader,
+  getter: 'getPluginEnterOptions' | 'getPluginOnloadOptions',
+): Record<string, unknown> {
   try {
-    const plugin = loadPlugin();
-    const options: unknown = plugin?.getPluginEnterOptions?.();
-    return isRecord(options) && isRecord(options.query) ? options.query : {};
+    const options: unknown = loadPlugin()?.[getter]?.();
+    return isRecord(options) ? options : {};
   } catch {
     return {};
   }
 }
 
-function pluginOnloadQuery(loadPlugin: PluginLoader): Record<string, unknown> {
-  try {
-    const options: unknown = loadPlugin()?.getPluginOnloadOptions?.();
-    return isRecord(options) ? options : {};
-  } catch {
-    return {};
-  }
+function pluginEnterQuery(loadPlugin: PluginLoader): Record<string, unknown> {
+  const { query } = pluginOptions(loadPlugin, 'getPluginEnterOptions');
+  return isRecord(query) ? query : {};
 }
 
 /** Query values may arrive URI-encoded (the push path carries them so). */
@@ -115,12 +113,12 @@ export function createLaunchGuard(loadPlugin: PluginLoader): LaunchGuard {
     currentShow,
     mayActOnItsOwn: () => currentShow() === 'normal',
     incomingCall(options = {}) {
-      if (options.callPageShown) return incomingCallOf(pluginOnloadQuery(loadPlugin));
+      if (options.callPageShown) return incomingCallOf(pluginOptions(loadPlugin, 'getPluginOnloadOptions'));
       if (currentShow() === 'call-page') {
         const fromShow = incomingCallOf({ ...pluginEnterQuery(loadPlugin), ...(lastOptions?.query ?? {}) });
         if (fromShow) return fromShow;
       }
-      return incomingCallOf(pluginOnloadQuery(loadPlugin));
+      return incomingCallOf(pluginOptions(loadPlugin, 'getPluginOnloadOptions'));
     },
   };
 }

@@ -43,7 +43,7 @@ export function classifyAuthorizeFailure(failure: unknown): AuthorizeFailureKind
   return 'other';
 }
 
-export function outcomeOfAuthorizeFailure(failure: unknown): PermissionOutcome {
+function outcomeOfAuthorizeFailure(failure: unknown): PermissionOutcome {
   switch (classifyAuthorizeFailure(failure)) {
     case 'user-refused':
       return 'denied';
@@ -93,7 +93,6 @@ export interface Permissions {
    * a failure that is neither the person's refusal nor an undeclared scope is 'unconfirmed'.
    */
   ensure(scope: PermissionScope): Promise<PermissionOutcome>;
-  /** Opens the Mini Program settings so the person can turn a permission back on. */
   openSettings(): Promise<void>;
 }
 

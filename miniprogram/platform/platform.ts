@@ -4,76 +4,36 @@
  * only knows the real ones. The simulated ones live in miniprogram/simulator/, which never ships.
  */
 import { BACKEND_BASE_URL, HOST_TIMEOUT_MS, PLUGIN_VERSION } from '../config';
-import { createBackendRequests, type BackendRequests } from './backend/backend-requests';
+import { createBackendRequests } from './backend/backend-requests';
 import { systemClock, type Clock } from '../lib/clock';
 import { createContactsService } from './contacts/contacts-service';
 import { createHttpContactsSource } from './contacts/http-contacts-source';
 import { createPluginAuthorisationChecker } from './contacts/plugin-authorisation';
-import type { ContactsService } from './contacts/types';
 import { createDeviceService } from './device/device-service';
-import type { DeviceService } from './device/types';
 import { readEnvVersion, type EnvVersion } from './environment';
 import { createHistoryRepository } from './history/history-repository';
-import type { HistoryRepository } from './history/types';
-import { createMissedCallsSeen, type MissedCallsSeen } from './history/missed-calls-seen';
-import { createRegistrationEvents, type RegistrationEvents } from './host/host-events';
+import { createMissedCallsSeen } from './history/missed-calls-seen';
+import { createRegistrationEvents } from './host/host-events';
 import { createHostBridge } from './host/wmpf-host-bridge';
-import type { HostBridge, HostSigner, HostStatusSource } from './host/types';
 import { wxHttp, type HttpClient } from './http';
-import { createLaunchGuard, type LaunchGuard } from './launch';
+import { createLaunchGuard } from './launch';
 import { wxPermissions, type Permissions } from './permissions';
 import type { PhoneAdapters, WxPhoneApi } from './phone/types';
 import { createPhoneLogin, wxPhoneApi } from './phone/wechat-phone';
 import { wxRouter, type Router } from './router';
 import type { KeyValueStorage } from './storage/types';
 import { wxStorage } from './storage/wx-storage';
-import { createTextSizeSetting, type TextSizeSetting } from './text-size-setting';
-import { createUi, wxSystem, type Ui, type UiSystem } from './ui';
-import { createPluginLoader, requireVoipPlugin, type PluginLoader } from './voip/plugin-loader';
-import type { VoipService } from './voip/types';
-import { createVoipEvents, type VoipEventHub } from './voip/voip-events';
-import { createCallAttemptLog, type CallAttemptLog } from './voip/call-attempts';
+import { createTextSizeSetting } from './text-size-setting';
+import { createUi, wxSystem, type UiSystem } from './ui';
+import { createPluginLoader, requireVoipPlugin } from './voip/plugin-loader';
+import { createVoipEvents } from './voip/voip-events';
+import { createCallAttemptLog } from './voip/call-attempts';
 import { wxClipboard, type Clipboard } from './clipboard';
 import { createVoipService } from './voip/voip-service';
 
 export type RuntimeMode = 'wmpf-device' | 'simulated-device' | 'phone';
 
-export interface Platform {
-  mode: RuntimeMode;
-  /** Runs on the simulator (DevTools, tests): labelled as such on screen. */
-  simulated: boolean;
-  clock: Clock;
-  host: HostBridge & HostSigner & HostStatusSource;
-  device: DeviceService;
-  loadPlugin: PluginLoader;
-  voip: VoipService;
-  voipEvents: VoipEventHub;
-  /** The last call attempts and their plugin events, for the diagnostics page. */
-  callAttempts: CallAttemptLog;
-  clipboard: Clipboard;
-  contacts: ContactsService;
-  history: HistoryRepository;
-  /** Until when the person has seen the missed calls. */
-  missedCallsSeen: MissedCallsSeen;
-  /** The large-text switch's choice. */
-  textSize: TextSizeSetting;
-  router: Router;
-  /** Title, window size, pull-down refresh and navigation, for pages. */
-  ui: Ui;
-  permissions: Permissions;
-  envVersion: EnvVersion;
-  /**
-   * How requests reach our backend (docs/backend-api.md): phone requests, and device requests signed by the host.
-   * The calls only a subpackage page makes are built on it with that page's module (composition-root.ts).
-   */
-  backendRequests: BackendRequests;
-  /** Device roles only: the host's `registrationChanged` event (docs/host-protocol.md §1.1). */
-  hostEvents: RegistrationEvents | undefined;
-  /** Phone role only: WeChat's phone APIs (the pages wrap the ones they use) and wx.login. */
-  phone: PhoneAdapters | undefined;
-  /** Why the app is shown (pre-launch, plugin call page): no navigation or call on its own then. */
-  launch: LaunchGuard;
-}
+export type Platform = ReturnType<typeof createPlatform>;
 
 /** The adapters a platform is built from: the real ones here, simulated ones from miniprogram/simulator/. */
 export interface PlatformAdapters {
@@ -99,7 +59,7 @@ export interface PlatformAdapters {
   clipboard?: Clipboard;
 }
 
-export function createPlatform(adapters: PlatformAdapters): Platform {
+export function createPlatform(adapters: PlatformAdapters) {
   const { clock, router } = adapters;
   const host = createHostBridge(adapters.wmpf, {
     timeoutMs: adapters.hostTimeoutMs ?? HOST_TIMEOUT_MS,
@@ -122,6 +82,7 @@ export function createPlatform(adapters: PlatformAdapters): Platform {
   const voipEvents = createVoipEvents(loadPlugin, { clock, onPluginEvent: callAttempts.pluginEvent });
   return {
     mode: adapters.mode,
+    /** Runs on the simulator (DevTools, tests): labelled as such on screen. */
     simulated: adapters.simulated === true,
     clock,
     host,
@@ -135,6 +96,7 @@ export function createPlatform(adapters: PlatformAdapters): Platform {
       bindEvents: () => voipEvents.start(),
     }),
     voipEvents,
+    /** The last call attempts and their plugin events, for the diagnostics page. */
     callAttempts,
     clipboard: adapters.clipboard ?? wxClipboard,
     contacts: createContactsService({
@@ -147,12 +109,20 @@ export function createPlatform(adapters: PlatformAdapters): Platform {
     missedCallsSeen: createMissedCallsSeen(adapters.storage),
     textSize: createTextSizeSetting(adapters.storage),
     router,
+    /** Title, window size, pull-down refresh and navigation, for pages. */
     ui: createUi(router, adapters.system ?? wxSystem),
     permissions: adapters.permissions,
     envVersion: adapters.envVersion,
+    /**
+     * How requests reach our backend (docs/backend-api.md): phone requests, and device requests signed by the host.
+     * The calls only a subpackage page makes are built on it with that page's module (composition-root.ts).
+     */
     backendRequests,
+    /** Device roles only: the host's `registrationChanged` event (docs/host-protocol.md §1.1). */
     hostEvents: isPhone ? undefined : createRegistrationEvents(adapters.wmpf, { clock }),
+    /** Phone role only: WeChat's phone APIs (the pages wrap the ones they use) and wx.login. */
     phone: isPhone ? phoneAdapters(adapters.phoneApi ?? wxPhoneApi, clock) : undefined,
+    /** Why the app is shown (pre-launch, plugin call page): no navigation or call on its own then. */
     launch: createLaunchGuard(loadPlugin),
   };
 }

@@ -5,18 +5,9 @@ import type { EndedEvent } from './call-records';
  * plugin's call page is opening, and the room ends that came before initByCaller answered. Never observed: it only
  * answers the call store's decisions.
  */
-export interface CallSetup {
-  cancelled(): boolean;
-  /** Too late once the call page is opening. */
-  cancel(): void;
-  /** Asked once initByCaller succeeded: open its call page unless the person cancelled meanwhile. */
-  commitToCallPage(): boolean;
-  holdEnd(event: EndedEvent): void;
-  /** initByCaller answered: its room's early end comes first; the others are ended as the rooms they are. */
-  takeEnds(ownRoomId: string | undefined): EndedEvent[];
-}
+export type CallSetup = ReturnType<typeof createCallSetup>;
 
-export function createCallSetup(): CallSetup {
+export function createCallSetup() {
   let cancelRequested = false;
   /** initByCaller succeeded and its call page is being opened: leaving our page now is that, not a cancel. */
   let openingCallPage = false;
@@ -27,17 +18,20 @@ export function createCallSetup(): CallSetup {
   const endsBeforeStart = new Map<string, EndedEvent>();
   return {
     cancelled: () => cancelRequested,
+    /** Too late once the call page is opening. */
     cancel() {
       if (!openingCallPage) cancelRequested = true;
     },
+    /** Asked once initByCaller succeeded: open its call page unless the person cancelled meanwhile. */
     commitToCallPage() {
       openingCallPage = !cancelRequested;
       return openingCallPage;
     },
-    holdEnd(event) {
+    holdEnd(event: EndedEvent) {
       endsBeforeStart.set(event.roomId, event);
     },
-    takeEnds(ownRoomId) {
+    /** initByCaller answered: its room's early end comes first; the others are ended as the rooms they are. */
+    takeEnds(ownRoomId: string | undefined) {
       const waiting = [...endsBeforeStart.values()];
       endsBeforeStart.clear();
       const own = waiting.filter((event) => event.roomId === ownRoomId);

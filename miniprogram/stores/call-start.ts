@@ -21,7 +21,7 @@ type Ready = Extract<DeviceStatus, { kind: 'ready' }>;
  * WMPF refused the caller: the sn is not (or no longer) the registered one, or the device is not registered
  * (errCode 13/1000 and the credential texts; 9 when the openId authorised another sn; docs/host-protocol.md §2.1).
  */
-export function isRegistrationRefusal(failure: CallFailure): boolean {
+function isRegistrationRefusal(failure: CallFailure): boolean {
   return failure.kind === 'device-credential' || failure.code === 9;
 }
 
@@ -42,7 +42,7 @@ export interface RegisteredStartDeps {
  * call is tried ONCE more with it; when it says the device cannot call, that is the problem shown. A host that
  * cannot answer leaves the refusal as it is.
  */
-export async function startAsRegistered(
+async function startAsRegistered(
   deps: RegisteredStartDeps,
   request: Omit<StartCallRequest, 'callerSn'>,
   status: Ready,

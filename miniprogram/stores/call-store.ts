@@ -25,7 +25,7 @@ export type { CallOutcome } from './call-records';
 export type { CallPhase, CallProblem, CallRequest, PlaceCallResult } from './call-checks';
 
 /** A call whose plugin page went silent for this long is considered over (the plugin died or the app was killed). */
-export const SILENT_CALL_MS = 2 * 60 * 1000;
+const SILENT_CALL_MS = 2 * 60 * 1000;
 
 export interface CallStoreDeps {
   voip: VoipService;
@@ -88,7 +88,6 @@ export class CallStore {
     return running && this.deps.clock.now() - this.lastEventAt < SILENT_CALL_MS;
   }
 
-  /** A family member's call being shown. */
   get incoming(): IncomingCall | undefined {
     return this.incomingCall.call;
   }

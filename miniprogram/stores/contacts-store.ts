@@ -7,7 +7,7 @@ import type {
   ContactWithAuth,
 } from '../platform/contacts/types';
 import { buildSearchIndex, matchesQuery, type SearchEntry } from '../utils/contact-search';
-import { pinnedAs } from '../utils/pinned';
+import { pinnedAs } from '../platform/contacts/contacts-service';
 import type { DeviceStore } from './device-store';
 
 export type ContactsLoadState = 'idle' | 'loading' | 'ready';
@@ -43,11 +43,9 @@ export class ContactsStore {
   loadedAt = 0;
   /** The contact being removed (its openId), while the backend is asked. */
   removing: string | undefined = undefined;
-  /** Why the last removal did not happen. */
   removeError: ContactsError | undefined = undefined;
   /** The contact being shown on (or taken off) the home, while the backend is asked. */
   pinning: string | undefined = undefined;
-  /** Why the last pin did not happen. */
   pinError: ContactsError | undefined = undefined;
   /** Bumped when the pinyin table arrives (after the first screen): the search index is computed again. */
   searchTableVersion = 0;
@@ -86,7 +84,6 @@ export class ContactsStore {
     return this.sorted.filter((_, i) => matchesQuery(index[i], query));
   }
 
-  /** The window of the filtered list that is shown. */
   get shown(): ContactWithAuth[] {
     return this.filtered.slice(0, this.shownCount);
   }
@@ -217,7 +214,6 @@ export class ContactsStore {
     this.stale = true;
   }
 
-  /** Loads again when marked stale (see markStale). */
   reloadIfStale(): void {
     if (!this.stale) return;
     this.stale = false;

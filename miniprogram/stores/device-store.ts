@@ -39,7 +39,7 @@ export class DeviceStore {
 
   /**
    * The status to call with. Before the host's first answer this run: the registration it confirmed last, at once
-   * (WMPF checks the caller anyway; a refusal asks the host again, see call-registration.ts). A known "not ready"
+   * (WMPF checks the caller anyway; a refusal asks the host again, see call-start.ts). A known "not ready"
    * answer is asked again, or Retry could never succeed.
    */
   async statusForCall(): Promise<DeviceStatus> {

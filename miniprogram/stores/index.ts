@@ -27,7 +27,6 @@ export interface AppStores {
   device: DeviceStore;
   /** the people the device may call, search, the shown window of the list */
   contacts: ContactsStore;
-  /** the recent calls */
   history: HistoryStore;
   /** the family members' calls nobody took, until the person has seen them */
   missedCalls: MissedCallsStore;

@@ -2,8 +2,16 @@ import { makeAutoObservable, runInAction } from 'mobx-miniprogram';
 import type { CallRecord } from '../platform/history/types';
 import type { MissedCallsSeen } from '../platform/history/missed-calls-seen';
 import type { RoomType } from '../platform/voip/types';
-import { isMissedCall } from '../utils/missed-call';
 import type { HistoryStore } from './history-store';
+
+/**
+ * A family member's call nobody at the device took: incoming, never connected, and not declined at the device (a
+ * declined call was seen). A row still "in progress" is not one: the call may be ringing now.
+ */
+export function isMissedCall(record: CallRecord): boolean {
+  if (record.direction !== 'incoming' || record.durationSec > 0) return false;
+  return record.outcome !== 'hung-up' && record.outcome !== 'rejected' && record.outcome !== 'in-progress';
+}
 
 /** Who called and was missed: how many times, the latest when, and how (calling back the same way). */
 export interface MissedCaller {

@@ -1,10 +1,36 @@
 import { makeAutoObservable, runInAction } from 'mobx-miniprogram';
 import type { TextSizeChoice, TextSizeSetting } from '../platform/text-size-setting';
 import type { Ui } from '../platform/ui';
-import { createNavigationGuard, type NavigationGuard } from '../utils/navigation-guard';
+
+/**
+ * One navigation at a time for a page: a double tap must not open two pages (or go back twice). The guard opens
+ * again when the navigation failed, and when the page calls release() (its onShow, once the person is back).
+ */
+interface NavigationGuard {
+  /** Runs `navigate` unless a navigation is already on its way. */
+  go(navigate: () => Promise<boolean>): void;
+  release(): void;
+}
+
+export function createNavigationGuard(): NavigationGuard {
+  let navigating = false;
+  const release = () => {
+    navigating = false;
+  };
+  return {
+    go(navigate) {
+      if (navigating) return;
+      navigating = true;
+      navigate().then((ok) => {
+        if (!ok) release();
+      }, release);
+    },
+    release,
+  };
+}
 
 /** Landscape device screens (and the page's landscape media query) start here: history moves into a side column. */
-export const WIDE_SCREEN_PX = 800;
+const WIDE_SCREEN_PX = 800;
 
 /** WeChat's font size above its standard one (1): the pages follow it with large text, until the switch says. */
 const SYSTEM_LARGE_FROM = 1.05;

@@ -5,7 +5,7 @@ const PALETTE = ['#1f6fe0', '#067d45', '#b45309', '#7e57c2', '#c2185b', '#00788a
  * Chinese names show their first character (妈妈 → 妈); Latin names the initials of the first two words
  * (Anna Schmidt → AS). Empty names show a neutral mark.
  */
-export function avatarInitials(name: string): string {
+function avatarInitials(name: string): string {
   const trimmed = (name || '').trim();
   if (!trimmed) return '?';
   const words = trimmed.split(/\s+/).filter((w) => /^[A-Za-z]/.test(w));
@@ -19,7 +19,7 @@ export function avatarInitials(name: string): string {
 }
 
 /** The same name always gets the same colour. */
-export function avatarColor(name: string): string {
+function avatarColor(name: string): string {
   let hash = 0;
   for (const ch of name || '') hash = (hash * 31 + (ch.codePointAt(0) || 0)) >>> 0;
   return PALETTE[hash % PALETTE.length];

@@ -1,5 +1,5 @@
-import { t } from '../i18n/index';
-import type { BackendError, DeviceAuthUnavailableReason } from '../contract/backend-types';
+import { t, type Messages } from '../i18n/index';
+import type { BackendError, BackendErrorCode, DeviceAuthUnavailableReason } from '../contract/backend-types';
 
 export interface ProblemText {
   title: string;
@@ -8,77 +8,83 @@ export interface ProblemText {
   code: string;
 }
 
-function text(title: string, hint: string, code?: number): ProblemText {
-  return { title, hint, code: code === undefined ? '' : t('backend', 'codeLabel', { code }) };
+type ProblemName = keyof Messages<'backend'> extends infer K
+  ? K extends `${infer P}Title`
+    ? P
+    : never
+  : never;
+
+/** The backend catalogue's `<name>Title` and `<name>Hint`, and the code line when there is a code to show. */
+function problem(name: ProblemName, code?: number): ProblemText {
+  return {
+    title: t('backend', `${name}Title`),
+    hint: t('backend', `${name}Hint`),
+    code: code === undefined ? '' : t('backend', 'codeLabel', { code }),
+  };
 }
 
-function deviceAuthText(reason: DeviceAuthUnavailableReason): ProblemText {
-  switch (reason) {
-    case 'not-provisioned':
-      return text(t('backend', 'notProvisionedTitle'), t('backend', 'notProvisionedHint'));
-    case 'host-outdated':
-      return text(t('backend', 'hostOutdatedTitle'), t('backend', 'hostOutdatedHint'));
-    case 'host-error':
-      return text(t('backend', 'hostErrorTitle'), t('backend', 'hostErrorHint'));
-  }
-}
+const DEVICE_AUTH_PROBLEMS: Record<DeviceAuthUnavailableReason, ProblemName> = {
+  'not-provisioned': 'notProvisioned',
+  'host-outdated': 'hostOutdated',
+  'host-error': 'hostError',
+};
 
 /** The device clock is off: how much, for the person setting it right. */
 function clockText(skewSec: number | undefined): ProblemText {
-  const problem = text(t('backend', 'clockWrongTitle'), t('backend', 'clockWrongHint'));
-  if (skewSec === undefined) return problem;
+  const clockWrong = problem('clockWrong');
+  if (skewSec === undefined) return clockWrong;
   const minutes = Math.max(1, Math.round(Math.abs(skewSec) / 60));
-  return { ...problem, code: t('backend', 'clockSkew', { minutes }) };
+  return { ...clockWrong, code: t('backend', 'clockSkew', { minutes }) };
 }
 
 /** What a failed backend request means for the person, in the current locale. */
 export function describeBackendError(error: BackendError): ProblemText {
   switch (error.kind) {
     case 'not-configured':
-      return text(t('backend', 'notConfiguredTitle'), t('backend', 'notConfiguredHint'));
+      return problem('notConfigured');
+    case 'malformed':
+      return problem('malformed');
     case 'timeout':
     case 'network':
-      return text(t('backend', 'offlineTitle'), t('backend', 'offlineHint'));
+      return problem('offline');
     case 'http-status':
-      return text(t('backend', 'offlineTitle'), t('backend', 'offlineHint'), error.status);
-    case 'malformed':
-      return text(t('backend', 'malformedTitle'), t('backend', 'malformedHint'));
+      return problem('offline', error.status);
     case 'login-failed':
-      return text(t('backend', 'loginTitle'), t('backend', 'loginHint'));
+      return problem('login');
     case 'device-auth-unavailable':
-      return deviceAuthText(error.reason);
+      return problem(DEVICE_AUTH_PROBLEMS[error.reason]);
     case 'rejected':
       switch (error.code) {
         case 'auth-required':
         case 'auth-invalid':
-          return text(t('backend', 'notRecognisedTitle'), t('backend', 'notRecognisedHint'), error.status);
+          return problem('notRecognised', error.status);
         case 'auth-expired':
           return clockText(error.clockSkewSec);
         case 'auth-replayed':
         case 'unavailable':
-          return text(t('backend', 'offlineTitle'), t('backend', 'offlineHint'), error.status);
-        case 'pairing-unknown':
-          return text(t('backend', 'pairingUnknownTitle'), t('backend', 'pairingUnknownHint'));
-        case 'pairing-expired':
-          return text(t('backend', 'pairingExpiredTitle'), t('backend', 'pairingExpiredHint'));
-        case 'pairing-used':
-          return text(t('backend', 'pairingUsedTitle'), t('backend', 'pairingUsedHint'));
-        case 'device-unknown':
-          return text(t('backend', 'deviceUnknownTitle'), t('backend', 'deviceUnknownHint'));
-        case 'not-a-contact':
-          return text(t('backend', 'notAContactTitle'), t('backend', 'notAContactHint'));
-        case 'push-token-unavailable':
-          return text(t('backend', 'pushTokenUnavailableTitle'), t('backend', 'pushTokenUnavailableHint'));
+          return problem('offline', error.status);
         case 'login-invalid':
-          return text(t('backend', 'loginTitle'), t('backend', 'loginHint'));
+          return problem('login');
         case 'invalid-request':
         case 'forbidden':
-          return text(t('backend', 'invalidRequestTitle'), t('backend', 'invalidRequestHint'), error.status);
+          return problem('invalidRequest', error.status);
         case 'wechat-error':
-          return text(t('backend', 'wechatErrorTitle'), t('backend', 'wechatErrorHint'), error.wechatErrcode);
+          return problem('wechatError', error.wechatErrcode);
+        default:
+          return problem(REJECTION_PROBLEMS[error.code]);
       }
   }
 }
+
+/** Refusals that name their own problem, without a code line. */
+const REJECTION_PROBLEMS = {
+  'pairing-unknown': 'pairingUnknown',
+  'pairing-expired': 'pairingExpired',
+  'pairing-used': 'pairingUsed',
+  'device-unknown': 'deviceUnknown',
+  'not-a-contact': 'notAContact',
+  'push-token-unavailable': 'pushTokenUnavailable',
+} as const satisfies Partial<Record<BackendErrorCode, ProblemName>>;
 
 /** A code that cannot be used again: a new scan of the device's code is what helps, not "try again". */
 export function needsNewCode(error: BackendError): boolean {

@@ -8,33 +8,19 @@ import { avatarOf } from '../utils/avatar';
 import { describeBackendError } from './backend-error';
 
 /** Contacts added this recently are marked new on the contacts page. */
-export const NEW_CONTACT_MS = 24 * 60 * 60 * 1000;
+const NEW_CONTACT_MS = 24 * 60 * 60 * 1000;
 
 /** One contact as the template needs it: small, flat, no more than what is shown. */
-export interface ContactRow {
-  id: string;
-  name: string;
-  avatar: string;
-  /** shown without a picture (computed here: no setData per avatar) */
-  initials: string;
-  color: string;
-  callable: boolean;
-  /** one line under the name ('' when nothing to say) */
-  note: string;
-  /** added in the 24 h before the list was loaded */
-  isNew: boolean;
-  /** shown on the device's home */
-  pinned: boolean;
-}
+export type ContactRow = ReturnType<typeof toRow>;
 
 /** `now`: when the list was loaded (0: unknown, nobody is marked new). */
-export function isNewContact(contact: { addedAt?: number }, now: number): boolean {
+function isNewContact(contact: { addedAt?: number }, now: number): boolean {
   if (contact.addedAt === undefined || now <= 0) return false;
   const age = now - contact.addedAt;
   return age >= -NEW_CONTACT_MS && age < NEW_CONTACT_MS;
 }
 
-export function toRow(contact: ContactWithAuth, now = 0): ContactRow {
+export function toRow(contact: ContactWithAuth, now = 0) {
   const callable = contact.authorisation !== 'not-authorised';
   const note =
     contact.authorisation === 'not-authorised'
@@ -46,29 +32,25 @@ export function toRow(contact: ContactWithAuth, now = 0): ContactRow {
     id: contact.openId,
     name: contact.name,
     avatar: contact.avatarUrl ?? '',
+    // shown without a picture, computed here: no setData per avatar
     ...avatarOf(contact.name),
     callable,
+    /** one line under the name ('' when nothing to say) */
     note,
+    /** added in the 24 h before the list was loaded */
     isNew: isNewContact(contact, now),
+    /** shown on the device's home */
     pinned: contact.pinned === true,
   };
 }
 
 /** The bottom sheet for a contact the person tapped: call them, or remove them (after a confirmation). */
-export interface SheetView {
+export interface SheetView extends ContactRow {
   show: boolean;
-  id: string;
-  name: string;
-  avatar: string;
-  initials: string;
-  color: string;
-  callable: boolean;
   title: string;
   explain: string;
   /** The sheet asks "remove X?" instead of offering calls. */
   confirmRemove: boolean;
-  /** shown on the home: the sheet offers to take them off, else to put them there */
-  pinned: boolean;
 }
 
 export const CLOSED_SHEET: SheetView = {
@@ -79,25 +61,21 @@ export const CLOSED_SHEET: SheetView = {
   initials: '',
   color: '',
   callable: false,
+  note: '',
+  isNew: false,
+  pinned: false,
   title: '',
   explain: '',
   confirmRemove: false,
-  pinned: false,
 };
 
 export function sheetFor(row: ContactRow): SheetView {
   return {
+    ...row,
     show: true,
-    id: row.id,
-    name: row.name,
-    avatar: row.avatar,
-    initials: row.initials,
-    color: row.color,
-    callable: row.callable,
     title: row.callable ? t('contacts', 'callWho', { name: row.name }) : row.name,
     explain: row.callable ? row.note : t('contacts', 'notAuthorisedExplain', { name: row.name }),
     confirmRemove: false,
-    pinned: row.pinned,
   };
 }
 
@@ -111,63 +89,50 @@ export function removalSheetFor(row: ContactRow): SheetView {
   };
 }
 
-/** Why the last pin failed, '' when it did not. */
-export function pinErrorText(error: ContactsError | undefined): string {
-  return error ? t('contacts', 'pinFailed', { reason: describeBackendError(error).title }) : '';
-}
-
-/** Why the last removal failed, '' when it did not. */
-export function removeErrorText(error: ContactsError | undefined): string {
-  if (!error) return '';
-  const described = describeBackendError(error);
-  return t('contacts', 'removeFailed', { reason: described.title });
+/** Why the last pin or removal failed, '' when it did not. */
+export function changeErrorText(key: 'pinFailed' | 'removeFailed', error: ContactsError | undefined): string {
+  return error ? t('contacts', key, { reason: describeBackendError(error).title }) : '';
 }
 
 export type ListState = 'loading' | 'ready' | 'empty' | 'empty-search' | 'error' | 'device';
 
-export interface EmptyView {
-  image: string;
-  title: string;
-  hint: string;
-  retry: boolean;
-  /** offer the pairing view: nobody can be called until a family member authorises the device */
-  addFamily: boolean;
-}
+export type EmptyView = ReturnType<typeof emptyView>;
 
 export const NO_EMPTY: EmptyView = { image: '', title: '', hint: '', retry: false, addFamily: false };
 
 /** An empty state: its picture (an icon under /assets/icons), what it says, and what it offers. */
-function emptyView(icon: string, title: string, hint: string, offer?: 'retry' | 'addFamily'): EmptyView {
+function emptyView(icon: string, title: string, hint: string, offer?: 'retry' | 'addFamily') {
   return {
     image: `/assets/icons/${icon}.svg`,
     title,
     hint,
     retry: offer === 'retry',
+    /** offer the pairing view: nobody can be called until a family member authorises the device */
     addFamily: offer === 'addFamily',
   };
 }
 
-/** Why the list could not be loaded: the transport in the contacts' words, anything else as the backend says. */
+/** The transport's failures, said in the contacts' own words (anything else is said as the backend says it). */
+const TRANSPORT_ERRORS = {
+  timeout: 'errorTimeout',
+  network: 'errorNetwork',
+  'http-status': 'errorServer',
+  malformed: 'errorMalformed',
+  'not-configured': 'errorNotConfigured',
+} as const;
+
+const isTransportError = (
+  error: ContactsError,
+): error is Extract<ContactsError, { kind: keyof typeof TRANSPORT_ERRORS }> => error.kind in TRANSPORT_ERRORS;
+
+/** Why the list could not be loaded. */
 function errorText(error: ContactsError): { title: string; hint: string } {
-  const failed = (hint: string) => ({ title: t('contacts', 'errorTitle'), hint });
-  switch (error.kind) {
-    case 'timeout':
-      return failed(t('contacts', 'errorTimeout'));
-    case 'network':
-      return failed(t('contacts', 'errorNetwork'));
-    case 'http-status':
-      return failed(t('contacts', 'errorServer', { status: error.status }));
-    case 'malformed':
-      return failed(t('contacts', 'errorMalformed'));
-    case 'not-configured':
-      return failed(t('contacts', 'errorNotConfigured'));
-    case 'rejected':
-    case 'login-failed':
-    case 'device-auth-unavailable': {
-      const described = describeBackendError(error);
-      return { title: described.title, hint: [described.hint, described.code].filter(Boolean).join(' ') };
-    }
+  if (isTransportError(error)) {
+    const params = error.kind === 'http-status' ? { status: error.status } : undefined;
+    return { title: t('contacts', 'errorTitle'), hint: t('contacts', TRANSPORT_ERRORS[error.kind], params) };
   }
+  const described = describeBackendError(error);
+  return { title: described.title, hint: [described.hint, described.code].filter(Boolean).join(' ') };
 }
 
 /** Which of the list's states to show: loading, the list, or an empty state that says why and what to do. */
@@ -213,8 +178,7 @@ export function listStateOf(
 
 /** Why the saved list is shown: no network, or what the backend said (the device clock, its secret...). */
 function cachedNotice(error: ContactsError): string {
-  const transport = ['timeout', 'network', 'http-status', 'malformed', 'not-configured'];
-  if (transport.includes(error.kind)) return t('contacts', 'showingCached');
+  if (isTransportError(error)) return t('contacts', 'showingCached');
   return t('contacts', 'showingCachedBecause', { reason: describeBackendError(error).title });
 }
 

@@ -1,20 +1,11 @@
 import { MIN_PLUGIN_VERSION, MIN_WMPF_VERSION } from '../config';
 import { t } from '../i18n/index';
+import type { ContactsError } from '../platform/contacts/types';
 import type { DeviceStatus } from '../platform/device/types';
 import type { HostError } from '../platform/host/types';
 import { formatCallTime } from '../utils/format-time';
 
 export type Tone = 'ok' | 'info' | 'warn' | 'error';
-
-export interface StatusView {
-  tone: Tone;
-  /** icon file under /assets/icons */
-  icon: string;
-  title: string;
-  hint: string;
-  /** A "check again" action makes sense (the cause may go away). */
-  canRecheck: boolean;
-}
 
 export const TONE_ICON: Record<Tone, string> = {
   ok: '/assets/icons/check-green.svg',
@@ -23,8 +14,16 @@ export const TONE_ICON: Record<Tone, string> = {
   error: '/assets/icons/warning-red.svg',
 };
 
-function view(tone: Tone, title: string, hint = '', canRecheck = false): StatusView {
+/** `icon`: a file under /assets/icons; `canRecheck`: "check again" makes sense (the cause may go away). */
+function view(tone: Tone, title: string, hint = '', canRecheck = false) {
   return { tone, icon: TONE_ICON[tone], title, hint, canRecheck };
+}
+
+export type StatusView = ReturnType<typeof view>;
+
+/** The status catalogue's `<name>` as the title and `<name>Hint` as the hint. */
+function withHint(tone: Tone, name: 'notRegistered' | 'notWmpf' | 'pluginMissing', canRecheck = false) {
+  return view(tone, t('status', name), t('status', `${name}Hint`), canRecheck);
 }
 
 /** The device status line: what works, and what to do when it does not. Versions are shown; the sn never is. */
@@ -43,7 +42,7 @@ export function describeDeviceStatus(status: DeviceStatus | null): StatusView {
       return status.simulated ? view('info', t('status', 'simulated')) : view('ok', t('status', 'ready'));
     }
     case 'not-registered':
-      return view('error', t('status', 'notRegistered'), t('status', 'notRegisteredHint'), true);
+      return withHint('error', 'notRegistered', true);
     case 'unsupported':
       return view(
         'error',
@@ -56,9 +55,9 @@ export function describeDeviceStatus(status: DeviceStatus | null): StatusView {
         }),
       );
     case 'not-wmpf':
-      return view('warn', t('status', 'notWmpf'), t('status', 'notWmpfHint'));
+      return withHint('warn', 'notWmpf');
     case 'plugin-missing':
-      return view('error', t('status', 'pluginMissing'), t('status', 'pluginMissingHint'));
+      return withHint('error', 'pluginMissing');
     case 'host-error':
       return view('error', t('status', 'hostError'), hostProblem(status.error), true);
   }
@@ -73,4 +72,32 @@ function hostProblem(error: HostError): string {
     default:
       return t('status', 'hostInvokeFailedHint');
   }
+}
+
+/**
+ * The one status line the person at the device reads (issue 21): ready or not, and what to do, in one sentence.
+ * Versions, the registration and the host's errors are the installers' (the diagnostics page); nothing here says
+ * "ready" while the contacts could not be loaded, nor promises saved contacts that are not there.
+ */
+export interface PersonStatusInput {
+  status: DeviceStatus | null;
+  /** the last contacts load failed (the list may show saved contacts) */
+  contactsError: ContactsError | undefined;
+}
+
+const line = (tone: Tone, text: string) => ({ tone, icon: TONE_ICON[tone], text });
+
+export function describePersonStatus({ status, contactsError }: PersonStatusInput) {
+  if (!status) return line('info', t('status', 'personChecking'));
+  if (status.kind !== 'ready') {
+    // the device is not set up for calls: nothing the person can do but tell someone
+    return line('error', t('status', 'personNotReady'));
+  }
+  if (status.lastKnown) return line('warn', t('status', 'personHostSilent'));
+  if (contactsError?.kind === 'network' || contactsError?.kind === 'timeout')
+    return line('warn', t('status', 'personOffline'));
+  if (contactsError) return line('warn', t('status', 'personContactsFailed'));
+  return status.simulated
+    ? line('info', t('status', 'personSimulated'))
+    : line('ok', t('status', 'personReady'));
 }

@@ -2,33 +2,11 @@
 import { displayName } from './contact-name';
 import { format, getLocale, texts, type Locale } from '../i18n/index';
 import type { CallRecord, HistoryProblem } from '../platform/history/types';
-import type { RoomType } from '../platform/voip/types';
 import { avatarOf } from '../utils/avatar';
 import { formatCallTime, formatDuration } from '../utils/format-time';
-import { isMissedCall } from '../utils/missed-call';
+import { isMissedCall } from '../stores/missed-calls-store';
 
-export type OutcomeTone = 'ok' | 'warn' | 'error' | 'muted';
-
-export interface HistoryRow {
-  id: string;
-  name: string;
-  /** the avatar without a picture (computed here: no setData per row) */
-  initials: string;
-  color: string;
-  /** '' for calls that cannot be placed again (an incoming call without an openId) */
-  openId: string;
-  roomType: RoomType;
-  canCallAgain: boolean;
-  callAgainLabel: string;
-  direction: 'outgoing' | 'incoming' | 'missed';
-  directionIcon: string;
-  directionText: string;
-  kindIcon: string;
-  kindText: string;
-  time: string;
-  outcomeText: string;
-  tone: OutcomeTone;
-}
+export type HistoryRow = ReturnType<typeof historyRow>;
 
 export interface HistoryRowOptions {
   now: number;
@@ -45,47 +23,45 @@ const ICONS = {
   video: '/assets/icons/video-green.svg',
 };
 
+type Tone = 'ok' | 'warn' | 'error' | 'muted';
+
+/** Outcomes said the same way whatever the call: the history text and its tone. */
+const PLAIN_OUTCOMES = {
+  'no-answer': ['noAnswer', 'warn'],
+  busy: ['busy', 'warn'],
+  rejected: ['rejected', 'warn'],
+  cancelled: ['cancelled', 'muted'],
+  'join-failed': ['joinFailed', 'error'],
+  unknown: ['ended', 'muted'],
+} as const;
+
 function outcomeOf(record: CallRecord, activeRoomId: string | undefined, locale: Locale) {
   const m = texts('history', locale);
+  const said = (text: string, tone: Tone) => ({ text, tone });
   const duration = formatDuration(record.durationSec);
   // a family member's call, said from the device's side: nobody took it, or it was declined here
-  if (isMissedCall(record)) return { text: m.noAnswer, tone: 'warn' as const };
-  if (record.direction === 'incoming' && record.outcome === 'rejected') {
-    return { text: m.declined, tone: 'muted' as const };
-  }
+  if (isMissedCall(record)) return said(m.noAnswer, 'warn');
+  if (record.direction === 'incoming' && record.outcome === 'rejected') return said(m.declined, 'muted');
   switch (record.outcome) {
     case 'hung-up':
-      return { text: format(m.answered, { duration }), tone: 'ok' as const };
-    case 'no-answer':
-      return { text: m.noAnswer, tone: 'warn' as const };
-    case 'busy':
-      return { text: m.busy, tone: 'warn' as const };
-    case 'rejected':
-      return { text: m.rejected, tone: 'warn' as const };
-    case 'cancelled':
-      return { text: m.cancelled, tone: 'muted' as const };
+      return said(format(m.answered, { duration }), 'ok');
     case 'aborted':
-      return {
-        text: record.durationSec > 0 ? format(m.abortedAfter, { duration }) : m.aborted,
-        tone: 'error' as const,
-      };
-    case 'join-failed':
-      return { text: m.joinFailed, tone: 'error' as const };
+      return said(record.durationSec > 0 ? format(m.abortedAfter, { duration }) : m.aborted, 'error');
     case 'failed':
-      return {
-        text: record.errCode === undefined ? m.failed : format(m.failedCode, { code: record.errCode }),
-        tone: 'error' as const,
-      };
+      return said(
+        record.errCode === undefined ? m.failed : format(m.failedCode, { code: record.errCode }),
+        'error',
+      );
     case 'in-progress':
-      return record.id === activeRoomId
-        ? { text: m.inProgress, tone: 'ok' as const }
-        : { text: m.ended, tone: 'muted' as const };
-    default:
-      return { text: m.ended, tone: 'muted' as const };
+      return record.id === activeRoomId ? said(m.inProgress, 'ok') : said(m.ended, 'muted');
+    default: {
+      const [key, tone] = PLAIN_OUTCOMES[record.outcome];
+      return said(m[key], tone);
+    }
   }
 }
 
-export function historyRow(record: CallRecord, options: HistoryRowOptions): HistoryRow {
+export function historyRow(record: CallRecord, options: HistoryRowOptions) {
   const locale = options.locale ?? getLocale();
   const m = texts('history', locale);
   const openId = record.contact.openId ?? '';
@@ -95,7 +71,9 @@ export function historyRow(record: CallRecord, options: HistoryRowOptions): Hist
   return {
     id: record.id,
     name,
+    // the avatar without a picture, computed here: no setData per row
     ...avatarOf(name),
+    /** '' for calls that cannot be placed again (an incoming call without an openId) */
     openId,
     roomType: record.roomType,
     canCallAgain: openId !== '',

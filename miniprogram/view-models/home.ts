@@ -6,24 +6,31 @@ import { t } from '../i18n/index';
 import type { ContactWithAuth } from '../platform/contacts/types';
 import type { CallRecord } from '../platform/history/types';
 import { avatarOf } from '../utils/avatar';
-import { HOME_TILES, mostCalled } from '../utils/most-called';
 
-export interface TileView {
-  id: string;
-  name: string;
-  initials: string;
-  color: string;
-  avatar: string;
-  callable: boolean;
-  /** why the tile cannot call ('' when it can) */
-  note: string;
-  /** unseen missed calls from this person (0: no badge) */
-  missed: number;
-  /** what a screen reader says for the badge ('' without one) */
-  missedLabel: string;
-  pinned: boolean;
-  videoLabel: string;
-  voiceLabel: string;
+export type TileView = ReturnType<typeof homeTiles>[number];
+
+/** How many people the device's home shows as tiles: 2 rows of 4 on a landscape screen, the last "all contacts". */
+export const HOME_TILES = 7;
+
+/**
+ * The people called (or who called) most, by openId, from the call history: most calls first, the most recent
+ * first among equals. Calls without an openId (a family member's call, known by name only) are not counted.
+ */
+export function mostCalled(records: readonly CallRecord[], limit: number): string[] {
+  const counts = new Map<string, { count: number; lastAt: number }>();
+  for (const record of records) {
+    const openId = record.contact.openId;
+    if (!openId) continue;
+    const known = counts.get(openId);
+    if (known) {
+      known.count += 1;
+      known.lastAt = Math.max(known.lastAt, record.startedAt);
+    } else counts.set(openId, { count: 1, lastAt: record.startedAt });
+  }
+  return [...counts.entries()]
+    .sort(([, a], [, b]) => b.count - a.count || b.lastAt - a.lastAt)
+    .slice(0, Math.max(0, limit))
+    .map(([openId]) => openId);
 }
 
 export interface HomeInput {
@@ -39,7 +46,7 @@ export interface HomeInput {
  * Who gets a tile, in an order that stays put: the pinned people, then the people called most, then the list's first
  * callable people (a new device has no history yet). A missed caller without a tile takes the last unpinned one.
  */
-export function homeContacts(input: HomeInput): ContactWithAuth[] {
+function homeContacts(input: HomeInput): ContactWithAuth[] {
   const chosen: ContactWithAuth[] = [];
   const add = (contact: ContactWithAuth | undefined) => {
     if (contact && chosen.length < HOME_TILES && !chosen.some((c) => c.openId === contact.openId))
@@ -63,7 +70,7 @@ export function homeContacts(input: HomeInput): ContactWithAuth[] {
   return chosen.sort((a, b) => waiting(a) - waiting(b));
 }
 
-export function homeTiles(input: HomeInput): TileView[] {
+export function homeTiles(input: HomeInput) {
   return homeContacts(input).map((contact) => {
     const callable = contact.authorisation !== 'not-authorised';
     const missed = input.missedByOpenId.get(contact.openId) ?? 0;
@@ -73,8 +80,11 @@ export function homeTiles(input: HomeInput): TileView[] {
       ...avatarOf(contact.name),
       avatar: contact.avatarUrl ?? '',
       callable,
+      /** why the tile cannot call ('' when it can) */
       note: callable ? '' : t('contacts', 'notAuthorised'),
+      /** unseen missed calls from this person (0: no badge) */
       missed,
+      /** what a screen reader says for the badge ('' without one) */
       missedLabel: missed > 0 ? t('contacts', 'missedTitle', { count: missed }) : '',
       pinned: contact.pinned === true,
       videoLabel: t('contacts', 'tileVideoLabel', { name: contact.name }),

@@ -4,26 +4,12 @@
  * this device, so two contacts of that name, or none, are said as such and nobody is called back by guess.
  */
 import { t } from '../i18n/index';
-import type { RoomType } from '../platform/voip/types';
 import type { MissedCaller } from '../stores/missed-calls-store';
 import { matchCaller, type ContactsByName } from '../utils/caller-match';
 import { formatCallTime } from '../utils/format-time';
 import { displayName } from './contact-name';
 
-export interface MissedCallLine {
-  /** the caller's name as the call gave it (the key of the line) */
-  name: string;
-  text: string;
-  /** why there is no "call back" ('' when there is one, or nothing to say yet) */
-  note: string;
-  /** the one contact of that name, who may be called: "call back" calls them */
-  openId: string;
-  roomType: RoomType;
-  /** several contacts have that name: offer to find them in the list */
-  find: boolean;
-  /** what a screen reader says for "call back" */
-  callBackLabel: string;
-}
+export type MissedCallLine = ReturnType<typeof lineFor>;
 
 export interface MissedCallsView {
   show: boolean;
@@ -39,7 +25,7 @@ const NAMED = 3;
 
 export const NO_MISSED_CALLS: MissedCallsView = { show: false, title: '', lines: [], summary: '' };
 
-function lineFor(caller: MissedCaller, contacts: ContactsByName, now: number): MissedCallLine {
+function lineFor(caller: MissedCaller, contacts: ContactsByName, now: number) {
   const params = {
     name: displayName(caller.name),
     count: caller.count,
@@ -49,12 +35,17 @@ function lineFor(caller: MissedCaller, contacts: ContactsByName, now: number): M
     caller.count > 1 ? t('contacts', 'missedFromMany', params) : t('contacts', 'missedFromOne', params);
   const callBackLabel = t('contacts', 'callBackLabel', { name: params.name });
   const line = {
+    /** the caller's name as the call gave it (the key of the line) */
     name: caller.name,
     text,
+    /** why there is no "call back" ('' when there is one, or nothing to say yet) */
     note: '',
+    /** the one contact of that name, who may be called: "call back" calls them */
     openId: '',
     roomType: caller.roomType,
+    /** several contacts have that name: offer to find them in the list */
     find: false,
+    /** what a screen reader says for "call back" */
     callBackLabel,
   };
   const match = matchCaller(caller.name, contacts);

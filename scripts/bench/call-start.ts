@@ -23,7 +23,7 @@
  * are never awaited; results.json lists them as prefetchCommandsAfterTap.
  */
 import { CONTACTS_CACHE_KEY } from '../../miniprogram/platform/contacts/contacts-service';
-import { LAST_REGISTRATION_KEY } from '../../miniprogram/platform/device/last-registration';
+import { LAST_REGISTRATION_KEY } from '../../miniprogram/platform/device/device-service';
 import { parseCallingQuery } from '../../miniprogram/routes';
 import { defaultScenario } from '../../miniprogram/simulator/scenario';
 import { createMemoryStorage } from '../../miniprogram/simulator/memory-storage';

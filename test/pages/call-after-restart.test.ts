@@ -4,7 +4,7 @@
  * host. WMPF checks the caller anyway: a refusal asks the host again and tries once more with what it says now.
  */
 import { CONTACTS_CACHE_KEY } from '../../miniprogram/platform/contacts/contacts-service';
-import { LAST_REGISTRATION_KEY } from '../../miniprogram/platform/device/last-registration';
+import { LAST_REGISTRATION_KEY } from '../../miniprogram/platform/device/device-service';
 import { createMemoryStorage } from '../../miniprogram/simulator/memory-storage';
 import type { SimulationScenario } from '../../miniprogram/simulator/scenario';
 import { appStores } from '../../miniprogram/stores/index';

@@ -1,4 +1,4 @@
-import { createNavigationGuard } from '../../miniprogram/utils/navigation-guard';
+import { createNavigationGuard } from '../../miniprogram/stores/ui-store';
 
 function deferred() {
   let resolve: (ok: boolean) => void = () => undefined;

@@ -2,7 +2,7 @@
 import { t } from '../../miniprogram/i18n/index';
 import type { DeviceStatus } from '../../miniprogram/platform/device/types';
 import { noticesOf } from '../../miniprogram/view-models/contacts-list';
-import { describePersonStatus } from '../../miniprogram/view-models/person-status';
+import { describePersonStatus } from '../../miniprogram/view-models/device-status';
 
 const READY: DeviceStatus = {
   kind: 'ready',

@@ -1,15 +1,8 @@
 /**
- * <call-history> — the recent calls, newest first, bound to the history store (loads it when needed).
- *
- * Properties:
- *   limit   Number  (default 50)  how many calls are rendered (the history keeps up to 200)
- *   compact Boolean (default false) narrow side pane: smaller rows, icon-only "call again" buttons
- * Events:
- *   callagain  detail { openId: string; name: string; roomType: 'voice' | 'video' } — the person tapped
- *              "call again" on a row (only rows with an openId have the button). The page starts the call,
- *              e.g. appStores.ui.navigateTo(callingUrl(detail)).
- * Usage: <call-history limit="{{20}}" compact bind:callagain="onCallAgain" />
- * The component also offers "clear all" (with a confirmation step) and shows a storage problem once.
+ * <call-history> — the recent calls, newest first, bound to the history store (loads it when needed), with "clear
+ * all" (asked first) and a storage problem shown once. `limit`: how many calls are rendered (the history keeps up
+ * to 200); `compact`: a narrow side pane (smaller rows, icon-only "call again").
+ * Event `callagain` (CallAgainDetail): "call again" tapped on a row with an openId; the page starts the call.
  */
 import { ComponentWithStore } from 'mobx-miniprogram-bindings';
 import { texts } from '../../i18n/index';

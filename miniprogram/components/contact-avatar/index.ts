@@ -2,8 +2,6 @@
  * <contact-avatar> — a person's picture, or their initials on a stable colour when there is none or it fails to load.
  * The initials and colour come from the row's view-model (utils/avatar.ts avatarOf): the component renders what it
  * is given and calls setData only when a picture fails, so a list of 200 rows costs no setData per avatar.
- *
- * Properties: name (for screen readers), initials, color, src, size ('m' | 'l' | 'xl' | 'tile'), dimmed.
  */
 Component({
   properties: {

@@ -1,12 +1,7 @@
 /**
- * <missed-calls> — the family members' calls nobody took, until the person has seen them.
- *
- * Properties:
- *   summary Boolean  one line (the home of tiles: each caller's tile has its badge and "call back")
- * Events:
- *   showall     "see them": the page opens the whole list, with the recent calls
- *   findcaller  detail { name } — several contacts have the caller's name: the page searches its list for it
- * "Call back" calls the one contact of that name, the way they called; "seen" hides the calls.
+ * <missed-calls> — the family members' calls nobody took, until the person has seen them. `summary`: one line (on
+ * the home of tiles, each caller's tile has its badge and "call back"). Events: `showall` (the page opens the whole
+ * list, with the recent calls), `findcaller` { name } (several contacts have that name: the page searches for it).
  */
 import { appStores } from '../../stores/index';
 import { describeMissedCalls, NO_MISSED_CALLS, type MissedCallsView } from '../../view-models/missed-calls';

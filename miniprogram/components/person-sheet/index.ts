@@ -1,19 +1,14 @@
 /**
  * <person-sheet> — the bottom sheet of one person: call them, show them on the home or take them off, remove them
- * (asked first). Why someone cannot be called yet, for a person who cannot.
- *
- * Properties:
- *   person  String  the person's openId: the sheet opens for them; '' closes it
- * Events:
- *   close   the sheet closed (the page sets `person` back to '')
+ * (asked first). Why someone cannot be called yet, for a person who cannot. `person`: the openId the sheet opens
+ * for ('' closes it); event `close`: the page sets `person` back to ''.
  */
 import { appStores } from '../../stores/index';
 import type { ContactsStore } from '../../stores/contacts-store';
 import {
   CLOSED_SHEET,
-  pinErrorText,
   removalSheetFor,
-  removeErrorText,
+  changeErrorText,
   sheetFor,
   type SheetView,
 } from '../../view-models/contacts-list';
@@ -31,9 +26,9 @@ homeComponent({
       store: contacts,
       fields: {
         removing: (store: ContactsStore) => store.removing !== undefined,
-        removeError: (store: ContactsStore) => removeErrorText(store.removeError),
+        removeError: (store: ContactsStore) => changeErrorText('removeFailed', store.removeError),
         pinning: (store: ContactsStore) => store.pinning !== undefined,
-        pinError: (store: ContactsStore) => pinErrorText(store.pinError),
+        pinError: (store: ContactsStore) => changeErrorText('pinFailed', store.pinError),
       },
       actions: {},
       structuralComparison: true,

@@ -6,8 +6,7 @@
 import { ROUTES } from '../../routes';
 import { appStores } from '../../stores/index';
 import type { DeviceStore } from '../../stores/device-store';
-import { describeDeviceStatus } from '../../view-models/device-status';
-import { describePersonStatus } from '../../view-models/person-status';
+import { describeDeviceStatus, describePersonStatus } from '../../view-models/device-status';
 import { addFamily, homeComponent, navigateFromHome } from '../common/home';
 
 const { contacts, ui } = appStores;

@@ -126,8 +126,6 @@ ComponentWithStore({
     },
 
     /** "Add a family member" on an empty list. */
-    onAddFamily() {
-      addFamily();
-    },
+    onAddFamily: addFamily,
   },
 });

@@ -11,14 +11,12 @@ import type {
   Contact,
   AuthorisationError,
   ContactsError,
-  ContactsFetch,
   ContactsLoad,
   ContactsService,
   ContactsSource,
   ContactWithAuth,
 } from './types';
 import { err, ok, type Result } from '../../lib/result';
-import { pinnedAs } from '../../utils/pinned';
 import { AUTHORISATION_BATCH_SIZE } from './plugin-authorisation';
 import { validateContact } from './validate-contacts';
 
@@ -81,6 +79,14 @@ function withAuthorisation(
   }));
 }
 
+/** The contact with `pinned` set, or left out (not pinned is the default, as older backend replies say). */
+export function pinnedAs<C extends Contact>(contact: C, pinned: boolean): C {
+  const copy = { ...contact };
+  if (pinned) copy.pinned = true;
+  else delete copy.pinned;
+  return copy;
+}
+
 export function createContactsService(deps: ContactsServiceDeps): ContactsService {
   const { source, authorisation, storage } = deps;
   const clock = deps.clock ?? systemClock;
@@ -125,9 +131,12 @@ export function createContactsService(deps: ContactsServiceDeps): ContactsServic
     if (!saved) await dropCache();
   }
 
-  async function fetchFromSource(sn: string): Promise<Result<ContactsFetch, ContactsError>> {
+  /** A source that throws is taken as one that could not be reached. */
+  async function fromSource<T>(
+    call: () => Promise<Result<T, ContactsError>>,
+  ): Promise<Result<T, ContactsError>> {
     try {
-      return await source.fetch(sn);
+      return await call();
     } catch (e) {
       return err({ kind: 'network', errMsg: messageOf(e) });
     }
@@ -144,30 +153,10 @@ export function createContactsService(deps: ContactsServiceDeps): ContactsServic
     }
   }
 
-  async function removeFromSource(sn: string, openId: string): Promise<Result<void, ContactsError>> {
-    try {
-      return await source.remove(sn, openId);
-    } catch (e) {
-      return err({ kind: 'network', errMsg: messageOf(e) });
-    }
-  }
-
-  async function pinAtSource(
-    sn: string,
-    openId: string,
-    pinned: boolean,
-  ): Promise<Result<void, ContactsError>> {
-    try {
-      return await source.setPinned(sn, openId, pinned);
-    } catch (e) {
-      return err({ kind: 'network', errMsg: messageOf(e) });
-    }
-  }
-
   return {
     cached,
     async remove(device, openId) {
-      const removed = await removeFromSource(device.sn, openId);
+      const removed = await fromSource(() => source.remove(device.sn, openId));
       if (!removed.ok) return removed;
       // offline, the cached list must not show them any more either
       const rest = (await cached()).filter((contact) => contact.openId !== openId);
@@ -175,7 +164,7 @@ export function createContactsService(deps: ContactsServiceDeps): ContactsServic
       return removed;
     },
     async setPinned(device, openId, pinned) {
-      const set = await pinAtSource(device.sn, openId, pinned);
+      const set = await fromSource(() => source.setPinned(device.sn, openId, pinned));
       if (!set.ok) return set;
       const saved = await cached();
       if (saved.some((contact) => contact.openId === openId))
@@ -185,7 +174,7 @@ export function createContactsService(deps: ContactsServiceDeps): ContactsServic
       return set;
     },
     async load(device, first = []): Promise<ContactsLoad> {
-      const fetched = await fetchFromSource(device.sn);
+      const fetched = await fromSource(() => source.fetch(device.sn));
       if (!fetched.ok) {
         console.warn('[contacts] source failed:', fetched.error.kind);
         return { contacts: await cached(), fromCache: true, error: fetched.error, skipped: 0 };

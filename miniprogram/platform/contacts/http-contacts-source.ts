@@ -13,12 +13,10 @@ import { err, ok } from '../../lib/result';
 import type { ContactsSource } from './types';
 import { parseContactsReply } from './validate-contacts';
 
-export type HttpContactsConfig = BackendConfig;
-
 export function createHttpContactsSource(
   http: HttpClient,
   signer: HostSigner | undefined,
-  config: HttpContactsConfig,
+  config: BackendConfig,
 ): ContactsSource {
   const requests = createBackendRequests(http, signer, config);
   return {

@@ -35,9 +35,7 @@ export interface ContactsFetch {
 /** Where the list of people comes from: the backend's device endpoints (docs/backend-api.md §3.1–3.2). */
 export interface ContactsSource {
   fetch(sn: string): Promise<Result<ContactsFetch, ContactsError>>;
-  /** The person at the device removes a contact (after a confirmation). */
   remove(sn: string, openId: string): Promise<Result<void, ContactsError>>;
-  /** The person at the device shows a contact on the home, or not. */
   setPinned(sn: string, openId: string, pinned: boolean): Promise<Result<void, ContactsError>>;
 }
 
@@ -59,7 +57,6 @@ export interface ContactsLoad {
   /** Set when the source failed (a cached list may still be shown). */
   error?: ContactsError;
   skipped: number;
-  /** Contacts beyond MAX_CONTACTS that are not shown. */
   omitted?: number;
   authorisationError?: AuthorisationError;
   /** When this list was read (epoch ms): what "added in the last 24 h" is measured from. */

@@ -12,7 +12,6 @@ export const MISSED_CALLS_SEEN_KEY = 'missed-calls-seen';
 const MAX_CALLERS = 50;
 
 export interface SeenMarks {
-  /** Every missed call up to here was seen. */
   seenUntil: number;
   /** By caller name: their missed calls up to here were seen (called back). A Map: every name is a key, even "__proto__". */
   callers: ReadonlyMap<string, number>;
@@ -29,7 +28,7 @@ const time = (value: unknown): number =>
   typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : 0;
 
 /** The marks worth keeping: callers' marks newer than the global one, the newest MAX_CALLERS. */
-export function compactMarks(marks: SeenMarks): SeenMarks {
+function compactMarks(marks: SeenMarks): SeenMarks {
   const callers = [...marks.callers]
     .filter(([name, at]) => name !== '' && time(at) > marks.seenUntil)
     .sort(([, a], [, b]) => b - a)

@@ -83,6 +83,7 @@ export function createCallAttemptLog(storage: KeyValueStorage, clock: Clock): Ca
   }
 
   const byId = (id: string) => attempts.find((a) => a.id === id);
+  const prepend = (attempt: CallAttempt) => (attempts = [attempt, ...attempts].slice(0, CALL_ATTEMPTS_KEPT));
 
   function add(attempt: CallAttempt | undefined, name: string, at: number): void {
     if (!attempt || attempt.events.length >= EVENTS_KEPT) return;
@@ -95,7 +96,7 @@ export function createCallAttemptLog(storage: KeyValueStorage, clock: Clock): Ca
     if (!attempt) {
       // a room nobody started here: a family member's call the plugin's call page shows
       attempt = { id: `in-${roomId}`, startedAt: at, direction: 'incoming', roomId, events: [] };
-      attempts = [attempt, ...attempts].slice(0, CALL_ATTEMPTS_KEPT);
+      prepend(attempt);
     }
     add(attempt, name, at);
   }
@@ -124,7 +125,7 @@ export function createCallAttemptLog(storage: KeyValueStorage, clock: Clock): Ca
         pending = id;
         const attempt: CallAttempt = { id, startedAt: at, direction: 'outgoing', roomType, events: [] };
         add(attempt, 'initByCaller', at);
-        attempts = [attempt, ...attempts].slice(0, CALL_ATTEMPTS_KEPT);
+        prepend(attempt);
       });
       return id;
     },
@@ -139,9 +140,7 @@ export function createCallAttemptLog(storage: KeyValueStorage, clock: Clock): Ca
         stopped: { check, detail },
         events: [{ name: `check:${check}`, atMs: 0 }],
       };
-      change(() => {
-        attempts = [attempt, ...attempts].slice(0, CALL_ATTEMPTS_KEPT);
-      });
+      change(() => prepend(attempt));
     },
     started(id, roomId) {
       const at = clock.now();

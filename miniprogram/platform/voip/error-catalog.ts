@@ -52,7 +52,6 @@ const KIND_BY_CODE: Readonly<Record<number, CallFailureKind>> = {
   2104: 'network', // other CGI error
 };
 
-/** Every errCode the plugin documents. */
 export const DOCUMENTED_ERR_CODES: readonly number[] = Object.keys(KIND_BY_CODE).map(Number);
 
 /** errMsg fragments that identify the credential problem whatever the code (community reports: 13 and 1000). */

@@ -14,7 +14,7 @@ export interface PluginSetupOptions {
  * setUIConfig's aspectRatio is 纵横比, height:width (plugin docs, default 4/3; Shengwang's sample passes
  * screenHeight / screenWidth): a landscape 1280 × 800 screen is 800 / 1280 = 0.625. Unknown size: the default.
  */
-export function aspectRatioOf(screen: { width: number; height: number }): number | undefined {
+function aspectRatioOf(screen: { width: number; height: number }): number | undefined {
   const { width, height } = screen;
   if (!(width > 0 && height > 0)) return undefined;
   return height / width;

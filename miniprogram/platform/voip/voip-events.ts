@@ -41,6 +41,8 @@ function seconds(value: unknown): number | undefined {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? value : undefined;
 }
 
+const keepTimeOf = (data: unknown) => (isRecord(data) ? seconds(data.keepTime) : undefined);
+
 /** errMsg of abortVoip (`data.error.errMsg`) or joinFail* (`data.errMsg` / `data.message`, sometimes an Error). */
 function failureText(data: unknown): string | undefined {
   if (!isRecord(data)) return nonEmptyString(data);
@@ -109,7 +111,7 @@ export function createVoipEvents(loadPlugin: PluginLoader, options: VoipEventsOp
       reason,
       timer: clock.setTimeout(() => end(roomId, {}), END_EVENT_GRACE_MS),
     };
-    const keepTime = isRecord(data) ? seconds(data.keepTime) : undefined;
+    const keepTime = keepTimeOf(data);
     if (keepTime !== undefined) entry.keepTime = keepTime;
     const errMsg = failureText(data);
     if (errMsg && (reason === 'aborted' || reason === 'join-failed')) entry.errMsg = errMsg;
@@ -149,7 +151,7 @@ export function createVoipEvents(loadPlugin: PluginLoader, options: VoipEventsOp
         listeners.emit({ type: 'connected', roomId });
         return;
       case 'calling': {
-        const keepTime = isRecord(data) ? seconds(data.keepTime) : undefined;
+        const keepTime = keepTimeOf(data);
         if (keepTime === undefined) return;
         lastKeepTime.set(roomId, keepTime);
         listeners.emit({ type: 'progress', roomId, keepTime });
@@ -159,7 +161,7 @@ export function createVoipEvents(loadPlugin: PluginLoader, options: VoipEventsOp
         end(roomId, isRecord(data) ? data : {});
         return;
       case 'finishVoip': {
-        const keepTime = isRecord(data) ? seconds(data.keepTime) : undefined;
+        const keepTime = keepTimeOf(data);
         if (keepTime !== undefined) listeners.emit({ type: 'billed', roomId, keepTime });
         return;
       }
