@@ -12,41 +12,28 @@ export interface Router {
   currentRoute(): string;
 }
 
+/** Whether a wx navigation call went through (it rejects, or throws before it starts, when it did not). */
+async function wentThrough(navigate: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await navigate();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export const wxRouter: Router = {
-  async navigateTo(url) {
-    try {
-      await wx.navigateTo({ url });
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  async redirectTo(url) {
-    try {
-      await wx.redirectTo({ url });
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  async reLaunch(url) {
-    try {
-      await wx.reLaunch({ url });
-      return true;
-    } catch {
-      return false;
-    }
-  },
-  async backToContacts() {
+  navigateTo: (url) => wentThrough(() => wx.navigateTo({ url })),
+  redirectTo: (url) => wentThrough(() => wx.redirectTo({ url })),
+  reLaunch: (url) => wentThrough(() => wx.reLaunch({ url })),
+  backToContacts() {
     const pages = getCurrentPages();
     const index = pages.map((p) => `/${p.route}`).lastIndexOf(ROUTES.contacts);
-    try {
-      if (index >= 0 && index < pages.length - 1) await wx.navigateBack({ delta: pages.length - 1 - index });
-      else await wx.reLaunch({ url: ROUTES.contacts });
-      return true;
-    } catch {
-      return false;
-    }
+    return wentThrough(() =>
+      index >= 0 && index < pages.length - 1
+        ? wx.navigateBack({ delta: pages.length - 1 - index })
+        : wx.reLaunch({ url: ROUTES.contacts }),
+    );
   },
   currentRoute() {
     const pages = getCurrentPages();
