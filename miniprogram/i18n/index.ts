@@ -68,21 +68,26 @@ export function resolveLocale(systemLanguage: string | undefined): Locale {
   return DEFAULT_LOCALE;
 }
 
+/** The `<stem>` of each pair of texts `<stem>Title` and `<stem>Hint` a catalogue has. */
+export type TextPair<T> = {
+  [K in keyof T & string]: K extends `${infer S}Title` ? (`${S}Hint` extends keyof T ? S : never) : never;
+}[keyof T & string];
+
 /** A package's texts, both locales beside its pages (packages/<name>/messages.ts), read in the current locale. */
 export interface Translator<T> {
   texts(locale?: Locale): T;
   t(key: keyof T & string, params?: MessageParams): string;
+  pair(stem: TextPair<T>): { title: string; hint: string };
 }
 
 export function translator<T extends object>(catalog: Record<Locale, T>): Translator<T> {
   const texts = (locale: Locale = getLocale()): T => catalog[locale] ?? catalog[DEFAULT_LOCALE];
-  return {
-    texts,
-    t: (key, params) => {
-      const template: unknown = texts()[key];
-      return format(typeof template === 'string' ? template : key, params);
-    },
+  const t = (key: keyof T & string, params?: MessageParams) => {
+    const template: unknown = texts()[key];
+    return format(typeof template === 'string' ? template : key, params);
   };
+  const key = (name: string) => name as keyof T & string;
+  return { texts, t, pair: (stem) => ({ title: t(key(`${stem}Title`)), hint: t(key(`${stem}Hint`)) }) };
 }
 
 /** All texts of a namespace in the current locale, ready to be passed to a template. */

@@ -2,7 +2,7 @@
 import type { DevicePairingProblem, DevicePairingState } from './device-pairing-store';
 import { describeBackendError, type ProblemText } from '../../view-models/backend-error';
 import { describeDeviceStatus } from '../../view-models/device-status';
-import { tDevicePairing } from './messages';
+import { devicePairingPair, tDevicePairing } from './messages';
 
 export interface DevicePairingView {
   mode: DevicePairingState['step'];
@@ -20,11 +20,7 @@ const MINUTE_MS = 60_000;
 function problemText(problem: DevicePairingProblem): ProblemText {
   switch (problem.kind) {
     case 'not-device':
-      return {
-        title: tDevicePairing('notDeviceTitle'),
-        hint: tDevicePairing('notDeviceHint'),
-        code: '',
-      };
+      return { ...devicePairingPair('notDevice'), code: '' };
     case 'device': {
       const status = describeDeviceStatus(problem.status);
       return { title: status.title, hint: status.hint, code: '' };
@@ -32,11 +28,7 @@ function problemText(problem: DevicePairingProblem): ProblemText {
     case 'backend':
       return describeBackendError(problem.error);
     case 'image-failed':
-      return {
-        title: tDevicePairing('imageFailedTitle'),
-        hint: tDevicePairing('imageFailedHint'),
-        code: '',
-      };
+      return { ...devicePairingPair('imageFailed'), code: '' };
   }
 }
 

@@ -5,7 +5,7 @@ import type { CallProblem, CallRequest } from '../../stores/call-store';
 import { displayName } from '../../view-models/contact-name';
 import { describeDeviceStatus, TONE_ICON } from '../../view-models/device-status';
 import { describeCallFailure } from './call-texts';
-import { tCalling } from './messages';
+import { callingPair, tCalling } from './messages';
 import type { CallingView } from './calling-view';
 
 const LOCK_ICON = '/assets/icons/lock-grey.svg';
@@ -75,8 +75,7 @@ export function failedView(
       return {
         ...view,
         icon: LOCK_ICON,
-        title: tCalling(camera ? 'cameraDeniedTitle' : 'micDeniedTitle'),
-        hint: tCalling(camera ? 'cameraDeniedHint' : 'micDeniedHint'),
+        ...callingPair(camera ? 'cameraDenied' : 'micDenied'),
         showSettings: true,
       };
     }

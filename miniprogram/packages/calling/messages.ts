@@ -105,4 +105,4 @@ const en: typeof zhCN = {
   callBackHint: 'You can call them back from your contacts whenever you like.',
 };
 
-export const { texts: callingTexts, t: tCalling } = translator({ 'zh-CN': zhCN, en });
+export const { texts: callingTexts, t: tCalling, pair: callingPair } = translator({ 'zh-CN': zhCN, en });

@@ -2,7 +2,7 @@
 import { t } from '../../i18n/index';
 import type { CallEndReason } from '../../platform/host/types';
 import type { CallRecord } from '../../platform/history/types';
-import { describeEndReason } from './call-texts';
+import { CALL_END_REASONS, describeEndReason } from './call-texts';
 import { blank, type CallingScreen, type CallingView } from './calling-view';
 import { failedView } from './failed-view';
 import type { RoomType } from '../../platform/voip/types';
@@ -11,7 +11,7 @@ import { formatDuration } from '../../utils/format-time';
 import { avatarOf } from '../../utils/avatar';
 import { displayName } from '../../view-models/contact-name';
 import { TONE_ICON } from '../../view-models/device-status';
-import { tCalling } from './messages';
+import { callingPair, tCalling } from './messages';
 
 export type CallingMode = 'call' | 'outcome' | 'incoming' | 'invalid';
 export { AUTO_RETURN_MS, type CallingScreen, type CallingView } from './calling-view';
@@ -51,10 +51,8 @@ const END_ICON: Record<CallEndReason, string> = {
   unknown: ICONS.info,
 };
 
-const END_REASONS: readonly string[] = Object.keys(END_ICON);
-
 function isEndReason(value: string): value is CallEndReason {
-  return END_REASONS.includes(value);
+  return (CALL_END_REASONS as readonly string[]).includes(value);
 }
 
 function roomTypeText(roomType: RoomType): string {
@@ -163,7 +161,7 @@ function callView(input: CallingInput): CallingView {
     return {
       ...about('elsewhere', input.request),
       icon: ICONS.info,
-      ...elsewhereTexts(),
+      ...callingPair('busyElsewhere'),
       canRetry: true,
       retryLeads: true,
     };
@@ -197,28 +195,14 @@ function callView(input: CallingInput): CallingView {
   }
 }
 
-function elsewhereTexts(): { title: string; hint: string } {
-  return { title: tCalling('busyElsewhereTitle'), hint: tCalling('busyElsewhereHint') };
-}
-
 function endedView(): CallingView {
-  return {
-    ...blank('ended'),
-    icon: ICONS.info,
-    title: tCalling('endedTitle'),
-    hint: tCalling('endedHint'),
-  };
+  return { ...blank('ended'), icon: ICONS.info, ...callingPair('ended') };
 }
 
 function screenView(input: CallingInput): CallingView {
   switch (input.mode) {
     case 'invalid':
-      return {
-        ...blank('invalid'),
-        icon: ICONS.warn,
-        title: tCalling('invalidTitle'),
-        hint: tCalling('invalidHint'),
-      };
+      return { ...blank('invalid'), icon: ICONS.warn, ...callingPair('invalid') };
     case 'outcome': {
       const ended = shownEndedCall(input);
       return ended ? outcomeView(ended) : endedView();

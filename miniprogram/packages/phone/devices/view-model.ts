@@ -5,7 +5,7 @@ import type { MyDevicesStore } from './my-devices-store';
 import { avatarOf } from '../../../utils/avatar';
 import type { CallFailureKind } from '../../../platform/voip/types';
 import { describeBackendError, type ProblemText } from '../../../view-models/backend-error';
-import { type DevicesKey, tDevices } from './messages';
+import { devicesPair, type DevicesPair, tDevices } from './messages';
 
 export interface DeviceRowView {
   /** index into the page's rows (no sn in page data) */
@@ -65,23 +65,23 @@ export interface CallProblemView extends ProblemText {
  * Why a call from the phone did not start, in the phone user's terms: the device-side catalogue speaks to the person
  * at the device ("they have not agreed to this device's calls"), the reverse of what the phone user needs to hear.
  */
-const PHONE_FAILURE_TEXTS: Readonly<Record<CallFailureKind, [DevicesKey, DevicesKey]>> = {
-  'not-authorised': ['notAuthorisedTitle', 'notAuthorisedHint'],
-  'invalid-contact': ['invalidTitle', 'invalidHint'],
-  'invalid-params': ['invalidTitle', 'invalidHint'],
+const PHONE_FAILURE_TEXTS: Readonly<Record<CallFailureKind, DevicesPair>> = {
+  'not-authorised': 'notAuthorised',
+  'invalid-contact': 'invalid',
+  'invalid-params': 'invalid',
   // 14: the push token is stale — the device has not been online to renew it
-  'device-credential': ['deviceOfflineTitle', 'deviceOfflineHint'],
-  capability: ['serviceTitle', 'serviceHint'],
-  licence: ['serviceTitle', 'serviceHint'],
-  arrears: ['arrearsTitle', 'arrearsHint'],
-  busy: ['busyTitle', 'busyHint'],
-  'av-device': ['avDeviceTitle', 'avDeviceHint'],
-  network: ['networkTitle', 'networkHint'],
-  'not-wmpf': ['notPhoneTitle', 'notPhoneHint'],
-  'plugin-missing': ['updateWechatTitle', 'updateWechatHint'],
-  interrupted: ['notConnectedTitle', 'notConnectedHint'],
-  'join-failed': ['notConnectedTitle', 'notConnectedHint'],
-  unknown: ['unknownTitle', 'unknownHint'],
+  'device-credential': 'deviceOffline',
+  capability: 'service',
+  licence: 'service',
+  arrears: 'arrears',
+  busy: 'busy',
+  'av-device': 'avDevice',
+  network: 'network',
+  'not-wmpf': 'notPhone',
+  'plugin-missing': 'updateWechat',
+  interrupted: 'notConnected',
+  'join-failed': 'notConnected',
+  unknown: 'unknown',
 };
 
 export function describeFamilyCallProblem(problem: FamilyCallProblem): CallProblemView {
@@ -93,9 +93,9 @@ export function describeFamilyCallProblem(problem: FamilyCallProblem): CallProbl
   }
   if (problem.kind === 'backend') return { ...describeBackendError(problem.error), showSettings: false };
   const { failure } = problem;
-  const [title, hint] = PHONE_FAILURE_TEXTS[failure.kind] ?? PHONE_FAILURE_TEXTS.unknown;
+  const stem = PHONE_FAILURE_TEXTS[failure.kind] ?? PHONE_FAILURE_TEXTS.unknown;
   const code = failure.code === undefined ? '' : tDevices('codeLabel', { code: failure.code });
-  return { title: tDevices(title), hint: tDevices(hint), code, showSettings: false };
+  return { ...devicesPair(stem), code, showSettings: false };
 }
 
 export interface MyDevicesView {

@@ -2,7 +2,7 @@
 import { t } from '../../../i18n/index';
 import type { PairingProblem, PairingState } from './pairing-steps';
 import { describeBackendError, needsNewCode, type ProblemText } from '../../../view-models/backend-error';
-import { tPairing } from './messages';
+import { pairingPair, tPairing } from './messages';
 
 export type PairingViewMode = 'loading' | 'form' | 'working' | 'done' | 'problem';
 
@@ -30,17 +30,16 @@ function problemText(problem: PairingProblem): ProblemText {
         : described;
     }
     case 'rejected':
-      return { title: tPairing('rejectedTitle'), hint: tPairing('rejectedHint'), code: '' };
+      return { ...pairingPair('rejected'), code: '' };
     case 'ticket-expired':
-      return { title: tPairing('ticketExpiredTitle'), hint: tPairing('ticketExpiredHint'), code: '' };
+      return { ...pairingPair('ticketExpired'), code: '' };
     case 'capability':
-      return { title: tPairing('capabilityTitle'), hint: tPairing('capabilityHint'), code: '' };
+      return { ...pairingPair('capability'), code: '' };
     case 'unsupported':
-      return { title: tPairing('unsupportedTitle'), hint: tPairing('unsupportedHint'), code: '' };
+      return { ...pairingPair('unsupported'), code: '' };
     case 'auth-failed':
       return {
-        title: tPairing('authFailedTitle'),
-        hint: tPairing('authFailedHint'),
+        ...pairingPair('authFailed'),
         code: problem.code === undefined ? '' : t('backend', 'codeLabel', { code: problem.code }),
       };
   }
@@ -75,13 +74,13 @@ export function pairingView(state: PairingState): PairingView {
       return {
         ...base,
         mode: 'problem',
-        problem: { title: tPairing('notPhoneTitle'), hint: tPairing('notPhoneHint'), code: '' },
+        problem: { ...pairingPair('notPhone'), code: '' },
       };
     case 'invalid-code':
       return {
         ...base,
         mode: 'problem',
-        problem: { title: tPairing('invalidCodeTitle'), hint: tPairing('invalidCodeHint'), code: '' },
+        problem: { ...pairingPair('invalidCode'), code: '' },
       };
     case 'ready':
       return { ...base, mode: 'form', needsName: state.mode === 'pairing', deviceName: state.deviceName };
