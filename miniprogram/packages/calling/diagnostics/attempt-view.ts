@@ -4,10 +4,8 @@ import type { CallAttempt } from '../../../platform/voip/call-attempts';
 import { classifyErrCode } from '../../../platform/voip/error-catalog';
 import { END_REASON_BY_EVENT } from '../../../platform/voip/voip-events';
 import { describeCallFailure, describeEndReason } from '../call-texts';
-import { clockTime, type Key, type Tone } from './format';
-import { tDiagnostics } from './messages';
-
-const text = (key: Key, params?: Record<string, string | number>) => tDiagnostics(key, params);
+import { clockTime, type Tone } from './format';
+import { tDiagnostics as text } from './messages';
 
 export interface AttemptView {
   index: number;

@@ -6,8 +6,7 @@ import type { HostBridge, HostError, HostStatusSource } from '../../../platform/
 import type { CallAttempt, CallAttemptLog } from '../../../platform/voip/call-attempts';
 import type { DeviceStore } from '../../../stores/device-store';
 import { parseHostStatus, type HostStatusCheck } from './host-status';
-import { diagnosticsReport } from './report';
-import type { Timed } from './view-model';
+import { diagnosticsReport, type Timed } from './view-model';
 
 /** What the device stored may be anything (an older version, a broken storage): only well-formed attempts are shown. */
 function isShown(attempt: CallAttempt): boolean {

@@ -8,12 +8,9 @@ import type { CallAttempt } from '../../../platform/voip/call-attempts';
 import { isAtLeast } from '../../../utils/version';
 import { describeBackendError } from '../../../view-models/backend-error';
 import { attemptView, type AttemptView } from './attempt-view';
-import { age, clockTime, maskSn, type CheckRow, type Key, type Tone } from './format';
-
+import { age, clockTime, maskSn, type CheckRow, type Tone } from './format';
 import { hostStatusRows, type HostStatusCheck } from './host-status';
-import { tDiagnostics } from './messages';
-
-const text = (key: Key, params?: Record<string, string | number>) => tDiagnostics(key, params);
+import { type DiagnosticsKey as Key, tDiagnostics as text } from './messages';
 
 export type Timed<E> = { ok: true; ms: number } | { ok: false; error: E };
 
@@ -127,7 +124,7 @@ function registrationRow(status: DeviceStatus | null, now: number): CheckRow {
 
 const UNSUPPORTED: Record<Extract<PrefetchState, { status: 'unsupported' }>['reason'], Key> = {
   'not-wmpf': 'unsupportedNotWmpf',
-  'not-registered': 'unsupportedNotRegistered',
+  'not-registered': 'reasonNotRegistered',
   versions: 'unsupportedVersions',
 };
 
@@ -226,4 +223,31 @@ export function diagnosticsView(input: DiagnosticsInput, now: number = input.che
     copyNote,
     copyTone: input.copy?.ok === false ? 'bad' : 'ok',
   };
+}
+
+/**
+ * The plain-text report installers paste to support. Only what the page shows: the sn masked, no openId, name,
+ * token, ticket, signature or pairing id (the store has none of them, and the view masks the sn).
+ */
+export function diagnosticsReport(input: DiagnosticsInput, now: number): string {
+  const view = diagnosticsView(input, now);
+  const lines = [
+    text('reportTitle'),
+    `${text('reportTime')}: ${clockTime(now)}`,
+    text('reportNoSecrets'),
+    '',
+    `[${text('sectionDevice')}]`,
+    ...view.rows.map((row) => `${row.label}: ${row.value}${row.detail ? ` — ${row.detail}` : ''}`),
+    '',
+    `[${view.attemptsTitle}]`,
+  ];
+  if (view.attempts.length === 0) lines.push(text('noCalls'));
+  for (const attempt of view.attempts) {
+    const code = attempt.code ? ` · ${attempt.code}` : '';
+    lines.push(`${attempt.index + 1}. ${attempt.when} · ${attempt.kind} · ${attempt.outcome}${code}`);
+    if (attempt.explanation) lines.push(`   ${attempt.explanation} — ${attempt.hint}`);
+    if (attempt.events.length > 0)
+      lines.push(`   ${attempt.events.map((e) => `${e.name} ${e.at}`).join(' → ')}`);
+  }
+  return lines.join('\n');
 }
