@@ -1,6 +1,5 @@
 /** What the phone's "my devices" page shows: rows, and why a call did not start. */
-import type { FamilyCallProblem } from './call-family-device';
-import type { DeviceRow } from './my-devices';
+import type { DeviceRow, FamilyCallProblem } from './my-devices';
 import type { MyDevicesStore } from './my-devices-store';
 import { avatarOf } from '../../../utils/avatar';
 import type { CallFailureKind } from '../../../platform/voip/types';

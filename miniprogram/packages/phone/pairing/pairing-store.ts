@@ -17,13 +17,14 @@ import {
   askTicket,
   authorisationProblem,
   contactNameOf,
+  parsePairingQuery,
   TICKET_REUSE_MS,
   type PairingMode,
   type PairingProblem,
+  type PairingTarget,
   type PairingState,
   type PairingWechat,
 } from './pairing-steps';
-import { parsePairingQuery, type PairingTarget } from './pairing-target';
 
 export interface PairingStoreDeps {
   backend: PairingBackend;
