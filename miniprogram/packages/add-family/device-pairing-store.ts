@@ -7,9 +7,9 @@ import type { DeviceStore } from '../../stores/device-store';
 /** While the code is shown its status is asked this often (docs/backend-api.md §3.5). */
 export const PAIRING_POLL_MS = 3000;
 /** A new code is fetched this long before the shown one expires, so that nobody scans a dying code. */
-export const RENEW_BEFORE_EXPIRY_MS = 30_000;
+const RENEW_BEFORE_EXPIRY_MS = 30_000;
 /** After this many codes expired unused in a row (about half an hour), no new one is made until asked. */
-export const MAX_UNUSED_CODES = 3;
+const MAX_UNUSED_CODES = 3;
 
 export type DevicePairingProblem =
   /** Opened on a phone: only a device has a pairing code. */

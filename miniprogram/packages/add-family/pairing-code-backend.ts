@@ -66,7 +66,7 @@ function isPairingStatus(value: unknown): value is PairingStatus {
 }
 
 /** GET /devices/{sn}/pairing-codes/{pairingId} */
-export function parsePairingStatusReply(data: unknown): Result<PairingCodeStatus, BackendError> {
+function parsePairingStatusReply(data: unknown): Result<PairingCodeStatus, BackendError> {
   const body = objectBody(data);
   if (!body.ok) return body;
   const { status } = body.value;

@@ -33,7 +33,7 @@ function problemText(problem: DevicePairingProblem): ProblemText {
 }
 
 /** Whole minutes left, rounded up ("valid for 10 minutes" right after it was made). */
-export function validityText(expiresAt: number, now: number): string {
+function validityText(expiresAt: number, now: number): string {
   const minutes = Math.ceil((expiresAt - now) / MINUTE_MS);
   return minutes >= 1 ? tDevicePairing('validFor', { minutes }) : tDevicePairing('validLessThanMinute');
 }

@@ -68,7 +68,7 @@ export function failedView(
           ...view,
           icon: TONE_ICON.error,
           title: tCalling('privacyNotDeclaredTitle'),
-          hint: tCalling(camera ? 'privacyNotDeclaredCameraHint' : 'privacyNotDeclaredMicHint'),
+          hint: tCalling('privacyNotDeclaredHint', { device: tCalling(camera ? 'camera' : 'microphone') }),
           fixer: tCalling('fixerInstaller'),
         };
       }

@@ -28,6 +28,7 @@ function endedBy(attempt: CallAttempt): string | undefined {
 
 /** Why the device's own checks stopped a call before the plugin, for the installer. */
 function stoppedBy(stop: NonNullable<CallAttempt['stopped']>): { title: string; hint: string } {
+  const device = text(stop.detail === 'scope.camera' ? 'camera' : 'microphone');
   switch (stop.check) {
     case 'device':
       return { title: text('stopDevice', { detail: stop.detail }), hint: text('stopDeviceHint') };
@@ -36,15 +37,9 @@ function stoppedBy(stop: NonNullable<CallAttempt['stopped']>): { title: string; 
         ? describeCallFailure({ kind: 'not-authorised' })
         : { title: text('stopUnknownContact'), hint: text('stopUnknownContactHint') };
     case 'permission':
-      return {
-        title: text(stop.detail === 'scope.camera' ? 'stopPermissionCamera' : 'stopPermissionRecord'),
-        hint: text('stopPermissionHint'),
-      };
+      return { title: text('stopPermission', { device }), hint: text('stopPermissionHint') };
     case 'privacy':
-      return {
-        title: text(stop.detail === 'scope.camera' ? 'stopPrivacyCamera' : 'stopPrivacyRecord'),
-        hint: text('stopPrivacyHint'),
-      };
+      return { title: text('stopPrivacy', { device }), hint: text('stopPrivacyHint') };
   }
 }
 

@@ -78,7 +78,7 @@ function versionRow(
   return { id, label: text(label), value: version, detail, tone: met ? 'ok' : belowFloor ? 'warn' : 'bad' };
 }
 
-export function describeHostError(error: PrefetchError, sn: string): string {
+function describeHostError(error: PrefetchError, sn: string): string {
   switch (error.kind) {
     case 'not-wmpf':
       return text('errorNotWmpf');

@@ -62,7 +62,7 @@ export function parseMyDevicesReply(data: unknown): Result<MyDevicesFetch, Backe
   return ok({ devices: valid, skipped: dropped });
 }
 
-export function parsePushTokenReply(data: unknown): Result<{ pushToken: string }, BackendError> {
+function parsePushTokenReply(data: unknown): Result<{ pushToken: string }, BackendError> {
   const body = objectBody(data);
   if (!body.ok) return body;
   const pushToken = cleanSecret(body.value.pushToken);

@@ -31,7 +31,7 @@ function statusText(row: DeviceRow): { text: string; tone: DeviceRowView['tone']
   }
 }
 
-export function deviceRowView(row: DeviceRow, index: number): DeviceRowView {
+function deviceRowView(row: DeviceRow, index: number): DeviceRowView {
   const status = statusText(row);
   const known = row.device !== undefined;
   let name = row.name;
@@ -83,7 +83,7 @@ const PHONE_FAILURE_TEXTS: Readonly<Record<CallFailureKind, DevicesPair>> = {
   unknown: 'unknown',
 };
 
-export function describeFamilyCallProblem(problem: FamilyCallProblem): CallProblemView {
+function describeFamilyCallProblem(problem: FamilyCallProblem): CallProblemView {
   if (problem.kind === 'permission') {
     const title = tDevices(
       problem.scope === 'scope.camera' ? 'permissionCameraTitle' : 'permissionRecordTitle',

@@ -39,7 +39,7 @@ function snTicketFields(body: Record<string, unknown>): Result<SnTicket, Backend
 }
 
 /** POST /me/devices/{sn}/sn-ticket */
-export function parseSnTicketReply(data: unknown): Result<SnTicket, BackendError> {
+function parseSnTicketReply(data: unknown): Result<SnTicket, BackendError> {
   const body = objectBody(data);
   return body.ok ? snTicketFields(body.value) : body;
 }
@@ -55,7 +55,7 @@ export function parsePairingTicketReply(data: unknown): Result<PairingTicket, Ba
 }
 
 /** POST /pairings/{pairingId}/contact: `{ "ok": true, "deviceName" }`. */
-export function parsePairingContactReply(data: unknown): Result<{ deviceName: string }, BackendError> {
+function parsePairingContactReply(data: unknown): Result<{ deviceName: string }, BackendError> {
   const body = objectBody(data);
   if (!body.ok) return body;
   if (body.value.ok !== true) return err({ kind: 'malformed', detail: '"ok" is not true' });
