@@ -40,16 +40,10 @@ export interface CallingInput {
 
 const ICONS = { ...TONE_ICON, lock: '/assets/icons/lock-grey.svg', missed: '/assets/icons/missed-red.svg' };
 
-const END_ICON: Record<CallEndReason, string> = {
-  'hung-up': ICONS.ok,
-  rejected: ICONS.info,
-  busy: ICONS.info,
-  'no-answer': ICONS.info,
-  cancelled: ICONS.info,
-  aborted: ICONS.warn,
-  'join-failed': ICONS.warn,
-  unknown: ICONS.info,
-};
+function endIcon(reason: CallEndReason): string {
+  if (reason === 'hung-up') return ICONS.ok;
+  return reason === 'aborted' || reason === 'join-failed' ? ICONS.warn : ICONS.info;
+}
 
 function isEndReason(value: string): value is CallEndReason {
   return (CALL_END_REASONS as readonly string[]).includes(value);
@@ -66,21 +60,14 @@ function about(screen: CallingScreen, request: CallRequest | undefined): Calling
   return { ...view, name: request.contact.name.trim(), roomTypeText: roomTypeText(request.roomType) };
 }
 
-interface EndedCall {
-  name: string;
-  openId: string;
-  roomType: RoomType;
-  direction: 'outgoing' | 'incoming';
-  reason: CallEndReason;
-  keepTime: number;
-}
+type EndedCall = ReturnType<typeof fromOutcome>;
 
 /** How a family member's call ended, said from the device's side: answered, declined here, or missed. */
 function incomingEnd(call: EndedCall, answered: boolean): { title: string; hint: string; icon: string } {
   if (answered && call.reason !== 'aborted') {
     return { title: tCalling('endedTitle'), hint: tCalling('callBackHint'), icon: ICONS.ok };
   }
-  if (call.reason === 'aborted') return { ...describeEndReason('aborted'), icon: END_ICON.aborted };
+  if (call.reason === 'aborted') return { ...describeEndReason('aborted'), icon: ICONS.warn };
   if (call.reason === 'rejected') {
     return { title: tCalling('declinedTitle'), hint: tCalling('callBackHint'), icon: ICONS.info };
   }
@@ -96,7 +83,7 @@ function outcomeView(call: EndedCall): CallingView {
   const incoming = call.direction === 'incoming';
   const { title, hint, icon } = incoming
     ? incomingEnd(call, answered)
-    : { ...describeEndReason(call.reason), icon: END_ICON[call.reason] };
+    : { ...describeEndReason(call.reason), icon: endIcon(call.reason) };
   return {
     ...blank('outcome', call.roomType),
     name: displayName(call.name),
@@ -133,7 +120,7 @@ function incomingView(input: CallingInput): CallingView {
     : { ...view, title: tCalling('incomingRinging') };
 }
 
-function fromOutcome(outcome: CallOutcome): EndedCall {
+function fromOutcome(outcome: CallOutcome) {
   return {
     name: displayName(outcome.contact.name),
     openId: outcome.contact.openId,

@@ -67,41 +67,26 @@ export function pairingView(state: PairingState): PairingView {
     canRetry: false,
     showSettings: false,
   };
+  if (state.step === 'loading') return base;
+  if (state.step === 'not-phone' || state.step === 'invalid-code') {
+    const problem = pairingPair(state.step === 'not-phone' ? 'notPhone' : 'invalidCode');
+    return { ...base, mode: 'problem', problem: { ...problem, code: '' } };
+  }
+  const device = { ...base, needsName: state.mode === 'pairing', deviceName: state.deviceName };
   switch (state.step) {
-    case 'loading':
-      return base;
-    case 'not-phone':
-      return {
-        ...base,
-        mode: 'problem',
-        problem: { ...pairingPair('notPhone'), code: '' },
-      };
-    case 'invalid-code':
-      return {
-        ...base,
-        mode: 'problem',
-        problem: { ...pairingPair('invalidCode'), code: '' },
-      };
     case 'ready':
-      return { ...base, mode: 'form', needsName: state.mode === 'pairing', deviceName: state.deviceName };
+      return { ...device, mode: 'form' };
     case 'working':
-      return { ...base, mode: 'working', needsName: state.mode === 'pairing', deviceName: state.deviceName };
-    case 'done':
-      return {
-        ...base,
-        mode: 'done',
-        needsName: state.mode === 'pairing',
-        deviceName: state.deviceName,
-        doneHint: tPairing(
-          state.mode === 'again' ? 'doneAgainHint' : state.alreadyAuthorised ? 'doneAlreadyHint' : 'doneHint',
-        ),
-      };
+      return { ...device, mode: 'working' };
+    case 'done': {
+      const hint =
+        state.mode === 'again' ? 'doneAgainHint' : state.alreadyAuthorised ? 'doneAlreadyHint' : 'doneHint';
+      return { ...device, mode: 'done', doneHint: tPairing(hint) };
+    }
     case 'failed':
       return {
-        ...base,
+        ...device,
         mode: 'problem',
-        needsName: state.mode === 'pairing',
-        deviceName: state.deviceName,
         problem: problemText(state.problem),
         canRetry: retryable(state.problem),
         showSettings: state.problem.kind === 'rejected',
