@@ -38,7 +38,6 @@ export function setLocale(locale: Locale): void {
   runInAction(() => (state.locale = locale));
 }
 
-/** A locale's main-package texts, loaded from its subpackage. */
 export function registerMainTexts(locale: Locale, catalog: MainTexts): void {
   mainCatalogs[locale] = catalog;
 }
@@ -73,7 +72,6 @@ export function translator<T extends object>(catalog: Record<Locale, T>): Transl
   return { texts, t, pair: (stem) => ({ title: t(key(`${stem}Title`)), hint: t(key(`${stem}Hint`)) }) };
 }
 
-/** All texts of a namespace in the current locale, ready to be passed to a template. */
 export function texts<N extends Namespace>(namespace: N, locale: Locale = getLocale()): Messages<N> {
   return (mainCatalogs[locale] ?? mainTexts)[namespace];
 }

@@ -101,11 +101,9 @@ export class DevicePairingStore {
 
   /** `recheck`: ask the host again (a "not registered" answer is kept until asked again). A double tap asks once. */
   load(recheck = false): Promise<void> {
-    if (!this.loading) {
-      this.loading = this.fetchCode(recheck).finally(() => {
-        this.loading = undefined;
-      });
-    }
+    this.loading ??= this.fetchCode(recheck).finally(() => {
+      this.loading = undefined;
+    });
     return this.loading;
   }
 
@@ -113,7 +111,6 @@ export class DevicePairingStore {
     return this.load(true);
   }
 
-  /** After a pause: a new code on request. */
   showNewCode(): Promise<void> {
     this.unused = 0;
     return this.load(false);

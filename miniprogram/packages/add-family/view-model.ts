@@ -1,4 +1,3 @@
-/** What the device's "Add family" page shows for each state of its store. */
 import type { DevicePairingProblem, DevicePairingState } from './device-pairing-store';
 import { describeBackendError, type ProblemText } from '../../view-models/backend-error';
 import { describeDeviceStatus } from '../../view-models/device-status';
@@ -9,7 +8,6 @@ export interface DevicePairingView {
   imageUrl: string;
   /** How long the code stays valid ("10 分钟内有效"), '' without a code. */
   validity: string;
-  /** Someone scanned the code and is finishing on their phone. */
   claimedNote: string;
   problem: ProblemText;
 }

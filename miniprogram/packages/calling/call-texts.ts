@@ -59,7 +59,6 @@ export const CALL_END_REASONS = kindsOf<CallEndReason>({
   unknown: 1,
 });
 
-/** Texts for how a call ended, in the current locale. */
 export function describeEndReason(reason: CallEndReason): { title: string; hint: string } {
   const key = camel(`end-${CALL_END_REASONS.includes(reason) ? reason : 'unknown'}` as const);
   return { title: t('errors', `${key}Title`), hint: t('errors', `${key}Hint`) };

@@ -36,7 +36,6 @@ const BLANK = {
   canCallAgain: false,
   /** failed: "retry" is the main button (a retry can succeed: network, busy, an interrupted start) */
   retryLeads: false,
-  /** failed: "retry" is offered at all */
   canRetry: false,
   /** failed: who can fix what a retry cannot, in one plain sentence ('' when a retry can) */
   fixer: '',

@@ -1,4 +1,3 @@
-/** The calling package's stores (the calling page, the installers' diagnostics), each built on first use. */
 import { live, packageStore } from '../../stores/index';
 import { CallingStore } from './calling-store';
 import { DiagnosticsStore } from './diagnostics/diagnostics-store';

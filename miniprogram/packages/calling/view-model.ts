@@ -18,9 +18,7 @@ export { AUTO_RETURN_MS, type CallingScreen, type CallingView } from './calling-
 
 export interface CallingInput {
   mode: CallingMode;
-  /** The call this page is about (call mode). */
   request?: CallRequest;
-  /** This page placed the store's current call (or found the same call already being set up). */
   owns: boolean;
   phase: CallPhase;
   problem?: CallProblem;
@@ -32,9 +30,7 @@ export interface CallingInput {
   newestRecord?: CallRecord;
   /** A family member's call ringing or running on the device (incoming mode). */
   incoming?: IncomingCall;
-  /** The picture of the person the call is for, when the contacts have one. */
   avatarUrl?: string;
-  /** The plugin's call page did not open when the person tried to answer on our page. */
   callScreenFailed?: boolean;
 }
 

@@ -1,4 +1,3 @@
-/** The phone's package: its stores (pairing a device, my devices), each built on first use. */
 import { VOIP_CHARGE_TYPE } from '../../config';
 import { ROUTES } from '../../routes';
 import { live, packageStore } from '../../stores/index';

@@ -3,7 +3,6 @@ import { tDiagnostics as text } from './messages';
 
 export type Tone = 'ok' | 'warn' | 'bad' | 'muted';
 
-/** One line of the page's device checks. */
 export interface CheckRow {
   id: string;
   label: string;

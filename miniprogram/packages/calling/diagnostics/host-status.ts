@@ -130,21 +130,16 @@ export function hostStatusRows(
       : one(text('unknown'), describeError(check.error), 'bad');
   }
   const { provisioned, wmpfDevice, pushToken } = check.status;
-  const rows: CheckRow[] = [
-    {
-      id: 'host-secret',
-      label: text('hostSecret'),
-      value: text(provisioned ? 'hostSecretSet' : 'hostSecretMissing'),
-      detail: provisioned ? '' : text('hostSecretHint'),
-      tone: provisioned ? 'ok' : 'bad',
-    },
-    {
-      id: 'wmpf-activation',
-      label: text('wmpfActivation'),
-      value: text(wmpfDevice ? 'wmpfActivationSet' : 'wmpfActivationMissing'),
-      detail: wmpfDevice ? '' : text('wmpfActivationHint'),
-      tone: wmpfDevice ? 'ok' : 'bad',
-    },
+  const done = (id: string, key: 'hostSecret' | 'wmpfActivation', set: boolean): CheckRow => ({
+    id,
+    label: text(key),
+    value: text(`${key}${set ? 'Set' : 'Missing'}`),
+    detail: set ? '' : text(`${key}Hint`),
+    tone: set ? 'ok' : 'bad',
+  });
+  return [
+    done('host-secret', 'hostSecret', provisioned),
+    done('wmpf-activation', 'wmpfActivation', wmpfDevice),
+    pushTokenRow(pushToken, now),
   ];
-  return [...rows, pushTokenRow(pushToken, now)];
 }

@@ -94,13 +94,8 @@ export function createDeviceCaller(deps: DeviceCallerDeps): DeviceCaller {
   return {
     async callDevice(request) {
       if (inFlight) return err(callFailure('busy'));
-      if (request.roomType !== 'voice' && request.roomType !== 'video')
-        return err(callFailure('invalid-params'));
-      if (
-        !nonEmptyString(request.sn) ||
-        !nonEmptyString(request.modelId) ||
-        !nonEmptyString(request.pushToken)
-      )
+      const { roomType, sn, modelId, pushToken } = request;
+      if (!(roomType === 'voice' || roomType === 'video') || ![sn, modelId, pushToken].every(nonEmptyString))
         return err(callFailure('invalid-params'));
       const plugin = deps.loadPlugin();
       if (!plugin) return err(callFailure('plugin-missing'));

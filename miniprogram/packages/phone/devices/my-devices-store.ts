@@ -21,7 +21,6 @@ export class MyDevicesStore {
   voipListError: VoipListError | undefined = undefined;
   /** The backend (our device names) could not be reached: WeChat's list is shown without them. */
   backendError: BackendError | undefined = undefined;
-  /** Why the last call did not start. */
   problem: FamilyCallProblem | undefined = undefined;
   /** The call being started: its row and kind (the buttons wait meanwhile). */
   calling: { index: number; roomType: RoomType } | undefined = undefined;
@@ -39,28 +38,25 @@ export class MyDevicesStore {
     return this.deps.phone !== undefined;
   }
 
-  /** Both lists again (show, pull-down). Concurrent calls share one load. */
   refresh(): Promise<void> {
     const phone = this.deps.phone;
     if (!phone) {
       this.loaded = true;
       return Promise.resolve();
     }
-    if (!this.loading) {
-      this.loading = loadMyDevices(phone.wechat, this.deps.backend)
-        .then((load) =>
-          runInAction(() => {
-            this.rows = load.rows;
-            this.voipListError = load.voipListError;
-            this.backendError = load.backendError;
-            this.problem = undefined;
-            this.loaded = true;
-          }),
-        )
-        .finally(() => {
-          this.loading = undefined;
-        });
-    }
+    this.loading ??= loadMyDevices(phone.wechat, this.deps.backend)
+      .then((load) =>
+        runInAction(() => {
+          this.rows = load.rows;
+          this.voipListError = load.voipListError;
+          this.backendError = load.backendError;
+          this.problem = undefined;
+          this.loaded = true;
+        }),
+      )
+      .finally(() => {
+        this.loading = undefined;
+      });
     return this.loading;
   }
 

@@ -56,7 +56,6 @@ function deviceRowView(row: DeviceRow, index: number): DeviceRowView {
 }
 
 export interface CallProblemView extends ProblemText {
-  /** Offer to open the Mini Program's settings (a permission was refused). */
   showSettings: boolean;
 }
 

@@ -47,10 +47,7 @@ export function classifyAuthFailure(res: unknown): Result<DeviceAuthOutcome, Dev
 
 /** Cut by characters, not UTF-16 units. */
 export function dialogDeviceName(name: string): string {
-  const chars = Array.from(name.trim());
-  return chars.length > MAX_DIALOG_DEVICE_NAME
-    ? chars.slice(0, MAX_DIALOG_DEVICE_NAME).join('')
-    : chars.join('');
+  return Array.from(name.trim()).slice(0, MAX_DIALOG_DEVICE_NAME).join('');
 }
 
 export function createDeviceAuthoriser(api: WxPhoneApi, clock: Clock = systemClock): DeviceAuthoriser {

@@ -13,7 +13,6 @@ export interface PairingView {
   deviceName: string;
   doneHint: string;
   problem: ProblemText;
-  /** Problem actions */
   canRetry: boolean;
   showSettings: boolean;
 }
