@@ -1,8 +1,7 @@
 /**
  * A WeChat user (phone) calls an Android WMPF device with the plugin's callWMPF (plugin >= 2.4.0, phone WeChat
  * only), then opens the plugin's call page. callWMPF throws on failure (VoipError with errCode); the errCode is
- * classified by the shared error catalogue. It ships with my devices, the only page that calls a device; the
- * composition root builds it on the platform's plugin loader and router.
+ * classified by the shared error catalogue.
  */
 import type { EnvVersion } from '../../../platform/environment';
 import type { PhoneLogin, VoipListReader } from '../../../platform/phone/types';

@@ -14,7 +14,6 @@ export interface MyDevicesStoreDeps {
   permissions: Permissions;
 }
 
-/** Phone: the devices this family member added (WeChat's authorisation status + our names), and calling them. */
 export class MyDevicesStore {
   loaded = false;
   rows: DeviceRow[] = [];

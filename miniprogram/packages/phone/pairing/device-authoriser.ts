@@ -1,9 +1,6 @@
 /**
- * wx.requestDeviceVoIP as a typed Result: the person agrees that the device may call them. It ships with the pairing
- * page, the only one that asks; the composition root builds it on the platform's phone API (the real `wx` or the
- * simulated phone).
- *
- * requestDeviceVoIP failures are not documented beyond samples: errCode 10001 = already authorised (success),
+ * wx.requestDeviceVoIP as a typed Result: the person agrees that the device may call them.
+ * Its failures are not documented beyond samples: errCode 10001 = already authorised (success),
  * 10008 = snTicket error; "invalid scope" = capability not enabled (FAQ 3.3); a refusal reads like WeChat's other
  * authorisation refusals ("auth deny" / "cancel").
  */

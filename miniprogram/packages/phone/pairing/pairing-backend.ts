@@ -1,8 +1,4 @@
-/**
- * The pairing page's backend calls (docs/backend-api.md §3.6–3.7, §3.10) and their replies: phone requests with a
- * wx.login code, over the requests the composition root gives (services/backend/backend-requests.ts). They ship in
- * this subpackage: a device never downloads them.
- */
+/** The pairing page's backend calls (docs/backend-api.md §3.6–3.7, §3.10) and their replies: phone requests with a wx.login code. */
 import { notConfigured, jsonReply, type BackendRequests } from '../../../platform/backend/backend-requests';
 import { API_PATHS } from '../../../contract/api-paths';
 import type { BackendError, PairingBackend, PairingTicket, SnTicket } from '../../../contract/backend-types';

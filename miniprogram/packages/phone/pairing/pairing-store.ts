@@ -57,7 +57,6 @@ const newAttempt = (): PairingAttempt => ({
   alreadyAuthorised: false,
 });
 
-/** Phone: a family member authorises the device whose pairing code they scanned, and is added as its contact. */
 export class PairingStore {
   state: PairingState = { step: 'loading' };
   /** The name the device will show them by, as typed. */
