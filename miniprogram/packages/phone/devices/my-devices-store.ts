@@ -44,15 +44,9 @@ export class MyDevicesStore {
       return Promise.resolve();
     }
     this.loading ??= loadMyDevices(phone.wechat, this.deps.backend)
-      .then((load) =>
-        runInAction(() => {
-          this.rows = load.rows;
-          this.voipListError = load.voipListError;
-          this.backendError = load.backendError;
-          this.problem = undefined;
-          this.loaded = true;
-        }),
-      )
+      .then((load) => {
+        runInAction(() => Object.assign(this, load, { problem: undefined, loaded: true }));
+      })
       .finally(() => {
         this.loading = undefined;
       });

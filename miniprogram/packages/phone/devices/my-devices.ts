@@ -24,14 +24,6 @@ export interface DeviceRow {
   modelId?: string;
 }
 
-export interface MyDevicesLoad {
-  rows: DeviceRow[];
-  voipListError?: VoipListError;
-  backendError?: BackendError;
-  /** Malformed entries dropped from either source. */
-  skipped: number;
-}
-
 /** Backend devices first (in its order), then devices and groups only WeChat knows. */
 export function mergeDeviceLists(
   voipItems: VoipListItem[] | undefined,
@@ -78,18 +70,16 @@ export function mergeDeviceLists(
 export async function loadMyDevices(
   wechat: PhoneSide['wechat'],
   backend: MyDevicesBackend,
-): Promise<MyDevicesLoad> {
+): Promise<{ rows: DeviceRow[]; voipListError?: VoipListError; backendError?: BackendError }> {
   const [voip, mine] = await Promise.all([
     wechat.getDeviceVoIPList(),
     withLoginCode(wechat, (code) => backend.listMyDevices({ code })),
   ]);
-  const load: MyDevicesLoad = {
+  return {
     rows: mergeDeviceLists(voip.ok ? voip.value.items : undefined, mine.ok ? mine.value.devices : undefined),
-    skipped: (voip.ok ? voip.value.skipped : 0) + (mine.ok ? mine.value.skipped : 0),
+    voipListError: voip.ok ? undefined : voip.error,
+    backendError: mine.ok ? undefined : mine.error,
   };
-  if (!voip.ok) load.voipListError = voip.error;
-  if (!mine.ok) load.backendError = mine.error;
-  return load;
 }
 
 /**
