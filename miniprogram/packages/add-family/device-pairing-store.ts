@@ -134,9 +134,7 @@ export class DevicePairingStore {
     if (!reply.ok)
       return this.setState({ step: 'problem', problem: { kind: 'backend', error: reply.error } });
     const now = this.deps.clock.now();
-    runInAction(() => {
-      this.now = now;
-    });
+    runInAction(() => (this.now = now));
     this.setState({ step: 'ready', code: reply.value, claimed: false });
     this.schedule(now);
   }
@@ -163,9 +161,7 @@ export class DevicePairingStore {
     this.polling = true;
     try {
       const now = this.deps.clock.now();
-      runInAction(() => {
-        this.now = now;
-      });
+      runInAction(() => (this.now = now));
       const { code } = shown;
       // a claimed code is left to the person finishing with it, until it really expires
       if (!shown.claimed && now >= code.expiresAt - RENEW_BEFORE_EXPIRY_MS) return await this.renew(true);
@@ -186,9 +182,7 @@ export class DevicePairingStore {
           this.setState({ ...shown, claimed: true });
           return this.schedule(now);
         case 'used':
-          runInAction(() => {
-            this.added = { name: reply.value.contactName ?? '', at: now };
-          });
+          runInAction(() => (this.added = { name: reply.value.contactName ?? '', at: now }));
           this.unused = 0;
           return await this.renew(false);
         case 'expired':
@@ -210,8 +204,6 @@ export class DevicePairingStore {
   }
 
   private setState(state: DevicePairingState): void {
-    runInAction(() => {
-      this.state = state;
-    });
+    runInAction(() => (this.state = state));
   }
 }
