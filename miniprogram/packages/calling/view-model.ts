@@ -28,7 +28,6 @@ export interface CallingInput {
   lastOutcome?: CallOutcome;
   /** Newest history entry: the outcome view's fallback after the app was restarted by the plugin. */
   newestRecord?: CallRecord;
-  /** A family member's call ringing or running on the device (incoming mode). */
   incoming?: IncomingCall;
   avatarUrl?: string;
   callScreenFailed?: boolean;

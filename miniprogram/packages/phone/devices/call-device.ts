@@ -29,10 +29,8 @@ export interface DeviceCaller {
   callDevice(request: CallDeviceRequest): Promise<CallDeviceResult>;
 }
 
-/** What my devices is built with on a phone. */
 export interface PhoneSide {
   wechat: PhoneLogin & VoipListReader;
-  /** A WeChat user calls a WMPF device (plugin callWMPF). */
   caller: DeviceCaller;
 }
 

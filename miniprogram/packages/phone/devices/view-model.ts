@@ -101,7 +101,6 @@ export interface MyDevicesView {
   notPhone: boolean;
   rows: DeviceRowView[];
   listNote: string;
-  /** the backend (our device names) could not be reached: WeChat's list is shown without them */
   namesNote: string;
   problem: CallProblemView | null;
   callingIndex: number;

@@ -71,7 +71,6 @@ export type PairingState =
   /** deviceName is '' when the device could not be looked up. */
   | { step: 'failed'; deviceName: string; mode: PairingMode; problem: PairingProblem };
 
-/** wx.login and wx.requestDeviceVoIP. */
 export type PairingWechat = PhoneLogin & DeviceAuthoriser;
 
 /** The name as the device will show it: cleaned (controls, bidi) and at most 20 characters. */

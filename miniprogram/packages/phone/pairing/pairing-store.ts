@@ -41,7 +41,6 @@ interface PairingAttempt {
   deviceName: string;
   /** The name accepted when the person tapped "agree"; a retry sends it again. */
   name: string;
-  /** The person tapped "agree" (with an acceptable name). */
   agreed: boolean;
   authorised: boolean;
   alreadyAuthorised: boolean;
@@ -59,9 +58,7 @@ const newAttempt = (): PairingAttempt => ({
 
 export class PairingStore {
   state: PairingState = { step: 'loading' };
-  /** The name the device will show them by, as typed. */
   name = '';
-  /** "Agree" was tapped without a name. */
   nameMissing = false;
   private attempt: PairingAttempt = newAttempt();
 
@@ -171,7 +168,6 @@ export class PairingStore {
     return true;
   }
 
-  /** Adds the person as a contact of the scanned code's device. */
   private async register(attempt: PairingAttempt, wechat: PairingWechat): Promise<void> {
     const target = attempt.target;
     if (target?.kind !== 'code') return;
