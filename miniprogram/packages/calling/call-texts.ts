@@ -1,5 +1,6 @@
 /** The words for why a call did not start and how it ended (the kinds come from services/voip/error-catalog.ts). */
 import { t } from '../../i18n/index';
+import { finiteNumber } from '../../lib/guards';
 import type { CallEndReason } from '../../platform/host/types';
 import type { CallFailure, CallFailureKind } from '../../platform/voip/types';
 
@@ -28,24 +29,16 @@ export const CALL_FAILURE_KINDS = kindsOf<CallFailureKind>({
   unknown: 1,
 });
 
-export interface FailureDescription {
-  title: string;
-  hint: string;
-  /** The plugin's errCode, for the person helping (format with `codeLabel`). */
-  code?: number;
-}
-
-/** Texts for a failed call start, in the current locale. Unknown failures always name their code. */
-export function describeCallFailure(failure: CallFailure): FailureDescription {
+/**
+ * Texts for a failed call start, in the current locale, and the plugin's errCode for the person helping (format with
+ * `codeLabel`). Unknown failures always name their code.
+ */
+export function describeCallFailure(failure: CallFailure): { title: string; hint: string; code?: number } {
   const kind = camel(CALL_FAILURE_KINDS.includes(failure.kind) ? failure.kind : 'unknown');
-  const code = typeof failure.code === 'number' && Number.isFinite(failure.code) ? failure.code : undefined;
-  const hint = kind === 'unknown' && code === undefined ? 'unknownHintNoCode' : (`${kind}Hint` as const);
-  const description: FailureDescription = {
-    title: t('errors', `${kind}Title`),
-    hint: t('errors', hint, code === undefined ? undefined : { code }),
-  };
-  if (code !== undefined) description.code = code;
-  return description;
+  const code = finiteNumber(failure.code);
+  const title = t('errors', `${kind}Title`);
+  if (code !== undefined) return { title, hint: t('errors', `${kind}Hint`, { code }), code };
+  return { title, hint: t('errors', kind === 'unknown' ? 'unknownHintNoCode' : `${kind}Hint`) };
 }
 
 export const CALL_END_REASONS = kindsOf<CallEndReason>({

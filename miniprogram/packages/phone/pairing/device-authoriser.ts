@@ -5,7 +5,7 @@
  * authorisation refusals ("auth deny" / "cancel").
  */
 import { systemClock, type Clock } from '../../../lib/clock';
-import { errMsgOf, isRecord } from '../../../lib/guards';
+import { errMsgOf, finiteNumber, isRecord } from '../../../lib/guards';
 import type {
   DeviceAuthError,
   DeviceAuthOutcome,
@@ -21,8 +21,7 @@ const MAX_DIALOG_DEVICE_NAME = 13;
 
 function errCodeOf(res: unknown): number | undefined {
   if (!isRecord(res)) return undefined;
-  const code = typeof res.errCode === 'string' ? Number(res.errCode) : res.errCode;
-  return typeof code === 'number' && Number.isFinite(code) ? code : undefined;
+  return finiteNumber(typeof res.errCode === 'string' ? Number(res.errCode) : res.errCode);
 }
 
 export function classifyAuthFailure(res: unknown): Result<DeviceAuthOutcome, DeviceAuthError> {
