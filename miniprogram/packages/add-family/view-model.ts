@@ -3,15 +3,6 @@ import { describeBackendError, type ProblemText } from '../../view-models/backen
 import { describeDeviceStatus } from '../../view-models/device-status';
 import { devicePairingPair, tDevicePairing } from './messages';
 
-export interface DevicePairingView {
-  mode: DevicePairingState['step'];
-  imageUrl: string;
-  /** How long the code stays valid ("10 分钟内有效"), '' without a code. */
-  validity: string;
-  claimedNote: string;
-  problem: ProblemText;
-}
-
 const NO_PROBLEM: ProblemText = { title: '', hint: '', code: '' };
 const MINUTE_MS = 60_000;
 
@@ -36,8 +27,9 @@ function validityText(expiresAt: number, now: number): string {
   return minutes >= 1 ? tDevicePairing('validFor', { minutes }) : tDevicePairing('validLessThanMinute');
 }
 
-export function devicePairingView(state: DevicePairingState, now: number): DevicePairingView {
-  const base: DevicePairingView = {
+/** `validity`: how long the code stays valid ("10 分钟内有效"), '' without a code. */
+export function devicePairingView(state: DevicePairingState, now: number) {
+  const base = {
     mode: state.step,
     imageUrl: '',
     validity: '',

@@ -6,21 +6,7 @@ import type { CallFailureKind } from '../../../platform/voip/types';
 import { describeBackendError, type ProblemText } from '../../../view-models/backend-error';
 import { devicesPair, type DevicesPair, tDevices } from './messages';
 
-export interface DeviceRowView {
-  /** index into the page's rows (no sn in page data) */
-  index: number;
-  name: string;
-  initials: string;
-  color: string;
-  statusText: string;
-  tone: 'ok' | 'warn' | 'muted';
-  hint: string;
-  callable: boolean;
-  /** Offer "agree again" (a known single device whose authorisation is missing). */
-  canReauthorise: boolean;
-}
-
-function statusText(row: DeviceRow): { text: string; tone: DeviceRowView['tone'] } {
+function statusText(row: DeviceRow): { text: string; tone: 'ok' | 'warn' | 'muted' } {
   switch (row.authorisation) {
     case 'authorised':
       return { text: tDevices('statusAuthorised'), tone: 'ok' };
@@ -31,7 +17,8 @@ function statusText(row: DeviceRow): { text: string; tone: DeviceRowView['tone']
   }
 }
 
-function deviceRowView(row: DeviceRow, index: number): DeviceRowView {
+/** `index` into the page's rows: no sn in page data. */
+function deviceRowView(row: DeviceRow, index: number) {
   const status = statusText(row);
   const known = row.device !== undefined;
   let name = row.name;
@@ -51,12 +38,9 @@ function deviceRowView(row: DeviceRow, index: number): DeviceRowView {
     tone: status.tone,
     hint,
     callable: known,
+    // "agree again": a known single device whose authorisation is missing
     canReauthorise: row.kind === 'device' && row.sn !== undefined && row.authorisation === 'not-authorised',
   };
-}
-
-export interface CallProblemView extends ProblemText {
-  showSettings: boolean;
 }
 
 /**
@@ -82,7 +66,7 @@ const PHONE_FAILURE_TEXTS: Readonly<Record<CallFailureKind, DevicesPair>> = {
   unknown: 'unknown',
 };
 
-function describeFamilyCallProblem(problem: FamilyCallProblem): CallProblemView {
+function describeFamilyCallProblem(problem: FamilyCallProblem): ProblemText & { showSettings: boolean } {
   if (problem.kind === 'permission') {
     const title = tDevices(
       problem.scope === 'scope.camera' ? 'permissionCameraTitle' : 'permissionRecordTitle',
@@ -96,24 +80,13 @@ function describeFamilyCallProblem(problem: FamilyCallProblem): CallProblemView 
   return { ...devicesPair(stem), code, showSettings: false };
 }
 
-export interface MyDevicesView {
-  loaded: boolean;
-  notPhone: boolean;
-  rows: DeviceRowView[];
-  listNote: string;
-  namesNote: string;
-  problem: CallProblemView | null;
-  callingIndex: number;
-  callingRoom: string;
-}
-
 /** The whole "my devices" page, from its store. The rows carry no sn. */
 export function myDevicesView(
   store: Pick<
     MyDevicesStore,
     'loaded' | 'isPhone' | 'rows' | 'voipListError' | 'backendError' | 'problem' | 'calling'
   >,
-): MyDevicesView {
+) {
   const names = store.backendError ? describeBackendError(store.backendError) : undefined;
   return {
     loaded: store.loaded,

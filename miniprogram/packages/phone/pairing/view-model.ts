@@ -6,17 +6,6 @@ import { pairingPair, tPairing } from './messages';
 
 export type PairingViewMode = 'loading' | 'form' | 'working' | 'done' | 'problem';
 
-export interface PairingView {
-  mode: PairingViewMode;
-  /** A scanned code adds the person (a name to give); agreeing again only asks WeChat. */
-  needsName: boolean;
-  deviceName: string;
-  doneHint: string;
-  problem: ProblemText;
-  canRetry: boolean;
-  showSettings: boolean;
-}
-
 const NO_PROBLEM: ProblemText = { title: '', hint: '', code: '' };
 
 function problemText(problem: PairingProblem): ProblemText {
@@ -56,9 +45,10 @@ function retryable(problem: PairingProblem): boolean {
   return !(error.kind === 'rejected' && error.code === 'not-a-contact');
 }
 
-export function pairingView(state: PairingState): PairingView {
-  const base: PairingView = {
-    mode: 'loading',
+export function pairingView(state: PairingState) {
+  const base = {
+    mode: 'loading' as PairingViewMode,
+    // a scanned code adds the person (a name to give); agreeing again only asks WeChat
     needsName: true,
     deviceName: '',
     doneHint: '',
