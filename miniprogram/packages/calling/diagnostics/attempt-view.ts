@@ -7,19 +7,6 @@ import { describeCallFailure, describeEndReason } from '../call-texts';
 import { clockTime, type Tone } from './format';
 import { tDiagnostics as text } from './messages';
 
-export interface AttemptView {
-  index: number;
-  when: string;
-  kind: string;
-  outcome: string;
-  tone: Tone;
-  /** "错误码 9" ('' without one) and what it means, from the error catalogue */
-  code: string;
-  explanation: string;
-  hint: string;
-  events: Array<{ i: number; name: string; at: string }>;
-}
-
 /** How a call ended, from the first plugin event that tells why. */
 function endedBy(attempt: CallAttempt): string | undefined {
   const reason = attempt.events.map((e) => END_REASON_BY_EVENT[e.name]).find(Boolean);
@@ -43,7 +30,8 @@ function stoppedBy(stop: NonNullable<CallAttempt['stopped']>): { title: string; 
   }
 }
 
-export function attemptView(attempt: CallAttempt, index: number): AttemptView {
+/** `code`: "错误码 9" ('' without one); `explanation` and `hint`: what it means, from the error catalogue. */
+export function attemptView(attempt: CallAttempt, index: number) {
   const kind = [
     text(attempt.direction === 'incoming' ? 'incoming' : 'outgoing'),
     attempt.roomType ? text(attempt.roomType) : '',
@@ -54,7 +42,14 @@ export function attemptView(attempt: CallAttempt, index: number): AttemptView {
   const shown = { index, when: clockTime(attempt.startedAt), kind, events };
   if (attempt.stopped) {
     const { title, hint } = stoppedBy(attempt.stopped);
-    return { ...shown, outcome: text('attemptStopped'), tone: 'bad', code: '', explanation: title, hint };
+    return {
+      ...shown,
+      outcome: text('attemptStopped'),
+      tone: 'bad' as Tone,
+      code: '',
+      explanation: title,
+      hint,
+    };
   }
   if (attempt.failure !== undefined || attempt.errCode !== undefined) {
     const code = attempt.errCode;
@@ -62,7 +57,7 @@ export function attemptView(attempt: CallAttempt, index: number): AttemptView {
     return {
       ...shown,
       outcome: text('attemptFailed'),
-      tone: 'bad',
+      tone: 'bad' as Tone,
       code: code === undefined ? '' : t('errors', 'codeLabel', { code }),
       explanation: failure.title,
       hint: failure.hint,
@@ -72,7 +67,7 @@ export function attemptView(attempt: CallAttempt, index: number): AttemptView {
   return {
     ...shown,
     outcome: ended ?? text('attemptStarted'),
-    tone: ended ? 'ok' : 'warn',
+    tone: (ended ? 'ok' : 'warn') as Tone,
     code: '',
     explanation: '',
     hint: '',

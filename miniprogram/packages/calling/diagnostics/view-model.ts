@@ -7,7 +7,7 @@ import type { HostError, PrefetchError } from '../../../platform/host/types';
 import type { CallAttempt } from '../../../platform/voip/call-attempts';
 import { isAtLeast } from '../../../utils/version';
 import { describeBackendError } from '../../../view-models/backend-error';
-import { attemptView, type AttemptView } from './attempt-view';
+import { attemptView } from './attempt-view';
 import { age, clockTime, maskSn, type CheckRow, type Tone } from './format';
 import { hostStatusRows, type HostStatusCheck } from './host-status';
 import { type DiagnosticsKey as Key, tDiagnostics as text } from './messages';
@@ -30,16 +30,6 @@ export interface DiagnosticsInput {
     prefetch: PrefetchState;
     lastPrefetchFailure: FailedPrefetch | undefined;
   };
-}
-
-export interface DiagnosticsView {
-  checking: boolean;
-  checkedAt: string;
-  rows: CheckRow[];
-  attempts: AttemptView[];
-  attemptsTitle: string;
-  copyNote: string;
-  copyTone: Tone;
 }
 
 function snOf(status: DeviceStatus | null): string {
@@ -189,7 +179,7 @@ function backendRow(backend: Timed<BackendError> | undefined): CheckRow {
   return { ...row, value: problem.title, detail, tone: 'bad' };
 }
 
-export function diagnosticsView(input: DiagnosticsInput, now: number = input.checkedAt): DiagnosticsView {
+export function diagnosticsView(input: DiagnosticsInput, now: number = input.checkedAt) {
   const { status } = input.device;
   const sn = snOf(status);
   const v = versions(status);
@@ -221,7 +211,7 @@ export function diagnosticsView(input: DiagnosticsInput, now: number = input.che
     attempts: input.attempts.map(attemptView),
     attemptsTitle: text('sectionCalls', { count: input.attempts.length }),
     copyNote,
-    copyTone: input.copy?.ok === false ? 'bad' : 'ok',
+    copyTone: (input.copy?.ok === false ? 'bad' : 'ok') as Tone,
   };
 }
 
