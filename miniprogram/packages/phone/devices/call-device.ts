@@ -23,15 +23,11 @@ export interface CallDeviceRequest {
   deviceName: string;
 }
 
-export type CallDeviceResult = Result<{ roomId: string }, CallFailure>;
-
-export interface DeviceCaller {
-  callDevice(request: CallDeviceRequest): Promise<CallDeviceResult>;
-}
+type CallDeviceResult = Result<{ roomId: string }, CallFailure>;
 
 export interface PhoneSide {
   wechat: PhoneLogin & VoipListReader;
-  caller: DeviceCaller;
+  caller: ReturnType<typeof createDeviceCaller>;
 }
 
 export interface DeviceCallerDeps {
@@ -44,7 +40,7 @@ export interface DeviceCallerDeps {
   endPageUrl?: string;
 }
 
-export function createDeviceCaller(deps: DeviceCallerDeps): DeviceCaller {
+export function createDeviceCaller(deps: DeviceCallerDeps) {
   let inFlight = false;
 
   function buildRequest(request: CallDeviceRequest): WmpfVoip.CallWmpfRequest {
@@ -89,7 +85,7 @@ export function createDeviceCaller(deps: DeviceCallerDeps): DeviceCaller {
   }
 
   return {
-    async callDevice(request) {
+    async callDevice(request: CallDeviceRequest): Promise<CallDeviceResult> {
       if (inFlight) return err(callFailure('busy'));
       const { roomType, sn, modelId, pushToken } = request;
       if (!(roomType === 'voice' || roomType === 'video') || ![sn, modelId, pushToken].every(nonEmptyString))
