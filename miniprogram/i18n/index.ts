@@ -59,17 +59,14 @@ export type TextPair<T> = {
 }[keyof T & string];
 
 /** A package's texts, both locales beside its pages (packages/<name>/messages.ts), read in the current locale. */
-export interface Translator<T> {
-  texts(locale?: Locale): T;
-  t(key: keyof T & string, params?: MessageParams): string;
-  pair(stem: TextPair<T>): { title: string; hint: string };
-}
-
-export function translator<T extends object>(catalog: Record<Locale, T>): Translator<T> {
+export function translator<T extends object>(catalog: Record<Locale, T>) {
   const texts = (locale: Locale = getLocale()): T => catalog[locale] ?? catalog[DEFAULT_LOCALE];
   const t = (key: keyof T & string, params?: MessageParams) => say(texts(), key, params);
-  const key = (name: string) => name as keyof T & string;
-  return { texts, t, pair: (stem) => ({ title: t(key(`${stem}Title`)), hint: t(key(`${stem}Hint`)) }) };
+  const pair = (stem: TextPair<T>) => ({
+    title: t(`${stem}Title` as keyof T & string),
+    hint: t(`${stem}Hint` as keyof T & string),
+  });
+  return { texts, t, pair };
 }
 
 export function texts<N extends Namespace>(namespace: N, locale: Locale = getLocale()): Messages<N> {
