@@ -35,32 +35,22 @@ export interface PairingStoreDeps {
 }
 
 /** What one opening of the pairing page has learnt so far; a new start() begins a new one. */
-interface PairingAttempt {
-  target: PairingTarget | undefined;
-  ticket: { value: SnTicket; sn: string; at: number } | undefined;
-  deviceName: string;
+class PairingAttempt {
+  target: PairingTarget | undefined = undefined;
+  ticket: { value: SnTicket; sn: string; at: number } | undefined = undefined;
+  deviceName = '';
   /** The name accepted when the person tapped "agree"; a retry sends it again. */
-  name: string;
-  agreed: boolean;
-  authorised: boolean;
-  alreadyAuthorised: boolean;
+  name = '';
+  agreed = false;
+  authorised = false;
+  alreadyAuthorised = false;
 }
-
-const newAttempt = (): PairingAttempt => ({
-  target: undefined,
-  ticket: undefined,
-  deviceName: '',
-  name: '',
-  agreed: false,
-  authorised: false,
-  alreadyAuthorised: false,
-});
 
 export class PairingStore {
   state: PairingState = { step: 'loading' };
   name = '';
   nameMissing = false;
-  private attempt: PairingAttempt = newAttempt();
+  private attempt: PairingAttempt = new PairingAttempt();
 
   constructor(private readonly deps: PairingStoreDeps) {
     makeAutoObservable<PairingStore, 'deps' | 'attempt'>(
@@ -72,7 +62,7 @@ export class PairingStore {
 
   /** The pairing page opened with its query (a pairing code's scene, or sn/modelId): a new pairing begins. */
   async start(query: Record<string, string | undefined> | undefined): Promise<void> {
-    const attempt = newAttempt();
+    const attempt = new PairingAttempt();
     this.attempt = attempt;
     this.name = '';
     this.nameMissing = false;
