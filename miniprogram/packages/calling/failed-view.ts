@@ -35,15 +35,8 @@ export function failedView(
   }
   switch (problem.kind) {
     case 'device': {
-      const status = describeDeviceStatus(problem.status);
-      return {
-        ...view,
-        icon: status.icon,
-        title: status.title,
-        hint: status.hint,
-        canRetry: status.canRecheck,
-        fixer: tCalling('fixerInstaller'),
-      };
+      const { icon, title, hint, canRecheck } = describeDeviceStatus(problem.status);
+      return { ...view, icon, title, hint, canRetry: canRecheck, fixer: tCalling('fixerInstaller') };
     }
     case 'contact': {
       const unknown = problem.reason === 'unknown';

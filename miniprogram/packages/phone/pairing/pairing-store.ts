@@ -143,12 +143,7 @@ export class PairingStore {
     const { sn, value } = attempt.ticket;
     // A ticket is for one dialog: whatever happens, the next attempt gets a new one.
     attempt.ticket = undefined;
-    const answer = await wechat.requestDeviceVoIP({
-      sn,
-      snTicket: value.snTicket,
-      modelId: value.modelId,
-      deviceName: attempt.deviceName,
-    });
+    const answer = await wechat.requestDeviceVoIP({ ...value, sn, deviceName: attempt.deviceName });
     if (!answer.ok) {
       this.fail(attempt, authorisationProblem(answer.error));
       return false;
