@@ -1,6 +1,6 @@
 import type zhCN from '../i18n/messages/backend';
 
-const en: typeof zhCN = {
+export default {
   codeLabel: 'Code {code}',
   notConfiguredTitle: 'The service is not set up yet',
   notConfiguredHint: 'Please contact the device administrator.',
@@ -39,6 +39,4 @@ const en: typeof zhCN = {
   pairingExpiredHint: 'The device shows a new code now: scan it again.',
   pairingUsedTitle: 'This code was already used',
   pairingUsedHint: 'Each code works once. Open "Add family" on the device and scan the new code.',
-};
-
-export default en;
+} satisfies typeof zhCN;

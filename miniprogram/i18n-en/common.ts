@@ -1,8 +1,6 @@
 import type zhCN from '../i18n/messages/common';
 
-const en: typeof zhCN = {
+export default {
   voiceCall: 'Voice call',
   videoCall: 'Video call',
-};
-
-export default en;
+} satisfies typeof zhCN;

@@ -1,6 +1,6 @@
 import type zhCN from '../i18n/messages/contacts';
 
-const en: typeof zhCN = {
+export default {
   title: 'Contacts',
   addFamily: 'Add family',
   tabContacts: 'Contacts',
@@ -76,6 +76,4 @@ const en: typeof zhCN = {
   largeTextNotSaved: 'Text size not saved: it goes back when the app is opened again',
   diagnosticsMore: 'Details ›',
   diagnosticsLabel: 'Device details: versions, registration and call attempts, for installers',
-};
-
-export default en;
+} satisfies typeof zhCN;

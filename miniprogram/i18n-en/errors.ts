@@ -1,6 +1,6 @@
 import type zhCN from '../i18n/messages/errors';
 
-const en: typeof zhCN = {
+export default {
   codeLabel: 'Error code {code}',
 
   notAuthorisedTitle: 'This person has not yet agreed to take calls from this device',
@@ -57,6 +57,4 @@ const en: typeof zhCN = {
   endJoinFailedHint: 'Wait a moment and try again. If it keeps happening, restart the device and call again.',
   endUnknownTitle: 'The call has ended',
   endUnknownHint: 'If you want to talk more, just call again.',
-};
-
-export default en;
+} satisfies typeof zhCN;

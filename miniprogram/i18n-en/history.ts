@@ -1,6 +1,6 @@
 import type zhCN from '../i18n/messages/history';
 
-const en: typeof zhCN = {
+export default {
   title: 'Recent calls',
   empty: 'No calls yet',
   emptyHint: 'Calls you make and receive will show up here.',
@@ -39,6 +39,4 @@ const en: typeof zhCN = {
   thisYear: '{month} {day}, {time}',
   otherYear: '{month} {day}, {year}, {time}',
   monthNames: 'Jan,Feb,Mar,Apr,May,Jun,Jul,Aug,Sep,Oct,Nov,Dec',
-};
-
-export default en;
+} satisfies typeof zhCN;

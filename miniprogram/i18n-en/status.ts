@@ -1,6 +1,6 @@
 import type zhCN from '../i18n/messages/status';
 
-const en: typeof zhCN = {
+export default {
   checking: 'Checking the device…',
   ready: 'Device ready',
   simulated: 'Simulated device (DevTools): no real calls are made',
@@ -28,6 +28,4 @@ const en: typeof zhCN = {
   personHostSilent: 'The device service is not answering; calls may not go through. Please try again later.',
   personOffline: 'The network is down, so calls cannot be made. Check the network or ask your family.',
   personContactsFailed: 'The contacts did not load. Tap “Check again” or ask your family.',
-};
-
-export default en;
+} satisfies typeof zhCN;

@@ -15,25 +15,13 @@ export const DEFAULT_LOCALE: Locale = 'zh-CN';
  * The texts of the main package, in the default locale: what the device needs from its first page on. The other
  * locale's arrive from their own subpackage when the device speaks it (registerMainTexts, load-main-texts.ts).
  */
-const mainTexts = {
-  common,
-  contacts,
-  errors,
-  status,
-  history,
-  backend,
-};
+const mainTexts = { common, contacts, errors, status, history, backend };
 
 export type MainTexts = typeof mainTexts;
-
-type MainCatalogs = { [N in keyof MainTexts]: Partial<Record<Locale, MainTexts[N]>> };
-
-const mainCatalogs = Object.fromEntries(
-  Object.entries(mainTexts).map(([ns, messages]) => [ns, { [DEFAULT_LOCALE]: messages }]),
-) as MainCatalogs;
+const mainCatalogs: Partial<Record<Locale, MainTexts>> = { [DEFAULT_LOCALE]: mainTexts };
 
 export type Namespace = keyof MainTexts;
-export const NAMESPACES = Object.keys(mainCatalogs) as readonly Namespace[];
+export const NAMESPACES = Object.keys(mainTexts) as readonly Namespace[];
 export type Messages<N extends Namespace> = MainTexts[N];
 export type MessageKey<N extends Namespace> = keyof Messages<N> & string;
 export type MessageParams = Record<string, string | number>;
@@ -50,15 +38,12 @@ export function setLocale(locale: Locale): void {
   runInAction(() => (state.locale = locale));
 }
 
-/** A locale's main-package texts, loaded from its subpackage. */
 export function registerMainTexts(locale: Locale, catalog: MainTexts): void {
-  for (const ns of Object.keys(mainCatalogs) as Array<keyof MainTexts>) {
-    (mainCatalogs[ns] as Partial<Record<Locale, unknown>>)[locale] = catalog[ns];
-  }
+  mainCatalogs[locale] = catalog;
 }
 
 export function hasMainTexts(locale: Locale): boolean {
-  return mainCatalogs.common[locale] !== undefined;
+  return mainCatalogs[locale] !== undefined;
 }
 
 /** Maps a WeChat system language ('zh_CN', 'en', 'en_US', ...) to a supported locale. */
@@ -68,27 +53,24 @@ export function resolveLocale(systemLanguage: string | undefined): Locale {
   return DEFAULT_LOCALE;
 }
 
+/** The `<stem>` of each pair of texts `<stem>Title` and `<stem>Hint` a catalogue has. */
+export type TextPair<T> = {
+  [K in keyof T & string]: K extends `${infer S}Title` ? (`${S}Hint` extends keyof T ? S : never) : never;
+}[keyof T & string];
+
 /** A package's texts, both locales beside its pages (packages/<name>/messages.ts), read in the current locale. */
-export interface Translator<T> {
-  texts(locale?: Locale): T;
-  t(key: keyof T & string, params?: MessageParams): string;
-}
-
-export function translator<T extends object>(catalog: Record<Locale, T>): Translator<T> {
+export function translator<T extends object>(catalog: Record<Locale, T>) {
   const texts = (locale: Locale = getLocale()): T => catalog[locale] ?? catalog[DEFAULT_LOCALE];
-  return {
-    texts,
-    t: (key, params) => {
-      const template: unknown = texts()[key];
-      return format(typeof template === 'string' ? template : key, params);
-    },
-  };
+  const t = (key: keyof T & string, params?: MessageParams) => say(texts(), key, params);
+  const pair = (stem: TextPair<T>) => ({
+    title: t(`${stem}Title` as keyof T & string),
+    hint: t(`${stem}Hint` as keyof T & string),
+  });
+  return { texts, t, pair };
 }
 
-/** All texts of a namespace in the current locale, ready to be passed to a template. */
 export function texts<N extends Namespace>(namespace: N, locale: Locale = getLocale()): Messages<N> {
-  const catalog = mainCatalogs[namespace] as Partial<Record<Locale, Messages<N>>>;
-  return (catalog[locale] ?? catalog[DEFAULT_LOCALE]) as Messages<N>;
+  return (mainCatalogs[locale] ?? mainTexts)[namespace];
 }
 
 export function format(template: string, params?: MessageParams): string {
@@ -99,6 +81,11 @@ export function format(template: string, params?: MessageParams): string {
 }
 
 export function t<N extends Namespace>(namespace: N, key: MessageKey<N>, params?: MessageParams): string {
-  const template: unknown = texts(namespace)[key];
+  return say(texts(namespace), key, params);
+}
+
+/** A missing text shows its key rather than nothing. */
+function say(messages: object, key: string, params?: MessageParams): string {
+  const template: unknown = (messages as Record<string, unknown>)[key];
   return format(typeof template === 'string' ? template : key, params);
 }

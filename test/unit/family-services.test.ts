@@ -3,7 +3,7 @@ import { err, ok } from '../../miniprogram/lib/result';
 import { withLoginCode } from '../../miniprogram/platform/phone/wechat-phone';
 import { mergeDeviceLists } from '../../miniprogram/packages/phone/devices/my-devices';
 import { PairingStore } from '../../miniprogram/packages/phone/pairing/pairing-store';
-import { parsePairingQuery } from '../../miniprogram/packages/phone/pairing/pairing-target';
+import { parsePairingQuery } from '../../miniprogram/packages/phone/pairing/pairing-steps';
 import { createSimulatedWxPhone } from '../../miniprogram/simulator/simulated-phone';
 import { createPhoneWechat } from '../../harness/adapters';
 import type { PhoneWechat } from '../../miniprogram/platform/phone/types';

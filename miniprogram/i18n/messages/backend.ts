@@ -1,5 +1,5 @@
 /** What went wrong with our service (contacts, pairing, my devices, push token), for people, not engineers. */
-const zhCN = {
+export default {
   codeLabel: '代码 {code}',
   notConfiguredTitle: '服务还没有设置好',
   notConfiguredHint: '请联系设备管理员。',
@@ -37,5 +37,3 @@ const zhCN = {
   pairingUsedTitle: '这个二维码已经用过了',
   pairingUsedHint: '每个二维码只能用一次。请在设备上打开「添加家人」，扫新的二维码。',
 };
-
-export default zhCN;

@@ -1,7 +1,5 @@
 /** Texts more than one page shows. */
-const zhCN = {
+export default {
   voiceCall: '语音通话',
   videoCall: '视频通话',
 };
-
-export default zhCN;

@@ -1,4 +1,4 @@
-const zhCN = {
+export default {
   title: '联系人',
   addFamily: '添加家人',
   tabContacts: '联系人',
@@ -73,5 +73,3 @@ const zhCN = {
   diagnosticsMore: '详情 ›',
   diagnosticsLabel: '设备详情：版本、注册和通话记录，给安装人员看',
 };
-
-export default zhCN;

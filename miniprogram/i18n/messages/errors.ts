@@ -2,7 +2,7 @@
  * Why a call did not start or how it ended: what happened, then what to do. Written for people who are not
  * comfortable with technology: no codes or jargon in the sentences (the code is shown separately for support).
  */
-const zhCN = {
+export default {
   codeLabel: '错误码 {code}',
 
   notAuthorisedTitle: '对方还没有同意接听这台设备的电话',
@@ -54,5 +54,3 @@ const zhCN = {
   endUnknownTitle: '通话已结束',
   endUnknownHint: '如果还想聊，可以再打一次。',
 };
-
-export default zhCN;

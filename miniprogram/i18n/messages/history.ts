@@ -1,5 +1,5 @@
 /** The call history list: short, plain labels (the list is read at a glance). */
-const zhCN = {
+export default {
   title: '通话记录',
   empty: '还没有通话记录',
   emptyHint: '打出和接到的电话会显示在这里。',
@@ -38,5 +38,3 @@ const zhCN = {
   otherYear: '{year}年{month}月{day}日 {time}',
   monthNames: '1,2,3,4,5,6,7,8,9,10,11,12',
 };
-
-export default zhCN;

@@ -1,4 +1,4 @@
-const zhCN = {
+export default {
   checking: '正在检查设备…',
   ready: '设备已就绪',
   simulated: '模拟设备（开发者工具）：不会真正拨打电话',
@@ -26,5 +26,3 @@ const zhCN = {
   personOffline: '网络断了，现在打不出电话。请检查网络，或请家人帮忙。',
   personContactsFailed: '联系人没有加载成功，请点“重新检查”，或请家人帮忙。',
 };
-
-export default zhCN;

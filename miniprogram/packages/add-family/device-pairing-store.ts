@@ -7,9 +7,9 @@ import type { DeviceStore } from '../../stores/device-store';
 /** While the code is shown its status is asked this often (docs/backend-api.md §3.5). */
 export const PAIRING_POLL_MS = 3000;
 /** A new code is fetched this long before the shown one expires, so that nobody scans a dying code. */
-export const RENEW_BEFORE_EXPIRY_MS = 30_000;
+const RENEW_BEFORE_EXPIRY_MS = 30_000;
 /** After this many codes expired unused in a row (about half an hour), no new one is made until asked. */
-export const MAX_UNUSED_CODES = 3;
+const MAX_UNUSED_CODES = 3;
 
 export type DevicePairingProblem =
   /** Opened on a phone: only a device has a pairing code. */
@@ -101,11 +101,9 @@ export class DevicePairingStore {
 
   /** `recheck`: ask the host again (a "not registered" answer is kept until asked again). A double tap asks once. */
   load(recheck = false): Promise<void> {
-    if (!this.loading) {
-      this.loading = this.fetchCode(recheck).finally(() => {
-        this.loading = undefined;
-      });
-    }
+    this.loading ??= this.fetchCode(recheck).finally(() => {
+      this.loading = undefined;
+    });
     return this.loading;
   }
 
@@ -113,7 +111,6 @@ export class DevicePairingStore {
     return this.load(true);
   }
 
-  /** After a pause: a new code on request. */
   showNewCode(): Promise<void> {
     this.unused = 0;
     return this.load(false);
@@ -137,9 +134,7 @@ export class DevicePairingStore {
     if (!reply.ok)
       return this.setState({ step: 'problem', problem: { kind: 'backend', error: reply.error } });
     const now = this.deps.clock.now();
-    runInAction(() => {
-      this.now = now;
-    });
+    runInAction(() => (this.now = now));
     this.setState({ step: 'ready', code: reply.value, claimed: false });
     this.schedule(now);
   }
@@ -166,9 +161,7 @@ export class DevicePairingStore {
     this.polling = true;
     try {
       const now = this.deps.clock.now();
-      runInAction(() => {
-        this.now = now;
-      });
+      runInAction(() => (this.now = now));
       const { code } = shown;
       // a claimed code is left to the person finishing with it, until it really expires
       if (!shown.claimed && now >= code.expiresAt - RENEW_BEFORE_EXPIRY_MS) return await this.renew(true);
@@ -189,9 +182,7 @@ export class DevicePairingStore {
           this.setState({ ...shown, claimed: true });
           return this.schedule(now);
         case 'used':
-          runInAction(() => {
-            this.added = { name: reply.value.contactName ?? '', at: now };
-          });
+          runInAction(() => (this.added = { name: reply.value.contactName ?? '', at: now }));
           this.unused = 0;
           return await this.renew(false);
         case 'expired':
@@ -213,8 +204,6 @@ export class DevicePairingStore {
   }
 
   private setState(state: DevicePairingState): void {
-    runInAction(() => {
-      this.state = state;
-    });
+    runInAction(() => (this.state = state));
   }
 }

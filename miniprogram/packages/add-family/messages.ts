@@ -51,4 +51,8 @@ const en: typeof zhCN = {
   showNewCode: 'Show a new code',
 };
 
-export const { texts: devicePairingTexts, t: tDevicePairing } = translator({ 'zh-CN': zhCN, en });
+export const {
+  texts: devicePairingTexts,
+  t: tDevicePairing,
+  pair: devicePairingPair,
+} = translator({ 'zh-CN': zhCN, en });

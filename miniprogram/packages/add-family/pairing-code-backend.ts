@@ -1,8 +1,4 @@
-/**
- * The "Add family" view's backend calls (docs/backend-api.md §3.4–3.5) and their replies: device requests signed
- * by the host app, over the requests the composition root gives (services/backend/backend-requests.ts). They ship
- * in this subpackage, downloaded when the view first opens.
- */
+/** The "Add family" view's backend calls (docs/backend-api.md §3.4–3.5) and their replies, signed by the host app. */
 import { notConfigured, jsonReply, type BackendRequests } from '../../platform/backend/backend-requests';
 import { API_PATHS } from '../../contract/api-paths';
 import { type PairingCodeCreateBody } from '../../contract/bodies';
@@ -66,7 +62,7 @@ function isPairingStatus(value: unknown): value is PairingStatus {
 }
 
 /** GET /devices/{sn}/pairing-codes/{pairingId} */
-export function parsePairingStatusReply(data: unknown): Result<PairingCodeStatus, BackendError> {
+function parsePairingStatusReply(data: unknown): Result<PairingCodeStatus, BackendError> {
   const body = objectBody(data);
   if (!body.ok) return body;
   const { status } = body.value;

@@ -1,4 +1,3 @@
-/** The "Add family" package's store, built on first use from the app's platform and main stores. */
 import { live, packageStore } from '../../stores/index';
 import { DevicePairingStore } from './device-pairing-store';
 import { createPairingCodeBackend } from './pairing-code-backend';

@@ -1,18 +1,7 @@
-/** What the device's "Add family" page shows for each state of its store. */
 import type { DevicePairingProblem, DevicePairingState } from './device-pairing-store';
 import { describeBackendError, type ProblemText } from '../../view-models/backend-error';
 import { describeDeviceStatus } from '../../view-models/device-status';
-import { tDevicePairing } from './messages';
-
-export interface DevicePairingView {
-  mode: DevicePairingState['step'];
-  imageUrl: string;
-  /** How long the code stays valid ("10 分钟内有效"), '' without a code. */
-  validity: string;
-  /** Someone scanned the code and is finishing on their phone. */
-  claimedNote: string;
-  problem: ProblemText;
-}
+import { devicePairingPair, tDevicePairing } from './messages';
 
 const NO_PROBLEM: ProblemText = { title: '', hint: '', code: '' };
 const MINUTE_MS = 60_000;
@@ -20,11 +9,7 @@ const MINUTE_MS = 60_000;
 function problemText(problem: DevicePairingProblem): ProblemText {
   switch (problem.kind) {
     case 'not-device':
-      return {
-        title: tDevicePairing('notDeviceTitle'),
-        hint: tDevicePairing('notDeviceHint'),
-        code: '',
-      };
+      return { ...devicePairingPair('notDevice'), code: '' };
     case 'device': {
       const status = describeDeviceStatus(problem.status);
       return { title: status.title, hint: status.hint, code: '' };
@@ -32,22 +17,19 @@ function problemText(problem: DevicePairingProblem): ProblemText {
     case 'backend':
       return describeBackendError(problem.error);
     case 'image-failed':
-      return {
-        title: tDevicePairing('imageFailedTitle'),
-        hint: tDevicePairing('imageFailedHint'),
-        code: '',
-      };
+      return { ...devicePairingPair('imageFailed'), code: '' };
   }
 }
 
 /** Whole minutes left, rounded up ("valid for 10 minutes" right after it was made). */
-export function validityText(expiresAt: number, now: number): string {
+function validityText(expiresAt: number, now: number): string {
   const minutes = Math.ceil((expiresAt - now) / MINUTE_MS);
   return minutes >= 1 ? tDevicePairing('validFor', { minutes }) : tDevicePairing('validLessThanMinute');
 }
 
-export function devicePairingView(state: DevicePairingState, now: number): DevicePairingView {
-  const base: DevicePairingView = {
+/** `validity`: how long the code stays valid ("10 分钟内有效"), '' without a code. */
+export function devicePairingView(state: DevicePairingState, now: number) {
+  const base = {
     mode: state.step,
     imageUrl: '',
     validity: '',

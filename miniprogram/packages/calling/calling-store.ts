@@ -1,4 +1,4 @@
-import { makeAutoObservable } from 'mobx-miniprogram';
+import { makeAutoObservable, runInAction } from 'mobx-miniprogram';
 import { parseCallingQuery } from '../../routes';
 import type { Clock } from '../../lib/clock';
 import type { CallRecord } from '../../platform/history/types';
@@ -24,7 +24,6 @@ export interface CallingStoreDeps {
    */
   contacts: Pick<ContactsStore, 'find' | 'byName' | 'known' | 'showCached'>;
   ui: Pick<UiStore, 'backToContacts'>;
-  /** An outcome goes back to the contacts by itself after AUTO_RETURN_MS without a touch. */
   clock: Clock;
 }
 
@@ -74,7 +73,6 @@ export class CallingStore {
     return { contact: { openId: request.contact.openId, name }, roomType: request.roomType };
   }
 
-  /** Everything the calling screen is derived from (view-model.ts). */
   get input(): CallingInput {
     const { call, history } = this.deps;
     return {
@@ -137,7 +135,7 @@ export class CallingStore {
     }
     this.owns = true;
     const result = await call.placeCall(request);
-    if (result === 'ignored') this.setOwns(sameCall(call.request, request));
+    if (result === 'ignored') runInAction(() => (this.owns = sameCall(call.request, request)));
   }
 
   /** "Call again" on an outcome: the ended call shown, when its contact can be called. */
@@ -183,14 +181,6 @@ export class CallingStore {
   /** Answer a family member's call on the plugin's call page (our page only stands in for it). */
   async answer(): Promise<void> {
     const opened = await this.deps.call.answerIncoming();
-    this.setCallScreenFailed(!opened);
-  }
-
-  private setCallScreenFailed(failed: boolean): void {
-    this.callScreenFailed = failed;
-  }
-
-  private setOwns(owns: boolean): void {
-    this.owns = owns;
+    runInAction(() => (this.callScreenFailed = !opened));
   }
 }

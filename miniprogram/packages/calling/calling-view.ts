@@ -13,67 +13,44 @@ export type CallingScreen =
   /** ended, without knowing how */
   | 'ended';
 
-export interface CallingView {
-  screen: CallingScreen;
-  name: string;
-  /** the avatar of `name` */
-  initials: string;
-  color: string;
-  /** their picture, when the contacts have one ('' for initials) */
-  avatar: string;
-  roomType: RoomType;
-  roomTypeText: string;
-  /** icon file under /assets/icons, '' for none */
-  icon: string;
-  title: string;
-  hint: string;
-  /** "错误码 9", for the person helping */
-  codeText: string;
-  durationText: string;
-  showSettings: boolean;
-  /** outcome: the same call can be placed again (an openId is known) */
-  canCallAgain: boolean;
-  /** failed: "retry" is the main button (a retry can succeed: network, busy, an interrupted start) */
-  retryLeads: boolean;
-  /** failed: "retry" is offered at all */
-  canRetry: boolean;
-  /** failed: who can fix what a retry cannot, in one plain sentence ('' when a retry can) */
-  fixer: string;
-  /** outcome: the page goes back to the contacts by itself after AUTO_RETURN_MS without a touch */
-  autoReturn: boolean;
-  /** incoming ringing or in a call on our page: the plugin's call screen can be opened again */
-  canOpenCallScreen: boolean;
-  /** "answer" while it rings, "back to the call screen" once answered */
-  callScreenLabel: string;
-  /** the main outcome button: "call back" after a family member's call, else "call again" */
-  callAgainLabel: string;
-}
-
 /** An outcome returns to the contacts by itself after this long without a touch. */
 export const AUTO_RETURN_MS = 30_000;
 
+const BLANK = {
+  name: '',
+  /** the avatar of `name` */
+  initials: '',
+  color: '',
+  /** their picture, when the contacts have one ('' for initials) */
+  avatar: '',
+  roomTypeText: '',
+  /** icon file under /assets/icons, '' for none */
+  icon: '',
+  title: '',
+  hint: '',
+  /** "错误码 9", for the person helping */
+  codeText: '',
+  durationText: '',
+  showSettings: false,
+  /** outcome: the same call can be placed again (an openId is known) */
+  canCallAgain: false,
+  /** failed: "retry" is the main button (a retry can succeed: network, busy, an interrupted start) */
+  retryLeads: false,
+  canRetry: false,
+  /** failed: who can fix what a retry cannot, in one plain sentence ('' when a retry can) */
+  fixer: '',
+  /** outcome: the page goes back to the contacts by itself after AUTO_RETURN_MS without a touch */
+  autoReturn: false,
+  /** incoming ringing or in a call on our page: the plugin's call screen can be opened again */
+  canOpenCallScreen: false,
+  /** "answer" while it rings, "back to the call screen" once answered */
+  callScreenLabel: '',
+  /** the main outcome button: "call back" after a family member's call, else "call again" */
+  callAgainLabel: '',
+};
+
+export type CallingView = typeof BLANK & { screen: CallingScreen; roomType: RoomType };
+
 export function blank(screen: CallingScreen, roomType: RoomType = 'voice'): CallingView {
-  return {
-    screen,
-    name: '',
-    initials: '',
-    color: '',
-    avatar: '',
-    roomType,
-    roomTypeText: '',
-    icon: '',
-    title: '',
-    hint: '',
-    codeText: '',
-    durationText: '',
-    showSettings: false,
-    canCallAgain: false,
-    retryLeads: false,
-    canRetry: false,
-    fixer: '',
-    autoReturn: false,
-    canOpenCallScreen: false,
-    callAgainLabel: '',
-    callScreenLabel: '',
-  };
+  return { ...BLANK, screen, roomType };
 }

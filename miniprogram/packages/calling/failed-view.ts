@@ -5,7 +5,7 @@ import type { CallProblem, CallRequest } from '../../stores/call-store';
 import { displayName } from '../../view-models/contact-name';
 import { describeDeviceStatus, TONE_ICON } from '../../view-models/device-status';
 import { describeCallFailure } from './call-texts';
-import { tCalling } from './messages';
+import { callingPair, tCalling } from './messages';
 import type { CallingView } from './calling-view';
 
 const LOCK_ICON = '/assets/icons/lock-grey.svg';
@@ -35,15 +35,8 @@ export function failedView(
   }
   switch (problem.kind) {
     case 'device': {
-      const status = describeDeviceStatus(problem.status);
-      return {
-        ...view,
-        icon: status.icon,
-        title: status.title,
-        hint: status.hint,
-        canRetry: status.canRecheck,
-        fixer: tCalling('fixerInstaller'),
-      };
+      const { icon, title, hint, canRecheck } = describeDeviceStatus(problem.status);
+      return { ...view, icon, title, hint, canRetry: canRecheck, fixer: tCalling('fixerInstaller') };
     }
     case 'contact': {
       const unknown = problem.reason === 'unknown';
@@ -68,15 +61,14 @@ export function failedView(
           ...view,
           icon: TONE_ICON.error,
           title: tCalling('privacyNotDeclaredTitle'),
-          hint: tCalling(camera ? 'privacyNotDeclaredCameraHint' : 'privacyNotDeclaredMicHint'),
+          hint: tCalling('privacyNotDeclaredHint', { device: tCalling(camera ? 'camera' : 'microphone') }),
           fixer: tCalling('fixerInstaller'),
         };
       }
       return {
         ...view,
         icon: LOCK_ICON,
-        title: tCalling(camera ? 'cameraDeniedTitle' : 'micDeniedTitle'),
-        hint: tCalling(camera ? 'cameraDeniedHint' : 'micDeniedHint'),
+        ...callingPair(camera ? 'cameraDenied' : 'micDenied'),
         showSettings: true,
       };
     }

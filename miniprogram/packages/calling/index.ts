@@ -11,19 +11,12 @@ import { pageTexts } from '../../stores/page-texts';
 import type { CallingStore } from './calling-store';
 import { callingTexts } from './messages';
 import { callingStore } from './setup';
-import { callAgainRequest, describeCallingScreen, type CallingView } from './view-model';
-
-const INITIAL_VIEW: CallingView = describeCallingScreen({
-  mode: 'invalid',
-  owns: false,
-  phase: 'idle',
-  connected: false,
-  keepTime: 0,
-});
+import { blank } from './calling-view';
+import { callAgainRequest, describeCallingScreen } from './view-model';
 
 ComponentWithStore({
   behaviors: [pageTexts(callingTexts)],
-  data: { view: INITIAL_VIEW },
+  data: { view: blank('invalid') },
   storeBindings: [
     {
       store: callingStore,

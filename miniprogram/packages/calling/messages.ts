@@ -28,10 +28,10 @@ const zhCN = {
   cameraDeniedTitle: '还没有允许使用摄像头',
   cameraDeniedHint: '视频通话要用摄像头。请点“去设置”，打开“摄像头”，回来后点“重试”。',
   privacyNotDeclaredTitle: '这台设备还没设置好，暂时不能通话',
-  privacyNotDeclaredMicHint:
-    '请联系安装人员：小程序的用户隐私保护指引里没有声明“麦克风”（错误 112），要在管理后台声明后重新发布。',
-  privacyNotDeclaredCameraHint:
-    '请联系安装人员：小程序的用户隐私保护指引里没有声明“摄像头”（错误 112），要在管理后台声明后重新发布。',
+  privacyNotDeclaredHint:
+    '请联系安装人员：小程序的用户隐私保护指引里没有声明“{device}”（错误 112），要在管理后台声明后重新发布。',
+  microphone: '麦克风',
+  camera: '摄像头',
   busyElsewhereTitle: '现在已经有一个电话在进行',
   busyElsewhereHint: '请等这个电话结束后再打。',
   invalidTitle: '不知道要打给谁',
@@ -78,10 +78,10 @@ const en: typeof zhCN = {
   micDeniedHint:
     'Calls need the microphone. Tap “Open settings”, turn on “Microphone”, then come back and tap “Try again”.',
   privacyNotDeclaredTitle: 'This device is not set up for calls yet',
-  privacyNotDeclaredMicHint:
-    'Please call the installer: the Mini Program’s privacy guide does not declare the microphone (error 112); it must be declared in the admin console and the Mini Program published again.',
-  privacyNotDeclaredCameraHint:
-    'Please call the installer: the Mini Program’s privacy guide does not declare the camera (error 112); it must be declared in the admin console and the Mini Program published again.',
+  privacyNotDeclaredHint:
+    'Please call the installer: the Mini Program’s privacy guide does not declare the {device} (error 112); it must be declared in the admin console and the Mini Program published again.',
+  microphone: 'microphone',
+  camera: 'camera',
   cameraDeniedTitle: 'The camera is not allowed yet',
   cameraDeniedHint:
     'Video calls need the camera. Tap “Open settings”, turn on “Camera”, then come back and tap “Try again”.',
@@ -105,4 +105,4 @@ const en: typeof zhCN = {
   callBackHint: 'You can call them back from your contacts whenever you like.',
 };
 
-export const { texts: callingTexts, t: tCalling } = translator({ 'zh-CN': zhCN, en });
+export const { texts: callingTexts, t: tCalling, pair: callingPair } = translator({ 'zh-CN': zhCN, en });

@@ -1,31 +1,31 @@
-/** The calling package's stores (the calling page, the installers' diagnostics), each built on first use. */
 import { live, packageStore } from '../../stores/index';
 import { CallingStore } from './calling-store';
 import { DiagnosticsStore } from './diagnostics/diagnostics-store';
 import { createHealthBackend } from './diagnostics/health-backend';
 
-export const callingStoreOf = packageStore(
-  ({ platform, stores }) =>
-    new CallingStore({
-      call: stores.call,
-      history: stores.history,
-      contacts: stores.contacts,
-      ui: stores.ui,
-      clock: platform.clock,
-    }),
+export const callingStore = live(
+  packageStore(
+    ({ platform, stores }) =>
+      new CallingStore({
+        call: stores.call,
+        history: stores.history,
+        contacts: stores.contacts,
+        ui: stores.ui,
+        clock: platform.clock,
+      }),
+  ),
 );
 
-export const diagnosticsStoreOf = packageStore(
-  ({ platform, stores }) =>
-    new DiagnosticsStore({
-      device: stores.device,
-      host: platform.host,
-      backend: createHealthBackend(platform.backendRequests),
-      attempts: platform.callAttempts,
-      clipboard: platform.clipboard,
-      clock: platform.clock,
-    }),
+export const diagnosticsStore = live(
+  packageStore(
+    ({ platform, stores }) =>
+      new DiagnosticsStore({
+        device: stores.device,
+        host: platform.host,
+        backend: createHealthBackend(platform.backendRequests),
+        attempts: platform.callAttempts,
+        clipboard: platform.clipboard,
+        clock: platform.clock,
+      }),
+  ),
 );
-
-export const callingStore = live(callingStoreOf);
-export const diagnosticsStore = live(diagnosticsStoreOf);

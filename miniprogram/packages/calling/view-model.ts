@@ -2,7 +2,7 @@
 import { t } from '../../i18n/index';
 import type { CallEndReason } from '../../platform/host/types';
 import type { CallRecord } from '../../platform/history/types';
-import { describeEndReason } from './call-texts';
+import { CALL_END_REASONS, describeEndReason } from './call-texts';
 import { blank, type CallingScreen, type CallingView } from './calling-view';
 import { failedView } from './failed-view';
 import type { RoomType } from '../../platform/voip/types';
@@ -11,16 +11,14 @@ import { formatDuration } from '../../utils/format-time';
 import { avatarOf } from '../../utils/avatar';
 import { displayName } from '../../view-models/contact-name';
 import { TONE_ICON } from '../../view-models/device-status';
-import { tCalling } from './messages';
+import { callingPair, tCalling } from './messages';
 
 export type CallingMode = 'call' | 'outcome' | 'incoming' | 'invalid';
 export { AUTO_RETURN_MS, type CallingScreen, type CallingView } from './calling-view';
 
 export interface CallingInput {
   mode: CallingMode;
-  /** The call this page is about (call mode). */
   request?: CallRequest;
-  /** This page placed the store's current call (or found the same call already being set up). */
   owns: boolean;
   phase: CallPhase;
   problem?: CallProblem;
@@ -30,31 +28,20 @@ export interface CallingInput {
   lastOutcome?: CallOutcome;
   /** Newest history entry: the outcome view's fallback after the app was restarted by the plugin. */
   newestRecord?: CallRecord;
-  /** A family member's call ringing or running on the device (incoming mode). */
   incoming?: IncomingCall;
-  /** The picture of the person the call is for, when the contacts have one. */
   avatarUrl?: string;
-  /** The plugin's call page did not open when the person tried to answer on our page. */
   callScreenFailed?: boolean;
 }
 
 const ICONS = { ...TONE_ICON, lock: '/assets/icons/lock-grey.svg', missed: '/assets/icons/missed-red.svg' };
 
-const END_ICON: Record<CallEndReason, string> = {
-  'hung-up': ICONS.ok,
-  rejected: ICONS.info,
-  busy: ICONS.info,
-  'no-answer': ICONS.info,
-  cancelled: ICONS.info,
-  aborted: ICONS.warn,
-  'join-failed': ICONS.warn,
-  unknown: ICONS.info,
-};
-
-const END_REASONS: readonly string[] = Object.keys(END_ICON);
+function endIcon(reason: CallEndReason): string {
+  if (reason === 'hung-up') return ICONS.ok;
+  return reason === 'aborted' || reason === 'join-failed' ? ICONS.warn : ICONS.info;
+}
 
 function isEndReason(value: string): value is CallEndReason {
-  return END_REASONS.includes(value);
+  return (CALL_END_REASONS as readonly string[]).includes(value);
 }
 
 function roomTypeText(roomType: RoomType): string {
@@ -68,21 +55,14 @@ function about(screen: CallingScreen, request: CallRequest | undefined): Calling
   return { ...view, name: request.contact.name.trim(), roomTypeText: roomTypeText(request.roomType) };
 }
 
-interface EndedCall {
-  name: string;
-  openId: string;
-  roomType: RoomType;
-  direction: 'outgoing' | 'incoming';
-  reason: CallEndReason;
-  keepTime: number;
-}
+type EndedCall = ReturnType<typeof fromOutcome>;
 
 /** How a family member's call ended, said from the device's side: answered, declined here, or missed. */
 function incomingEnd(call: EndedCall, answered: boolean): { title: string; hint: string; icon: string } {
   if (answered && call.reason !== 'aborted') {
     return { title: tCalling('endedTitle'), hint: tCalling('callBackHint'), icon: ICONS.ok };
   }
-  if (call.reason === 'aborted') return { ...describeEndReason('aborted'), icon: END_ICON.aborted };
+  if (call.reason === 'aborted') return { ...describeEndReason('aborted'), icon: ICONS.warn };
   if (call.reason === 'rejected') {
     return { title: tCalling('declinedTitle'), hint: tCalling('callBackHint'), icon: ICONS.info };
   }
@@ -98,7 +78,7 @@ function outcomeView(call: EndedCall): CallingView {
   const incoming = call.direction === 'incoming';
   const { title, hint, icon } = incoming
     ? incomingEnd(call, answered)
-    : { ...describeEndReason(call.reason), icon: END_ICON[call.reason] };
+    : { ...describeEndReason(call.reason), icon: endIcon(call.reason) };
   return {
     ...blank('outcome', call.roomType),
     name: displayName(call.name),
@@ -135,7 +115,7 @@ function incomingView(input: CallingInput): CallingView {
     : { ...view, title: tCalling('incomingRinging') };
 }
 
-function fromOutcome(outcome: CallOutcome): EndedCall {
+function fromOutcome(outcome: CallOutcome) {
   return {
     name: displayName(outcome.contact.name),
     openId: outcome.contact.openId,
@@ -163,7 +143,7 @@ function callView(input: CallingInput): CallingView {
     return {
       ...about('elsewhere', input.request),
       icon: ICONS.info,
-      ...elsewhereTexts(),
+      ...callingPair('busyElsewhere'),
       canRetry: true,
       retryLeads: true,
     };
@@ -197,28 +177,14 @@ function callView(input: CallingInput): CallingView {
   }
 }
 
-function elsewhereTexts(): { title: string; hint: string } {
-  return { title: tCalling('busyElsewhereTitle'), hint: tCalling('busyElsewhereHint') };
-}
-
 function endedView(): CallingView {
-  return {
-    ...blank('ended'),
-    icon: ICONS.info,
-    title: tCalling('endedTitle'),
-    hint: tCalling('endedHint'),
-  };
+  return { ...blank('ended'), icon: ICONS.info, ...callingPair('ended') };
 }
 
 function screenView(input: CallingInput): CallingView {
   switch (input.mode) {
     case 'invalid':
-      return {
-        ...blank('invalid'),
-        icon: ICONS.warn,
-        title: tCalling('invalidTitle'),
-        hint: tCalling('invalidHint'),
-      };
+      return { ...blank('invalid'), icon: ICONS.warn, ...callingPair('invalid') };
     case 'outcome': {
       const ended = shownEndedCall(input);
       return ended ? outcomeView(ended) : endedView();

@@ -1,4 +1,3 @@
-/** The phone's package: its stores (pairing a device, my devices), each built on first use. */
 import { VOIP_CHARGE_TYPE } from '../../config';
 import { ROUTES } from '../../routes';
 import { live, packageStore } from '../../stores/index';
@@ -20,23 +19,24 @@ export const pairingStoreOf = packageStore(
     }),
 );
 
-export const myDevicesStoreOf = packageStore(
-  ({ platform }) =>
-    new MyDevicesStore({
-      phone: platform.phone && {
-        wechat: { ...platform.phone.login, ...createVoipListReader(platform.phone.api, platform.clock) },
-        caller: createDeviceCaller({
-          loadPlugin: platform.loadPlugin,
-          router: platform.router,
-          envVersion: platform.envVersion,
-          chargeType: VOIP_CHARGE_TYPE,
-          endPageUrl: ROUTES.devices,
-        }),
-      },
-      backend: createMyDevicesBackend(platform.backendRequests),
-      permissions: platform.permissions,
-    }),
+export const myDevicesStore = live(
+  packageStore(
+    ({ platform }) =>
+      new MyDevicesStore({
+        phone: platform.phone && {
+          wechat: { ...platform.phone.login, ...createVoipListReader(platform.phone.api, platform.clock) },
+          caller: createDeviceCaller({
+            loadPlugin: platform.loadPlugin,
+            router: platform.router,
+            envVersion: platform.envVersion,
+            chargeType: VOIP_CHARGE_TYPE,
+            endPageUrl: ROUTES.devices,
+          }),
+        },
+        backend: createMyDevicesBackend(platform.backendRequests),
+        permissions: platform.permissions,
+      }),
+  ),
 );
 
 export const pairingStore = live(pairingStoreOf);
-export const myDevicesStore = live(myDevicesStoreOf);

@@ -4,23 +4,8 @@ import type { CallAttempt } from '../../../platform/voip/call-attempts';
 import { classifyErrCode } from '../../../platform/voip/error-catalog';
 import { END_REASON_BY_EVENT } from '../../../platform/voip/voip-events';
 import { describeCallFailure, describeEndReason } from '../call-texts';
-import { clockTime, type Key, type Tone } from './format';
-import { tDiagnostics } from './messages';
-
-const text = (key: Key, params?: Record<string, string | number>) => tDiagnostics(key, params);
-
-export interface AttemptView {
-  index: number;
-  when: string;
-  kind: string;
-  outcome: string;
-  tone: Tone;
-  /** "错误码 9" ('' without one) and what it means, from the error catalogue */
-  code: string;
-  explanation: string;
-  hint: string;
-  events: Array<{ i: number; name: string; at: string }>;
-}
+import { clockTime, type Tone } from './format';
+import { tDiagnostics as text } from './messages';
 
 /** How a call ended, from the first plugin event that tells why. */
 function endedBy(attempt: CallAttempt): string | undefined {
@@ -30,6 +15,7 @@ function endedBy(attempt: CallAttempt): string | undefined {
 
 /** Why the device's own checks stopped a call before the plugin, for the installer. */
 function stoppedBy(stop: NonNullable<CallAttempt['stopped']>): { title: string; hint: string } {
+  const device = text(stop.detail === 'scope.camera' ? 'camera' : 'microphone');
   switch (stop.check) {
     case 'device':
       return { title: text('stopDevice', { detail: stop.detail }), hint: text('stopDeviceHint') };
@@ -38,19 +24,14 @@ function stoppedBy(stop: NonNullable<CallAttempt['stopped']>): { title: string; 
         ? describeCallFailure({ kind: 'not-authorised' })
         : { title: text('stopUnknownContact'), hint: text('stopUnknownContactHint') };
     case 'permission':
-      return {
-        title: text(stop.detail === 'scope.camera' ? 'stopPermissionCamera' : 'stopPermissionRecord'),
-        hint: text('stopPermissionHint'),
-      };
+      return { title: text('stopPermission', { device }), hint: text('stopPermissionHint') };
     case 'privacy':
-      return {
-        title: text(stop.detail === 'scope.camera' ? 'stopPrivacyCamera' : 'stopPrivacyRecord'),
-        hint: text('stopPrivacyHint'),
-      };
+      return { title: text('stopPrivacy', { device }), hint: text('stopPrivacyHint') };
   }
 }
 
-export function attemptView(attempt: CallAttempt, index: number): AttemptView {
+/** `code`: "错误码 9" ('' without one); `explanation` and `hint`: what it means, from the error catalogue. */
+export function attemptView(attempt: CallAttempt, index: number) {
   const kind = [
     text(attempt.direction === 'incoming' ? 'incoming' : 'outgoing'),
     attempt.roomType ? text(attempt.roomType) : '',
@@ -61,7 +42,14 @@ export function attemptView(attempt: CallAttempt, index: number): AttemptView {
   const shown = { index, when: clockTime(attempt.startedAt), kind, events };
   if (attempt.stopped) {
     const { title, hint } = stoppedBy(attempt.stopped);
-    return { ...shown, outcome: text('attemptStopped'), tone: 'bad', code: '', explanation: title, hint };
+    return {
+      ...shown,
+      outcome: text('attemptStopped'),
+      tone: 'bad' as Tone,
+      code: '',
+      explanation: title,
+      hint,
+    };
   }
   if (attempt.failure !== undefined || attempt.errCode !== undefined) {
     const code = attempt.errCode;
@@ -69,7 +57,7 @@ export function attemptView(attempt: CallAttempt, index: number): AttemptView {
     return {
       ...shown,
       outcome: text('attemptFailed'),
-      tone: 'bad',
+      tone: 'bad' as Tone,
       code: code === undefined ? '' : t('errors', 'codeLabel', { code }),
       explanation: failure.title,
       hint: failure.hint,
@@ -79,7 +67,7 @@ export function attemptView(attempt: CallAttempt, index: number): AttemptView {
   return {
     ...shown,
     outcome: ended ?? text('attemptStarted'),
-    tone: ended ? 'ok' : 'warn',
+    tone: (ended ? 'ok' : 'warn') as Tone,
     code: '',
     explanation: '',
     hint: '',

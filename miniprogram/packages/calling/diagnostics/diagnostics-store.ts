@@ -6,8 +6,7 @@ import type { HostBridge, HostError, HostStatusSource } from '../../../platform/
 import type { CallAttempt, CallAttemptLog } from '../../../platform/voip/call-attempts';
 import type { DeviceStore } from '../../../stores/device-store';
 import { parseHostStatus, type HostStatusCheck } from './host-status';
-import { diagnosticsReport } from './report';
-import type { Timed } from './view-model';
+import { diagnosticsReport, type Timed } from './view-model';
 
 /** What the device stored may be anything (an older version, a broken storage): only well-formed attempts are shown. */
 function isShown(attempt: CallAttempt): boolean {
@@ -132,8 +131,6 @@ export class DiagnosticsStore {
   /** The plain-text report (no sn, openId, token, ticket or pairing id) onto the clipboard. */
   async copyReport(): Promise<void> {
     const reply = await this.deps.clipboard.copy(diagnosticsReport(this, this.deps.clock.now()));
-    runInAction(() => {
-      this.copy = reply.ok ? { ok: true } : { ok: false, errMsg: reply.error.errMsg };
-    });
+    runInAction(() => (this.copy = reply.ok ? { ok: true } : { ok: false, errMsg: reply.error.errMsg }));
   }
 }

@@ -1,9 +1,8 @@
 /** How the diagnostics page writes things: the tone of a row, times, ages, and the sn masked. */
-import { type DiagnosticsKey, tDiagnostics } from './messages';
+import { tDiagnostics as text } from './messages';
 
 export type Tone = 'ok' | 'warn' | 'bad' | 'muted';
 
-/** One line of the page's device checks. */
 export interface CheckRow {
   id: string;
   label: string;
@@ -11,9 +10,6 @@ export interface CheckRow {
   detail: string;
   tone: Tone;
 }
-
-export type Key = DiagnosticsKey;
-const text = (key: Key, params?: Record<string, string | number>) => tDiagnostics(key, params);
 
 /** First 2 and last 2 characters; a short sn is not shown at all (4 of 6 characters would nearly be it). */
 export function maskSn(sn: string): string {

@@ -7,7 +7,7 @@
 import type { HostError } from '../../../platform/host/types';
 import { isRecord } from '../../../lib/guards';
 import { age, clockTime, type CheckRow } from './format';
-import { type DiagnosticsKey, tDiagnostics } from './messages';
+import { type DiagnosticsKey, tDiagnostics as text } from './messages';
 
 const PUSH_TOKEN_REASONS = {
   'not-configured': 'reasonNotConfigured',
@@ -83,32 +83,32 @@ export function parseHostStatus(reply: Record<string, unknown>): HostStatus | un
 }
 
 function pushTokenRow(token: HostPushToken, now: number): CheckRow {
-  const row = { id: 'push-token', label: tDiagnostics('pushToken'), detail: '' };
-  const reason = (r: PushTokenReason) => tDiagnostics(r === 'other' ? 'reasonOther' : PUSH_TOKEN_REASONS[r]);
+  const row = { id: 'push-token', label: text('pushToken'), detail: '' };
+  const reason = (r: PushTokenReason) => text(r === 'other' ? 'reasonOther' : PUSH_TOKEN_REASONS[r]);
   switch (token.state) {
     case 'idle':
-      return { ...row, value: tDiagnostics('pushTokenIdle'), tone: 'muted' };
+      return { ...row, value: text('pushTokenIdle'), tone: 'muted' };
     case 'working':
-      return { ...row, value: tDiagnostics('pushTokenWorking'), tone: 'muted' };
+      return { ...row, value: text('pushTokenWorking'), tone: 'muted' };
     case 'uploaded':
       return {
         ...row,
-        value: tDiagnostics('pushTokenUploaded', { age: age(token.uploadedAt, now) }),
-        detail: tDiagnostics('pushTokenRefresh', { time: clockTime(token.refreshAt) }),
+        value: text('pushTokenUploaded', { age: age(token.uploadedAt, now) }),
+        detail: text('pushTokenRefresh', { time: clockTime(token.refreshAt) }),
         tone: 'ok',
       };
     case 'failed':
       return {
         ...row,
-        value: tDiagnostics('pushTokenFailed', { reason: reason(token.reason), attempts: token.attempts }),
-        detail: tDiagnostics('pushTokenRetry', { time: clockTime(token.retryAt) }),
+        value: text('pushTokenFailed', { reason: reason(token.reason), attempts: token.attempts }),
+        detail: text('pushTokenRetry', { time: clockTime(token.retryAt) }),
         tone: 'bad',
       };
     case 'unsupported':
       return {
         ...row,
-        value: tDiagnostics('pushTokenUnsupported', { reason: reason(token.reason) }),
-        detail: tDiagnostics('pushTokenWaits'),
+        value: text('pushTokenUnsupported', { reason: reason(token.reason) }),
+        detail: text('pushTokenWaits'),
         tone: 'bad',
       };
   }
@@ -121,30 +121,25 @@ export function hostStatusRows(
   describeError: (error: HostError) => string,
 ): CheckRow[] {
   const one = (value: string, detail: string, tone: CheckRow['tone']): CheckRow[] => [
-    { id: 'host-status', label: tDiagnostics('hostStatus'), value, detail, tone },
+    { id: 'host-status', label: text('hostStatus'), value, detail, tone },
   ];
-  if (!check) return one(tDiagnostics('unknown'), '', 'muted');
+  if (!check) return one(text('unknown'), '', 'muted');
   if (!check.ok) {
     return check.outdated
-      ? one(tDiagnostics('unknown'), tDiagnostics('hostStatusOutdated'), 'warn')
-      : one(tDiagnostics('unknown'), describeError(check.error), 'bad');
+      ? one(text('unknown'), text('hostStatusOutdated'), 'warn')
+      : one(text('unknown'), describeError(check.error), 'bad');
   }
   const { provisioned, wmpfDevice, pushToken } = check.status;
-  const rows: CheckRow[] = [
-    {
-      id: 'host-secret',
-      label: tDiagnostics('hostSecret'),
-      value: tDiagnostics(provisioned ? 'hostSecretSet' : 'hostSecretMissing'),
-      detail: provisioned ? '' : tDiagnostics('hostSecretHint'),
-      tone: provisioned ? 'ok' : 'bad',
-    },
-    {
-      id: 'wmpf-activation',
-      label: tDiagnostics('wmpfActivation'),
-      value: tDiagnostics(wmpfDevice ? 'wmpfActivationSet' : 'wmpfActivationMissing'),
-      detail: wmpfDevice ? '' : tDiagnostics('wmpfActivationHint'),
-      tone: wmpfDevice ? 'ok' : 'bad',
-    },
+  const done = (id: string, key: 'hostSecret' | 'wmpfActivation', set: boolean): CheckRow => ({
+    id,
+    label: text(key),
+    value: text(`${key}${set ? 'Set' : 'Missing'}`),
+    detail: set ? '' : text(`${key}Hint`),
+    tone: set ? 'ok' : 'bad',
+  });
+  return [
+    done('host-secret', 'hostSecret', provisioned),
+    done('wmpf-activation', 'wmpfActivation', wmpfDevice),
+    pushTokenRow(pushToken, now),
   ];
-  return [...rows, pushTokenRow(pushToken, now)];
 }

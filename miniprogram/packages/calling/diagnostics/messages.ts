@@ -36,7 +36,6 @@ const zhCN = {
   prefetchFailed: '失败（{age}，第 {attempts} 次）',
   prefetchUnsupported: '不适用：{reason}',
   unsupportedNotWmpf: '不是 WMPF 设备',
-  unsupportedNotRegistered: '设备未注册',
   unsupportedVersions: '版本太低',
   lastPrefetchError: '上次失败：{error}（{age}）',
   noPrefetchError: '没有失败记录',
@@ -97,11 +96,11 @@ const zhCN = {
   stopDeviceHint: '看上面「设备注册」和版本两栏的说明。',
   stopUnknownContact: '要打的人不在这台设备的联系人里',
   stopUnknownContactHint: '刷新联系人列表；如果还是没有，请家人重新扫码添加。',
-  stopPermissionRecord: '麦克风权限被拒绝',
-  stopPermissionCamera: '摄像头权限被拒绝',
+  microphone: '麦克风',
+  camera: '摄像头',
+  stopPermission: '{device}权限被拒绝',
   stopPermissionHint: '在小程序设置里允许后再打；设置里没有这一项时，检查用户隐私保护指引是否声明了它。',
-  stopPrivacyRecord: '麦克风没有在用户隐私保护指引中声明（errno 112），通话在调用插件前停止',
-  stopPrivacyCamera: '摄像头没有在用户隐私保护指引中声明（errno 112），通话在调用插件前停止',
+  stopPrivacy: '{device}没有在用户隐私保护指引中声明（errno 112），通话在调用插件前停止',
   stopPrivacyHint:
     '在小程序管理后台 → 设置 → 服务内容声明 → 用户隐私保护指引 中声明麦克风和摄像头，再发布新版本。',
   timeline: '插件事件',
@@ -146,7 +145,6 @@ const en: typeof zhCN = {
   prefetchFailed: 'Failed ({age}, attempt {attempts})',
   prefetchUnsupported: 'Not applicable: {reason}',
   unsupportedNotWmpf: 'not a WMPF device',
-  unsupportedNotRegistered: 'the device is not registered',
   unsupportedVersions: 'versions too old',
   lastPrefetchError: 'Last failure: {error} ({age})',
   noPrefetchError: 'No failure recorded',
@@ -211,14 +209,13 @@ const en: typeof zhCN = {
   stopUnknownContact: 'The person called is not among this device’s contacts',
   stopUnknownContactHint:
     'Refresh the contacts; if they are still missing, the family member scans the code again.',
-  stopPermissionRecord: 'The microphone permission was refused',
-  stopPermissionCamera: 'The camera permission was refused',
+  microphone: 'microphone',
+  camera: 'camera',
+  stopPermission: 'The {device} permission was refused',
   stopPermissionHint:
     'Allow it in the Mini Program’s settings, then call; if it is not listed there, check that the privacy guide declares it.',
-  stopPrivacyRecord:
-    'The microphone is not declared in the privacy guide (errno 112): the call stopped before the plugin was asked',
-  stopPrivacyCamera:
-    'The camera is not declared in the privacy guide (errno 112): the call stopped before the plugin was asked',
+  stopPrivacy:
+    'The {device} is not declared in the privacy guide (errno 112): the call stopped before the plugin was asked',
   stopPrivacyHint:
     'Declare the microphone and the camera in the admin console (设置 → 服务内容声明 → 用户隐私保护指引), then publish a new version.',
   timeline: 'Plugin events',

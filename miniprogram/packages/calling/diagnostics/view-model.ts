@@ -7,13 +7,10 @@ import type { HostError, PrefetchError } from '../../../platform/host/types';
 import type { CallAttempt } from '../../../platform/voip/call-attempts';
 import { isAtLeast } from '../../../utils/version';
 import { describeBackendError } from '../../../view-models/backend-error';
-import { attemptView, type AttemptView } from './attempt-view';
-import { age, clockTime, maskSn, type CheckRow, type Key, type Tone } from './format';
-
+import { attemptView } from './attempt-view';
+import { age, clockTime, maskSn, type CheckRow, type Tone } from './format';
 import { hostStatusRows, type HostStatusCheck } from './host-status';
-import { tDiagnostics } from './messages';
-
-const text = (key: Key, params?: Record<string, string | number>) => tDiagnostics(key, params);
+import { type DiagnosticsKey as Key, tDiagnostics as text } from './messages';
 
 export type Timed<E> = { ok: true; ms: number } | { ok: false; error: E };
 
@@ -33,16 +30,6 @@ export interface DiagnosticsInput {
     prefetch: PrefetchState;
     lastPrefetchFailure: FailedPrefetch | undefined;
   };
-}
-
-export interface DiagnosticsView {
-  checking: boolean;
-  checkedAt: string;
-  rows: CheckRow[];
-  attempts: AttemptView[];
-  attemptsTitle: string;
-  copyNote: string;
-  copyTone: Tone;
 }
 
 function snOf(status: DeviceStatus | null): string {
@@ -81,7 +68,7 @@ function versionRow(
   return { id, label: text(label), value: version, detail, tone: met ? 'ok' : belowFloor ? 'warn' : 'bad' };
 }
 
-export function describeHostError(error: PrefetchError, sn: string): string {
+function describeHostError(error: PrefetchError, sn: string): string {
   switch (error.kind) {
     case 'not-wmpf':
       return text('errorNotWmpf');
@@ -127,7 +114,7 @@ function registrationRow(status: DeviceStatus | null, now: number): CheckRow {
 
 const UNSUPPORTED: Record<Extract<PrefetchState, { status: 'unsupported' }>['reason'], Key> = {
   'not-wmpf': 'unsupportedNotWmpf',
-  'not-registered': 'unsupportedNotRegistered',
+  'not-registered': 'reasonNotRegistered',
   versions: 'unsupportedVersions',
 };
 
@@ -192,7 +179,7 @@ function backendRow(backend: Timed<BackendError> | undefined): CheckRow {
   return { ...row, value: problem.title, detail, tone: 'bad' };
 }
 
-export function diagnosticsView(input: DiagnosticsInput, now: number = input.checkedAt): DiagnosticsView {
+export function diagnosticsView(input: DiagnosticsInput, now: number = input.checkedAt) {
   const { status } = input.device;
   const sn = snOf(status);
   const v = versions(status);
@@ -224,6 +211,33 @@ export function diagnosticsView(input: DiagnosticsInput, now: number = input.che
     attempts: input.attempts.map(attemptView),
     attemptsTitle: text('sectionCalls', { count: input.attempts.length }),
     copyNote,
-    copyTone: input.copy?.ok === false ? 'bad' : 'ok',
+    copyTone: (input.copy?.ok === false ? 'bad' : 'ok') as Tone,
   };
+}
+
+/**
+ * The plain-text report installers paste to support. Only what the page shows: the sn masked, no openId, name,
+ * token, ticket, signature or pairing id (the store has none of them, and the view masks the sn).
+ */
+export function diagnosticsReport(input: DiagnosticsInput, now: number): string {
+  const view = diagnosticsView(input, now);
+  const lines = [
+    text('reportTitle'),
+    `${text('reportTime')}: ${clockTime(now)}`,
+    text('reportNoSecrets'),
+    '',
+    `[${text('sectionDevice')}]`,
+    ...view.rows.map((row) => `${row.label}: ${row.value}${row.detail ? ` — ${row.detail}` : ''}`),
+    '',
+    `[${view.attemptsTitle}]`,
+  ];
+  if (view.attempts.length === 0) lines.push(text('noCalls'));
+  for (const attempt of view.attempts) {
+    const code = attempt.code ? ` · ${attempt.code}` : '';
+    lines.push(`${attempt.index + 1}. ${attempt.when} · ${attempt.kind} · ${attempt.outcome}${code}`);
+    if (attempt.explanation) lines.push(`   ${attempt.explanation} — ${attempt.hint}`);
+    if (attempt.events.length > 0)
+      lines.push(`   ${attempt.events.map((e) => `${e.name} ${e.at}`).join(' → ')}`);
+  }
+  return lines.join('\n');
 }

@@ -1,8 +1,7 @@
 /**
  * A WeChat user (phone) calls an Android WMPF device with the plugin's callWMPF (plugin >= 2.4.0, phone WeChat
  * only), then opens the plugin's call page. callWMPF throws on failure (VoipError with errCode); the errCode is
- * classified by the shared error catalogue. It ships with my devices, the only page that calls a device; the
- * composition root builds it on the platform's plugin loader and router.
+ * classified by the shared error catalogue.
  */
 import type { EnvVersion } from '../../../platform/environment';
 import type { PhoneLogin, VoipListReader } from '../../../platform/phone/types';
@@ -24,17 +23,11 @@ export interface CallDeviceRequest {
   deviceName: string;
 }
 
-export type CallDeviceResult = Result<{ roomId: string }, CallFailure>;
+type CallDeviceResult = Result<{ roomId: string }, CallFailure>;
 
-export interface DeviceCaller {
-  callDevice(request: CallDeviceRequest): Promise<CallDeviceResult>;
-}
-
-/** What my devices is built with on a phone. */
 export interface PhoneSide {
   wechat: PhoneLogin & VoipListReader;
-  /** A WeChat user calls a WMPF device (plugin callWMPF). */
-  caller: DeviceCaller;
+  caller: ReturnType<typeof createDeviceCaller>;
 }
 
 export interface DeviceCallerDeps {
@@ -47,7 +40,7 @@ export interface DeviceCallerDeps {
   endPageUrl?: string;
 }
 
-export function createDeviceCaller(deps: DeviceCallerDeps): DeviceCaller {
+export function createDeviceCaller(deps: DeviceCallerDeps) {
   let inFlight = false;
 
   function buildRequest(request: CallDeviceRequest): WmpfVoip.CallWmpfRequest {
@@ -92,15 +85,10 @@ export function createDeviceCaller(deps: DeviceCallerDeps): DeviceCaller {
   }
 
   return {
-    async callDevice(request) {
+    async callDevice(request: CallDeviceRequest): Promise<CallDeviceResult> {
       if (inFlight) return err(callFailure('busy'));
-      if (request.roomType !== 'voice' && request.roomType !== 'video')
-        return err(callFailure('invalid-params'));
-      if (
-        !nonEmptyString(request.sn) ||
-        !nonEmptyString(request.modelId) ||
-        !nonEmptyString(request.pushToken)
-      )
+      const { roomType, sn, modelId, pushToken } = request;
+      if (!(roomType === 'voice' || roomType === 'video') || ![sn, modelId, pushToken].every(nonEmptyString))
         return err(callFailure('invalid-params'));
       const plugin = deps.loadPlugin();
       if (!plugin) return err(callFailure('plugin-missing'));

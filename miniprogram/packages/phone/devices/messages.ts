@@ -1,4 +1,4 @@
-import { translator } from '../../../i18n/index';
+import { translator, type TextPair } from '../../../i18n/index';
 
 /** Phone: the devices a family member has added, and calling them. */
 const zhCN = {
@@ -108,6 +108,6 @@ const en: typeof zhCN = {
   unknownHint: 'Please try again; if it keeps happening, give the error code to the device administrator.',
 };
 
-export type DevicesKey = keyof typeof zhCN & string;
+export type DevicesPair = TextPair<typeof zhCN>;
 
-export const { texts: devicesTexts, t: tDevices } = translator({ 'zh-CN': zhCN, en });
+export const { texts: devicesTexts, t: tDevices, pair: devicesPair } = translator({ 'zh-CN': zhCN, en });

@@ -1,8 +1,4 @@
-/**
- * My devices' backend calls (docs/backend-api.md §3.8, 3.9, 3.12) and their replies: phone requests with a wx.login code,
- * over the requests the composition root gives (services/backend/backend-requests.ts). They ship in this
- * subpackage: a device never downloads them.
- */
+/** My devices' backend calls (docs/backend-api.md §3.8, 3.9, 3.12) and their replies: phone requests with a wx.login code. */
 import { notConfigured, jsonReply, type BackendRequests } from '../../../platform/backend/backend-requests';
 import { API_PATHS } from '../../../contract/api-paths';
 import { type MyPinBody } from '../../../contract/bodies';
@@ -62,7 +58,7 @@ export function parseMyDevicesReply(data: unknown): Result<MyDevicesFetch, Backe
   return ok({ devices: valid, skipped: dropped });
 }
 
-export function parsePushTokenReply(data: unknown): Result<{ pushToken: string }, BackendError> {
+function parsePushTokenReply(data: unknown): Result<{ pushToken: string }, BackendError> {
   const body = objectBody(data);
   if (!body.ok) return body;
   const pushToken = cleanSecret(body.value.pushToken);

@@ -2,8 +2,7 @@ import { makeAutoObservable, runInAction } from 'mobx-miniprogram';
 import { pairingUrl } from '../../../routes';
 import type { BackendError, MyDevicesBackend } from '../../../contract/backend-types';
 import type { Permissions } from '../../../platform/permissions';
-import { callFamilyDevice, type FamilyCallProblem } from './call-family-device';
-import { loadMyDevices, type DeviceRow } from './my-devices';
+import { callFamilyDevice, loadMyDevices, type DeviceRow, type FamilyCallProblem } from './my-devices';
 import type { VoipListError } from '../../../platform/phone/types';
 import type { PhoneSide } from './call-device';
 import type { RoomType } from '../../../platform/voip/types';
@@ -15,14 +14,12 @@ export interface MyDevicesStoreDeps {
   permissions: Permissions;
 }
 
-/** Phone: the devices this family member added (WeChat's authorisation status + our names), and calling them. */
 export class MyDevicesStore {
   loaded = false;
   rows: DeviceRow[] = [];
   voipListError: VoipListError | undefined = undefined;
   /** The backend (our device names) could not be reached: WeChat's list is shown without them. */
   backendError: BackendError | undefined = undefined;
-  /** Why the last call did not start. */
   problem: FamilyCallProblem | undefined = undefined;
   /** The call being started: its row and kind (the buttons wait meanwhile). */
   calling: { index: number; roomType: RoomType } | undefined = undefined;
@@ -40,28 +37,19 @@ export class MyDevicesStore {
     return this.deps.phone !== undefined;
   }
 
-  /** Both lists again (show, pull-down). Concurrent calls share one load. */
   refresh(): Promise<void> {
     const phone = this.deps.phone;
     if (!phone) {
       this.loaded = true;
       return Promise.resolve();
     }
-    if (!this.loading) {
-      this.loading = loadMyDevices(phone.wechat, this.deps.backend)
-        .then((load) =>
-          runInAction(() => {
-            this.rows = load.rows;
-            this.voipListError = load.voipListError;
-            this.backendError = load.backendError;
-            this.problem = undefined;
-            this.loaded = true;
-          }),
-        )
-        .finally(() => {
-          this.loading = undefined;
-        });
-    }
+    this.loading ??= loadMyDevices(phone.wechat, this.deps.backend)
+      .then((load) => {
+        runInAction(() => Object.assign(this, load, { problem: undefined, loaded: true }));
+      })
+      .finally(() => {
+        this.loading = undefined;
+      });
     return this.loading;
   }
 

@@ -4,8 +4,11 @@
  * the user is a contact of. Either source may fail; what the other one gave is still shown.
  */
 import type { BackendError, MyDevice, MyDevicesBackend } from '../../../contract/backend-types';
+import { err, type Result } from '../../../lib/result';
+import type { Permissions, PermissionScope } from '../../../platform/permissions';
 import { withLoginCode } from '../../../platform/phone/wechat-phone';
 import type { VoipAuthorisation, VoipListError, VoipListItem } from '../../../platform/phone/types';
+import type { CallFailure, RoomType } from '../../../platform/voip/types';
 import type { PhoneSide } from './call-device';
 
 export interface DeviceRow {
@@ -19,14 +22,6 @@ export interface DeviceRow {
   /** The sn of a single device (for re-authorising it). */
   sn?: string;
   modelId?: string;
-}
-
-export interface MyDevicesLoad {
-  rows: DeviceRow[];
-  voipListError?: VoipListError;
-  backendError?: BackendError;
-  /** Malformed entries dropped from either source. */
-  skipped: number;
 }
 
 /** Backend devices first (in its order), then devices and groups only WeChat knows. */
@@ -75,16 +70,54 @@ export function mergeDeviceLists(
 export async function loadMyDevices(
   wechat: PhoneSide['wechat'],
   backend: MyDevicesBackend,
-): Promise<MyDevicesLoad> {
+): Promise<{ rows: DeviceRow[]; voipListError?: VoipListError; backendError?: BackendError }> {
   const [voip, mine] = await Promise.all([
     wechat.getDeviceVoIPList(),
     withLoginCode(wechat, (code) => backend.listMyDevices({ code })),
   ]);
-  const load: MyDevicesLoad = {
+  return {
     rows: mergeDeviceLists(voip.ok ? voip.value.items : undefined, mine.ok ? mine.value.devices : undefined),
-    skipped: (voip.ok ? voip.value.skipped : 0) + (mine.ok ? mine.value.skipped : 0),
+    voipListError: voip.ok ? undefined : voip.error,
+    backendError: mine.ok ? undefined : mine.error,
   };
-  if (!voip.ok) load.voipListError = voip.error;
-  if (!mine.ok) load.backendError = mine.error;
-  return load;
+}
+
+/**
+ * A family member calls a device from the phone: microphone (and camera) permission, the device's current push
+ * token from our backend, then callWMPF with the name the device knows them by.
+ */
+export type FamilyCallProblem =
+  | { kind: 'permission'; scope: PermissionScope }
+  | { kind: 'backend'; error: BackendError }
+  | { kind: 'call'; failure: CallFailure };
+
+export interface FamilyCallDeps {
+  phone: PhoneSide;
+  backend: MyDevicesBackend;
+  permissions: Permissions;
+}
+
+export async function callFamilyDevice(
+  deps: FamilyCallDeps,
+  device: MyDevice,
+  roomType: RoomType,
+): Promise<Result<{ roomId: string }, FamilyCallProblem>> {
+  const scopes: PermissionScope[] =
+    roomType === 'video' ? ['scope.record', 'scope.camera'] : ['scope.record'];
+  for (const scope of scopes) {
+    if ((await deps.permissions.ensure(scope)) === 'denied') return err({ kind: 'permission', scope });
+  }
+  const token = await withLoginCode(deps.phone.wechat, (code) =>
+    deps.backend.getDevicePushToken({ sn: device.sn, code }),
+  );
+  if (!token.ok) return err({ kind: 'backend', error: token.error });
+  const result = await deps.phone.caller.callDevice({
+    roomType,
+    sn: device.sn,
+    modelId: device.modelId,
+    pushToken: token.value.pushToken,
+    nickName: device.myName,
+    deviceName: device.deviceName,
+  });
+  return result.ok ? result : err({ kind: 'call', failure: result.error });
 }

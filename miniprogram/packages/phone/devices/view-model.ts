@@ -1,27 +1,12 @@
 /** What the phone's "my devices" page shows: rows, and why a call did not start. */
-import type { FamilyCallProblem } from './call-family-device';
-import type { DeviceRow } from './my-devices';
+import type { DeviceRow, FamilyCallProblem } from './my-devices';
 import type { MyDevicesStore } from './my-devices-store';
 import { avatarOf } from '../../../utils/avatar';
 import type { CallFailureKind } from '../../../platform/voip/types';
 import { describeBackendError, type ProblemText } from '../../../view-models/backend-error';
-import { type DevicesKey, tDevices } from './messages';
+import { devicesPair, type DevicesPair, tDevices } from './messages';
 
-export interface DeviceRowView {
-  /** index into the page's rows (no sn in page data) */
-  index: number;
-  name: string;
-  initials: string;
-  color: string;
-  statusText: string;
-  tone: 'ok' | 'warn' | 'muted';
-  hint: string;
-  callable: boolean;
-  /** Offer "agree again" (a known single device whose authorisation is missing). */
-  canReauthorise: boolean;
-}
-
-function statusText(row: DeviceRow): { text: string; tone: DeviceRowView['tone'] } {
+function statusText(row: DeviceRow): { text: string; tone: 'ok' | 'warn' | 'muted' } {
   switch (row.authorisation) {
     case 'authorised':
       return { text: tDevices('statusAuthorised'), tone: 'ok' };
@@ -32,7 +17,8 @@ function statusText(row: DeviceRow): { text: string; tone: DeviceRowView['tone']
   }
 }
 
-export function deviceRowView(row: DeviceRow, index: number): DeviceRowView {
+/** `index` into the page's rows: no sn in page data. */
+function deviceRowView(row: DeviceRow, index: number) {
   const status = statusText(row);
   const known = row.device !== undefined;
   let name = row.name;
@@ -52,39 +38,35 @@ export function deviceRowView(row: DeviceRow, index: number): DeviceRowView {
     tone: status.tone,
     hint,
     callable: known,
+    // "agree again": a known single device whose authorisation is missing
     canReauthorise: row.kind === 'device' && row.sn !== undefined && row.authorisation === 'not-authorised',
   };
-}
-
-export interface CallProblemView extends ProblemText {
-  /** Offer to open the Mini Program's settings (a permission was refused). */
-  showSettings: boolean;
 }
 
 /**
  * Why a call from the phone did not start, in the phone user's terms: the device-side catalogue speaks to the person
  * at the device ("they have not agreed to this device's calls"), the reverse of what the phone user needs to hear.
  */
-const PHONE_FAILURE_TEXTS: Readonly<Record<CallFailureKind, [DevicesKey, DevicesKey]>> = {
-  'not-authorised': ['notAuthorisedTitle', 'notAuthorisedHint'],
-  'invalid-contact': ['invalidTitle', 'invalidHint'],
-  'invalid-params': ['invalidTitle', 'invalidHint'],
+const PHONE_FAILURE_TEXTS: Readonly<Record<CallFailureKind, DevicesPair>> = {
+  'not-authorised': 'notAuthorised',
+  'invalid-contact': 'invalid',
+  'invalid-params': 'invalid',
   // 14: the push token is stale — the device has not been online to renew it
-  'device-credential': ['deviceOfflineTitle', 'deviceOfflineHint'],
-  capability: ['serviceTitle', 'serviceHint'],
-  licence: ['serviceTitle', 'serviceHint'],
-  arrears: ['arrearsTitle', 'arrearsHint'],
-  busy: ['busyTitle', 'busyHint'],
-  'av-device': ['avDeviceTitle', 'avDeviceHint'],
-  network: ['networkTitle', 'networkHint'],
-  'not-wmpf': ['notPhoneTitle', 'notPhoneHint'],
-  'plugin-missing': ['updateWechatTitle', 'updateWechatHint'],
-  interrupted: ['notConnectedTitle', 'notConnectedHint'],
-  'join-failed': ['notConnectedTitle', 'notConnectedHint'],
-  unknown: ['unknownTitle', 'unknownHint'],
+  'device-credential': 'deviceOffline',
+  capability: 'service',
+  licence: 'service',
+  arrears: 'arrears',
+  busy: 'busy',
+  'av-device': 'avDevice',
+  network: 'network',
+  'not-wmpf': 'notPhone',
+  'plugin-missing': 'updateWechat',
+  interrupted: 'notConnected',
+  'join-failed': 'notConnected',
+  unknown: 'unknown',
 };
 
-export function describeFamilyCallProblem(problem: FamilyCallProblem): CallProblemView {
+function describeFamilyCallProblem(problem: FamilyCallProblem): ProblemText & { showSettings: boolean } {
   if (problem.kind === 'permission') {
     const title = tDevices(
       problem.scope === 'scope.camera' ? 'permissionCameraTitle' : 'permissionRecordTitle',
@@ -93,21 +75,9 @@ export function describeFamilyCallProblem(problem: FamilyCallProblem): CallProbl
   }
   if (problem.kind === 'backend') return { ...describeBackendError(problem.error), showSettings: false };
   const { failure } = problem;
-  const [title, hint] = PHONE_FAILURE_TEXTS[failure.kind] ?? PHONE_FAILURE_TEXTS.unknown;
+  const stem = PHONE_FAILURE_TEXTS[failure.kind] ?? PHONE_FAILURE_TEXTS.unknown;
   const code = failure.code === undefined ? '' : tDevices('codeLabel', { code: failure.code });
-  return { title: tDevices(title), hint: tDevices(hint), code, showSettings: false };
-}
-
-export interface MyDevicesView {
-  loaded: boolean;
-  notPhone: boolean;
-  rows: DeviceRowView[];
-  listNote: string;
-  /** the backend (our device names) could not be reached: WeChat's list is shown without them */
-  namesNote: string;
-  problem: CallProblemView | null;
-  callingIndex: number;
-  callingRoom: string;
+  return { ...devicesPair(stem), code, showSettings: false };
 }
 
 /** The whole "my devices" page, from its store. The rows carry no sn. */
@@ -116,7 +86,7 @@ export function myDevicesView(
     MyDevicesStore,
     'loaded' | 'isPhone' | 'rows' | 'voipListError' | 'backendError' | 'problem' | 'calling'
   >,
-): MyDevicesView {
+) {
   const names = store.backendError ? describeBackendError(store.backendError) : undefined;
   return {
     loaded: store.loaded,

@@ -1,8 +1,4 @@
-/**
- * wx.getDeviceVoIPList as a typed Result: the devices (and device groups) the person authorised, each with its
- * status. It ships with my devices, the only page that asks; the composition root builds it on the platform's phone
- * API (the real `wx` or the simulated phone).
- */
+/** wx.getDeviceVoIPList as a typed Result: the devices (and device groups) the person authorised, each with its status. */
 import { systemClock, type Clock } from '../../../lib/clock';
 import { cleanModelId, cleanSn } from '../../../contract/validate-backend';
 import { errMsgOf, isRecord, nonEmptyString } from '../../../lib/guards';

@@ -1,14 +1,11 @@
 /**
- * wx.requestDeviceVoIP as a typed Result: the person agrees that the device may call them. It ships with the pairing
- * page, the only one that asks; the composition root builds it on the platform's phone API (the real `wx` or the
- * simulated phone).
- *
- * requestDeviceVoIP failures are not documented beyond samples: errCode 10001 = already authorised (success),
+ * wx.requestDeviceVoIP as a typed Result: the person agrees that the device may call them.
+ * Its failures are not documented beyond samples: errCode 10001 = already authorised (success),
  * 10008 = snTicket error; "invalid scope" = capability not enabled (FAQ 3.3); a refusal reads like WeChat's other
  * authorisation refusals ("auth deny" / "cancel").
  */
 import { systemClock, type Clock } from '../../../lib/clock';
-import { errMsgOf, isRecord } from '../../../lib/guards';
+import { errMsgOf, finiteNumber, isRecord } from '../../../lib/guards';
 import type {
   DeviceAuthError,
   DeviceAuthOutcome,
@@ -24,8 +21,7 @@ const MAX_DIALOG_DEVICE_NAME = 13;
 
 function errCodeOf(res: unknown): number | undefined {
   if (!isRecord(res)) return undefined;
-  const code = typeof res.errCode === 'string' ? Number(res.errCode) : res.errCode;
-  return typeof code === 'number' && Number.isFinite(code) ? code : undefined;
+  return finiteNumber(typeof res.errCode === 'string' ? Number(res.errCode) : res.errCode);
 }
 
 export function classifyAuthFailure(res: unknown): Result<DeviceAuthOutcome, DeviceAuthError> {
@@ -47,10 +43,7 @@ export function classifyAuthFailure(res: unknown): Result<DeviceAuthOutcome, Dev
 
 /** Cut by characters, not UTF-16 units. */
 export function dialogDeviceName(name: string): string {
-  const chars = Array.from(name.trim());
-  return chars.length > MAX_DIALOG_DEVICE_NAME
-    ? chars.slice(0, MAX_DIALOG_DEVICE_NAME).join('')
-    : chars.join('');
+  return Array.from(name.trim()).slice(0, MAX_DIALOG_DEVICE_NAME).join('');
 }
 
 export function createDeviceAuthoriser(api: WxPhoneApi, clock: Clock = systemClock): DeviceAuthoriser {

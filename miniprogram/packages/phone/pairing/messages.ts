@@ -81,4 +81,4 @@ const en: typeof zhCN = {
   registerFailedTitle: "Agreed, but not yet added to the device's contacts",
 };
 
-export const { texts: pairingTexts, t: tPairing } = translator({ 'zh-CN': zhCN, en });
+export const { texts: pairingTexts, t: tPairing, pair: pairingPair } = translator({ 'zh-CN': zhCN, en });

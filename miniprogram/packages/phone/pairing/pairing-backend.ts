@@ -1,8 +1,4 @@
-/**
- * The pairing page's backend calls (docs/backend-api.md §3.6–3.7, §3.10) and their replies: phone requests with a
- * wx.login code, over the requests the composition root gives (services/backend/backend-requests.ts). They ship in
- * this subpackage: a device never downloads them.
- */
+/** The pairing page's backend calls (docs/backend-api.md §3.6–3.7, §3.10) and their replies: phone requests with a wx.login code. */
 import { notConfigured, jsonReply, type BackendRequests } from '../../../platform/backend/backend-requests';
 import { API_PATHS } from '../../../contract/api-paths';
 import type { BackendError, PairingBackend, PairingTicket, SnTicket } from '../../../contract/backend-types';
@@ -39,7 +35,7 @@ function snTicketFields(body: Record<string, unknown>): Result<SnTicket, Backend
 }
 
 /** POST /me/devices/{sn}/sn-ticket */
-export function parseSnTicketReply(data: unknown): Result<SnTicket, BackendError> {
+function parseSnTicketReply(data: unknown): Result<SnTicket, BackendError> {
   const body = objectBody(data);
   return body.ok ? snTicketFields(body.value) : body;
 }
@@ -55,7 +51,7 @@ export function parsePairingTicketReply(data: unknown): Result<PairingTicket, Ba
 }
 
 /** POST /pairings/{pairingId}/contact: `{ "ok": true, "deviceName" }`. */
-export function parsePairingContactReply(data: unknown): Result<{ deviceName: string }, BackendError> {
+function parsePairingContactReply(data: unknown): Result<{ deviceName: string }, BackendError> {
   const body = objectBody(data);
   if (!body.ok) return body;
   if (body.value.ok !== true) return err({ kind: 'malformed', detail: '"ok" is not true' });

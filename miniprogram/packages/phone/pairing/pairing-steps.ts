@@ -2,15 +2,52 @@
  * The pairing's states and the steps that hold no state (the store, pairing-store.ts, is the state machine).
  * docs/backend-api.md §3.6–3.7, §3.10.
  */
-import { CONTACT_NAME_MAX_LENGTH } from '../../../contract/formats';
+import { CONTACT_NAME_MAX_LENGTH, parsePairingScene } from '../../../contract/formats';
 import type { BackendError, BackendResult, PairingBackend, SnTicket } from '../../../contract/backend-types';
 import { cleanName } from '../../../platform/contacts/validate-contacts';
 import { withLoginCode } from '../../../platform/phone/wechat-phone';
-import type { PairingTarget } from './pairing-target';
 import type { DeviceAuthError, DeviceAuthoriser, PhoneLogin } from '../../../platform/phone/types';
+import { cleanModelId, cleanSn } from '../../../contract/validate-backend';
 
 /** A ticket lives 5 minutes; past this age a new one is fetched before WeChat's dialog. */
 export const TICKET_REUSE_MS = 4 * 60 * 1000;
+
+/**
+ * What a pairing page is for. Scanning the device's one-time pairing code (a wxacode whose `scene` is
+ * `p.<pairingId>`, delivered URI-encoded in the page query; the code carries no sn) pairs with that device; a link
+ * from "my devices" (`?sn=…&modelId=…`) agrees again to the calls of a device the person is already a contact of.
+ * Anything else (an old-style code with an sn in it, a broken scene) is not a code this app accepts.
+ */
+export type PairingTarget =
+  /** A scanned one-time code: the backend tells which device it is for. */
+  | { kind: 'code'; pairingId: string }
+  /** "Agree again" for a device of "my devices". */
+  | { kind: 'device'; sn: string; modelId?: string };
+
+function decode(value: unknown): string {
+  if (typeof value !== 'string') return '';
+  try {
+    return decodeURIComponent(value).trim();
+  } catch {
+    return '';
+  }
+}
+
+export function parsePairingQuery(
+  query: Record<string, string | undefined> | undefined,
+): PairingTarget | undefined {
+  if (!query) return undefined;
+  if (typeof query.scene === 'string' && query.scene !== '') {
+    const pairingId = parsePairingScene(query.scene);
+    return pairingId ? { kind: 'code', pairingId } : undefined;
+  }
+  const sn = cleanSn(decode(query.sn));
+  if (!sn) return undefined;
+  const modelIdRaw = decode(query.modelId);
+  if (modelIdRaw === '') return { kind: 'device', sn };
+  const modelId = cleanModelId(modelIdRaw);
+  return modelId ? { kind: 'device', sn, modelId } : undefined;
+}
 
 export type PairingProblem =
   | { kind: 'backend'; during: 'ticket' | 'register'; error: BackendError }
@@ -34,7 +71,6 @@ export type PairingState =
   /** deviceName is '' when the device could not be looked up. */
   | { step: 'failed'; deviceName: string; mode: PairingMode; problem: PairingProblem };
 
-/** wx.login and wx.requestDeviceVoIP. */
 export type PairingWechat = PhoneLogin & DeviceAuthoriser;
 
 /** The name as the device will show it: cleaned (controls, bidi) and at most 20 characters. */

@@ -17,13 +17,14 @@ import {
   askTicket,
   authorisationProblem,
   contactNameOf,
+  parsePairingQuery,
   TICKET_REUSE_MS,
   type PairingMode,
   type PairingProblem,
+  type PairingTarget,
   type PairingState,
   type PairingWechat,
 } from './pairing-steps';
-import { parsePairingQuery, type PairingTarget } from './pairing-target';
 
 export interface PairingStoreDeps {
   backend: PairingBackend;
@@ -34,36 +35,22 @@ export interface PairingStoreDeps {
 }
 
 /** What one opening of the pairing page has learnt so far; a new start() begins a new one. */
-interface PairingAttempt {
-  target: PairingTarget | undefined;
-  ticket: { value: SnTicket; sn: string; at: number } | undefined;
-  deviceName: string;
+class PairingAttempt {
+  target: PairingTarget | undefined = undefined;
+  ticket: { value: SnTicket; sn: string; at: number } | undefined = undefined;
+  deviceName = '';
   /** The name accepted when the person tapped "agree"; a retry sends it again. */
-  name: string;
-  /** The person tapped "agree" (with an acceptable name). */
-  agreed: boolean;
-  authorised: boolean;
-  alreadyAuthorised: boolean;
+  name = '';
+  agreed = false;
+  authorised = false;
+  alreadyAuthorised = false;
 }
 
-const newAttempt = (): PairingAttempt => ({
-  target: undefined,
-  ticket: undefined,
-  deviceName: '',
-  name: '',
-  agreed: false,
-  authorised: false,
-  alreadyAuthorised: false,
-});
-
-/** Phone: a family member authorises the device whose pairing code they scanned, and is added as its contact. */
 export class PairingStore {
   state: PairingState = { step: 'loading' };
-  /** The name the device will show them by, as typed. */
   name = '';
-  /** "Agree" was tapped without a name. */
   nameMissing = false;
-  private attempt: PairingAttempt = newAttempt();
+  private attempt: PairingAttempt = new PairingAttempt();
 
   constructor(private readonly deps: PairingStoreDeps) {
     makeAutoObservable<PairingStore, 'deps' | 'attempt'>(
@@ -75,7 +62,7 @@ export class PairingStore {
 
   /** The pairing page opened with its query (a pairing code's scene, or sn/modelId): a new pairing begins. */
   async start(query: Record<string, string | undefined> | undefined): Promise<void> {
-    const attempt = newAttempt();
+    const attempt = new PairingAttempt();
     this.attempt = attempt;
     this.name = '';
     this.nameMissing = false;
@@ -156,12 +143,7 @@ export class PairingStore {
     const { sn, value } = attempt.ticket;
     // A ticket is for one dialog: whatever happens, the next attempt gets a new one.
     attempt.ticket = undefined;
-    const answer = await wechat.requestDeviceVoIP({
-      sn,
-      snTicket: value.snTicket,
-      modelId: value.modelId,
-      deviceName: attempt.deviceName,
-    });
+    const answer = await wechat.requestDeviceVoIP({ ...value, sn, deviceName: attempt.deviceName });
     if (!answer.ok) {
       this.fail(attempt, authorisationProblem(answer.error));
       return false;
@@ -171,7 +153,6 @@ export class PairingStore {
     return true;
   }
 
-  /** Adds the person as a contact of the scanned code's device. */
   private async register(attempt: PairingAttempt, wechat: PairingWechat): Promise<void> {
     const target = attempt.target;
     if (target?.kind !== 'code') return;

@@ -2,21 +2,9 @@
 import { t } from '../../../i18n/index';
 import type { PairingProblem, PairingState } from './pairing-steps';
 import { describeBackendError, needsNewCode, type ProblemText } from '../../../view-models/backend-error';
-import { tPairing } from './messages';
+import { pairingPair, tPairing } from './messages';
 
 export type PairingViewMode = 'loading' | 'form' | 'working' | 'done' | 'problem';
-
-export interface PairingView {
-  mode: PairingViewMode;
-  /** A scanned code adds the person (a name to give); agreeing again only asks WeChat. */
-  needsName: boolean;
-  deviceName: string;
-  doneHint: string;
-  problem: ProblemText;
-  /** Problem actions */
-  canRetry: boolean;
-  showSettings: boolean;
-}
 
 const NO_PROBLEM: ProblemText = { title: '', hint: '', code: '' };
 
@@ -30,17 +18,16 @@ function problemText(problem: PairingProblem): ProblemText {
         : described;
     }
     case 'rejected':
-      return { title: tPairing('rejectedTitle'), hint: tPairing('rejectedHint'), code: '' };
+      return { ...pairingPair('rejected'), code: '' };
     case 'ticket-expired':
-      return { title: tPairing('ticketExpiredTitle'), hint: tPairing('ticketExpiredHint'), code: '' };
+      return { ...pairingPair('ticketExpired'), code: '' };
     case 'capability':
-      return { title: tPairing('capabilityTitle'), hint: tPairing('capabilityHint'), code: '' };
+      return { ...pairingPair('capability'), code: '' };
     case 'unsupported':
-      return { title: tPairing('unsupportedTitle'), hint: tPairing('unsupportedHint'), code: '' };
+      return { ...pairingPair('unsupported'), code: '' };
     case 'auth-failed':
       return {
-        title: tPairing('authFailedTitle'),
-        hint: tPairing('authFailedHint'),
+        ...pairingPair('authFailed'),
         code: problem.code === undefined ? '' : t('backend', 'codeLabel', { code: problem.code }),
       };
   }
@@ -58,9 +45,10 @@ function retryable(problem: PairingProblem): boolean {
   return !(error.kind === 'rejected' && error.code === 'not-a-contact');
 }
 
-export function pairingView(state: PairingState): PairingView {
-  const base: PairingView = {
-    mode: 'loading',
+export function pairingView(state: PairingState) {
+  const base = {
+    mode: 'loading' as PairingViewMode,
+    // a scanned code adds the person (a name to give); agreeing again only asks WeChat
     needsName: true,
     deviceName: '',
     doneHint: '',
@@ -68,41 +56,26 @@ export function pairingView(state: PairingState): PairingView {
     canRetry: false,
     showSettings: false,
   };
+  if (state.step === 'loading') return base;
+  if (state.step === 'not-phone' || state.step === 'invalid-code') {
+    const problem = pairingPair(state.step === 'not-phone' ? 'notPhone' : 'invalidCode');
+    return { ...base, mode: 'problem', problem: { ...problem, code: '' } };
+  }
+  const device = { ...base, needsName: state.mode === 'pairing', deviceName: state.deviceName };
   switch (state.step) {
-    case 'loading':
-      return base;
-    case 'not-phone':
-      return {
-        ...base,
-        mode: 'problem',
-        problem: { title: tPairing('notPhoneTitle'), hint: tPairing('notPhoneHint'), code: '' },
-      };
-    case 'invalid-code':
-      return {
-        ...base,
-        mode: 'problem',
-        problem: { title: tPairing('invalidCodeTitle'), hint: tPairing('invalidCodeHint'), code: '' },
-      };
     case 'ready':
-      return { ...base, mode: 'form', needsName: state.mode === 'pairing', deviceName: state.deviceName };
+      return { ...device, mode: 'form' };
     case 'working':
-      return { ...base, mode: 'working', needsName: state.mode === 'pairing', deviceName: state.deviceName };
-    case 'done':
-      return {
-        ...base,
-        mode: 'done',
-        needsName: state.mode === 'pairing',
-        deviceName: state.deviceName,
-        doneHint: tPairing(
-          state.mode === 'again' ? 'doneAgainHint' : state.alreadyAuthorised ? 'doneAlreadyHint' : 'doneHint',
-        ),
-      };
+      return { ...device, mode: 'working' };
+    case 'done': {
+      const hint =
+        state.mode === 'again' ? 'doneAgainHint' : state.alreadyAuthorised ? 'doneAlreadyHint' : 'doneHint';
+      return { ...device, mode: 'done', doneHint: tPairing(hint) };
+    }
     case 'failed':
       return {
-        ...base,
+        ...device,
         mode: 'problem',
-        needsName: state.mode === 'pairing',
-        deviceName: state.deviceName,
         problem: problemText(state.problem),
         canRetry: retryable(state.problem),
         showSettings: state.problem.kind === 'rejected',
