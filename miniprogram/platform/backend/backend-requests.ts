@@ -1,9 +1,6 @@
 /**
- * How requests reach our backend (docs/backend-api.md §1–2): JSON over HTTP with a timeout, every reply checked.
- * Device requests are signed by the host app: one fresh signature per request, over the exact method, path and body
- * sent, in the four X-Device-* headers; `auth-replayed` gets one retry with a fresh signature. Transport error
- * messages are scrubbed of the URL and of every id the request carries before they leave this file; nothing here is
- * logged.
+ * Requests to our backend (docs/backend-api.md §1–2), every reply checked. Device requests carry a fresh host
+ * signature each; `auth-replayed` gets one retry. Error texts are scrubbed of the URL and ids; nothing is logged.
  */
 import { errMsgOf, scrub } from '../../lib/guards';
 import type { HostSigner, SignError } from '../host/types';

@@ -1,9 +1,6 @@
 /**
- * Call history persisted as `{ schema: 1, records }` under one storage key, newest first and capped.
- * Reading never throws: unreadable or corrupt data is reported and the app continues with what could be read.
- * A document of another schema version (written by a newer app, before a rollback) is never overwritten: it is
- * copied to its backup key before the first write, and stays read-only while that copy cannot be made.
- * Writes are serialised, so two quick upserts cannot overwrite each other.
+ * Call history as `{ schema: 1, records }`, newest first, capped; writes serialised. Reading never throws. Another
+ * schema's document (a newer app, then a rollback) is copied to its backup key before the first write, never lost.
  */
 import { errMsgOf, isRecord, keepValid } from '../../lib/guards';
 import type { KeyValueStorage } from '../storage/types';
