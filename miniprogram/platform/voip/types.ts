@@ -52,7 +52,7 @@ export interface VoipService {
   /** Calls initByCaller (businessType 1, no voipToken key) and, on success, opens the plugin's call page. */
   startCall(request: StartCallRequest, options?: StartCallOptions): Promise<StartCallResult>;
   forceHangUp(roomId?: string): void;
-  /** Answers a family member's call on the plugin's call page (push query + isClickedHangOnBtn=1); false if not opened. */
+  /** Answers a family member's call on the plugin's call page (isClickedHangOnBtn=1); false if not opened. */
   answerOnCallPage(call: { roomId?: string; roomType: RoomType; callerName: string }): Promise<boolean>;
 }
 
