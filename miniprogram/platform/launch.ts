@@ -106,8 +106,7 @@ export function createLaunchGuard(loadPlugin: PluginLoader): LaunchGuard {
     currentShow,
     mayActOnItsOwn: () => currentShow() === 'normal',
     incomingCall(options = {}) {
-      if (options.callPageShown) return incomingCallOf(pluginOptions(loadPlugin, 'getPluginOnloadOptions'));
-      if (currentShow() === 'call-page') {
+      if (!options.callPageShown && currentShow() === 'call-page') {
         const fromShow = incomingCallOf({ ...pluginEnterQuery(loadPlugin), ...(lastOptions?.query ?? {}) });
         if (fromShow) return fromShow;
       }

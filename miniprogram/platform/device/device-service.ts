@@ -82,18 +82,24 @@ export function createDeviceService(host: HostBridge, options: DeviceServiceOpti
     }
   }
 
+  /** The registration this run knows, read from storage once. */
+  async function lastRegistration(): Promise<LastRegistration | undefined> {
+    if (storage && !memory.known) {
+      const value = await readLastRegistration(storage);
+      // what the host said meanwhile wins over what storage held
+      if (!memory.known) memory = { known: true, value };
+    }
+    return memory.value;
+  }
+
+  const statusOf = ({ sn, modelId, wmpfVersion }: LastRegistration) =>
+    statusFor({ registered: true, sn, modelId, wmpfVersion }, options);
+
   /** The host could not answer: the registration it told last, said to be that, else the host error. */
   async function lastKnownOr(error: HostError): Promise<DeviceStatus> {
-    if (storage && !memory.known) memory = { known: true, value: await readLastRegistration(storage) };
-    const last = memory.value;
+    const last = await lastRegistration();
     if (!last) return { kind: 'host-error', error };
-    const device: DeviceInfo = {
-      registered: true,
-      sn: last.sn,
-      modelId: last.modelId,
-      wmpfVersion: last.wmpfVersion,
-    };
-    const status = statusFor(device, options);
+    const status = statusOf(last);
     return status.kind === 'ready'
       ? { ...status, lastKnown: { seenAt: last.seenAt, checkedAt: clock.now(), error } }
       : status;
@@ -127,18 +133,9 @@ export function createDeviceService(host: HostBridge, options: DeviceServiceOpti
     known: () => cached,
     async lastConfirmed() {
       if (cached) return cached.kind === 'ready' ? cached : undefined;
-      if (!storage) return undefined;
-      if (!memory.known) {
-        const value = await readLastRegistration(storage);
-        // what the host said meanwhile wins over what storage held
-        if (!memory.known) memory = { known: true, value };
-      }
-      const last = memory.value;
-      if (!last) return undefined;
-      const { sn, modelId, wmpfVersion } = last;
-      const device: DeviceInfo = { registered: true, sn, modelId, wmpfVersion };
-      const status = statusFor(device, options);
-      return status.kind === 'ready' ? status : undefined;
+      const last = await lastRegistration();
+      const status = last && statusOf(last);
+      return status?.kind === 'ready' ? status : undefined;
     },
   };
 }
