@@ -27,10 +27,8 @@ export interface LaunchGuard {
   /** False while the app was shown for a pre-launch or for the plugin's call page. */
   mayActOnItsOwn(): boolean;
   /**
-   * The call the plugin's call page is showing now, when it was opened for a family member's call: from the last
-   * show into the call page, else from the call page's own query. `callPageShown` (the plugin's callPageOnShow):
-   * only the call page's own query (getPluginOnloadOptions) — a launch while the app is in front fires no
-   * App.onShow, so the last show and getPluginEnterOptions may still describe an earlier call.
+   * The family member's call the plugin's call page shows: from the last show into it, else its own query. With
+   * `callPageShown` only its own query: a launch while the app is in front fires no App.onShow (stale otherwise).
    */
   incomingCall(options?: { callPageShown?: boolean }): IncomingCallLaunch | undefined;
 }

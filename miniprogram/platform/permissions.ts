@@ -70,10 +70,7 @@ export async function ensureThrough(api: AuthorizeApi, scope: PermissionScope): 
 }
 
 export interface Permissions {
-  /**
-   * Asks once; a previous refusal resolves 'denied' without a dialog (WeChat does not ask twice). Never rejects:
-   * a failure that is neither the person's refusal nor an undeclared scope is 'unconfirmed'.
-   */
+  /** Never rejects; a previous refusal resolves 'denied' without a dialog (WeChat does not ask twice). */
   ensure(scope: PermissionScope): Promise<PermissionOutcome>;
   openSettings(): Promise<void>;
 }

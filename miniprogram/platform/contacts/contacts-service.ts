@@ -1,7 +1,4 @@
-/**
- * The contacts list as the app sees it: the source, the plugin's authorisation check, and the last good list
- * in storage (shown at once on start and when the source is unreachable). The sn is never cached nor logged.
- */
+/** Source, authorisation check and the last good list in storage (shown at once, and offline); no sn kept. */
 import { systemClock, type Clock } from '../../lib/clock';
 import { errMsgOf, isRecord, keepValid } from '../../lib/guards';
 import type { KeyValueStorage, StorageError } from '../storage/types';
