@@ -1,11 +1,6 @@
 /**
- * The composition root: the ONE place that decides which adapters the app runs on and builds every store with the
- * narrow services it needs.
- *  - on a WMPF device (`wmpf` defined): the real host bridge, plugin, HTTP backend, push token;
- *  - in WeChat DevTools (no `wmpf`): the simulator (miniprogram/simulator/, never shipped), playing what the
- *    compile mode's `sim=` query asks for (project.config.json condition.miniprogram.list);
- *  - in a phone's WeChat: the family member's side (pairing, my devices, calling a device).
- * Tests, `npm start` and the bench build stores the same way (buildStores) on a simulated platform or on fakes.
+ * The ONE place that picks the adapters and builds every store with the narrow services it needs: real ones on a
+ * WMPF device and in a phone's WeChat; in DevTools the simulator (never shipped), playing the compile mode's `sim=`.
  */
 import { DEFAULT_LOCALE, hasMainTexts, registerMainTexts, resolveLocale, setLocale } from './i18n/index';
 import { CALL_END_QUERY, ROUTES } from './routes';
@@ -27,7 +22,6 @@ import { UiStore } from './stores/ui-store';
 import { hasPinyinTable, registerPinyinTable, type PinyinTable } from './utils/contact-search';
 import { HOME_TILES, mostCalled } from './view-models/home';
 
-/** Every store, each given only the services (and other stores) it uses. */
 export function buildStores(platform: Platform): AppStores {
   const isPhone = platform.mode === 'phone';
   const ui = new UiStore(platform.ui, platform.textSize);
@@ -78,7 +72,6 @@ interface SimulatorModule {
   };
 }
 
-/** Only DevTools compiles the simulator (DevTools keeps files nothing imports; the upload leaves them out). */
 function loadSimulator(entry: string): SimulatorModule | undefined {
   try {
     // by name: an import would make the simulator part of what app.json reaches, and so of the upload
@@ -114,10 +107,6 @@ function choosePlatform(query: Record<string, unknown> | undefined): {
   return { platform: createRealPlatform(undefined) };
 }
 
-/**
- * The stores follow their services for the app's lifetime: the plugin's call events, history, and
- * (given the platform) the host's registration events.
- */
 export function connectStores(stores: AppStores, platform?: Pick<Platform, 'hostEvents'>): void {
   if (platform?.hostEvents) {
     // the credential fetch starts with the app, not after its first page rendered: the first tap waits less
@@ -132,9 +121,8 @@ export function connectStores(stores: AppStores, platform?: Pick<Platform, 'host
 }
 
 /**
- * The screen follows the host's registration without a restart: on `registrationChanged` the device info, the
- * prefetch and the push token are refreshed, then the contacts of the device as it is now. When the event
- * registration only succeeded after the device was found not ready, an event may have been missed: checked again.
+ * The screen follows the host's registration without a restart (device info, prefetch, then contacts). When the
+ * event registration only succeeded after the device was found not ready, an event may have been missed: checked.
  */
 function followRegistration(
   events: NonNullable<Platform['hostEvents']>,
@@ -151,11 +139,7 @@ function followRegistration(
   });
 }
 
-/**
- * A device's platform for the app's lifetime: the ONE plugin event subscription, the plugin's end page (back to
- * our outcome view after a call) and look. The push token that lets family members call the device is the host
- * app's to upload, and only the host's (docs/host-protocol.md §7.1).
- */
+/** The ONE plugin event subscription and the plugin's end page; the push token is the host's to upload (§7.1). */
 function startDevicePlatform(platform: Platform, screen: WindowSize): void {
   if (platform.mode === 'phone') return;
   platform.voipEvents.start();
@@ -165,10 +149,7 @@ function startDevicePlatform(platform: Platform, screen: WindowSize): void {
 
 let running: RunningApp | undefined;
 
-/**
- * The system's locale. The default's texts ship in the main package; another's arrive from its subpackage, and
- * the pages, bound to the locale, switch when they do (until then, or if they cannot load, the default shows).
- */
+/** The system's locale: another than the default arrives from its subpackage; the default shows until then. */
 export function applySystemLocale(load = loadMainTexts): Promise<void> {
   const locale = resolveLocale(readSystemLanguage());
   if (locale === DEFAULT_LOCALE || hasMainTexts(locale)) {
@@ -185,11 +166,7 @@ export function applySystemLocale(load = loadMainTexts): Promise<void> {
   );
 }
 
-/**
- * The pinyin-initials table from its own subpackage (app.json "pinyin"): 分包异步化, require.async, base library
- * >= 2.11.2. It is 9.6 KB that the first screen does not need; below that base library, or when the download fails,
- * search finds names by their characters only.
- */
+/** The pinyin table's subpackage (分包异步化, require.async, base library >= 2.11.2): 9.6 KB off the first screen. */
 function loadPinyinTable(): Promise<PinyinTable> {
   if (typeof require.async !== 'function')
     return Promise.reject(new Error('require.async is not available (base library < 2.11.2)'));
@@ -198,7 +175,7 @@ function loadPinyinTable(): Promise<PinyinTable> {
   return loading;
 }
 
-/** The pinyin table from its subpackage: search by initials works once it is there (names by characters before). */
+/** Search by initials works once the table is there; before, or when it fails, names are found by characters. */
 export function loadSearchTable(
   contacts: Pick<ContactsStore, 'searchTableLoaded'>,
   load = loadPinyinTable,
@@ -214,9 +191,7 @@ export function loadSearchTable(
   );
 }
 
-/** App.onLaunch: the platform for where the app runs, the stores on it, installed for the pages. */
 export function launchApp(options?: AppShowOptions): RunningApp {
-  // the English texts load in the background; the default locale shows until they arrive (failures are logged)
   void applySystemLocale();
   const { platform, start } = choosePlatform(options?.query);
   const stores = buildStores(platform);
@@ -230,10 +205,7 @@ export function launchApp(options?: AppShowOptions): RunningApp {
   return running;
 }
 
-/**
- * App.onShow: remembers why the app is shown — a pre-launch (`isPreLaunch=1`) or the plugin's call page (an incoming
- * call) must not make the app navigate or call — and runs what timers missed while in the background.
- */
+/** App.onShow: remembers why the app is shown (launch.ts) and re-reads the window. */
 export function showApp(options?: AppShowOptions): void {
   if (!running) return;
   noteAppShow(running.platform, options, running.stores.call);
@@ -242,9 +214,8 @@ export function showApp(options?: AppShowOptions): void {
 }
 
 /**
- * A show into the plugin's call page is a family member's call the host launched the app for: it rings now. On a
- * phone it is the phone's own side of a call (answering the device, or its callWMPF): nothing there follows that
- * call's end, so nothing is recorded as ringing.
+ * A show into the plugin's call page is a family member's call ringing now; on a phone it is the phone's own side
+ * of a call, whose end nothing follows, so nothing is recorded as ringing.
  */
 export function noteAppShow(
   platform: Platform,

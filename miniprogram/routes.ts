@@ -1,7 +1,4 @@
-/**
- * Every page of the app and the URLs between them. Pure: pages, stores and services share it. The phone's pages
- * and the device's "Add family" page are subpackages (app.json), downloaded only when first opened.
- */
+/** Every page of the app and the URLs between them (pure: pages, stores and services share it). */
 export const ROUTES = {
   /** Device: the home page (contacts, recent calls). The first page in app.json. */
   contacts: '/pages/contacts/index',
@@ -13,17 +10,14 @@ export const ROUTES = {
   devices: '/packages/phone/devices/index',
   /** Device: shows the pairing code for family members to scan. */
   devicePairing: '/packages/add-family/index',
-  /** Device: for installers — versions, registration, prefetch, host and backend, the last call attempts; opened from the status line. */
+  /** Device: for installers (versions, registration, host, backend, last calls); opened from the status line. */
   diagnostics: '/packages/calling/diagnostics/index',
 } as const;
 
 /** The plugin comes back to the calling page with this query after a call (setVoipEndPagePath). */
 export const CALL_END_QUERY = 'view=outcome';
 
-/**
- * The calling page showing a family member's call (ringing, talking) itself: the simulator's stand-in for the
- * plugin's call page, which DevTools does not have (as our in-call view stands in for an outgoing call's page).
- */
+/** The calling page showing a family member's call itself: the simulator's stand-in for the plugin's call page. */
 export const INCOMING_CALL_QUERY = 'view=incoming';
 
 export type Query = Record<string, string | number | undefined>;
@@ -44,7 +38,6 @@ export interface CallingPageQuery {
   roomType: 'voice' | 'video';
 }
 
-/** The calling page URL for a contact; the calling page parses it back with parseCallingQuery. */
 export function callingUrl(query: CallingPageQuery): string {
   return buildUrl(ROUTES.calling, { openId: query.openId, roomType: query.roomType });
 }

@@ -1,8 +1,6 @@
 /**
- * Our backend, as the Mini Program uses it (docs/backend-api.md; the wire format is contract.ts). Phone requests
- * carry a fresh wx.login code that the server exchanges for the openId (the Mini Program never handles anyone's
- * openId); device requests are signed by the host app (signBackendRequest), one fresh signature per request. No sn,
- * token, ticket, code, pairing id or signature is ever logged.
+ * Our backend as the Mini Program uses it (docs/backend-api.md): phone requests carry a wx.login code (no openId
+ * handled here), device requests a host signature. No sn, token, ticket, code, pairing id or signature is logged.
  */
 import type { ErrorCode } from './errors';
 import type {
@@ -27,10 +25,7 @@ export type BackendError =
   | { kind: 'network'; errMsg: string }
   /** A status without a recognised error body. */
   | { kind: 'http-status'; status: number }
-  /**
-   * The backend refused with one of its documented codes. `clockSkewSec` (auth-expired): the server's clock minus
-   * the device's, from the reply's X-Server-Time, for diagnostics.
-   */
+  /** A documented refusal. `clockSkewSec` (auth-expired): server minus device clock, from X-Server-Time. */
   | {
       kind: 'rejected';
       status: number;
@@ -69,12 +64,8 @@ export type PairingCodeStatus = PairingStatusReply;
 
 export type PushTokenUpload = PushTokenUploadBody & { sn: string };
 
-/**
- * The device's push token upload: the host app makes it, and only the host (docs/host-protocol.md §7.1); the
- * Mini Program keeps this request only for the simulated backend's and the contract's tests.
- */
+/** Only the host uploads the push token (docs/host-protocol.md §7.1); kept here for the simulator and tests. */
 export interface PushTokenBackend {
-  /** Device: uploads its WMPF push token so that phones can call it. */
   uploadPushToken(request: PushTokenUpload): BackendResult<void>;
 }
 
@@ -116,10 +107,7 @@ export interface HealthBackend {
   checkHealth(): BackendResult<void>;
 }
 
-/**
- * The whole backend as the app uses it. Each part ships with the package that calls it, so that a device downloads
- * no phone-side code before its first page; tests and the harness put the parts together (harness/backend.ts).
- */
+/** Each part ships with the package that calls it; tests and the harness join them (harness/backend.ts). */
 export type Backend = PushTokenBackend &
   PairingCodeBackend &
   PairingBackend &

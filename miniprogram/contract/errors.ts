@@ -1,26 +1,8 @@
-/** Errors: `{ "error": { "code", "message"?, "wechatErrcode"? } }`, each code with the status it is sent with. */
-export const ERROR_CODES = [
-  'auth-required',
-  'auth-invalid',
-  'auth-expired',
-  'auth-replayed',
-  'pairing-unknown',
-  'pairing-expired',
-  'pairing-used',
-  'forbidden',
-  'device-unknown',
-  'not-a-contact',
-  'login-invalid',
-  'push-token-unavailable',
-  'invalid-request',
-  'wechat-error',
-  'unavailable',
-] as const;
-
-export type ErrorCode = (typeof ERROR_CODES)[number];
-
-/** The status each code is sent with (`auth-invalid` is 403 when the sn header differs from the path's sn). */
-export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
+/**
+ * Errors: `{ "error": { "code", "message"?, "wechatErrcode"? } }`, each code with the status it is sent with
+ * (`auth-invalid` is 403 when the sn header differs from the path's sn).
+ */
+export const ERROR_STATUS = {
   'auth-required': 401,
   'auth-invalid': 401,
   'auth-expired': 401,
@@ -36,7 +18,11 @@ export const ERROR_STATUS: Readonly<Record<ErrorCode, number>> = {
   'invalid-request': 400,
   'wechat-error': 502,
   unavailable: 503,
-};
+} as const satisfies Record<string, number>;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export const ERROR_CODES = Object.keys(ERROR_STATUS) as ErrorCode[];
 
 export interface ErrorReply {
   error: {

@@ -1,7 +1,4 @@
-/**
- * The contract as one import: `#contract` for the reference server (server/package.json "imports", tsconfig
- * "paths"). Pure, like everything it re-exports: no `wx`, no Node API.
- */
+/** The contract as one import, `#contract` for the server (package.json "imports"). Pure: no `wx`, no Node API. */
 export * from './formats';
 export * from './signing';
 export * from './api-paths';

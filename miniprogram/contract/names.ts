@@ -1,8 +1,4 @@
 /**
- * The names rule of the contract (contact names, device names), shared by the server and the Mini Program: which
- * characters a name may not hold and how long it may be. Pure TypeScript, like the rest of the contract.
- */
-/**
  * What a name may not hold, because it shows as nothing or as something else: control (Cc), format (Cf: zero-width
  * spaces and joiners, bidi controls, tag characters, soft hyphen), private-use (Co) characters, line and paragraph
  * separators, UTF-16 that is not well-formed (a lone surrogate: each database stores it differently), and the
@@ -20,16 +16,13 @@ const FORBIDDEN_IN_NAME =
  */
 const PLAIN_NAME = /^[\x20-\x7e\u00a0-\u00ac\u00ae-\u02ff\u3000-\u3163\u3165-\u9fff\uac00-\ud7a3]*$/;
 
-/** True when the text holds a character a name may not (FORBIDDEN_IN_NAME); the control and bidi ones included. */
 export function hasForbiddenNameCharacter(text: string): boolean {
   return !PLAIN_NAME.test(text) && FORBIDDEN_IN_NAME.test(text);
 }
 
 /**
- * The names rule (contact names, device names), the same on the server and in the Mini Program: trimmed, 1 to
- * `maxLength` characters (code points), nothing hasForbiddenNameCharacter refuses, and not blank. Undefined when it
- * is not acceptable: the caller says so, never cuts or strips silently ("妈妈" + U+200B is refused, not shown as
- * "妈妈").
+ * The names rule, the same on server and Mini Program: trimmed, 1 to `maxLength` code points, nothing forbidden.
+ * Undefined when not acceptable: the caller says so, never strips silently ("妈妈" + U+200B is refused).
  */
 export function acceptName(raw: unknown, maxLength: number): string | undefined {
   if (typeof raw !== 'string' || hasForbiddenNameCharacter(raw)) return undefined;

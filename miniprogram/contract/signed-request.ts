@@ -1,8 +1,6 @@
 /**
- * The receiving side of a signed device request (docs/backend-api.md §2.2): its method and its four X-Device-*
- * headers read back, for the reference server (server/src/auth/device-auth.ts) and the simulated backend
- * (simulator/simulated-device-auth.ts) alike, so that both refuse the same requests. The Mini Program only sends
- * them: nothing in app.json reaches this file, and it is not uploaded.
+ * The receiving side of a signed device request (docs/backend-api.md §2.2), shared by the server and the simulated
+ * backend so both refuse the same requests. Nothing in app.json reaches it: not uploaded.
  */
 import {
   DEVICE_NONCE_HEADER,

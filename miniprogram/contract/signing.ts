@@ -1,16 +1,12 @@
-/**
- * Signed device requests (docs/backend-api.md §2, the security protocol §2–§3): the header names, their formats and
- * the canonical string the device secret signs.
- */
+/** Signed device requests (docs/backend-api.md §2): headers, formats, the canonical string the secret signs. */
 import { SN_PATTERN } from './formats';
 
 const CANONICAL_VERSION = 'FCV1';
 /** How far the device clock may be from the server's. */
 export const CLOCK_SKEW_SECONDS = 300;
 /**
- * How long a (sn, nonce) pair is remembered: strictly longer than a signature stays acceptable. A timestamp 300 s
- * ahead of the server's clock is accepted until 600 s (and the rest of that second) after the nonce was first seen;
- * exactly 600 s let a replay in that last second pass once the nonce was pruned. A minute of margin.
+ * How long a (sn, nonce) is remembered: longer than a signature stays acceptable (a timestamp 300 s ahead is
+ * accepted until 600 s and the rest of that second after; exactly 600 s let a last-second replay pass). +1 min.
  */
 export const NONCE_TTL_SECONDS = 2 * CLOCK_SKEW_SECONDS + 60;
 

@@ -1,9 +1,6 @@
 /**
- * Validation of backend replies (docs/backend-api.md, formats in contract.ts): what every package needs (errors,
- * acknowledgements, ids, secrets). The replies only a subpackage page asks for are parsed beside its backend calls
- * (packages/phone/pairing/pairing-backend.ts, packages/phone/devices/my-devices-backend.ts, packages/add-family/
- * pairing-code-backend.ts), so the main package does not carry them. A reply that does not follow the contract is a
- * `malformed` error naming the field, never its value (values may be tickets, tokens or ids).
+ * Backend reply checks every package needs (subpackage-only replies are parsed beside their calls). A reply off the
+ * contract is `malformed`, naming the field, never its value (tickets, tokens, ids).
  */
 import { isRecord } from '../lib/guards';
 import { err, ok, type Result } from '../lib/result';

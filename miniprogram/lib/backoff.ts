@@ -1,7 +1,4 @@
-/**
- * How long to wait before retrying after consecutive failures (prefetch, push token upload): 30 s, 1 min, 2 min,
- * 5 min, then every 10 min (docs/host-protocol.md §2.2, docs/backend-api.md §3.6).
- */
+/** Retry waits after consecutive failures (docs/host-protocol.md §2.2, docs/backend-api.md §3.6). */
 export const RETRY_BACKOFF_MS: readonly number[] = [30_000, 60_000, 120_000, 300_000, 600_000];
 
 /** The wait after `failures` consecutive failures (1 = the first); the last step repeats. */

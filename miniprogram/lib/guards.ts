@@ -1,6 +1,6 @@
 /** Small checks for values from outside (plugin, host, backend, storage, WeChat callbacks), shared by the services. */
 
-/** A plain object (not null, not an array): safe to read fields from. */
+/** A plain object (not null, not an array). */
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -20,10 +20,7 @@ export function errMsgOf(failure: unknown, fallback = ''): string {
   return failure instanceof Error ? failure.message : fallback;
 }
 
-/**
- * The valid entries of a list from outside, in order and without repeats (the first of each key wins), and how
- * many were dropped: a bad entry costs only itself.
- */
+/** The valid entries of an outside list, in order, first of each key kept, and how many were dropped. */
 export function keepValid<T>(
   entries: readonly unknown[],
   validate: (raw: unknown) => T | undefined,

@@ -10,10 +10,7 @@ export interface SettleOnceOptions<T> {
   onThrow: (thrown: unknown) => T;
 }
 
-/**
- * Runs a callback-style API and resolves exactly once: with the first value it reports through `settle`, with
- * `onTimeout()` when nothing came in time, or with `onThrow()` when starting it threw. Never rejects.
- */
+/** Runs a callback-style API and resolves exactly once: its first `settle`, `onTimeout()` or `onThrow()`. */
 export function settleOnce<T>(
   start: (settle: (value: T) => void) => void,
   options: SettleOnceOptions<T>,

@@ -1,7 +1,4 @@
-/**
- * A tiny typed HTTP client over wx.request. Transport failures are values; any HTTP status (200, 404, 500...)
- * is a successful transport and is left to the caller to judge.
- */
+/** A typed client over wx.request: transport failures are values; any HTTP status is left to the caller. */
 import { systemClock, type Clock } from '../lib/clock';
 import { errMsgOf } from '../lib/guards';
 import { err, ok, type Result } from '../lib/result';

@@ -1,8 +1,6 @@
 /**
- * Why the app is being shown. The host app may warm the Mini Program up with `?isPreLaunch=1` (the plugin's
- * getPluginEnterOptions().query tells), and launches it straight into the plugin's call page for an incoming call
- * (or WeChat does, when a family member answers a call from the device). In both cases the app must neither
- * navigate nor start a call by itself: only people do, on a normal show.
+ * Why the app is shown: a host pre-launch (`?isPreLaunch=1` in getPluginEnterOptions().query) or a launch into the
+ * plugin's call page (incoming call) must neither navigate nor start a call; only people do, on a normal show.
  */
 import { isRecord, nonEmptyString } from '../lib/guards';
 import type { PluginLoader } from './voip/plugin-loader';
@@ -10,18 +8,13 @@ import type { RoomType } from './voip/types';
 
 export type ShowKind = 'normal' | 'pre-launch' | 'call-page';
 
-/**
- * A family member's call the plugin's call page was opened for, from its query (the push path's
- * `?roomType=..&groupId=..&listenerId=<sn>&callerName=..`, docs/host-protocol.md §7). The listenerId is the
- * device's sn: it is never read.
- */
+/** From the call page's query (docs/host-protocol.md §7); its listenerId is the device's sn: never read. */
 export interface IncomingCallLaunch {
   roomId?: string;
   roomType?: RoomType;
   callerName?: string;
 }
 
-/** The part of App.onLaunch / App.onShow options used here. */
 export interface AppShowOptions {
   path?: string;
   query?: Record<string, unknown>;
@@ -34,10 +27,8 @@ export interface LaunchGuard {
   /** False while the app was shown for a pre-launch or for the plugin's call page. */
   mayActOnItsOwn(): boolean;
   /**
-   * The call the plugin's call page is showing now, when it was opened for a family member's call: from the last
-   * show into the call page, else from the call page's own query. `callPageShown` (the plugin's callPageOnShow):
-   * only the call page's own query (getPluginOnloadOptions) — a launch while the app is in front fires no
-   * App.onShow, so the last show and getPluginEnterOptions may still describe an earlier call.
+   * The family member's call the plugin's call page shows: from the last show into it, else its own query. With
+   * `callPageShown` only its own query: a launch while the app is in front fires no App.onShow (stale otherwise).
    */
   incomingCall(options?: { callPageShown?: boolean }): IncomingCallLaunch | undefined;
 }
@@ -113,8 +104,7 @@ export function createLaunchGuard(loadPlugin: PluginLoader): LaunchGuard {
     currentShow,
     mayActOnItsOwn: () => currentShow() === 'normal',
     incomingCall(options = {}) {
-      if (options.callPageShown) return incomingCallOf(pluginOptions(loadPlugin, 'getPluginOnloadOptions'));
-      if (currentShow() === 'call-page') {
+      if (!options.callPageShown && currentShow() === 'call-page') {
         const fromShow = incomingCallOf({ ...pluginEnterQuery(loadPlugin), ...(lastOptions?.query ?? {}) });
         if (fromShow) return fromShow;
       }

@@ -1,19 +1,14 @@
 /**
- * Microphone and camera permission (wx.authorize), before a call starts. The person's own refusal stops a call, and
- * so does a scope the privacy guide does not declare (errno 112: a configuration error, every call would fail to
- * join: the installer is told). The privacy agreement not accepted yet (errno 104) goes through WeChat's own privacy
- * popup once (wx.requirePrivacyAuthorize, base library 2.32.3; without an onNeedPrivacyAuthorization listener WeChat
- * shows its unified popup), then wx.authorize is asked again. Every other failure (the system's permission for
- * WeChat/WMPF, a platform without wx.authorize) lets the call go ahead, and the plugin reports 2007/2102 if the
- * device really cannot be used.
+ * Microphone and camera permission (wx.authorize) before a call. A refusal stops the call, and so does a scope the
+ * privacy guide does not declare (errno 112: every call would fail to join; the installer is told). An unaccepted
+ * privacy agreement (errno 104) goes once through WeChat's popup (wx.requirePrivacyAuthorize, base library 2.32.3;
+ * with no onNeedPrivacyAuthorization listener WeChat shows its unified popup), then wx.authorize is asked again. Any
+ * other failure (system permission, no wx.authorize) lets the call go ahead; the plugin reports 2007/2102 if needed.
  */
 import { errMsgOf, finiteNumber, isRecord } from '../lib/guards';
 
 export type PermissionScope = 'scope.record' | 'scope.camera';
-/**
- * `unconfirmed`: wx.authorize failed for another reason than a refusal; the call goes ahead. `not-declared`: the
- * privacy guide does not declare the scope (errno 112): no call can work until the developer declares it.
- */
+/** `unconfirmed`: wx.authorize failed for another reason than a refusal or an undeclared scope. */
 export type PermissionOutcome = 'granted' | 'denied' | 'unconfirmed' | 'not-declared';
 
 /**
@@ -43,26 +38,13 @@ export function classifyAuthorizeFailure(failure: unknown): AuthorizeFailureKind
   return 'other';
 }
 
-function outcomeOfAuthorizeFailure(failure: unknown): PermissionOutcome {
-  switch (classifyAuthorizeFailure(failure)) {
-    case 'user-refused':
-      return 'denied';
-    case 'privacy-not-declared':
-      return 'not-declared';
-    default:
-      return 'unconfirmed';
-  }
-}
-
-/** What asking needs of WeChat: wx.authorize, and wx.requirePrivacyAuthorize where the base library has it. */
 export interface AuthorizeApi {
-  /** Resolves when granted; rejects with WeChat's failure ({ errMsg, errno }). */
+  /** Rejects with WeChat's failure ({ errMsg, errno }). */
   authorize(scope: PermissionScope): Promise<void>;
   /** WeChat's privacy popup: true when the person agreed. Absent below base library 2.32.3. */
   requirePrivacyAuthorize?: () => Promise<boolean>;
 }
 
-/** wx.authorize, with the privacy agreement asked once through WeChat's popup when it is what is missing. */
 export async function ensureThrough(api: AuthorizeApi, scope: PermissionScope): Promise<PermissionOutcome> {
   let failure: unknown;
   try {
@@ -81,17 +63,14 @@ export async function ensureThrough(api: AuthorizeApi, scope: PermissionScope): 
       failure = second;
     }
   }
-  const outcome = outcomeOfAuthorizeFailure(failure);
-  if (outcome !== 'denied')
-    console.warn(`[permissions] ${scope} not confirmed (${classifyAuthorizeFailure(failure)}): ${outcome}`);
-  return outcome;
+  const kind = classifyAuthorizeFailure(failure);
+  if (kind === 'user-refused') return 'denied';
+  console.warn(`[permissions] ${scope} not confirmed (${kind})`);
+  return kind === 'privacy-not-declared' ? 'not-declared' : 'unconfirmed';
 }
 
 export interface Permissions {
-  /**
-   * Asks once; a previous refusal resolves 'denied' without a dialog (WeChat does not ask twice). Never rejects:
-   * a failure that is neither the person's refusal nor an undeclared scope is 'unconfirmed'.
-   */
+  /** Never rejects; a previous refusal resolves 'denied' without a dialog (WeChat does not ask twice). */
   ensure(scope: PermissionScope): Promise<PermissionOutcome>;
   openSettings(): Promise<void>;
 }

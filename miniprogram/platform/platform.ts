@@ -1,8 +1,4 @@
-/**
- * The platform: every service the app uses, each behind its narrow interface, wired from the adapters it is given.
- * Which adapters (real or simulated) is decided by the composition root (miniprogram/composition-root.ts); this file
- * only knows the real ones. The simulated ones live in miniprogram/simulator/, which never ships.
- */
+/** Every service the app uses, wired from the adapters given: the real ones here, simulated ones in simulator/. */
 import { BACKEND_BASE_URL, HOST_TIMEOUT_MS, PLUGIN_VERSION } from '../config';
 import { createBackendRequests } from './backend/backend-requests';
 import { systemClock, type Clock } from '../lib/clock';
@@ -18,7 +14,7 @@ import { createHostBridge } from './host/wmpf-host-bridge';
 import { wxHttp, type HttpClient } from './http';
 import { createLaunchGuard } from './launch';
 import { wxPermissions, type Permissions } from './permissions';
-import type { PhoneAdapters, WxPhoneApi } from './phone/types';
+import type { WxPhoneApi } from './phone/types';
 import { createPhoneLogin, wxPhoneApi } from './phone/wechat-phone';
 import { wxRouter, type Router } from './router';
 import type { KeyValueStorage } from './storage/types';
@@ -35,14 +31,12 @@ export type RuntimeMode = 'wmpf-device' | 'simulated-device' | 'phone';
 
 export type Platform = ReturnType<typeof createPlatform>;
 
-/** The adapters a platform is built from: the real ones here, simulated ones from miniprogram/simulator/. */
 export interface PlatformAdapters {
   mode: RuntimeMode;
   simulated?: boolean;
   wmpf: Wmpf.Api | undefined;
   loadPluginModule: () => unknown;
   pluginVersion: string;
-  /** How requests reach the backend (wx.request, or the simulated backend), and its base URL. */
   http: HttpClient;
   backendBaseUrl: string;
   storage: KeyValueStorage;
@@ -66,6 +60,7 @@ export function createPlatform(adapters: PlatformAdapters) {
     clock,
   });
   const isPhone = adapters.mode === 'phone';
+  const phoneApi = adapters.phoneApi ?? wxPhoneApi;
   // device requests are signed by the host app; a phone has no host (and no device secret)
   const signer = isPhone ? undefined : host;
   const backendConfig = { baseUrl: adapters.backendBaseUrl };
@@ -109,26 +104,18 @@ export function createPlatform(adapters: PlatformAdapters) {
     missedCallsSeen: createMissedCallsSeen(adapters.storage),
     textSize: createTextSizeSetting(adapters.storage),
     router,
-    /** Title, window size, pull-down refresh and navigation, for pages. */
     ui: createUi(router, adapters.system ?? wxSystem),
     permissions: adapters.permissions,
     envVersion: adapters.envVersion,
-    /**
-     * How requests reach our backend (docs/backend-api.md): phone requests, and device requests signed by the host.
-     * The calls only a subpackage page makes are built on it with that page's module (composition-root.ts).
-     */
+    /** Phone requests, and device requests signed by the host; subpackage pages build their calls on it. */
     backendRequests,
     /** Device roles only: the host's `registrationChanged` event (docs/host-protocol.md §1.1). */
     hostEvents: isPhone ? undefined : createRegistrationEvents(adapters.wmpf, { clock }),
     /** Phone role only: WeChat's phone APIs (the pages wrap the ones they use) and wx.login. */
-    phone: isPhone ? phoneAdapters(adapters.phoneApi ?? wxPhoneApi, clock) : undefined,
+    phone: isPhone ? { api: phoneApi, login: createPhoneLogin(phoneApi, clock) } : undefined,
     /** Why the app is shown (pre-launch, plugin call page): no navigation or call on its own then. */
     launch: createLaunchGuard(loadPlugin),
   };
-}
-
-function phoneAdapters(api: WxPhoneApi, clock: Clock): PhoneAdapters {
-  return { api, login: createPhoneLogin(api, clock) };
 }
 
 /** A WMPF device (`wmpf` given) or a family member's phone WeChat, on the real adapters. */

@@ -1,7 +1,4 @@
-/**
- * The text size the person at the device chose with the large-text switch, kept in the device's storage so that it
- * holds after a restart. Nothing stored: the text follows WeChat's font size setting.
- */
+/** The large-text switch's choice, stored so it holds after a restart; none: WeChat's font size is followed. */
 import type { KeyValueStorage } from './storage/types';
 import { isRecord } from '../lib/guards';
 

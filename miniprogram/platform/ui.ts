@@ -1,10 +1,6 @@
-/**
- * What pages ask of the platform besides their stores: the page title, the window size, ending a pull-down
- * refresh, and navigation. Pages reach it through the app's stores (`ui`), never by importing a service.
- */
+/** Title, window size, pull-down refresh and navigation for pages, reached through the `ui` store only. */
 import type { Router } from './router';
 
-/** Reads the WeChat UI language; undefined when the API is unavailable. */
 export function readSystemLanguage(): string | undefined {
   try {
     const appBase = wx.getAppBaseInfo ? wx.getAppBaseInfo() : undefined;
@@ -15,21 +11,15 @@ export function readSystemLanguage(): string | undefined {
   }
 }
 
-function setPageTitle(title: string): void {
+/**
+ * A rejection or a throw (no navigation bar, not in a pull-down refresh) is harmless here. Promise.resolve: base
+ * libraries before 2.10.2 return nothing instead of a promise.
+ */
+function quietly(call: () => unknown): void {
   try {
-    // Promise.resolve: base libraries before 2.10.2 return nothing instead of a promise.
-    Promise.resolve(wx.setNavigationBarTitle({ title })).catch(() => undefined);
+    Promise.resolve(call()).catch(() => undefined);
   } catch {
-    // no navigation bar (custom style, or not on a page): nothing to set
-  }
-}
-
-function stopPullDownRefresh(): void {
-  try {
-    // a rejected promise (not in a pull-down refresh) is as harmless as a throw; older libraries return nothing
-    Promise.resolve(wx.stopPullDownRefresh()).catch(() => undefined);
-  } catch {
-    // not in a pull-down refresh: nothing to stop
+    // nothing to set or stop
   }
 }
 
@@ -42,10 +32,7 @@ function readWindowSize(): { width: number; height: number } {
   }
 }
 
-/**
- * WeChat's own font size ("我 - 设置 - 通用 - 字体大小") as a scale factor (wx.getAppBaseInfo().fontSizeScaleFactor,
- * base library 2.20.1+); 1 when unknown.
- */
+/** WeChat's font size ("我 - 设置 - 通用 - 字体大小"): getAppBaseInfo().fontSizeScaleFactor, base library 2.20.1+. */
 function readFontScale(): number {
   try {
     const scale = wx.getAppBaseInfo ? wx.getAppBaseInfo().fontSizeScaleFactor : undefined;
@@ -78,10 +65,10 @@ export interface UiSystem {
 }
 
 export const wxSystem: UiSystem = {
-  setTitle: setPageTitle,
+  setTitle: (title) => quietly(() => wx.setNavigationBarTitle({ title })),
   windowSize: readWindowSize,
   fontScale: readFontScale,
-  stopPullDownRefresh,
+  stopPullDownRefresh: () => quietly(() => wx.stopPullDownRefresh()),
 };
 
 export function createUi(router: Router, system: UiSystem = wxSystem): Ui {

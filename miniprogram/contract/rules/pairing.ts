@@ -1,7 +1,4 @@
-/**
- * The backend's pairing decisions (docs/backend-api.md §5), pure: the reference server and the simulated backend
- * both call them, each on its own storage. A code is one-time, bound to its device and live until `expiresAt`.
- */
+/** Pairing decisions (docs/backend-api.md §5) for server and simulator: a code is one-time, live to `expiresAt`. */
 import type { PairingStatusReply } from '../bodies';
 import type { ErrorCode } from '../errors';
 import type { PairingStatus } from '../formats';

@@ -1,7 +1,4 @@
-/**
- * The backend's push-token decisions (docs/backend-api.md §3.4, §3.9), pure: the reference server and the simulated
- * backend both call them, each on its own storage.
- */
+/** Push-token decisions (docs/backend-api.md §3.4, §3.9), shared by the server and the simulated backend. */
 import { PUSH_TOKEN_MAX_LIFETIME_MS } from '../formats';
 
 /** Why a device's upload is refused (the message of an `invalid-request`), or undefined when it is accepted. */

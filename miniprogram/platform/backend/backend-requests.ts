@@ -1,16 +1,13 @@
 /**
- * How requests reach our backend (docs/backend-api.md §1–2): JSON over HTTP with a timeout, every reply checked.
- * Device requests are signed by the host app: one fresh signature per request, over the exact method, path and body
- * sent, in the four X-Device-* headers; `auth-replayed` gets one retry with a fresh signature. Transport error
- * messages are scrubbed of the URL and of every id the request carries before they leave this file; nothing here is
- * logged.
+ * Requests to our backend (docs/backend-api.md §1–2), every reply checked. Device requests carry a fresh host
+ * signature each; `auth-replayed` gets one retry. Error texts are scrubbed of the URL and ids; nothing is logged.
  */
 import { errMsgOf, scrub } from '../../lib/guards';
-import type { HostSigner, SignError } from '../host/types';
+import type { HostSigner } from '../host/types';
 import type { HttpClient, HttpRequestOptions, HttpResponse, HttpResult } from '../http';
 import { err, type Result } from '../../lib/result';
 import { deviceAuthHeaders, type SignedMethod } from '../../contract/signing';
-import type { BackendError, DeviceAuthUnavailableReason } from '../../contract/backend-types';
+import type { BackendError } from '../../contract/backend-types';
 import { parseErrorReply } from '../../contract/validate-backend';
 
 const DEFAULT_BACKEND_TIMEOUT_MS = 8_000;
@@ -54,15 +51,7 @@ export const jsonReply =
   (status, data) =>
     status === 200 ? parse(data) : err({ kind: 'http-status', status });
 
-function authUnavailable(error: SignError): BackendError {
-  const reason: DeviceAuthUnavailableReason = error.kind;
-  return { kind: 'device-auth-unavailable', reason };
-}
-
-/**
- * `signer` is the host bridge on a device and undefined on a phone (which has no device secret: a device request
- * there is refused before it is sent).
- */
+/** `signer`: the host bridge on a device; none on a phone (no device secret: device requests are refused). */
 export function createBackendRequests(
   http: HttpClient,
   signer: HostSigner | undefined,
@@ -124,7 +113,7 @@ export function createBackendRequests(
       for (;;) {
         // a signature is used for this one request only: a retry gets a new one
         const signed = await signer.signBackendRequest({ method, path, body: text });
-        if (!signed.ok) return err(authUnavailable(signed.error));
+        if (!signed.ok) return err({ kind: 'device-auth-unavailable', reason: signed.error.kind });
         const headers: Record<string, string> = deviceAuthHeaders(signed.value);
         if (text !== '') headers['content-type'] = 'application/json';
         const reply = await transport(method, `${base}${path}`, text, { timeoutMs, headers }, ids);

@@ -1,10 +1,7 @@
-/**
- * The contacts list as the app sees it: the source, the plugin's authorisation check, and the last good list
- * in storage (shown at once on start and when the source is unreachable). The sn is never cached nor logged.
- */
+/** Source, authorisation check and the last good list in storage (shown at once, and offline); no sn kept. */
 import { systemClock, type Clock } from '../../lib/clock';
 import { errMsgOf, isRecord, keepValid } from '../../lib/guards';
-import type { KeyValueStorage } from '../storage/types';
+import type { KeyValueStorage, StorageError } from '../storage/types';
 import type {
   Authorisation,
   AuthorisationChecker,
@@ -52,11 +49,7 @@ function readContactsCache(value: unknown): ContactWithAuth[] {
   return keepValid(value.contacts, withAuthorisation, (contact) => contact.openId).valid;
 }
 
-/**
- * Whom the first authorisation request asks about (one request, AUTHORISATION_BATCH_SIZE at most): the people the
- * first screen shows — `first` (the home's favourites), pinned people, then the list's order, which the first
- * window of rows follows.
- */
+/** Whom the first authorisation request asks about: `first` (the home's favourites), pinned, then list order. */
 function firstScreenIds(contacts: readonly Contact[], first: readonly string[]): string[] {
   const known = new Set(contacts.map((contact) => contact.openId));
   const ids = new Set(first.filter((openId) => known.has(openId)));
@@ -91,31 +84,24 @@ export function createContactsService(deps: ContactsServiceDeps): ContactsServic
   const { source, authorisation, storage } = deps;
   const clock = deps.clock ?? systemClock;
 
-  async function cached(): Promise<ContactWithAuth[]> {
+  /** A storage step that fails, by its result or by throwing, is logged as `failure` and gives undefined. */
+  async function storageStep<T>(
+    failure: string,
+    step: () => Promise<Result<T, StorageError>>,
+  ): Promise<{ value: T } | undefined> {
     try {
-      const stored = await storage.get(CONTACTS_CACHE_KEY);
-      if (!stored.ok) {
-        console.warn('[contacts] cache unreadable:', stored.error.errMsg);
-        return [];
-      }
-      return readContactsCache(stored.value);
+      const result = await step();
+      if (result.ok) return { value: result.value };
+      console.warn(`[contacts] ${failure}:`, result.error.errMsg);
     } catch (e) {
-      console.warn('[contacts] cache unreadable:', messageOf(e));
-      return [];
+      console.warn(`[contacts] ${failure}:`, messageOf(e));
     }
+    return undefined;
   }
 
-  /**
-   * An older list must not outlive a newer one that could not be saved (too large for one storage item, disk
-   * full): it may still show a removed person as authorised. No cache is better than a stale one.
-   */
-  async function dropCache(): Promise<void> {
-    try {
-      const removed = await storage.remove(CONTACTS_CACHE_KEY);
-      if (!removed.ok) console.warn('[contacts] stale cache not removed:', removed.error.errMsg);
-    } catch (e) {
-      console.warn('[contacts] stale cache not removed:', messageOf(e));
-    }
+  async function cached(): Promise<ContactWithAuth[]> {
+    const stored = await storageStep('cache unreadable', () => storage.get(CONTACTS_CACHE_KEY));
+    return stored ? readContactsCache(stored.value) : [];
   }
 
   async function saveCache(contacts: ContactWithAuth[]): Promise<void> {
@@ -128,7 +114,10 @@ export function createContactsService(deps: ContactsServiceDeps): ContactsServic
     } catch (e) {
       console.warn('[contacts] cache not saved:', messageOf(e));
     }
-    if (!saved) await dropCache();
+    if (saved) return;
+    // An older list must not outlive a newer one that could not be saved (too large, disk full): it may still show
+    // a removed person as authorised. No cache is better than a stale one.
+    await storageStep('stale cache not removed', () => storage.remove(CONTACTS_CACHE_KEY));
   }
 
   /** A source that throws is taken as one that could not be reached. */

@@ -1,8 +1,4 @@
-/**
- * The device's contacts at our backend (docs/backend-api.md §3.1–3.2): `GET /devices/{sn}/contacts` and
- * `DELETE /devices/{sn}/contacts/{openId}` and `POST /devices/{sn}/contacts/{openId}/pin`, all signed by the host app. The sn and openIds never reach a log or an
- * error text.
- */
+/** The device's contacts at our backend (docs/backend-api.md §3.1–3.2), signed; sn and openIds never in a text. */
 import { createBackendRequests, jsonReply, type BackendConfig } from '../backend/backend-requests';
 import { API_PATHS } from '../../contract/api-paths';
 import { type ContactPinBody } from '../../contract/bodies';
@@ -21,7 +17,6 @@ export function createHttpContactsSource(
   const requests = createBackendRequests(http, signer, config);
   return {
     fetch(sn) {
-      // Without a device sn there is nothing meaningful to ask.
       if (sn.trim() === '') return Promise.resolve(err({ kind: 'not-configured' }));
       return requests.device('GET', API_PATHS.deviceContacts(sn), undefined, jsonReply(parseContactsReply), [
         sn,

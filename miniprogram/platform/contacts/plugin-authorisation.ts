@@ -1,10 +1,7 @@
 /**
- * Which openIds authorised this device, via the plugin's getIotBindContactList({ sn, model_id, openid_list }).
- *
- * Reply items are documented as `{ sn, model_id, status }`, while public sample code reads `item.openid`; we match
- * by `openid` when items carry it. Items without one are NOT matched by position (the order is undocumented), with
- * one exception that needs no order: when the list has exactly one item per requested openId and every item has the
- * same status, that status holds for all of them. Anything unmatched stays 'unknown'.
+ * Which openIds authorised this device (plugin getIotBindContactList). Items are documented as `{ sn, model_id,
+ * status }` but samples read `item.openid`: matched by openid, never by position (order undocumented), except when
+ * there is one item per openId and all share a status. Anything unmatched stays 'unknown'.
  */
 import { systemClock, type Clock } from '../../lib/clock';
 import { errMsgOf, isRecord, scrub } from '../../lib/guards';

@@ -11,10 +11,7 @@ export interface Contact {
   pinned?: boolean;
 }
 
-/**
- * `checking`: not asked yet — the first screen's people are checked first, the rest right after (a long list would
- * otherwise keep the first screen waiting for dozens of requests). Treated like `unknown` meanwhile: callable.
- */
+/** `checking`: not asked yet (the first screen's people go first, the rest right after); callable like `unknown`. */
 export type Authorisation = 'authorised' | 'not-authorised' | 'unknown' | 'checking';
 
 export interface ContactWithAuth extends Contact {
@@ -61,23 +58,15 @@ export interface ContactsLoad {
   authorisationError?: AuthorisationError;
   /** When this list was read (epoch ms): what "added in the last 24 h" is measured from. */
   loadedAt?: number;
-  /**
-   * Set when only the first screen's people were checked (`checking` for the others): the whole list once the rest
-   * is checked (and cached). Never rejects.
-   */
+  /** When only the first screen was checked: the whole list once the rest is (and cached). Never rejects. */
   remaining?: Promise<ContactsLoad>;
 }
 
 export interface ContactsService {
   /** Last good list from storage, immediately (empty when none). */
   cached(): Promise<ContactWithAuth[]>;
-  /**
-   * Source + authorisation check; caches a good list. The people in `first` (and pinned ones, then the list's
-   * order) are checked in one request before the list is returned; the others after (`remaining`).
-   */
+  /** Source + authorisation check, caching a good list; `first`, pinned, then list order go first. */
   load(device: { sn: string; modelId: string }, first?: readonly string[]): Promise<ContactsLoad>;
-  /** Removes the contact at the backend, then from the cache. */
   remove(device: { sn: string }, openId: string): Promise<Result<void, ContactsError>>;
-  /** Shows the contact on the device's home (or not) at the backend, then in the cache. */
   setPinned(device: { sn: string }, openId: string, pinned: boolean): Promise<Result<void, ContactsError>>;
 }

@@ -1,7 +1,4 @@
-/**
- * Validation of the contacts reply `{ "contacts": [{ "openId", "name", "avatarUrl"?, "addedAt", "pinned" }] }`. Entries are checked one
- * by one: a bad entry is skipped and counted, the others are still shown. At most MAX_CONTACTS are kept.
- */
+/** The contacts reply, checked entry by entry: a bad entry is skipped and counted; at most MAX_CONTACTS kept. */
 import { hasForbiddenNameCharacter } from '../../contract/names';
 import { isRecord, keepValid } from '../../lib/guards';
 import { err, ok, type Result } from '../../lib/result';
@@ -26,9 +23,8 @@ function cleanOpenId(raw: unknown): string | undefined {
 }
 
 /**
- * A name as the device keeps and shows it: refused when the contract's names rule refuses a character in it (a
- * name holding an invisible or format character could pass for another: "妈妈" + U+200B is not "妈妈"), else
- * trimmed, runs of spaces collapsed, capped by characters (not UTF-16 units).
+ * Refused when the names rule refuses a character ("妈妈" + U+200B could pass for "妈妈"), else trimmed, spaces
+ * collapsed, capped by characters (not UTF-16 units).
  */
 export function cleanName(raw: unknown): string | undefined {
   if (typeof raw !== 'string' || hasForbiddenNameCharacter(raw)) return undefined;
@@ -40,10 +36,7 @@ export function cleanName(raw: unknown): string | undefined {
   return chars.length > MAX_NAME_LENGTH ? chars.slice(0, MAX_NAME_LENGTH).join('').trim() : name;
 }
 
-/**
- * Only https:// avatars are kept: http://tmp and wxfile:// are temporary files of one device's session,
- * which a backend cannot meaningfully send.
- */
+/** Only https:// avatars: http://tmp and wxfile:// are one device's session files, meaningless from a backend. */
 function cleanAvatarUrl(raw: unknown): string | undefined {
   if (typeof raw !== 'string') return undefined;
   const url = raw.trim();

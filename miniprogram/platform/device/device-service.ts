@@ -1,8 +1,6 @@
 /**
- * What the device can do, from the host's answer plus the plugin: the status line and the call gate read this.
- * Version gates: token-less calls need WMPF >= MIN_WMPF_VERSION and plugin >= MIN_PLUGIN_VERSION.
- * When the host cannot answer (an old WMPF without the device-info API, a timeout, a silent host), the device calls
- * with the last registration the host told, kept in its own storage, and the status says so.
+ * What the device can do (host's answer plus plugin, version gates), for the status line and the call gate. When the
+ * host cannot answer (old WMPF, timeout), the device calls with the last registration it kept, and says so.
  */
 import { MIN_PLUGIN_VERSION, MIN_WMPF_VERSION } from '../../config';
 import { isAtLeast } from '../../utils/version';
@@ -10,14 +8,10 @@ import { systemClock, type Clock } from '../../lib/clock';
 import { HOST_COMMANDS, type DeviceInfo, type HostBridge, type HostError } from '../host/types';
 import type { KeyValueStorage } from '../storage/types';
 import { isRecord } from '../../lib/guards';
-import { SN_RULE } from '../host/wmpf-host-bridge';
+import { cleanSn } from '../../contract/validate-backend';
 import type { DeviceService, DeviceStatus } from './types';
 
-/**
- * The last registration the host told (sn, modelId, WMPF version, when), kept in the device's own storage so that
- * the device can still call when the host cannot answer the device-info question (docs/host-protocol.md §2.1).
- * It holds the sn: never logged, never sent anywhere but to the plugin as the caller id.
- */
+/** The last registration the host told (docs/host-protocol.md §2.1). Holds the sn: never logged. */
 export const LAST_REGISTRATION_KEY = 'last-registration';
 
 interface LastRegistration {
@@ -35,7 +29,7 @@ async function readLastRegistration(storage: KeyValueStorage): Promise<LastRegis
   const { sn, modelId, wmpfVersion, seenAt } = raw;
   const valid =
     typeof sn === 'string' &&
-    SN_RULE.test(sn) &&
+    cleanSn(sn) !== undefined &&
     typeof modelId === 'string' &&
     modelId.trim() !== '' &&
     typeof wmpfVersion === 'string' &&
@@ -88,18 +82,24 @@ export function createDeviceService(host: HostBridge, options: DeviceServiceOpti
     }
   }
 
+  /** The registration this run knows, read from storage once. */
+  async function lastRegistration(): Promise<LastRegistration | undefined> {
+    if (storage && !memory.known) {
+      const value = await readLastRegistration(storage);
+      // what the host said meanwhile wins over what storage held
+      if (!memory.known) memory = { known: true, value };
+    }
+    return memory.value;
+  }
+
+  const statusOf = ({ sn, modelId, wmpfVersion }: LastRegistration) =>
+    statusFor({ registered: true, sn, modelId, wmpfVersion }, options);
+
   /** The host could not answer: the registration it told last, said to be that, else the host error. */
   async function lastKnownOr(error: HostError): Promise<DeviceStatus> {
-    if (storage && !memory.known) memory = { known: true, value: await readLastRegistration(storage) };
-    const last = memory.value;
+    const last = await lastRegistration();
     if (!last) return { kind: 'host-error', error };
-    const device: DeviceInfo = {
-      registered: true,
-      sn: last.sn,
-      modelId: last.modelId,
-      wmpfVersion: last.wmpfVersion,
-    };
-    const status = statusFor(device, options);
+    const status = statusOf(last);
     return status.kind === 'ready'
       ? { ...status, lastKnown: { seenAt: last.seenAt, checkedAt: clock.now(), error } }
       : status;
@@ -133,18 +133,9 @@ export function createDeviceService(host: HostBridge, options: DeviceServiceOpti
     known: () => cached,
     async lastConfirmed() {
       if (cached) return cached.kind === 'ready' ? cached : undefined;
-      if (!storage) return undefined;
-      if (!memory.known) {
-        const value = await readLastRegistration(storage);
-        // what the host said meanwhile wins over what storage held
-        if (!memory.known) memory = { known: true, value };
-      }
-      const last = memory.value;
-      if (!last) return undefined;
-      const { sn, modelId, wmpfVersion } = last;
-      const device: DeviceInfo = { registered: true, sn, modelId, wmpfVersion };
-      const status = statusFor(device, options);
-      return status.kind === 'ready' ? status : undefined;
+      const last = await lastRegistration();
+      const status = last && statusOf(last);
+      return status?.kind === 'ready' ? status : undefined;
     },
   };
 }

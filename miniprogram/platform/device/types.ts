@@ -7,10 +7,7 @@ export type DeviceStatus =
       device: DeviceInfo;
       pluginVersion: string;
       simulated: boolean;
-      /**
-       * The host could not answer at `checkedAt`: this is the last registration it told, at `seenAt` (epoch ms),
-       * and why it did not answer.
-       */
+      /** The host could not answer at `checkedAt` (why: `error`); this is what it told at `seenAt`. */
       lastKnown?: { seenAt: number; checkedAt: number; error: HostError };
     }
   | { kind: 'not-registered'; wmpfVersion: string; simulated: boolean }
@@ -32,9 +29,6 @@ export interface DeviceService {
   getStatus(options?: { refresh?: boolean }): Promise<DeviceStatus>;
   /** The cached status, without asking (undefined before the first answer). */
   known(): DeviceStatus | undefined;
-  /**
-   * Without asking the host: the status of the registration it confirmed last (this run, else kept in storage),
-   * when that one can call; undefined otherwise. WMPF checks the caller sn anyway (docs/host-protocol.md §2.1).
-   */
+  /** Without asking: the last confirmed registration (this run, else stored) when it can call. WMPF checks the sn. */
   lastConfirmed(): Promise<Extract<DeviceStatus, { kind: 'ready' }> | undefined>;
 }

@@ -1,12 +1,10 @@
 /**
- * Call history persisted as `{ schema: 1, records }` under one storage key, newest first and capped.
- * Reading never throws: unreadable or corrupt data is reported and the app continues with what could be read.
- * A document of another schema version (written by a newer app, before a rollback) is never overwritten: it is
- * copied to its backup key before the first write, and stays read-only while that copy cannot be made.
- * Writes are serialised, so two quick upserts cannot overwrite each other.
+ * Call history as `{ schema: 1, records }`, newest first, capped; writes serialised. Reading never throws. Another
+ * schema's document (a newer app, then a rollback) is copied to its backup key before the first write, never lost.
  */
 import { errMsgOf, isRecord, keepValid } from '../../lib/guards';
-import type { KeyValueStorage } from '../storage/types';
+import type { Result } from '../../lib/result';
+import type { KeyValueStorage, StorageError } from '../storage/types';
 import type { CallOutcome, CallRecord, HistoryLoad, HistoryProblem, HistoryRepository } from './types';
 
 export const HISTORY_KEY = 'call-history';
@@ -162,19 +160,24 @@ export function createHistoryRepository(
     return records;
   }
 
+  /** A storage write that fails, by its result or by throwing, is logged as `failure`: false. */
+  async function write(failure: string, step: () => Promise<Result<void, StorageError>>): Promise<boolean> {
+    try {
+      const result = await step();
+      if (!result.ok) console.warn(`[history] ${failure}:`, result.error.errMsg);
+      return result.ok;
+    } catch (e) {
+      console.warn(`[history] ${failure}:`, messageOf(e));
+      return false;
+    }
+  }
+
   /** Copies the other version's document aside once; until that worked, its key stays read-only. */
   async function backUpOtherVersion(): Promise<boolean> {
     if (!toBackUp) return true;
-    try {
-      const saved = await storage.set(historyBackupKey(toBackUp.schema), toBackUp.document);
-      if (!saved.ok) {
-        console.warn('[history] not saved: the history of another version could not be backed up');
-        return false;
-      }
-    } catch (e) {
-      console.warn('[history] not saved: backup failed:', messageOf(e));
-      return false;
-    }
+    const { schema, document } = toBackUp;
+    const failure = 'not saved: the history of another version could not be backed up';
+    if (!(await write(failure, () => storage.set(historyBackupKey(schema), document)))) return false;
     toBackUp = undefined;
     return true;
   }
@@ -182,14 +185,7 @@ export function createHistoryRepository(
   async function persist(next: CallRecord[]): Promise<boolean> {
     if (!(await backUpOtherVersion())) return false;
     const document: HistoryDocument = { schema: HISTORY_SCHEMA, records: next };
-    try {
-      const saved = await storage.set(HISTORY_KEY, document);
-      if (!saved.ok) console.warn('[history] not saved:', saved.error.errMsg);
-      return saved.ok;
-    } catch (e) {
-      console.warn('[history] not saved:', messageOf(e));
-      return false;
-    }
+    return write('not saved', () => storage.set(HISTORY_KEY, document));
   }
 
   return {
@@ -225,14 +221,7 @@ export function createHistoryRepository(
         records = [];
         loaded = true;
         pendingProblem = undefined;
-        try {
-          const removed = await storage.remove(HISTORY_KEY);
-          if (!removed.ok) console.warn('[history] not cleared:', removed.error.errMsg);
-          return removed.ok;
-        } catch (e) {
-          console.warn('[history] not cleared:', messageOf(e));
-          return false;
-        }
+        return write('not cleared', () => storage.remove(HISTORY_KEY));
       }),
   };
 }

@@ -1,7 +1,6 @@
 /**
- * Until when the person has seen the missed calls (epoch ms of the newest one seen): for everyone ("OK" on the
- * notice, the recent calls opened) and per caller (calling them back). Kept in the device's storage so that a missed
- * call stays new across restarts until someone looked at it. One small document apart from the call history itself.
+ * Until when the missed calls were seen (epoch ms), for everyone and per caller (called back): stored, so a missed
+ * call stays new across restarts until someone looked at it.
  */
 import { isRecord } from '../../lib/guards';
 import type { KeyValueStorage } from '../storage/types';

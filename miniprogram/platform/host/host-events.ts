@@ -1,10 +1,7 @@
 /**
- * The host's Channel events (docs/host-protocol.md §1.1): `wmpf.Channel.registerEvent`, then `wmpf.Channel.on`.
- * `registrationChanged` says the host's registration record changed; its payload carries nothing we use (no sn on
- * purpose): the listener asks for the device info again. A registerEvent that fails, throws or never answers (no host
- * app yet, WMPF's service not up) is tried again with backoff; a WMPF without the API is `unsupported`, and the
- * page-show checks are all that is left. Events sent before registerEvent succeeded are lost (WMPF keeps no queue,
- * the harsher reading): `listening` tells the listener when it may have missed one.
+ * The host's `registrationChanged` Channel event (docs/host-protocol.md §1.1; no payload used, no sn on purpose).
+ * A failing registerEvent is retried with backoff; without the API it is `unsupported`. Events before registerEvent
+ * succeeded are lost (harsher reading: WMPF keeps no queue), so `listening` tells a listener it may have missed one.
  */
 import { backoffDelay } from '../../lib/backoff';
 import { systemClock, type Clock } from '../../lib/clock';

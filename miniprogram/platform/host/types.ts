@@ -1,7 +1,4 @@
-/**
- * The WMPF host bridge: the Mini Program asks the host Android app for what only it can do, through
- * `wmpf.Channel.invoke`. The protocol is ours and documented in docs/host-protocol.md.
- */
+/** What only the host Android app can do, asked through `wmpf.Channel.invoke` (docs/host-protocol.md). */
 import type { DeviceSignature, SignedMethod } from '../../contract/signing';
 import type { Result } from '../../lib/result';
 
@@ -44,10 +41,7 @@ export interface CallEndedNotice {
   /** seconds */
   keepTime: number;
   reason: CallEndReason;
-  /**
-   * incoming: a family member's phone called the device (the host launched the call page for its push); the host
-   * closes the Mini Program only then (docs/host-protocol.md §2.3). outgoing: the device called (initByCaller).
-   */
+  /** incoming (a phone called the device): only then the host closes the Mini Program (§2.3). */
   direction: CallDirection;
 }
 
@@ -76,10 +70,7 @@ export interface HostBridge {
   notifyCallEnded(notice: CallEndedNotice): Promise<Result<void, HostError>>;
 }
 
-/**
- * The host's `getHostStatus` (docs/host-protocol.md §2.5): its own state, for the diagnostics page. The reply object
- * as the host sent it (its one user validates the fields), or `host-outdated` for a host without the command.
- */
+/** `getHostStatus` (§2.5) for diagnostics: the reply as sent (its one user validates it), or `host-outdated`. */
 export interface HostStatusSource {
   getHostStatus(): Promise<Result<Record<string, unknown> | 'host-outdated', HostError>>;
 }

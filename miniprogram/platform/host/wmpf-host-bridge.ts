@@ -1,14 +1,13 @@
 /**
- * The real host bridge over `wmpf.Channel.invoke` (protocol: docs/host-protocol.md). Every reply is validated;
- * nothing the host sends can crash us or hang us (timeout). Error details name fields and types, never their values;
- * the only reply texts kept are the host's own error messages, once a device info told the sn, with the sn removed.
- * A host-supplied sn must follow the sn rule.
+ * The host bridge over `wmpf.Channel.invoke` (docs/host-protocol.md): every reply validated, a timeout on each.
+ * Error details name fields and types, never values; host texts are kept once a device info told the sn, minus it.
  */
 import { systemClock, type Clock } from '../../lib/clock';
 import { isRecord, scrub } from '../../lib/guards';
 import { err, ok, type Result } from '../../lib/result';
 import { settleOnce } from '../../lib/settle-once';
 import { isDeviceSignature, type DeviceSignature } from '../../contract/signing';
+import { cleanSn } from '../../contract/validate-backend';
 import {
   HOST_COMMANDS,
   type CallEndedNotice,
@@ -27,18 +26,12 @@ export const DEFAULT_HOST_TIMEOUT_MS = 5000;
 const NOT_WMPF: HostError = { kind: 'not-wmpf' };
 const MAX_ERR_MSG_LENGTH = 200;
 
-/** The sn rule of registerMiniProgramDevice and wx.requestDeviceVoIP. */
-export const SN_RULE = /^[0-9A-Za-z_-]{1,128}$/;
-
 /** The hostError codes of docs/host-protocol.md §3.1: ours, so they can never carry an sn. */
 const HOST_ERROR_CODES: readonly string[] = ['unknown-command', 'unsupported', 'bad-request', 'internal'];
 
 type Json = Record<string, unknown>;
 
-/**
- * What becomes of a text the host wrote (a hostError message, a prefetch errMsg): the known sn removed, or, before
- * any device info told the sn, nothing kept at all (the text could hold it verbatim).
- */
+/** A text the host wrote, the known sn removed; before any device info told the sn, nothing (it could hold it). */
 type HostText = (text: string) => string | undefined;
 
 export function createHostBridge(
@@ -170,7 +163,7 @@ function parseDeviceInfo(raw: string, hostText: HostText): Result<DeviceInfo, Ho
   const sn = readIdentity(reply.sn, registered);
   if (sn === undefined) return malformed(command, identityProblem('sn', reply.sn, registered));
   // The sn becomes the caller id and part of backend paths: nothing outside the rule is used.
-  if (sn !== '' && !SN_RULE.test(sn)) {
+  if (sn !== '' && !cleanSn(sn)) {
     return malformed(
       command,
       `"sn" must follow the sn rule [0-9A-Za-z_-]{1,128}, got ${Array.from(sn).length} characters that do not`,

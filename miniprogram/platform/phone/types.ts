@@ -1,8 +1,6 @@
 /**
- * The phone side (the same Mini Program in a family member's WeChat, where `wmpf` is undefined): WeChat's device
- * authorisation APIs and wx.login. No openId is ever handled here: wx.login's code goes to our backend.
- * Only wx.login (wechat-phone.ts) is in the main package; requestDeviceVoIP is wrapped by the pairing page
- * (packages/phone/pairing/device-authoriser.ts), getDeviceVoIPList and callWMPF by my devices (packages/phone/devices/).
+ * The phone side (a family member's WeChat, no `wmpf`): device authorisation APIs and wx.login, whose code goes to our
+ * backend (no openId is handled here). Only wx.login ships in the main package; the pages wrap the other APIs.
  */
 import type { Result } from '../../lib/result';
 
@@ -77,10 +75,3 @@ export interface VoipListReader {
 
 /** All of the phone's WeChat APIs, as tests put them together. */
 export type PhoneWechat = PhoneLogin & DeviceAuthoriser & VoipListReader;
-
-/** What the platform offers on a phone; each phone page builds its own wrappers on `api`. */
-export interface PhoneAdapters {
-  /** The real `wx` or the simulated phone: chosen with the platform's other adapters. */
-  api: WxPhoneApi;
-  login: PhoneLogin;
-}

@@ -1,10 +1,4 @@
-/**
- * wx.login as a typed Result, the real `wx` behind the phone's WeChat APIs, and the login-code retry every phone
- * request to our backend uses. The wrappers of requestDeviceVoIP and getDeviceVoIPList ship with the pages that use
- * them (packages/phone/pairing/device-authoriser.ts, packages/phone/devices/voip-list.ts): a device never downloads them. All of them
- * run over the real `wx` and over the simulated phone alike, so the classification of WeChat's replies is
- * exercised in DevTools and tests too.
- */
+/** wx.login as a typed Result, the real `wx` phone APIs, and the login-code retry of every phone request. */
 import type { BackendError, BackendResult } from '../../contract/backend-types';
 import { systemClock, type Clock } from '../../lib/clock';
 import { errMsgOf, isRecord } from '../../lib/guards';
@@ -63,24 +57,17 @@ export const wxPhoneApi: WxPhoneApi = {
   },
 };
 
-/**
- * Phone requests to our backend carry a fresh wx.login code; the server exchanges it (code2Session) for the openId.
- * A code works once and for 5 minutes: when the server says it was not valid, one new code is tried.
- */
-function isLoginInvalid(error: BackendError): boolean {
-  return error.kind === 'rejected' && error.code === 'login-invalid';
-}
-
+/** A wx.login code works once, for 5 minutes: when the server says it was not valid, one new code is tried. */
 export async function withLoginCode<T>(
   wechat: PhoneLogin,
   request: (code: string) => BackendResult<T>,
 ): Promise<Result<T, BackendError>> {
-  let result: Result<T, BackendError> | undefined;
-  for (let attempt = 0; attempt < 2; attempt += 1) {
+  for (let attempt = 1; ; attempt += 1) {
     const code = await wechat.login();
     if (!code.ok) return err({ kind: 'login-failed', errMsg: code.error.errMsg });
-    result = await request(code.value);
-    if (result.ok || !isLoginInvalid(result.error)) return result;
+    const result = await request(code.value);
+    const loginInvalid =
+      !result.ok && result.error.kind === 'rejected' && result.error.code === 'login-invalid';
+    if (!loginInvalid || attempt === 2) return result;
   }
-  return result ?? err({ kind: 'login-failed', errMsg: 'no attempt made' });
 }

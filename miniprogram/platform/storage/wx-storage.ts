@@ -1,9 +1,18 @@
 import { errMsgOf } from '../../lib/guards';
-import { err, ok } from '../../lib/result';
+import { err, ok, type Result } from '../../lib/result';
 import type { KeyValueStorage, StorageError } from './types';
 
 function toError(e: unknown): StorageError {
   return { errMsg: errMsgOf(e, 'storage failed') };
+}
+
+async function written(write: () => Promise<unknown>): Promise<Result<void, StorageError>> {
+  try {
+    await write();
+    return ok(undefined);
+  } catch (e) {
+    return err(toError(e));
+  }
 }
 
 /** wx.getStorage fails with "getStorage:fail data not found" for a missing key. */
@@ -22,20 +31,6 @@ export const wxStorage: KeyValueStorage = {
       return isMissingKey(error) ? ok(undefined) : err(error);
     }
   },
-  async set(key, value) {
-    try {
-      await wx.setStorage({ key, data: value });
-      return ok(undefined);
-    } catch (e) {
-      return err(toError(e));
-    }
-  },
-  async remove(key) {
-    try {
-      await wx.removeStorage({ key });
-      return ok(undefined);
-    } catch (e) {
-      return err(toError(e));
-    }
-  },
+  set: (key, value) => written(() => wx.setStorage({ key, data: value })),
+  remove: (key) => written(() => wx.removeStorage({ key })),
 };

@@ -1,8 +1,6 @@
 /**
- * The last calls the plugin was asked for (and the family members' calls it showed), each with its plugin event
- * timeline, and the calls the app's own checks stopped before the plugin (device not ready, contact not authorised,
- * a permission refused), for the installers' diagnostics page. A ring buffer of CALL_ATTEMPTS_KEPT, persisted; a storage failure
- * only loses the persistence. Nothing about the person called is kept (no openId, no name), nor any sn.
+ * The last calls (with their plugin event timelines, or the app check that stopped them) for the diagnostics page:
+ * a persisted ring buffer. Nothing about the person called (openId, name) is kept, nor any sn.
  */
 import type { Clock } from '../../lib/clock';
 import type { KeyValueStorage } from '../storage/types';

@@ -1,7 +1,4 @@
-/**
- * The plugin's errCodes (docs: voip-plugin/api/errCode.html) grouped by what the person at the device can do.
- * The words for each group are in the calling subpackage (packages/calling/call-texts.ts).
- */
+/** The plugin's errCodes (voip-plugin/api/errCode.html) grouped by what the person at the device can do. */
 import type { CallFailureKind } from './types';
 
 const KIND_BY_CODE: Readonly<Record<number, CallFailureKind>> = {

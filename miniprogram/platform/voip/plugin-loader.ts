@@ -1,7 +1,4 @@
-/**
- * Loads the WeChat VOIP call plugin (`wmpf-voip`) lazily and safely. The plugin is missing in DevTools without
- * the plugin declared, in old base libraries and on misconfigured builds: that must be a state, never a crash.
- */
+/** Loads `wmpf-voip` lazily: missing (DevTools, old base library, bad build) is a state, never a crash. */
 import { isRecord, nonEmptyString } from '../../lib/guards';
 
 /** Plugin call page for plugins older than 2.3.9, which do not export CALL_PAGE_PATH. */
@@ -15,7 +12,6 @@ export function callPagePath(plugin: WmpfVoip.Plugin): string {
 
 export type PluginLoader = () => WmpfVoip.Plugin | undefined;
 
-/** The only place that calls requirePlugin. */
 export function requireVoipPlugin(): unknown {
   return requirePlugin('wmpf-voip');
 }
@@ -30,12 +26,8 @@ function usablePlugin(module: unknown): WmpfVoip.Plugin | undefined {
 }
 
 /**
- * Memoised loader. Outcomes:
- * - a usable plugin is kept for the app's lifetime;
- * - a module that loads but is unusable (no `.default`, methods missing) is remembered as missing: loading it
- *   again cannot change the answer;
- * - a `load` that throws (plugin not declared, not yet available) is retried on the next call; that is cheap and
- *   synchronous, and lets a transient failure recover without restarting the app.
+ * Memoised: a usable plugin, or an unusable module, is the answer for the app's lifetime; a `load` that throws is
+ * retried on the next call (cheap, synchronous), so a transient failure recovers without a restart.
  */
 export function createPluginLoader(load: () => unknown): PluginLoader {
   let settled = false;

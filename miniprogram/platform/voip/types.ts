@@ -44,10 +44,7 @@ export interface CallFailure {
 export type StartCallResult = Result<{ roomId: string }, CallFailure>;
 
 export interface StartCallOptions {
-  /**
-   * Asked when initByCaller succeeded (it cannot be aborted): false when the person cancelled meanwhile. The call is
-   * then hung up at once and the plugin's call page is not opened.
-   */
+  /** Asked once initByCaller (not abortable) succeeded: false = cancelled meanwhile, hung up, no call page. */
   stillWanted?: () => boolean;
 }
 
@@ -55,10 +52,7 @@ export interface VoipService {
   /** Calls initByCaller (businessType 1, no voipToken key) and, on success, opens the plugin's call page. */
   startCall(request: StartCallRequest, options?: StartCallOptions): Promise<StartCallResult>;
   forceHangUp(roomId?: string): void;
-  /**
-   * Opens the plugin's call page for a family member's call our page is showing, answering it (the push path's
-   * query plus isClickedHangOnBtn=1, the flag a host sets after its own answer button). False when it did not open.
-   */
+  /** Answers a family member's call on the plugin's call page (isClickedHangOnBtn=1); false if not opened. */
   answerOnCallPage(call: { roomId?: string; roomType: RoomType; callerName: string }): Promise<boolean>;
 }
 

@@ -1,7 +1,4 @@
-/**
- * The app-lifetime hub for the plugin's events. The plugin documents binding onVoipEvent ONCE (binding in page
- * lifecycles duplicates listeners), so one subscription is made here and fanned out as a typed call lifecycle.
- */
+/** The plugin documents binding onVoipEvent ONCE (page lifecycles duplicate listeners): one hub for the app. */
 import { systemClock, type Clock } from '../../lib/clock';
 import { errMsgOf, isRecord, nonEmptyString } from '../../lib/guards';
 import type { CallEndReason } from '../host/types';
@@ -21,10 +18,7 @@ export const END_REASON_BY_EVENT: Readonly<Record<string, CallEndReason>> = {
   joinFailListener: 'join-failed',
 };
 
-/**
- * endVoip "always fires after the specific event"; should it ever be lost, the call is still reported as ended
- * after this long, so no screen waits forever.
- */
+/** endVoip "always fires after the specific event"; if it is lost, the call still ends after this long. */
 export const END_EVENT_GRACE_MS = 5000;
 
 /** Rooms remembered as ended, to drop a late endVoip after the grace fallback fired. */

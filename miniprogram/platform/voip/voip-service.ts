@@ -1,7 +1,4 @@
-/**
- * Starts device → WeChat user calls through the plugin's initByCaller (businessType 1, token-less: the device is
- * registered through WMPF, which fetches the device credential itself) and opens the plugin's call page.
- */
+/** Device → WeChat user calls: initByCaller (businessType 1, token-less: WMPF fetches the credential), call page. */
 import { systemClock, type Clock } from '../../lib/clock';
 import type { EnvVersion } from '../environment';
 import { errMsgOf, finiteNumber, isRecord, nonEmptyString } from '../../lib/guards';
@@ -16,11 +13,6 @@ const MINIPROGRAM_STATE: Readonly<Record<EnvVersion, WmpfVoip.MiniprogramState>>
   trial: 'trial',
   release: 'formal',
 };
-
-/** Plugin convention: 0 = camera on, 1 = camera off. Voice calls start with both cameras off. */
-function cameraStatusFor(roomType: WmpfVoip.RoomType): WmpfVoip.CameraStatus {
-  return roomType === 'video' ? 0 : 1;
-}
 
 /** `{ isSuccess: false, ... }`: errCode, else the deprecated `error.err_code`, else errObj. */
 function failureFromResolved(result: Record<string, unknown>): CallFailure {
@@ -43,10 +35,7 @@ function isPluginCallPage(route: string, callPagePath: string): boolean {
 
 const TIMED_OUT = Symbol('initByCaller timed out');
 
-/**
- * initByCaller includes WMPF's credential fetch and the room creation: seconds at worst. A plugin that never answers
- * must not keep the screen on "connecting" nor block every later call as "busy".
- */
+/** Credential fetch plus room creation take seconds; a silent plugin must not block every later call as "busy". */
 export const INIT_BY_CALLER_TIMEOUT_MS = 20_000;
 
 export interface VoipServiceDeps {
@@ -55,10 +44,7 @@ export interface VoipServiceDeps {
   timeoutMs?: number;
   router: Router;
   envVersion: EnvVersion;
-  /**
-   * Binds the app's one plugin event subscription if it is not bound yet (idempotent). Events must be bound before
-   * a call starts; the app binds them at launch, but the plugin may only have become loadable since.
-   */
+  /** Binds the one event subscription if not yet (idempotent): the plugin may have become loadable since launch. */
   bindEvents?: () => void;
 }
 
@@ -67,9 +53,8 @@ export function createVoipService(deps: VoipServiceDeps): VoipService {
   let localRoomSeq = 0;
 
   /**
-   * Used only when a successful initByCaller gives neither roomId nor groupId (a plugin bug: the pinned 2.4.x gives
-   * both). The plugin's events then carry other ids (or none), so they cannot be matched to this call: the calling
-   * page relies on its silence timeout to stop waiting.
+   * Only when a successful initByCaller gives neither roomId nor groupId (a plugin bug; 2.4.x gives both): events
+   * cannot be matched then, and the calling page relies on its silence timeout.
    */
   function localRoomId(): string {
     localRoomSeq += 1;
@@ -81,7 +66,8 @@ export function createVoipService(deps: VoipServiceDeps): VoipService {
     openId: string,
     name: string,
   ): WmpfVoip.InitByCallerRequest {
-    const cameraStatus = cameraStatusFor(request.roomType);
+    // plugin convention: 0 = camera on, 1 = off; voice calls start with both cameras off
+    const cameraStatus: WmpfVoip.CameraStatus = request.roomType === 'video' ? 0 : 1;
     // Built field by field so that no other key (voipToken above all) can ever reach the plugin.
     return {
       roomType: request.roomType,
