@@ -7,10 +7,7 @@ export interface DeviceStoreDeps {
   prefetch: Pick<CredentialPrefetch, 'state' | 'lastFailure' | 'isStale' | 'request'>;
 }
 
-/**
- * What the device is and whether it can call: registration, versions, and the credential prefetch.
- * The prefetch never gates a call; it only makes the start faster.
- */
+/** Registration, versions and the credential prefetch (which never gates a call, only speeds its start). */
 export class DeviceStore {
   /** null until the host has answered */
   status: DeviceStatus | null = null;
@@ -19,12 +16,10 @@ export class DeviceStore {
     makeAutoObservable<DeviceStore, 'deps'>(this, { deps: false }, { autoBind: true });
   }
 
-  /** Read from the prefetch itself (credential-prefetch.ts), which holds it. */
   get prefetch(): PrefetchState {
     return this.deps.prefetch.state;
   }
 
-  /** The last failed prefetch, kept after a later success (the diagnostics page). */
   get lastPrefetchFailure(): FailedPrefetch | undefined {
     return this.deps.prefetch.lastFailure;
   }
@@ -38,9 +33,8 @@ export class DeviceStore {
   }
 
   /**
-   * The status to call with. Before the host's first answer this run: the registration it confirmed last, at once
-   * (WMPF checks the caller anyway; a refusal asks the host again, see call-start.ts). A known "not ready"
-   * answer is asked again, or Retry could never succeed.
+   * Before the host's first answer: the last confirmed registration at once (WMPF checks the caller; see
+   * call-start.ts). A known "not ready" is asked again, or Retry could never succeed.
    */
   async statusForCall(): Promise<DeviceStatus> {
     if (this.status && this.status.kind === 'ready') return this.status;
@@ -56,10 +50,7 @@ export class DeviceStore {
     void this.deps.prefetch.request();
   }
 
-  /**
-   * The host says its registration changed (docs/host-protocol.md §1.1): the device info is asked again and shown,
-   * and the credential prefetched for the device as it is now (the host uploads the push token itself, §7.1).
-   */
+  /** Registration changed (host-protocol.md §1.1): status asked again, credential prefetched (push token: §7.1). */
   async followRegistrationChange(): Promise<DeviceStatus> {
     const status = await this.refreshStatus(true);
     void this.deps.prefetch.request({ ignoreBackoff: true });
