@@ -1,7 +1,6 @@
 /**
- * Loads the main-package texts of a locale other than the default from their own subpackage (app.json
- * "i18n-en"): 分包异步化, require.async, base library >= 2.11.2. Below that, or when the download fails, the
- * device keeps the default texts rather than showing none.
+ * The other locale's main texts from their subpackage (分包异步化, require.async, base library >= 2.11.2). Below
+ * that, or when the download fails, the default texts stay rather than none.
  */
 import type { Locale, MainTexts } from './index';
 

@@ -1,7 +1,4 @@
-/**
- * The generated table (miniprogram/pinyin/index.ts): a subpackage of its own, registered once it has loaded. Until
- * then names are found by their characters and Latin letters only.
- */
+/** miniprogram/pinyin: a subpackage, registered once loaded; until then search is by characters and Latin only. */
 export interface PinyinTable {
   PINYIN_CODE_ALPHABET: string;
   PINYIN_BITMAP: string;

@@ -75,9 +75,8 @@ function hostProblem(error: HostError): string {
 }
 
 /**
- * The one status line the person at the device reads (issue 21): ready or not, and what to do, in one sentence.
- * Versions, the registration and the host's errors are the installers' (the diagnostics page); nothing here says
- * "ready" while the contacts could not be loaded, nor promises saved contacts that are not there.
+ * The person's one status sentence (issue 21); the details are the diagnostics page's. Never "ready" while the
+ * contacts could not be loaded, nor promising saved contacts that are not there.
  */
 export interface PersonStatusInput {
   status: DeviceStatus | null;

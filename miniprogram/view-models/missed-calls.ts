@@ -1,8 +1,4 @@
-/**
- * The missed-calls banner on the home: who called, how often, when the last time, and "call back" — only for a caller
- * the contacts name exactly once. An incoming call carries nothing but the name the family member registered for
- * this device, so two contacts of that name, or none, are said as such and nobody is called back by guess.
- */
+/** The home's missed-calls banner; "call back" only for a caller named by exactly one contact (caller-match.ts). */
 import { t } from '../i18n/index';
 import type { MissedCaller } from '../stores/missed-calls-store';
 import { matchCaller, type ContactsByName } from '../utils/caller-match';

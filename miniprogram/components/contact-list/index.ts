@@ -1,8 +1,6 @@
 /**
- * <contact-list> — the whole list of the people the device may call (the search's matches), a window at a time:
- * video and voice on every row someone can be called on.
- * Events:
- *   person  detail { id } — a row tapped: the page opens the person's sheet
+ * <contact-list> — the search's matches, a window at a time, video and voice on callable rows.
+ * Event `person` { id }: a row tapped, the page opens the person's sheet.
  */
 import { t } from '../../i18n/index';
 import { appStores } from '../../stores/index';

@@ -1,7 +1,6 @@
 /**
- * <person-sheet> — the bottom sheet of one person: call them, show them on the home or take them off, remove them
- * (asked first). Why someone cannot be called yet, for a person who cannot. `person`: the openId the sheet opens
- * for ('' closes it); event `close`: the page sets `person` back to ''.
+ * <person-sheet> — call, pin/unpin, remove (asked first) one person. `person`: their openId ('' closes it);
+ * event `close`: the page sets `person` back to ''.
  */
 import { appStores } from '../../stores/index';
 import type { ContactsStore } from '../../stores/contacts-store';

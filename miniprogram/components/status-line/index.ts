@@ -1,7 +1,6 @@
 /**
- * <status-line> — the top line of the home: the large-text switch (every page follows it, kept across restarts),
- * "add a family member", and the device's state in one plain sentence for the person at it ("check again" when that
- * may help; a tap anywhere else on it opens the installers' diagnostics).
+ * <status-line> — the home's top line: the large-text switch, "add a family member", and the device's state in one
+ * sentence ("check again" when it may help; a tap elsewhere opens the installers' diagnostics).
  */
 import { ROUTES } from '../../routes';
 import { appStores } from '../../stores/index';
