@@ -40,9 +40,8 @@ function isAuthFailure(error: BackendError): boolean {
 }
 
 /**
- * The device's "Add family" view: a one-time pairing code family members scan with WeChat, how long it stays
- * valid, who was just added. While open it asks the code's status every 3 s; a used code shows "<name> was added
- * just now" and is replaced, as is an expired one (or 30 s before it expires).
+ * "Add family": a one-time code, polled every 3 s while open; a used code shows "<name> was added" and is replaced,
+ * as is an expired one (or 30 s before it expires).
  */
 export class DevicePairingStore {
   state: DevicePairingState = { step: 'loading' };

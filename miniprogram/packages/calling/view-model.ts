@@ -201,10 +201,7 @@ export function describeCallingScreen(input: CallingInput): CallingView {
   return view.name ? { ...view, ...avatarOf(view.name) } : view;
 }
 
-/**
- * The ended call the page shows: after a call (outcome mode) the last outcome, else the newest history entry
- * (the app was restarted by the plugin); on the calling page only the call it was about.
- */
+/** Outcome mode: the last outcome, else the newest history entry (the plugin restarted the app). */
 function shownEndedCall(input: CallingInput): EndedCall | undefined {
   switch (input.mode) {
     case 'outcome':

@@ -38,10 +38,7 @@ export interface DiagnosticsStoreDeps {
   clock: Clock;
 }
 
-/**
- * Device: what an installer checks when calls fail — versions, registration and the credential prefetch (the device
- * store's), the host's round trip and the backend's health (measured on open and on refresh), the last call attempts.
- */
+/** What an installer checks when calls fail; host round trip and backend health measured on open and refresh. */
 export class DiagnosticsStore {
   checking = false;
   /** When the last check finished (0: never). */

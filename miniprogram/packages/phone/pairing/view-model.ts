@@ -33,10 +33,7 @@ function problemText(problem: PairingProblem): ProblemText {
   }
 }
 
-/**
- * Retrying cannot help when the capability is missing, WeChat is too old, the service is not set up, the code is
- * spent (a new scan helps), or the person is not a contact of the device they agree again to.
- */
+/** Retrying cannot help: no capability, old WeChat, no service, a spent code (scan again), or not a contact. */
 function retryable(problem: PairingProblem): boolean {
   if (problem.kind === 'capability' || problem.kind === 'unsupported') return false;
   if (problem.kind !== 'backend') return true;
