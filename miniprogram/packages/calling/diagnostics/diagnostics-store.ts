@@ -2,6 +2,7 @@ import { makeAutoObservable, runInAction } from 'mobx-miniprogram';
 import type { Backend, BackendError } from '../../../contract/backend-types';
 import type { Clipboard } from '../../../platform/clipboard';
 import type { Clock } from '../../../lib/clock';
+import type { Result } from '../../../lib/result';
 import type { HostBridge, HostError, HostStatusSource } from '../../../platform/host/types';
 import type { CallAttempt, CallAttemptLog } from '../../../platform/voip/call-attempts';
 import type { DeviceStore } from '../../../stores/device-store';
@@ -79,7 +80,7 @@ export class DiagnosticsStore {
         await this.deps.device.refreshStatus(true);
         return [timed, await this.askHostStatus()] as const;
       }),
-      this.timeBackend(),
+      this.timed(() => this.deps.backend.checkHealth()),
       this.deps.attempts.list(),
     ]);
     runInAction(() => {
@@ -92,13 +93,17 @@ export class DiagnosticsStore {
     });
   }
 
-  private async timeHost(): Promise<Timed<HostError>> {
-    const { host, clock } = this.deps;
-    if (!host.available) return { ok: false, error: { kind: 'not-wmpf' } };
-    const since = clock.now();
-    const reply = await host.getDeviceInfo();
-    // only whether and how fast it answered is kept: the reply holds the sn
-    return reply.ok ? { ok: true, ms: clock.now() - since } : { ok: false, error: reply.error };
+  /** Only whether and how fast it answered is kept: the host's device info holds the sn. */
+  private async timed<E>(ask: () => Promise<Result<unknown, E>>): Promise<Timed<E>> {
+    const since = this.deps.clock.now();
+    const reply = await ask();
+    return reply.ok ? { ok: true, ms: this.deps.clock.now() - since } : { ok: false, error: reply.error };
+  }
+
+  private timeHost(): Promise<Timed<HostError>> {
+    const { host } = this.deps;
+    if (!host.available) return Promise.resolve({ ok: false, error: { kind: 'not-wmpf' } });
+    return this.timed(() => host.getDeviceInfo());
   }
 
   private async askHostStatus(): Promise<HostStatusCheck> {
@@ -106,23 +111,9 @@ export class DiagnosticsStore {
     if (!reply.ok) return { ok: false, error: reply.error };
     if (reply.value === 'host-outdated') return { ok: false, outdated: true };
     const status = parseHostStatus(reply.value);
-    return status
-      ? { ok: true, status }
-      : {
-          ok: false,
-          error: {
-            kind: 'malformed-reply',
-            command: 'getHostStatus',
-            detail: 'fields missing or of another type',
-          },
-        };
-  }
-
-  private async timeBackend(): Promise<Timed<BackendError>> {
-    const { backend, clock } = this.deps;
-    const since = clock.now();
-    const reply = await backend.checkHealth();
-    return reply.ok ? { ok: true, ms: clock.now() - since } : { ok: false, error: reply.error };
+    if (status) return { ok: true, status };
+    const detail = 'fields missing or of another type';
+    return { ok: false, error: { kind: 'malformed-reply', command: 'getHostStatus', detail } };
   }
 
   /** The plain-text report (no sn, openId, token, ticket or pairing id) onto the clipboard. */
