@@ -153,7 +153,6 @@ export class CallStore {
     return 'started';
   }
 
-  /** initByCaller answered: its room's early end is ours; the others are ended as the rooms they are. */
   private settleEndsBeforeStart(setup: CallSetup, ownRoomId: string | undefined): void {
     for (const event of setup.takeEnds(ownRoomId)) this.onEnded(event);
   }

@@ -6,7 +6,7 @@ import type {
   ContactsService,
   ContactWithAuth,
 } from '../platform/contacts/types';
-import { buildSearchIndex, matchesQuery, type SearchEntry } from '../utils/contact-search';
+import { matchesQuery, toSearchEntry, type SearchEntry } from '../utils/contact-search';
 import { pinnedAs } from '../platform/contacts/contacts-service';
 import type { DeviceStore } from './device-store';
 
@@ -68,7 +68,7 @@ export class ContactsStore {
 
   get searchIndex(): SearchEntry[] {
     void this.searchTableVersion;
-    return buildSearchIndex(this.sorted.map((c) => c.name));
+    return this.sorted.map((c) => toSearchEntry(c.name));
   }
 
   searchTableLoaded(): void {

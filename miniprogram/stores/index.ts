@@ -15,12 +15,10 @@ import type { UiStore } from './ui-store';
 /** One store per flow of the main package. Add one: here, and built in composition-root.ts (buildStores). */
 export interface AppStores {
   role: RoleStore;
-  /** window width, large text, pull-down refresh, navigation (one at a time) */
   ui: UiStore;
   device: DeviceStore;
   contacts: ContactsStore;
   history: HistoryStore;
-  /** the family members' calls nobody took, until the person has seen them */
   missedCalls: MissedCallsStore;
   call: CallStore;
 }
@@ -79,7 +77,6 @@ const STORE_KEYS: ReadonlyArray<keyof AppStores> = [
   'call',
 ];
 
-/** The installed main stores, each `live`, for pages, components and tests. */
 export const appStores = Object.fromEntries(
   STORE_KEYS.map((key) => [key, live((app) => app.stores[key])]),
 ) as unknown as AppStores;

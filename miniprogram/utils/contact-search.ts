@@ -140,10 +140,6 @@ export function toSearchEntry(name: string): SearchEntry {
   return entry;
 }
 
-export function buildSearchIndex(names: string[]): SearchEntry[] {
-  return names.map(toSearchEntry);
-}
-
 /** Name contains the query, or (for Latin letters) the initials start with or contain it: "mm" finds 妈妈. */
 export function matchesQuery(entry: SearchEntry | undefined, rawQuery: string): boolean {
   if (!entry) return false;

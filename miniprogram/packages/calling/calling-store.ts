@@ -10,8 +10,6 @@ import type { ContactsStore } from '../../stores/contacts-store';
 import type { HistoryStore } from '../../stores/history-store';
 import type { UiStore } from '../../stores/ui-store';
 
-/** incoming: a family member's call where the plugin's page cannot be (simulator); invalid: an uncallable query. */
-
 export interface CallingStoreDeps {
   call: CallStore;
   history: HistoryStore;
@@ -80,7 +78,6 @@ export class CallingStore {
     };
   }
 
-  /** The page opened with this query: the call is placed once per page load. */
   open(query: Record<string, string | undefined> | undefined): void {
     const view = query?.view;
     const parsed = view === 'outcome' || view === 'incoming' ? undefined : parseCallingQuery(query ?? {});
@@ -125,7 +122,6 @@ export class CallingStore {
     if (result === 'ignored') runInAction(() => (this.owns = sameCall(call.request, request)));
   }
 
-  /** "Call again" on an outcome: the ended call shown, when its contact can be called. */
   callAgain(request: CallRequest | undefined): void {
     if (!request || this.deps.call.isBusy()) return;
     this.mode = 'call';
@@ -165,7 +161,6 @@ export class CallingStore {
     if (this.autoReturnTimer !== undefined) this.armAutoReturn(true);
   }
 
-  /** Answer a family member's call on the plugin's call page (our page only stands in for it). */
   async answer(): Promise<void> {
     const opened = await this.deps.call.answerIncoming();
     runInAction(() => (this.callScreenFailed = !opened));

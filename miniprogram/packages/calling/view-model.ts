@@ -13,6 +13,7 @@ import { displayName } from '../../view-models/contact-name';
 import { TONE_ICON } from '../../view-models/device-status';
 import { callingPair, tCalling } from './messages';
 
+/** incoming: a family member's call where the plugin's page cannot be (simulator); invalid: an uncallable query. */
 export type CallingMode = 'call' | 'outcome' | 'incoming' | 'invalid';
 export { AUTO_RETURN_MS, type CallingScreen, type CallingView } from './calling-view';
 

@@ -116,7 +116,6 @@ export class DiagnosticsStore {
     return { ok: false, error: { kind: 'malformed-reply', command: 'getHostStatus', detail } };
   }
 
-  /** The plain-text report (no sn, openId, token, ticket or pairing id) onto the clipboard. */
   async copyReport(): Promise<void> {
     const reply = await this.deps.clipboard.copy(diagnosticsReport(this, this.deps.clock.now()));
     runInAction(() => (this.copy = reply.ok ? { ok: true } : { ok: false, errMsg: reply.error.errMsg }));

@@ -91,7 +91,6 @@ export class PairingStore {
     await this.run(attempt, wechat);
   }
 
-  /** Does again what failed (a new ticket when it expired). */
   async retry(): Promise<void> {
     const { wechat } = this.deps;
     const attempt = this.attempt;
