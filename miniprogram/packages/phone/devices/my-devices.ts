@@ -81,7 +81,6 @@ export async function loadMyDevices(
   };
 }
 
-/** Permissions, the device's push token from our backend, then callWMPF with the name the device knows. */
 export type FamilyCallProblem =
   | { kind: 'permission'; scope: PermissionScope }
   | { kind: 'backend'; error: BackendError }
@@ -93,6 +92,7 @@ export interface FamilyCallDeps {
   permissions: Permissions;
 }
 
+/** Permissions, the device's push token from our backend, then callWMPF with the name the device knows. */
 export async function callFamilyDevice(
   deps: FamilyCallDeps,
   device: MyDevice,
