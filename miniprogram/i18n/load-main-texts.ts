@@ -1,7 +1,4 @@
-/**
- * The other locale's main texts from their subpackage (分包异步化, require.async, base library >= 2.11.2). Below
- * that, or when the download fails, the default texts stay rather than none.
- */
+/** Other-locale main texts from their subpackage (require.async, base library >= 2.11.2); else defaults stay. */
 import type { Locale, MainTexts } from './index';
 
 type Loaded = { default?: MainTexts } & Partial<MainTexts>;

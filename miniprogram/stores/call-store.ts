@@ -42,10 +42,7 @@ export interface CallStoreDeps {
   attempts: Pick<CallAttemptLog, 'begin' | 'started' | 'failed' | 'stopped'>;
 }
 
-/**
- * One call at a time: the pre-call checks, the start, and the outcome reported by the plugin's events; or a family
- * member's call the plugin's call page was opened for (held by its own store, `incomingCall`).
- */
+/** One call at a time: checks, start, plugin events, outcome; a family member's call is `incomingCall`'s. */
 export class CallStore {
   phase: CallPhase = 'idle';
   request: CallRequest | undefined = undefined;

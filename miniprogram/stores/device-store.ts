@@ -32,16 +32,14 @@ export class DeviceStore {
     return status;
   }
 
-  /**
-   * Before the host's first answer: the last confirmed registration at once (WMPF checks the caller; see
-   * call-start.ts). A known "not ready" is asked again, or Retry could never succeed.
-   */
+  /** Before the host's first answer: the last confirmed registration (WMPF checks the caller; call-start.ts). */
   async statusForCall(): Promise<DeviceStatus> {
     if (this.status && this.status.kind === 'ready') return this.status;
     if (this.status === null) {
       const confirmed = await this.deps.device.lastConfirmed();
       if (confirmed) return confirmed;
     }
+    // a known "not ready" is asked again, or Retry could never succeed
     return this.refreshStatus(this.status !== null);
   }
 

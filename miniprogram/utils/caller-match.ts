@@ -1,9 +1,6 @@
 import type { ContactWithAuth } from '../platform/contacts/types';
 
-/**
- * A call carries only callWMPF's nickName: only an exact, unique name matches; two or none are said as such, so the
- * wrong person is never called back.
- */
+/** callWMPF's nickName is all a call carries: only an exact, unique name matches (nobody is guessed). */
 export type CallerMatch =
   | { kind: 'one'; contact: ContactWithAuth }
   | { kind: 'many'; count: number }

@@ -74,10 +74,7 @@ function hostProblem(error: HostError): string {
   }
 }
 
-/**
- * The person's one status sentence (issue 21); the details are the diagnostics page's. Never "ready" while the
- * contacts could not be loaded, nor promising saved contacts that are not there.
- */
+/** The person's status sentence (issue 21): never "ready" without contacts, nor promising saved ones not there. */
 export interface PersonStatusInput {
   status: DeviceStatus | null;
   /** the last contacts load failed (the list may show saved contacts) */

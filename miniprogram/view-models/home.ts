@@ -35,10 +35,7 @@ export interface HomeInput {
   missedByOpenId: ReadonlyMap<string, number>;
 }
 
-/**
- * A stable order: pinned, most called, then the first callable (a new device has no history). A missed caller
- * without a tile takes the last unpinned one.
- */
+/** Stable order: pinned, most called, first callable; a missed caller takes the last unpinned tile. */
 function homeContacts(input: HomeInput): ContactWithAuth[] {
   const chosen: ContactWithAuth[] = [];
   const add = (contact: ContactWithAuth | undefined) => {

@@ -1,7 +1,4 @@
-/**
- * <person-sheet> — call, pin/unpin, remove (asked first) one person. `person`: their openId ('' closes it);
- * event `close`: the page sets `person` back to ''.
- */
+/** <person-sheet> — call, pin, remove (asked first); `person`: openId, '' closes; on `close` the page clears it. */
 import { appStores } from '../../stores/index';
 import type { ContactsStore } from '../../stores/contacts-store';
 import {

@@ -1,7 +1,4 @@
-/**
- * <status-line> — the home's top line: the large-text switch, "add a family member", and the device's state in one
- * sentence ("check again" when it may help; a tap elsewhere opens the installers' diagnostics).
- */
+/** <status-line> — large-text switch, "add family", device state ("check again"; a tap elsewhere: diagnostics). */
 import { ROUTES } from '../../routes';
 import { appStores } from '../../stores/index';
 import type { DeviceStore } from '../../stores/device-store';

@@ -39,10 +39,7 @@ function isAuthFailure(error: BackendError): boolean {
   return error.kind === 'rejected' && error.code.startsWith('auth-');
 }
 
-/**
- * "Add family": a one-time code, polled every 3 s while open; a used code shows "<name> was added" and is replaced,
- * as is an expired one (or 30 s before it expires).
- */
+/** "Add family": a one-time code, polled every 3 s while open; replaced when used, expired or 30 s from expiry. */
 export class DevicePairingStore {
   state: DevicePairingState = { step: 'loading' };
   /** The clock at the last check: what the code's remaining time is measured from. */

@@ -1,7 +1,4 @@
-/**
- * wx.getDeviceVoIPList (devices by sn/model_id, groups by group_id) joined with our backend's names; either may
- * fail, what the other gave is still shown.
- */
+/** wx.getDeviceVoIPList joined with our backend's names; either may fail, what the other gave is still shown. */
 import type { BackendError, MyDevice, MyDevicesBackend } from '../../../contract/backend-types';
 import { err, type Result } from '../../../lib/result';
 import type { Permissions, PermissionScope } from '../../../platform/permissions';
