@@ -101,7 +101,7 @@ function incomingView(input: CallingInput): CallingView {
   const call = input.incoming;
   if (!call) {
     const last = input.lastOutcome;
-    return last && last.direction === 'incoming' ? outcomeView(fromOutcome(last)) : endedView();
+    return endedView(last?.direction === 'incoming' ? fromOutcome(last) : undefined);
   }
   const view: CallingView = {
     ...blank('in-call', call.roomType),
@@ -171,25 +171,22 @@ function callView(input: CallingInput): CallingView {
         ? { ...view, title: tCalling('inCallTitle'), durationText: formatDuration(input.keepTime) }
         : { ...view, title: tCalling('ringing') };
     }
-    case 'ended': {
-      const ended = shownEndedCall(input);
-      return ended ? outcomeView(ended) : endedView();
-    }
+    case 'ended':
+      return endedView(shownEndedCall(input));
   }
 }
 
-function endedView(): CallingView {
-  return { ...blank('ended'), icon: ICONS.info, ...callingPair('ended') };
+/** How the call ended, or only that it did. */
+function endedView(ended: EndedCall | undefined): CallingView {
+  return ended ? outcomeView(ended) : { ...blank('ended'), icon: ICONS.info, ...callingPair('ended') };
 }
 
 function screenView(input: CallingInput): CallingView {
   switch (input.mode) {
     case 'invalid':
       return { ...blank('invalid'), icon: ICONS.warn, ...callingPair('invalid') };
-    case 'outcome': {
-      const ended = shownEndedCall(input);
-      return ended ? outcomeView(ended) : endedView();
-    }
+    case 'outcome':
+      return endedView(shownEndedCall(input));
     case 'call':
       return callView(input);
     case 'incoming':
