@@ -17,19 +17,13 @@ function problemText(problem: PairingProblem): ProblemText {
         ? { ...described, title: tPairing('registerFailedTitle') }
         : described;
     }
-    case 'rejected':
-      return { ...pairingPair('rejected'), code: '' };
-    case 'ticket-expired':
-      return { ...pairingPair('ticketExpired'), code: '' };
-    case 'capability':
-      return { ...pairingPair('capability'), code: '' };
-    case 'unsupported':
-      return { ...pairingPair('unsupported'), code: '' };
     case 'auth-failed':
       return {
         ...pairingPair('authFailed'),
         code: problem.code === undefined ? '' : t('backend', 'codeLabel', { code: problem.code }),
       };
+    default:
+      return { ...pairingPair(problem.kind === 'ticket-expired' ? 'ticketExpired' : problem.kind), code: '' };
   }
 }
 
