@@ -1,4 +1,4 @@
-import { makeAutoObservable, runInAction } from 'mobx-miniprogram';
+import { runInAction } from 'mobx-miniprogram';
 import type { Clock } from '../lib/clock';
 import type { HostBridge } from '../platform/host/types';
 import type { CallAttemptLog } from '../platform/voip/call-attempts';
@@ -19,6 +19,7 @@ import type { DeviceStore } from './device-store';
 import type { HistoryStore } from './history-store';
 import { IncomingCallStore, type IncomingCall } from './incoming-call-store';
 import { endedCall, type CallOutcome, type EndedEvent } from './call-records';
+import { makeStoreObservable } from './observable-store';
 
 export type { IncomingCall } from './incoming-call-store';
 export type { CallOutcome } from './call-records';
@@ -59,18 +60,7 @@ export class CallStore {
 
   constructor(private readonly deps: CallStoreDeps) {
     this.incomingCall = new IncomingCallStore(deps);
-    makeAutoObservable<CallStore, 'deps' | 'lastEventAt' | 'setup' | 'unsubscribe' | 'isBusy'>(
-      this,
-      {
-        deps: false,
-        incomingCall: false,
-        lastEventAt: false,
-        setup: false,
-        unsubscribe: false,
-        isBusy: false,
-      },
-      { autoBind: true },
-    );
+    makeStoreObservable(this, ['deps', 'incomingCall', 'lastEventAt', 'setup', 'unsubscribe', 'isBusy']);
   }
 
   /** Asked at a decision (a tap), never observed: a silent call stops counting after SILENT_CALL_MS (clock only). */

@@ -1,6 +1,7 @@
-import { makeAutoObservable, runInAction } from 'mobx-miniprogram';
+import { runInAction } from 'mobx-miniprogram';
 import type { DeviceService, DeviceStatus } from '../platform/device/types';
 import type { CredentialPrefetch, FailedPrefetch, PrefetchState } from './credential-prefetch';
+import { makeStoreObservable } from './observable-store';
 
 export interface DeviceStoreDeps {
   device: DeviceService;
@@ -13,7 +14,7 @@ export class DeviceStore {
   status: DeviceStatus | null = null;
 
   constructor(private readonly deps: DeviceStoreDeps) {
-    makeAutoObservable<DeviceStore, 'deps'>(this, { deps: false }, { autoBind: true });
+    makeStoreObservable(this, ['deps']);
   }
 
   get prefetch(): PrefetchState {

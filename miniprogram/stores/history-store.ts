@@ -1,6 +1,7 @@
-import { makeAutoObservable, runInAction } from 'mobx-miniprogram';
+import { runInAction } from 'mobx-miniprogram';
 import type { Clock } from '../lib/clock';
 import type { CallRecord, HistoryProblem, HistoryRepository } from '../platform/history/types';
+import { makeStoreObservable } from './observable-store';
 
 export interface HistoryStoreDeps {
   repository: HistoryRepository;
@@ -19,11 +20,7 @@ export class HistoryStore {
 
   constructor(private readonly deps: HistoryStoreDeps) {
     this.now = deps.clock.now();
-    makeAutoObservable<HistoryStore, 'deps' | 'loading'>(
-      this,
-      { deps: false, loading: false },
-      { autoBind: true },
-    );
+    makeStoreObservable(this, ['deps', 'loading']);
   }
 
   load(): Promise<void> {

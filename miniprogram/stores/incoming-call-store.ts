@@ -1,9 +1,9 @@
-import { makeAutoObservable } from 'mobx-miniprogram';
 import type { Clock } from '../lib/clock';
 import type { CallRecord } from '../platform/history/types';
 import type { IncomingCallLaunch } from '../platform/launch';
 import type { RoomType } from '../platform/voip/types';
 import type { HistoryStore } from './history-store';
+import { makeStoreObservable } from './observable-store';
 
 /** A family member's call the plugin's call page shows (the device is the listener). */
 export interface IncomingCall {
@@ -26,7 +26,7 @@ export class IncomingCallStore {
   call: IncomingCall | undefined = undefined;
 
   constructor(private readonly deps: IncomingCallStoreDeps) {
-    makeAutoObservable<IncomingCallStore, 'deps'>(this, { deps: false }, { autoBind: true });
+    makeStoreObservable(this, ['deps']);
   }
 
   /** Recorded at once, so a call nobody answers is in the history. False: the call already shown. */

@@ -1,8 +1,9 @@
-import { makeAutoObservable, runInAction } from 'mobx-miniprogram';
+import { runInAction } from 'mobx-miniprogram';
 import type { CallRecord } from '../platform/history/types';
 import type { MissedCallsSeen } from '../platform/history/missed-calls-seen';
 import type { RoomType } from '../platform/voip/types';
 import type { HistoryStore } from './history-store';
+import { makeStoreObservable } from './observable-store';
 
 /** Incoming, never connected, not declined (that was seen), not in progress (it may be ringing now). */
 export function isMissedCall(record: CallRecord): boolean {
@@ -32,11 +33,7 @@ export class MissedCallsStore {
   private loading: Promise<void> | undefined;
 
   constructor(private readonly deps: MissedCallsStoreDeps) {
-    makeAutoObservable<MissedCallsStore, 'deps' | 'loading'>(
-      this,
-      { deps: false, loading: false },
-      { autoBind: true },
-    );
+    makeStoreObservable(this, ['deps', 'loading']);
   }
 
   get unseen(): CallRecord[] {

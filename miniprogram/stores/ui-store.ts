@@ -1,6 +1,7 @@
-import { makeAutoObservable, runInAction } from 'mobx-miniprogram';
+import { runInAction } from 'mobx-miniprogram';
 import type { TextSizeChoice, TextSizeSetting } from '../platform/text-size-setting';
 import type { Ui } from '../platform/ui';
+import { makeStoreObservable } from './observable-store';
 
 /** One navigation at a time: opens again when it failed, or on release() (the page's onShow). */
 interface NavigationGuard {
@@ -51,11 +52,7 @@ export class UiStore {
   ) {
     this.windowWidth = ui.windowSize().width;
     this.systemFontScale = ui.fontScale();
-    makeAutoObservable<UiStore, 'ui' | 'guards' | 'guard' | 'textSizeSetting' | 'textSizeLoad'>(
-      this,
-      { ui: false, guards: false, guard: false, textSizeSetting: false, textSizeLoad: false },
-      { autoBind: true },
-    );
+    makeStoreObservable(this, ['ui', 'guards', 'guard', 'textSizeSetting', 'textSizeLoad']);
   }
 
   get wide(): boolean {

@@ -1,8 +1,9 @@
-import { makeAutoObservable, runInAction } from 'mobx-miniprogram';
+import { runInAction } from 'mobx-miniprogram';
 import type { BackendError, PairingCode, PairingCodeBackend } from '../../contract/backend-types';
 import type { Clock } from '../../lib/clock';
 import type { DeviceStatus } from '../../platform/device/types';
 import type { DeviceStore } from '../../stores/device-store';
+import { makeStoreObservable } from '../../stores/observable-store';
 
 /** While the code is shown its status is asked this often (docs/backend-api.md §3.5). */
 export const PAIRING_POLL_MS = 3000;
@@ -54,14 +55,7 @@ export class DevicePairingStore {
   private loading: Promise<void> | undefined;
 
   constructor(private readonly deps: DevicePairingStoreDeps) {
-    makeAutoObservable<
-      DevicePairingStore,
-      'deps' | 'sn' | 'open' | 'unused' | 'timer' | 'polling' | 'loading'
-    >(
-      this,
-      { deps: false, sn: false, open: false, unused: false, timer: false, polling: false, loading: false },
-      { autoBind: true },
-    );
+    makeStoreObservable(this, ['deps', 'sn', 'open', 'unused', 'timer', 'polling', 'loading']);
   }
 
   /** Retrying helps unless the backend is not set up, or this is not a device. */

@@ -1,4 +1,4 @@
-import { makeAutoObservable, runInAction } from 'mobx-miniprogram';
+import { runInAction } from 'mobx-miniprogram';
 import { parseCallingQuery } from '../../routes';
 import type { Clock } from '../../lib/clock';
 import type { CallRecord } from '../../platform/history/types';
@@ -9,6 +9,7 @@ import type { CallOutcome, CallStore, CallRequest } from '../../stores/call-stor
 import type { ContactsStore } from '../../stores/contacts-store';
 import type { HistoryStore } from '../../stores/history-store';
 import type { UiStore } from '../../stores/ui-store';
+import { makeStoreObservable } from '../../stores/observable-store';
 
 export interface CallingStoreDeps {
   call: CallStore;
@@ -34,11 +35,7 @@ export class CallingStore {
   private autoReturnTimer: number | undefined = undefined;
 
   constructor(private readonly deps: CallingStoreDeps) {
-    makeAutoObservable<CallingStore, 'deps' | 'autoReturnTimer'>(
-      this,
-      { deps: false, autoReturnTimer: false },
-      { autoBind: true },
-    );
+    makeStoreObservable(this, ['deps', 'autoReturnTimer']);
   }
 
   /** A family member's call names only its caller: the contact of that name, when exactly one has it. */

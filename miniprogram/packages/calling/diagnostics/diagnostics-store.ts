@@ -1,4 +1,4 @@
-import { makeAutoObservable, runInAction } from 'mobx-miniprogram';
+import { runInAction } from 'mobx-miniprogram';
 import type { Backend, BackendError } from '../../../contract/backend-types';
 import type { Clipboard } from '../../../platform/clipboard';
 import type { Clock } from '../../../lib/clock';
@@ -8,6 +8,7 @@ import type { CallAttempt, CallAttemptLog } from '../../../platform/voip/call-at
 import type { DeviceStore } from '../../../stores/device-store';
 import { parseHostStatus, type HostStatusCheck } from './host-status';
 import { diagnosticsReport, type Timed } from './view-model';
+import { makeStoreObservable } from '../../../stores/observable-store';
 
 /** What the device stored may be anything (an older version, a broken storage): only well-formed attempts are shown. */
 function isShown(attempt: CallAttempt): boolean {
@@ -52,11 +53,7 @@ export class DiagnosticsStore {
   private running: Promise<void> | undefined;
 
   constructor(private readonly deps: DiagnosticsStoreDeps) {
-    makeAutoObservable<DiagnosticsStore, 'deps' | 'running'>(
-      this,
-      { deps: false, running: false },
-      { autoBind: true },
-    );
+    makeStoreObservable(this, ['deps', 'running']);
   }
 
   get device(): DiagnosticsStoreDeps['device'] {

@@ -4,7 +4,6 @@
  * "Agree again" gets its ticket from /me/devices/{sn}/sn-ticket and adds nobody. retry(): a ticket older than 4 min
  * is fetched again; a failed contact step is repeated alone (the server answers a repeat with the same success).
  */
-import { makeAutoObservable } from 'mobx-miniprogram';
 import type { PairingBackend, SnTicket } from '../../../contract/backend-types';
 import { systemClock, type Clock } from '../../../lib/clock';
 import type { Permissions } from '../../../platform/permissions';
@@ -21,6 +20,7 @@ import {
   type PairingState,
   type PairingWechat,
 } from './pairing-steps';
+import { makeStoreObservable } from '../../../stores/observable-store';
 
 export interface PairingStoreDeps {
   backend: PairingBackend;
@@ -49,11 +49,7 @@ export class PairingStore {
   private attempt: PairingAttempt = new PairingAttempt();
 
   constructor(private readonly deps: PairingStoreDeps) {
-    makeAutoObservable<PairingStore, 'deps' | 'attempt'>(
-      this,
-      { deps: false, attempt: false },
-      { autoBind: true },
-    );
+    makeStoreObservable(this, ['deps', 'attempt']);
   }
 
   /** The pairing page opened with its query (a pairing code's scene, or sn/modelId): a new pairing begins. */
