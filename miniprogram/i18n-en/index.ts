@@ -1,8 +1,4 @@
-/**
- * The English texts of the main package: a subpackage of its own (app.json "i18n-en"), loaded with require.async
- * only on a device whose WeChat speaks English, so that the start path carries one language (services/texts.ts).
- * The texts of subpackage pages stay beside their page, in both languages.
- */
+/** The main package's English texts: their own subpackage, loaded only on an English WeChat (load-main-texts.ts). */
 import type { MainTexts } from '../i18n/index';
 import backend from './backend';
 import common from './common';

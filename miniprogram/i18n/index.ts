@@ -11,10 +11,7 @@ export type Locale = 'zh-CN' | 'en';
 export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
 export const DEFAULT_LOCALE: Locale = 'zh-CN';
 
-/**
- * The texts of the main package, in the default locale: what the device needs from its first page on. The other
- * locale's arrive from their own subpackage when the device speaks it (registerMainTexts, load-main-texts.ts).
- */
+/** The main package's texts in the default locale; the other arrives from its subpackage (load-main-texts.ts). */
 const mainTexts = { common, contacts, errors, status, history, backend };
 
 export type MainTexts = typeof mainTexts;

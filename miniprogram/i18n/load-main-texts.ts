@@ -1,8 +1,4 @@
-/**
- * Loads the main-package texts of a locale other than the default from their own subpackage (app.json
- * "i18n-en"): 分包异步化, require.async, base library >= 2.11.2. Below that, or when the download fails, the
- * device keeps the default texts rather than showing none.
- */
+/** Other-locale main texts from their subpackage (require.async, base library >= 2.11.2); else defaults stay. */
 import type { Locale, MainTexts } from './index';
 
 type Loaded = { default?: MainTexts } & Partial<MainTexts>;

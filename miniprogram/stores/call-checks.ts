@@ -1,8 +1,4 @@
-/**
- * What a call is for, and the checks before the plugin is asked: the device can call, the person is a contact who
- * authorised it, and the permissions the room needs are granted. Each check may wait; the person may cancel between
- * them, so `cancelled` is asked after every wait.
- */
+/** The checks before the plugin is asked (device, contact, permissions); `cancelled` is asked after every wait. */
 import type { DeviceStatus } from '../platform/device/types';
 import type { Permissions, PermissionScope } from '../platform/permissions';
 import type { CallAttemptLog } from '../platform/voip/call-attempts';
@@ -17,7 +13,6 @@ export interface CallRequest {
   roomType: RoomType;
 }
 
-/** Why the call did not start: the device, whom to call, a permission, or the plugin/backend. */
 export type CallProblem =
   | { kind: 'device'; status: DeviceStatus }
   /** Not a contact of this device (unknown), or one who has not authorised it: never called. */

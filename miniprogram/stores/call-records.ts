@@ -9,7 +9,6 @@ export interface CallOutcome {
   roomType: RoomType;
   direction: CallDirection;
   reason: CallEndReason;
-  /** connected seconds */
   keepTime: number;
   endedAt: number;
 }
@@ -36,10 +35,7 @@ export function callRecord(
   };
 }
 
-/**
- * A room ended: its row as kept (`existing`, else made now), its outcome. `incoming`: the family member's call being
- * shown; a room nobody knew whose device was not the caller is one too.
- */
+/** `incoming`: the family member's call shown, or an unknown room the device did not call. */
 export function endedCall(
   event: EndedEvent,
   existing: CallRecord | undefined,

@@ -1,20 +1,13 @@
 import type { EndedEvent } from './call-records';
 
-/**
- * One outgoing call's setup, from the tap until initByCaller answered: whether the person cancelled, whether the
- * plugin's call page is opening, and the room ends that came before initByCaller answered. Never observed: it only
- * answers the call store's decisions.
- */
+/** One outgoing call from the tap until initByCaller answered. Never observed: it answers the call store only. */
 export type CallSetup = ReturnType<typeof createCallSetup>;
 
 export function createCallSetup() {
   let cancelRequested = false;
   /** initByCaller succeeded and its call page is being opened: leaving our page now is that, not a cancel. */
   let openingCallPage = false;
-  /**
-   * Ends of rooms nobody knew while initByCaller ran: the plugin may end our own room before initByCaller answers
-   * (a busy callee). They wait for its answer, which tells whether the room is ours.
-   */
+  /** Ends of unknown rooms while initByCaller ran (a busy callee ends ours early): its answer says which is ours. */
   const endsBeforeStart = new Map<string, EndedEvent>();
   return {
     cancelled: () => cancelRequested,
@@ -30,7 +23,7 @@ export function createCallSetup() {
     holdEnd(event: EndedEvent) {
       endsBeforeStart.set(event.roomId, event);
     },
-    /** initByCaller answered: its room's early end comes first; the others are ended as the rooms they are. */
+    /** Our room's early end first. */
     takeEnds(ownRoomId: string | undefined) {
       const waiting = [...endsBeforeStart.values()];
       endsBeforeStart.clear();

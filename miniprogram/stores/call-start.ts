@@ -1,7 +1,4 @@
-/**
- * Starting a call that passed its checks (call-checks.ts): the plugin asked as the registered device (again after a
- * registration refusal), the attempt logged for the diagnostics page, a failed start kept in the history.
- */
+/** Starting a call that passed call-checks.ts: as the registered device, logged, a failed start kept in history. */
 import type { DeviceStatus } from '../platform/device/types';
 import type { CallAttemptLog } from '../platform/voip/call-attempts';
 import type {
@@ -17,10 +14,7 @@ import type { HistoryStore } from './history-store';
 
 type Ready = Extract<DeviceStatus, { kind: 'ready' }>;
 
-/**
- * WMPF refused the caller: the sn is not (or no longer) the registered one, or the device is not registered
- * (errCode 13/1000 and the credential texts; 9 when the openId authorised another sn; docs/host-protocol.md §2.1).
- */
+/** WMPF refused the caller's sn: errCode 13/1000 and credential texts; 9 = openId authorised another sn (§2.1). */
 function isRegistrationRefusal(failure: CallFailure): boolean {
   return failure.kind === 'device-credential' || failure.code === 9;
 }
@@ -32,15 +26,12 @@ export type RegisteredStart =
 
 export interface RegisteredStartDeps {
   voip: Pick<VoipService, 'startCall'>;
-  /** Asks the host again (the screen shows its answer). */
   refreshStatus: () => Promise<DeviceStatus>;
 }
 
 /**
- * Starts the call as the registration `status` names — possibly the one the host confirmed last, before it answered
- * this run. Refused for the registration, the host is asked again and, when it now names another registration, the
- * call is tried ONCE more with it; when it says the device cannot call, that is the problem shown. A host that
- * cannot answer leaves the refusal as it is.
+ * Starts as `status`'s registration (maybe the last confirmed). On a registration refusal the host is asked again:
+ * another registration is tried ONCE more; "cannot call" is the problem shown; no answer keeps the refusal.
  */
 async function startAsRegistered(
   deps: RegisteredStartDeps,

@@ -1,4 +1,4 @@
-import { makeAutoObservable, runInAction } from 'mobx-miniprogram';
+import { runInAction } from 'mobx-miniprogram';
 import type { Clock } from '../lib/clock';
 import type { HostBridge } from '../platform/host/types';
 import type { CallAttemptLog } from '../platform/voip/call-attempts';
@@ -19,6 +19,7 @@ import type { DeviceStore } from './device-store';
 import type { HistoryStore } from './history-store';
 import { IncomingCallStore, type IncomingCall } from './incoming-call-store';
 import { endedCall, type CallOutcome, type EndedEvent } from './call-records';
+import { makeStoreObservable } from './observable-store';
 
 export type { IncomingCall } from './incoming-call-store';
 export type { CallOutcome } from './call-records';
@@ -31,7 +32,6 @@ export interface CallStoreDeps {
   voip: VoipService;
   events: VoipEvents;
   permissions: Permissions;
-  /** Told when a call ended (the host app may light the screen down, log, ...). */
   host: Pick<HostBridge, 'notifyCallEnded'>;
   clock: Clock;
   device: Pick<DeviceStore, 'statusForCall' | 'refreshStatus' | 'refreshPrefetchIfStale'>;
@@ -40,21 +40,17 @@ export interface CallStoreDeps {
   history: Pick<HistoryStore, 'record' | 'find'>;
   /** The call a host launch (or the plugin's call page) is showing, when a family member called the device. */
   launch: Pick<LaunchGuard, 'incomingCall'>;
-  /** The installers' record of each initByCaller and how it went (the diagnostics page). */
   attempts: Pick<CallAttemptLog, 'begin' | 'started' | 'failed' | 'stopped'>;
 }
 
-/**
- * One call at a time: the pre-call checks, the start, and the outcome reported by the plugin's events; or a family
- * member's call the plugin's call page was opened for (held by its own store, `incomingCall`).
- */
+/** One call at a time: checks, start, plugin events, outcome; a family member's call is `incomingCall`'s. */
 export class CallStore {
   phase: CallPhase = 'idle';
   request: CallRequest | undefined = undefined;
   problem: CallProblem | undefined = undefined;
   roomId: string | undefined = undefined;
   connected = false;
-  /** Connected seconds of the current call, from the plugin's `calling` ticks. */
+  /** From the plugin's `calling` ticks. */
   keepTime = 0;
   lastOutcome: CallOutcome | undefined = undefined;
   readonly incomingCall: IncomingCallStore;
@@ -64,24 +60,10 @@ export class CallStore {
 
   constructor(private readonly deps: CallStoreDeps) {
     this.incomingCall = new IncomingCallStore(deps);
-    makeAutoObservable<CallStore, 'deps' | 'lastEventAt' | 'setup' | 'unsubscribe' | 'isBusy'>(
-      this,
-      {
-        deps: false,
-        incomingCall: false,
-        lastEventAt: false,
-        setup: false,
-        unsubscribe: false,
-        isBusy: false,
-      },
-      { autoBind: true },
-    );
+    makeStoreObservable(this, ['deps', 'incomingCall', 'lastEventAt', 'setup', 'unsubscribe', 'isBusy']);
   }
 
-  /**
-   * A call is being set up or running. Asked at the moment of a decision (a tap), never observed: a call that went
-   * silent stops counting as running after SILENT_CALL_MS, which only the clock can tell.
-   */
+  /** Asked at a decision (a tap), never observed: a silent call stops counting after SILENT_CALL_MS (clock only). */
   isBusy(): boolean {
     if (this.phase === 'checking' || this.phase === 'starting') return true;
     const running = this.phase === 'in-call' || this.incoming !== undefined;
@@ -102,19 +84,13 @@ export class CallStore {
     return this.phase === 'checking' || this.phase === 'starting' || this.phase === 'in-call';
   }
 
-  /**
-   * The plugin's call page was opened for a family member's call: by the host's launch for its push (App.onShow
-   * into the call page), or while the app was in front (callPageOnShow). Never over the device's own call.
-   */
+  /** The call page opened for a family member's call (host launch or callPageOnShow); never over our own call. */
   noteIncomingCall(launch: IncomingCallLaunch | undefined = this.deps.launch.incomingCall()): void {
     if (!launch || this.ownCallActive) return;
     if (this.incomingCall.note(launch)) this.lastEventAt = this.deps.clock.now();
   }
 
-  /**
-   * Runs the pre-call checks and starts the call once. A second request while one is being set up or is
-   * running (double tap, back-and-forth navigation) is ignored.
-   */
+  /** Checks, then starts the call once; a request while one is busy (double tap, back and forth) is ignored. */
   async placeCall(wanted: CallRequest): Promise<PlaceCallResult> {
     if (this.isBusy()) return 'ignored';
     const { clock, contacts, device, permissions, attempts } = this.deps;
@@ -164,15 +140,11 @@ export class CallStore {
     return 'started';
   }
 
-  /** initByCaller answered: its room's early end is ours; the others are ended as the rooms they are. */
   private settleEndsBeforeStart(setup: CallSetup, ownRoomId: string | undefined): void {
     for (const event of setup.takeEnds(ownRoomId)) this.onEnded(event);
   }
 
-  /**
-   * The person gave up while the call was being set up (Cancel, Back): stop at the next step of the checks, or end
-   * the call as soon as the plugin has created it, without its call page.
-   */
+  /** Cancel/Back during setup: stop at the next check, or end the call without its page once the plugin made it. */
   cancel(): void {
     if (this.phase === 'checking' || this.phase === 'starting') this.setup.cancel();
   }
@@ -190,21 +162,16 @@ export class CallStore {
     return call ? this.deps.voip.answerOnCallPage(call) : Promise.resolve(false);
   }
 
-  /**
-   * Ends the running call from our own page (the plugin's call page did not open): ours, or a family member's call
-   * (declined while it rings, hung up once answered).
-   */
+  /** Ends the running call (ours or a family member's) from our page, when the plugin's call page did not open. */
   hangUp(): void {
     const roomId = this.phase === 'in-call' ? this.roomId : (this.incoming?.roomId ?? this.roomId);
     if (roomId) this.deps.voip.forceHangUp(roomId);
   }
 
-  /** Back from a refused permission: the Mini Program's settings, to turn it on. */
   openSettings(): Promise<void> {
     return this.deps.permissions.openSettings();
   }
 
-  /** Follows the plugin's lifecycle for the app's lifetime. */
   start(): void {
     this.stop();
     this.unsubscribe = this.deps.events.subscribe((event) => this.onLifecycle(event));

@@ -6,7 +6,7 @@ import type {
   ContactsService,
   ContactWithAuth,
 } from '../platform/contacts/types';
-import { buildSearchIndex, matchesQuery, type SearchEntry } from '../utils/contact-search';
+import { matchesQuery, toSearchEntry, type SearchEntry } from '../utils/contact-search';
 import { pinnedAs } from '../platform/contacts/contacts-service';
 import type { DeviceStore } from './device-store';
 
@@ -28,29 +28,27 @@ export class ContactsStore {
   all: ContactWithAuth[] = [];
   query = '';
   state: ContactsLoadState = 'idle';
-  /** The source failed; `all` may still hold the cached list. */
+  /** `all` may still hold the cached list. */
   error: ContactsError | undefined = undefined;
   authorisationError: AuthorisationError | undefined = undefined;
   fromCache = false;
   skipped = 0;
   /** Contacts beyond the limit the device shows (validate-contacts MAX_CONTACTS). */
   omitted = 0;
-  /** How many of the filtered contacts are shown (grows by PAGE_SIZE at the bottom of the list). */
   shownCount = PAGE_SIZE;
   /** Back from "Add family": someone may have been added, so the next show loads again. */
   stale = false;
   /** When the shown list was read from the backend (epoch ms; 0 for a cached list): "new" is measured from it. */
   loadedAt = 0;
-  /** The contact being removed (its openId), while the backend is asked. */
+  /** openId being removed / pinned while the backend is asked. */
   removing: string | undefined = undefined;
   removeError: ContactsError | undefined = undefined;
-  /** The contact being shown on (or taken off) the home, while the backend is asked. */
   pinning: string | undefined = undefined;
   pinError: ContactsError | undefined = undefined;
   /** Bumped when the pinyin table arrives (after the first screen): the search index is computed again. */
   searchTableVersion = 0;
   private loading: Promise<void> | undefined;
-  /** The authorisation of the people after the first screen, being checked. */
+  /** The authorisation check of the people after the first screen. */
   private checking: Promise<void> | undefined;
 
   constructor(private readonly deps: ContactsStoreDeps) {
@@ -70,7 +68,7 @@ export class ContactsStore {
 
   get searchIndex(): SearchEntry[] {
     void this.searchTableVersion;
-    return buildSearchIndex(this.sorted.map((c) => c.name));
+    return this.sorted.map((c) => toSearchEntry(c.name));
   }
 
   searchTableLoaded(): void {
@@ -113,17 +111,13 @@ export class ContactsStore {
     return this.state === 'ready' || this.all.length > 0;
   }
 
-  /**
-   * The person a call is for, as the list knows them (undefined: not a contact of this device). A list that was
-   * never loaded (the calling page opened first, after a restart) is loaded first; a list being loaded is awaited.
-   */
+  /** undefined: not a contact of this device. A never-loaded list (calling page opened first) is loaded first. */
   async contactForCall(
     openId: string,
     device: { sn: string; modelId: string },
   ): Promise<ContactWithAuth | undefined> {
     if (this.state === 'idle') await this.showCached();
-    // someone the list shows as authorised (the saved list too) is called at once, without waiting for a load in
-    // flight: the plugin refuses one who withdrew meanwhile (errCode 9)
+    // shown as authorised (saved list too): called without awaiting a load; the plugin refuses a withdrawal (9)
     const shown = this.find(openId);
     if (shown && shown.authorisation === 'authorised') return shown;
     if (this.loading) await this.loading;
@@ -160,10 +154,7 @@ export class ContactsStore {
     if (status.kind === 'ready') await this.refresh({ sn: status.device.sn, modelId: status.device.modelId });
   }
 
-  /**
-   * The person at the device removes a contact (the page asked for a confirmation first). One removal at a time;
-   * resolves true once the backend no longer lists them, and they are gone from the list (and its cache).
-   */
+  /** One removal at a time (the page confirmed it); true once the backend and the list no longer hold them. */
   async remove(openId: string): Promise<boolean> {
     if (this.removing !== undefined || !this.find(openId)) return false;
     this.removing = openId;
@@ -186,10 +177,7 @@ export class ContactsStore {
     this.pinError = undefined;
   }
 
-  /**
-   * The person at the device shows a contact on the home (a big tile), or takes them off. One at a time; resolves
-   * true once the backend keeps it (the family member sees it on their phone too).
-   */
+  /** A contact on (or off) the home's big tiles; true once the backend keeps it (their phone shows it too). */
   async setPinned(openId: string, pinned: boolean): Promise<boolean> {
     if (this.pinning !== undefined || !this.find(openId)) return false;
     this.pinning = openId;

@@ -1,8 +1,6 @@
 /**
- * Asks the host to prefetch the device credential so that initByCaller starts faster. Only an optimisation:
- * the framework fetches the credential itself when a call starts, so nothing here ever blocks a call.
- * Single flight, success reused for PREFETCH_TTL_MS (below the 1 h token TTL), failures retried with backoff.
- * The prefetch's state lives here only: the device store and the diagnostics page read it.
+ * Host prefetch of the device credential, only to start initByCaller faster (WMPF fetches it itself): never blocks
+ * a call. Single flight, success reused for PREFETCH_TTL_MS (below the 1 h token TTL), failures backed off.
  */
 import { action, observable } from 'mobx-miniprogram';
 import { backoffDelay } from '../lib/backoff';
@@ -39,14 +37,12 @@ export interface CredentialPrefetchOptions {
 
 export interface CredentialPrefetch {
   readonly state: PrefetchState;
-  /** The last failed prefetch, kept after a later success (the diagnostics page). */
+  /** Kept after a later success (the diagnostics page). */
   readonly lastFailure: FailedPrefetch | undefined;
-  /** True when no valid prefetched credential is known (never fetched, expired, failed). */
   isStale(): boolean;
   /**
-   * Starts a prefetch when useful: not when one is valid, in flight (joins it) or in failure backoff.
-   * Never rejects. Callers must not await it on the tap-to-call path. `ignoreBackoff`: the device changed (the host
-   * registered it): a failure's backoff no longer holds.
+   * Not when valid, in flight (joins it) or backing off; never rejects; never awaited on the tap-to-call path.
+   * `ignoreBackoff`: the host registered the device anew, so a failure's backoff no longer holds.
    */
   request(options?: { ignoreBackoff?: boolean }): Promise<PrefetchState>;
 }
@@ -90,7 +86,6 @@ export function createCredentialPrefetch(
     return failed(reply.error);
   }
 
-  /** A prefetch is pointless on an unsupported device; a host error is a failure with backoff. */
   function blockedBy(status: DeviceStatus): PrefetchState | undefined {
     const reason = unsupportedReason(status);
     if (reason) return { status: 'unsupported', reason };
@@ -108,19 +103,15 @@ export function createCredentialPrefetch(
       return settle(await host.prefetchDeviceToken(), since);
     }
     if (!host.available) return { status: 'unsupported', reason: 'not-wmpf' };
-    // First show: nothing is known about the device yet. The status question and the prefetch go out together, so
-    // the credential fetch starts one host round trip earlier for the first call. On a device that turns out
-    // unsupported or unregistered the prefetch's answer is ignored (the host refuses it anyway).
+    // Nothing known yet: status and prefetch go out together (one round trip earlier for the first call); on an
+    // unsupported or unregistered device the prefetch's answer is ignored (the host refuses it anyway).
     const since = clock.now();
     setState({ status: 'pending', since });
     const [status, reply] = await Promise.all([device.getStatus(), host.prefetchDeviceToken()]);
     return blockedBy(status) ?? settle(reply, since);
   }
 
-  /**
-   * A state made "in the future" means the wall clock was set back since: its validity and its backoff are unknown,
-   * so it counts as expired (a stale "ready" would hide a missing credential, a backoff could last a day).
-   */
+  /** A state "in the future" means the clock was set back: counted as expired (else a backoff may last a day). */
   function isValid(now: number): boolean {
     const { state } = held;
     return state.status === 'ready' && state.at <= now && now < state.validUntil;

@@ -1,6 +1,7 @@
-import { makeAutoObservable, runInAction } from 'mobx-miniprogram';
+import { runInAction } from 'mobx-miniprogram';
 import type { Clock } from '../lib/clock';
 import type { CallRecord, HistoryProblem, HistoryRepository } from '../platform/history/types';
+import { makeStoreObservable } from './observable-store';
 
 export interface HistoryStoreDeps {
   repository: HistoryRepository;
@@ -11,22 +12,15 @@ export interface HistoryStoreDeps {
 export class HistoryStore {
   records: CallRecord[] = [];
   loaded = false;
-  /** Something in storage could not be read (shown once, the rest of the history is kept). */
+  /** Unreadable storage (shown once; the rest is kept). */
   problem: HistoryProblem | undefined = undefined;
-  /**
-   * The time "today" and "yesterday" are read against: set when the history is shown or changes, so that what is
-   * derived from it never reads a clock MobX cannot track.
-   */
+  /** "Today" is read against this, set on show or change: derivations never read a clock MobX cannot track. */
   now: number;
   private loading: Promise<void> | undefined;
 
   constructor(private readonly deps: HistoryStoreDeps) {
     this.now = deps.clock.now();
-    makeAutoObservable<HistoryStore, 'deps' | 'loading'>(
-      this,
-      { deps: false, loading: false },
-      { autoBind: true },
-    );
+    makeStoreObservable(this, ['deps', 'loading']);
   }
 
   load(): Promise<void> {
@@ -46,7 +40,6 @@ export class HistoryStore {
     return this.loading;
   }
 
-  /** Loads once; later calls share the first load. */
   ensureLoaded(): void {
     if (!this.loaded) void this.load();
   }
@@ -56,10 +49,7 @@ export class HistoryStore {
     this.now = this.deps.clock.now();
   }
 
-  /**
-   * Inserts or updates a record; memory first, so the entry is shown for this session even when storage fails
-   * (the repository reports that failure itself).
-   */
+  /** Memory first: shown this session even when storage fails (the repository reports that itself). */
   async record(entry: CallRecord): Promise<void> {
     const others = this.records.filter((r) => r.id !== entry.id);
     this.records = [entry, ...others].sort((a, b) => b.startedAt - a.startedAt);

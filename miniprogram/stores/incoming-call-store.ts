@@ -1,9 +1,9 @@
-import { makeAutoObservable } from 'mobx-miniprogram';
 import type { Clock } from '../lib/clock';
 import type { CallRecord } from '../platform/history/types';
 import type { IncomingCallLaunch } from '../platform/launch';
 import type { RoomType } from '../platform/voip/types';
 import type { HistoryStore } from './history-store';
+import { makeStoreObservable } from './observable-store';
 
 /** A family member's call the plugin's call page shows (the device is the listener). */
 export interface IncomingCall {
@@ -11,7 +11,6 @@ export interface IncomingCall {
   roomId: string | undefined;
   callerName: string;
   roomType: RoomType;
-  /** answered (hangOnVoip) */
   connected: boolean;
   keepTime: number;
   startedAt: number;
@@ -22,21 +21,15 @@ export interface IncomingCallStoreDeps {
   history: Pick<HistoryStore, 'record' | 'find'>;
 }
 
-/**
- * The family member's call being shown: its ring, its answer, its ticks, its end. Whether one may be shown at all
- * (not while the device's own call runs) is the call store's decision.
- */
+/** The family member's call being shown; whether one may be shown at all is the call store's decision. */
 export class IncomingCallStore {
   call: IncomingCall | undefined = undefined;
 
   constructor(private readonly deps: IncomingCallStoreDeps) {
-    makeAutoObservable<IncomingCallStore, 'deps'>(this, { deps: false }, { autoBind: true });
+    makeStoreObservable(this, ['deps']);
   }
 
-  /**
-   * The plugin's call page was opened for this launch: ringing from now on, and recorded at once, so that even a
-   * call nobody answers is in the history with who called and when. False when it is the call already shown.
-   */
+  /** Recorded at once, so a call nobody answers is in the history. False: the call already shown. */
   note(launch: IncomingCallLaunch): boolean {
     if (this.call && (!launch.roomId || launch.roomId === this.call.roomId)) return false;
     this.call = {
@@ -59,12 +52,10 @@ export class IncomingCallStore {
     this.record();
   }
 
-  /** The call shown when the event is for its room. */
   callIn(roomId: string): IncomingCall | undefined {
     return this.call?.roomId === roomId ? this.call : undefined;
   }
 
-  /** The room ended: the call it was, no longer shown. */
   end(roomId: string): IncomingCall | undefined {
     const ended = this.callIn(roomId);
     if (ended) this.call = undefined;

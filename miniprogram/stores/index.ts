@@ -1,11 +1,6 @@
 /**
- * The running app as pages see it: the platform the composition root chose and the main package's stores, built
- * once (composition-root.ts buildStores) and installed here. A package builds its own store on first use from
- * them (`packageStore`, in the package's setup.ts); the main package never knows the packages.
- *
- * Pages bind stores with mobx-miniprogram-bindings' array form (`storeBindings: [{ store: appStores.ui, … }]`).
- * Every store handed out here is `live`: one object for the app's lifetime, so a page defined before launch binds to
- * it, always acting on the installed app's store (tests install a new app per test; the page module loads once).
+ * The platform and main stores composition-root.ts installs; packages build theirs with `packageStore`.
+ * Stores are handed out `live`: a page module loaded once binds to whichever app is installed (tests install many).
  */
 import { observable, runInAction } from 'mobx-miniprogram';
 import type { Platform } from '../platform/platform';
@@ -19,22 +14,15 @@ import type { UiStore } from './ui-store';
 
 /** One store per flow of the main package. Add one: here, and built in composition-root.ts (buildStores). */
 export interface AppStores {
-  /** device or phone, simulated or not, and each role's home page */
   role: RoleStore;
-  /** window width, large text, pull-down refresh, navigation (one at a time) */
   ui: UiStore;
-  /** registration, versions, credential prefetch */
   device: DeviceStore;
-  /** the people the device may call, search, the shown window of the list */
   contacts: ContactsStore;
   history: HistoryStore;
-  /** the family members' calls nobody took, until the person has seen them */
   missedCalls: MissedCallsStore;
-  /** one call at a time: checks, start, the plugin's events, the outcome */
   call: CallStore;
 }
 
-/** What a package builds its store from. */
 export interface RunningApp {
   platform: Platform;
   stores: AppStores;
@@ -49,7 +37,6 @@ export function currentApp(): RunningApp {
   return app;
 }
 
-/** The composition root (and tests, on a simulated platform) installs the app pages bind to. */
 export function installStores(stores: AppStores, platform: Platform): RunningApp {
   const app = { platform, stores };
   runInAction(() => installed.set(app));
@@ -90,7 +77,6 @@ const STORE_KEYS: ReadonlyArray<keyof AppStores> = [
   'call',
 ];
 
-/** The installed main stores, each `live`, for pages, components and tests. */
 export const appStores = Object.fromEntries(
   STORE_KEYS.map((key) => [key, live((app) => app.stores[key])]),
 ) as unknown as AppStores;

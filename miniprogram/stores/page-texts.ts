@@ -1,7 +1,4 @@
-/**
- * What every page repeats, as one behaviour: its texts as `text` (bound, so they follow a locale whose texts arrive
- * after the page), the large-text switch as `largeText`, and `text.title` as the navigation bar's title.
- */
+/** Every page's behaviour: bound `text` (follows late-loading locale texts), `largeText`, `text.title` as title. */
 import { comparer, reaction } from 'mobx-miniprogram';
 import { appStores, currentApp } from './index';
 
@@ -17,10 +14,7 @@ export function pageTexts<T extends { title: string }>(texts: () => T): string {
   });
 }
 
-/**
- * The same for a component of a page: its texts and the large-text switch, bound; no title. What equals the
- * initial data is not sent again when it attaches (a page of several components would send its texts once each).
- */
+/** For a component: no title, and data equal to the initial data is not sent again on attach. */
 export function boundTexts<T extends object>(texts: () => T, sendFirst = false): string {
   const stops = new WeakMap<object, () => void>();
   return Behavior({

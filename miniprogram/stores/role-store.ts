@@ -6,7 +6,6 @@ export type Role = 'device' | 'phone';
 
 export interface RoleStoreDeps {
   role: Role;
-  /** DevTools' simulated device or phone (labelled as such on screen). */
   simulated: boolean;
   launch: Pick<LaunchGuard, 'mayActOnItsOwn'>;
   ui: Pick<UiStore, 'redirectTo'>;
@@ -22,10 +21,7 @@ export class RoleStore {
     this.simulated = deps.simulated;
   }
 
-  /**
-   * The first page in app.json is the device's home. On a phone it hands over to "my devices" — unless the app was
-   * shown for a pre-launch or the plugin's call page, when it must not navigate by itself. True when it left.
-   */
+  /** app.json's first page is the device home; a phone leaves for its own, unless pre-launched or on a call page. */
   leaveForHome(currentRoute: string): boolean {
     const home = homeRouteFor(this.role);
     if (home.replace(/^\//, '') === currentRoute.replace(/^\//, '')) return false;

@@ -1,13 +1,10 @@
-import { makeAutoObservable, runInAction } from 'mobx-miniprogram';
+import { runInAction } from 'mobx-miniprogram';
 import type { TextSizeChoice, TextSizeSetting } from '../platform/text-size-setting';
 import type { Ui } from '../platform/ui';
+import { makeStoreObservable } from './observable-store';
 
-/**
- * One navigation at a time for a page: a double tap must not open two pages (or go back twice). The guard opens
- * again when the navigation failed, and when the page calls release() (its onShow, once the person is back).
- */
+/** One navigation at a time: opens again when it failed, or on release() (the page's onShow). */
 interface NavigationGuard {
-  /** Runs `navigate` unless a navigation is already on its way. */
   go(navigate: () => Promise<boolean>): void;
   release(): void;
 }
@@ -36,19 +33,15 @@ const WIDE_SCREEN_PX = 800;
 const SYSTEM_LARGE_FROM = 1.05;
 
 /**
- * What pages need of the screen and of navigation: the window width (observable: it changes when a
- * device turns), the end of a pull-down refresh, and one navigation at a time — a double tap must not open two
- * pages. The guard opens again when a navigation failed and when a page shows (release()). A page that names itself
- * (`from`) has its own guard, released only by its own show: the page it opened shows first, while taps may still
- * reach the opening page during the transition (two calling pages for a double tap otherwise).
+ * Window width (changes when a device turns), pull-down refresh, and one navigation at a time. A page naming itself
+ * (`from`) has its own guard, released only by its own show: taps may still reach it during the transition.
  */
 export class UiStore {
   windowWidth = 0;
-  /** WeChat's font size setting (1: standard or unknown). */
+  /** 1: standard or unknown. */
   systemFontScale = 1;
-  /** The large-text switch: 'system' until the person uses it. */
   textSize: TextSizeChoice = 'system';
-  /** The switch's last choice could not be kept (it holds until the app restarts). */
+  /** The last choice could not be stored (it holds until the app restarts). */
   textSizeNotSaved = false;
   private readonly guards = new Map<string, NavigationGuard>();
   private textSizeLoad: Promise<void> | undefined;
@@ -59,11 +52,7 @@ export class UiStore {
   ) {
     this.windowWidth = ui.windowSize().width;
     this.systemFontScale = ui.fontScale();
-    makeAutoObservable<UiStore, 'ui' | 'guards' | 'guard' | 'textSizeSetting' | 'textSizeLoad'>(
-      this,
-      { ui: false, guards: false, guard: false, textSizeSetting: false, textSizeLoad: false },
-      { autoBind: true },
-    );
+    makeStoreObservable(this, ['ui', 'guards', 'guard', 'textSizeSetting', 'textSizeLoad']);
   }
 
   get wide(): boolean {
@@ -82,7 +71,7 @@ export class UiStore {
     this.systemFontScale = this.ui.fontScale();
   }
 
-  /** The switch's choice as stored (once; a choice made meanwhile wins). */
+  /** Once; a choice made meanwhile wins. */
   loadTextSize(): Promise<void> {
     if (!this.textSizeLoad && this.textSizeSetting) {
       const setting = this.textSizeSetting;
@@ -95,7 +84,6 @@ export class UiStore {
     return this.textSizeLoad ?? Promise.resolve();
   }
 
-  /** The large-text switch: kept across restarts (a storage failure is said, and the choice still holds). */
   async setLargeText(large: boolean): Promise<void> {
     this.textSize = large ? 'large' : 'standard';
     const saved = this.textSizeSetting ? await this.textSizeSetting.save(this.textSize) : false;
@@ -117,7 +105,6 @@ export class UiStore {
     return guard;
   }
 
-  /** `from`: the page navigating (its route), when it has its own guard. */
   navigateTo(url: string, from = ''): void {
     this.guard(from).go(() => this.ui.navigateTo(url));
   }

@@ -1,10 +1,7 @@
 /** Each colour carries white initials at 4.5:1 or more (WCAG AA for any size; docs/design.md). */
 const PALETTE = ['#1f6fe0', '#067d45', '#b45309', '#7e57c2', '#c2185b', '#00788a', '#795548', '#5c6bc0'];
 
-/**
- * Chinese names show their first character (妈妈 → 妈); Latin names the initials of the first two words
- * (Anna Schmidt → AS). Empty names show a neutral mark.
- */
+/** 妈妈 → 妈; Anna Schmidt → AS (the first two words' initials); an empty name shows a neutral mark. */
 function avatarInitials(name: string): string {
   const trimmed = (name || '').trim();
   if (!trimmed) return '?';

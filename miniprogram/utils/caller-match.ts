@@ -1,10 +1,6 @@
 import type { ContactWithAuth } from '../platform/contacts/types';
 
-/**
- * Who a family member's call came from, among the contacts. The call carries only the name they registered for this
- * device (callWMPF's nickName), so only an exact, unique name is a match: two contacts of that name, or none, are
- * said as such — nobody is guessed, so the wrong person is never called back.
- */
+/** callWMPF's nickName is all a call carries: only an exact, unique name matches (nobody is guessed). */
 export type CallerMatch =
   | { kind: 'one'; contact: ContactWithAuth }
   | { kind: 'many'; count: number }

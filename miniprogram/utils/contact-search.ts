@@ -1,7 +1,4 @@
-/**
- * The generated table (miniprogram/pinyin/index.ts): a subpackage of its own, registered once it has loaded. Until
- * then names are found by their characters and Latin letters only.
- */
+/** miniprogram/pinyin: a subpackage, registered once loaded; until then search is by characters and Latin only. */
 export interface PinyinTable {
   PINYIN_CODE_ALPHABET: string;
   PINYIN_BITMAP: string;
@@ -141,10 +138,6 @@ export function toSearchEntry(name: string): SearchEntry {
   const entry: SearchEntry = { text: lower.replace(/\s+/g, ''), initials };
   if (plainInitials !== initials) entry.plainInitials = plainInitials;
   return entry;
-}
-
-export function buildSearchIndex(names: string[]): SearchEntry[] {
-  return names.map(toSearchEntry);
 }
 
 /** Name contains the query, or (for Latin letters) the initials start with or contain it: "mm" finds 妈妈. */

@@ -1,7 +1,4 @@
-/**
- * Compares dotted version strings numerically ("2.10.0" > "2.9.1"). Missing parts count as 0.
- * Returns undefined when either side is not a version, so callers can report "unknown" instead of guessing.
- */
+/** Numeric ("2.10.0" > "2.9.1"), missing parts 0; undefined when either is not a version ("unknown", no guess). */
 export function compareVersions(a: string, b: string): number | undefined {
   const pa = parseVersion(a);
   const pb = parseVersion(b);

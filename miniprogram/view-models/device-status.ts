@@ -74,11 +74,7 @@ function hostProblem(error: HostError): string {
   }
 }
 
-/**
- * The one status line the person at the device reads (issue 21): ready or not, and what to do, in one sentence.
- * Versions, the registration and the host's errors are the installers' (the diagnostics page); nothing here says
- * "ready" while the contacts could not be loaded, nor promises saved contacts that are not there.
- */
+/** The person's status sentence (issue 21): never "ready" without contacts, nor promising saved ones not there. */
 export interface PersonStatusInput {
   status: DeviceStatus | null;
   /** the last contacts load failed (the list may show saved contacts) */

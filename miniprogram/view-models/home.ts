@@ -1,7 +1,4 @@
-/**
- * The device's home on a landscape screen: the people called most and the pinned ones as big tiles (one touch: a
- * video call), a missed caller's tile marked until seen, and "all contacts" one tap away.
- */
+/** The landscape home's tiles: pinned and most-called people, a missed caller's tile marked until seen. */
 import { t } from '../i18n/index';
 import type { ContactWithAuth } from '../platform/contacts/types';
 import type { CallRecord } from '../platform/history/types';
@@ -12,10 +9,7 @@ export type TileView = ReturnType<typeof homeTiles>[number];
 /** How many people the device's home shows as tiles: 2 rows of 4 on a landscape screen, the last "all contacts". */
 export const HOME_TILES = 7;
 
-/**
- * The people called (or who called) most, by openId, from the call history: most calls first, the most recent
- * first among equals. Calls without an openId (a family member's call, known by name only) are not counted.
- */
+/** openIds by call count, then recency; calls without an openId (known by name only) do not count. */
 export function mostCalled(records: readonly CallRecord[], limit: number): string[] {
   const counts = new Map<string, { count: number; lastAt: number }>();
   for (const record of records) {
@@ -34,7 +28,6 @@ export function mostCalled(records: readonly CallRecord[], limit: number): strin
 }
 
 export interface HomeInput {
-  /** the contacts, callable first (ContactsStore.sorted) */
   sorted: readonly ContactWithAuth[];
   find(openId: string): ContactWithAuth | undefined;
   records: readonly CallRecord[];
@@ -42,10 +35,7 @@ export interface HomeInput {
   missedByOpenId: ReadonlyMap<string, number>;
 }
 
-/**
- * Who gets a tile, in an order that stays put: the pinned people, then the people called most, then the list's first
- * callable people (a new device has no history yet). A missed caller without a tile takes the last unpinned one.
- */
+/** Stable order: pinned, most called, first callable; a missed caller takes the last unpinned tile. */
 function homeContacts(input: HomeInput): ContactWithAuth[] {
   const chosen: ContactWithAuth[] = [];
   const add = (contact: ContactWithAuth | undefined) => {
@@ -54,7 +44,6 @@ function homeContacts(input: HomeInput): ContactWithAuth[] {
   };
   for (const contact of input.sorted) if (contact.pinned) add(contact);
   for (const openId of mostCalled(input.records, HOME_TILES)) add(input.find(openId));
-  // a new device has no history yet: the first people who can be called
   for (const contact of input.sorted) {
     if (chosen.length >= HOME_TILES || contact.authorisation === 'not-authorised') break;
     add(contact);
@@ -80,11 +69,9 @@ export function homeTiles(input: HomeInput) {
       ...avatarOf(contact.name),
       avatar: contact.avatarUrl ?? '',
       callable,
-      /** why the tile cannot call ('' when it can) */
       note: callable ? '' : t('contacts', 'notAuthorised'),
-      /** unseen missed calls from this person (0: no badge) */
       missed,
-      /** what a screen reader says for the badge ('' without one) */
+      /** for a screen reader */
       missedLabel: missed > 0 ? t('contacts', 'missedTitle', { count: missed }) : '',
       pinned: contact.pinned === true,
       videoLabel: t('contacts', 'tileVideoLabel', { name: contact.name }),

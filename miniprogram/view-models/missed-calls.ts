@@ -1,15 +1,12 @@
-/**
- * The missed-calls banner on the home: who called, how often, when the last time, and "call back" — only for a caller
- * the contacts name exactly once. An incoming call carries nothing but the name the family member registered for
- * this device, so two contacts of that name, or none, are said as such and nobody is called back by guess.
- */
+/** The home's missed-calls banner; "call back" only for a caller named by exactly one contact (caller-match.ts). */
 import { t } from '../i18n/index';
+import type { RoomType } from '../platform/voip/types';
 import type { MissedCaller } from '../stores/missed-calls-store';
 import { matchCaller, type ContactsByName } from '../utils/caller-match';
 import { formatCallTime } from '../utils/format-time';
 import { displayName } from './contact-name';
 
-export type MissedCallLine = ReturnType<typeof lineFor>;
+export type MissedCallLine = typeof NO_LINE;
 
 export interface MissedCallsView {
   show: boolean;
@@ -25,28 +22,33 @@ const NAMED = 3;
 
 export const NO_MISSED_CALLS: MissedCallsView = { show: false, title: '', lines: [], summary: '' };
 
-function lineFor(caller: MissedCaller, contacts: ContactsByName, now: number) {
+const NO_LINE = {
+  /** the caller's name as the call gave it (the key of the line) */
+  name: '',
+  text: '',
+  /** why there is no "call back" ('' when there is one, or nothing to say yet) */
+  note: '',
+  /** the one contact of that name, who may be called: "call back" calls them */
+  openId: '',
+  roomType: 'video' as RoomType,
+  /** several contacts have that name: offer to find them in the list */
+  find: false,
+  /** what a screen reader says for "call back" */
+  callBackLabel: '',
+};
+
+function lineFor(caller: MissedCaller, contacts: ContactsByName, now: number): MissedCallLine {
   const params = {
     name: displayName(caller.name),
     count: caller.count,
     time: formatCallTime(caller.lastAt, now),
   };
-  const text =
-    caller.count > 1 ? t('contacts', 'missedFromMany', params) : t('contacts', 'missedFromOne', params);
-  const callBackLabel = t('contacts', 'callBackLabel', { name: params.name });
   const line = {
-    /** the caller's name as the call gave it (the key of the line) */
+    ...NO_LINE,
     name: caller.name,
-    text,
-    /** why there is no "call back" ('' when there is one, or nothing to say yet) */
-    note: '',
-    /** the one contact of that name, who may be called: "call back" calls them */
-    openId: '',
+    text: t('contacts', caller.count > 1 ? 'missedFromMany' : 'missedFromOne', params),
     roomType: caller.roomType,
-    /** several contacts have that name: offer to find them in the list */
-    find: false,
-    /** what a screen reader says for "call back" */
-    callBackLabel,
+    callBackLabel: t('contacts', 'callBackLabel', { name: params.name }),
   };
   const match = matchCaller(caller.name, contacts);
   switch (match.kind) {
@@ -70,24 +72,17 @@ export function describeMissedCalls(
 ): MissedCallsView {
   if (callers.length === 0) return NO_MISSED_CALLS;
   const total = callers.reduce((sum, caller) => sum + caller.count, 0);
-  const lines = callers.slice(0, NAMED).map((caller) => lineFor(caller, contacts, now));
-  if (callers.length > NAMED) {
-    const others = t('contacts', 'missedOthers', { count: callers.length - NAMED });
-    lines.push({
-      name: '',
-      text: others,
-      note: '',
-      openId: '',
-      roomType: 'video',
-      find: false,
-      callBackLabel: '',
-    });
+  const named = callers.slice(0, NAMED);
+  const others = callers.length - NAMED;
+  const lines = named.map((caller) => lineFor(caller, contacts, now));
+  const who = named.map((caller) =>
+    t('contacts', 'missedWhoMany', { name: displayName(caller.name), count: caller.count }),
+  );
+  if (others > 0) {
+    lines.push({ ...NO_LINE, text: t('contacts', 'missedOthers', { count: others }) });
+    who.push(t('contacts', 'missedWhoOthers', { count: others }));
   }
   const title = t('contacts', 'missedTitle', { count: total });
-  const who = callers
-    .slice(0, NAMED)
-    .map((caller) => t('contacts', 'missedWhoMany', { name: displayName(caller.name), count: caller.count }));
-  if (callers.length > NAMED) who.push(t('contacts', 'missedWhoOthers', { count: callers.length - NAMED }));
   const summary = t('contacts', 'missedSummary', {
     title,
     who: who.join(t('contacts', 'missedWhoSeparator')),

@@ -1,8 +1,6 @@
 /**
- * <call-history> — the recent calls, newest first, bound to the history store (loads it when needed), with "clear
- * all" (asked first) and a storage problem shown once. `limit`: how many calls are rendered (the history keeps up
- * to 200); `compact`: a narrow side pane (smaller rows, icon-only "call again").
- * Event `callagain` (CallAgainDetail): "call again" tapped on a row with an openId; the page starts the call.
+ * <call-history> — recent calls with "clear all" (asked first). `limit`: rows rendered (the history keeps 200);
+ * `compact`: a narrow side pane. Event `callagain` (CallAgainDetail): the page starts the call.
  */
 import { ComponentWithStore } from 'mobx-miniprogram-bindings';
 import { texts } from '../../i18n/index';

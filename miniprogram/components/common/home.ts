@@ -1,7 +1,4 @@
-/**
- * What the home's components (status-line, missed-calls, home-tiles, contact-list, person-sheet) share: their
- * texts, the contact behind an openId, and how a person is called from the home.
- */
+/** What the home's components share: their texts, the contact behind an openId, calling a person. */
 import { ComponentWithStore } from 'mobx-miniprogram-bindings';
 import { t, texts } from '../../i18n/index';
 import { callingUrl, HOME_PAGE, ROUTES } from '../../routes';
@@ -18,10 +15,7 @@ export function homeTexts() {
 
 const homeTextsBehavior = boundTexts(homeTexts);
 
-/**
- * A component of the home: ComponentWithStore with the home's texts and the large-text switch bound (`text`,
- * `largeText`), and app.wxss (`.pressed`) and the page's Vant rules applying inside it (addGlobalClass).
- */
+/** ComponentWithStore with the home's texts bound; app.wxss and the page's Vant rules apply (addGlobalClass). */
 export const homeComponent: typeof ComponentWithStore = (definition) =>
   ComponentWithStore({ ...definition, behaviors: [homeTextsBehavior], options: { addGlobalClass: true } });
 
@@ -44,7 +38,7 @@ export function callPerson(id: unknown, roomType: unknown): void {
   navigateFromHome(callingUrl({ openId: row.id, roomType }));
 }
 
-/** "Add a family member": the pairing code (back from it, a family member may have been added). */
+/** Back from the pairing code, a family member may have been added. */
 export function addFamily(): void {
   contacts.markStale();
   navigateFromHome(ROUTES.devicePairing);

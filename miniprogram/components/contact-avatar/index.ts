@@ -1,7 +1,6 @@
 /**
- * <contact-avatar> — a person's picture, or their initials on a stable colour when there is none or it fails to load.
- * The initials and colour come from the row's view-model (utils/avatar.ts avatarOf): the component renders what it
- * is given and calls setData only when a picture fails, so a list of 200 rows costs no setData per avatar.
+ * <contact-avatar> — a picture, or initials on a stable colour (given by the row's view-model, avatarOf): setData
+ * only when a picture fails, so a list of 200 rows costs no setData per avatar.
  */
 Component({
   properties: {

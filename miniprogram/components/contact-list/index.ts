@@ -1,9 +1,4 @@
-/**
- * <contact-list> — the whole list of the people the device may call (the search's matches), a window at a time:
- * video and voice on every row someone can be called on.
- * Events:
- *   person  detail { id } — a row tapped: the page opens the person's sheet
- */
+/** <contact-list> — the search's matches, a window at a time; event `person` { id } opens their sheet. */
 import { t } from '../../i18n/index';
 import { appStores } from '../../stores/index';
 import type { ContactsStore } from '../../stores/contacts-store';

@@ -1,9 +1,6 @@
 /**
- * <home-tiles> — the home of a landscape device screen: the people called most and the pinned ones as big tiles
- * (one touch a video call, voice beside it), a missed caller's badge, and "all contacts".
- * Events:
- *   person   detail { id } — a long press, or a touch on someone who cannot be called yet: the page opens their sheet
- *   showall  the page opens the whole list
+ * <home-tiles> — a landscape device's big tiles (view-models/home.ts). Events: `person` { id } (a long press, or a
+ * touch on someone not callable yet: the page opens their sheet); `showall` (the page opens the whole list).
  */
 import { t } from '../../i18n/index';
 import { appStores } from '../../stores/index';

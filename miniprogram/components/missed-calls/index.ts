@@ -1,7 +1,6 @@
 /**
- * <missed-calls> — the family members' calls nobody took, until the person has seen them. `summary`: one line (on
- * the home of tiles, each caller's tile has its badge and "call back"). Events: `showall` (the page opens the whole
- * list, with the recent calls), `findcaller` { name } (several contacts have that name: the page searches for it).
+ * <missed-calls> — unseen missed calls; `summary`: one line (the tiles carry badges). Events: `showall` (the page
+ * opens the list), `findcaller` { name } (several contacts have that name: the page searches for it).
  */
 import { appStores } from '../../stores/index';
 import { describeMissedCalls, NO_MISSED_CALLS, type MissedCallsView } from '../../view-models/missed-calls';

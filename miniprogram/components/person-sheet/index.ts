@@ -1,8 +1,4 @@
-/**
- * <person-sheet> — the bottom sheet of one person: call them, show them on the home or take them off, remove them
- * (asked first). Why someone cannot be called yet, for a person who cannot. `person`: the openId the sheet opens
- * for ('' closes it); event `close`: the page sets `person` back to ''.
- */
+/** <person-sheet> — call, pin, remove (asked first); `person`: openId, '' closes; on `close` the page clears it. */
 import { appStores } from '../../stores/index';
 import type { ContactsStore } from '../../stores/contacts-store';
 import {

@@ -1,8 +1,4 @@
-/**
- * <status-line> — the top line of the home: the large-text switch (every page follows it, kept across restarts),
- * "add a family member", and the device's state in one plain sentence for the person at it ("check again" when that
- * may help; a tap anywhere else on it opens the installers' diagnostics).
- */
+/** <status-line> — large-text switch, "add family", device state ("check again"; a tap elsewhere: diagnostics). */
 import { ROUTES } from '../../routes';
 import { appStores } from '../../stores/index';
 import type { DeviceStore } from '../../stores/device-store';

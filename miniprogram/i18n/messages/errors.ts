@@ -1,7 +1,4 @@
-/**
- * Why a call did not start or how it ended: what happened, then what to do. Written for people who are not
- * comfortable with technology: no codes or jargon in the sentences (the code is shown separately for support).
- */
+/** What happened, then what to do; no codes or jargon (support sees the code separately). */
 export default {
   codeLabel: '错误码 {code}',
 

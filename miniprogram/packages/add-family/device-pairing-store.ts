@@ -1,8 +1,9 @@
-import { makeAutoObservable, runInAction } from 'mobx-miniprogram';
+import { runInAction } from 'mobx-miniprogram';
 import type { BackendError, PairingCode, PairingCodeBackend } from '../../contract/backend-types';
 import type { Clock } from '../../lib/clock';
 import type { DeviceStatus } from '../../platform/device/types';
 import type { DeviceStore } from '../../stores/device-store';
+import { makeStoreObservable } from '../../stores/observable-store';
 
 /** While the code is shown its status is asked this often (docs/backend-api.md §3.5). */
 export const PAIRING_POLL_MS = 3000;
@@ -39,11 +40,7 @@ function isAuthFailure(error: BackendError): boolean {
   return error.kind === 'rejected' && error.code.startsWith('auth-');
 }
 
-/**
- * The device's "Add family" view: a one-time pairing code family members scan with WeChat, how long it stays
- * valid, who was just added. While open it asks the code's status every 3 s; a used code shows "<name> was added
- * just now" and is replaced, as is an expired one (or 30 s before it expires).
- */
+/** "Add family": a one-time code, polled every 3 s while open; replaced when used, expired or 30 s from expiry. */
 export class DevicePairingStore {
   state: DevicePairingState = { step: 'loading' };
   /** The clock at the last check: what the code's remaining time is measured from. */
@@ -58,14 +55,7 @@ export class DevicePairingStore {
   private loading: Promise<void> | undefined;
 
   constructor(private readonly deps: DevicePairingStoreDeps) {
-    makeAutoObservable<
-      DevicePairingStore,
-      'deps' | 'sn' | 'open' | 'unused' | 'timer' | 'polling' | 'loading'
-    >(
-      this,
-      { deps: false, sn: false, open: false, unused: false, timer: false, polling: false, loading: false },
-      { autoBind: true },
-    );
+    makeStoreObservable(this, ['deps', 'sn', 'open', 'unused', 'timer', 'polling', 'loading']);
   }
 
   /** Retrying helps unless the backend is not set up, or this is not a device. */

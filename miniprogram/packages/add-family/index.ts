@@ -1,7 +1,4 @@
-/**
- * Device: shows the one-time pairing code a family member scans with WeChat, how long it stays valid, and who was
- * just added. While shown, the store checks the code every 3 s; hidden or closed, it stops.
- */
+/** Device: the one-time pairing code (device-pairing-store.ts); hidden or closed, its polling stops. */
 import { ComponentWithStore } from 'mobx-miniprogram-bindings';
 import { appStores } from '../../stores/index';
 import { pageTexts } from '../../stores/page-texts';

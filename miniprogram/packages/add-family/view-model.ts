@@ -8,16 +8,14 @@ const MINUTE_MS = 60_000;
 
 function problemText(problem: DevicePairingProblem): ProblemText {
   switch (problem.kind) {
-    case 'not-device':
-      return { ...devicePairingPair('notDevice'), code: '' };
     case 'device': {
       const status = describeDeviceStatus(problem.status);
       return { title: status.title, hint: status.hint, code: '' };
     }
     case 'backend':
       return describeBackendError(problem.error);
-    case 'image-failed':
-      return { ...devicePairingPair('imageFailed'), code: '' };
+    default:
+      return { ...devicePairingPair(problem.kind === 'not-device' ? 'notDevice' : 'imageFailed'), code: '' };
   }
 }
 

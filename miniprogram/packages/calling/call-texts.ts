@@ -29,10 +29,7 @@ export const CALL_FAILURE_KINDS = kindsOf<CallFailureKind>({
   unknown: 1,
 });
 
-/**
- * Texts for a failed call start, in the current locale, and the plugin's errCode for the person helping (format with
- * `codeLabel`). Unknown failures always name their code.
- */
+/** A failed start's texts, with the plugin's errCode for the helper (`codeLabel`); unknown ones name their code. */
 export function describeCallFailure(failure: CallFailure): { title: string; hint: string; code?: number } {
   const kind = camel(CALL_FAILURE_KINDS.includes(failure.kind) ? failure.kind : 'unknown');
   const code = finiteNumber(failure.code);

@@ -1,4 +1,4 @@
-import { makeAutoObservable, runInAction } from 'mobx-miniprogram';
+import { runInAction } from 'mobx-miniprogram';
 import { parseCallingQuery } from '../../routes';
 import type { Clock } from '../../lib/clock';
 import type { CallRecord } from '../../platform/history/types';
@@ -9,19 +9,12 @@ import type { CallOutcome, CallStore, CallRequest } from '../../stores/call-stor
 import type { ContactsStore } from '../../stores/contacts-store';
 import type { HistoryStore } from '../../stores/history-store';
 import type { UiStore } from '../../stores/ui-store';
-
-/**
- * call: place a call (default); outcome: back from the plugin after a call; incoming: a family member's call, shown
- * where the plugin's call page cannot be (the simulator's stand-in); invalid: a query nobody can call.
- */
+import { makeStoreObservable } from '../../stores/observable-store';
 
 export interface CallingStoreDeps {
   call: CallStore;
   history: HistoryStore;
-  /**
-   * The name and picture shown while the call store checks whom the call is for (never the URL's); who a family
-   * member's call came from, to call them back.
-   */
+  /** Shown while the call store checks whom the call is for (never the URL's); an incoming call's caller. */
   contacts: Pick<ContactsStore, 'find' | 'byName' | 'known' | 'showCached'>;
   ui: Pick<UiStore, 'backToContacts'>;
   clock: Clock;
@@ -31,10 +24,7 @@ function sameCall(a: CallRequest | undefined, b: CallRequest | undefined): boole
   return !!a && !!b && a.contact.openId === b.contact.openId && a.roomType === b.roomType;
 }
 
-/**
- * The calling page's flow: which call the page is about (from its query), whether it placed the call store's
- * current call, and what its buttons do. The call itself (checks, start, events) is the call store's.
- */
+/** The calling page's flow: its call (query), whether it placed it, its buttons; the call is the call store's. */
 export class CallingStore {
   mode: CallingMode = 'invalid';
   request: CallRequest | undefined = undefined;
@@ -45,11 +35,7 @@ export class CallingStore {
   private autoReturnTimer: number | undefined = undefined;
 
   constructor(private readonly deps: CallingStoreDeps) {
-    makeAutoObservable<CallingStore, 'deps' | 'autoReturnTimer'>(
-      this,
-      { deps: false, autoReturnTimer: false },
-      { autoBind: true },
-    );
+    makeStoreObservable(this, ['deps', 'autoReturnTimer']);
   }
 
   /** A family member's call names only its caller: the contact of that name, when exactly one has it. */
@@ -60,10 +46,7 @@ export class CallingStore {
     return { ...ended, contact: { ...ended.contact, openId: match.contact.openId } };
   }
 
-  /**
-   * The call the page is about as the contacts know it: the call store's own request once it checked the contact,
-   * else the name the list has for that openId ('' for someone it does not know).
-   */
+  /** The call store's checked request, else the list's name for that openId ('' when unknown). */
   get shownRequest(): CallRequest | undefined {
     const { call, contacts } = this.deps;
     const request = this.request;
@@ -92,7 +75,6 @@ export class CallingStore {
     };
   }
 
-  /** The page opened with this query: the call is placed once per page load. */
   open(query: Record<string, string | undefined> | undefined): void {
     const view = query?.view;
     const parsed = view === 'outcome' || view === 'incoming' ? undefined : parseCallingQuery(query ?? {});
@@ -111,9 +93,8 @@ export class CallingStore {
   }
 
   /**
-   * The page is left (Back, or the plugin's call page replacing it): a call still being set up is not started
-   * behind the person's back, nor its call page opened over the contacts (the call store tells a cancel from the
-   * plugin page's own redirect).
+   * Left (Back, or the plugin's page replacing it): a call being set up is not started behind the person's back
+   * (the call store tells a cancel from the plugin page's own redirect).
    */
   leave(): void {
     this.armAutoReturn(false);
@@ -138,7 +119,6 @@ export class CallingStore {
     if (result === 'ignored') runInAction(() => (this.owns = sameCall(call.request, request)));
   }
 
-  /** "Call again" on an outcome: the ended call shown, when its contact can be called. */
   callAgain(request: CallRequest | undefined): void {
     if (!request || this.deps.call.isBusy()) return;
     this.mode = 'call';
@@ -178,7 +158,6 @@ export class CallingStore {
     if (this.autoReturnTimer !== undefined) this.armAutoReturn(true);
   }
 
-  /** Answer a family member's call on the plugin's call page (our page only stands in for it). */
   async answer(): Promise<void> {
     const opened = await this.deps.call.answerIncoming();
     runInAction(() => (this.callScreenFailed = !opened));

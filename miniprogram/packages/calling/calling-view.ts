@@ -18,7 +18,6 @@ export const AUTO_RETURN_MS = 30_000;
 
 const BLANK = {
   name: '',
-  /** the avatar of `name` */
   initials: '',
   color: '',
   /** their picture, when the contacts have one ('' for initials) */

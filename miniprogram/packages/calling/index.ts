@@ -1,9 +1,6 @@
 /**
- * The calling page. Query:
- *   openId, name, roomType → place that call once per page load and explain its outcome (default view)
- *   view=outcome           → how the last call ended (the plugin returns here after a call); back to the
- *                            contacts by itself after 30 s without a touch
- * The flow is the calling store's, the call the call store's; describeCallingScreen says what is shown.
+ * Query openId, name, roomType: that call, once per page load. view=outcome: how the last call ended (the plugin
+ * returns here); back to the contacts after 30 s without a touch.
  */
 import { ComponentWithStore } from 'mobx-miniprogram-bindings';
 import { appStores } from '../../stores/index';

@@ -13,6 +13,7 @@ import { displayName } from '../../view-models/contact-name';
 import { TONE_ICON } from '../../view-models/device-status';
 import { callingPair, tCalling } from './messages';
 
+/** incoming: a family member's call where the plugin's page cannot be (simulator); invalid: an uncallable query. */
 export type CallingMode = 'call' | 'outcome' | 'incoming' | 'invalid';
 export { AUTO_RETURN_MS, type CallingScreen, type CallingView } from './calling-view';
 
@@ -100,7 +101,7 @@ function incomingView(input: CallingInput): CallingView {
   const call = input.incoming;
   if (!call) {
     const last = input.lastOutcome;
-    return last && last.direction === 'incoming' ? outcomeView(fromOutcome(last)) : endedView();
+    return endedView(last?.direction === 'incoming' ? fromOutcome(last) : undefined);
   }
   const view: CallingView = {
     ...blank('in-call', call.roomType),
@@ -170,25 +171,22 @@ function callView(input: CallingInput): CallingView {
         ? { ...view, title: tCalling('inCallTitle'), durationText: formatDuration(input.keepTime) }
         : { ...view, title: tCalling('ringing') };
     }
-    case 'ended': {
-      const ended = shownEndedCall(input);
-      return ended ? outcomeView(ended) : endedView();
-    }
+    case 'ended':
+      return endedView(shownEndedCall(input));
   }
 }
 
-function endedView(): CallingView {
-  return { ...blank('ended'), icon: ICONS.info, ...callingPair('ended') };
+/** How the call ended, or only that it did. */
+function endedView(ended: EndedCall | undefined): CallingView {
+  return ended ? outcomeView(ended) : { ...blank('ended'), icon: ICONS.info, ...callingPair('ended') };
 }
 
 function screenView(input: CallingInput): CallingView {
   switch (input.mode) {
     case 'invalid':
       return { ...blank('invalid'), icon: ICONS.warn, ...callingPair('invalid') };
-    case 'outcome': {
-      const ended = shownEndedCall(input);
-      return ended ? outcomeView(ended) : endedView();
-    }
+    case 'outcome':
+      return endedView(shownEndedCall(input));
     case 'call':
       return callView(input);
     case 'incoming':
@@ -201,10 +199,7 @@ export function describeCallingScreen(input: CallingInput): CallingView {
   return view.name ? { ...view, ...avatarOf(view.name) } : view;
 }
 
-/**
- * The ended call the page shows: after a call (outcome mode) the last outcome, else the newest history entry
- * (the app was restarted by the plugin); on the calling page only the call it was about.
- */
+/** Outcome mode: the last outcome, else the newest history entry (the plugin restarted the app). */
 function shownEndedCall(input: CallingInput): EndedCall | undefined {
   switch (input.mode) {
     case 'outcome':

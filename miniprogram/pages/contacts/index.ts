@@ -1,9 +1,6 @@
 /**
- * The device's home. On a landscape device screen: the people called most and the pinned ones as big tiles
- * (<home-tiles>, one touch a video call), missed calls first (<missed-calls>), and the whole searchable list one tap
- * away (<contact-list>, recent calls beside it). On a portrait phone: the searchable list, recent calls in a tab.
- * Each component binds its own state; the page keeps only what is its own (home or list, the search text, the tab,
- * whose sheet is open); <status-line> is its top line.
+ * The device's home: landscape, <home-tiles> then the list one tap away (recent calls beside it); portrait, the list
+ * with recent calls in a tab. Components bind their own state; the page keeps the view, search, tab and open sheet.
  */
 import { ComponentWithStore } from 'mobx-miniprogram-bindings';
 import type { CallAgainDetail } from '../../components/call-history/index';

@@ -1,12 +1,14 @@
-import { makeAutoObservable, runInAction } from 'mobx-miniprogram';
+import { runInAction } from 'mobx-miniprogram';
 import type { Backend, BackendError } from '../../../contract/backend-types';
 import type { Clipboard } from '../../../platform/clipboard';
 import type { Clock } from '../../../lib/clock';
+import type { Result } from '../../../lib/result';
 import type { HostBridge, HostError, HostStatusSource } from '../../../platform/host/types';
 import type { CallAttempt, CallAttemptLog } from '../../../platform/voip/call-attempts';
 import type { DeviceStore } from '../../../stores/device-store';
 import { parseHostStatus, type HostStatusCheck } from './host-status';
 import { diagnosticsReport, type Timed } from './view-model';
+import { makeStoreObservable } from '../../../stores/observable-store';
 
 /** What the device stored may be anything (an older version, a broken storage): only well-formed attempts are shown. */
 function isShown(attempt: CallAttempt): boolean {
@@ -38,10 +40,7 @@ export interface DiagnosticsStoreDeps {
   clock: Clock;
 }
 
-/**
- * Device: what an installer checks when calls fail — versions, registration and the credential prefetch (the device
- * store's), the host's round trip and the backend's health (measured on open and on refresh), the last call attempts.
- */
+/** What an installer checks when calls fail; host round trip and backend health measured on open and refresh. */
 export class DiagnosticsStore {
   checking = false;
   /** When the last check finished (0: never). */
@@ -54,11 +53,7 @@ export class DiagnosticsStore {
   private running: Promise<void> | undefined;
 
   constructor(private readonly deps: DiagnosticsStoreDeps) {
-    makeAutoObservable<DiagnosticsStore, 'deps' | 'running'>(
-      this,
-      { deps: false, running: false },
-      { autoBind: true },
-    );
+    makeStoreObservable(this, ['deps', 'running']);
   }
 
   get device(): DiagnosticsStoreDeps['device'] {
@@ -82,7 +77,7 @@ export class DiagnosticsStore {
         await this.deps.device.refreshStatus(true);
         return [timed, await this.askHostStatus()] as const;
       }),
-      this.timeBackend(),
+      this.timed(() => this.deps.backend.checkHealth()),
       this.deps.attempts.list(),
     ]);
     runInAction(() => {
@@ -95,13 +90,17 @@ export class DiagnosticsStore {
     });
   }
 
-  private async timeHost(): Promise<Timed<HostError>> {
-    const { host, clock } = this.deps;
-    if (!host.available) return { ok: false, error: { kind: 'not-wmpf' } };
-    const since = clock.now();
-    const reply = await host.getDeviceInfo();
-    // only whether and how fast it answered is kept: the reply holds the sn
-    return reply.ok ? { ok: true, ms: clock.now() - since } : { ok: false, error: reply.error };
+  /** Only whether and how fast it answered is kept: the host's device info holds the sn. */
+  private async timed<E>(ask: () => Promise<Result<unknown, E>>): Promise<Timed<E>> {
+    const since = this.deps.clock.now();
+    const reply = await ask();
+    return reply.ok ? { ok: true, ms: this.deps.clock.now() - since } : { ok: false, error: reply.error };
+  }
+
+  private timeHost(): Promise<Timed<HostError>> {
+    const { host } = this.deps;
+    if (!host.available) return Promise.resolve({ ok: false, error: { kind: 'not-wmpf' } });
+    return this.timed(() => host.getDeviceInfo());
   }
 
   private async askHostStatus(): Promise<HostStatusCheck> {
@@ -109,26 +108,11 @@ export class DiagnosticsStore {
     if (!reply.ok) return { ok: false, error: reply.error };
     if (reply.value === 'host-outdated') return { ok: false, outdated: true };
     const status = parseHostStatus(reply.value);
-    return status
-      ? { ok: true, status }
-      : {
-          ok: false,
-          error: {
-            kind: 'malformed-reply',
-            command: 'getHostStatus',
-            detail: 'fields missing or of another type',
-          },
-        };
+    if (status) return { ok: true, status };
+    const detail = 'fields missing or of another type';
+    return { ok: false, error: { kind: 'malformed-reply', command: 'getHostStatus', detail } };
   }
 
-  private async timeBackend(): Promise<Timed<BackendError>> {
-    const { backend, clock } = this.deps;
-    const since = clock.now();
-    const reply = await backend.checkHealth();
-    return reply.ok ? { ok: true, ms: clock.now() - since } : { ok: false, error: reply.error };
-  }
-
-  /** The plain-text report (no sn, openId, token, ticket or pairing id) onto the clipboard. */
   async copyReport(): Promise<void> {
     const reply = await this.deps.clipboard.copy(diagnosticsReport(this, this.deps.clock.now()));
     runInAction(() => (this.copy = reply.ok ? { ok: true } : { ok: false, errMsg: reply.error.errMsg }));

@@ -1,8 +1,6 @@
 /**
- * The host's own state on the diagnostics page (getHostStatus, docs/host-protocol.md §2.5): whether the device secret
- * is provisioned, whether WMPF runs with this device's activation, and where the push-token upload stands — what an
- * installer checks after steps 2, 3 and 6 of docs/installer.md. Only known codes and numbers are kept from the reply:
- * nothing the host wrote as text is shown.
+ * getHostStatus (host-protocol.md §2.5; installer.md steps 2, 3, 6). Only known codes and numbers are kept from the
+ * reply: nothing the host wrote as text is shown.
  */
 import type { HostError } from '../../../platform/host/types';
 import { isRecord } from '../../../lib/guards';

@@ -215,10 +215,7 @@ export function diagnosticsView(input: DiagnosticsInput, now: number = input.che
   };
 }
 
-/**
- * The plain-text report installers paste to support. Only what the page shows: the sn masked, no openId, name,
- * token, ticket, signature or pairing id (the store has none of them, and the view masks the sn).
- */
+/** For support: only what the page shows, sn masked; no openId, name, token, ticket, signature or pairing id. */
 export function diagnosticsReport(input: DiagnosticsInput, now: number): string {
   const view = diagnosticsView(input, now);
   const lines = [

@@ -1,8 +1,4 @@
-/**
- * A WeChat user (phone) calls an Android WMPF device with the plugin's callWMPF (plugin >= 2.4.0, phone WeChat
- * only), then opens the plugin's call page. callWMPF throws on failure (VoipError with errCode); the errCode is
- * classified by the shared error catalogue.
- */
+/** Phone → device with callWMPF (plugin >= 2.4.0, phone WeChat only); it throws a VoipError with errCode. */
 import type { EnvVersion } from '../../../platform/environment';
 import type { PhoneLogin, VoipListReader } from '../../../platform/phone/types';
 import { errMsgOf, isRecord, nonEmptyString } from '../../../lib/guards';

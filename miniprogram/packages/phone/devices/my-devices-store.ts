@@ -1,4 +1,4 @@
-import { makeAutoObservable, runInAction } from 'mobx-miniprogram';
+import { runInAction } from 'mobx-miniprogram';
 import { pairingUrl } from '../../../routes';
 import type { BackendError, MyDevicesBackend } from '../../../contract/backend-types';
 import type { Permissions } from '../../../platform/permissions';
@@ -6,6 +6,7 @@ import { callFamilyDevice, loadMyDevices, type DeviceRow, type FamilyCallProblem
 import type { VoipListError } from '../../../platform/phone/types';
 import type { PhoneSide } from './call-device';
 import type { RoomType } from '../../../platform/voip/types';
+import { makeStoreObservable } from '../../../stores/observable-store';
 
 export interface MyDevicesStoreDeps {
   /** undefined outside a phone's WeChat. */
@@ -26,11 +27,7 @@ export class MyDevicesStore {
   private loading: Promise<void> | undefined;
 
   constructor(private readonly deps: MyDevicesStoreDeps) {
-    makeAutoObservable<MyDevicesStore, 'deps' | 'loading'>(
-      this,
-      { deps: false, loading: false },
-      { autoBind: true },
-    );
+    makeStoreObservable(this, ['deps', 'loading']);
   }
 
   get isPhone(): boolean {

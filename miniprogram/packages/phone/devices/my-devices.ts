@@ -1,8 +1,4 @@
-/**
- * "My devices" on the phone: WeChat's list of devices the user authorised (wx.getDeviceVoIPList: single devices
- * by sn/model_id, device groups by group_id, each with its status) joined with our backend's names for the devices
- * the user is a contact of. Either source may fail; what the other one gave is still shown.
- */
+/** wx.getDeviceVoIPList joined with our backend's names; either may fail, what the other gave is still shown. */
 import type { BackendError, MyDevice, MyDevicesBackend } from '../../../contract/backend-types';
 import { err, type Result } from '../../../lib/result';
 import type { Permissions, PermissionScope } from '../../../platform/permissions';
@@ -82,10 +78,6 @@ export async function loadMyDevices(
   };
 }
 
-/**
- * A family member calls a device from the phone: microphone (and camera) permission, the device's current push
- * token from our backend, then callWMPF with the name the device knows them by.
- */
 export type FamilyCallProblem =
   | { kind: 'permission'; scope: PermissionScope }
   | { kind: 'backend'; error: BackendError }
@@ -97,6 +89,7 @@ export interface FamilyCallDeps {
   permissions: Permissions;
 }
 
+/** Permissions, the device's push token from our backend, then callWMPF with the name the device knows. */
 export async function callFamilyDevice(
   deps: FamilyCallDeps,
   device: MyDevice,

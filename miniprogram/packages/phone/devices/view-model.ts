@@ -43,10 +43,7 @@ function deviceRowView(row: DeviceRow, index: number) {
   };
 }
 
-/**
- * Why a call from the phone did not start, in the phone user's terms: the device-side catalogue speaks to the person
- * at the device ("they have not agreed to this device's calls"), the reverse of what the phone user needs to hear.
- */
+/** In the phone user's terms: the device-side catalogue speaks to the person at the device, the reverse view. */
 const PHONE_FAILURE_TEXTS: Readonly<Record<CallFailureKind, DevicesPair>> = {
   'not-authorised': 'notAuthorised',
   'invalid-contact': 'invalid',

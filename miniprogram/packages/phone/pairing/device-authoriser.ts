@@ -1,8 +1,6 @@
 /**
- * wx.requestDeviceVoIP as a typed Result: the person agrees that the device may call them.
- * Its failures are not documented beyond samples: errCode 10001 = already authorised (success),
- * 10008 = snTicket error; "invalid scope" = capability not enabled (FAQ 3.3); a refusal reads like WeChat's other
- * authorisation refusals ("auth deny" / "cancel").
+ * wx.requestDeviceVoIP as a Result. Failures documented only by samples: 10001 = already authorised (success),
+ * 10008 = snTicket error, "invalid scope" = capability off (FAQ 3.3), refusal = "auth deny" / "cancel".
  */
 import { systemClock, type Clock } from '../../../lib/clock';
 import { errMsgOf, finiteNumber, isRecord } from '../../../lib/guards';

@@ -1,7 +1,4 @@
-/**
- * The pairing's states and the steps that hold no state (the store, pairing-store.ts, is the state machine).
- * docs/backend-api.md §3.6–3.7, §3.10.
- */
+/** The pairing's states and stateless steps (pairing-store.ts holds state); backend-api.md §3.6–3.7, §3.10. */
 import { CONTACT_NAME_MAX_LENGTH, parsePairingScene } from '../../../contract/formats';
 import type { BackendError, BackendResult, PairingBackend, SnTicket } from '../../../contract/backend-types';
 import { cleanName } from '../../../platform/contacts/validate-contacts';
@@ -13,10 +10,8 @@ import { cleanModelId, cleanSn } from '../../../contract/validate-backend';
 export const TICKET_REUSE_MS = 4 * 60 * 1000;
 
 /**
- * What a pairing page is for. Scanning the device's one-time pairing code (a wxacode whose `scene` is
- * `p.<pairingId>`, delivered URI-encoded in the page query; the code carries no sn) pairs with that device; a link
- * from "my devices" (`?sn=…&modelId=…`) agrees again to the calls of a device the person is already a contact of.
- * Anything else (an old-style code with an sn in it, a broken scene) is not a code this app accepts.
+ * A scanned code (wxacode `scene` = `p.<pairingId>`, URI-encoded in the query; no sn) pairs; a "my devices" link
+ * (`?sn=…&modelId=…`) agrees again. Anything else (an old code with an sn, a broken scene) is refused.
  */
 export type PairingTarget =
   /** A scanned one-time code: the backend tells which device it is for. */

@@ -1,14 +1,9 @@
 /**
- * The phone's pairing (docs/backend-api.md §3.6–3.7, §3.10), and its state machine. A family member scanned the
- * device's one-time code: claim it and get an snTicket (the first phone to ask holds the claim) →
- * wx.requestDeviceVoIP (10001 "already authorised" counts as success) → add the person, with the name they typed, as
- * a contact of the device (their wx.login code; the server resolves the openId). "Agree again" from my devices (a
- * device they are a contact of) gets its ticket from /me/devices/{sn}/sn-ticket and adds nobody.
- * Every failure is a state that says what happened; retry() does what makes sense for it: a ticket older than
- * 4 minutes is fetched again (the claim allows it), a failed contact step is repeated alone (the server answers a
- * repeat by the same person with the same success).
+ * The phone's pairing state machine (docs/backend-api.md §3.6–3.7, §3.10): claim the code for an snTicket (first
+ * phone wins) → wx.requestDeviceVoIP → add the person as a contact (wx.login code; the server resolves the openId).
+ * "Agree again" gets its ticket from /me/devices/{sn}/sn-ticket and adds nobody. retry(): a ticket older than 4 min
+ * is fetched again; a failed contact step is repeated alone (the server answers a repeat with the same success).
  */
-import { makeAutoObservable } from 'mobx-miniprogram';
 import type { PairingBackend, SnTicket } from '../../../contract/backend-types';
 import { systemClock, type Clock } from '../../../lib/clock';
 import type { Permissions } from '../../../platform/permissions';
@@ -25,6 +20,7 @@ import {
   type PairingState,
   type PairingWechat,
 } from './pairing-steps';
+import { makeStoreObservable } from '../../../stores/observable-store';
 
 export interface PairingStoreDeps {
   backend: PairingBackend;
@@ -53,11 +49,7 @@ export class PairingStore {
   private attempt: PairingAttempt = new PairingAttempt();
 
   constructor(private readonly deps: PairingStoreDeps) {
-    makeAutoObservable<PairingStore, 'deps' | 'attempt'>(
-      this,
-      { deps: false, attempt: false },
-      { autoBind: true },
-    );
+    makeStoreObservable(this, ['deps', 'attempt']);
   }
 
   /** The pairing page opened with its query (a pairing code's scene, or sn/modelId): a new pairing begins. */
@@ -95,7 +87,6 @@ export class PairingStore {
     await this.run(attempt, wechat);
   }
 
-  /** Does again what failed (a new ticket when it expired). */
   async retry(): Promise<void> {
     const { wechat } = this.deps;
     const attempt = this.attempt;

@@ -17,26 +17,17 @@ function problemText(problem: PairingProblem): ProblemText {
         ? { ...described, title: tPairing('registerFailedTitle') }
         : described;
     }
-    case 'rejected':
-      return { ...pairingPair('rejected'), code: '' };
-    case 'ticket-expired':
-      return { ...pairingPair('ticketExpired'), code: '' };
-    case 'capability':
-      return { ...pairingPair('capability'), code: '' };
-    case 'unsupported':
-      return { ...pairingPair('unsupported'), code: '' };
     case 'auth-failed':
       return {
         ...pairingPair('authFailed'),
         code: problem.code === undefined ? '' : t('backend', 'codeLabel', { code: problem.code }),
       };
+    default:
+      return { ...pairingPair(problem.kind === 'ticket-expired' ? 'ticketExpired' : problem.kind), code: '' };
   }
 }
 
-/**
- * Retrying cannot help when the capability is missing, WeChat is too old, the service is not set up, the code is
- * spent (a new scan helps), or the person is not a contact of the device they agree again to.
- */
+/** Retrying cannot help: no capability, old WeChat, no service, a spent code (scan again), or not a contact. */
 function retryable(problem: PairingProblem): boolean {
   if (problem.kind === 'capability' || problem.kind === 'unsupported') return false;
   if (problem.kind !== 'backend') return true;
