@@ -8,15 +8,8 @@ import pino from 'pino';
 export const LOG_BLOCK_BYTES = 4096;
 export const FLUSH_EVERY_MS = 1000;
 
-export function bufferedStdout(): { stream: pino.DestinationStream; stop(): void } {
+export function bufferedStdout(): pino.DestinationStream {
   const destination = pino.destination({ dest: 1, sync: false, minLength: LOG_BLOCK_BYTES });
-  const timer = setInterval(() => destination.flush(), FLUSH_EVERY_MS);
-  timer.unref();
-  return {
-    stream: destination,
-    stop() {
-      clearInterval(timer);
-      destination.flushSync();
-    },
-  };
+  setInterval(() => destination.flush(), FLUSH_EVERY_MS).unref();
+  return destination;
 }

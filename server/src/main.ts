@@ -11,7 +11,6 @@ import { createWechatClient } from './wechat/client';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const logOutput = bufferedStdout();
   let warn = (message: string) => console.warn(message);
   const repository = await openRepository({
     databaseUrl: config.databaseUrl,
@@ -24,7 +23,7 @@ async function main(): Promise<void> {
     wechat: createWechatClient({ config: config.wechat }),
     config,
     rateLimits: config.rateLimits,
-    log: { level: config.logLevel, stream: logOutput.stream },
+    log: { level: config.logLevel, stream: bufferedStdout() },
   });
   warn = (message) => app.log.warn(message);
   const stopMaintenance = startMaintenance(repository, {
@@ -34,7 +33,6 @@ async function main(): Promise<void> {
     stopMaintenance();
     await app.close();
     await repository.close();
-    logOutput.stop();
     process.exit(0);
   };
   process.once('SIGTERM', () => void shutdown());
